@@ -1,0 +1,107 @@
+// Flags → options → the command's flow → exit code (CLI.md). Heavy modules
+// are imported only once we know they are needed, so --version and the
+// first frame of the wizard appear fast.
+import type { Readable, Writable } from 'node:stream';
+import { ExitCode, WizardError, type ExitCodeValue } from './errors.js';
+import type { Context } from './flow/context.js';
+import { newOutcome } from './flow/outcome.js';
+import { parseOptions, type Options } from './options.js';
+import type { System } from './system/types.js';
+import { pickLang, t } from './ui/messages.js';
+import type { Ui } from './ui/ui.js';
+
+export interface Io {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+const processIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+export async function main(argv: readonly string[], io: Io = processIo, system?: System, uiOverride?: Ui): Promise<ExitCodeValue> {
+  let options: Options;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    return usageFailure(io, error as WizardError);
+  }
+  await useLanguage(pickLang(options.lang, io.env));
+  if (options.help) {
+    io.stdout.write(t('help'));
+    return ExitCode.ok;
+  }
+  if (options.version) {
+    io.stdout.write(`${await packageVersion()}\n`);
+    return ExitCode.ok;
+  }
+  const human = options.json ? io.stderr : io.stdout;
+  const interactive = !options.nonInteractive && Boolean(io.stdin.isTTY) && Boolean(human.isTTY);
+  const ui = uiOverride ?? (interactive ? new (await import('./ui/clack-ui.js')).ClackUi(human) : new (await import('./ui/plain-ui.js')).PlainUi(human));
+  const sys = system ?? (await import('./system/real-system.js')).createRealSystem();
+  const outcome = newOutcome(options.command);
+  const ctx: Context = { sys, ui, options, outcome, argv, readStdin: () => readAll(io.stdin) };
+  let exit: ExitCodeValue;
+  try {
+    exit = await runCommand(ctx);
+  } catch (error) {
+    exit = reportFailure(ctx, error);
+  }
+  outcome.exitCode = exit;
+  if (options.json) io.stdout.write(JSON.stringify(outcome, null, 2) + '\n');
+  return exit;
+}
+
+async function runCommand(ctx: Context): Promise<ExitCodeValue> {
+  switch (ctx.options.command) {
+    case 'setup':
+      return (await import('./flow/setup.js')).runSetup(ctx);
+    case 'status':
+      return (await import('./flow/status.js')).runStatus(ctx);
+    case 'test':
+      return (await import('./flow/test-command.js')).runTest(ctx);
+    case 'restore':
+      return (await import('./flow/restore.js')).runRestore(ctx);
+    case 'remove':
+      return (await import('./flow/remove.js')).runRemove(ctx);
+  }
+}
+
+function reportFailure(ctx: Context, error: unknown): ExitCodeValue {
+  if (error instanceof WizardError) {
+    ctx.outcome.result = error.exitCode === ExitCode.cancelled ? 'cancelled' : 'failed';
+    ctx.outcome.error = { code: error.code, message: error.message, fix: error.fix };
+    if (error.exitCode === ExitCode.cancelled) ctx.ui.outro(t('cancelled'));
+    else ctx.ui.error(error.fix ? `${error.message}\n${error.fix}` : error.message);
+    return error.exitCode;
+  }
+  const message = (error as Error)?.stack ?? String(error);
+  ctx.outcome.result = 'failed';
+  ctx.outcome.error = { code: 'internal', message: String((error as Error)?.message ?? error) };
+  ctx.ui.error(t('internal.error', { message }));
+  return ExitCode.failed;
+}
+
+function usageFailure(io: Io, error: WizardError): ExitCodeValue {
+  if (!(error instanceof WizardError)) throw error;
+  io.stderr.write(`${error.message}\n${error.fix ?? ''}\n`);
+  return error.exitCode;
+}
+
+async function useLanguage(lang: 'en' | 'ja'): Promise<void> {
+  if (lang === 'en') return;
+  const { useJapanese } = await import('./ui/text/ja-loader.js');
+  await useJapanese();
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,28 @@
+// os-release(5): shell-style KEY=value lines, values optionally quoted.
+
+export interface OsRelease {
+  id: string;
+  idLike: string[];
+  versionId?: string;
+  prettyName?: string;
+}
+
+export function parseOsRelease(text: string): OsRelease {
+  const fields: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (!match?.[1]) continue;
+    fields[match[1]] = unquote(match[2] ?? '');
+  }
+  return {
+    id: (fields.ID ?? 'linux').toLowerCase(),
+    idLike: (fields.ID_LIKE ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+    versionId: fields.VERSION_ID,
+    prettyName: fields.PRETTY_NAME,
+  };
+}
+
+function unquote(value: string): string {
+  const match = /^(["'])(.*)\1$/.exec(value);
+  return match?.[2] !== undefined ? match[2].replace(/\\(["\\$`])/g, '$1') : value;
+}

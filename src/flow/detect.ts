@@ -1,0 +1,100 @@
+// detect: read the machine, change nothing. Returns HostFacts.
+import { distroFor } from '../distro/index.js';
+import { parseOsRelease } from '../distro/os-release.js';
+import { smtpListeners } from '../postfix/master.js';
+import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../postfix/postconf.js';
+import { readPasswordMapAccount } from '../postfix/password-map.js';
+import { compiledMapPaths } from '../postfix/maps.js';
+import type { System } from '../system/types.js';
+import type { HostFacts, PasswordMapFacts, PostfixFacts } from './types.js';
+
+/** The parameters the wizard reads (and partly owns). */
+export const watchedSettings = [
+  'mail_version', 'config_directory', 'default_database_type', 'relayhost',
+  'smtp_sasl_auth_enable', 'smtp_sasl_password_maps', 'smtp_sasl_security_options',
+  'smtp_sasl_tls_security_options', 'smtp_tls_security_level', 'smtp_tls_CAfile',
+  'smtp_tls_wrappermode', 'default_transport', 'relay_transport', 'inet_interfaces',
+  'maillog_file', 'myhostname', 'mydomain', 'myorigin', 'mynetworks',
+] as const;
+
+export async function detect(sys: System, configDirOption: string | undefined): Promise<HostFacts> {
+  const osText = (await sys.readFile('/etc/os-release')) ?? (await sys.readFile('/usr/lib/os-release')) ?? '';
+  const os = parseOsRelease(osText);
+  const distro = distroFor(os);
+  const [postfix, saslPlugins, caBundle] = await Promise.all([
+    detectPostfix(sys, configDirOption, distro.logFiles),
+    detectSaslPlugins(sys, distro.saslPluginDirs),
+    firstExisting(sys, distro.caBundles),
+  ]);
+  return { os, distro, isRoot: sys.isRoot(), postfix, saslPlugins, caBundle };
+}
+
+async function detectPostfix(sys: System, configDirOption: string | undefined, logFiles: string[]): Promise<PostfixFacts | undefined> {
+  const probe = await sys.exec('postconf', postconfArgs(configDirOption, '-d', 'config_directory'));
+  if (probe.notFound || probe.exitCode !== 0) return undefined;
+  const defaultConfigDir = /=\s*(\S+)/.exec(probe.stdout)?.[1] ?? '/etc/postfix';
+  const [settings, explicit, clientTypes, mapTypes, master, status, systemd] = await Promise.all([
+    readSettings(sys, configDirOption, watchedSettings),
+    readExplicitSettings(sys, configDirOption),
+    sys.exec('postconf', postconfArgs(configDirOption, '-A')),
+    sys.exec('postconf', postconfArgs(configDirOption, '-m')),
+    sys.exec('postconf', postconfArgs(configDirOption, '-M')),
+    sys.exec('postfix', postconfArgs(configDirOption, 'status')),
+    sys.fileInfo('/run/systemd/system'),
+  ]);
+  const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
+  const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
+  const passwordMap = await readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? '');
+  return {
+    version: settings.mail_version ?? 'unknown',
+    configDir,
+    isDefaultInstance,
+    running: status.exitCode === 0,
+    saslClientTypes: words(clientTypes.stdout),
+    mapTypes: words(mapTypes.stdout),
+    defaultMapType: settings.default_database_type ?? 'hash',
+    settings,
+    explicit: Object.keys(explicit),
+    passwordMap,
+    currentAccount: passwordMap?.content ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '') : undefined,
+    listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
+    serviceManager: systemd && isDefaultInstance ? 'systemd' : 'postfix',
+    log: await findLog(sys, settings.maillog_file ?? '', logFiles),
+  };
+}
+
+async function readPasswordMapFacts(sys: System, value: string): Promise<PasswordMapFacts | undefined> {
+  const ref = parseMapReference(value);
+  if (!ref) return undefined;
+  const [content, source] = await Promise.all([sys.readFile(ref.path), sys.fileInfo(ref.path)]);
+  const compiled = await Promise.all(compiledMapPaths(ref.type, ref.path).map((p) => sys.fileInfo(p)));
+  const compiledCurrent = compiled.every((info) => info !== undefined && (!source || info.mtimeMs >= source.mtimeMs));
+  return { ...ref, content, mode: source?.mode, compiledCurrent };
+}
+
+async function detectSaslPlugins(sys: System, dirs: string[]): Promise<HostFacts['saslPlugins']> {
+  for (const dir of dirs) {
+    const names = await sys.listDir(dir);
+    const plain = names.some((n) => /^libplain\.so/.test(n));
+    const login = names.some((n) => /^liblogin\.so/.test(n));
+    if (plain || login) return { plain, login, dir };
+  }
+  return { plain: false, login: false };
+}
+
+async function findLog(sys: System, maillogFile: string, candidates: string[]): Promise<PostfixFacts['log']> {
+  if (maillogFile && !maillogFile.startsWith('/dev/')) return { kind: 'file', path: maillogFile };
+  const file = await firstExisting(sys, candidates);
+  if (file) return { kind: 'file', path: file };
+  if (await sys.fileInfo('/run/systemd/journal')) return { kind: 'journal' };
+  return { kind: 'none' };
+}
+
+async function firstExisting(sys: System, paths: string[]): Promise<string | undefined> {
+  for (const path of paths) if (await sys.fileInfo(path)) return path;
+  return undefined;
+}
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}

@@ -1,0 +1,42 @@
+// The --json document (schema "postfix-gmail-wizard/outcome", version 1).
+// Field meanings are documented in README.md under "JSON output"; add
+// fields freely, never rename or remove one without bumping the version.
+import type { DiagnosisCode } from '../gmail/diagnose.js';
+import type { StatusReport } from './status.js';
+
+export interface TestResult {
+  to: string;
+  queueId?: string;
+  /** sent | deferred | bounced | expired | queued (still waiting when the wait ended) */
+  status: string;
+  dsn?: string;
+  relay?: string;
+  reply?: string;
+  diagnosis?: DiagnosisCode;
+}
+
+export interface Outcome {
+  schema: 'postfix-gmail-wizard/outcome';
+  version: 1;
+  command: string;
+  /** delivered | configured | unchanged | not-delivered | failed | cancelled | dry-run | status | restored | removed */
+  result?: string;
+  exitCode?: number;
+  account?: string;
+  relay?: string;
+  configDir?: string;
+  changed: { settings: string[]; files: string[]; commands: string[] };
+  backupId?: string;
+  keychain?: string;
+  test?: TestResult;
+  /** Only for the status command. */
+  status?: StatusReport;
+  /** Only for restore --list. */
+  backups?: { id: string; createdAt: string; reason: string; files: string[] }[];
+  warnings: string[];
+  error?: { code: string; message: string; fix?: string };
+}
+
+export function newOutcome(command: string): Outcome {
+  return { schema: 'postfix-gmail-wizard/outcome', version: 1, command, changed: { settings: [], files: [], commands: [] }, warnings: [] };
+}

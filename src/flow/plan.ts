@@ -1,0 +1,87 @@
+// plan: a pure function (facts, answers, templates) → Plan. A plan with
+// nothing in it is how a re-run with the same answers changes nothing.
+import ejs from 'ejs';
+import { relayhostValue } from '../gmail/relay.js';
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
+import type { Settings } from '../postfix/postconf.js';
+import type { TemplateName } from '../system/templates.js';
+import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from './types.js';
+
+export const passwordPlaceholder = '<app password>';
+const secretMode = 0o600;
+
+export function passwordMapPath(postfix: PostfixFacts): string {
+  return `${postfix.configDir.replace(/\/+$/, '')}/sasl_passwd`;
+}
+
+/** What main.cf must say for mail to leave through the relay. */
+export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settings {
+  const current = postfix.settings;
+  const desired: Settings = {
+    relayhost: relayhostValue(answers.relay),
+    smtp_sasl_auth_enable: 'yes',
+    smtp_sasl_password_maps: `${postfix.defaultMapType}:${passwordMapPath(postfix)}`,
+    // No anonymous mechanisms, but plaintext ones are fine: TLS is mandatory below.
+    smtp_sasl_security_options: 'noanonymous',
+    smtp_sasl_tls_security_options: 'noanonymous',
+    // "secure": verify the chain and that the certificate names the relay, so
+    // the password goes to nobody else (the classic recipe's "may" did not).
+    smtp_tls_security_level: 'secure',
+    smtp_tls_CAfile: answers.caFile,
+  };
+  if (answers.relay.implicitTls) desired.smtp_tls_wrappermode = 'yes';
+  else if (current.smtp_tls_wrappermode === 'yes') desired.smtp_tls_wrappermode = 'no';
+  // Debian's "Local only" install routes every non-local message to the
+  // error transport; mail would never reach the relay.
+  if (isErrorTransport(current.default_transport)) desired.default_transport = 'smtp';
+  if (isErrorTransport(current.relay_transport)) desired.relay_transport = 'relay';
+  return desired;
+}
+
+function isErrorTransport(value: string | undefined): boolean {
+  return value !== undefined && /^(error|retry)(:|$)/.test(value.trim());
+}
+
+export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: Answers): string {
+  return ejs.render(template, {
+    account: answers.account,
+    password: answers.password ?? passwordPlaceholder,
+    relayhost: relayhostValue(answers.relay),
+    mapType: postfix.defaultMapType,
+    path: passwordMapPath(postfix),
+  });
+}
+
+export function plan(facts: HostFacts, answers: Answers, templates: Record<TemplateName, string>): Plan {
+  const postfix = facts.postfix;
+  if (!postfix) throw new Error('plan() needs an installed Postfix; detect reports its absence first');
+  const settings = settingChanges(postfix, desiredSettings(postfix, answers));
+  const mapPath = passwordMapPath(postfix);
+  const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
+  const files: PlannedFile[] = [];
+  const keepStoredPassword = answers.password === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
+  const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, answers);
+  if (map?.content !== content || map.mode !== secretMode) {
+    files.push({ path: mapPath, content, mode: secretMode, secret: true, previous: map?.content });
+  }
+  const type = postfix.defaultMapType;
+  const mapTypeChanged = postfix.settings.smtp_sasl_password_maps !== `${type}:${mapPath}`;
+  const commands: PlannedCommand[] = [];
+  if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged)) {
+    commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, mapPath), purpose: `${type}:${mapPath}` });
+  }
+  const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
+  const touches = [
+    ...(settings.length > 0 ? [mainCf] : []),
+    ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
+  ];
+  return { configDir: postfix.configDir, settings, files, commands, touches };
+}
+
+/** `from` is the main.cf line that goes away; empty where only a default applied. */
+function settingChanges(postfix: PostfixFacts, desired: Settings): SettingChange[] {
+  const current = postfix.settings;
+  return Object.entries(desired)
+    .filter(([name, value]) => (current[name] ?? '') !== value)
+    .map(([name, to]) => ({ name, from: postfix.explicit.includes(name) ? (current[name] ?? '') : '', to }));
+}

@@ -1,0 +1,75 @@
+// `status`: what the relay setup looks like now, read-only (works without root
+// where reading suffices).
+import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { postconfArgs } from '../postfix/postconf.js';
+import { parseQueueJson } from '../postfix/queue.js';
+import { t } from '../ui/messages.js';
+import type { Context } from './context.js';
+import { detect } from './detect.js';
+import { describeFacts } from './describe.js';
+import { keychainState } from './keychain-step.js';
+import type { TestResult } from './outcome.js';
+import { relayProblems, requirePostfix } from './requirements.js';
+
+export interface StatusReport {
+  relayhost: string;
+  account?: string;
+  passwordMap?: string;
+  mapType: string;
+  tlsLevel: string;
+  caFile: string;
+  running: boolean;
+  keychain: string;
+  queue: { total: number; deferred: number };
+  lastTest?: TestResult & { at?: string };
+  problems: { code: string; message: string; fix?: string }[];
+}
+
+export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
+  const { sys, ui, options } = ctx;
+  const facts = await detect(sys, options.configDir);
+  const postfix = requirePostfix(facts);
+  const s = postfix.settings;
+  const keychain = await keychainState(ctx);
+  const stored = postfix.currentAccount && keychain.available ? await keychain.get(postfix.currentAccount) : undefined;
+  const queueRun = await sys.exec('postqueue', postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, '-j'));
+  const queue = queueRun.exitCode === 0 ? parseQueueJson(queueRun.stdout) : [];
+  const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
+  const report: StatusReport = {
+    relayhost: s.relayhost ?? '',
+    account: postfix.currentAccount,
+    passwordMap: s.smtp_sasl_password_maps || undefined,
+    mapType: postfix.defaultMapType,
+    tlsLevel: s.smtp_tls_security_level ?? '',
+    caFile: s.smtp_tls_CAfile ?? '',
+    running: postfix.running,
+    keychain: !keychain.available ? `unavailable:${keychain.reason}` : stored !== undefined ? 'stored' : 'not-stored',
+    queue: { total: queue.length, deferred: queue.filter((e) => e.queueName === 'deferred').length },
+    lastTest: lastTestText ? (JSON.parse(lastTestText) as StatusReport['lastTest']) : undefined,
+    problems: relayProblems(facts, postfix).map((p) => ({ code: p.code, message: p.message, fix: p.fix })),
+  };
+  ctx.outcome.result = 'status';
+  ctx.outcome.configDir = postfix.configDir;
+  ctx.outcome.account = report.account;
+  ctx.outcome.relay = report.relayhost || undefined;
+  ctx.outcome.status = report;
+  ui.note(renderStatus(describeFacts(facts), report), t('status.title'));
+  for (const problem of report.problems) ui.warn(`${problem.message}\n${problem.fix ?? ''}`);
+  return ExitCode.ok;
+}
+
+function renderStatus(summary: string, r: StatusReport): string {
+  const last = r.lastTest
+    ? t('status.lastTest', { status: r.lastTest.status, to: r.lastTest.to, at: r.lastTest.at ?? '?', id: r.lastTest.queueId ?? '?' })
+    : t('status.noTest');
+  return [
+    summary,
+    `${t('status.relay')}: ${r.relayhost || t('status.none')}`,
+    `${t('status.account')}: ${r.account ?? t('status.none')}`,
+    `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
+    `${t('status.tls')}: ${r.tlsLevel || t('status.none')}${r.caFile ? ` (${r.caFile})` : ''}`,
+    `${t('status.keychain')}: ${r.keychain}`,
+    `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}`,
+    `${t('status.last')}: ${last}`,
+  ].join('\n');
+}

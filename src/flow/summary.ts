@@ -1,0 +1,53 @@
+// The end of a run: the test result in plain words, the equivalent
+// command line for automation (never with the password), the record for status.
+import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { defaultRelay } from '../gmail/relay.js';
+import type { Options } from '../options.js';
+import { explainDiagnosis } from '../ui/diagnosis-text.js';
+import { t } from '../ui/messages.js';
+import type { Context } from './context.js';
+import type { TestResult } from './outcome.js';
+import type { Answers } from './types.js';
+
+export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult): ExitCodeValue {
+  if (result.status === 'sent') {
+    ctx.ui.success(t('summary.sent', { to: result.to, relay: result.relay ?? '', reply: result.reply ?? '' }));
+    if (result.relay?.startsWith('local')) ctx.ui.warn(t('summary.deliveredLocally', { to: result.to }));
+    return ExitCode.ok;
+  }
+  if (result.status === 'queued') {
+    ctx.ui.warn(t('summary.stillQueued', { id: result.queueId ?? '?' }));
+    return ExitCode.notDelivered;
+  }
+  const { cause, fix } = explainDiagnosis(result.diagnosis ?? 'unknown');
+  ctx.ui.error(t('summary.failed', { status: result.status, id: result.queueId ?? '?', reply: result.reply ?? '' }));
+  ctx.ui.note(`${cause}\n${fix}`, t('summary.whatToDo'));
+  return ExitCode.notDelivered;
+}
+
+export async function saveLastTest(ctx: Pick<Context, 'sys' | 'options'>, result: TestResult): Promise<void> {
+  try {
+    await ctx.sys.mkdirp(ctx.options.stateDir, 0o700);
+    const record = { ...result, at: ctx.sys.now().toISOString() };
+    await ctx.sys.writeFileAtomic(`${ctx.options.stateDir}/last-test.json`, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
+  } catch {
+    // status will say "no test recorded"; not worth failing a delivered run for
+  }
+}
+
+export function equivalentCommand(options: Options, answers: Answers): string {
+  const words = ['npx', 'postfix-gmail-wizard', '--account', answers.account, '--password-file', '/root/gmail-app-password'];
+  const relay = `${answers.relay.host}:${answers.relay.port}`;
+  if (relay !== `${defaultRelay.host}:${defaultRelay.port}`) words.push('--relay', relay);
+  if (options.caFile) words.push('--ca-file', options.caFile);
+  if (options.configDir) words.push('--config-dir', options.configDir);
+  if (answers.to !== answers.account) words.push('--to', answers.to);
+  if (!options.test) words.push('--no-test');
+  if (!options.keychain) words.push('--no-keychain');
+  words.push('--yes');
+  return words.map(shellQuote).join(' ');
+}
+
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

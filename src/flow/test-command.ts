@@ -1,0 +1,31 @@
+// `test`: send a test message through the configuration as it is, and follow it.
+import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { t } from '../ui/messages.js';
+import { askRecipient } from './ask.js';
+import type { Context } from './context.js';
+import { detect } from './detect.js';
+import { describeFacts } from './describe.js';
+import { requirePostfix } from './requirements.js';
+import { reportTest, saveLastTest } from './summary.js';
+import { sendTestMessage } from './verify.js';
+
+export async function runTest(ctx: Context): Promise<ExitCodeValue> {
+  const { ui, sys, options, outcome } = ctx;
+  ui.intro(t('test.intro'));
+  const facts = await detect(sys, options.configDir);
+  ui.info(describeFacts(facts));
+  const postfix = requirePostfix(facts);
+  outcome.configDir = postfix.configDir;
+  outcome.account = postfix.currentAccount;
+  outcome.relay = postfix.settings.relayhost || undefined;
+  if (!postfix.settings.relayhost) ui.warn(t('test.noRelayhost'));
+  const from = postfix.currentAccount ?? `root@${postfix.settings.myhostname ?? 'localhost'}`;
+  const to = options.to ? await askRecipient(ctx, from) : postfix.currentAccount ?? (await askRecipient(ctx, from));
+  const result = await sendTestMessage(ctx, postfix, from, to);
+  outcome.test = result;
+  await saveLastTest(ctx, result);
+  const exit = reportTest(ctx, result);
+  outcome.result = exit === ExitCode.ok ? 'delivered' : 'not-delivered';
+  ui.outro(exit === ExitCode.ok ? t('summary.done') : t('summary.notDelivered'));
+  return exit;
+}

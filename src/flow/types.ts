@@ -1,0 +1,99 @@
+// The plain data that flows between the phases:
+//   detect → HostFacts, ask → Answers, plan → Plan, apply/verify → Outcome.
+import type { DistroFamily } from '../distro/family.js';
+import type { OsRelease } from '../distro/os-release.js';
+import type { Relay } from '../gmail/relay.js';
+import type { Listener } from '../postfix/master.js';
+import type { Settings } from '../postfix/postconf.js';
+
+export interface PasswordMapFacts {
+  type: string;
+  path: string;
+  /** The source file's text; holds a secret, so it never leaves memory. */
+  content?: string;
+  mode?: number;
+  /** The compiled map (e.g. sasl_passwd.db) exists and is not older than the source. */
+  compiledCurrent: boolean;
+}
+
+export interface PostfixFacts {
+  version: string;
+  /** The directory passed to postconf/postfix with -c (the default instance's when not given). */
+  configDir: string;
+  isDefaultInstance: boolean;
+  running: boolean;
+  /** `postconf -A`: SASL client implementations Postfix was built with ("cyrus"). */
+  saslClientTypes: string[];
+  /** `postconf -m`: lookup table types this build supports. */
+  mapTypes: string[];
+  defaultMapType: string;
+  /** Current values of the parameters the wizard reads or owns. */
+  settings: Settings;
+  /** Names set explicitly in main.cf (`postconf -n`); the rest are defaults. */
+  explicit: string[];
+  passwordMap?: PasswordMapFacts;
+  /** Account currently in the password map for the relayhost, if any. */
+  currentAccount?: string;
+  listener?: Listener;
+  serviceManager: 'systemd' | 'postfix';
+  /** Where delivery lines can be read: a file, or journald. */
+  log: { kind: 'file'; path: string } | { kind: 'journal' } | { kind: 'none' };
+}
+
+export interface HostFacts {
+  os: OsRelease;
+  distro: DistroFamily;
+  isRoot: boolean;
+  postfix?: PostfixFacts;
+  saslPlugins: { plain: boolean; login: boolean; dir?: string };
+  caBundle?: string;
+}
+
+export type PasswordSource = 'typed' | 'stdin' | 'file' | 'keychain';
+
+export interface Answers {
+  account: string;
+  /** undefined only in --dry-run without a password: the plan shows a placeholder. */
+  password?: string;
+  passwordSource?: PasswordSource;
+  relay: Relay;
+  caFile: string;
+  to: string;
+}
+
+export interface SettingChange {
+  name: string;
+  from: string;
+  to: string;
+}
+
+export interface PlannedFile {
+  path: string;
+  content: string;
+  mode: number;
+  /** The content holds the app password: never shown, logged or backed up readable. */
+  secret: boolean;
+  /** The file's current text, undefined when it does not exist yet. */
+  previous?: string;
+}
+
+export interface PlannedCommand {
+  file: string;
+  args: string[];
+  /** One line for the plan display. */
+  purpose: string;
+}
+
+export interface Plan {
+  configDir: string;
+  settings: SettingChange[];
+  files: PlannedFile[];
+  /** Run after files and settings are in place (postmap …). */
+  commands: PlannedCommand[];
+  /** Every path the apply may change, for the backup. */
+  touches: string[];
+}
+
+export function planIsEmpty(plan: Plan): boolean {
+  return plan.settings.length === 0 && plan.files.length === 0 && plan.commands.length === 0;
+}

@@ -1,0 +1,141 @@
+// Command line → typed Options, per ../shared/CLI.md. Only parsing and
+// syntactic checks live here; meaning (is the account valid? does the file
+// exist?) is checked by the flow, which knows the facts.
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
+
+export const commands = ['setup', 'status', 'test', 'restore', 'remove'] as const;
+export type Command = (typeof commands)[number];
+
+export interface Options {
+  command: Command;
+  account?: string;
+  passwordStdin: boolean;
+  passwordFile?: string;
+  relay?: string;
+  caFile?: string;
+  configDir?: string;
+  to?: string;
+  test: boolean;
+  keychain: boolean;
+  install: boolean;
+  yes: boolean;
+  dryRun: boolean;
+  nonInteractive: boolean;
+  json: boolean;
+  mapSenders?: boolean;
+  rootAlias?: string;
+  loopbackOnly?: boolean;
+  lang?: 'en' | 'ja';
+  backupDir: string;
+  stateDir: string;
+  /** Longest wait, in seconds, for the test message to reach its end. */
+  waitSeconds: number;
+  list: boolean;
+  /** restore's backup id. */
+  backupId?: string;
+  help: boolean;
+  version: boolean;
+}
+
+const spec = {
+  account: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'password-file': { type: 'string' },
+  password: { type: 'string' }, // accepted only to refuse it with a clear message
+  relay: { type: 'string' },
+  'ca-file': { type: 'string' },
+  'config-dir': { type: 'string' },
+  to: { type: 'string' },
+  'no-test': { type: 'boolean' },
+  'no-keychain': { type: 'boolean' },
+  install: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
+  'non-interactive': { type: 'boolean' },
+  json: { type: 'boolean' },
+  'map-senders': { type: 'boolean' },
+  'no-map-senders': { type: 'boolean' },
+  'root-alias': { type: 'string' },
+  'loopback-only': { type: 'boolean' },
+  'no-loopback-only': { type: 'boolean' },
+  lang: { type: 'string' },
+  'backup-dir': { type: 'string' },
+  'state-dir': { type: 'string' },
+  wait: { type: 'string' },
+  list: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+export const defaultBackupDir = '/var/backups/postfix-gmail-wizard';
+export const defaultStateDir = '/var/lib/postfix-gmail-wizard';
+
+export function parseOptions(argv: readonly string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError('usage', (error as Error).message, 'Run with --help to see the options.');
+  }
+  const { values: v, positionals } = parsed;
+  if (v.password !== undefined) {
+    throw new UsageError(
+      'password-on-command-line',
+      'The app password is never accepted on the command line: every user of this machine can read it there (ps, /proc/*/cmdline).',
+      'Use --password-stdin (one line on standard input) or --password-file PATH (a file only root can read).',
+    );
+  }
+  const [first, second, ...rest] = positionals;
+  const command = (first ?? 'setup') as Command;
+  if (!commands.includes(command)) {
+    throw new UsageError('unknown-command', `Unknown command "${first}".`, `Use one of: ${commands.join(', ')}.`);
+  }
+  if (rest.length > 0 || (second !== undefined && command !== 'restore')) {
+    throw new UsageError('usage', `Unexpected argument "${second}".`, 'Run with --help to see the usage.');
+  }
+  if (v['password-stdin'] && v['password-file'] !== undefined) {
+    throw new UsageError('usage', '--password-stdin and --password-file cannot be used together.', 'Choose one of them.');
+  }
+  const lang = v.lang;
+  if (lang !== undefined && lang !== 'en' && lang !== 'ja') {
+    throw new UsageError('usage', `--lang must be "en" or "ja", not "${lang}".`, 'Use --lang en or --lang ja.');
+  }
+  const waitSeconds = v.wait === undefined ? 120 : Number(v.wait);
+  if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
+    throw new UsageError('usage', `--wait takes a number of seconds, not "${v.wait}".`, 'For example: --wait 60.');
+  }
+  return {
+    command,
+    account: v.account,
+    passwordStdin: v['password-stdin'] ?? false,
+    passwordFile: v['password-file'],
+    relay: v.relay,
+    caFile: v['ca-file'],
+    configDir: v['config-dir'],
+    to: v.to,
+    test: !v['no-test'],
+    keychain: !v['no-keychain'],
+    install: v.install ?? false,
+    yes: v.yes ?? false,
+    dryRun: v['dry-run'] ?? false,
+    nonInteractive: v['non-interactive'] ?? false,
+    json: v.json ?? false,
+    mapSenders: pair(v['map-senders'], v['no-map-senders']),
+    rootAlias: v['root-alias'],
+    loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
+    lang,
+    backupDir: v['backup-dir'] ?? defaultBackupDir,
+    stateDir: v['state-dir'] ?? defaultStateDir,
+    waitSeconds,
+    list: v.list ?? false,
+    backupId: command === 'restore' ? second : undefined,
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+}
+
+function pair(yes: boolean | undefined, no: boolean | undefined): boolean | undefined {
+  if (yes && no) return undefined;
+  return yes ? true : no ? false : undefined;
+}

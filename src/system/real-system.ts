@@ -1,0 +1,133 @@
+// The System the wizard runs with: node:fs, execa (loaded on first use, so
+// the first frame is drawn before it is), nodemailer for the two SMTP talks.
+import { constants, promises as fs } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join, basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createKeychain } from './keychain.js';
+import { checkSmtpAuth, submitLocal } from './smtp.js';
+import type { ExecOptions, ExecResult, FileInfo, Keychain, System, WriteOptions } from './types.js';
+
+export function createRealSystem(): System {
+  let keychain: Keychain | undefined;
+  return {
+    exec,
+    readFile: async (path) => (await readBytes(path))?.toString('utf8'),
+    readBytes,
+    fileInfo,
+    listDir: async (path) => {
+      try {
+        return (await fs.readdir(path)).sort();
+      } catch (error) {
+        if (isMissing(error)) return [];
+        throw error;
+      }
+    },
+    writeFileAtomic,
+    mkdirp: async (path, mode) => {
+      await fs.mkdir(path, { recursive: true, mode });
+      await fs.chmod(path, mode);
+    },
+    chmod: (path, mode) => fs.chmod(path, mode),
+    readFrom,
+    removeFile: async (path) => fs.rm(path, { force: true }),
+    isRoot: () => process.getuid?.() === 0,
+    env: () => process.env,
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
+    submitLocal,
+    keychain: () => (keychain ??= createKeychain()),
+  };
+}
+
+async function exec(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const { execa } = await import('execa');
+  const result = await execa(file, args, {
+    input: options.input ?? '',
+    env: options.env,
+    timeout: options.timeoutMs,
+    reject: false,
+    stripFinalNewline: false,
+  });
+  const notFound = (result as { code?: string }).code === 'ENOENT';
+  return {
+    exitCode: result.exitCode ?? (notFound ? 127 : 1),
+    stdout: String(result.stdout ?? ''),
+    stderr: String(result.stderr ?? '') || (notFound ? `${file}: command not found` : ''),
+    notFound,
+  };
+}
+
+async function readBytes(path: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(path);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+async function readFrom(path: string, start: number): Promise<string> {
+  let handle;
+  try {
+    handle = await fs.open(path, constants.O_RDONLY);
+  } catch (error) {
+    if (isMissing(error)) return '';
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    const from = start <= size ? start : 0; // rotated: read the new file whole
+    const buffer = Buffer.alloc(size - from);
+    await handle.read(buffer, 0, buffer.length, from);
+    return buffer.toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function fileInfo(path: string): Promise<FileInfo | undefined> {
+  try {
+    const s = await fs.stat(path);
+    return { mode: s.mode & 0o7777, uid: s.uid, gid: s.gid, size: s.size, mtimeMs: s.mtimeMs };
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+// Temp file beside the target, created with its final mode (O_EXCL, so no
+// world-readable moment for a secret), owner set before any byte is written,
+// fsync, rename over the target, fsync the directory so the rename survives
+// a power loss.
+async function writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode);
+  try {
+    await handle.chmod(options.mode); // the umask may have narrowed it
+    if (options.uid !== undefined || options.gid !== undefined) {
+      await handle.chown(options.uid ?? -1, options.gid ?? -1);
+    }
+    await handle.writeFile(content);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await fs.rename(temp, path);
+  const dirHandle = await fs.open(dir, constants.O_RDONLY);
+  try {
+    await dirHandle.sync();
+  } finally {
+    await dirHandle.close();
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

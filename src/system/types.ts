@@ -1,0 +1,99 @@
+// The seam between the wizard and the machine. Everything outside src/system/
+// receives a `System` and never imports node:fs, node:child_process or a
+// network client itself, so flow tests can hand it a recording fake.
+
+export interface ExecOptions {
+  /** Written to the child's standard input (secrets travel this way, never in argv or env). */
+  input?: string;
+  /** Extra environment variables for the child (merged over a minimal, safe environment). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** true when the program could not be started at all (not installed). */
+  notFound?: boolean;
+}
+
+export interface FileInfo {
+  mode: number; // permission bits only (e.g. 0o600)
+  uid: number;
+  gid: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface WriteOptions {
+  mode: number;
+  uid?: number;
+  gid?: number;
+}
+
+export interface SmtpEndpoint {
+  host: string;
+  port: number;
+  /** true: TLS from the first byte (port 465, "wrapper mode"); false: STARTTLS required. */
+  implicitTls: boolean;
+  /** PEM trust anchors; undefined: Node's built-in roots. */
+  ca?: string;
+}
+
+export interface AuthCheckResult {
+  ok: boolean;
+  /** The server's reply or the socket error, e.g. "535-5.7.8 Username and Password not accepted". */
+  response?: string;
+  responseCode?: number;
+  /** nodemailer's error code: EAUTH, ETIMEDOUT, ECONNREFUSED, ESOCKET, ETLS, … */
+  errorCode?: string;
+}
+
+export interface SubmitRequest {
+  host: string;
+  port: number;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+}
+
+export interface SubmitResult {
+  /** The final reply to DATA, e.g. "250 2.0.0 Ok: queued as 4F2C21A0B3". */
+  response: string;
+}
+
+export interface Keychain {
+  /** A short word on why the keychain cannot be used, or undefined when it can. */
+  unavailableReason(): Promise<string | undefined>;
+  get(account: string): Promise<string | undefined>;
+  set(account: string, password: string): Promise<void>;
+  remove(account: string): Promise<boolean>;
+  accounts(): Promise<string[]>;
+}
+
+export interface System {
+  exec(file: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  readFile(path: string): Promise<string | undefined>;
+  readBytes(path: string): Promise<Buffer | undefined>;
+  fileInfo(path: string): Promise<FileInfo | undefined>;
+  listDir(path: string): Promise<string[]>;
+  /** Temp file in the same directory, mode/owner before content, fsync, rename, fsync dir. */
+  writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void>;
+  mkdirp(path: string, mode: number): Promise<void>;
+  chmod(path: string, mode: number): Promise<void>;
+  /** Bytes from `start` to the end (log files grow; read only what is new). */
+  readFrom(path: string, start: number): Promise<string>;
+  removeFile(path: string): Promise<void>;
+  isRoot(): boolean;
+  env(): Readonly<Record<string, string | undefined>>;
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+  /** Connect, upgrade to TLS, verify the certificate and its name, then AUTH. */
+  checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult>;
+  /** Hand a message to an SMTP listener on this machine (no AUTH, plain loopback). */
+  submitLocal(request: SubmitRequest): Promise<SubmitResult>;
+  keychain(): Keychain;
+}

@@ -1,0 +1,27 @@
+// The plan as a person reads it before saying yes: main.cf as the lines that
+// change, each file as a diff (passwords hidden), each command.
+import type { Plan } from '../flow/types.js';
+import { diffLines, redactPasswordMap } from './diff.js';
+import { t } from './messages.js';
+
+export function renderPlan(plan: Plan): string {
+  const sections: string[] = [];
+  if (plan.settings.length > 0) {
+    const lines = plan.settings.flatMap((s) => [
+      ...(s.from ? [`- ${s.name} = ${s.from}`] : []),
+      `+ ${s.name} = ${s.to}`,
+    ]);
+    sections.push([t('plan.mainCf', { path: `${plan.configDir}/main.cf` }), ...lines].join('\n'));
+  }
+  for (const file of plan.files) {
+    const show = (text: string) => (file.secret ? redactPasswordMap(text) : text);
+    const header = file.previous === undefined
+      ? t('plan.newFile', { path: file.path, mode: file.mode.toString(8).padStart(4, '0') })
+      : t('plan.changedFile', { path: file.path, mode: file.mode.toString(8).padStart(4, '0') });
+    sections.push([header, ...diffLines(show(file.previous ?? ''), show(file.content))].join('\n'));
+  }
+  if (plan.commands.length > 0) {
+    sections.push([t('plan.commands'), ...plan.commands.map((c) => `$ ${c.file} ${c.args.join(' ')}`)].join('\n'));
+  }
+  return sections.join('\n\n');
+}

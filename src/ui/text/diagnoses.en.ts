@@ -1,0 +1,111 @@
+import type { DiagnosisCode } from '../../gmail/diagnose.js';
+
+export interface DiagnosisText {
+  cause: string;
+  fix: string;
+}
+
+const APP_PASSWORDS = 'https://myaccount.google.com/apppasswords';
+
+export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
+  'auth-bad-credentials': {
+    cause: 'Gmail rejected the account name or app password (535 5.7.8).',
+    fix: `Create a new app password at ${APP_PASSWORDS} (2-Step Verification must be on) and run the wizard again.`,
+  },
+  'auth-app-password-required': {
+    cause: 'Gmail wants an app password, not your normal Google password (534 5.7.9).',
+    fix: `Turn on 2-Step Verification, create an app password at ${APP_PASSWORDS} and run the wizard again with it.`,
+  },
+  'auth-too-many-attempts': {
+    cause: 'Gmail is refusing logins for now after too many attempts (454 4.7.0).',
+    fix: `Wait an hour or so before trying again; if the password may be wrong, make a new one at ${APP_PASSWORDS} first.`,
+  },
+  'auth-not-attempted': {
+    cause: 'Postfix sent the mail without logging in to Gmail (530 5.7.0 Authentication Required).',
+    fix: 'smtp_sasl_auth_enable must be yes and the password map key must match relayhost exactly ([smtp.gmail.com]:587), rebuilt with postmap; the wizard rewrites both.',
+  },
+  'sasl-password-map': {
+    cause: 'Postfix could not read its password map (the sasl_passwd file or its .db/.lmdb copy).',
+    fix: 'Rebuild it with `postmap /etc/postfix/sasl_passwd` (using the type in smtp_sasl_password_maps), then `postfix reload`; running the wizard again does both.',
+  },
+  'sasl-no-mechanism': {
+    cause: 'Postfix has no login method it may use with Gmail ("no mechanism available").',
+    fix: 'Install the SASL plugins (Debian/Ubuntu: apt-get install libsasl2-modules; Fedora/RHEL: dnf install cyrus-sasl-plain; Gentoo: USE flag sasl on mail-mta/postfix), set smtp_sasl_security_options = noanonymous, then reload Postfix.',
+  },
+  'sasl-not-offered': {
+    cause: 'Gmail did not offer a login because the connection was not encrypted ("Must issue a STARTTLS command first").',
+    fix: 'Set smtp_tls_security_level = encrypt (the wizard does) and reload Postfix.',
+  },
+  'starttls-not-offered': {
+    cause: 'The server did not offer encryption (STARTTLS), so Postfix kept the password to itself; something on the way may strip it.',
+    fix: 'Check that relayhost is [smtp.gmail.com]:587 and that no antivirus or router "SMTP inspection" sits in between; or try port 465 (--relay smtp.gmail.com:465).',
+  },
+  'tls-untrusted': {
+    cause: "Gmail's certificate was not verified — possible interception; the password was not sent.",
+    fix: 'Check the clock (`date`) and the CA bundle (smtp_tls_CAfile, package ca-certificates); if a proxy or antivirus inspects TLS, let port 587 pass untouched.',
+  },
+  'tls-name-mismatch': {
+    cause: 'The certificate is not for smtp.gmail.com — wrong relayhost or interception; the password was not sent.',
+    fix: 'Use relayhost = [smtp.gmail.com]:587 exactly, check /etc/hosts and DNS for smtp.gmail.com, and bypass any TLS-inspecting proxy.',
+  },
+  'tls-handshake': {
+    cause: 'The encrypted connection could not be set up (TLS handshake failed).',
+    fix: 'Port 587 needs STARTTLS and port 465 needs TLS from the start (smtp_tls_wrappermode = yes); if that matches, something on the network is interfering.',
+  },
+  'greeting-timeout': {
+    cause: 'The server took the connection but never sent its greeting.',
+    fix: 'Port 465 speaks TLS from the first byte: it needs smtp_tls_wrappermode = yes and smtp_tls_security_level = encrypt (--relay smtp.gmail.com:465 sets both), or go back to 587.',
+  },
+  'connect-timeout': {
+    cause: 'Nothing answered on the way to Gmail: the network or ISP blocks outbound port 587.',
+    fix: 'Try port 465 (--relay smtp.gmail.com:465); otherwise open outbound TCP 587/465 in the firewall or ask your ISP to unblock it.',
+  },
+  'connect-refused': {
+    cause: 'The connection was refused: nothing listens there, or a firewall rejects it.',
+    fix: 'Check relayhost (it should be [smtp.gmail.com]:587) and any local firewall rule that rejects outbound 587; port 465 is the alternative.',
+  },
+  'network-unreachable': {
+    cause: "This machine has no route to Gmail's address (often an IPv6 address without working IPv6).",
+    fix: 'Run `postconf -e inet_protocols=ipv4` and restart Postfix, or repair the network route.',
+  },
+  dns: {
+    cause: 'The name smtp.gmail.com could not be looked up (DNS failure).',
+    fix: 'Check that `getent hosts smtp.gmail.com` works and /etc/resolv.conf is right; Postfix keeps a copy in its chroot, so restart it after fixing.',
+  },
+  'mail-loop': {
+    cause: 'The mail came back to this machine instead of going to Gmail (mail loop).',
+    fix: "Set relayhost = [smtp.gmail.com]:587 (with the brackets) and keep the recipient's domain out of mydestination.",
+  },
+  'transport-unavailable': {
+    cause: 'A delivery method named in main.cf has no entry in master.cf ("mail transport unavailable").',
+    fix: 'Compare default_transport, relay_transport and transport_maps with `postconf -M`; the wizard sets them back to smtp and relay.',
+  },
+  'relay-transport-error': {
+    cause: 'Postfix is set to refuse outside mail: Debian\'s "Local only" sets default_transport/relay_transport = error.',
+    fix: 'Set default_transport = smtp and relay_transport = relay (the wizard does), then reload Postfix.',
+  },
+  'sender-rejected': {
+    cause: 'Gmail refused the sender address (MAIL FROM).',
+    fix: 'Send from a full address (user@domain, best your Gmail address): set myorigin, or map local senders to the account with sender_canonical_maps.',
+  },
+  'recipient-rejected': {
+    cause: 'Gmail refused the recipient address (it does not exist or is malformed).',
+    fix: 'Check the recipient address for typos and send the test again to an address that exists.',
+  },
+  'message-rejected': {
+    cause: 'Gmail refused the message itself (content or spam policy).',
+    fix: 'Send a plain test message without attachments or links; see https://support.google.com/mail/?p=BlockedMessage.',
+  },
+  'rate-limited': {
+    cause: 'Gmail is limiting this account: too many messages (daily sending limit or sending rate).',
+    fix: 'Wait for the limit to reset (up to 24 hours); deferred mail is retried by Postfix, bounced mail must be sent again.',
+  },
+  'server-temporary': {
+    cause: 'Gmail reported a temporary problem on its side.',
+    fix: 'Nothing to change: Postfix retries on its own. If it lasts for hours, see https://www.google.com/appsstatus.',
+  },
+  unknown: {
+    cause: 'The failure did not match a known cause.',
+    fix: 'Read the server reply shown above and the mail log (journalctl -u postfix, or /var/log/mail.log).',
+  },
+};

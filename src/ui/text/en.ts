@@ -1,0 +1,195 @@
+// The English catalogue: the reference every other language must match
+// (same keys, same {placeholders}). Keep sentences plain; say the fix.
+export const en = {
+  'cancelled': 'Cancelled — nothing was changed.',
+  'internal.error': 'Unexpected error (please report it): {message}',
+  'internal.promptWithoutTty': 'A question had to be asked, but there is no terminal to ask it on.',
+
+  'setup.intro': 'postfix-gmail-wizard — send this machine\'s mail through Gmail',
+  'test.intro': 'postfix-gmail-wizard — test message',
+  'detect.running': 'Looking at this machine…',
+  'detect.running.yes': 'running',
+  'detect.running.no': 'stopped',
+  'detect.summary': '{os}: Postfix {version} ({state}), configuration in {configDir}, maps of type {mapType}',
+  'detect.noPostfix': '{os}: Postfix is not installed',
+
+  'req.postfixMissing': 'Postfix is not installed on this machine.',
+  'req.runThen': 'Install it with: {command} — then run the wizard again.',
+  'req.installManually': 'install the package(s) {packages} with your system\'s package manager',
+  'req.noSasl': 'This Postfix was built without Cyrus SASL (postconf -A lists: {types}), so it cannot log in to Gmail.',
+  'req.noSaslFix': 'Install a Postfix built with SASL support ({command}); on Gentoo enable the "sasl" USE flag for mail-mta/postfix.',
+  'req.noPlugins': 'The SASL PLAIN and LOGIN plugins are missing: Postfix would fail with "no mechanism available".',
+  'req.saslPluginsManual': 'Install the Cyrus SASL PLAIN/LOGIN plugins for your system, then run the wizard again.',
+  'req.mapType': 'Postfix\'s default map type "{type}" is not supported by this build (postconf -m: {types}).',
+  'req.mapTypeFix': 'Set default_database_type to a type listed by postconf -m, or install the map plugin for "{type}".',
+  'req.notRoot': 'Changing the Postfix configuration needs root.',
+  'req.notRootFix': 'Run it again as root: {command}   (--dry-run and status work without root)',
+
+  'account.empty': 'The Gmail address is empty.',
+  'account.tooLong': 'That address is {length} characters long; an e-mail address has at most 254.',
+  'account.whitespace': 'The address contains a space, tab, line break or control character.',
+  'account.nonAscii': 'The address contains a non-ASCII character (perhaps a look-alike letter); type it with plain ASCII letters.',
+  'account.forbiddenChar': 'The address contains a character that cannot appear in it here (: [ ] < > ( ) , ; " \\).',
+  'account.notAddress': '"{input}" is not an e-mail address like you@gmail.com.',
+  'account.fix': 'Give the Gmail or Google Workspace address, e.g. --account you@gmail.com.',
+  'recipient.invalid': 'The test recipient is not usable: {problem}',
+  'recipient.fix': 'Give a plain address, e.g. --to friend@example.com.',
+  'password.empty': 'The app password is empty.',
+  'password.controlChars': 'The app password contains a tab, line break or control character.',
+  'password.tooLong': 'That is far too long for an app password.',
+  'password.notAppPassword': 'This does not look like an app password (16 letters, shown as four groups of four). Gmail refuses your normal password here.',
+  'password.fix': 'Create an app password at {url} and give it with --password-stdin or --password-file.',
+  'password.fileMissing': 'The password file {path} does not exist or cannot be read.',
+  'password.fileFix': 'Write the app password as the first line of a file only root can read (chmod 600), and pass its path.',
+  'password.fileWorldReadable': 'The password file {path} can be read by every user of this machine: chmod 600 it.',
+  'relay.invalid': '"{input}" is not a relay like smtp.gmail.com:587.',
+  'relay.fix': 'Use --relay HOST[:PORT], e.g. --relay smtp.gmail.com:587 (or :465 for implicit TLS).',
+  'ca.none': 'No CA bundle was found to check the relay\'s certificate against.',
+  'ca.noneFix': 'Install your distribution\'s ca-certificates package, or give one with --ca-file PATH.',
+  'ca.unreadable': '{path} is not a readable file of PEM certificates.',
+  'ca.unreadableFix': 'Give a PEM file with --ca-file, e.g. /etc/ssl/certs/ca-certificates.crt.',
+
+  'ask.account': 'Gmail address to send as',
+  'ask.passwordHelp': 'Gmail needs an app password here, not your normal password. Create one at {url} (2-Step Verification must be on).',
+  'ask.password': 'App password (16 letters; spaces are fine)',
+  'ask.recipient': 'Send the test message to',
+  'ask.confirm': 'Apply this plan?',
+  'ask.testAgain': 'Send a test message now?',
+  'ask.missing': 'Not running interactively, and these answers are missing: {flags}.',
+  'ask.missingFix': 'Give them as options (see --help), or run the wizard in a terminal.',
+
+  'keychain.using': 'Using the app password stored in the keychain for {account}.',
+  'keychain.stored': 'App password stored in the keychain for {account}.',
+  'keychain.unavailable': 'App password not stored in a keychain: {reason}. Postfix does not need it; you will be asked again next time.',
+  'keychain.reason.bus': 'no keychain is reachable (no desktop session bus, as usual over SSH)',
+  'keychain.reason.module': 'the keychain module is not installed',
+  'keychain.failed': 'Could not store the app password in the keychain: {reason}',
+
+  'preflight.connecting': 'Logging in to {host}:{port} (TLS verified) before changing anything…',
+  'preflight.accepted': '{host} accepted the login of {account}.',
+  'preflight.refused': 'The relay refused: {detail}',
+  'preflight.nothingChanged': 'Nothing was changed.',
+
+  'plan.title': 'The plan',
+  'plan.mainCf': '{path} (settings that change):',
+  'plan.newFile': '{path} (new, mode {mode}):',
+  'plan.changedFile': '{path} (changed, mode {mode}):',
+  'plan.commands': 'Commands:',
+  'plan.nothing': 'Already configured this way: nothing to change.',
+  'plan.dryRunDone': 'Dry run: nothing was changed, nothing was sent.',
+
+  'apply.backup': 'Backing up the files the plan touches…',
+  'apply.backupFailed': 'Could not back up to {dir}: {reason}. Nothing was changed.',
+  'apply.backupFailedFix': 'Make the backup folder writable for root, or choose another with --backup-dir.',
+  'apply.step.write': 'Writing {path}',
+  'apply.step.postconf': 'Setting main.cf parameters (postconf -e)',
+  'apply.step.mapModes': 'Checking the compiled map is readable by root only',
+  'apply.step.check': 'Checking the configuration (postfix check)',
+  'apply.step.reload': 'Reloading Postfix',
+  'apply.stepFailed': 'Failed: {step}',
+  'apply.failed': 'Failed.',
+  'apply.done': 'Configuration applied and Postfix reloaded.',
+  'apply.summary': '{count} change(s) applied; backup {id}.',
+  'apply.rollbackDone': 'Rolled back: the previous configuration is in place again.',
+  'apply.rollbackFailed': 'Rollback failed ({reason}). The backup is in {dir}; restore it with: postfix-gmail-wizard restore',
+  'apply.rolledBack': '"{step}" failed: {reason}. Every change was rolled back.',
+  'apply.rolledBackFix': 'Fix the cause above and run the wizard again. The backup taken first is in {dir}.',
+
+  'verify.noListener': 'Postfix has no SMTP listener (no "smtp inet … smtpd" line in master.cf) to hand the test message to.',
+  'verify.noListenerFix': 'Enable the smtp service in master.cf, or run with --no-test.',
+  'verify.submitting': 'Handing a test message to Postfix at {host}:{port}…',
+  'verify.subject': 'Test message from {host} via postfix-gmail-wizard',
+  'verify.body': 'This message was sent by postfix-gmail-wizard on {host} at {time} to check that Postfix delivers through Gmail.\n\nIf you can read it, the relay works.\n',
+  'verify.submitFailed': 'Postfix did not take the test message.',
+  'verify.submitFailedDetail': 'Postfix at {host}:{port} did not accept the test message: {reason}',
+  'verify.submitFailedFix': 'Check that Postfix is running (postfix status) and look at its log.',
+  'verify.noQueueId': 'Postfix answered without a queue id: {response}',
+  'verify.queued': 'Queued as {id}; waiting for the relay…',
+  'verify.waiting': 'Queue id {id} is in the {queue} queue…',
+  'verify.sent': 'Message {id} was accepted by the relay.',
+  'verify.notSent': 'Message {id} was not delivered ({status}).',
+  'verify.timedOut': 'Message {id} is still waiting after {seconds} s.',
+
+  'summary.sent': 'Delivered to {to} through {relay}: {reply}',
+  'summary.deliveredLocally': '{to} is delivered on this machine, not through the relay; send the test to an outside address to check the relay.',
+  'summary.stillQueued': 'Message {id} is still in the queue. Follow it with: postqueue -p; postfix-gmail-wizard status',
+  'summary.failed': 'Not delivered ({status}, queue id {id}): {reply}',
+  'summary.whatToDo': 'Why, and what to do',
+  'summary.equivalent': 'To do the same without questions (e.g. on other machines):\n{command}',
+  'summary.done': 'Done: this machine sends mail through Gmail.',
+  'summary.notDelivered': 'The configuration is in place, but the test message was not delivered.',
+
+  'status.title': 'Relay status',
+  'status.relay': 'Relay',
+  'status.account': 'Account',
+  'status.map': 'Password map',
+  'status.tls': 'TLS level',
+  'status.keychain': 'Keychain',
+  'status.queue': 'Queue',
+  'status.queueCounts': '{total} message(s), {deferred} deferred',
+  'status.last': 'Last test',
+  'status.lastTest': '{status} to {to} at {at} (queue id {id})',
+  'status.noTest': 'none recorded',
+  'status.none': '(none)',
+
+  'test.noRelayhost': 'relayhost is empty: Postfix delivers directly, not through Gmail. Run the wizard to set it up.',
+
+  'service.failed': '{command} failed: {reason}',
+  'service.failedFix': 'Look at the message above and at Postfix\'s log; restore the previous state with: postfix-gmail-wizard restore',
+
+  'restore.listTitle': 'Backups',
+  'restore.none': 'No backups in {dir}.',
+  'restore.unknown': 'There is no backup "{id}".',
+  'restore.unknownFix': 'List the backups with: postfix-gmail-wizard restore --list',
+  'restore.title': 'Restore backup {id}',
+  'restore.willRemove': '(did not exist then: will be removed)',
+  'restore.confirm': 'Put these files back and reload Postfix?',
+  'restore.done': 'Backup {id} restored and Postfix reloaded (the state before it is saved as backup {safety}).',
+
+  'remove.title': 'Remove the relay configuration',
+  'remove.confirm': 'Remove these settings and files (a backup is taken first)?',
+  'remove.nothing': 'No relay configuration of the wizard is present: nothing to remove.',
+  'remove.done': 'Relay configuration removed; backup {id}.',
+
+  'help': `Usage: postfix-gmail-wizard [setup] [options]
+       postfix-gmail-wizard status [--json]
+       postfix-gmail-wizard test [--to ADDR]
+       postfix-gmail-wizard restore [ID] | restore --list
+       postfix-gmail-wizard remove
+
+Makes this machine's Postfix deliver mail through Gmail's submission server
+([smtp.gmail.com]:587, STARTTLS, SASL with a Google app password), then proves
+it with a live test message. Run it again to change account, re-test or undo.
+
+Options of setup:
+  --account ADDR          Gmail or Google Workspace address to authenticate as
+  --password-stdin        read the app password from standard input (one line)
+  --password-file PATH    read the app password from a file (first line)
+  --relay HOST[:PORT]     relay server (default smtp.gmail.com:587; 465 = implicit TLS)
+  --ca-file PATH          trust anchors for the relay certificate (default: system bundle)
+  --config-dir DIR        Postfix configuration directory (like postconf -c)
+  --to ADDR               recipient of the test message (default: the account)
+  --no-test               skip the test message
+  --no-keychain           neither read nor write the OS keychain
+  --install               install missing packages without asking
+  -y, --yes               accept the plan without asking
+  --dry-run               show the plan and diffs; change nothing, send nothing
+  --non-interactive       never prompt (default when stdin is not a terminal)
+  --json                  print one JSON document with the outcome on stdout
+  --map-senders, --no-map-senders   rewrite local senders to the account
+  --root-alias ADDR       deliver root's mail to ADDR
+  --loopback-only, --no-loopback-only   accept mail from this machine only
+  --lang en|ja            language of the interface (default from LANG)
+  --backup-dir DIR        where backups go (default /var/backups/postfix-gmail-wizard)
+  --state-dir DIR         where the last test result is kept (default /var/lib/postfix-gmail-wizard)
+  --wait SECONDS          longest wait for the test message (default 120)
+  -h, --help, -V, --version
+
+The app password is never accepted as an option value or from the environment.
+Without a terminal, every missing answer is an error (exit 2) naming its option:
+  printf '%s\\n' "$APP_PASSWORD" | postfix-gmail-wizard --account you@gmail.com --password-stdin --yes
+
+Exit codes: 0 done (test delivered), 1 failed (nothing changed), 2 usage or
+missing answers, 3 configured but the test message was not delivered, 130 cancelled.
+`,
+} as const;

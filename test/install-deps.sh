@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite needs. Safe to run again.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+# Preseed Postfix so no debconf dialog appears: "Local only" is the hardest
+# starting point for the wizard (it sets default_transport = error).
+debconf-set-selections <<'SEL'
+postfix postfix/main_mailer_type select Local only
+postfix postfix/mailname string testhost.example
+SEL
+need=()
+for p in postfix libsasl2-modules sasl2-bin tmux dbus dbus-x11 gnome-keyring libsecret-tools iproute2 ca-certificates openssl procps; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi

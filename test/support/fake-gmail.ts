@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo, Socket } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import type { SMTPConnection, SMTPConnectionOptions } from 'smtp-server/lib/smtp-connection.js';
+
+export interface FakeGmailOptions {
+  cert: string;
+  key: string;
+  /** true: TLS from the first byte (smtp.gmail.com:465); false (default): STARTTLS (port 587). */
+  implicitTls?: boolean;
+  /** Known accounts; `reply` makes AUTH fail with that Gmail reply even with the right password. */
+  accounts: Record<string, { password: string; reply?: '535' | '534' | '454' }>;
+  port?: number;
+}
+export interface AuthAttempt { user: string; password: string; method: string; secure: boolean; accepted: boolean }
+export interface ReceivedMessage {
+  user: string | undefined;
+  secure: boolean;
+  mailFrom: string;
+  rcptTo: string[];
+  raw: string;
+  /** Lower-cased header names, first value, unfolded. */
+  headers: Record<string, string>;
+}
+export interface FakeGmail {
+  port: number;
+  host: '127.0.0.1';
+  auths: AuthAttempt[];
+  messages: ReceivedMessage[];
+  /** Resolves with the next message not yet returned by an earlier call (the first call: messages[0]). */
+  waitForMessage(timeoutMs?: number): Promise<ReceivedMessage>;
+  close(): Promise<void>;
+}
+
+// Gmail's replies, verbatim; %ID% becomes a per-connection id. "\n" separates the lines of a
+// multi-line reply: smtp-server turns control characters in a string reply into spaces and writes
+// a multi-line reply only for an array, so the send() wrapper below splits on "\n".
+const GMAIL = {
+  '535': '5.7.8 Username and Password not accepted. For more information, go to\n5.7.8  https://support.google.com/mail/?p=BadCredentials %ID% - gsmtp',
+  '534': '5.7.9 Application-specific password required. For more information, go to\n5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor %ID% - gsmtp',
+  '454': '4.7.0 Too many login attempts, please try again later. %ID% - gsmtp',
+  authRequired: '5.7.0 Authentication Required. For more information, go to\n5.7.0  https://support.google.com/mail/?p=WantAuthError %ID% - gsmtp',
+  startTlsFirst: '5.7.0 Must issue a STARTTLS command first. %ID% - gsmtp',
+} as const;
+const OK_BY_CONTEXT: Record<string, string> = { MAIL_FROM_OK: '2.1.0 OK %ID% - gsmtp', RCPT_TO_OK: '2.1.5 OK %ID% - gsmtp' };
+
+const gsmtpId = () => `${randomBytes(6).toString('hex')}sm${Math.floor(Math.random() * 1e7)}`;
+
+/** Rewrites one connection's replies into Gmail's (smtp-server's own texts are hard-coded). */
+function speakLikeGmail(conn: SMTPConnection): void {
+  const id = gsmtpId();
+  const send = conn.send.bind(conn);
+  conn.send = (code, data, context) => {
+    if (code === 538 || code === 530) [code, data] = [530, conn.secure ? GMAIL.authRequired : GMAIL.startTlsFirst];
+    else if (code === 235) data = '2.7.0 Accepted';
+    else if (code === 220 && data === 'Ready to start TLS') data = '2.0.0 Ready to start TLS';
+    else if (typeof context === 'string' && OK_BY_CONTEXT[context]) data = OK_BY_CONTEXT[context];
+    // EHLO: smtp-server offers AUTH before STARTTLS too; Gmail does not. Our enhanced codes are
+    // written out by hand (hideENHANCEDSTATUSCODES), but Gmail advertises them.
+    else if (code === 250 && Array.isArray(data)) {
+      data = [...data.filter((l) => conn.secure || !l.startsWith('AUTH ')), 'ENHANCEDSTATUSCODES'];
+    }
+    if (typeof data === 'string') data = data.replaceAll('%ID%', id);
+    send(code, typeof data === 'string' && data.includes('\n') ? data.split('\n') : data, context);
+  };
+}
+
+class GmailLikeServer extends SMTPServer {
+  override connect(socket: Socket, socketOptions?: SMTPConnectionOptions | null): void {
+    super.connect(socket, socketOptions);
+    // The greeting goes out later (after a 100 ms early-talker delay), so wrapping here is in time.
+    const conn = [...this.connections].at(-1);
+    if (conn) speakLikeGmail(conn);
+  }
+}
+
+function parseHeaders(raw: string): Record<string, string> {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (colon > 0 && !(name in headers)) headers[name] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/** Starts a Gmail double on 127.0.0.1 (port 0 = any free port). It never talks to the real Gmail. */
+export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail> {
+  const auths: AuthAttempt[] = [];
+  const messages: ReceivedMessage[] = [];
+  const server = new GmailLikeServer({
+    name: 'smtp.gmail.com',
+    banner: '%ID% - gsmtp',
+    heloResponse: '%s at your service, %s',
+    secure: opts.implicitTls ?? false,
+    key: opts.key, cert: opts.cert,
+    authMethods: ['PLAIN', 'LOGIN'],
+    allowInsecureAuth: false,
+    hideENHANCEDSTATUSCODES: true, // the replies above carry Gmail's own enhanced codes
+    hideDSN: true, hideREQUIRETLS: true, size: 35882577,
+    disableReverseLookup: true, logger: false, closeTimeout: 500,
+    onAuth(auth, session, callback) {
+      const user = auth.username ?? '';
+      const password = auth.password ?? '';
+      const account = opts.accounts[user];
+      const reply = account?.password !== password ? '535' : account.reply;
+      auths.push({ user, password, method: auth.method, secure: session.secure, accepted: !reply });
+      if (!reply) return callback(null, { user });
+      callback(Object.assign(new Error(GMAIL[reply]), { responseCode: Number(reply) }));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const { mailFrom, rcptTo } = session.envelope;
+        const user = typeof session.user === 'string' ? session.user : undefined;
+        messages.push({ user, secure: session.secure, mailFrom: mailFrom ? mailFrom.address : '',
+          rcptTo: rcptTo.map((r) => r.address), raw, headers: parseHeaders(raw) });
+        callback(null, `2.0.0 OK  ${Math.floor(Date.now() / 1000)} %ID% - gsmtp`);
+      });
+    },
+  });
+  server.on('error', () => {}); // a client hanging up mid-handshake is part of the tests
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  let delivered = 0;
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    host: '127.0.0.1',
+    auths,
+    messages,
+    async waitForMessage(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length <= delivered) {
+        if (Date.now() > deadline) {
+          const tried = auths.map(({ user, accepted }) => `${user}: ${accepted ? 'accepted' : 'refused'}`);
+          throw new Error(`fake Gmail: no message within ${timeoutMs} ms (AUTH attempts: ${tried.join(', ') || 'none'})`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return messages[delivered++]!;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,129 @@
+// A recording fake of src/system for flow tests: an in-memory file tree,
+// and commands answered by handlers (a fake Postfix below). Every call is
+// recorded so a test can assert what would be run and written.
+import type { AuthCheckResult, ExecOptions, ExecResult, FileInfo, Keychain, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
+
+export interface FakeFile {
+  content: Buffer;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtimeMs: number;
+}
+
+export type CommandHandler = (args: readonly string[], options: ExecOptions) => ExecResult | undefined;
+
+export interface ExecCall {
+  file: string;
+  args: string[];
+  input?: string;
+  env?: Record<string, string>;
+}
+
+export class FakeSystem implements System {
+  readonly files = new Map<string, FakeFile>();
+  readonly dirs = new Set<string>();
+  readonly calls: ExecCall[] = [];
+  readonly writes: { path: string; mode: number }[] = [];
+  readonly authChecks: { endpoint: SmtpEndpoint; user: string; password: string }[] = [];
+  readonly submitted: SubmitRequest[] = [];
+  readonly handlers = new Map<string, CommandHandler>();
+  readonly secrets = new Map<string, string>();
+  root = true;
+  clock = Date.parse('2026-11-28T09:00:00Z');
+  environment: Record<string, string | undefined> = { PATH: '/usr/sbin:/usr/bin', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/fake' };
+  keychainMissing?: string;
+  authResult: (user: string, password: string) => AuthCheckResult = () => ({ ok: true });
+  submitResult: (request: SubmitRequest) => SubmitResult = () => ({ response: '250 2.0.0 Ok: queued as 4F2C21A0B3' });
+
+  constructor(files: Record<string, string | { content: string; mode?: number }> = {}) {
+    for (const [path, spec] of Object.entries(files)) {
+      const { content, mode } = typeof spec === 'string' ? { content: spec, mode: 0o644 } : spec;
+      this.put(path, content, mode ?? 0o644);
+    }
+  }
+
+  put(path: string, content: string | Buffer, mode = 0o644): void {
+    this.files.set(path, { content: Buffer.from(content), mode, uid: 0, gid: 0, mtimeMs: this.clock });
+  }
+  text(path: string): string | undefined {
+    return this.files.get(path)?.content.toString('utf8');
+  }
+  on(file: string, handler: CommandHandler): this {
+    this.handlers.set(file, handler);
+    return this;
+  }
+
+  async exec(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    this.calls.push({ file, args: [...args], input: options.input, env: options.env });
+    const result = this.handlers.get(file)?.(args, options);
+    return result ?? { exitCode: 127, stdout: '', stderr: `${file}: command not found`, notFound: true };
+  }
+  async readFile(path: string): Promise<string | undefined> {
+    return this.text(path);
+  }
+  async readBytes(path: string): Promise<Buffer | undefined> {
+    return this.files.get(path)?.content;
+  }
+  async readFrom(path: string, start: number): Promise<string> {
+    const content = this.files.get(path)?.content;
+    return content ? content.subarray(start <= content.length ? start : 0).toString('utf8') : '';
+  }
+  async fileInfo(path: string): Promise<FileInfo | undefined> {
+    const f = this.files.get(path);
+    if (f) return { mode: f.mode, uid: f.uid, gid: f.gid, size: f.content.length, mtimeMs: f.mtimeMs };
+    return this.dirs.has(path) ? { mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: this.clock } : undefined;
+  }
+  async listDir(path: string): Promise<string[]> {
+    const prefix = path.replace(/\/+$/, '') + '/';
+    const names = new Set<string>();
+    for (const p of [...this.files.keys(), ...this.dirs]) {
+      if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]!);
+    }
+    return [...names].sort();
+  }
+  async writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void> {
+    this.writes.push({ path, mode: options.mode });
+    this.clock += 1;
+    this.files.set(path, { content: Buffer.from(content), mode: options.mode, uid: options.uid ?? 0, gid: options.gid ?? 0, mtimeMs: this.clock });
+  }
+  async mkdirp(path: string): Promise<void> {
+    this.dirs.add(path);
+  }
+  async chmod(path: string, mode: number): Promise<void> {
+    const f = this.files.get(path);
+    if (f) f.mode = mode;
+  }
+  async removeFile(path: string): Promise<void> {
+    this.files.delete(path);
+  }
+  isRoot(): boolean {
+    return this.root;
+  }
+  env(): Readonly<Record<string, string | undefined>> {
+    return this.environment;
+  }
+  now(): Date {
+    return new Date(this.clock);
+  }
+  async sleep(ms: number): Promise<void> {
+    this.clock += ms;
+  }
+  async checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult> {
+    this.authChecks.push({ endpoint, user, password });
+    return this.authResult(user, password);
+  }
+  async submitLocal(request: SubmitRequest): Promise<SubmitResult> {
+    this.submitted.push(request);
+    return this.submitResult(request);
+  }
+  keychain(): Keychain {
+    return {
+      unavailableReason: async () => this.keychainMissing,
+      get: async (account) => this.secrets.get(account),
+      set: async (account, password) => void this.secrets.set(account, password),
+      remove: async (account) => this.secrets.delete(account),
+      accounts: async () => [...this.secrets.keys()].sort(),
+    };
+  }
+}

@@ -1,0 +1,49 @@
+// Run the built CLI (bin/postfix-gmail-wizard.js) as a real process, and
+// while it runs watch every process's command line and environment on the
+// machine for a secret: the app password must never appear there.
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { repoPath } from './paths.js';
+
+export interface WizardRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Places in /proc where the secret was seen while the wizard ran (should be none). */
+  leaks: string[];
+}
+
+export async function runWizard(args: string[], options: { stdin?: string; env?: Record<string, string>; secret?: string } = {}): Promise<WizardRun> {
+  const child = spawn(process.execPath, [repoPath('bin', 'postfix-gmail-wizard.js'), ...args], {
+    env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: process.env.HOME ?? '/root', ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end(options.stdin ?? '');
+  const leaks: string[] = [];
+  let done = false;
+  const watcher = (async () => {
+    while (!done && options.secret) {
+      leaks.push(...(await scanProc(options.secret)));
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  done = true;
+  await watcher;
+  return { code, stdout, stderr, leaks: [...new Set(leaks)] };
+}
+
+async function scanProc(secret: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
+    for (const file of ['cmdline', 'environ']) {
+      const text = await readFile(`/proc/${pid}/${file}`, 'utf8').catch(() => '');
+      if (text.includes(secret)) found.push(`/proc/${pid}/${file}: ${text.replace(/\0/g, ' ').slice(0, 200)}`);
+    }
+  }
+  return found;
+}

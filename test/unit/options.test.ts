@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseOptions } from '../../src/options.js';
+
+describe('parseOptions', () => {
+  it('defaults to setup with the test and the keychain on', () => {
+    const o = parseOptions([]);
+    assert.equal(o.command, 'setup');
+    assert.equal(o.test, true);
+    assert.equal(o.keychain, true);
+  });
+  it('reads every CLI.md option', () => {
+    const o = parseOptions(['setup', '--account', 'a@gmail.com', '--password-file', '/root/pw', '--relay', 'smtp.gmail.com:465', '--ca-file', '/ca.pem',
+      '--config-dir', '/etc/pf', '--to', 'b@x.org', '--no-test', '--no-keychain', '--install', '-y', '--dry-run', '--non-interactive', '--json',
+      '--no-map-senders', '--root-alias', 'me@x.org', '--loopback-only', '--lang', 'ja']);
+    assert.equal(o.account, 'a@gmail.com');
+    assert.equal(o.passwordFile, '/root/pw');
+    assert.equal(o.relay, 'smtp.gmail.com:465');
+    assert.equal(o.caFile, '/ca.pem');
+    assert.equal(o.configDir, '/etc/pf');
+    assert.equal(o.to, 'b@x.org');
+    assert.deepEqual([o.test, o.keychain, o.install, o.yes, o.dryRun, o.nonInteractive, o.json], [false, false, true, true, true, true, true]);
+    assert.deepEqual([o.mapSenders, o.rootAlias, o.loopbackOnly, o.lang], [false, 'me@x.org', true, 'ja']);
+  });
+  it('takes restore ID and --list', () => {
+    assert.equal(parseOptions(['restore', '20261128T090000000Z']).backupId, '20261128T090000000Z');
+    assert.equal(parseOptions(['restore', '--list']).list, true);
+  });
+  it('refuses a password value, unknown commands and options with exit 2', () => {
+    for (const argv of [['--password', 'x'], ['--password=x'], ['frobnicate'], ['--bogus'], ['--lang', 'fr'], ['--password-stdin', '--password-file', 'f'], ['status', 'extra']]) {
+      assert.throws(() => parseOptions(argv), (e: { exitCode?: number }) => e.exitCode === 2, argv.join(' '));
+    }
+  });
+});
