@@ -14,7 +14,7 @@ export function missingFlags(ctx: Pick<Context, 'options'>, storedPassword: bool
   const o = ctx.options;
   const missing: string[] = [];
   if (!o.account) missing.push('--account ADDR');
-  if (!o.passwordStdin && !o.passwordFile && !storedPassword && !o.dryRun) missing.push('--password-stdin or --password-file PATH');
+  if (!o.passwordStdin && !o.passwordFile && !storedPassword && !o.dryRun) missing.push(t('ask.passwordFlags'));
   if (!o.yes && !o.dryRun) missing.push('--yes');
   return missing;
 }

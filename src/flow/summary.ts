@@ -12,7 +12,7 @@ import type { Answers } from './types.js';
 export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult): ExitCodeValue {
   if (result.status === 'sent') {
     ctx.ui.success(t('summary.sent', { to: result.to, relay: result.relay ?? '', reply: result.reply ?? '' }));
-    if (result.relay?.startsWith('local')) ctx.ui.warn(t('summary.deliveredLocally', { to: result.to }));
+    if (result.relay === 'local' || result.relay === 'virtual') ctx.ui.warn(t('summary.deliveredLocally', { to: result.to }));
     return ExitCode.ok;
   }
   if (result.status === 'queued') {

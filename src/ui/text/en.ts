@@ -14,8 +14,9 @@ export const en = {
   'detect.noPostfix': '{os}: Postfix is not installed',
 
   'req.postfixMissing': 'Postfix is not installed on this machine.',
-  'req.runThen': 'Install it with: {command} — then run the wizard again.',
+  'req.runThen': 'To fix it: {command} — then run the wizard again.',
   'req.installManually': 'install the package(s) {packages} with your system\'s package manager',
+  'ask.passwordFlags': '--password-stdin or --password-file PATH',
   'req.noSasl': 'This Postfix was built without Cyrus SASL (postconf -A lists: {types}), so it cannot log in to Gmail.',
   'req.noSaslFix': 'Install a Postfix built with SASL support ({command}); on Gentoo enable the "sasl" USE flag for mail-mta/postfix.',
   'req.noPlugins': 'The SASL PLAIN and LOGIN plugins are missing: Postfix would fail with "no mechanism available".',
@@ -165,8 +166,10 @@ Options of setup:
   --account ADDR          Gmail or Google Workspace address to authenticate as
   --password-stdin        read the app password from standard input (one line)
   --password-file PATH    read the app password from a file (first line)
-  --relay HOST[:PORT]     relay server (default smtp.gmail.com:587; 465 = implicit TLS)
-  --ca-file PATH          trust anchors for the relay certificate (default: system bundle)
+  --relay HOST[:PORT]     relay server (default smtp.gmail.com:587;
+                          port 465 means implicit TLS)
+  --ca-file PATH          trust anchors for the relay's certificate
+                          (default: the system's CA bundle)
   --config-dir DIR        Postfix configuration directory (like postconf -c)
   --to ADDR               recipient of the test message (default: the account)
   --no-test               skip the test message
@@ -179,17 +182,21 @@ Options of setup:
   --map-senders, --no-map-senders   rewrite local senders to the account
   --root-alias ADDR       deliver root's mail to ADDR
   --loopback-only, --no-loopback-only   accept mail from this machine only
-  --lang en|ja            language of the interface (default from LANG)
-  --backup-dir DIR        where backups go (default /var/backups/postfix-gmail-wizard)
-  --state-dir DIR         where the last test result is kept (default /var/lib/postfix-gmail-wizard)
+  --lang en|ja            language (default: from LC_ALL, LC_MESSAGES, LANG)
+  --backup-dir DIR        where backups go
+                          (default /var/backups/postfix-gmail-wizard)
+  --state-dir DIR         where the last test result is kept
+                          (default /var/lib/postfix-gmail-wizard)
   --wait SECONDS          longest wait for the test message (default 120)
   -h, --help, -V, --version
 
 The app password is never accepted as an option value or from the environment.
 Without a terminal, every missing answer is an error (exit 2) naming its option:
-  printf '%s\\n' "$APP_PASSWORD" | postfix-gmail-wizard --account you@gmail.com --password-stdin --yes
+  printf '%s\\n' "$APP_PASSWORD" |
+    postfix-gmail-wizard --account you@gmail.com --password-stdin --yes
 
 Exit codes: 0 done (test delivered), 1 failed (nothing changed), 2 usage or
-missing answers, 3 configured but the test message was not delivered, 130 cancelled.
+missing answers, 3 configured but the test message was not delivered,
+130 cancelled.
 `,
 } as const;

@@ -1,0 +1,210 @@
+// 日本語カタログ。キーと {placeholder} は en.ts と同じでなければなりません
+// (test/unit/messages.test.ts が確認します)。コマンド・オプション名・パス・
+// パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
+import type { Catalogue } from '../messages.js';
+
+export const ja: Catalogue = {
+  'cancelled': 'キャンセルしました。何も変更していません。',
+  'internal.error': '予期しないエラーです（お手数ですが報告してください）: {message}',
+  'internal.promptWithoutTty': '質問が必要になりましたが、入力を受け付ける端末がありません。',
+
+  'setup.intro': 'postfix-gmail-wizard — このマシンのメールを Gmail 経由で送信します',
+  'test.intro': 'postfix-gmail-wizard — テストメールの送信',
+  'detect.running': 'このマシンの環境を調べています…',
+  'detect.running.yes': '稼働中',
+  'detect.running.no': '停止中',
+  'detect.summary': '{os}: Postfix {version}（{state}）、設定ディレクトリ {configDir}、マップ形式 {mapType}',
+  'detect.noPostfix': '{os}: Postfix はインストールされていません',
+
+  'req.postfixMissing': 'このマシンには Postfix がインストールされていません。',
+  'req.runThen': '対処: {command} — その後、ウィザードをもう一度実行してください。',
+  'ask.passwordFlags': '--password-stdin または --password-file PATH',
+  'req.installManually': 'システムのパッケージマネージャーでパッケージ {packages} をインストール',
+  'req.noSasl': 'この Postfix は Cyrus SASL なしでビルドされているため（postconf -A の出力: {types}）、Gmail にログインできません。',
+  'req.noSaslFix': 'SASL 対応でビルドされた Postfix をインストールしてください（{command}）。Gentoo では mail-mta/postfix の USE フラグ「sasl」を有効にします。',
+  'req.noPlugins': 'SASL の PLAIN/LOGIN プラグインがありません。このままでは Postfix が「no mechanism available」で失敗します。',
+  'req.saslPluginsManual': 'お使いのシステム用の Cyrus SASL PLAIN/LOGIN プラグインをインストールしてから、ウィザードをもう一度実行してください。',
+  'req.mapType': 'Postfix の既定のマップ形式「{type}」は、このビルドでは使えません（postconf -m: {types}）。',
+  'req.mapTypeFix': 'default_database_type を postconf -m に表示される形式に変えるか、「{type}」用のマッププラグインをインストールしてください。',
+  'req.notRoot': 'Postfix の設定を変更するには root 権限が必要です。',
+  'req.notRootFix': 'root で実行し直してください: {command}   （--dry-run と status は root でなくても使えます）',
+
+  'account.empty': 'Gmail アドレスが空です。',
+  'account.tooLong': 'このアドレスは {length} 文字あります。メールアドレスは最長 254 文字です。',
+  'account.whitespace': 'アドレスに空白・タブ・改行・制御文字が含まれています。',
+  'account.nonAscii': 'アドレスに ASCII 以外の文字（全角文字や、形の似た別の文字など）が含まれています。半角英数字で入力してください。',
+  'account.forbiddenChar': 'アドレスに、ここでは使えない文字（: [ ] < > ( ) , ; " \\）が含まれています。',
+  'account.notAddress': '「{input}」は you@gmail.com のようなメールアドレスではありません。',
+  'account.fix': 'Gmail または Google Workspace のアドレスを指定してください（例: --account you@gmail.com）。',
+  'recipient.invalid': 'テストメールの宛先が使えません: {problem}',
+  'recipient.fix': '通常のメールアドレスを指定してください（例: --to friend@example.com）。',
+  'password.empty': 'アプリパスワードが空です。',
+  'password.controlChars': 'アプリパスワードにタブ・改行・制御文字が含まれています。',
+  'password.tooLong': 'アプリパスワードにしては長すぎます。',
+  'password.notAppPassword': 'アプリパスワード（4 文字ずつ 4 組に区切って表示される 16 文字の英字）ではないようです。通常のパスワードは Gmail に拒否されます。',
+  'password.fix': '{url} でアプリパスワードを作成し、--password-stdin か --password-file で渡してください。',
+  'password.fileMissing': 'パスワードファイル {path} が存在しないか、読み取れません。',
+  'password.fileFix': 'root だけが読めるファイル（chmod 600）の 1 行目にアプリパスワードを書き、そのパスを指定してください。',
+  'password.fileWorldReadable': 'パスワードファイル {path} はこのマシンの全ユーザーが読めます。chmod 600 で保護してください。',
+  'relay.invalid': '「{input}」は smtp.gmail.com:587 のようなリレー先の形式ではありません。',
+  'relay.fix': '--relay HOST[:PORT] の形で指定してください（例: --relay smtp.gmail.com:587。接続直後から TLS を使う場合は :465）。',
+  'ca.none': 'リレー先の証明書を検証するための CA バンドルが見つかりません。',
+  'ca.noneFix': 'ディストリビューションの ca-certificates パッケージをインストールするか、--ca-file PATH で指定してください。',
+  'ca.unreadable': '{path} は読み取り可能な PEM 形式の証明書ファイルではありません。',
+  'ca.unreadableFix': '--ca-file で PEM ファイルを指定してください（例: /etc/ssl/certs/ca-certificates.crt）。',
+
+  'ask.account': '送信に使う Gmail アドレス',
+  'ask.passwordHelp': 'ここで必要なのは通常のパスワードではなく、Gmail のアプリパスワードです。{url} で作成してください（2 段階認証プロセスを有効にしておく必要があります）。',
+  'ask.password': 'アプリパスワード（16 文字。空白は入れたままで構いません）',
+  'ask.recipient': 'テストメールの送信先',
+  'ask.confirm': 'この内容で適用しますか？',
+  'ask.testAgain': '今すぐテストメールを送信しますか？',
+  'ask.missing': '対話モードではないため、次の指定が足りません: {flags}',
+  'ask.missingFix': 'オプションで指定するか（--help を参照）、端末上でウィザードを実行してください。',
+
+  'keychain.using': '{account} のアプリパスワードは、キーチェーンに保存されたものを使います。',
+  'keychain.stored': '{account} のアプリパスワードをキーチェーンに保存しました。',
+  'keychain.unavailable': 'アプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
+  'keychain.reason.bus': '利用できるキーチェーンがありません（SSH 接続時によくあるように、デスクトップのセッションバスがありません）',
+  'keychain.reason.module': 'キーチェーン用のモジュールがインストールされていません',
+  'keychain.failed': 'アプリパスワードをキーチェーンに保存できませんでした: {reason}',
+
+  'preflight.connecting': '設定を変更する前に、{host}:{port} へのログインを試しています（TLS 証明書を検証）…',
+  'preflight.accepted': '{host} が {account} のログインを受け付けました。',
+  'preflight.refused': 'リレー先に拒否されました: {detail}',
+  'preflight.nothingChanged': '何も変更していません。',
+
+  'plan.title': '変更内容',
+  'plan.mainCf': '{path}（変更される設定）:',
+  'plan.newFile': '{path}（新規作成、モード {mode}）:',
+  'plan.changedFile': '{path}（変更、モード {mode}）:',
+  'plan.commands': '実行するコマンド:',
+  'plan.nothing': 'すでにこの内容で設定されています。変更はありません。',
+  'plan.dryRunDone': 'ドライランのため、何も変更せず、メールも送信していません。',
+
+  'apply.backup': '変更するファイルをバックアップしています…',
+  'apply.backupFailed': '{dir} にバックアップできませんでした: {reason}。何も変更していません。',
+  'apply.backupFailedFix': 'バックアップ先のディレクトリに root が書き込めるようにするか、--backup-dir で別の場所を指定してください。',
+  'apply.step.write': '{path} の書き込み',
+  'apply.step.postconf': 'main.cf のパラメータ設定（postconf -e）',
+  'apply.step.mapModes': 'コンパイル済みマップの権限確認（root だけが読めること）',
+  'apply.step.check': '設定の検査（postfix check）',
+  'apply.step.reload': 'Postfix のリロード',
+  'apply.stepFailed': '失敗: {step}',
+  'apply.failed': '失敗しました。',
+  'apply.done': '設定を適用し、Postfix をリロードしました。',
+  'apply.summary': '{count} 件の変更を適用しました（バックアップ {id}）。',
+  'apply.rollbackDone': 'ロールバックしました。元の設定に戻っています。',
+  'apply.rollbackFailed': 'ロールバックに失敗しました（{reason}）。バックアップは {dir} にあります。次のコマンドで復元してください: postfix-gmail-wizard restore',
+  'apply.rolledBack': '「{step}」に失敗しました: {reason}。変更はすべて元に戻しました。',
+  'apply.rolledBackFix': '上記の原因を解消してから、ウィザードをもう一度実行してください。最初に取ったバックアップは {dir} にあります。',
+
+  'verify.noListener': 'テストメールを渡す SMTP の待ち受け（master.cf の「smtp inet … smtpd」の行）が Postfix にありません。',
+  'verify.noListenerFix': 'master.cf で smtp サービスを有効にするか、--no-test を付けて実行してください。',
+  'verify.submitting': '{host}:{port} の Postfix にテストメールを渡しています…',
+  'verify.subject': '{host} からのテストメール（postfix-gmail-wizard）',
+  'verify.body': 'このメールは、Postfix が Gmail 経由で配送できるかを確かめるため、{host} 上の postfix-gmail-wizard が {time} に送信しました。\n\nこのメールが読めれば、リレーは正常に動作しています。\n',
+  'verify.submitFailed': 'Postfix がテストメールを受け付けませんでした。',
+  'verify.submitFailedDetail': '{host}:{port} の Postfix がテストメールを受け付けませんでした: {reason}',
+  'verify.submitFailedFix': 'Postfix が動いているか（postfix status）確認し、Postfix のログを見てください。',
+  'verify.noQueueId': 'Postfix の応答にキュー ID がありません: {response}',
+  'verify.queued': 'キュー ID {id} で受け付けられました。リレー先への送信を待っています…',
+  'verify.waiting': 'キュー ID {id} は {queue} キューにあります…',
+  'verify.sent': 'メッセージ {id} はリレー先に受け付けられました。',
+  'verify.notSent': 'メッセージ {id} は配送されませんでした（{status}）。',
+  'verify.timedOut': '{seconds} 秒待ちましたが、メッセージ {id} はまだ送信待ちです。',
+
+  'summary.sent': '{relay} 経由で {to} に配送しました: {reply}',
+  'summary.deliveredLocally': '{to} はリレーを通らず、このマシン上で配送されます。リレーを確かめるには、外部のアドレスにテストメールを送ってください。',
+  'summary.stillQueued': 'メッセージ {id} はまだキューにあります。経過は次のコマンドで確認できます: postqueue -p; postfix-gmail-wizard status',
+  'summary.failed': '配送されませんでした（{status}、キュー ID {id}）: {reply}',
+  'summary.whatToDo': '原因と対処方法',
+  'summary.equivalent': '同じ設定を質問なしで行うには（他のマシンなどで）:\n{command}',
+  'summary.done': '完了: このマシンのメールは Gmail 経由で送信されます。',
+  'summary.notDelivered': '設定は完了しましたが、テストメールは配送されませんでした。',
+
+  'status.title': 'リレーの状態',
+  'status.relay': 'リレー先',
+  'status.account': 'アカウント',
+  'status.map': 'パスワードマップ',
+  'status.tls': 'TLS レベル',
+  'status.keychain': 'キーチェーン',
+  'status.queue': 'キュー',
+  'status.queueCounts': '{total} 通（うち再送待ち {deferred} 通）',
+  'status.last': '前回のテスト',
+  'status.lastTest': '{at} に {to} 宛て: {status}（キュー ID {id}）',
+  'status.noTest': '記録なし',
+  'status.none': '（未設定）',
+
+  'test.noRelayhost': 'relayhost が空です。Postfix は Gmail を経由せず直接配送します。ウィザードを実行して設定してください。',
+
+  'service.failed': '{command} が失敗しました: {reason}',
+  'service.failedFix': '上のメッセージと Postfix のログを確認してください。元の状態に戻すには: postfix-gmail-wizard restore',
+
+  'restore.listTitle': 'バックアップ一覧',
+  'restore.none': '{dir} にバックアップはありません。',
+  'restore.unknown': 'バックアップ「{id}」はありません。',
+  'restore.unknownFix': 'バックアップの一覧は次のコマンドで確認できます: postfix-gmail-wizard restore --list',
+  'restore.title': 'バックアップ {id} の復元',
+  'restore.willRemove': '（当時は存在しなかったため削除します）',
+  'restore.confirm': 'これらのファイルを元に戻し、Postfix をリロードしますか？',
+  'restore.done': 'バックアップ {id} を復元し、Postfix をリロードしました（復元前の状態はバックアップ {safety} として保存しました）。',
+
+  'remove.title': 'リレー設定の削除',
+  'remove.confirm': 'これらの設定とファイルを削除しますか（先にバックアップを取ります）？',
+  'remove.nothing': 'このウィザードによるリレー設定はありません。削除するものはありません。',
+  'remove.done': 'リレー設定を削除しました（バックアップ {id}）。',
+
+  'help': `使い方: postfix-gmail-wizard [setup] [options]
+        postfix-gmail-wizard status [--json]
+        postfix-gmail-wizard test [--to ADDR]
+        postfix-gmail-wizard restore [ID] | restore --list
+        postfix-gmail-wizard remove
+
+このマシンの Postfix が、Gmail のサブミッションサーバー
+（[smtp.gmail.com]:587、STARTTLS、Google アプリパスワードによる SASL 認証）
+を経由してメールを配送するよう設定し、実際にテストメールを送って確かめます。
+アカウントの変更、再テスト、設定の取り消しは、もう一度実行すれば行えます。
+
+setup のオプション:
+  --account ADDR          認証に使う Gmail または Google Workspace のアドレス
+  --password-stdin        アプリパスワードを標準入力から読む（1 行）
+  --password-file PATH    アプリパスワードをファイルから読む（1 行目）
+  --relay HOST[:PORT]     リレー先サーバー（既定は smtp.gmail.com:587、
+                          465 なら接続直後から TLS）
+  --ca-file PATH          リレー先の証明書を検証する CA（既定はシステムの
+                          CA バンドル）
+  --config-dir DIR        Postfix の設定ディレクトリ（postconf -c と同じ）
+  --to ADDR               テストメールの宛先（既定はアカウント自身）
+  --no-test               テストメールを送らない
+  --no-keychain           OS のキーチェーンを読み書きしない
+  --install               足りないパッケージを確認なしでインストールする
+  -y, --yes               確認なしで変更内容を適用する
+  --dry-run               変更内容と差分を表示するだけで、変更も送信もしない
+  --non-interactive       一切質問しない（標準入力が端末でなければ既定）
+  --json                  結果を 1 つの JSON 文書として標準出力に書く
+  --map-senders, --no-map-senders   ローカルの送信者をアカウントに書き換える
+  --root-alias ADDR       root 宛てのメールを ADDR に配送する
+  --loopback-only, --no-loopback-only   このマシンからのメールだけ受け付ける
+  --lang en|ja            表示言語（既定は LANG などのロケール設定に従う）
+  --backup-dir DIR        バックアップの保存先
+                          （既定 /var/backups/postfix-gmail-wizard）
+  --state-dir DIR         前回のテスト結果の保存先
+                          （既定 /var/lib/postfix-gmail-wizard）
+  --wait SECONDS          テストメールの結果を待つ最長時間（既定 120 秒）
+  -h, --help, -V, --version
+
+アプリパスワードは、オプションの値や環境変数からは受け付けません。
+端末がない場合、足りない答えはすべてエラー（終了コード 2）になり、
+対応するオプション名が表示されます。例:
+  printf '%s\\n' "$APP_PASSWORD" |
+    postfix-gmail-wizard --account you@gmail.com --password-stdin --yes
+
+終了コード:
+  0    完了（テストメールも配送済み）
+  1    失敗（何も変更していない）
+  2    使い方の誤り、または答えが足りない
+  3    設定は完了したが、テストメールが配送されなかった
+  130  キャンセル
+`,
+};

@@ -1,0 +1,73 @@
+// The real interactive TUI in a pseudo-terminal (tmux), keystroke by
+// keystroke as a person would, from the first prompt to a delivered test
+// message; the password must never be visible on the screen.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
+import { repoPath } from '../support/paths.js';
+import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
+import { createTestCa, type TestCa } from '../support/test-ca.js';
+import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
+
+const ACCOUNT = 'person@gmail.com';
+const PASSWORD = 'mnbvcxzlkjhgfdsa';
+
+describe('interactive wizard in a terminal', { skip: postfixSkipReason() ?? tmuxSkipReason() }, () => {
+  let tmp: string;
+  let ca: TestCa;
+  let gmail: FakeGmail;
+  let postfix: PostfixInstance;
+
+  before(async () => {
+    tmp = await mkdtemp('/tmp/pgw-tui-');
+    ca = await createTestCa(join(tmp, 'ca'));
+    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { [ACCOUNT]: { password: PASSWORD } } });
+    postfix = await createPostfixInstance();
+    await postfix.start();
+  });
+  after(async () => {
+    await postfix?.destroy();
+    await gmail?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  for (const lang of [{ name: 'English', env: 'C.UTF-8', account: /Gmail address/, password: /App password/, recipient: /test message to/, confirm: /Apply this plan\?/, done: /Done: this machine sends mail through Gmail/ }]) {
+    it(`reaches a delivered test message by keystrokes alone (${lang.name})`, async () => {
+      const session = await startInTmux([
+        process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'),
+        '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', postfix.configDir,
+        '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'), '--no-keychain', '--wait', '60',
+      ], { cols: 100, rows: 40, env: { LANG: lang.env, TERM: 'xterm-256color' } });
+      try {
+        await session.waitFor(lang.account, 30_000);
+        await session.type(ACCOUNT);
+        await session.sendKeys('Enter');
+        await session.waitFor(lang.password);
+        // Typed in two halves with the spaces Google shows, as people paste it.
+        await session.type(`${PASSWORD.slice(0, 4)} ${PASSWORD.slice(4, 8)} ${PASSWORD.slice(8, 12)} ${PASSWORD.slice(12)}`);
+        const masked = await session.screen();
+        assert.ok(!masked.includes(PASSWORD.slice(0, 4)), 'the password is masked while typed');
+        await session.sendKeys('Enter');
+        await session.waitFor(lang.recipient, 30_000);
+        await session.sendKeys('Enter'); // keep the default: the account itself
+        await session.waitFor(lang.confirm, 30_000);
+        const plan = await session.history();
+        assert.match(plan, /relayhost = \[localhost\]:\d+/);
+        await session.sendKeys('Enter'); // "Yes" is pre-selected
+        await session.waitFor(lang.done, 90_000);
+        assert.equal(await session.exitCode(30_000), 0);
+        const everything = await session.history();
+        assert.ok(!everything.includes(PASSWORD), 'the password never appears on screen');
+        assert.match(everything, /--account person@gmail\.com --password-file/);
+      } finally {
+        await session.kill();
+      }
+      const message = gmail.messages.find((m) => m.rcptTo.includes(ACCOUNT));
+      assert.ok(message, 'the fake Gmail received the test message');
+      assert.equal(message.user, ACCOUNT);
+      assert.match(await readFile(join(postfix.configDir, 'sasl_passwd'), 'utf8'), new RegExp(`${ACCOUNT}:${PASSWORD}`));
+    });
+  }
+});
