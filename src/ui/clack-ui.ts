@@ -50,7 +50,7 @@ export class ClackUi implements Ui {
     }));
   }
   async confirm(q: { message: string; initialValue?: boolean }): Promise<boolean> {
-    return this.unlessCancelled<boolean>(await clack.confirm({ ...q, output: this.output }));
+    return this.unlessCancelled<boolean>(await clack.confirm({ ...q, active: t('ui.yes'), inactive: t('ui.no'), output: this.output }));
   }
   async select<T>(q: { message: string; options: SelectOption<T>[]; initialValue?: T }): Promise<T> {
     // clack's Option<T> type is conditional on T; the shapes are the same.

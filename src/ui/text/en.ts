@@ -1,6 +1,8 @@
 // The English catalogue: the reference every other language must match
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
 export const en = {
+  'ui.yes': 'Yes',
+  'ui.no': 'No',
   'cancelled': 'Cancelled — nothing was changed.',
   'internal.error': 'Unexpected error (please report it): {message}',
   'internal.promptWithoutTty': 'A question had to be asked, but there is no terminal to ask it on.',

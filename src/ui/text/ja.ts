@@ -4,6 +4,8 @@
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
+  'ui.yes': 'はい',
+  'ui.no': 'いいえ',
   'cancelled': 'キャンセルしました。何も変更していません。',
   'internal.error': '予期しないエラーです（お手数ですが報告してください）: {message}',
   'internal.promptWithoutTty': '質問が必要になりましたが、入力を受け付ける端末がありません。',
