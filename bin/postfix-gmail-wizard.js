@@ -6,5 +6,11 @@ if (major < 20 || (major === 20 && minor < 12)) {
   process.stderr.write(`postfix-gmail-wizard needs Node.js 20.12 or newer; this is ${process.version}.\n`);
   process.exit(1);
 }
+// --version answers before anything else loads (scripts call it often).
+if (process.argv.length === 3 && ['--version', '-V'].includes(process.argv[2])) {
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.exit(0);
+}
 const { main } = await import('../dist/src/cli.js');
 process.exitCode = await main(process.argv.slice(2));

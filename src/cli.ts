@@ -5,9 +5,9 @@ import type { Readable, Writable } from 'node:stream';
 import { ExitCode, WizardError, type ExitCodeValue } from './errors.js';
 import type { Context } from './flow/context.js';
 import { newOutcome } from './flow/outcome.js';
-import { parseOptions, type Options } from './options.js';
+import { parseOptions, type Command, type Options } from './options.js';
 import type { System } from './system/types.js';
-import { pickLang, t } from './ui/messages.js';
+import { pickLang, t, type MessageKey } from './ui/messages.js';
 import type { Ui } from './ui/ui.js';
 
 export interface Io {
@@ -16,6 +16,8 @@ export interface Io {
   stderr: Writable & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
 }
+
+const intros: Partial<Record<Command, MessageKey>> = { setup: 'setup.intro', test: 'test.intro' };
 
 const processIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 
@@ -38,6 +40,9 @@ export async function main(argv: readonly string[], io: Io = processIo, system?:
   const human = options.json ? io.stderr : io.stdout;
   const interactive = !options.nonInteractive && Boolean(io.stdin.isTTY) && Boolean(human.isTTY);
   const ui = uiOverride ?? (interactive ? new (await import('./ui/clack-ui.js')).ClackUi(human) : new (await import('./ui/plain-ui.js')).PlainUi(human));
+  // The first frame goes out before the flow, execa and friends are loaded.
+  const intro = intros[options.command];
+  if (intro) ui.intro(t(intro));
   const sys = system ?? (await import('./system/real-system.js')).createRealSystem();
   const outcome = newOutcome(options.command);
   const ctx: Context = { sys, ui, options, outcome, argv, readStdin: () => readAll(io.stdin) };
@@ -53,7 +58,11 @@ export async function main(argv: readonly string[], io: Io = processIo, system?:
 }
 
 async function runCommand(ctx: Context): Promise<ExitCodeValue> {
-  switch (ctx.options.command) {
+  const { command, dryRun, list } = ctx.options;
+  if ((command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list) {
+    await (await import('./flow/recover.js')).recoverUnfinished(ctx);
+  }
+  switch (command) {
     case 'setup':
       return (await import('./flow/setup.js')).runSetup(ctx);
     case 'status':

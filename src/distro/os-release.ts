@@ -1,4 +1,6 @@
 // os-release(5): shell-style KEY=value lines, values optionally quoted.
+import type { System } from '../system/types.js';
+import { parseSystemVersion, systemVersionPlist } from './macos.js';
 
 export interface OsRelease {
   id: string;
@@ -25,4 +27,12 @@ export function parseOsRelease(text: string): OsRelease {
 function unquote(value: string): string {
   const match = /^(["'])(.*)\1$/.exec(value);
   return match?.[2] !== undefined ? match[2].replace(/\\(["\\$`])/g, '$1') : value;
+}
+
+/** os-release from /etc, else /usr/lib (os-release(5)); on macOS, which has none, from SystemVersion.plist. */
+export async function readOsRelease(sys: Pick<System, 'readFile'>): Promise<OsRelease> {
+  const text = (await sys.readFile('/etc/os-release')) ?? (await sys.readFile('/usr/lib/os-release'));
+  if (text !== undefined) return parseOsRelease(text);
+  const plist = await sys.readFile(systemVersionPlist);
+  return (plist && parseSystemVersion(plist)) || parseOsRelease('');
 }

@@ -1,14 +1,18 @@
-// apply: carry out a Plan as a transaction — back up, write atomically,
-// one postconf batch, postmap, `postfix check`, reload; on any failure put
-// the backup back and reload the old configuration (certbot's reverter).
-import { WizardError } from '../errors.js';
+// apply: carry out a Plan as a transaction (certbot's reverter): take the
+// lock, back up everything the plan touches, record each step in the
+// journal before doing it, then write, postmap, postconf, `postfix check`,
+// reload. Any failure — or Ctrl-C/SIGTERM, held until the current step
+// ends — puts the backup back and reloads the old configuration.
+import { CancelledError, WizardError } from '../errors.js';
 import { compiledMapPaths, needsPostmap } from '../postfix/maps.js';
-import { parseMapReference, postconfEditArgs } from '../postfix/postconf.js';
+import { parseMapReference, postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
 import { checkCommand, reloadCommand } from '../postfix/service.js';
 import type { System } from '../system/types.js';
 import { t } from '../ui/messages.js';
 import { createBackup, restoreBackup, type Backup } from './backup.js';
 import type { Context } from './context.js';
+import { clearJournal, writeJournal, type Journal } from './journal.js';
+import { acquireLock } from './lock.js';
 import type { Plan, PostfixFacts } from './types.js';
 
 export interface ApplyResult {
@@ -17,54 +21,95 @@ export interface ApplyResult {
 
 type Step = { name: string; run: () => Promise<void> };
 
-export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan): Promise<ApplyResult> {
-  const { sys } = ctx;
+/** `reason` names the backup; a stopped Postfix is started only by setup (restore and remove leave it stopped). */
+export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan, reason = 'setup'): Promise<ApplyResult> {
+  const { sys, options } = ctx;
+  const lock = await acquireLock(sys, options.stateDir);
+  const signals = sys.holdSignals();
   const progress = ctx.ui.progress(t('apply.backup'));
-  let backup: Backup;
   try {
-    backup = await createBackup(sys, ctx.options.backupDir, plan.touches, 'setup');
-  } catch (error) {
-    progress.stop(t('apply.failed'), 'failed');
-    throw new WizardError('backup-failed', t('apply.backupFailed', { dir: ctx.options.backupDir, reason: (error as Error).message }), t('apply.backupFailedFix'));
+    let backup: Backup;
+    try {
+      backup = await createBackup(sys, options.backupDir, plan.touches, reason);
+    } catch (error) {
+      progress.stop(t('apply.failed'), 'failed');
+      throw new WizardError('backup-failed', t('apply.backupFailed', { dir: options.backupDir, reason: (error as Error).message }), t('apply.backupFailedFix'));
+    }
+    const reload = reloadCommand(postfix, true);
+    const journal: Journal = { backupId: backup.id, backupDir: backup.dir, configDir: postfix.configDir, reload: postfix.running ? reload : undefined, startedAt: sys.now().toISOString(), steps: [] };
+    let failed: { step: string; error: unknown } | undefined;
+    for (const step of transactionSteps(sys, postfix, plan, reason === 'setup')) {
+      const signal = signals.interrupted();
+      if (signal) {
+        failed = { step: step.name, error: new Error(signal) };
+        break;
+      }
+      progress.update(step.name);
+      try {
+        journal.steps.push({ name: step.name, state: 'started' });
+        await writeJournal(sys, options.stateDir, journal);
+        await step.run();
+        journal.steps.at(-1)!.state = 'done';
+      } catch (error) {
+        failed = { step: step.name, error };
+        break;
+      }
+    }
+    const signal = signals.interrupted();
+    if (!failed && !signal) {
+      await clearJournal(sys, options.stateDir);
+      progress.stop(t('apply.done'));
+      return { backup };
+    }
+    progress.stop(t('apply.stepFailed', { step: failed?.step ?? t('apply.step.reload') }), 'failed');
+    await rollback(ctx, postfix, backup);
+    if (signal) throw new CancelledError(t('apply.interrupted', { signal }));
+    throw new WizardError('apply-failed', t('apply.rolledBack', { step: failed!.step, reason: (failed!.error as Error).message }), t('apply.rolledBackFix', { dir: backup.dir }));
+  } finally {
+    signals.release();
+    await lock.release();
   }
-  const steps: Step[] = [
+}
+
+function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startIfStopped: boolean): Step[] {
+  const dir = postfix.isDefaultInstance ? undefined : postfix.configDir;
+  return [
     ...plan.files.map((file) => ({
       name: t('apply.step.write', { path: file.path }),
-      run: () => sys.writeFileAtomic(file.path, file.content, { mode: file.mode, uid: 0, gid: 0 }),
+      run: () => sys.writeFileAtomic(file.path, file.content, { mode: file.mode, uid: file.uid ?? 0, gid: file.gid ?? 0 }),
     })),
-    ...(plan.settings.length > 0
-      ? [{ name: t('apply.step.postconf'), run: () => mustRun(sys, 'postconf', postconfEditArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to])))) }]
-      : []),
+    ...plan.deletes.map((path) => ({ name: t('apply.step.delete', { path }), run: () => sys.removeFile(path) })),
+    // Maps before main.cf: every Postfix program stalls ~2 s when it reads a
+    // main.cf changed in the last seconds, so run postmap while it is old.
     ...plan.commands.map((command) => ({ name: `${command.file} ${command.args.join(' ')}`, run: () => mustRun(sys, command.file, command.args) })),
-    { name: t('apply.step.mapModes'), run: () => tightenCompiledMaps(sys, plan) },
+    ...(plan.commands.length > 0 ? [{ name: t('apply.step.mapModes'), run: () => tightenCompiledMaps(sys, plan) }] : []),
+    ...(plan.settings.length > 0
+      ? [{ name: t('apply.step.postconf'), run: () => mustRun(sys, 'postconf', postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to])))) }]
+      : []),
+    ...(plan.removeSettings.length > 0 ? [{ name: t('apply.step.postconfRemove'), run: () => mustRun(sys, 'postconf', postconfRemoveArgs(dir, plan.removeSettings)) }] : []),
     { name: t('apply.step.check'), run: () => runService(sys, checkCommand(postfix)) },
-    { name: t('apply.step.reload'), run: () => runService(sys, reloadCommand(postfix, postfix.running)) },
+    ...(postfix.running || startIfStopped ? [{ name: t('apply.step.reload'), run: () => runService(sys, reloadCommand(postfix, postfix.running)) }] : []),
   ];
-  for (const step of steps) {
-    progress.update(step.name);
-    try {
-      await step.run();
-    } catch (error) {
-      progress.stop(t('apply.stepFailed', { step: step.name }), 'failed');
-      await rollback(ctx, postfix, backup);
-      throw new WizardError('apply-failed', t('apply.rolledBack', { step: step.name, reason: (error as Error).message }), t('apply.rolledBackFix', { dir: backup.dir }));
-    }
-  }
-  progress.stop(t('apply.done'));
-  return { backup };
 }
 
-async function rollback(ctx: Pick<Context, 'sys' | 'ui'>, postfix: PostfixFacts, backup: Backup): Promise<void> {
+async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, backup: Backup): Promise<void> {
   try {
     await restoreBackup(ctx.sys, backup);
-    if (postfix.running) await runService(ctx.sys, reloadCommand(postfix, true));
-    ctx.ui.warn(t('apply.rollbackDone'));
+    await clearJournal(ctx.sys, ctx.options.stateDir);
   } catch (error) {
+    // The journal stays: the next run offers the rollback again.
     ctx.ui.error(t('apply.rollbackFailed', { dir: backup.dir, reason: (error as Error).message }));
+    return;
   }
+  // The files are back. A running Postfix rereads them; if that reload fails
+  // too, it still runs the configuration it had loaded before, the same one.
+  if (postfix.running) {
+    await runService(ctx.sys, reloadCommand(postfix, true)).catch((error: Error) => ctx.ui.warn(t('apply.rollbackReloadFailed', { reason: error.message })));
+  }
+  ctx.ui.warn(t('apply.rollbackDone'));
 }
 
-async function mustRun(sys: System, file: string, args: string[]): Promise<void> {
+export async function mustRun(sys: System, file: string, args: string[]): Promise<void> {
   const result = await sys.exec(file, args);
   if (result.exitCode !== 0) {
     throw new Error(`${file} exited ${result.exitCode}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`);
@@ -75,17 +120,16 @@ function runService(sys: System, command: { file: string; args: string[] }): Pro
   return mustRun(sys, command.file, command.args);
 }
 
-// postmap gives the compiled map the source's mode, but a compiled map
-// left from an earlier, careless setup may be wider: make sure.
+// postmap gives the compiled map the source's mode, but a compiled map left
+// from an earlier, careless setup may be wider: make sure the secret's is 0600.
 async function tightenCompiledMaps(sys: System, plan: Plan): Promise<void> {
-  for (const file of plan.files.filter((f) => f.secret)) {
-    for (const command of plan.commands) {
-      const ref = parseMapReference(command.args[command.args.length - 1] ?? '');
-      if (!ref || ref.path !== file.path || !needsPostmap(ref.type)) continue;
-      for (const compiled of compiledMapPaths(ref.type, ref.path)) {
-        const info = await sys.fileInfo(compiled);
-        if (info && (info.mode & 0o077) !== 0) await sys.chmod(compiled, 0o600);
-      }
+  const secretPaths = new Set(plan.files.filter((f) => f.secret).map((f) => f.path));
+  for (const command of plan.commands) {
+    const ref = parseMapReference(command.args.at(-1) ?? '');
+    if (!ref || !needsPostmap(ref.type) || (!secretPaths.has(ref.path) && !ref.path.endsWith('/sasl_passwd'))) continue;
+    for (const compiled of compiledMapPaths(ref.type, ref.path)) {
+      const info = await sys.fileInfo(compiled);
+      if (info && (info.mode & 0o077) !== 0) await sys.chmod(compiled, 0o600);
     }
   }
 }

@@ -1,7 +1,9 @@
 // ask: facts + flags → Answers. A prompt appears only for what no flag
 // answered; without a terminal the missing answers are listed, all at once.
+// What flags give is checked first, before the keychain, the network or a file
+// is touched, so hostile input stops the run with exit 2 and nothing changed.
 import { UsageError, WizardError } from '../errors.js';
-import { checkAccount, checkAppPassword } from '../gmail/credentials.js';
+import { checkAccount, checkAppPassword, singleLine } from '../gmail/credentials.js';
 import { parseRelay, type Relay } from '../gmail/relay.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
@@ -9,12 +11,17 @@ import type { Answers, HostFacts, PasswordSource } from './types.js';
 
 export const appPasswordUrl = 'https://myaccount.google.com/apppasswords';
 
-/** Flags a headless run lacks; empty when every answer is given (or can come from the keychain). */
-export function missingFlags(ctx: Pick<Context, 'options'>, storedPassword: boolean): string[] {
+export interface Credential {
+  password: string;
+  source: PasswordSource;
+}
+
+/** Flags a headless run lacks; empty when every answer is given (or can come from the keychain or the map). */
+export function missingFlags(ctx: Pick<Context, 'options'>, havePassword: boolean): string[] {
   const o = ctx.options;
   const missing: string[] = [];
   if (!o.account) missing.push('--account ADDR');
-  if (!o.passwordStdin && !o.passwordFile && !storedPassword && !o.dryRun) missing.push(t('ask.passwordFlags'));
+  if (!o.passwordStdin && !o.passwordFile && !havePassword && !o.dryRun) missing.push('--password-stdin or --password-file PATH');
   if (!o.yes && !o.dryRun) missing.push('--yes');
   return missing;
 }
@@ -35,49 +42,75 @@ export async function resolveCaFile(ctx: Pick<Context, 'sys' | 'options'>, facts
   return { path, pem };
 }
 
-export async function askAccount(ctx: Pick<Context, 'ui' | 'options'>, current: string | undefined): Promise<string> {
-  const given = ctx.options.account;
-  if (given !== undefined) {
-    const checked = checkAccount(given);
+/** --account, --to and the password from --password-stdin/--password-file, each checked; exit 2 on the first bad one. */
+export async function checkGivenInputs(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin'>): Promise<{ account?: string; to?: string; credential?: Credential }> {
+  const o = ctx.options;
+  let account: string | undefined;
+  if (o.account !== undefined) {
+    const checked = checkAccount(o.account);
     if (!checked.ok) throw new UsageError('invalid-account', checked.problem, t('account.fix'));
-    return checked.value;
+    account = checked.value;
   }
-  return ctx.ui.text({
-    message: t('ask.account'),
-    placeholder: 'you@gmail.com',
-    initialValue: current,
-    validate: (value) => {
-      const checked = checkAccount(value.trim());
-      return checked.ok ? undefined : checked.problem;
-    },
-  }).then((value) => value.trim());
+  let to: string | undefined;
+  if (o.to !== undefined) {
+    const checked = checkAccount(o.to);
+    if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: checked.problem }), t('recipient.fix'));
+    to = checked.value;
+  }
+  return { account, to, credential: await readGivenPassword(ctx) };
 }
 
-/** The password from a flag, the keychain, or a masked prompt — never from argv or the environment. */
-export async function askPassword(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin'>, stored: string | undefined): Promise<{ password: string; source: PasswordSource } | undefined> {
+/** The password from --password-stdin or --password-file — never from argv or the environment. */
+async function readGivenPassword(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin'>): Promise<Credential | undefined> {
   const o = ctx.options;
-  let raw: string | undefined;
-  let source: PasswordSource | undefined;
+  let text: string;
+  let source: PasswordSource;
   if (o.passwordStdin) {
-    raw = firstLine(await ctx.readStdin());
+    text = await ctx.readStdin();
     source = 'stdin';
   } else if (o.passwordFile) {
-    const text = await ctx.sys.readFile(o.passwordFile);
-    if (text === undefined) throw new UsageError('password-file-missing', t('password.fileMissing', { path: o.passwordFile }), t('password.fileFix'));
+    const content = await ctx.sys.readFile(o.passwordFile).catch(() => undefined);
+    if (content === undefined) throw new UsageError('password-file-missing', t('password.fileMissing', { path: o.passwordFile }), t('password.fileFix'));
     const info = await ctx.sys.fileInfo(o.passwordFile);
     if (info && (info.mode & 0o004) !== 0) ctx.ui.warn(t('password.fileWorldReadable', { path: o.passwordFile }));
-    raw = firstLine(text);
+    text = content;
     source = 'file';
-  } else if (stored !== undefined) {
-    return { password: stored, source: 'keychain' };
+  } else {
+    return undefined;
   }
-  if (raw !== undefined && source) {
-    const checked = checkAppPassword(raw);
-    if (!checked.ok) throw new UsageError('invalid-password', checked.problem, t('password.fix', { url: appPasswordUrl }));
-    if (checked.warning) ctx.ui.warn(checked.warning);
-    return { password: checked.value, source };
-  }
-  if (!ctx.ui.interactive) return undefined; // only --dry-run gets here without one
+  const fix = t('password.fix', { url: appPasswordUrl });
+  const line = singleLine(text);
+  if (!line.ok) throw new UsageError('invalid-password', line.problem, fix);
+  const checked = checkAppPassword(line.value);
+  if (!checked.ok) throw new UsageError('invalid-password', checked.problem, fix);
+  if (checked.warning) ctx.ui.warn(checked.warning);
+  return { password: checked.value, source };
+}
+
+/** A stored password (keychain or map) is used only if it still passes the rules. */
+export function usableStored(password: string | undefined): string | undefined {
+  if (password === undefined) return undefined;
+  const checked = checkAppPassword(password);
+  return checked.ok ? checked.value : undefined;
+}
+
+export async function askAccount(ctx: Pick<Context, 'ui'>, initialValue?: string): Promise<string> {
+  const value = await ctx.ui.text({
+    message: t('ask.account'),
+    placeholder: 'you@gmail.com',
+    initialValue,
+    validate: (v) => {
+      const checked = checkAccount(v.trim());
+      return checked.ok ? undefined : checked.problem;
+    },
+  });
+  const checked = checkAccount(value.trim());
+  if (!checked.ok) throw new UsageError('invalid-account', checked.problem, t('account.fix')); // validate already refused it
+  return checked.value;
+}
+
+/** A masked prompt; the app-password link first. */
+export async function promptPassword(ctx: Pick<Context, 'ui'>): Promise<Credential> {
   ctx.ui.info(t('ask.passwordHelp', { url: appPasswordUrl }));
   const typed = await ctx.ui.password({
     message: t('ask.password'),
@@ -108,11 +141,9 @@ export async function askRecipient(ctx: Pick<Context, 'ui' | 'options'>, account
       return checked.ok ? undefined : checked.problem;
     },
   });
-  return value.trim();
+  const checked = checkAccount(value.trim());
+  if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: checked.problem }), t('recipient.fix'));
+  return checked.value;
 }
 
 export type { Answers };
-
-function firstLine(text: string): string {
-  return text.split(/\r?\n/, 1)[0] ?? '';
-}

@@ -1,6 +1,8 @@
 // detect: read the machine, change nothing. Returns HostFacts.
 import { distroFor } from '../distro/index.js';
-import { parseOsRelease } from '../distro/os-release.js';
+import { readGentooFacts } from '../distro/gentoo.js';
+import { detectInit } from '../distro/init.js';
+import { readOsRelease } from '../distro/os-release.js';
 import { smtpListeners } from '../postfix/master.js';
 import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../postfix/postconf.js';
 import { readPasswordMapAccount } from '../postfix/password-map.js';
@@ -18,15 +20,16 @@ export const watchedSettings = [
 ] as const;
 
 export async function detect(sys: System, configDirOption: string | undefined): Promise<HostFacts> {
-  const osText = (await sys.readFile('/etc/os-release')) ?? (await sys.readFile('/usr/lib/os-release')) ?? '';
-  const os = parseOsRelease(osText);
+  const os = await readOsRelease(sys);
   const distro = distroFor(os);
-  const [postfix, saslPlugins, caBundle] = await Promise.all([
+  const [postfix, saslPlugins, caBundle, init, gentoo] = await Promise.all([
     detectPostfix(sys, configDirOption, distro.logFiles),
     detectSaslPlugins(sys, distro.saslPluginDirs),
     firstExisting(sys, distro.caBundles),
+    detectInit(sys, distro),
+    distro.name === 'gentoo' ? readGentooFacts(sys) : undefined,
   ]);
-  return { os, distro, isRoot: sys.isRoot(), postfix, saslPlugins, caBundle };
+  return { os, distro, isRoot: sys.isRoot(), postfix, saslPlugins, caBundle, init, gentoo };
 }
 
 async function detectPostfix(sys: System, configDirOption: string | undefined, logFiles: string[]): Promise<PostfixFacts | undefined> {

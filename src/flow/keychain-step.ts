@@ -1,47 +1,126 @@
 // The OS keychain as an optional convenience: a password stored there is
-// offered on the next run. Postfix itself never reads it.
+// offered on the next run, and switching accounts needs no retyping. Postfix
+// itself never reads it, so every failure here is reported and the run goes on.
 import type { Keychain } from '../system/types.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
 
+/** disabled (--no-keychain), module-missing, no-session-bus, kernel-keyring-only, locked, error */
+export type KeychainReason = string;
+
 export interface KeychainState {
   available: boolean;
-  /** Why not, in the words of the keychain module (no-session-bus, module-missing, disabled). */
-  reason?: string;
-  get(account: string): Promise<string | undefined>;
+  /** Why not; set when the probe or a later call fails (a keyring locked meanwhile). */
+  reason?: KeychainReason;
+  /** Whose keychain: the person who ran sudo, when the wizard runs as root under sudo. */
+  owner?: string;
   keychain?: Keychain;
+  /** The stored password, or undefined (none, or the keychain failed: then `reason` says why). */
+  get(account: string): Promise<string | undefined>;
+  /** Accounts with a stored password; empty when unavailable. */
+  accounts(): Promise<string[]>;
 }
 
 export async function keychainState(ctx: Pick<Context, 'sys' | 'options'>): Promise<KeychainState> {
-  if (!ctx.options.keychain) return { available: false, reason: 'disabled', get: async () => undefined };
+  const env = ctx.sys.env();
+  const owner = ctx.sys.isRoot() && env.SUDO_USER && env.SUDO_USER !== 'root' ? env.SUDO_USER : undefined;
+  const unavailable = (reason: string): KeychainState => ({ available: false, reason, owner, get: async () => undefined, accounts: async () => [] });
+  if (!ctx.options.keychain) return unavailable('disabled');
   const keychain = ctx.sys.keychain();
-  const reason = await keychain.unavailableReason();
-  if (reason) return { available: false, reason, get: async () => undefined };
-  return {
+  const reason = await keychain.unavailableReason().catch((error: unknown) => reasonOf(error));
+  if (reason) return unavailable(reason);
+  const state: KeychainState = {
     available: true,
+    owner,
     keychain,
     get: async (account) => {
       try {
         return await keychain.get(account);
-      } catch {
-        return undefined; // a locked or broken keychain must not stop the setup
+      } catch (error) {
+        markFailed(state, error); // a locked or broken keychain must not stop the setup
+        return undefined;
+      }
+    },
+    accounts: async () => {
+      try {
+        return await keychain.accounts();
+      } catch (error) {
+        markFailed(state, error);
+        return [];
       }
     },
   };
+  return state;
 }
 
-/** Store the password; say honestly what happened. Returns the outcome word for --json. */
-export async function rememberPassword(ctx: Pick<Context, 'ui'>, state: KeychainState, account: string, password: string): Promise<string> {
+/** Why the keychain cannot help, as one clause for the sentences below. */
+export function keychainReasonText(state: Pick<KeychainState, 'reason' | 'owner'>): string {
+  const owner = state.owner ?? '';
+  switch (state.reason) {
+    case 'module-missing': return t('keychain.reason.module');
+    case 'no-session-bus': return owner ? t('keychain.reason.busOf', { user: owner }) : t('keychain.reason.bus');
+    case 'kernel-keyring-only': return t('keychain.reason.kernelOnly');
+    case 'locked': return t('keychain.reason.locked');
+    case 'disabled': return t('keychain.reason.disabled');
+    default: return t('keychain.reason.error');
+  }
+}
+
+/**
+ * After the configuration is in place: store the password, and say honestly what happened.
+ * Returns the outcome word for --json: stored, unchanged, used (it came from the keychain),
+ * not-stored:<reason>.
+ */
+export async function rememberPassword(
+  ctx: Pick<Context, 'ui'>,
+  state: KeychainState,
+  account: string,
+  credential: { password: string; source: string },
+): Promise<string> {
+  const where = state.owner ? t('keychain.ofUser', { user: state.owner }) : t('keychain.own');
+  if (credential.source === 'keychain') return 'used';
+  if (state.reason === 'disabled') return 'not-stored:disabled';
   if (!state.available || !state.keychain) {
-    if (state.reason !== 'disabled') ctx.ui.info(t('keychain.unavailable', { reason: state.reason === 'module-missing' ? t('keychain.reason.module') : t('keychain.reason.bus') }));
-    return `not-stored:${state.reason}`;
+    ctx.ui.info(t('keychain.unavailable', { reason: keychainReasonText(state) }));
+    return `not-stored:${state.reason ?? 'error'}`;
   }
   try {
-    await state.keychain.set(account, password);
-    ctx.ui.success(t('keychain.stored', { account }));
+    if ((await state.keychain.get(account)) === credential.password) {
+      ctx.ui.info(t('keychain.alreadyStored', { account, where }));
+      return 'unchanged';
+    }
+    await state.keychain.set(account, credential.password);
+    ctx.ui.success(t('keychain.storedIn', { account, where }));
     return 'stored';
   } catch (error) {
-    ctx.ui.warn(t('keychain.failed', { reason: (error as Error).message }));
-    return 'not-stored:error';
+    markFailed(state, error);
+    ctx.ui.warn(t('keychain.notStored', { account, reason: keychainReasonText(state) }));
+    return `not-stored:${state.reason ?? 'error'}`;
   }
+}
+
+/** The status line's word: stored, not-stored, or unavailable:<reason>. */
+export async function keychainStatus(state: KeychainState, account: string | undefined): Promise<string> {
+  if (!account) return state.available ? 'not-stored' : `unavailable:${state.reason ?? 'error'}`;
+  const stored = state.available ? await state.get(account) : undefined;
+  if (!state.available) return `unavailable:${state.reason ?? 'error'}`;
+  return stored !== undefined ? 'stored' : 'not-stored';
+}
+
+/** The status line in words. */
+export function keychainStatusText(word: string, account: string | undefined, owner: string | undefined): string {
+  const where = owner ? t('keychain.ofUser', { user: owner }) : t('keychain.own');
+  if (word === 'stored') return t('status.keychainStored', { account: account ?? '', where });
+  if (word === 'not-stored') return account ? t('status.keychainNotStored', { account, where }) : t('status.keychainEmpty', { where });
+  const reason = word.replace(/^unavailable:/, '');
+  return t('status.keychainUnavailable', { reason: keychainReasonText({ reason, owner }) });
+}
+
+function markFailed(state: KeychainState, error: unknown): void {
+  state.available = false;
+  state.reason = reasonOf(error);
+}
+
+function reasonOf(error: unknown): string {
+  return (error as { reason?: string } | undefined)?.reason ?? 'error';
 }

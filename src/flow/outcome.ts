@@ -27,7 +27,10 @@ export interface Outcome {
   configDir?: string;
   changed: { settings: string[]; files: string[]; commands: string[] };
   backupId?: string;
+  /** stored | unchanged | used (the password came from it) | not-stored:<reason> */
   keychain?: string;
+  /** After a change of credentials: deferred messages flushed (postqueue -f), and how many went out. */
+  flushed?: { deferred: number; sent: number };
   test?: TestResult;
   /** Only for the status command. */
   status?: StatusReport;

@@ -75,7 +75,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     ...(settings.length > 0 ? [mainCf] : []),
     ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
   ];
-  return { configDir: postfix.configDir, settings, files, commands, touches };
+  return { configDir: postfix.configDir, settings, removeSettings: [], files, deletes: [], commands, touches };
 }
 
 /** `from` is the main.cf line that goes away; empty where only a default applied. */

@@ -1,25 +1,61 @@
 // Pre-flight: before any file is touched, log in to the relay exactly as
-// Postfix will (TLS verified against the same CA file, then AUTH), so a
-// wrong password or a blocked port is found while nothing has changed.
+// Postfix will (TLS verified against the same CA file and the relay's name,
+// then AUTH), so a wrong password or a blocked port is found while nothing has
+// changed. The SMTP conversation is nodemailer's verify() (system/smtp.ts): it
+// never sends AUTH over a connection whose certificate failed verification.
 import { WizardError } from '../errors.js';
 import { diagnose, type DiagnosisCode } from '../gmail/diagnose.js';
 import type { Relay } from '../gmail/relay.js';
 import { explainDiagnosis } from '../ui/diagnosis-text.js';
 import { t } from '../ui/messages.js';
-import { askPassword } from './ask.js';
+import { promptPassword, type Credential } from './ask.js';
 import type { Context } from './context.js';
-import type { PasswordSource } from './types.js';
 
 const maxAttempts = 3;
-const retryable: DiagnosisCode[] = ['auth-bad-credentials', 'auth-app-password-required'];
+/** What a person can fix by typing another password. */
+const retryable: readonly DiagnosisCode[] = ['auth-bad-credentials', 'auth-app-password-required'];
+/** Failures before AUTH: the password never left this machine. */
+const beforeAuth: readonly DiagnosisCode[] = [
+  'tls-untrusted', 'tls-name-mismatch', 'tls-handshake', 'starttls-not-offered', 'greeting-timeout',
+  'connect-timeout', 'connect-refused', 'network-unreachable', 'dns',
+];
+
+/** Their explanation (diagnoses.*.ts) already says that the password was not sent. */
+const saysNotSent: readonly DiagnosisCode[] = ['tls-untrusted', 'tls-name-mismatch'];
+
+export interface PreflightFailure {
+  code: DiagnosisCode;
+  /** The server's reply or the socket error, one line. */
+  detail: string;
+  cause: string;
+  fix: string;
+}
+
+/** The plain-words report of a failed login, with the fix that fits this relay. */
+export function explainPreflight(relay: Relay, result: { response?: string; responseCode?: number; errorCode?: string }, source: Credential['source']): PreflightFailure {
+  const diagnosis = diagnose(result.response ?? '', { errorCode: result.errorCode, responseCode: result.responseCode });
+  const explained = explainDiagnosis(diagnosis.code);
+  let cause = explained.cause;
+  let fix = explained.fix;
+  if (diagnosis.code === 'connect-timeout' || diagnosis.code === 'connect-refused' || diagnosis.code === 'greeting-timeout') {
+    // Port 587 blocked: 465 may pass, and the other way round (OP25B rules differ by ISP).
+    const other = relay.port === 465 ? 587 : 465;
+    fix = t('preflight.otherPort', { host: relay.host, port: relay.port, other });
+  }
+  if (beforeAuth.includes(diagnosis.code) && !saysNotSent.includes(diagnosis.code)) cause = `${cause} ${t('preflight.passwordNotSent')}`;
+  if (retryable.includes(diagnosis.code) && (source === 'keychain' || source === 'map')) {
+    cause = `${cause} ${t(source === 'keychain' ? 'preflight.storedRefused' : 'preflight.mapRefused')}`;
+  }
+  return { code: diagnosis.code, detail: diagnosis.detail, cause, fix };
+}
 
 export async function preflight(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin'>,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
   relay: Relay,
   caPem: string,
   account: string,
-  first: { password: string; source: PasswordSource },
-): Promise<{ password: string; source: PasswordSource }> {
+  first: Credential,
+): Promise<Credential> {
   let credential = first;
   for (let attempt = 1; ; attempt++) {
     const progress = ctx.ui.progress(t('preflight.connecting', { host: relay.host, port: relay.port }));
@@ -28,15 +64,12 @@ export async function preflight(
       progress.stop(t('preflight.accepted', { account, host: relay.host }));
       return credential;
     }
-    const diagnosis = diagnose(result.response ?? '', { errorCode: result.errorCode, responseCode: result.responseCode });
-    const { cause, fix } = explainDiagnosis(diagnosis.code);
-    progress.stop(t('preflight.refused', { detail: diagnosis.detail }), 'failed');
-    if (!ctx.ui.interactive || !retryable.includes(diagnosis.code) || attempt >= maxAttempts) {
-      throw new WizardError(`preflight-${diagnosis.code}`, `${cause} ${t('preflight.nothingChanged')}`, fix);
+    const failure = explainPreflight(relay, result, credential.source);
+    progress.stop(t('preflight.failed', { host: relay.host, port: relay.port, detail: failure.detail }), 'failed');
+    if (!ctx.ui.interactive || !retryable.includes(failure.code) || attempt >= maxAttempts) {
+      throw new WizardError(`preflight-${failure.code}`, `${failure.cause} ${t('preflight.nothingChanged')}`, failure.fix);
     }
-    ctx.ui.warn(`${cause}\n${fix}`);
-    const retry = await askPassword({ ...ctx, options: { ...ctx.options, passwordStdin: false, passwordFile: undefined } }, undefined);
-    if (!retry) throw new WizardError('preflight-aborted', cause, fix);
-    credential = retry;
+    ctx.ui.warn(`${failure.cause}\n${failure.fix}`);
+    credential = await promptPassword(ctx);
   }
 }

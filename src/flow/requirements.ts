@@ -22,6 +22,10 @@ export function relayProblems(facts: HostFacts, postfix: PostfixFacts): WizardEr
   if (!postfix.saslClientTypes.includes('cyrus')) {
     problems.push(new WizardError('postfix-without-sasl', t('req.noSasl', { types: postfix.saslClientTypes.join(' ') || '—' }), t('req.noSaslFix', { command: installHint(facts, [facts.distro.postfixPackage]) })));
   }
+  // Gentoo says what the binary was built with: without USE=ssl there is no STARTTLS, and Gmail refuses AUTH.
+  if (facts.gentoo?.installed && !facts.gentoo.useFlags.includes('ssl')) {
+    problems.push(new WizardError('postfix-without-tls', t('req.noTls'), t('req.noTlsFix')));
+  }
   if (!facts.saslPlugins.plain && !facts.saslPlugins.login) {
     const fix = facts.distro.saslPackages.length > 0 ? t('req.runThen', { command: installHint(facts, facts.distro.saslPackages) }) : t('req.saslPluginsManual');
     problems.push(new WizardError('sasl-plugins-missing', t('req.noPlugins'), fix));

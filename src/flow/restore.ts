@@ -1,12 +1,15 @@
-// `restore [ID]` and `restore --list`: put back the files of a backup
-// byte for byte (the current ones are backed up first), then reload.
+// `restore [ID]` and `restore --list`: put back the files of a backup byte
+// for byte, as a transaction of its own (so the state before the restore is
+// backed up too, and a failed check or reload rolls the restore back).
 import { CancelledError, ExitCode, UsageError, WizardError, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
-import { createBackup, listBackups, readBackup, restoreBackup } from './backup.js';
+import { renderPlan } from '../ui/plan-view.js';
+import { apply } from './apply.js';
+import { listBackups, readBackup, type Backup } from './backup.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { requirePostfix, requireRoot } from './requirements.js';
-import { checkAndReload } from './service-step.js';
+import type { Plan } from './types.js';
 
 export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options, outcome } = ctx;
@@ -25,17 +28,33 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
     if (options.backupId) throw new UsageError('unknown-backup', t('restore.unknown', { id: options.backupId }), t('restore.unknownFix'));
     throw new WizardError('no-backups', t('restore.none', { dir: options.backupDir }), undefined);
   }
-  ui.note(backup.entries.map((e) => `${e.path}${e.existed ? '' : ` ${t('restore.willRemove')}`}`).join('\n'), t('restore.title', { id: backup.id }));
+  const plan = await restorePlan(ctx, postfix.configDir, backup);
+  ui.note(renderPlan(plan), t('restore.title', { id: backup.id }));
+  if (options.dryRun) {
+    outcome.result = 'dry-run';
+    return ExitCode.ok;
+  }
   if (!options.yes) {
     if (!ui.interactive) throw new UsageError('missing-answers', t('ask.missing', { flags: '--yes' }), t('ask.missingFix'));
     if (!(await ui.confirm({ message: t('restore.confirm'), initialValue: true }))) throw new CancelledError(t('cancelled'));
   }
-  const safety = await createBackup(sys, options.backupDir, backup.entries.map((e) => e.path), `before-restore-${backup.id}`);
-  await restoreBackup(sys, backup);
-  await checkAndReload(ctx, postfix);
+  const { backup: safety } = await apply(ctx, postfix, plan, `before-restore-${backup.id}`);
   outcome.result = 'restored';
   outcome.backupId = backup.id;
   outcome.changed.files = backup.entries.map((e) => e.path);
   ui.success(t('restore.done', { id: backup.id, safety: safety.id }));
   return ExitCode.ok;
+}
+
+/** The backup's files as a plan: bytes, mode and owner as they were; absent ones deleted. */
+async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup): Promise<Plan> {
+  const files: Plan['files'] = [];
+  for (const entry of backup.entries.filter((e) => e.existed && e.copy)) {
+    const bytes = await ctx.sys.readBytes(`${backup.dir}/${entry.copy}`);
+    if (!bytes) throw new WizardError('backup-damaged', t('restore.damaged', { path: entry.path, dir: backup.dir }), undefined);
+    const isText = entry.path.endsWith('.cf') || entry.path.endsWith('sasl_passwd');
+    files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid, secret: entry.path.endsWith('sasl_passwd'), previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
+  }
+  const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
+  return { configDir, settings: [], removeSettings: [], files, deletes, commands: [], touches: backup.entries.map((e) => e.path) };
 }

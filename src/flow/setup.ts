@@ -1,16 +1,18 @@
 // The setup command: detect → ask → plan → confirm → apply → verify → summary.
-import { CancelledError, ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+import { CancelledError, ExitCode, type ExitCodeValue } from '../errors.js';
 import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
 import { apply } from './apply.js';
-import { askAccount, askPassword, askRecipient, missingFlags, resolveCaFile, resolveRelay } from './ask.js';
+import { askCredentials } from './account-choice.js';
+import { resolveCaFile, resolveRelay } from './ask.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
+import { offerInstall } from './install.js';
 import { describeFacts } from './describe.js';
 import { keychainState, rememberPassword } from './keychain-step.js';
+import { flushDeferred } from './flush-deferred.js';
 import { plan as makePlan } from './plan.js';
-import { preflight } from './preflight.js';
 import { relayProblems, requirePostfix, requireRoot } from './requirements.js';
 import { equivalentCommand, reportTest, saveLastTest } from './summary.js';
 import { planIsEmpty, type Answers } from './types.js';
@@ -18,10 +20,10 @@ import { sendTestMessage } from './verify.js';
 
 export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const { ui, options, sys, outcome } = ctx;
-  ui.intro(t('setup.intro'));
   const detecting = ui.progress(t('detect.running'));
-  const facts = await detect(sys, options.configDir);
-  detecting.stop(describeFacts(facts));
+  const detected = await detect(sys, options.configDir);
+  detecting.stop(describeFacts(detected));
+  const facts = await offerInstall(ctx, detected);
   const postfix = requirePostfix(facts);
   const [problem] = relayProblems(facts, postfix);
   if (problem) throw problem;
@@ -30,21 +32,9 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const relay = resolveRelay(ctx);
   const ca = await resolveCaFile(ctx, facts);
   const keychain = await keychainState(ctx);
-
-  const storedFor = async (account: string | undefined) =>
-    account && keychain.available && !options.passwordStdin && !options.passwordFile ? keychain.get(account) : undefined;
-  if (!ui.interactive) {
-    const missing = missingFlags(ctx, (await storedFor(options.account)) !== undefined);
-    if (missing.length > 0) throw new UsageError('missing-answers', t('ask.missing', { flags: missing.join(', ') }), t('ask.missingFix'));
-  }
-  const account = await askAccount(ctx, postfix.currentAccount);
-  outcome.account = account;
   outcome.relay = `${relay.host}:${relay.port}`;
-  const stored = await storedFor(account);
-  if (stored !== undefined) ui.info(t('keychain.using', { account }));
-  let credential = await askPassword(ctx, stored);
-  if (credential && !options.dryRun) credential = await preflight(ctx, relay, ca.pem, account, credential);
-  const to = await askRecipient(ctx, account);
+  // Flags checked first, then keep/switch/new on a re-run, then the pre-flight login (account-choice.ts).
+  const { account, credential, to } = await askCredentials(ctx, postfix, relay, ca.pem, keychain);
   const answers: Answers = { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to };
 
   const plan = makePlan(facts, answers, await loadTemplates(['sasl_passwd']));
@@ -72,7 +62,9 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     outcome.result = 'dry-run';
     return ExitCode.ok;
   }
-  if (credential && credential.source !== 'keychain') outcome.keychain = await rememberPassword(ctx, keychain, account, credential.password);
+  if (credential) outcome.keychain = await rememberPassword(ctx, keychain, account, credential);
+  const flushed = await flushDeferred(ctx, postfix, plan);
+  if (flushed) outcome.flushed = flushed;
 
   const wantTest = options.test && (!ui.interactive || !planIsEmpty(plan) || options.yes || (await ui.confirm({ message: t('ask.testAgain'), initialValue: true })));
   let exit: ExitCodeValue = ExitCode.ok;

@@ -7,7 +7,7 @@ import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { describeFacts } from './describe.js';
-import { keychainState } from './keychain-step.js';
+import { keychainState, keychainStatus, keychainStatusText } from './keychain-step.js';
 import type { TestResult } from './outcome.js';
 import { relayProblems, requirePostfix } from './requirements.js';
 
@@ -19,7 +19,10 @@ export interface StatusReport {
   tlsLevel: string;
   caFile: string;
   running: boolean;
+  /** stored | not-stored | unavailable:<reason> — for the current account's password. */
   keychain: string;
+  /** Whose keychain, when root runs under sudo: the person who ran sudo. */
+  keychainOwner?: string;
   queue: { total: number; deferred: number };
   lastTest?: TestResult & { at?: string };
   problems: { code: string; message: string; fix?: string }[];
@@ -31,7 +34,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const postfix = requirePostfix(facts);
   const s = postfix.settings;
   const keychain = await keychainState(ctx);
-  const stored = postfix.currentAccount && keychain.available ? await keychain.get(postfix.currentAccount) : undefined;
+  const keychainWord = await keychainStatus(keychain, postfix.currentAccount);
   const queueRun = await sys.exec('postqueue', postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, '-j'));
   const queue = queueRun.exitCode === 0 ? parseQueueJson(queueRun.stdout) : [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
@@ -43,7 +46,8 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     tlsLevel: s.smtp_tls_security_level ?? '',
     caFile: s.smtp_tls_CAfile ?? '',
     running: postfix.running,
-    keychain: !keychain.available ? `unavailable:${keychain.reason}` : stored !== undefined ? 'stored' : 'not-stored',
+    keychain: keychainWord,
+    keychainOwner: keychain.owner,
     queue: { total: queue.length, deferred: queue.filter((e) => e.queueName === 'deferred').length },
     lastTest: lastTestText ? (JSON.parse(lastTestText) as StatusReport['lastTest']) : undefined,
     problems: relayProblems(facts, postfix).map((p) => ({ code: p.code, message: p.message, fix: p.fix })),
@@ -68,7 +72,7 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.account')}: ${r.account ?? t('status.none')}`,
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')}${r.caFile ? ` (${r.caFile})` : ''}`,
-    `${t('status.keychain')}: ${r.keychain}`,
+    `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
     `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');

@@ -11,7 +11,6 @@ import { sendTestMessage } from './verify.js';
 
 export async function runTest(ctx: Context): Promise<ExitCodeValue> {
   const { ui, sys, options, outcome } = ctx;
-  ui.intro(t('test.intro'));
   const facts = await detect(sys, options.configDir);
   ui.info(describeFacts(facts));
   const postfix = requirePostfix(facts);

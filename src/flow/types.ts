@@ -1,6 +1,7 @@
 // The plain data that flows between the phases:
 //   detect → HostFacts, ask → Answers, plan → Plan, apply/verify → Outcome.
-import type { DistroFamily } from '../distro/family.js';
+import type { DistroFamily, InitSystem } from '../distro/family.js';
+import type { GentooFacts } from '../distro/gentoo.js';
 import type { OsRelease } from '../distro/os-release.js';
 import type { Relay } from '../gmail/relay.js';
 import type { Listener } from '../postfix/master.js';
@@ -47,9 +48,14 @@ export interface HostFacts {
   postfix?: PostfixFacts;
   saslPlugins: { plain: boolean; login: boolean; dir?: string };
   caBundle?: string;
+  /** Who starts services here (systemd, OpenRC, an init script, launchd, or nobody). */
+  init?: InitSystem;
+  /** Gentoo only: the installed Postfix's USE flags and the state of package.use. */
+  gentoo?: GentooFacts;
 }
 
-export type PasswordSource = 'typed' | 'stdin' | 'file' | 'keychain';
+/** map: the password the current password map already holds (a re-run that keeps the account). */
+export type PasswordSource = 'typed' | 'stdin' | 'file' | 'keychain' | 'map';
 
 export interface Answers {
   account: string;
@@ -69,8 +75,11 @@ export interface SettingChange {
 
 export interface PlannedFile {
   path: string;
-  content: string;
+  /** Text for files the wizard renders; bytes when a backup puts a compiled map back. */
+  content: string | Buffer;
   mode: number;
+  uid?: number;
+  gid?: number;
   /** The content holds the app password: never shown, logged or backed up readable. */
   secret: boolean;
   /** The file's current text, undefined when it does not exist yet. */
@@ -86,8 +95,13 @@ export interface PlannedCommand {
 
 export interface Plan {
   configDir: string;
+  /** `postconf -e`, one batch. */
   settings: SettingChange[];
+  /** `postconf -X`: parameters taken out of main.cf (remove). */
+  removeSettings: string[];
   files: PlannedFile[];
+  /** Files taken away (remove; restore of a backup in which they did not exist). */
+  deletes: string[];
   /** Run after files and settings are in place (postmap …). */
   commands: PlannedCommand[];
   /** Every path the apply may change, for the backup. */
@@ -95,5 +109,5 @@ export interface Plan {
 }
 
 export function planIsEmpty(plan: Plan): boolean {
-  return plan.settings.length === 0 && plan.files.length === 0 && plan.commands.length === 0;
+  return plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + plan.commands.length === 0;
 }

@@ -13,7 +13,7 @@ import type { Context } from './context.js';
 import type { TestResult } from './outcome.js';
 import type { PostfixFacts } from './types.js';
 
-const pollMs = 500;
+const pollMs = 100;
 
 export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, from: string, to: string): Promise<TestResult> {
   const { sys } = ctx;

@@ -1,17 +1,25 @@
 // Rules for what the user types. Both values end up in a sasl_passwd line
-// (`[host]:port user:password`) and the account in main.cf-adjacent text, so
-// anything that could break those lines is refused, not escaped.
+// (`[host]:port user:password`) and the account in main.cf-adjacent text
+// (generic maps, aliases), so anything that could break those lines is
+// refused, not escaped — and refused before anything else happens.
 import { t } from '../ui/messages.js';
 
 export type Checked<T> = { ok: true; value: T; warning?: string } | { ok: false; problem: string };
 
-// RFC 5321 limits; ASCII only, so look-alike letters (Cyrillic "а", full-width "＠") cannot sneak in.
-const localPart = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+// RFC 5321 caps an address at 254 characters and a local part at 64. The local part is narrower
+// than RFC 5322 allows: Gmail addresses are letters, digits and dots (plus a +tag), Workspace user
+// names add - _ and '. That leaves out $ (main.cf expansion), % and ! (old source routing), and
+// every quote, bracket and separator. ASCII only, so a look-alike letter (Cyrillic "а",
+// full-width "＠") cannot pass for the real one.
+const localPart = /^[A-Za-z0-9_'+-]+(\.[A-Za-z0-9_'+-]+)*$/;
 const domainPart = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const maxAccountLength = 254;
+// Google's own passwords are at most 100 characters; its app passwords are 16 letters.
+const maxPasswordLength = 100;
 
 export function checkAccount(input: string): Checked<string> {
   if (input.length === 0) return { ok: false, problem: t('account.empty') };
-  if (input.length > 254) return { ok: false, problem: t('account.tooLong', { length: input.length }) };
+  if (input.length > maxAccountLength) return { ok: false, problem: t('account.tooLong', { length: input.length }) };
   // eslint-disable-next-line no-control-regex
   if (/[\s\x00-\x1f\x7f]/.test(input)) return { ok: false, problem: t('account.whitespace') };
   if (/[^\x20-\x7e]/.test(input)) return { ok: false, problem: t('account.nonAscii') };
@@ -19,6 +27,7 @@ export function checkAccount(input: string): Checked<string> {
   const at = input.lastIndexOf('@');
   const local = input.slice(0, at);
   const domain = input.slice(at + 1);
+  // The input is plain printable ASCII by now, so it may be quoted back to the user.
   if (at <= 0 || !localPart.test(local) || local.length > 64 || !domainPart.test(domain)) {
     return { ok: false, problem: t('account.notAddress', { input }) };
   }
@@ -29,13 +38,47 @@ export function isConsumerGmail(account: string): boolean {
   return /@(gmail|googlemail)\.com$/i.test(account);
 }
 
-/** Google shows app passwords as four groups of four letters; people paste them with the spaces. */
+/**
+ * Google shows app passwords as four groups of four letters; people paste them with the spaces
+ * (a browser copy may turn them into no-break spaces). Whatever else is not a printable ASCII
+ * character is refused, and so is a colon: Google never puts one in an app password, and in the
+ * password map it is the separator between account and password.
+ */
 export function checkAppPassword(input: string): Checked<string> {
-  const value = input.replace(/ /g, '');
+  const value = input.replace(/[ \u00a0]/g, '');
   if (value.length === 0) return { ok: false, problem: t('password.empty') };
   // eslint-disable-next-line no-control-regex
   if (/[\s\x00-\x1f\x7f]/.test(value)) return { ok: false, problem: t('password.controlChars') };
-  if (value.length > 256) return { ok: false, problem: t('password.tooLong') };
+  if (value.length > maxPasswordLength) return { ok: false, problem: t('password.tooLong') };
+  if (/[^\x21-\x7e]/.test(value)) return { ok: false, problem: t('password.nonAscii') };
+  if (value.includes(':')) return { ok: false, problem: t('password.colon') };
   const warning = /^[a-z]{16}$/i.test(value) ? undefined : t('password.notAppPassword');
   return { ok: true, value, warning };
+}
+
+/**
+ * --password-stdin and --password-file take one line. A line ending (LF or CRLF) and blank lines
+ * after it are fine; a second line with text is refused rather than silently dropped, since
+ * whatever wrote it did not write an app password.
+ */
+export function singleLine(text: string): Checked<string> {
+  const [first = '', ...rest] = text.split(/\r?\n/);
+  if (rest.some((line) => line.trim() !== '')) return { ok: false, problem: t('password.multiLine') };
+  return { ok: true, value: first };
+}
+
+/** The credential a sasl_passwd text holds for `relayhost` (or its only entry). Stays in memory. */
+export function passwordMapCredential(content: string, relayhost: string): { account: string; password: string } | undefined {
+  const entries = content
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [key = '', value = ''] = line.split(/\s+/, 2);
+      const colon = value.indexOf(':');
+      return { key, account: value.slice(0, colon), password: value.slice(colon + 1), colon };
+    })
+    .filter((e) => e.colon > 0 && e.password !== '');
+  const entry = entries.find((e) => e.key === relayhost) ?? (entries.length === 1 ? entries[0] : undefined);
+  return entry ? { account: entry.account, password: entry.password } : undefined;
 }

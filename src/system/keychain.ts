@@ -1,39 +1,132 @@
 // The OS keychain through @napi-rs/keyring's keytar-compatible API, loaded
 // only when first needed and optional: Postfix itself reads only the 0600
 // password map, so the wizard works (and says so) where no keychain exists.
+//
+// On Linux the library's default store is the Secret Service (gnome-keyring,
+// KWallet, KeePassXC) and, when none answers, the kernel keyring (keyutils),
+// silently. The kernel keyring lives in memory and is gone after a reboot, so
+// a password put there is "not stored" as far as a person is concerned. Two
+// guards keep us honest: unavailableReason() requires a Secret Service on the
+// session bus before anything else is tried (a store pinned with
+// `{ linux: { store: 'secret-service' } }` throws when there is none, where
+// the keytar API would fall back), and set() writes through such a pinned
+// entry and reads the value back, so "stored" is only said of a password that
+// is in the Secret Service. Reads, deletes and the account list use the keytar
+// API; after the check above they reach the same Secret Service.
 import type { Keychain } from './types.js';
 
 export const keychainService = 'postfix-gmail-wizard';
 
-type Keytar = typeof import('@napi-rs/keyring/keytar.js');
+/** Why the keychain cannot be used: the words the flow turns into sentences. */
+export type KeychainReason = 'module-missing' | 'no-session-bus' | 'kernel-keyring-only' | 'locked' | 'error';
 
+/** An Error that carries a KeychainReason; messages never hold a password. */
+export interface KeychainError extends Error {
+  reason: KeychainReason;
+}
+
+export function keychainError(reason: KeychainReason, message: string = reason): KeychainError {
+  return Object.assign(new Error(message), { reason });
+}
+
+/** The reason behind a failure of the library (its messages are the only signal it gives). */
+export function classifyKeychainError(error: unknown): KeychainReason {
+  const given = (error as Partial<KeychainError> | undefined)?.reason;
+  if (given) return given;
+  const message = String((error as Error | undefined)?.message ?? error);
+  if (/IsLocked|is locked|locked object|prompt was dismissed|unlock/i.test(message)) return 'locked';
+  if (/ServiceUnknown|not provided by any \.service files|org\.freedesktop\.secrets/i.test(message)) return 'kernel-keyring-only';
+  if (/autolaunch|DBUS_SESSION_BUS_ADDRESS|Failed to connect|Connection refused|No such file or directory|NoServer|DBus error/i.test(message)) return 'no-session-bus';
+  if (/Cannot find module|ERR_MODULE_NOT_FOUND|ERR_DLOPEN_FAILED/i.test(message)) return 'module-missing';
+  return 'error';
+}
+
+type Keytar = typeof import('@napi-rs/keyring/keytar.js');
+type Native = typeof import('@napi-rs/keyring');
+interface Modules {
+  keytar: Keytar;
+  AsyncEntry: Native['AsyncEntry'];
+}
+
+/**
+ * The keychain of whoever runs the wizard; as root under sudo, the keychain of the person who ran
+ * sudo (see sudo-keychain.ts), because that is where their keychain lives and what sudo hid.
+ */
 export function createKeychain(env: Readonly<Record<string, string | undefined>> = process.env): Keychain {
-  let loaded: Promise<Keytar | undefined> | undefined;
+  const uid = process.getuid?.();
+  if (uid === 0 && env.SUDO_USER && env.SUDO_USER !== 'root' && env.SUDO_UID && env.SUDO_UID !== '0') {
+    return lazyKeychain(import('./sudo-keychain.js').then((m) => m.createSudoKeychain(env)));
+  }
+  return createOwnKeychain(env);
+}
+
+export function createOwnKeychain(env: Readonly<Record<string, string | undefined>>): Keychain {
+  let loaded: Promise<Modules | undefined> | undefined;
   const load = () =>
-    (loaded ??= import('@napi-rs/keyring/keytar.js').then(
-      (m) => ((m as { default?: Keytar }).default ?? m) as Keytar,
+    (loaded ??= Promise.all([import('@napi-rs/keyring/keytar.js'), import('@napi-rs/keyring')]).then(
+      ([keytar, native]) => ({
+        keytar: ((keytar as { default?: Keytar }).default ?? keytar) as Keytar,
+        AsyncEntry: (((native as { default?: Native }).default ?? native) as Native).AsyncEntry,
+      }),
       () => undefined,
     ));
+  const pinned = (m: Modules, account: string) =>
+    new m.AsyncEntry(keychainService, account, process.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined);
 
-  const unavailableReason = async (): Promise<string | undefined> => {
-    // Without a session bus there is no Secret Service; the library would
-    // then fall back to the kernel keyring, which forgets on reboot.
-    if (process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS) return 'no-session-bus';
-    if (!(await load())) return 'module-missing';
-    return undefined;
+  const ready = async (): Promise<Modules> => {
+    // Without a session bus there is no Secret Service (libdbus would try X11 autolaunch).
+    if (process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS) throw keychainError('no-session-bus');
+    const modules = await load();
+    if (!modules) throw keychainError('module-missing');
+    return modules;
   };
-  const keytar = async (): Promise<Keytar> => {
-    const reason = await unavailableReason();
-    const module = await load();
-    if (reason || !module) throw new Error(`keychain unavailable: ${reason ?? 'module-missing'}`);
-    return module;
+  const guard = async <T>(work: (m: Modules) => Promise<T>): Promise<T> => {
+    const modules = await ready();
+    try {
+      return await work(modules);
+    } catch (error) {
+      throw keychainError(classifyKeychainError(error), scrub(error));
+    }
   };
 
   return {
-    unavailableReason,
-    get: async (account) => (await (await keytar()).getPassword(keychainService, account)) ?? undefined,
-    set: async (account, password) => (await keytar()).setPassword(keychainService, account, password),
-    remove: async (account) => (await keytar()).deletePassword(keychainService, account),
-    accounts: async () => (await (await keytar()).findCredentials(keychainService)).map((c) => c.account).sort(),
+    async unavailableReason() {
+      try {
+        await guard(async (m) => {
+          pinned(m, 'probe'); // throws where no Secret Service answers on the bus
+          // Listing needs the collection unlocked, and never prompts: a locked keyring shows here.
+          await m.keytar.findCredentials(keychainService);
+        });
+        return undefined;
+      } catch (error) {
+        return classifyKeychainError(error);
+      }
+    },
+    get: (account) => guard(async (m) => (await m.keytar.getPassword(keychainService, account)) ?? undefined),
+    set: (account, password) =>
+      guard(async (m) => {
+        const entry = pinned(m, account);
+        await entry.setPassword(password);
+        if ((await entry.getPassword()) !== password) throw keychainError('error', 'the keychain did not keep the password');
+      }),
+    remove: (account) => guard((m) => m.keytar.deletePassword(keychainService, account)),
+    accounts: () => guard(async (m) => (await m.keytar.findCredentials(keychainService)).map((c) => c.account).sort()),
   };
+}
+
+/** A Keychain whose implementation is still being loaded. */
+function lazyKeychain(pending: Promise<Keychain>): Keychain {
+  return {
+    unavailableReason: async () => (await pending).unavailableReason(),
+    get: async (account) => (await pending).get(account),
+    set: async (account, password) => (await pending).set(account, password),
+    remove: async (account) => (await pending).remove(account),
+    accounts: async () => (await pending).accounts(),
+  };
+}
+
+/** The library's message, one line, without anything that is not plain text. */
+function scrub(error: unknown): string {
+  const message = String((error as Error | undefined)?.message ?? error);
+  return message.replace(/[^\x20-\x7e]+/g, ' ').slice(0, 300);
 }

@@ -6,12 +6,13 @@ import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createKeychain } from './keychain.js';
 import { checkSmtpAuth, submitLocal } from './smtp.js';
-import type { ExecOptions, ExecResult, FileInfo, Keychain, System, WriteOptions } from './types.js';
+import type { ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SignalGuard, System, WriteOptions } from './types.js';
 
 export function createRealSystem(): System {
   let keychain: Keychain | undefined;
   return {
     exec,
+    execLogged,
     readFile: async (path) => (await readBytes(path))?.toString('utf8'),
     readBytes,
     fileInfo,
@@ -31,6 +32,25 @@ export function createRealSystem(): System {
     chmod: (path, mode) => fs.chmod(path, mode),
     readFrom,
     removeFile: async (path) => fs.rm(path, { force: true }),
+    createExclusive: async (path, content, mode) => {
+      try {
+        await fs.writeFile(path, content, { mode, flag: 'wx' });
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw error;
+      }
+    },
+    pid: () => process.pid,
+    processAlive: (pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
+    holdSignals,
     isRoot: () => process.getuid?.() === 0,
     env: () => process.env,
     now: () => new Date(),
@@ -41,8 +61,14 @@ export function createRealSystem(): System {
   };
 }
 
+// PGW_TRACE=1 prints every command with its duration on stderr (never its
+// standard input, which is where secrets travel).
+const trace = process.env.PGW_TRACE === '1';
+const started = Date.now();
+
 async function exec(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
   const { execa } = await import('execa');
+  const t0 = Date.now();
   const result = await execa(file, args, {
     input: options.input ?? '',
     env: options.env,
@@ -51,11 +77,72 @@ async function exec(file: string, args: readonly string[], options: ExecOptions 
     stripFinalNewline: false,
   });
   const notFound = (result as { code?: string }).code === 'ENOENT';
+  if (trace) process.stderr.write(`[trace +${t0 - started}ms] ${file} ${args.join(' ')} → ${result.exitCode} in ${Date.now() - t0}ms\n`);
   return {
     exitCode: result.exitCode ?? (notFound ? 127 : 1),
     stdout: String(result.stdout ?? ''),
     stderr: String(result.stderr ?? '') || (notFound ? `${file}: command not found` : ''),
     notFound,
+  };
+}
+
+// A package install can run for minutes: its output goes line by line to the
+// caller (progress) and to a log file that is kept for the user to read.
+async function execLogged(file: string, args: readonly string[], options: LoggedExecOptions): Promise<{ exitCode: number; notFound?: boolean }> {
+  const { spawn } = await import('node:child_process');
+  await fs.mkdir(dirname(options.logPath), { recursive: true, mode: 0o700 });
+  const log = await fs.open(options.logPath, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND, 0o600);
+  await log.write(`$ ${[file, ...args].join(' ')}\n`);
+  let writes = Promise.resolve();
+  const onText = (pending: { text: string }) => (chunk: Buffer) => {
+    pending.text += chunk.toString('utf8');
+    const lines = pending.text.split(/\r?\n|\r/);
+    pending.text = lines.pop() ?? '';
+    for (const line of lines) emit(line);
+  };
+  const emit = (line: string) => {
+    writes = writes.then(() => log.write(`${line}\n`)).then(() => undefined);
+    options.onLine?.(line);
+  };
+  try {
+    return await new Promise((resolve) => {
+      const child = spawn(file, [...args], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const out = { text: '' };
+      const err = { text: '' };
+      child.stdout.on('data', onText(out));
+      child.stderr.on('data', onText(err));
+      child.stdin.end(options.input ?? '');
+      child.stdin.on('error', () => {}); // a child that does not read its input
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        emit(`${file}: ${error.message}`);
+        resolve({ exitCode: 127, notFound: error.code === 'ENOENT' });
+      });
+      child.on('close', (code, signal) => {
+        for (const rest of [out.text, err.text]) if (rest) emit(rest);
+        if (signal) emit(`${file}: killed by ${signal}`);
+        resolve({ exitCode: code ?? 128 });
+      });
+    });
+  } finally {
+    await writes;
+    await log.sync().catch(() => {});
+    await log.close();
+  }
+}
+
+function holdSignals(): SignalGuard {
+  let received: string | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received ??= signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    interrupted: () => received,
+    release: () => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
   };
 }
 
@@ -90,7 +177,7 @@ async function readFrom(path: string, start: number): Promise<string> {
 async function fileInfo(path: string): Promise<FileInfo | undefined> {
   try {
     const s = await fs.stat(path);
-    return { mode: s.mode & 0o7777, uid: s.uid, gid: s.gid, size: s.size, mtimeMs: s.mtimeMs };
+    return { mode: s.mode & 0o7777, uid: s.uid, gid: s.gid, size: s.size, mtimeMs: s.mtimeMs, isDirectory: s.isDirectory() };
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;

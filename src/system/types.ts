@@ -24,6 +24,17 @@ export interface FileInfo {
   gid: number;
   size: number;
   mtimeMs: number;
+  /** true for a directory (e.g. Gentoo's /etc/portage/package.use can be either). */
+  isDirectory?: boolean;
+}
+
+export interface LoggedExecOptions {
+  env?: Record<string, string>;
+  input?: string;
+  /** Every output line (stdout and stderr, in order) is appended to this file, created 0600. */
+  logPath: string;
+  /** Called with each output line as it comes, for live progress. */
+  onLine?: (line: string) => void;
 }
 
 export interface WriteOptions {
@@ -76,6 +87,8 @@ export interface Keychain {
 
 export interface System {
   exec(file: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  /** Run a long command (a package install), streaming its output to a log file and to onLine. */
+  execLogged(file: string, args: readonly string[], options: LoggedExecOptions): Promise<{ exitCode: number; notFound?: boolean }>;
   readFile(path: string): Promise<string | undefined>;
   readBytes(path: string): Promise<Buffer | undefined>;
   fileInfo(path: string): Promise<FileInfo | undefined>;
@@ -83,6 +96,12 @@ export interface System {
   /** Temp file in the same directory, mode/owner before content, fsync, rename, fsync dir. */
   writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void>;
   mkdirp(path: string, mode: number): Promise<void>;
+  /** Create a file only if it does not exist (O_EXCL); false when it does. */
+  createExclusive(path: string, content: string, mode: number): Promise<boolean>;
+  pid(): number;
+  processAlive(pid: number): boolean;
+  /** Keep SIGINT/SIGTERM from killing the process while a transaction runs; report them instead. */
+  holdSignals(): SignalGuard;
   chmod(path: string, mode: number): Promise<void>;
   /** Bytes from `start` to the end (log files grow; read only what is new). */
   readFrom(path: string, start: number): Promise<string>;
@@ -96,4 +115,10 @@ export interface System {
   /** Hand a message to an SMTP listener on this machine (no AUTH, plain loopback). */
   submitLocal(request: SubmitRequest): Promise<SubmitResult>;
   keychain(): Keychain;
+}
+
+export interface SignalGuard {
+  /** The signal received since holdSignals(), if any. */
+  interrupted(): string | undefined;
+  release(): void;
 }

@@ -6,20 +6,25 @@ import { t } from './messages.js';
 
 export function renderPlan(plan: Plan): string {
   const sections: string[] = [];
-  if (plan.settings.length > 0) {
-    const lines = plan.settings.flatMap((s) => [
-      ...(s.from ? [`- ${s.name} = ${s.from}`] : []),
-      `+ ${s.name} = ${s.to}`,
-    ]);
+  if (plan.settings.length + plan.removeSettings.length > 0) {
+    const lines = [
+      ...plan.removeSettings.map((name) => `- ${name}`),
+      ...plan.settings.flatMap((s) => [...(s.from ? [`- ${s.name} = ${s.from}`] : []), `+ ${s.name} = ${s.to}`]),
+    ];
     sections.push([t('plan.mainCf', { path: `${plan.configDir}/main.cf` }), ...lines].join('\n'));
   }
   for (const file of plan.files) {
+    if (typeof file.content !== 'string') {
+      sections.push(t('plan.binaryFile', { path: file.path, bytes: file.content.length }));
+      continue;
+    }
     const show = (text: string) => (file.secret ? redactPasswordMap(text) : text);
     const header = file.previous === undefined
       ? t('plan.newFile', { path: file.path, mode: file.mode.toString(8).padStart(4, '0') })
       : t('plan.changedFile', { path: file.path, mode: file.mode.toString(8).padStart(4, '0') });
     sections.push([header, ...diffLines(show(file.previous ?? ''), show(file.content))].join('\n'));
   }
+  if (plan.deletes.length > 0) sections.push([t('plan.deletes'), ...plan.deletes.map((p) => `- ${p}`)].join('\n'));
   if (plan.commands.length > 0) {
     sections.push([t('plan.commands'), ...plan.commands.map((c) => `$ ${c.file} ${c.args.join(' ')}`)].join('\n'));
   }

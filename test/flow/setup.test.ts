@@ -139,7 +139,7 @@ describe('setup, headless', () => {
     const run = await runCli(sys, [...headless, '--json'], { stdin: `${password}\n` });
     assert.equal(run.exit, 1);
     assert.equal(run.json?.error?.code, 'sasl-plugins-missing');
-    assert.match(run.json?.error?.fix ?? '', /apt-get install -y --no-install-recommends libsasl2-modules/);
+    assert.match(run.json?.error?.fix ?? '', /apt-get install -y .*libsasl2-modules/);
     assert.equal(sys.writes.length, 0);
   });
 

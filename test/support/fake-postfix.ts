@@ -3,7 +3,7 @@
 // answers from `postconf -d` plus main.cf, `-e`/`-X` edit main.cf, postmap
 // makes the compiled map, postqueue -j lists a queue, and a submitted test
 // message gets a delivery line in the log.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parsePostconf } from '../../src/postfix/postconf.js';
 import type { FakeSystem } from './fake-system.js';
@@ -25,6 +25,8 @@ export interface FakePostfix {
   explicit(): Record<string, string>;
   running: boolean;
   queue: string[]; // postqueue -j lines
+  /** Replaces a captured command output by name (e.g. 'postconf-A.txt' after a rebuild with SASL). */
+  outputs: Record<string, string>;
 }
 
 export function loadFixtureRoot(sys: FakeSystem, fixture: string): void {
@@ -37,17 +39,22 @@ export function loadFixtureRoot(sys: FakeSystem, fixture: string): void {
     }
   };
   walk(root);
+  // Empty directories (git keeps none): one path a line in <fixture>/dirs.txt.
+  const dirs = join(root, '..', 'dirs.txt');
+  if (existsSync(dirs)) for (const d of readFileSync(dirs, 'utf8').split('\n').map((l) => l.trim())) if (d.startsWith('/')) sys.dirs.add(d);
 }
 
 export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions = {}): FakePostfix {
   const fixture = options.fixture ?? 'debian-12';
   const dir = repoPath('test', 'fixtures', fixture);
-  const command = (name: string) => readFileSync(join(dir, 'commands', name), 'utf8');
+  const outputs: Record<string, string> = {};
+  const command = (name: string) => outputs[name] ?? readFileSync(join(dir, 'commands', name), 'utf8');
   const defaults = parsePostconf(command('postconf-d.txt'));
   const configDir = options.configDir ?? '/etc/postfix';
   const mainCfPath = `${configDir}/main.cf`;
   const maillog = options.maillog ?? '/var/log/mail.log';
-  sys.put(mainCfPath, options.mainCf ?? readFileSync(join(dir, 'main.cf.local-only'), 'utf8'));
+  const stockMainCf = existsSync(join(dir, 'main.cf')) ? join(dir, 'main.cf') : join(dir, 'main.cf.local-only');
+  sys.put(mainCfPath, options.mainCf ?? readFileSync(stockMainCf, 'utf8'));
   sys.put(maillog, '');
   loadFixtureRoot(sys, fixture);
   const state: FakePostfix = {
@@ -55,6 +62,7 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
     explicit: () => parseMainCf(state.mainCf()),
     running: options.running ?? true,
     queue: [],
+    outputs,
   };
   const ok = (stdout = '') => ({ exitCode: 0, stdout, stderr: '' });
   sys.on('postconf', (rawArgs) => {

@@ -1,7 +1,7 @@
 // A recording fake of src/system for flow tests: an in-memory file tree,
 // and commands answered by handlers (a fake Postfix below). Every call is
 // recorded so a test can assert what would be run and written.
-import type { AuthCheckResult, ExecOptions, ExecResult, FileInfo, Keychain, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
+import type { SignalGuard, AuthCheckResult, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
 
 export interface FakeFile {
   content: Buffer;
@@ -18,6 +18,8 @@ export interface ExecCall {
   args: string[];
   input?: string;
   env?: Record<string, string>;
+  /** Set for execLogged: the log file the output went to. */
+  logged?: string;
 }
 
 export class FakeSystem implements System {
@@ -33,6 +35,8 @@ export class FakeSystem implements System {
   clock = Date.parse('2026-11-28T09:00:00Z');
   environment: Record<string, string | undefined> = { PATH: '/usr/sbin:/usr/bin', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/fake' };
   keychainMissing?: string;
+  /** Makes every keychain call after the probe fail with this reason (e.g. 'locked'), as a real keychain's errors do. */
+  keychainFailure?: string;
   authResult: (user: string, password: string) => AuthCheckResult = () => ({ ok: true });
   submitResult: (request: SubmitRequest) => SubmitResult = () => ({ response: '250 2.0.0 Ok: queued as 4F2C21A0B3' });
 
@@ -59,6 +63,16 @@ export class FakeSystem implements System {
     const result = this.handlers.get(file)?.(args, options);
     return result ?? { exitCode: 127, stdout: '', stderr: `${file}: command not found`, notFound: true };
   }
+  /** Like exec (same handlers, recorded in calls with logged: true); the output goes to the log file and onLine. */
+  async execLogged(file: string, args: readonly string[], options: LoggedExecOptions): Promise<{ exitCode: number; notFound?: boolean }> {
+    const result = await this.exec(file, args, { input: options.input, env: options.env });
+    this.calls[this.calls.length - 1]!.logged = options.logPath;
+    const lines = `${result.stdout}${result.stderr}`.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
+    const previous = this.text(options.logPath) ?? '';
+    this.put(options.logPath, `${previous}$ ${[file, ...args].join(' ')}\n${lines.map((l) => `${l}\n`).join('')}`, 0o600);
+    for (const line of lines) options.onLine?.(line);
+    return { exitCode: result.exitCode, notFound: result.notFound };
+  }
   async readFile(path: string): Promise<string | undefined> {
     return this.text(path);
   }
@@ -72,7 +86,9 @@ export class FakeSystem implements System {
   async fileInfo(path: string): Promise<FileInfo | undefined> {
     const f = this.files.get(path);
     if (f) return { mode: f.mode, uid: f.uid, gid: f.gid, size: f.content.length, mtimeMs: f.mtimeMs };
-    return this.dirs.has(path) ? { mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: this.clock } : undefined;
+    const prefix = path.replace(/\/+$/, '') + '/';
+    const isDir = this.dirs.has(path) || [...this.files.keys(), ...this.dirs].some((p) => p.startsWith(prefix));
+    return isDir ? { mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: this.clock, isDirectory: true } : undefined;
   }
   async listDir(path: string): Promise<string[]> {
     const prefix = path.replace(/\/+$/, '') + '/';
@@ -97,6 +113,24 @@ export class FakeSystem implements System {
   async removeFile(path: string): Promise<void> {
     this.files.delete(path);
   }
+  async createExclusive(path: string, content: string, mode: number): Promise<boolean> {
+    if (this.files.has(path)) return false;
+    this.put(path, content, mode);
+    return true;
+  }
+  pid(): number {
+    return 4242;
+  }
+  /** pids the fake considers running (a lock held by another live wizard). */
+  readonly livePids = new Set<number>();
+  processAlive(pid: number): boolean {
+    return this.livePids.has(pid);
+  }
+  /** A signal to deliver at the next interrupted() check (simulates Ctrl-C during apply). */
+  pendingSignal?: string;
+  holdSignals(): SignalGuard {
+    return { interrupted: () => this.pendingSignal, release: () => undefined };
+  }
   isRoot(): boolean {
     return this.root;
   }
@@ -118,12 +152,15 @@ export class FakeSystem implements System {
     return this.submitResult(request);
   }
   keychain(): Keychain {
+    const check = () => {
+      if (this.keychainFailure) throw Object.assign(new Error(`keychain: ${this.keychainFailure}`), { reason: this.keychainFailure });
+    };
     return {
       unavailableReason: async () => this.keychainMissing,
-      get: async (account) => this.secrets.get(account),
-      set: async (account, password) => void this.secrets.set(account, password),
-      remove: async (account) => this.secrets.delete(account),
-      accounts: async () => [...this.secrets.keys()].sort(),
+      get: async (account) => (check(), this.secrets.get(account)),
+      set: async (account, password) => (check(), void this.secrets.set(account, password)),
+      remove: async (account) => (check(), this.secrets.delete(account)),
+      accounts: async () => (check(), [...this.secrets.keys()].sort()),
     };
   }
 }

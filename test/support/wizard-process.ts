@@ -3,6 +3,7 @@
 // machine for a secret: the app password must never appear there.
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { repoPath } from './paths.js';
 
 export interface WizardRun {
@@ -31,7 +32,8 @@ export async function runWizard(args: string[], options: { stdin?: string; env?:
       await new Promise((r) => setTimeout(r, 25));
     }
   })();
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  // Killed by a signal: report it the way a shell does (128 + signal number, 137 for SIGKILL).
+  const code = await new Promise<number>((resolve) => child.on('close', (c, signal) => resolve(c ?? 128 + (signal ? constants.signals[signal] : 0))));
   done = true;
   await watcher;
   return { code, stdout, stderr, leaks: [...new Set(leaks)] };

@@ -1,0 +1,106 @@
+// Which account, with which password: the ask phase's credential half.
+//   1. flags first (--account, --to, --password-stdin/--password-file), checked before anything else;
+//   2. headless: --account, and the password from the flags, the keychain, or (same account) the map;
+//   3. interactive re-run: the current account (read from the password map, its password never
+//      shown), the accounts the keychain knows, and a choice: keep and re-test, switch to a stored
+//      account without retyping, or add a new one;
+//   4. the pre-flight login, asking again for a password the relay refuses.
+import { UsageError } from '../errors.js';
+import { checkAccount, passwordMapCredential } from '../gmail/credentials.js';
+import type { Relay } from '../gmail/relay.js';
+import { t } from '../ui/messages.js';
+import type { SelectOption } from '../ui/ui.js';
+import { askAccount, askRecipient, checkGivenInputs, missingFlags, promptPassword, usableStored, type Credential } from './ask.js';
+import type { Context } from './context.js';
+import { keychainReasonText, type KeychainState } from './keychain-step.js';
+import { preflight } from './preflight.js';
+import type { PostfixFacts } from './types.js';
+
+export interface ChosenCredentials {
+  account: string;
+  /** undefined only in --dry-run when no password was given or stored. */
+  credential?: Credential;
+  to: string;
+  /** keep | switch | new | given (from --account) */
+  choice: 'keep' | 'switch' | 'new' | 'given';
+}
+
+type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>;
+
+export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Relay, caPem: string, keychain: KeychainState): Promise<ChosenCredentials> {
+  const { ui, options } = ctx;
+  const given = await checkGivenInputs(ctx);
+  const inMap = currentCredential(postfix);
+  const fromMap = (account: string): Credential | undefined => {
+    const password = account === inMap?.account ? usableStored(inMap.password) : undefined;
+    return password === undefined ? undefined : { password, source: 'map' };
+  };
+  const fromKeychain = async (account: string): Promise<Credential | undefined> => {
+    const stored = await keychain.get(account);
+    const password = usableStored(stored);
+    if (stored !== undefined && password === undefined) ui.warn(t('keychain.unusable', { account }));
+    return password === undefined ? undefined : { password, source: 'keychain' };
+  };
+
+  let account: string;
+  let choice: ChosenCredentials['choice'] = 'given';
+  let credential = given.credential;
+  if (!ui.interactive) {
+    if (given.account !== undefined && !credential) credential = (await fromKeychain(given.account)) ?? fromMap(given.account);
+    const missing = missingFlags(ctx, credential !== undefined);
+    if (missing.length > 0) {
+      throw new UsageError('missing-answers', [t('ask.missing', { flags: missing.join(', ') }), whyNoStoredPassword(keychain, given.account, credential)].filter(Boolean).join(' '), t('ask.missingFix'));
+    }
+    account = given.account!;
+  } else if (given.account !== undefined) {
+    account = given.account;
+    credential ??= (await fromKeychain(account)) ?? fromMap(account);
+  } else {
+    ({ account, choice } = await chooseAccount(ctx, inMap?.account, keychain));
+    if (!credential) {
+      credential = choice === 'keep' ? (fromMap(account) ?? (await fromKeychain(account))) : ((await fromKeychain(account)) ?? fromMap(account));
+    }
+  }
+  ctx.outcome.account = account;
+  if (credential?.source === 'keychain') ui.info(t('keychain.using', { account }));
+  if (credential?.source === 'map') ui.info(t('choice.usingMap', { account }));
+  if (!credential && ui.interactive) credential = await promptPassword(ctx);
+  if (credential && !options.dryRun) credential = await preflight(ctx, relay, caPem, account, credential);
+  const to = await askRecipient(ctx, account);
+  return { account, credential, to, choice };
+}
+
+/** The account (and, in memory only, the password) the password map holds for the current relayhost. */
+export function currentCredential(postfix: PostfixFacts): { account: string; password: string } | undefined {
+  const content = postfix.passwordMap?.content;
+  if (!content) return undefined;
+  const found = passwordMapCredential(content, postfix.settings.relayhost ?? '');
+  return found && checkAccount(found.account).ok ? found : undefined;
+}
+
+async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefined, keychain: KeychainState): Promise<{ account: string; choice: 'keep' | 'switch' | 'new' }> {
+  const { ui } = ctx;
+  // The keychain may hold anything another program put under our service name: offer addresses only.
+  const stored = (await keychain.accounts()).filter((a) => checkAccount(a).ok);
+  if (current) ui.info(t('choice.current', { account: current }));
+  if (!current && stored.length === 0) return { account: await askAccount(ctx), choice: 'new' };
+  const options: SelectOption<string>[] = [];
+  if (current) {
+    options.push({ value: 'keep', label: t('choice.keep', { account: current }), hint: stored.includes(current) ? t('choice.hintStored') : undefined });
+  }
+  for (const account of stored.filter((a) => a !== current)) {
+    options.push({ value: `switch:${account}`, label: t('choice.switch', { account }), hint: t('choice.hintStored') });
+  }
+  options.push({ value: 'new', label: t('choice.new') });
+  const picked = await ui.select({ message: t('choice.question'), options, initialValue: options[0]?.value });
+  if (picked === 'keep' && current) return { account: current, choice: 'keep' };
+  if (picked.startsWith('switch:')) return { account: picked.slice('switch:'.length), choice: 'switch' };
+  return { account: await askAccount(ctx), choice: 'new' };
+}
+
+/** Why a headless run without a password flag could not use a stored one: said, so nobody guesses. */
+function whyNoStoredPassword(keychain: KeychainState, account: string | undefined, credential: Credential | undefined): string {
+  if (!account || credential || keychain.reason === 'disabled') return '';
+  if (!keychain.available) return t('keychain.noStoredPassword', { account, reason: keychainReasonText(keychain) });
+  return t('keychain.noneFor', { account });
+}

@@ -1,0 +1,69 @@
+// After the password map changed (a switch of account or a new password) and
+// the relay accepted the new login, mail that waited in the deferred queue
+// because the old login failed can go now: `postqueue -f` asks Postfix to try
+// it at once instead of at its next retry (minutes to hours away), and the
+// person is told how many of those messages went out.
+import { deliveryEventsFor } from '../postfix/log.js';
+import { postconfArgs } from '../postfix/postconf.js';
+import { parseQueueJson } from '../postfix/queue.js';
+import { t } from '../ui/messages.js';
+import type { Context } from './context.js';
+import type { Plan, PostfixFacts } from './types.js';
+
+const pollMs = 500;
+const longestWaitSeconds = 60;
+const logGraceMs = 5_000;
+
+export interface FlushResult {
+  /** Messages that were in the deferred queue. */
+  deferred: number;
+  /** Of those, how many the relay accepted (status=sent) while we watched. */
+  sent: number;
+}
+
+export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan): Promise<FlushResult | undefined> {
+  const { sys, ui } = ctx;
+  if (ctx.options.dryRun || !plan.files.some((f) => f.secret)) return undefined;
+  // postqueue(1) takes -c like postconf; the default instance needs none.
+  const args = (...rest: string[]) => postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, ...rest);
+  const ids = await deferredIds(ctx, args);
+  if (ids.length === 0) return undefined;
+  const logPath = postfix.log.kind === 'file' ? postfix.log.path : undefined;
+  const logStart = logPath ? ((await sys.fileInfo(logPath))?.size ?? 0) : 0;
+  const progress = ui.progress(t('flush.running', { count: ids.length }));
+  const flush = await sys.exec('postqueue', args('-f'));
+  if (flush.exitCode !== 0) {
+    progress.stop(t('flush.failed', { reason: (flush.stderr || flush.stdout).trim().split('\n').slice(-1)[0] ?? '' }), 'failed');
+    return { deferred: ids.length, sent: 0 };
+  }
+  const flushedAt = sys.now().getTime();
+  const deadline = sys.now().getTime() + Math.min(ctx.options.waitSeconds, longestWaitSeconds) * 1000;
+  let sent: string[] = [];
+  for (;;) {
+    const logText = logPath ? await sys.readFrom(logPath, logStart) : '';
+    const verdicts = new Map(ids.map((id) => [id, deliveryEventsFor(logText, id).at(-1)?.status]));
+    const queued = new Set((await deferredIds(ctx, args, true)));
+    // Without a log file, a message that left the queue is counted as gone out.
+    sent = ids.filter((id) => verdicts.get(id) === 'sent' || (!logPath && !queued.has(id)));
+    // A message that left the queue has its verdict logged a moment later (postlogd); wait a little for it.
+    const graceOver = sys.now().getTime() >= flushedAt + logGraceMs;
+    const settled = ids.every((id) => verdicts.get(id) !== undefined || (!queued.has(id) && (!logPath || graceOver)));
+    if (settled || sys.now().getTime() >= deadline) break;
+    progress.update(t('flush.waiting', { sent: sent.length, count: ids.length }));
+    await sys.sleep(pollMs);
+  }
+  progress.stop(t('flush.done', { sent: sent.length, count: ids.length }), sent.length === ids.length ? 'ok' : 'failed');
+  if (sent.length < ids.length) ui.warn(t('flush.notAll', { left: ids.length - sent.length }));
+  return { deferred: ids.length, sent: sent.length };
+}
+
+/** Queue ids in the deferred queue (with `anyQueue`, in any queue: still waiting somewhere). */
+async function deferredIds(ctx: Pick<Context, 'sys'>, args: (...rest: string[]) => string[], anyQueue = false): Promise<string[]> {
+  const result = await ctx.sys.exec('postqueue', args('-j'));
+  if (result.exitCode !== 0) return [];
+  try {
+    return parseQueueJson(result.stdout).filter((e) => anyQueue || e.queueName === 'deferred').map((e) => e.queueId);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,37 @@
+// The journal: before each apply step, a line of record in the state
+// directory says what is about to happen and which backup undoes it. A run
+// that dies mid-apply (kill -9, power loss) leaves the journal behind; the
+// next run finds it and rolls back first (recoverUnfinished).
+import type { System } from '../system/types.js';
+
+export interface Journal {
+  backupId: string;
+  backupDir: string;
+  configDir: string;
+  /** How to make Postfix reread its configuration after a rollback. */
+  reload?: { file: string; args: string[] };
+  startedAt: string;
+  steps: { name: string; state: 'started' | 'done' }[];
+}
+
+export function journalPath(stateDir: string): string {
+  return `${stateDir}/journal.json`;
+}
+
+export async function writeJournal(sys: System, stateDir: string, journal: Journal): Promise<void> {
+  await sys.writeFileAtomic(journalPath(stateDir), JSON.stringify(journal, null, 2) + '\n', { mode: 0o600 });
+}
+
+export async function readJournal(sys: System, stateDir: string): Promise<Journal | undefined> {
+  const text = await sys.readFile(journalPath(stateDir));
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as Journal;
+  } catch {
+    return undefined; // torn write of the journal itself: the backup dir is still listed by restore --list
+  }
+}
+
+export async function clearJournal(sys: System, stateDir: string): Promise<void> {
+  await sys.removeFile(journalPath(stateDir));
+}

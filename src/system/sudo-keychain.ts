@@ -1,0 +1,262 @@
+// The keychain of the person who ran `sudo`. sudo resets the environment, so
+// root has no session bus, and root's own keychain (if any) is not where this
+// person keeps their passwords. Their Secret Service only talks to them: a D-Bus
+// session bus accepts connections from its owner's uid alone. So each keychain
+// operation runs in a child process that runs as SUDO_USER (uid/gid switched
+// by the spawn itself), on that user's session bus, and the password travels
+// over the child's stdin/stdout pipes, never in its argv or environment.
+//
+// Where the bus is: the address sudo -E kept, /run/user/UID/bus (systemd and
+// elogind), or else the DBUS_SESSION_BUS_ADDRESS of one of the user's own
+// running processes (a desktop started by a display manager without systemd).
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { chown, copyFile, cp, lstat, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyKeychainError, keychainError, type KeychainReason } from './keychain.js';
+import type { Keychain } from './types.js';
+
+export interface SudoUser {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+/** A session bus of the user, and the variables a client on it needs. */
+export interface UserSession {
+  DBUS_SESSION_BUS_ADDRESS: string;
+  XDG_RUNTIME_DIR?: string;
+  HOME?: string;
+}
+
+export type HelperRequest =
+  | { op: 'probe' }
+  | { op: 'get'; account: string }
+  | { op: 'set'; account: string; password: string }
+  | { op: 'remove'; account: string }
+  | { op: 'accounts' };
+export type HelperResponse =
+  | { ok: true; reason?: KeychainReason; password?: string | null; removed?: boolean; accounts?: string[] }
+  | { ok: false; reason: KeychainReason; message: string };
+
+const helperTimeoutMs = 120_000; // a desktop may show an unlock prompt and wait for the person
+
+export function sudoUser(env: Readonly<Record<string, string | undefined>>): SudoUser | undefined {
+  const name = env.SUDO_USER;
+  const uid = Number(env.SUDO_UID);
+  const gid = Number(env.SUDO_GID ?? env.SUDO_UID);
+  if (!name || name === 'root' || !Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid) || gid < 0) return undefined;
+  return { name, uid, gid };
+}
+
+export function createSudoKeychain(env: Readonly<Record<string, string | undefined>>): Keychain {
+  const user = sudoUser(env);
+  if (!user) throw new Error('createSudoKeychain needs SUDO_USER, SUDO_UID and SUDO_GID');
+  let chosen: Promise<{ session?: UserSession; reason?: KeychainReason }> | undefined;
+  const choose = () => (chosen ??= chooseSession(user, env));
+  const call = async (request: HelperRequest): Promise<HelperResponse & { ok: true }> => {
+    const { session, reason } = await choose();
+    if (!session) throw keychainError(reason ?? 'no-session-bus');
+    const response = await runHelper(user, session, request);
+    if (!response.ok) throw keychainError(response.reason, response.message);
+    return response;
+  };
+  return {
+    unavailableReason: async () => (await choose()).reason,
+    get: async (account) => (await call({ op: 'get', account })).password ?? undefined,
+    set: async (account, password) => void (await call({ op: 'set', account, password })),
+    remove: async (account) => (await call({ op: 'remove', account })).removed ?? false,
+    accounts: async () => (await call({ op: 'accounts' })).accounts ?? [],
+  };
+}
+
+// The first session whose Secret Service can be used wins; otherwise the most telling reason:
+// a locked keyring says more than "only the kernel keyring", which says more than "no bus".
+async function chooseSession(user: SudoUser, env: Readonly<Record<string, string | undefined>>): Promise<{ session?: UserSession; reason?: KeychainReason }> {
+  const rank: KeychainReason[] = ['locked', 'kernel-keyring-only', 'module-missing', 'error', 'no-session-bus'];
+  let best: KeychainReason = 'no-session-bus';
+  for (const session of await findUserSessions(user, env)) {
+    let reason: KeychainReason | undefined;
+    try {
+      const response = await runHelper(user, session, { op: 'probe' });
+      reason = response.reason;
+    } catch (error) {
+      reason = classifyKeychainError(error);
+    }
+    if (!reason) return { session };
+    if (rank.indexOf(reason) < rank.indexOf(best)) best = reason;
+  }
+  return { reason: best };
+}
+
+export async function findUserSessions(user: SudoUser, env: Readonly<Record<string, string | undefined>>): Promise<UserSession[]> {
+  const found = new Map<string, UserSession>();
+  const add = (session: UserSession) => {
+    if (/^(unix|tcp|nonce-tcp):/.test(session.DBUS_SESSION_BUS_ADDRESS) && !found.has(session.DBUS_SESSION_BUS_ADDRESS)) {
+      found.set(session.DBUS_SESSION_BUS_ADDRESS, session);
+    }
+  };
+  if (env.DBUS_SESSION_BUS_ADDRESS) add({ DBUS_SESSION_BUS_ADDRESS: env.DBUS_SESSION_BUS_ADDRESS });
+  const runtime = `/run/user/${user.uid}`;
+  const bus = await stat(`${runtime}/bus`).catch(() => undefined);
+  if (bus?.isSocket() && bus.uid === user.uid) add({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${runtime}/bus`, XDG_RUNTIME_DIR: runtime });
+  for (const session of await sessionsFromProcesses(user.uid)) add(session);
+  return [...found.values()];
+}
+
+/** DBUS_SESSION_BUS_ADDRESS (with XDG_RUNTIME_DIR and HOME) from the environments of the user's processes, newest first. */
+async function sessionsFromProcesses(uid: number): Promise<UserSession[]> {
+  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((p) => /^\d+$/.test(p)).sort((a, b) => Number(b) - Number(a));
+  const sessions: UserSession[] = [];
+  for (const pid of pids) {
+    const info = await stat(`/proc/${pid}`).catch(() => undefined);
+    if (info?.uid !== uid) continue;
+    const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+    const vars = new Map<string, string>();
+    for (const entry of environ.split('\0')) {
+      const eq = entry.indexOf('=');
+      const name = entry.slice(0, eq);
+      if (name === 'DBUS_SESSION_BUS_ADDRESS' || name === 'XDG_RUNTIME_DIR' || name === 'HOME') vars.set(name, entry.slice(eq + 1));
+    }
+    const address = vars.get('DBUS_SESSION_BUS_ADDRESS');
+    if (address) sessions.push({ DBUS_SESSION_BUS_ADDRESS: address, XDG_RUNTIME_DIR: vars.get('XDG_RUNTIME_DIR'), HOME: vars.get('HOME') });
+  }
+  return sessions;
+}
+
+/** Runs one request in a child as the user; the request (with any password) goes in on stdin. */
+export async function runHelper(user: SudoUser, session: UserSession, request: HelperRequest, script?: string): Promise<HelperResponse> {
+  script ??= await helperScript(user);
+  const env: Record<string, string> = {
+    PATH: '/usr/local/bin:/usr/bin:/bin',
+    USER: user.name,
+    LOGNAME: user.name,
+    HOME: session.HOME ?? (await homeOf(user)) ?? '/',
+    DBUS_SESSION_BUS_ADDRESS: session.DBUS_SESSION_BUS_ADDRESS,
+    ...(session.XDG_RUNTIME_DIR ? { XDG_RUNTIME_DIR: session.XDG_RUNTIME_DIR } : {}),
+  };
+  // cwd "/": root's working directory may be closed to the user.
+  const child = spawn(process.execPath, [script], { uid: user.uid, gid: user.gid, env, cwd: '/', stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdin.on('error', () => {}); // a child that died early; its exit says why
+  child.stdin.end(JSON.stringify(request));
+  const timer = setTimeout(() => child.kill('SIGKILL'), helperTimeoutMs);
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('error', () => resolve(null));
+    child.once('close', (c) => resolve(c));
+  });
+  clearTimeout(timer);
+  try {
+    return JSON.parse(stdout) as HelperResponse;
+  } catch {
+    // Never echo stdout: for a get it may hold the password.
+    const reason = classifyKeychainError(new Error(stderr));
+    return { ok: false, reason, message: `keychain helper for ${user.name} exited ${code ?? 'abnormally'}: ${stderr.replace(/[^\x20-\x7e]+/g, ' ').trim().slice(-200)}` };
+  }
+}
+
+async function homeOf(user: SudoUser): Promise<string | undefined> {
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '');
+  const line = passwd.split('\n').find((l) => l.split(':')[2] === String(user.uid));
+  return line?.split(':')[5] || undefined;
+}
+
+let located: Promise<string> | undefined;
+
+/**
+ * The helper script, where the user can read it: in place when the user can read the package (a
+ * global install), else a copy. The package may sit where only root can read (npx under sudo caches
+ * it in root's home, mode 0700); then the helper, the modules it loads and the keyring binding are
+ * copied into a private directory owned by the user, removed when the wizard exits. Nothing secret
+ * is in these files, and the child runs as the user anyway.
+ */
+export function helperScript(user: SudoUser): Promise<string> {
+  return (located ??= locateHelper(user));
+}
+
+async function locateHelper(user: SudoUser): Promise<string> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const needed = [...helperFiles.map((name) => join(here, name)), ...(await packageJsonOf(here)), ...(await keyringFiles())];
+  const readable = await Promise.all(needed.map((path) => readableBy(path, user)));
+  return readable.every(Boolean) ? join(here, 'keychain-helper.js') : stageHelper(user);
+}
+
+const helperFiles = ['keychain-helper.js', 'keychain.js', 'sudo-keychain.js'];
+
+/** The package.json that makes Node load these files as ES modules. */
+async function packageJsonOf(dir: string): Promise<string[]> {
+  for (let d = dir; ; d = dirname(d)) {
+    if (await stat(join(d, 'package.json')).catch(() => undefined)) return [join(d, 'package.json')];
+    if (d === dirname(d)) return [];
+  }
+}
+
+async function keyringFiles(): Promise<string[]> {
+  const files: string[] = [];
+  for (const pkg of await keyringPackageDirs()) {
+    for (const name of await readdir(pkg.dir)) files.push(join(pkg.dir, name));
+  }
+  return files;
+}
+
+/** Whether `user` may read `path` (every directory on the way searchable); supplementary groups are not counted. */
+export async function readableBy(path: string, user: Pick<SudoUser, 'uid' | 'gid'>): Promise<boolean> {
+  const may = (info: { uid: number; gid: number; mode: number }, bits: number) =>
+    info.uid === user.uid ? (info.mode & (bits << 6)) !== 0 : info.gid === user.gid ? (info.mode & (bits << 3)) !== 0 : (info.mode & bits) !== 0;
+  const parts = path.split('/').filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const info = await stat('/' + parts.slice(0, i).join('/')).catch(() => undefined);
+    if (!info || !may(info, 0o1)) return false;
+  }
+  const info = await stat(path).catch(() => undefined);
+  return info !== undefined && may(info, info.isDirectory() ? 0o5 : 0o4);
+}
+
+export async function stageHelper(user: SudoUser): Promise<string> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dir = await mkdtemp(join(tmpdir(), 'pgw-keychain-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true })); // 'exit' handlers must be synchronous
+  for (const name of helperFiles) await copyFile(join(here, name), join(dir, name));
+  await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+  for (const pkg of await keyringPackageDirs()) {
+    const target = join(dir, 'node_modules', ...pkg.name.split('/'));
+    await mkdir(dirname(target), { recursive: true });
+    await cp(pkg.dir, target, { recursive: true, dereference: true });
+  }
+  await chownTree(dir, user.uid, user.gid);
+  return join(dir, 'keychain-helper.js');
+}
+
+/** @napi-rs/keyring and whichever of its prebuilt binding packages is installed. */
+async function keyringPackageDirs(): Promise<{ name: string; dir: string }[]> {
+  const require = createRequire(import.meta.url);
+  let main: string;
+  try {
+    main = require.resolve('@napi-rs/keyring/package.json');
+  } catch {
+    return []; // the helper will report module-missing
+  }
+  const pkg = JSON.parse(await readFile(main, 'utf8')) as { optionalDependencies?: Record<string, string> };
+  const fromMain = createRequire(main);
+  const dirs = [{ name: '@napi-rs/keyring', dir: dirname(main) }];
+  for (const name of Object.keys(pkg.optionalDependencies ?? {})) {
+    try {
+      dirs.push({ name, dir: dirname(fromMain.resolve(`${name}/package.json`)) });
+    } catch {
+      // not this platform's binding
+    }
+  }
+  return dirs;
+}
+
+async function chownTree(path: string, uid: number, gid: number): Promise<void> {
+  await chown(path, uid, gid);
+  if (!(await lstat(path)).isDirectory()) return;
+  for (const name of await readdir(path)) await chownTree(join(path, name), uid, gid);
+}

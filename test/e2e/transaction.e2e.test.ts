@@ -1,0 +1,204 @@
+// Fault injection against the real Postfix: a failure made to happen at
+// each apply step in turn (failing commands, kill -9 of the wizard between
+// steps, SIGINT/SIGTERM mid-apply, an unusable backup folder, …). After
+// each, the configuration must be the complete before-state or the complete
+// after-state — never a mix — after at most one further run of the wizard.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
+import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
+import { createTestCa, type TestCa } from '../support/test-ca.js';
+import { runWizard, type WizardRun } from '../support/wizard-process.js';
+
+const ACCOUNT = 'tx@gmail.com';
+const PASSWORD = 'transactiontestx';
+
+/** Every file under the config dir (directories marked as such) plus `postconf -n`. */
+async function snapshot(instance: PostfixInstance): Promise<string> {
+  const lines: string[] = [];
+  for (const name of (await readdir(instance.configDir)).sort()) {
+    const path = join(instance.configDir, name);
+    const info = await stat(path);
+    lines.push(info.isFile() ? `${name} ${(info.mode & 0o7777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}` : `${name} dir`);
+  }
+  return [...lines, await instance.postconf('-n')].join('\n');
+}
+
+interface FaultPoint {
+  name: string;
+  /** Wrapper scripts put first on PATH: command name → shell body (real binaries are in /usr/sbin). */
+  wrappers?: Record<string, string>;
+  prepare?: (instance: PostfixInstance) => Promise<void>;
+  extraArgs?: (instance: PostfixInstance) => string[];
+  expectExit: number;
+}
+
+const fail = (command: string, when: string) => `case " $* " in *" ${when} "*) echo "${command}: fatal: injected fault" >&2; exit 1;; esac\nexec /usr/sbin/${command} "$@"`;
+const killBefore = (command: string, when = '') => `case " $* " in *"${when}"*) kill -9 $PPID; sleep 5;; esac\nexec /usr/sbin/${command} "$@"`;
+const killAfter = (command: string, when: string) => `/usr/sbin/${command} "$@"; status=$?\ncase " $* " in *" ${when} "*) kill -9 $PPID; sleep 5;; esac\nexit $status`;
+const signalDuring = (command: string, signal: string, when = '') => `case " $* " in *"${when}"*) kill -${signal} $PPID;; esac\nexec /usr/sbin/${command} "$@"`;
+
+const faultPoints: FaultPoint[] = [
+  { name: 'backup folder cannot be written', extraArgs: () => ['--backup-dir', '/dev/null/backups'], expectExit: 1 },
+  { name: 'the password map cannot be written', prepare: async (i) => mkdir(join(i.configDir, 'sasl_passwd')), expectExit: 1 },
+  { name: 'postmap fails', wrappers: { postmap: 'echo "postmap: fatal: injected fault" >&2; exit 1' }, expectExit: 1 },
+  { name: 'postconf -e fails', wrappers: { postconf: fail('postconf', '-e') }, expectExit: 1 },
+  { name: 'postfix check fails', wrappers: { postfix: fail('postfix', 'check') }, expectExit: 1 },
+  { name: 'postfix reload fails', wrappers: { postfix: fail('postfix', 'reload') }, expectExit: 1 },
+  { name: 'kill -9 during postmap', wrappers: { postmap: killBefore('postmap') }, expectExit: 137 },
+  { name: 'kill -9 before postconf -e', wrappers: { postconf: killBefore('postconf', ' -e ') }, expectExit: 137 },
+  { name: 'kill -9 right after postconf -e', wrappers: { postconf: killAfter('postconf', '-e') }, expectExit: 137 },
+  { name: 'kill -9 during postfix check', wrappers: { postfix: killBefore('postfix', ' check ') }, expectExit: 137 },
+  { name: 'kill -9 right after the reload', wrappers: { postfix: killAfter('postfix', 'reload') }, expectExit: 137 },
+  { name: 'SIGINT during postmap', wrappers: { postmap: signalDuring('postmap', 'INT') }, expectExit: 130 },
+  { name: 'SIGTERM during postfix check', wrappers: { postfix: signalDuring('postfix', 'TERM', ' check ') }, expectExit: 130 },
+];
+
+describe('fault injection: before-state or after-state, never a mix', { skip: postfixSkipReason(), concurrency: 3 }, () => {
+  let tmp: string;
+  let ca: TestCa;
+  let gmail: FakeGmail;
+  let mixed = 0;
+  let points = 0;
+
+  before(async () => {
+    tmp = await mkdtemp('/tmp/pgw-tx-');
+    ca = await createTestCa(join(tmp, 'ca'));
+    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { [ACCOUNT]: { password: PASSWORD } } });
+  });
+  after(async () => {
+    await gmail?.close();
+    await rm(tmp, { recursive: true, force: true });
+    console.log(`${points} fault points, ${mixed} mixed states`);
+  });
+
+  const args = (i: PostfixInstance) => [
+    '--account', ACCOUNT, '--password-stdin', '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', i.configDir,
+    '--backup-dir', join(i.base, 'backups'), '--state-dir', join(i.base, 'state'), '--no-keychain', '--no-test', '--yes', '--json',
+  ];
+  const run = (i: PostfixInstance, extra: string[] = [], env: Record<string, string> = {}): Promise<WizardRun> =>
+    runWizard([...args(i), ...extra], { stdin: `${PASSWORD}\n`, env });
+
+  for (const point of faultPoints) {
+    it(point.name, async () => {
+      const instance = await createPostfixInstance();
+      try {
+        await instance.start();
+        await point.prepare?.(instance);
+        const before = await snapshot(instance);
+        const env: Record<string, string> = {};
+        if (point.wrappers) {
+          const bin = await mkdtemp(join(tmp, 'bin-'));
+          for (const [name, body] of Object.entries(point.wrappers)) {
+            await writeFile(join(bin, name), `#!/bin/sh\n${body}\n`);
+            await chmod(join(bin, name), 0o755);
+          }
+          env.PATH = `${bin}:${process.env.PATH}`;
+        }
+        const faulty = await run(instance, point.extraArgs?.(instance) ?? [], env);
+        assert.equal(faulty.code, point.expectExit, `exit of the faulty run: ${faulty.stderr}`);
+        let state = await snapshot(instance);
+        if (point.expectExit === 137) {
+          // The wizard died mid-apply: the next run finds the journal and rolls back first.
+          const further = await run(instance);
+          assert.equal(further.code, 0, further.stderr);
+          assert.match(further.stderr, /unfinished change/);
+          state = await snapshot(instance);
+        }
+        points++;
+        let verdict = state === before ? 'before' : 'mixed';
+        if (verdict === 'mixed') {
+          // The complete after-state is the one a clean run leaves untouched.
+          await point.prepare?.(instance).catch(() => undefined);
+          const check = await run(instance);
+          if (check.code === 0 && JSON.parse(check.stdout).result === 'unchanged' && (await snapshot(instance)) === state) verdict = 'after';
+        }
+        if (verdict === 'mixed') mixed++;
+        assert.notEqual(verdict, 'mixed', `mixed state after "${point.name}":\nbefore:\n${before}\nnow:\n${state}`);
+        if (point.expectExit !== 137) {
+          const outcome = JSON.parse(faulty.stdout);
+          assert.ok(outcome.error?.message, 'the failure is explained');
+          assert.ok(!faulty.stderr.includes(PASSWORD) && !faulty.stdout.includes(PASSWORD));
+        }
+        await assert.rejects(stat(join(instance.base, 'state', 'journal.json')), 'no journal is left behind');
+        await assert.rejects(stat(join(instance.base, 'state', 'lock')), 'the lock is released');
+      } finally {
+        await instance.destroy();
+      }
+    });
+  }
+});
+
+describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSkipReason() }, () => {
+  let tmp: string;
+  let ca: TestCa;
+  let gmail: FakeGmail;
+  let instance: PostfixInstance;
+
+  before(async () => {
+    tmp = await mkdtemp('/tmp/pgw-tx2-');
+    ca = await createTestCa(join(tmp, 'ca'));
+    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { [ACCOUNT]: { password: PASSWORD } } });
+    instance = await createPostfixInstance();
+    await instance.start();
+  });
+  after(async () => {
+    await instance?.destroy();
+    await gmail?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+  const common = () => ['--config-dir', instance.configDir, '--backup-dir', join(instance.base, 'backups'), '--state-dir', join(instance.base, 'state'), '--json'];
+  const setupArgs = () => ['--account', ACCOUNT, '--password-stdin', '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--no-keychain', '--no-test', '--yes', ...common()];
+
+  it('--dry-run changes nothing and sends nothing', async () => {
+    const before = await snapshot(instance);
+    const authsBefore = gmail.auths.length;
+    const run = await runWizard([...setupArgs(), '--dry-run'], { stdin: `${PASSWORD}\n` });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).result, 'dry-run');
+    assert.match(run.stderr, /\+ relayhost = \[localhost\]/);
+    assert.equal(await snapshot(instance), before);
+    assert.equal(gmail.auths.length, authsBefore);
+  });
+
+  it('two concurrent runs do not both apply', async () => {
+    const bin = await mkdtemp(join(tmp, 'slow-'));
+    await writeFile(join(bin, 'postmap'), '#!/bin/sh\nsleep 3\nexec /usr/sbin/postmap "$@"\n');
+    await chmod(join(bin, 'postmap'), 0o755);
+    const first = runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, env: { PATH: `${bin}:${process.env.PATH}` } });
+    await new Promise((r) => setTimeout(r, 1500));
+    const second = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n` });
+    const runs = [await first, second].sort((a, b) => a.code - b.code);
+    assert.deepEqual(runs.map((r) => r.code), [0, 1], runs.map((r) => r.stderr).join('\n---\n'));
+    assert.equal(JSON.parse(runs[1]!.stdout).error.code, 'locked');
+    assert.match(runs[1]!.stderr, /Another postfix-gmail-wizard \(pid \d+\)/);
+  });
+
+  it('a second identical run writes nothing and does not reload', async () => {
+    const before = await snapshot(instance);
+    const logBefore = (await instance.readLog()).length;
+    const run = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n` });
+    assert.equal(JSON.parse(run.stdout).result, 'unchanged');
+    assert.equal(await snapshot(instance), before);
+    assert.doesNotMatch((await instance.readLog()).slice(logBefore), /reload/);
+  });
+
+  it('restore puts a backup back byte for byte, and remove leaves the rest of main.cf', async () => {
+    const configured = await snapshot(instance);
+    const removed = await runWizard(['remove', '--yes', ...common()]);
+    assert.equal(removed.code, 0, removed.stderr);
+    const outcome = JSON.parse(removed.stdout);
+    assert.equal(outcome.result, 'removed');
+    assert.equal((await instance.postconf('-h', 'relayhost')).trim(), '');
+    assert.match(await instance.postconf('-n'), /^myhostname = /m, 'settings the wizard does not own stay');
+    await assert.rejects(stat(join(instance.configDir, 'sasl_passwd')));
+    const list = JSON.parse((await runWizard(['restore', '--list', ...common()])).stdout);
+    assert.ok(list.backups.some((b: { id: string }) => b.id === outcome.backupId));
+    const restored = await runWizard(['restore', outcome.backupId, '--yes', ...common()]);
+    assert.equal(restored.code, 0, restored.stderr);
+    assert.equal(await snapshot(instance), configured);
+  });
+});
