@@ -3,7 +3,8 @@
 //   2. headless: --account, and the password from the flags, the keychain, or (same account) the map;
 //   3. interactive re-run: the current account (read from the password map, its password never
 //      shown), the accounts the keychain knows, and a choice: keep and re-test, switch to a stored
-//      account without retyping, or add a new one;
+//      account without retyping, or add a new one (with nothing stored to switch to, the address
+//      prompt pre-filled with the current account is that choice);
 //   4. the pre-flight login, asking again for a password the relay refuses.
 import { UsageError } from '../errors.js';
 import { checkAccount, passwordMapCredential } from '../gmail/credentials.js';
@@ -82,13 +83,20 @@ async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefin
   const { ui } = ctx;
   // The keychain may hold anything another program put under our service name: offer addresses only.
   const stored = (await keychain.accounts()).filter((a) => checkAccount(a).ok);
+  const others = stored.filter((a) => a !== current);
   if (current) ui.info(t('choice.current', { account: current }));
-  if (!current && stored.length === 0) return { account: await askAccount(ctx), choice: 'new' };
+  if (others.length === 0) {
+    // Nothing to switch to: the address prompt, pre-filled with the current account, is the choice
+    // (Enter keeps it and tests it again; another address adds that account).
+    if (current) ui.info(t('choice.keepOrType', { account: current }));
+    const account = await askAccount(ctx, current);
+    return { account, choice: account === current ? 'keep' : 'new' };
+  }
   const options: SelectOption<string>[] = [];
   if (current) {
     options.push({ value: 'keep', label: t('choice.keep', { account: current }), hint: stored.includes(current) ? t('choice.hintStored') : undefined });
   }
-  for (const account of stored.filter((a) => a !== current)) {
+  for (const account of others) {
     options.push({ value: `switch:${account}`, label: t('choice.switch', { account }), hint: t('choice.hintStored') });
   }
   options.push({ value: 'new', label: t('choice.new') });

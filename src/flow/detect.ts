@@ -2,6 +2,7 @@
 import { distroFor } from '../distro/index.js';
 import { readGentooFacts } from '../distro/gentoo.js';
 import { detectInit } from '../distro/init.js';
+import type { InitSystem } from '../distro/family.js';
 import { readOsRelease } from '../distro/os-release.js';
 import { smtpListeners } from '../postfix/master.js';
 import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../postfix/postconf.js';
@@ -22,28 +23,27 @@ export const watchedSettings = [
 export async function detect(sys: System, configDirOption: string | undefined): Promise<HostFacts> {
   const os = await readOsRelease(sys);
   const distro = distroFor(os);
-  const [postfix, saslPlugins, caBundle, init, gentoo] = await Promise.all([
-    detectPostfix(sys, configDirOption, distro.logFiles),
+  const init = await detectInit(sys, distro);
+  const [postfix, saslPlugins, caBundle, gentoo] = await Promise.all([
+    detectPostfix(sys, configDirOption, distro.logFiles, init),
     detectSaslPlugins(sys, distro.saslPluginDirs),
     firstExisting(sys, distro.caBundles),
-    detectInit(sys, distro),
     distro.name === 'gentoo' ? readGentooFacts(sys) : undefined,
   ]);
   return { os, distro, isRoot: sys.isRoot(), postfix, saslPlugins, caBundle, init, gentoo };
 }
 
-async function detectPostfix(sys: System, configDirOption: string | undefined, logFiles: string[]): Promise<PostfixFacts | undefined> {
+async function detectPostfix(sys: System, configDirOption: string | undefined, logFiles: string[], init: InitSystem): Promise<PostfixFacts | undefined> {
   const probe = await sys.exec('postconf', postconfArgs(configDirOption, '-d', 'config_directory'));
   if (probe.notFound || probe.exitCode !== 0) return undefined;
   const defaultConfigDir = /=\s*(\S+)/.exec(probe.stdout)?.[1] ?? '/etc/postfix';
-  const [settings, explicit, clientTypes, mapTypes, master, status, systemd] = await Promise.all([
+  const [settings, explicit, clientTypes, mapTypes, master, status] = await Promise.all([
     readSettings(sys, configDirOption, watchedSettings),
     readExplicitSettings(sys, configDirOption),
     sys.exec('postconf', postconfArgs(configDirOption, '-A')),
     sys.exec('postconf', postconfArgs(configDirOption, '-m')),
     sys.exec('postconf', postconfArgs(configDirOption, '-M')),
     sys.exec('postfix', postconfArgs(configDirOption, 'status')),
-    sys.fileInfo('/run/systemd/system'),
   ]);
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
@@ -61,7 +61,8 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
     passwordMap,
     currentAccount: passwordMap?.content ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '') : undefined,
     listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
-    serviceManager: systemd && isDefaultInstance ? 'systemd' : 'postfix',
+    // A private instance (-c DIR) is nobody's service: postfix(1) runs it.
+    serviceManager: isDefaultInstance ? init : 'none',
     log: await findLog(sys, settings.maillog_file ?? '', logFiles),
   };
 }

@@ -30,6 +30,14 @@ export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>
   if (ids.length === 0) return undefined;
   const logPath = postfix.log.kind === 'file' ? postfix.log.path : undefined;
   const logStart = logPath ? ((await sys.fileInfo(logPath))?.size ?? 0) : 0;
+  const since = Math.floor(sys.now().getTime() / 1000) - 1;
+  const hasLog = postfix.log.kind !== 'none';
+  const readLog = async (): Promise<string> => {
+    if (logPath) return sys.readFrom(logPath, logStart);
+    if (postfix.log.kind !== 'journal') return '';
+    const daemons = ['smtp', 'relay', 'error', 'qmgr'].map((d) => `SYSLOG_IDENTIFIER=postfix/${d}`);
+    return (await sys.exec('journalctl', ['--no-pager', '-o', 'short', `--since=@${since}`, ...daemons])).stdout;
+  };
   const progress = ui.progress(t('flush.running', { count: ids.length }));
   const flush = await sys.exec('postqueue', args('-f'));
   if (flush.exitCode !== 0) {
@@ -40,14 +48,14 @@ export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>
   const deadline = sys.now().getTime() + Math.min(ctx.options.waitSeconds, longestWaitSeconds) * 1000;
   let sent: string[] = [];
   for (;;) {
-    const logText = logPath ? await sys.readFrom(logPath, logStart) : '';
+    const logText = await readLog();
     const verdicts = new Map(ids.map((id) => [id, deliveryEventsFor(logText, id).at(-1)?.status]));
     const queued = new Set((await deferredIds(ctx, args, true)));
-    // Without a log file, a message that left the queue is counted as gone out.
-    sent = ids.filter((id) => verdicts.get(id) === 'sent' || (!logPath && !queued.has(id)));
+    // Without a log to read, a message that left the queue is counted as gone out.
+    sent = ids.filter((id) => verdicts.get(id) === 'sent' || (!hasLog && !queued.has(id)));
     // A message that left the queue has its verdict logged a moment later (postlogd); wait a little for it.
     const graceOver = sys.now().getTime() >= flushedAt + logGraceMs;
-    const settled = ids.every((id) => verdicts.get(id) !== undefined || (!queued.has(id) && (!logPath || graceOver)));
+    const settled = ids.every((id) => verdicts.get(id) !== undefined || (!queued.has(id) && (!hasLog || graceOver)));
     if (settled || sys.now().getTime() >= deadline) break;
     progress.update(t('flush.waiting', { sent: sent.length, count: ids.length }));
     await sys.sleep(pollMs);

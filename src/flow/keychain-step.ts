@@ -23,7 +23,8 @@ export interface KeychainState {
 
 export async function keychainState(ctx: Pick<Context, 'sys' | 'options'>): Promise<KeychainState> {
   const env = ctx.sys.env();
-  const owner = ctx.sys.isRoot() && env.SUDO_USER && env.SUDO_USER !== 'root' ? env.SUDO_USER : undefined;
+  // As system/keychain.ts decides: root with sudo's variables means the keychain of the person who ran sudo.
+  const owner = ctx.sys.isRoot() && env.SUDO_USER && env.SUDO_USER !== 'root' && Number(env.SUDO_UID) > 0 ? env.SUDO_USER : undefined;
   const unavailable = (reason: string): KeychainState => ({ available: false, reason, owner, get: async () => undefined, accounts: async () => [] });
   if (!ctx.options.keychain) return unavailable('disabled');
   const keychain = ctx.sys.keychain();

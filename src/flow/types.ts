@@ -36,7 +36,8 @@ export interface PostfixFacts {
   /** Account currently in the password map for the relayhost, if any. */
   currentAccount?: string;
   listener?: Listener;
-  serviceManager: 'systemd' | 'postfix';
+  /** Who starts and reloads this instance: the init system for the default one, else 'none' (postfix -c DIR). */
+  serviceManager: InitSystem;
   /** Where delivery lines can be read: a file, or journald. */
   log: { kind: 'file'; path: string } | { kind: 'journal' } | { kind: 'none' };
 }

@@ -4,6 +4,9 @@
 // refused, not escaped — and refused before anything else happens.
 import { t } from '../ui/messages.js';
 
+/** Where a Google account makes its app passwords (2-Step Verification must be on). */
+export const appPasswordUrl = 'https://myaccount.google.com/apppasswords';
+
 export type Checked<T> = { ok: true; value: T; warning?: string } | { ok: false; problem: string };
 
 // RFC 5321 caps an address at 254 characters and a local part at 64. The local part is narrower
@@ -52,7 +55,7 @@ export function checkAppPassword(input: string): Checked<string> {
   if (value.length > maxPasswordLength) return { ok: false, problem: t('password.tooLong') };
   if (/[^\x21-\x7e]/.test(value)) return { ok: false, problem: t('password.nonAscii') };
   if (value.includes(':')) return { ok: false, problem: t('password.colon') };
-  const warning = /^[a-z]{16}$/i.test(value) ? undefined : t('password.notAppPassword');
+  const warning = /^[a-z]{16}$/i.test(value) ? undefined : t('password.notAppPasswordAt', { url: appPasswordUrl });
   return { ok: true, value, warning };
 }
 

@@ -1,6 +1,7 @@
 // Starting, reloading and checking Postfix through whatever manages it:
 // systemd for the default instance where systemd runs, else postfix(1)
 // itself (containers, OpenRC-less setups, private instances with -c).
+import { postfixServiceCommand } from '../distro/init.js';
 import type { PostfixFacts } from '../flow/types.js';
 
 export interface ServiceCommand {
@@ -17,12 +18,11 @@ export function checkCommand(postfix: PostfixFacts): ServiceCommand {
   return { file: 'postfix', args: postfixArgs(postfix, 'check') };
 }
 
-/** Reload a running Postfix (it rereads main.cf), or start a stopped one. */
+/** Reload a running Postfix (it rereads main.cf), or start a stopped one, through its init system. */
 export function reloadCommand(postfix: PostfixFacts, running: boolean): ServiceCommand {
-  if (postfix.serviceManager === 'systemd') {
-    return { file: 'systemctl', args: [running ? 'reload' : 'start', 'postfix'] };
-  }
-  return { file: 'postfix', args: postfixArgs(postfix, running ? 'reload' : 'start') };
+  const verb = running ? 'reload' : 'start';
+  if (postfix.isDefaultInstance) return postfixServiceCommand(postfix.serviceManager, verb);
+  return { file: 'postfix', args: postfixArgs(postfix, verb) };
 }
 
 export function statusCommand(postfix: PostfixFacts): ServiceCommand {

@@ -53,11 +53,24 @@ interface Modules {
  * sudo (see sudo-keychain.ts), because that is where their keychain lives and what sudo hid.
  */
 export function createKeychain(env: Readonly<Record<string, string | undefined>> = process.env): Keychain {
-  const uid = process.getuid?.();
-  if (uid === 0 && env.SUDO_USER && env.SUDO_USER !== 'root' && env.SUDO_UID && env.SUDO_UID !== '0') {
-    return lazyKeychain(import('./sudo-keychain.js').then((m) => m.createSudoKeychain(env)));
-  }
+  const user = process.getuid?.() === 0 ? sudoUser(env) : undefined;
+  if (user) return lazyKeychain(import('./sudo-keychain.js').then((m) => m.createSudoKeychain(user, env)));
   return createOwnKeychain(env);
+}
+
+export interface SudoUser {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+/** The person who ran sudo, from the variables sudo sets; never root itself. */
+export function sudoUser(env: Readonly<Record<string, string | undefined>>): SudoUser | undefined {
+  const name = env.SUDO_USER;
+  const uid = Number(env.SUDO_UID);
+  const gid = Number(env.SUDO_GID ?? env.SUDO_UID);
+  if (!name || name === 'root' || !Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid) || gid < 0) return undefined;
+  return { name, uid, gid };
 }
 
 export function createOwnKeychain(env: Readonly<Record<string, string | undefined>>): Keychain {

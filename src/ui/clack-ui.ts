@@ -28,6 +28,17 @@ export class ClackUi implements Ui {
   note(body: string, title?: string): void { clack.note(body, title, { output: this.output }); }
 
   progress(message: string): Progress {
+    // NO_COLOR (and dumb terminals) get plain lines instead of animation.
+    if (process.env.NO_COLOR || process.env.TERM === 'dumb') {
+      clack.log.step(message, { output: this.output });
+      let last = message;
+      return {
+        update: (m) => {
+          if (m !== last) clack.log.message((last = m), { output: this.output });
+        },
+        stop: (m, outcome = 'ok') => (outcome === 'ok' ? this.success(m) : this.error(m)),
+      };
+    }
     const spin = clack.spinner({ output: this.output, indicator: 'timer' });
     spin.start(message);
     return {

@@ -17,6 +17,8 @@ import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../
 import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
 import { checksums, exposedCopies } from '../support/secret-checks.js';
 import { createTestCa, type TestCa } from '../support/test-ca.js';
+import { repoPath } from '../support/paths.js';
+import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
 import { runWizard, type WizardRun } from '../support/wizard-process.js';
 
 const A = 'someone@gmail.com';
@@ -147,6 +149,35 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
     assert.deepEqual(credentialLines(await map()), [`[localhost]:${gmail.port} ${A}:${PW_A}`]);
   });
 
+  it('in a terminal: the re-run offers keep / switch / new, and switching takes two keys, no typing', { skip: tmuxSkipReason() }, async () => {
+    const session = await startInTmux([
+      process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'),
+      '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', postfix.configDir,
+      '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'), '--wait', '60',
+    ], { cols: 100, rows: 40, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...keyring.env } });
+    try {
+      await session.waitFor(/Which account should Postfix use\?/, 30_000);
+      const menu = await session.screen();
+      assert.match(menu, /Keep someone@gmail\.com and test it again/);
+      assert.match(menu, /Switch to other@gmail\.com/);
+      assert.match(menu, /Add another account/);
+      await session.sendKeys('Down');
+      await session.sendKeys('Enter');
+      await session.waitFor(/Send the test message to/, 30_000);
+      await session.sendKeys('Enter');
+      await session.waitFor(/Apply this plan\?/, 30_000);
+      await session.sendKeys('Enter');
+      await session.waitFor(/Done: this machine sends mail through Gmail/, 90_000);
+      assert.equal(await session.exitCode(30_000), 0);
+      const everything = await session.history();
+      assert.ok(!/App password \(16 letters/.test(everything), 'no password prompt');
+      for (const secret of [PW_A, PW_B]) assert.ok(!everything.includes(secret), 'no password on screen');
+    } finally {
+      await session.kill();
+    }
+    assert.deepEqual(credentialLines(await map()), [`[localhost]:${gmail.port} ${B}:${PW_B}`]);
+  });
+
   it('the keychain module lists and removes entries in the same Secret Service', async () => {
     const keychain = createOwnKeychain({ DBUS_SESSION_BUS_ADDRESS: keyring.address });
     process.env.DBUS_SESSION_BUS_ADDRESS = keyring.address; // the native library reads the process environment
@@ -162,20 +193,21 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
 
   it('no session bus: says no keychain is reachable, and still configures and delivers', async () => {
     const before = await checksums(postfix.configDir);
-    const run = await runWizard(args('--account', B, '--password-stdin', '--to', 'friend@example.com'), { stdin: `${PW_B}\n`, secret: PW_B });
+    assert.match(await map(), new RegExp(`${B}:`), 'B is configured now');
+    const run = await runWizard(args('--account', A, '--password-stdin', '--to', 'friend@example.com'), { stdin: `${PW_A}\n`, secret: PW_A });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(json(run).keychain, 'not-stored:no-session-bus');
     assert.match(run.stderr, /not stored in a keychain: no keychain is reachable \(no desktop session bus/);
     assert.notDeepEqual(await checksums(postfix.configDir), before);
-    assert.equal(await lookup(B), '', 'nothing reached the keyring');
+    assert.deepEqual(credentialLines(await map()), [`[localhost]:${gmail.port} ${A}:${PW_A}`]);
   });
 
   it('no session bus and no password flag: exit 2, naming the flag and why the keychain could not help', async () => {
     const before = await checksums(postfix.configDir);
-    const run = await runWizard(args('--account', A));
+    const run = await runWizard(args('--account', B)); // not the account in the map, whose password could be reused
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /--password-stdin or --password-file PATH/);
-    assert.match(run.stderr, /No stored password could be used for someone@gmail\.com: no keychain is reachable/);
+    assert.match(run.stderr, /No stored password could be used for other@gmail\.com: no keychain is reachable/);
     assert.deepEqual(await checksums(postfix.configDir), before);
   });
 

@@ -93,7 +93,7 @@ describe('Gentoo (Portage, USE flags)', () => {
       'emerge --ask=n --oneshot --newuse mail-mta/postfix',
       'rc-service postfix reload',
       'postmap hash:/etc/postfix/sasl_passwd', relaySettings('hash', '/etc/ssl/certs/ca-certificates.crt'),
-      'postfix reload',
+      'rc-service postfix reload',
     ]);
     assert.equal(m.sys.text('/etc/portage/package.use'), `${before}\n# Added by postfix-gmail-wizard: Postfix needs SASL (to log in to Gmail) and TLS (STARTTLS).\nmail-mta/postfix sasl ssl\n`);
     assert.deepEqual(written(m.sys), ['/etc/portage/package.use', '/etc/postfix/sasl_passwd']);
@@ -175,7 +175,7 @@ describe('Debian family (apt)', () => {
       'apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold postfix',
       '/etc/init.d/postfix start',
       'postmap hash:/etc/postfix/sasl_passwd', relaySettings('hash', '/etc/ssl/certs/ca-certificates.crt'),
-      'postfix reload',
+      '/etc/init.d/postfix reload',
     ]);
     assert.equal(m.sys.calls.find((c) => c.file === 'debconf-set-selections')?.input, 'postfix postfix/main_mailer_type select Local only\n');
     assert.deepEqual(m.sys.calls.find((c) => c.file === 'apt-get')?.env, { DEBIAN_FRONTEND: 'noninteractive' });
@@ -279,7 +279,7 @@ describe('Arch, Alpine, openSUSE, macOS', () => {
     packageManager(m, 'apk', 'alpine-3.23', { 'cyrus-sasl-login': () => plugins(m.sys, '/usr/lib/sasl2', 'login'), 'cyrus-sasl-plain': () => plugins(m.sys, '/usr/lib/sasl2', 'plain') });
     const run = await setup(m, ['--install']);
     assert.equal(run.exit, 0, run.stderr);
-    assert.deepEqual(changes(m.sys), ['apk add --no-progress cyrus-sasl-login cyrus-sasl-plain', 'rc-service postfix reload', 'postmap lmdb:/etc/postfix/sasl_passwd', relaySettings('lmdb', '/etc/ssl/certs/ca-certificates.crt'), 'postfix reload']);
+    assert.deepEqual(changes(m.sys), ['apk add --no-progress cyrus-sasl-login cyrus-sasl-plain', 'rc-service postfix reload', 'postmap lmdb:/etc/postfix/sasl_passwd', relaySettings('lmdb', '/etc/ssl/certs/ca-certificates.crt'), 'rc-service postfix reload']);
   });
 
   it('openSUSE Leap: LOGIN comes with cyrus-sasl, lmdb maps, /etc/ssl/ca-bundle.pem, systemctl reload', async () => {

@@ -62,6 +62,7 @@ describe('checkAppPassword', () => {
     const checked = checkAppPassword('hunter2!');
     assert.equal(checked.ok, true);
     assert.match((checked.ok && checked.warning) || '', /16 letters/);
+    assert.match((checked.ok && checked.warning) || '', /https:\/\/myaccount\.google\.com\/apppasswords/);
   });
   const hostile = ['abcd\nefgh', 'abcd\refgh', 'ab\u0000cd', 'abcd\tefgh', 'abcd:efghijklmnop', '[evil]:25', 'аbcdefghijklmnop', 'a'.repeat(300), ''];
   for (const bad of hostile) {
