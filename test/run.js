@@ -6,7 +6,8 @@
 // (only where PGW_THROWAWAY_MACHINE=1): it runs last, alone and serially,
 // because the other end-to-end tests use the Postfix binaries it removes.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,9 +35,18 @@ const runs = [
   ['--test-concurrency=2', pick(files)],
   ['--test-concurrency=1', pick(serial)],
 ].filter(([, selected]) => selected.length > 0);
+// Each run reports in two ways: spec on the terminal, TAP into a file whose
+// counts make the one closing line for the whole suite.
 let status = 0;
-for (const [concurrency, selected] of runs) {
-  const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', concurrency, ...selected], { stdio: 'inherit', cwd: root });
+const totals = { pass: 0, fail: 0, skipped: 0 };
+const tapDir = mkdtempSync(join(tmpdir(), 'pgw-tap-'));
+for (const [index, [concurrency, selected]] of runs.entries()) {
+  const tap = join(tapDir, `${index}.tap`);
+  const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, concurrency, ...selected], { stdio: 'inherit', cwd: root });
   status ||= result.status ?? 1;
+  const text = readFileSync(tap, 'utf8');
+  for (const key of Object.keys(totals)) totals[key] += Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
 }
+rmSync(tapDir, { recursive: true, force: true });
+console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
 process.exit(status);

@@ -21,7 +21,7 @@ export function missingFlags(ctx: Pick<Context, 'options'>, havePassword: boolea
   const o = ctx.options;
   const missing: string[] = [];
   if (!o.account) missing.push('--account ADDR');
-  if (!o.passwordStdin && !o.passwordFile && !havePassword && !o.dryRun) missing.push('--password-stdin or --password-file PATH');
+  if (!o.passwordStdin && !o.passwordFile && !havePassword && !o.dryRun) missing.push(t('ask.passwordFlags'));
   if (!o.yes && !o.dryRun) missing.push('--yes');
   return missing;
 }

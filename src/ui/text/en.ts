@@ -65,7 +65,6 @@ export const en = {
   'password.empty': 'The app password is empty.',
   'password.controlChars': 'The app password contains a tab, line break or control character.',
   'password.tooLong': 'That is far too long for an app password.',
-  'password.notAppPassword': 'This does not look like an app password (16 letters, shown as four groups of four). Gmail refuses your normal password here.',
   'password.fix': 'Create an app password at {url} and give it with --password-stdin or --password-file.',
   'password.fileMissing': 'The password file {path} does not exist or cannot be read.',
   'password.fileFix': 'Write the app password as the first line of a file only root can read (chmod 600), and pass its path.',
@@ -87,11 +86,9 @@ export const en = {
   'ask.missingFix': 'Give them as options (see --help), or run the wizard in a terminal.',
 
   'keychain.using': 'Using the app password stored in the keychain for {account}.',
-  'keychain.stored': 'App password stored in the keychain for {account}.',
   'keychain.unavailable': 'App password not stored in a keychain: {reason}. Postfix does not need it; you will be asked again next time.',
   'keychain.reason.bus': 'no keychain is reachable (no desktop session bus, as usual over SSH)',
   'keychain.reason.module': 'the keychain module is not installed',
-  'keychain.failed': 'Could not store the app password in the keychain: {reason}',
 
   // Credentials: validation, keychain, re-run choice, pre-flight, flushing deferred mail.
   'password.nonAscii': 'The app password contains a character that is not plain ASCII (perhaps a look-alike letter); an app password is 16 plain letters.',
@@ -136,7 +133,6 @@ export const en = {
 
   'preflight.connecting': 'Logging in to {host}:{port} (TLS verified) before changing anything…',
   'preflight.accepted': '{host} accepted the login of {account}.',
-  'preflight.refused': 'The relay refused: {detail}',
   'preflight.nothingChanged': 'Nothing was changed.',
 
   'plan.title': 'The plan',
@@ -225,7 +221,6 @@ export const en = {
   'restore.unknown': 'There is no backup "{id}".',
   'restore.unknownFix': 'List the backups with: postfix-gmail-wizard restore --list',
   'restore.title': 'Restore backup {id}',
-  'restore.willRemove': '(did not exist then: will be removed)',
   'restore.confirm': 'Put these files back and reload Postfix?',
   'restore.done': 'Backup {id} restored and Postfix reloaded (the state before it is saved as backup {safety}).',
 

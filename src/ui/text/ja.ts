@@ -68,7 +68,6 @@ export const ja: Catalogue = {
   'password.empty': 'アプリパスワードが空です。',
   'password.controlChars': 'アプリパスワードにタブ・改行・制御文字が含まれています。',
   'password.tooLong': 'アプリパスワードにしては長すぎます。',
-  'password.notAppPassword': 'アプリパスワード（4 文字ずつ 4 組に区切って表示される 16 文字の英字）ではないようです。通常のパスワードは Gmail に拒否されます。',
   'password.fix': '{url} でアプリパスワードを作成し、--password-stdin か --password-file で渡してください。',
   'password.fileMissing': 'パスワードファイル {path} が存在しないか、読み取れません。',
   'password.fileFix': 'root だけが読めるファイル（chmod 600）の 1 行目にアプリパスワードを書き、そのパスを指定してください。',
@@ -90,11 +89,9 @@ export const ja: Catalogue = {
   'ask.missingFix': 'オプションで指定するか（--help を参照）、端末上でウィザードを実行してください。',
 
   'keychain.using': '{account} のアプリパスワードは、キーチェーンに保存されたものを使います。',
-  'keychain.stored': '{account} のアプリパスワードをキーチェーンに保存しました。',
   'keychain.unavailable': 'アプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
   'keychain.reason.bus': '利用できるキーチェーンがありません（SSH 接続時によくあるように、デスクトップのセッションバスがありません）',
   'keychain.reason.module': 'キーチェーン用のモジュールがインストールされていません',
-  'keychain.failed': 'アプリパスワードをキーチェーンに保存できませんでした: {reason}',
 
   // 認証情報: 入力の検査、キーチェーン、再実行時の選択、事前確認、保留メールの再送。
   'password.nonAscii': 'アプリパスワードに ASCII 以外の文字（よく似た別の文字かもしれません）が含まれています。アプリパスワードは半角英字 16 文字です。',
@@ -139,7 +136,6 @@ export const ja: Catalogue = {
 
   'preflight.connecting': '設定を変更する前に、{host}:{port} へのログインを試しています（TLS 証明書を検証）…',
   'preflight.accepted': '{host} が {account} のログインを受け付けました。',
-  'preflight.refused': 'リレー先に拒否されました: {detail}',
   'preflight.nothingChanged': '何も変更していません。',
 
   'plan.title': '変更内容',
@@ -228,7 +224,6 @@ export const ja: Catalogue = {
   'restore.unknown': 'バックアップ「{id}」はありません。',
   'restore.unknownFix': 'バックアップの一覧は次のコマンドで確認できます: postfix-gmail-wizard restore --list',
   'restore.title': 'バックアップ {id} の復元',
-  'restore.willRemove': '（当時は存在しなかったため削除します）',
   'restore.confirm': 'これらのファイルを元に戻し、Postfix をリロードしますか？',
   'restore.done': 'バックアップ {id} を復元し、Postfix をリロードしました（復元前の状態はバックアップ {safety} として保存しました）。',
 
