@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { ExitCode, WizardError, type ExitCodeValue } from './errors.js';
 import type { Context } from './flow/context.js';
 import { newOutcome } from './flow/outcome.js';
-import { parseOptions, type Command, type Options } from './options.js';
+import { langFlag, parseOptions, type Command, type Options } from './options.js';
 import type { System } from './system/types.js';
 import { pickLang, t, type MessageKey } from './ui/messages.js';
 import type { Ui } from './ui/ui.js';
@@ -22,13 +22,13 @@ const intros: Partial<Record<Command, MessageKey>> = { setup: 'setup.intro', tes
 const processIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 
 export async function main(argv: readonly string[], io: Io = processIo, system?: System, uiOverride?: Ui): Promise<ExitCodeValue> {
+  await useLanguage(pickLang(langFlag(argv), io.env));
   let options: Options;
   try {
     options = parseOptions(argv);
   } catch (error) {
     return usageFailure(io, error as WizardError);
   }
-  await useLanguage(pickLang(options.lang, io.env));
   if (options.help) {
     io.stdout.write(t('help'));
     return ExitCode.ok;

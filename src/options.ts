@@ -3,6 +3,7 @@
 // exist?) is checked by the flow, which knows the facts.
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { t } from './ui/messages.js';
 
 export const commands = ['setup', 'status', 'test', 'restore', 'remove'] as const;
 export type Command = (typeof commands)[number];
@@ -71,39 +72,42 @@ const spec = {
 export const defaultBackupDir = '/var/backups/postfix-gmail-wizard';
 export const defaultStateDir = '/var/lib/postfix-gmail-wizard';
 
+/** --lang as given (`--lang ja` or `--lang=ja`), read before the full parse so its errors are in that language. */
+export function langFlag(argv: readonly string[]): 'en' | 'ja' | undefined {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  return value === 'en' || value === 'ja' ? value : undefined;
+}
+
 export function parseOptions(argv: readonly string[]): Options {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError('usage', (error as Error).message, 'Run with --help to see the options.');
+    throw new UsageError('usage', (error as Error).message, t('options.seeHelp'));
   }
   const { values: v, positionals } = parsed;
   if (v.password !== undefined) {
-    throw new UsageError(
-      'password-on-command-line',
-      'The app password is never accepted on the command line: every user of this machine can read it there (ps, /proc/*/cmdline).',
-      'Use --password-stdin (one line on standard input) or --password-file PATH (a file only root can read).',
-    );
+    throw new UsageError('password-on-command-line', t('options.passwordOnCommandLine'), t('options.passwordOnCommandLineFix'));
   }
   const [first, second, ...rest] = positionals;
   const command = (first ?? 'setup') as Command;
   if (!commands.includes(command)) {
-    throw new UsageError('unknown-command', `Unknown command "${first}".`, `Use one of: ${commands.join(', ')}.`);
+    throw new UsageError('unknown-command', t('options.unknownCommand', { command: first ?? '' }), t('options.useOneOf', { commands: commands.join(', ') }));
   }
   if (rest.length > 0 || (second !== undefined && command !== 'restore')) {
-    throw new UsageError('usage', `Unexpected argument "${second}".`, 'Run with --help to see the usage.');
+    throw new UsageError('usage', t('options.unexpectedArgument', { argument: second ?? '' }), t('options.seeHelp'));
   }
   if (v['password-stdin'] && v['password-file'] !== undefined) {
-    throw new UsageError('usage', '--password-stdin and --password-file cannot be used together.', 'Choose one of them.');
+    throw new UsageError('usage', t('options.twoPasswordSources'), t('options.twoPasswordSourcesFix'));
   }
   const lang = v.lang;
   if (lang !== undefined && lang !== 'en' && lang !== 'ja') {
-    throw new UsageError('usage', `--lang must be "en" or "ja", not "${lang}".`, 'Use --lang en or --lang ja.');
+    throw new UsageError('usage', t('options.lang', { lang }), t('options.langFix'));
   }
   const waitSeconds = v.wait === undefined ? 120 : Number(v.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
-    throw new UsageError('usage', `--wait takes a number of seconds, not "${v.wait}".`, 'For example: --wait 60.');
+    throw new UsageError('usage', t('options.wait', { wait: v.wait ?? '' }), t('options.waitFix'));
   }
   return {
     command,

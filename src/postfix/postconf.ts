@@ -2,6 +2,7 @@
 // text: postconf knows the syntax, the defaults and the -c config directory.
 import type { System } from '../system/types.js';
 import { WizardError } from '../errors.js';
+import { t } from '../ui/messages.js';
 
 export type Settings = Record<string, string>;
 
@@ -23,7 +24,7 @@ export function parsePostconf(stdout: string): Settings {
 export async function readSettings(sys: System, configDir: string | undefined, names: readonly string[]): Promise<Settings> {
   const result = await sys.exec('postconf', postconfArgs(configDir, ...names));
   if (result.exitCode !== 0 && !result.stdout) {
-    throw new WizardError('postconf-failed', `postconf failed: ${result.stderr.trim()}`, 'Check that Postfix is installed and that the configuration directory is right (--config-dir).');
+    throw new WizardError('postconf-failed', t('postconf.failed', { reason: result.stderr.trim() }), t('postconf.failedFix'));
   }
   return parsePostconf(result.stdout);
 }

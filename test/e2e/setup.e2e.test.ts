@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
 import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
 import { createTestCa, type TestCa } from '../support/test-ca.js';
+import { assertOutcomeSchema } from '../support/outcome-schema.js';
 import { runWizard } from '../support/wizard-process.js';
 
 const ACCOUNT = 'someone@gmail.com';
@@ -54,6 +55,7 @@ describe('setup against a real Postfix and a fake Gmail', { skip }, () => {
     const run = await runWizard(wizardArgs(), { stdin: `${PASSWORD}\n`, secret: PASSWORD });
     assert.equal(run.code, 0, run.stderr);
     const outcome = JSON.parse(run.stdout);
+    assertOutcomeSchema(outcome);
     assert.equal(outcome.result, 'delivered');
     assert.equal(outcome.test.status, 'sent');
     assert.match(outcome.test.reply, /^250 2\.0\.0 OK/);
@@ -87,6 +89,7 @@ describe('setup against a real Postfix and a fake Gmail', { skip }, () => {
     const run = await runWizard(wizardArgs(), { stdin: 'wrongpasswordxyz\n', secret: 'wrongpasswordxyz' });
     assert.equal(run.code, 1, run.stderr);
     const outcome = JSON.parse(run.stdout);
+    assertOutcomeSchema(outcome);
     assert.equal(outcome.error.code, 'preflight-auth-bad-credentials');
     assert.match(run.stderr, /535/);
     assert.deepEqual(await checksums(postfix.configDir), before);
@@ -109,6 +112,7 @@ describe('setup against a real Postfix and a fake Gmail', { skip }, () => {
     accounts[ACCOUNT].password = PASSWORD;
     assert.equal(run.code, 3, run.stderr);
     const outcome = JSON.parse(run.stdout);
+    assertOutcomeSchema(outcome);
     assert.equal(outcome.result, 'not-delivered');
     assert.equal(outcome.test.diagnosis, 'auth-bad-credentials');
     assert.match(run.stderr, /app password/i);

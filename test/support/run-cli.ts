@@ -6,6 +6,7 @@ import type { ExitCodeValue } from '../../src/errors.js';
 import type { Outcome } from '../../src/flow/outcome.js';
 import type { Ui } from '../../src/ui/ui.js';
 import type { FakeSystem } from './fake-system.js';
+import { assertOutcomeSchema } from './outcome-schema.js';
 
 export interface CliRun {
   exit: ExitCodeValue;
@@ -20,7 +21,9 @@ export async function runCli(sys: FakeSystem, argv: string[], options: { ui?: Ui
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
   const exit = await main(argv, { stdin, stdout: stdout.stream, stderr: stderr.stream, env: options.env ?? { LANG: 'C.UTF-8' } }, sys, options.ui);
   const out = stdout.text();
-  return { exit, stdout: out, stderr: stderr.text(), json: argv.includes('--json') ? (JSON.parse(out) as Outcome) : undefined };
+  const json = argv.includes('--json') ? (JSON.parse(out) as Outcome) : undefined;
+  if (json) assertOutcomeSchema(json); // every flow test's document must match the published schema
+  return { exit, stdout: out, stderr: stderr.text(), json };
 }
 
 function collect(): { stream: PassThrough; text: () => string } {

@@ -24,3 +24,11 @@ describe('README', () => {
     for (const option of en.help.match(/--[a-z-]+/g) ?? []) assert.ok(readme.includes(option), option);
   });
 });
+
+describe('JSON schema', () => {
+  it('lists exactly the diagnosis codes the code can produce', async () => {
+    const { outcomeSchema } = await import('../support/outcome-schema.js');
+    const defs = (outcomeSchema() as { $defs: { test: { properties: { diagnosis: { enum: string[] } } } } }).$defs;
+    assert.deepEqual([...defs.test.properties.diagnosis.enum].sort(), [...DIAGNOSIS_CODES].sort());
+  });
+});
