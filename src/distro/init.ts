@@ -14,8 +14,8 @@ export async function detectInit(sys: System, family: DistroFamily): Promise<Ini
   return 'none';
 }
 
-/** `start` or `reload` Postfix's default instance under `init`. */
-export function postfixServiceCommand(init: InitSystem, verb: 'start' | 'reload'): InstallCommand {
+/** `start`, `reload` or `restart` Postfix's default instance under `init` (postfix(1) itself has no restart: see restartCommands). */
+export function postfixServiceCommand(init: InitSystem, verb: 'start' | 'reload' | 'restart'): InstallCommand {
   switch (init) {
     case 'systemd':
       return { file: 'systemctl', args: [verb, 'postfix'] };

@@ -6,7 +6,7 @@
 import { CancelledError, WizardError } from '../errors.js';
 import { compiledMapPaths, needsPostmap } from '../postfix/maps.js';
 import { parseMapReference, postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
-import { checkCommand, reloadCommand } from '../postfix/service.js';
+import { checkCommand, reloadCommand, restartCommands } from '../postfix/service.js';
 import type { System } from '../system/types.js';
 import { t } from '../ui/messages.js';
 import { createBackup, restoreBackup, type Backup } from './backup.js';
@@ -62,7 +62,8 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
       return { backup };
     }
     progress.stop(t('apply.stepFailed', { step: failed?.step ?? t('apply.step.reload') }), 'failed');
-    await rollback(ctx, postfix, backup);
+    // Once the restart began, Postfix listens as the new main.cf says: only another restart undoes that.
+    await rollback(ctx, postfix, backup, journal.steps.some((s) => s.name === t('apply.step.restart')));
     if (signal) throw new CancelledError(t('apply.interrupted', { signal }));
     throw new WizardError('apply-failed', t('apply.rolledBack', { step: failed!.step, reason: (failed!.error as Error).message }), t('apply.rolledBackFix', { dir: backup.dir }));
   } finally {
@@ -88,11 +89,12 @@ function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startI
       : []),
     ...(plan.removeSettings.length > 0 ? [{ name: t('apply.step.postconfRemove'), run: () => mustRun(sys, 'postconf', postconfRemoveArgs(dir, plan.removeSettings)) }] : []),
     { name: t('apply.step.check'), run: () => runService(sys, checkCommand(postfix)) },
-    ...(postfix.running || startIfStopped ? [{ name: t('apply.step.reload'), run: () => runService(sys, reloadCommand(postfix, postfix.running)) }] : []),
+    ...(postfix.running && plan.restart ? [{ name: t('apply.step.restart'), run: () => restart(sys, postfix) }] : []),
+    ...((postfix.running && !plan.restart) || (!postfix.running && startIfStopped) ? [{ name: t('apply.step.reload'), run: () => runService(sys, reloadCommand(postfix, postfix.running)) }] : []),
   ];
 }
 
-async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, backup: Backup): Promise<void> {
+async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, backup: Backup, restarted: boolean): Promise<void> {
   try {
     await restoreBackup(ctx.sys, backup);
     await clearJournal(ctx.sys, ctx.options.stateDir);
@@ -104,7 +106,8 @@ async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: P
   // The files are back. A running Postfix rereads them; if that reload fails
   // too, it still runs the configuration it had loaded before, the same one.
   if (postfix.running) {
-    await runService(ctx.sys, reloadCommand(postfix, true)).catch((error: Error) => ctx.ui.warn(t('apply.rollbackReloadFailed', { reason: error.message })));
+    const back = restarted ? restart(ctx.sys, postfix) : runService(ctx.sys, reloadCommand(postfix, true));
+    await back.catch((error: Error) => ctx.ui.warn(t('apply.rollbackReloadFailed', { reason: error.message })));
   }
   ctx.ui.warn(t('apply.rollbackDone'));
 }
@@ -118,6 +121,16 @@ export async function mustRun(sys: System, file: string, args: string[]): Promis
 
 function runService(sys: System, command: { file: string; args: string[] }): Promise<void> {
   return mustRun(sys, command.file, command.args);
+}
+
+/** Stop (already stopped is fine: a failed start is being undone) and start again. */
+async function restart(sys: System, postfix: PostfixFacts): Promise<void> {
+  const commands = restartCommands(postfix);
+  for (const [index, command] of commands.entries()) {
+    const stopping = commands.length > 1 && index === 0;
+    if (stopping) await sys.exec(command.file, command.args);
+    else await runService(sys, command);
+  }
 }
 
 // postmap gives the compiled map the source's mode, but a compiled map left

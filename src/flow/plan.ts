@@ -5,6 +5,7 @@ import { relayhostValue } from '../gmail/relay.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TemplateName } from '../system/templates.js';
+import { planOptions } from './options-plan.js';
 import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from './types.js';
 
 export const passwordPlaceholder = '<app password>';
@@ -55,7 +56,10 @@ export function renderPasswordMap(template: string, postfix: PostfixFacts, answe
 export function plan(facts: HostFacts, answers: Answers, templates: Record<TemplateName, string>): Plan {
   const postfix = facts.postfix;
   if (!postfix) throw new Error('plan() needs an installed Postfix; detect reports its absence first');
-  const settings = settingChanges(postfix, desiredSettings(postfix, answers));
+  // The relay options (options-plan.ts): their settings join the one postconf -e batch.
+  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates) : undefined;
+  const current = { ...postfix.settings, ...answers.options?.local.settings };
+  const settings = settingChanges(postfix, { ...desiredSettings(postfix, answers), ...options?.settings }, current);
   const mapPath = passwordMapPath(postfix);
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
   const files: PlannedFile[] = [];
@@ -71,16 +75,21 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, mapPath), purpose: `${type}:${mapPath}` });
   }
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
+  const removeSettings = options?.removeSettings ?? [];
   const touches = [
-    ...(settings.length > 0 ? [mainCf] : []),
+    ...(settings.length + removeSettings.length > 0 ? [mainCf] : []),
     ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
+    ...(options?.touches ?? []),
   ];
-  return { configDir: postfix.configDir, settings, removeSettings: [], files, deletes: [], commands, touches };
+  return {
+    configDir: postfix.configDir, settings, removeSettings,
+    files: [...files, ...(options?.files ?? [])], deletes: options?.deletes ?? [], commands: [...commands, ...(options?.commands ?? [])],
+    touches: [...new Set(touches)], ...(options?.restart && postfix.running ? { restart: true } : {}),
+  };
 }
 
 /** `from` is the main.cf line that goes away; empty where only a default applied. */
-function settingChanges(postfix: PostfixFacts, desired: Settings): SettingChange[] {
-  const current = postfix.settings;
+export function settingChanges(postfix: PostfixFacts, desired: Settings, current: Settings = postfix.settings): SettingChange[] {
   return Object.entries(desired)
     .filter(([name, value]) => (current[name] ?? '') !== value)
     .map(([name, to]) => ({ name, from: postfix.explicit.includes(name) ? (current[name] ?? '') : '', to }));

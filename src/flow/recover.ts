@@ -1,6 +1,7 @@
 // After a crash mid-apply (kill -9, power loss) the journal is still there:
 // put the backup it names back and reload, before anything else happens.
-import { CancelledError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { confirmOrYes } from './confirm.js';
 import { t } from '../ui/messages.js';
 import { readBackup, restoreBackup } from './backup.js';
 import type { Context } from './context.js';
@@ -14,10 +15,7 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
   if (!journal) return;
   const last = journal.steps.at(-1)?.name ?? '—';
   ui.warn(t('recover.found', { when: journal.startedAt, step: last, id: journal.backupId }));
-  if (!options.yes) {
-    if (!ui.interactive) throw new UsageError('unfinished-change', t('recover.needYes'), t('recover.needYesFix', { id: journal.backupId }));
-    if (!(await ui.confirm({ message: t('recover.confirm'), initialValue: true }))) throw new CancelledError(t('cancelled'));
-  }
+  await confirmOrYes(ctx, 'recover.confirm', true, new UsageError('unfinished-change', t('recover.needYes'), t('recover.needYesFix', { id: journal.backupId })));
   const lock = await acquireLock(sys, options.stateDir);
   try {
     const root = journal.backupDir.slice(0, journal.backupDir.lastIndexOf('/'));

@@ -1,14 +1,20 @@
 // `remove`: take the relay configuration out again — the settings the wizard
 // owns and its password map — as a transaction; the rest of main.cf stays.
-import { CancelledError, ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+// The relay options go too (options-plan.ts): the generic map, root's alias,
+// and the main.cf values the wizard replaced (inet_interfaces, …) put back.
+import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 import { readExplicitSettings } from '../postfix/postconf.js';
+import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
 import { apply } from './apply.js';
+import { confirmOrYes } from './confirm.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
-import { passwordMapPath } from './plan.js';
+import { readLocalFacts } from './local-facts.js';
+import { optionRemoval } from './options-plan.js';
+import { passwordMapPath, settingChanges } from './plan.js';
 import { requirePostfix, requireRoot } from './requirements.js';
 import { planIsEmpty, type Plan } from './types.js';
 
@@ -24,12 +30,19 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const postfix = requirePostfix(facts);
   if (!options.dryRun) requireRoot(facts, ctx.argv);
   const explicit = await readExplicitSettings(sys, postfix.isDefaultInstance ? undefined : postfix.configDir);
-  const removeSettings = ownedSettings.filter((name) => name in explicit);
+  const local = await readLocalFacts(sys, postfix);
+  const extra = optionRemoval(postfix, local, await loadTemplates(['saved_settings']));
+  const removeSettings = [...ownedSettings.filter((name) => name in explicit), ...extra.removeSettings];
+  const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapPath = passwordMapPath(postfix);
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
-  const deletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
+  const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
+  const deletes = [...mapDeletes, ...extra.deletes];
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
-  const plan: Plan = { configDir: postfix.configDir, settings: [], removeSettings, files: [], deletes, commands: [], touches: [mainCf, ...deletes] };
+  const plan: Plan = {
+    configDir: postfix.configDir, settings, removeSettings, files: extra.files, deletes, commands: extra.commands,
+    touches: [...new Set([mainCf, ...deletes, ...extra.touches])], ...(extra.restart && postfix.running ? { restart: true } : {}),
+  };
   if (planIsEmpty(plan)) {
     ui.success(t('remove.nothing'));
     outcome.result = 'unchanged';
@@ -40,14 +53,15 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
     outcome.result = 'dry-run';
     return ExitCode.ok;
   }
-  if (!options.yes) {
-    if (!ui.interactive) throw new UsageError('missing-answers', t('ask.missing', { flags: '--yes' }), t('ask.missingFix'));
-    if (!(await ui.confirm({ message: t('remove.confirm'), initialValue: false }))) throw new CancelledError(t('cancelled'));
-  }
+  await confirmOrYes(ctx, 'remove.confirm', false);
   const { backup } = await apply(ctx, postfix, plan, 'remove');
   outcome.result = 'removed';
   outcome.backupId = backup.id;
-  outcome.changed = { settings: removeSettings, files: deletes, commands: ['postconf -X'] };
+  outcome.changed = {
+    settings: [...removeSettings, ...settings.map((s) => s.name)],
+    files: [...deletes, ...extra.files.map((f) => f.path)],
+    commands: [...(removeSettings.length > 0 ? ['postconf -X'] : []), ...(settings.length > 0 ? ['postconf -e'] : []), ...extra.commands.map((c) => c.file)],
+  };
   ui.success(t('remove.done', { id: backup.id }));
   return ExitCode.ok;
 }

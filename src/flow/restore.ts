@@ -1,10 +1,12 @@
 // `restore [ID]` and `restore --list`: put back the files of a backup byte
 // for byte, as a transaction of its own (so the state before the restore is
 // backed up too, and a failed check or reload rolls the restore back).
-import { CancelledError, ExitCode, UsageError, WizardError, type ExitCodeValue } from '../errors.js';
+import { ExitCode, UsageError, WizardError, type ExitCodeValue } from '../errors.js';
+import { mainCfValue } from '../postfix/networks.js';
 import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
 import { apply } from './apply.js';
+import { confirmOrYes } from './confirm.js';
 import { listBackups, readBackup, type Backup } from './backup.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
@@ -34,10 +36,7 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
     outcome.result = 'dry-run';
     return ExitCode.ok;
   }
-  if (!options.yes) {
-    if (!ui.interactive) throw new UsageError('missing-answers', t('ask.missing', { flags: '--yes' }), t('ask.missingFix'));
-    if (!(await ui.confirm({ message: t('restore.confirm'), initialValue: true }))) throw new CancelledError(t('cancelled'));
-  }
+  await confirmOrYes(ctx, 'restore.confirm', true);
   const { backup: safety } = await apply(ctx, postfix, plan, `before-restore-${backup.id}`);
   outcome.result = 'restored';
   outcome.backupId = backup.id;
@@ -52,9 +51,11 @@ async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup:
   for (const entry of backup.entries.filter((e) => e.existed && e.copy)) {
     const bytes = await ctx.sys.readBytes(`${backup.dir}/${entry.copy}`);
     if (!bytes) throw new WizardError('backup-damaged', t('restore.damaged', { path: entry.path, dir: backup.dir }), undefined);
-    const isText = entry.path.endsWith('.cf') || entry.path.endsWith('sasl_passwd');
+    const isText = entry.path.endsWith('.cf') || entry.path.endsWith('sasl_passwd') || /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
     files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid, secret: entry.path.endsWith('sasl_passwd'), previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
   }
   const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
-  return { configDir, settings: [], removeSettings: [], files, deletes, commands: [], touches: backup.entries.map((e) => e.path) };
+  // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
+  const restart = files.some((f) => f.path.endsWith('/main.cf') && typeof f.content === 'string' && mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'));
+  return { configDir, settings: [], removeSettings: [], files, deletes, commands: [], touches: backup.entries.map((e) => e.path), ...(restart ? { restart } : {}) };
 }

@@ -5,7 +5,7 @@ import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
 import { apply } from './apply.js';
 import { askCredentials } from './account-choice.js';
-import { resolveCaFile, resolveRelay } from './ask.js';
+import { resolveCaFile } from './ask.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { offerInstall } from './install.js';
@@ -13,6 +13,7 @@ import { describeFacts } from './describe.js';
 import { keychainState, rememberPassword } from './keychain-step.js';
 import { flushDeferred } from './flush-deferred.js';
 import { plan as makePlan } from './plan.js';
+import { chooseRelay, withRelayOptions } from './relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from './requirements.js';
 import { equivalentCommand, reportTest, saveLastTest } from './summary.js';
 import { planIsEmpty, type Answers } from './types.js';
@@ -29,15 +30,16 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   if (problem) throw problem;
   if (!options.dryRun) requireRoot(facts, ctx.argv);
   outcome.configDir = postfix.configDir;
-  const relay = resolveRelay(ctx);
+  const relay = await chooseRelay(ctx, postfix);
   const ca = await resolveCaFile(ctx, facts);
   const keychain = await keychainState(ctx);
   outcome.relay = `${relay.host}:${relay.port}`;
   // Flags checked first, then keep/switch/new on a re-run, then the pre-flight login (account-choice.ts).
   const { account, credential, to } = await askCredentials(ctx, postfix, relay, ca.pem, keychain);
-  const answers: Answers = { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to };
+  // Relay options (relay-options.ts): Workspace relay, IPv4 preference, sender identity, loopback-only.
+  const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to }, ca.pem);
 
-  const plan = makePlan(facts, answers, await loadTemplates(['sasl_passwd']));
+  const plan = makePlan(facts, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
   outcome.changed = { settings: plan.settings.map((s) => s.name), files: plan.files.map((f) => f.path), commands: plan.commands.map((c) => c.file) };
   if (planIsEmpty(plan)) {
     ui.success(t('plan.nothing'));

@@ -8,6 +8,10 @@ import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { describeFacts } from './describe.js';
 import { keychainState, keychainStatus, keychainStatusText } from './keychain-step.js';
+import { readLocalFacts } from './local-facts.js';
+import { isOwnGenericMap } from './options-plan.js';
+import { rootAliasOf, wizardRootAlias } from '../postfix/aliases.js';
+import { isLoopbackOnly, openNetworks } from '../postfix/networks.js';
 import type { TestResult } from './outcome.js';
 import { relayProblems, requirePostfix } from './requirements.js';
 
@@ -24,6 +28,16 @@ export interface StatusReport {
   /** Whose keychain, when root runs under sudo: the person who ran sudo. */
   keychainOwner?: string;
   queue: { total: number; deferred: number };
+  /** smtp_generic_maps, and the account the wizard's map sends local senders as (undefined: another map). */
+  senderMap?: { map: string; account?: string };
+  /** root's entry in the aliases file, and whether the wizard wrote it. */
+  rootAlias?: { to: string; byWizard: boolean };
+  /** inet_interfaces, and whether only this machine can connect. */
+  interfaces: { value: string; loopbackOnly: boolean };
+  /** smtp_address_preference (ipv4: the wizard found IPv6 unable to reach the relay). */
+  addressPreference: string;
+  /** mynetworks entries other hosts may relay through (only while Postfix listens beyond loopback). */
+  openNetworks: string[];
   lastTest?: TestResult & { at?: string };
   problems: { code: string; message: string; fix?: string }[];
 }
@@ -38,6 +52,13 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const queueRun = await sys.exec('postqueue', postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, '-j'));
   const queue = queueRun.exitCode === 0 ? parseQueueJson(queueRun.stdout) : [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
+  const local = await readLocalFacts(sys, postfix);
+  const l = local.settings;
+  const generic = l.smtp_generic_maps?.trim() ?? '';
+  const mappedTo = isOwnGenericMap(generic, local) ? /^\S+\s+(\S+@\S+)\s*$/m.exec((local.generic.content ?? '').replace(/^#.*$/gm, ''))?.[1] : undefined;
+  const aliasTo = rootAliasOf(local.aliases?.content);
+  const loopbackOnly = isLoopbackOnly(l.inet_interfaces);
+  const open = loopbackOnly ? [] : openNetworks(l, postfix.explicit);
   const report: StatusReport = {
     relayhost: s.relayhost ?? '',
     account: postfix.currentAccount,
@@ -49,8 +70,16 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     keychain: keychainWord,
     keychainOwner: keychain.owner,
     queue: { total: queue.length, deferred: queue.filter((e) => e.queueName === 'deferred').length },
+    senderMap: generic ? { map: generic, account: mappedTo } : undefined,
+    rootAlias: aliasTo ? { to: aliasTo, byWizard: wizardRootAlias(local.aliases?.content) !== undefined } : undefined,
+    interfaces: { value: l.inet_interfaces ?? 'all', loopbackOnly },
+    addressPreference: l.smtp_address_preference ?? 'any',
+    openNetworks: open,
     lastTest: lastTestText ? (JSON.parse(lastTestText) as StatusReport['lastTest']) : undefined,
-    problems: relayProblems(facts, postfix).map((p) => ({ code: p.code, message: p.message, fix: p.fix })),
+    problems: [
+      ...relayProblems(facts, postfix).map((p) => ({ code: p.code, message: p.message, fix: p.fix })),
+      ...(open.length > 0 ? [{ code: 'open-mynetworks', message: t('mynetworks.open', { networks: open.join(', ') }), fix: t('mynetworks.fix') }] : []),
+    ],
   };
   ctx.outcome.result = 'status';
   ctx.outcome.configDir = postfix.configDir;
@@ -73,6 +102,10 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')}${r.caFile ? ` (${r.caFile})` : ''}`,
     `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
+    `${t('status.senders')}: ${r.senderMap ? (r.senderMap.account ? t('status.sendersMapped', { account: r.senderMap.account, map: r.senderMap.map }) : r.senderMap.map) : t('status.sendersNone')}`,
+    `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,
+    `${t('status.listen')}: ${t(r.interfaces.loopbackOnly ? 'status.listenLoopback' : 'status.listenNetwork', { value: r.interfaces.value })}`,
+    `${t('status.addressPreference')}: ${r.addressPreference}`,
     `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');

@@ -44,6 +44,10 @@ export function equivalentCommand(options: Options, answers: Answers): string {
   if (answers.to !== answers.account) words.push('--to', answers.to);
   if (!options.test) words.push('--no-test');
   if (!options.keychain) words.push('--no-keychain');
+  const chosen = answers.options;
+  if (chosen?.mapSenders !== undefined) words.push(chosen.mapSenders ? '--map-senders' : '--no-map-senders');
+  if (chosen?.rootAlias) words.push('--root-alias', chosen.rootAlias);
+  if (chosen?.loopbackOnly !== undefined) words.push(chosen.loopbackOnly ? '--loopback-only' : '--no-loopback-only');
   words.push('--yes');
   return words.map(shellQuote).join(' ');
 }

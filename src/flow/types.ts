@@ -58,6 +58,48 @@ export interface HostFacts {
 /** map: the password the current password map already holds (a re-run that keeps the account). */
 export type PasswordSource = 'typed' | 'stdin' | 'file' | 'keychain' | 'map';
 
+/** A map or aliases file the options write, as it is now. */
+export interface OptionFile {
+  /** The lookup table type it is compiled with (hash, lmdb, …). */
+  type: string;
+  path: string;
+  content?: string;
+  mode?: number;
+  /** The compiled copies that exist (sasl-style: .db, .lmdb, …). */
+  compiled: string[];
+  /** Every compiled copy exists and is not older than the source. */
+  compiledCurrent: boolean;
+}
+
+/** What the relay options read beyond detect (relay-options.ts, local-facts.ts). */
+export interface LocalFacts {
+  /** Current values (main.cf or default, as postconf prints them) of the parameters the options read. */
+  settings: Settings;
+  /** The domains local senders get: myorigin (Debian's /etc/mailname read), myhostname, mydomain. */
+  domains: { myorigin: string; myhostname: string; mydomain: string };
+  /** Domains delivered on this machine (mydestination with $names expanded; tables left out). */
+  localDestinations: string[];
+  /** The wizard's smtp_generic_maps source file. */
+  generic: OptionFile;
+  /** The main.cf values the wizard replaced, for remove (postfix-gmail-wizard.saved). */
+  saved: { path: string; content?: string };
+  /** The aliases file local(8) reads (first file-based alias_maps entry); undefined when there is none the wizard may edit. */
+  aliases?: OptionFile;
+}
+
+/** The relay options of issue 6; undefined fields leave things as they are. */
+export interface RelayOptions {
+  /** true: local senders go out as the account (smtp_generic_maps); false: take the wizard's mapping out. */
+  mapSenders?: boolean;
+  /** root's mail goes to this address (aliases). */
+  rootAlias?: string;
+  /** true: inet_interfaces = loopback-only; false: put back what the wizard replaced. */
+  loopbackOnly?: boolean;
+  /** smtp_address_preference = ipv4: the relay is unreachable over IPv6 from here, reachable over IPv4. */
+  preferIpv4?: boolean;
+  local: LocalFacts;
+}
+
 export interface Answers {
   account: string;
   /** undefined only in --dry-run without a password: the plan shows a placeholder. */
@@ -66,6 +108,8 @@ export interface Answers {
   relay: Relay;
   caFile: string;
   to: string;
+  /** Sender identity and listening options (relay-options.ts); absent: none of them is touched. */
+  options?: RelayOptions;
 }
 
 export interface SettingChange {
@@ -107,6 +151,8 @@ export interface Plan {
   commands: PlannedCommand[];
   /** Every path the apply may change, for the backup. */
   touches: string[];
+  /** Stop and start Postfix instead of reloading it: a reload ignores a new inet_interfaces. */
+  restart?: boolean;
 }
 
 export function planIsEmpty(plan: Plan): boolean {

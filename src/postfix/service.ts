@@ -25,6 +25,17 @@ export function reloadCommand(postfix: PostfixFacts, running: boolean): ServiceC
   return { file: 'postfix', args: postfixArgs(postfix, verb) };
 }
 
+/**
+ * Stop and start: a reload does not apply a changed inet_interfaces ("to change inet_interfaces,
+ * stop and start Postfix", master(8)). Through the init system where one manages the default
+ * instance; postfix(1) has no restart verb, so elsewhere it is stop, then start.
+ */
+export function restartCommands(postfix: PostfixFacts): ServiceCommand[] {
+  const init = postfix.serviceManager;
+  if (postfix.isDefaultInstance && (init === 'systemd' || init === 'openrc' || init === 'sysv')) return [postfixServiceCommand(init, 'restart')];
+  return [{ file: 'postfix', args: postfixArgs(postfix, 'stop') }, { file: 'postfix', args: postfixArgs(postfix, 'start') }];
+}
+
 export function statusCommand(postfix: PostfixFacts): ServiceCommand {
   return { file: 'postfix', args: postfixArgs(postfix, 'status') };
 }

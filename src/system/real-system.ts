@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createKeychain } from './keychain.js';
-import { checkSmtpAuth, submitLocal } from './smtp.js';
+import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
 import type { ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SignalGuard, System, WriteOptions } from './types.js';
 
 export function createRealSystem(): System {
@@ -56,6 +56,7 @@ export function createRealSystem(): System {
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
+    probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),
   };

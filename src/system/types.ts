@@ -61,6 +61,24 @@ export interface AuthCheckResult {
   errorCode?: string;
 }
 
+/** One address of the relay, tried with a bare TCP connection (nothing is sent). */
+export interface AddressProbe {
+  family: 4 | 6;
+  address: string;
+  ok: boolean;
+  /** ETIMEDOUT, ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, … when not ok. */
+  errorCode?: string;
+}
+
+export interface RelayProbe {
+  /** The name did not resolve (ENOTFOUND, EAI_AGAIN): nothing was tried. */
+  lookupError?: string;
+  /** The first address of each family the name resolves to. */
+  addresses: AddressProbe[];
+  /** Asked for (tls: true): whether the server finished a TLS handshake straight away, i.e. speaks implicit TLS. */
+  implicitTls?: boolean;
+}
+
 export interface SubmitRequest {
   host: string;
   port: number;
@@ -112,6 +130,12 @@ export interface System {
   sleep(ms: number): Promise<void>;
   /** Connect, upgrade to TLS, verify the certificate and its name, then AUTH. */
   checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult>;
+  /**
+   * Can host:port be reached, per address family (IPv6 broken while IPv4 works is a common home
+   * network fault)? With tls, also whether the server speaks TLS from the first byte. Never sends a
+   * credential; the certificate is checked later, by the pre-flight login.
+   */
+  probeRelay(host: string, port: number, options: { timeoutMs: number; tls?: boolean }): Promise<RelayProbe>;
   /** Hand a message to an SMTP listener on this machine (no AUTH, plain loopback). */
   submitLocal(request: SubmitRequest): Promise<SubmitResult>;
   keychain(): Keychain;

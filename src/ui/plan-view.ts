@@ -28,5 +28,6 @@ export function renderPlan(plan: Plan): string {
   if (plan.commands.length > 0) {
     sections.push([t('plan.commands'), ...plan.commands.map((c) => `$ ${c.file} ${c.args.join(' ')}`)].join('\n'));
   }
+  if (plan.restart) sections.push(t('plan.restart'));
   return sections.join('\n\n');
 }

@@ -37,7 +37,8 @@ interface FaultPoint {
 }
 
 const fail = (command: string, when: string) => `case " $* " in *" ${when} "*) echo "${command}: fatal: injected fault" >&2; exit 1;; esac\nexec /usr/sbin/${command} "$@"`;
-const killBefore = (command: string, when = '') => `case " $* " in *"${when}"*) kill -9 $PPID; sleep 5;; esac\nexec /usr/sbin/${command} "$@"`;
+// The wrapper must not go on to run the real command once its wizard is dead.
+const killBefore = (command: string, when = '') => `case " $* " in *"${when}"*) kill -9 $PPID; exit 137;; esac\nexec /usr/sbin/${command} "$@"`;
 const killAfter = (command: string, when: string) => `/usr/sbin/${command} "$@"; status=$?\ncase " $* " in *" ${when} "*) kill -9 $PPID; sleep 5;; esac\nexit $status`;
 const signalDuring = (command: string, signal: string, when = '') => `case " $* " in *"${when}"*) kill -${signal} $PPID;; esac\nexec /usr/sbin/${command} "$@"`;
 
@@ -110,14 +111,15 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
         }
         points++;
         let verdict = state === before ? 'before' : 'mixed';
+        let check: WizardRun | undefined;
         if (verdict === 'mixed') {
           // The complete after-state is the one a clean run leaves untouched.
           await point.prepare?.(instance).catch(() => undefined);
-          const check = await run(instance);
+          check = await run(instance);
           if (check.code === 0 && JSON.parse(check.stdout).result === 'unchanged' && (await snapshot(instance)) === state) verdict = 'after';
         }
         if (verdict === 'mixed') mixed++;
-        assert.notEqual(verdict, 'mixed', `mixed state after "${point.name}":\nbefore:\n${before}\nnow:\n${state}`);
+        assert.notEqual(verdict, 'mixed', `mixed state after "${point.name}":\nbefore:\n${before}\nnow:\n${state}\nclean re-run: ${check?.code} ${check?.stdout}\n${check?.stderr}\nthen:\n${await snapshot(instance)}`);
         if (point.expectExit !== 137) {
           const outcome = JSON.parse(faulty.stdout);
           assert.ok(outcome.error?.message, 'the failure is explained');

@@ -13,8 +13,8 @@ import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
 
 const PASSWORD = 'mnbvcxzlkjhgfdsa';
 const languages = [
-  { name: 'English', env: 'C.UTF-8', account: 'person@gmail.com', accountPrompt: /Gmail address to send as/, password: /App password/, recipient: /test message to/, confirm: /Apply this plan\?/, done: /Done: this machine sends mail through Gmail/ },
-  { name: 'Japanese', env: 'ja_JP.UTF-8', account: 'hito@gmail.com', accountPrompt: /送信に使う Gmail アドレス/, password: /アプリパスワード（16/, recipient: /テストメールの送信先/, confirm: /この内容で適用しますか/, done: /完了: このマシンのメールは Gmail 経由で送信されます/ },
+  { name: 'English', env: 'C.UTF-8', account: 'person@gmail.com', accountPrompt: /Gmail address to send as/, password: /App password/, recipient: /test message to/, senders: /users \(root@.*\)|Apply this plan\?/, confirm: /Apply this plan\?/, done: /Done: this machine sends mail through Gmail/ },
+  { name: 'Japanese', env: 'ja_JP.UTF-8', account: 'hito@gmail.com', accountPrompt: /送信に使う Gmail アドレス/, password: /アプリパスワード（16/, recipient: /テストメールの送信先/, senders: /ユーザー（root@|この内容で適用しますか/, confirm: /この内容で適用しますか/, done: /完了: このマシンのメールは Gmail 経由で送信されます/ },
 ];
 
 describe('interactive wizard in a terminal', { skip: postfixSkipReason() ?? tmuxSkipReason() }, () => {
@@ -57,6 +57,8 @@ describe('interactive wizard in a terminal', { skip: postfixSkipReason() ?? tmux
         await session.sendKeys('Enter');
         await session.waitFor(lang.recipient, 30_000);
         await session.sendKeys('Enter'); // keep the default: the account itself
+        // First run only: send local senders' mail as the account? Enter keeps the default (yes).
+        if (!lang.confirm.test(await session.waitFor(lang.senders, 30_000))) await session.sendKeys('Enter');
         await session.waitFor(lang.confirm, 30_000);
         const plan = await session.history();
         assert.ok(plan.includes(`${ACCOUNT}:********`), 'the plan shows the new credential, password hidden');

@@ -1,7 +1,7 @@
 // A recording fake of src/system for flow tests: an in-memory file tree,
 // and commands answered by handlers (a fake Postfix below). Every call is
 // recorded so a test can assert what would be run and written.
-import type { SignalGuard, AuthCheckResult, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
+import type { SignalGuard, AuthCheckResult, RelayProbe, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
 
 export interface FakeFile {
   content: Buffer;
@@ -39,6 +39,9 @@ export class FakeSystem implements System {
   keychainFailure?: string;
   authResult: (user: string, password: string) => AuthCheckResult = () => ({ ok: true });
   submitResult: (request: SubmitRequest) => SubmitResult = () => ({ response: '250 2.0.0 Ok: queued as 4F2C21A0B3' });
+  readonly probes: { host: string; port: number; tls?: boolean }[] = [];
+  /** The relay's reachability; by default it answers over IPv4 only, and speaks STARTTLS. */
+  probeResult: (host: string, port: number) => RelayProbe = () => ({ addresses: [{ family: 4, address: '142.250.102.109', ok: true }] });
 
   constructor(files: Record<string, string | { content: string; mode?: number }> = {}) {
     for (const [path, spec] of Object.entries(files)) {
@@ -146,6 +149,11 @@ export class FakeSystem implements System {
   async checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult> {
     this.authChecks.push({ endpoint, user, password });
     return this.authResult(user, password);
+  }
+  async probeRelay(host: string, port: number, options: { timeoutMs: number; tls?: boolean }): Promise<RelayProbe> {
+    this.probes.push({ host, port, tls: options.tls });
+    const result = this.probeResult(host, port);
+    return options.tls ? { implicitTls: false, ...result } : result;
   }
   async submitLocal(request: SubmitRequest): Promise<SubmitResult> {
     this.submitted.push(request);

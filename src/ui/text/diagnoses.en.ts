@@ -66,7 +66,7 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
   },
   'network-unreachable': {
     cause: "This machine has no route to Gmail's address (often an IPv6 address without working IPv6).",
-    fix: 'Run `postconf -e inet_protocols=ipv4` and restart Postfix, or repair the network route.',
+    fix: 'Run the wizard again: when IPv6 cannot reach the relay but IPv4 can, it sets smtp_address_preference = ipv4 (IPv6 stays on for the rest). By hand: `postconf -e smtp_address_preference=ipv4` and `postfix reload`; or repair the IPv6 route.',
   },
   dns: {
     cause: 'The name smtp.gmail.com could not be looked up (DNS failure).',

@@ -63,7 +63,7 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
   },
   'network-unreachable': {
     cause: 'このマシンから Gmail のアドレスへの経路がありません（IPv6 が使えない環境で IPv6 アドレスに接続しようとした場合によく起こります）。',
-    fix: '`postconf -e inet_protocols=ipv4` を実行して Postfix を再起動するか、ネットワークの経路を修復してください。',
+    fix: 'ウィザードをもう一度実行してください。IPv6 ではリレーに届かず IPv4 では届く場合、smtp_address_preference = ipv4 を設定します（ほかの IPv6 の通信はそのまま）。手作業なら `postconf -e smtp_address_preference=ipv4` と `postfix reload` を実行するか、IPv6 の経路を修復してください。',
   },
   dns: {
     cause: 'smtp.gmail.com の名前解決ができませんでした（DNS の失敗）。',

@@ -1,0 +1,89 @@
+// What the relay options need to know beyond detect's HostFacts: the
+// parameters they read, the domains local senders carry, and the files they
+// write (generic map, aliases, the record of replaced main.cf values). Read
+// only; setup, status and remove all start from it.
+import { compiledMapPaths, needsPostmap } from '../postfix/maps.js';
+import { postconfArgs, readSettings } from '../postfix/postconf.js';
+import type { System } from '../system/types.js';
+import type { LocalFacts, OptionFile, PostfixFacts } from './types.js';
+
+export const localSettingNames = [
+  'smtp_generic_maps', 'smtp_address_preference', 'inet_protocols', 'inet_interfaces', 'myhostname', 'mydomain',
+  'myorigin', 'mydestination', 'alias_maps', 'mynetworks', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions',
+  'relay_domains', 'virtual_alias_domains', 'virtual_mailbox_domains', 'smtpd_sasl_auth_enable',
+] as const;
+
+function dir(postfix: Pick<PostfixFacts, 'configDir'>): string {
+  return postfix.configDir.replace(/\/+$/, '');
+}
+
+export function genericMapPath(postfix: Pick<PostfixFacts, 'configDir'>): string {
+  return `${dir(postfix)}/gmail_generic`;
+}
+
+export function savedSettingsPath(postfix: Pick<PostfixFacts, 'configDir'>): string {
+  return `${dir(postfix)}/postfix-gmail-wizard.saved`;
+}
+
+export async function readLocalFacts(sys: System, postfix: PostfixFacts): Promise<LocalFacts> {
+  const configDir = postfix.isDefaultInstance ? undefined : postfix.configDir;
+  const settings = { ...postfix.settings, ...(await readSettings(sys, configDir, localSettingNames)) };
+  const expand = (value: string) => expandNames(value, settings);
+  const myhostname = expand(settings.myhostname ?? '') || 'localhost';
+  const mydomain = expand(settings.mydomain ?? '') || 'localdomain';
+  let myorigin = expand(settings.myorigin ?? '') || myhostname;
+  // Debian's Postfix takes a file name here (/etc/mailname) and uses its first line.
+  if (myorigin.startsWith('/')) myorigin = (await sys.readFile(myorigin))?.split('\n')[0]?.trim() || myhostname;
+  const resolved = { ...settings, myhostname, mydomain, myorigin };
+  const localDestinations = (settings.mydestination ?? '')
+    .split(/[\s,]+/)
+    .filter((word) => word && !/^[a-z0-9]+:/.test(word))
+    .map((word) => expandNames(word, resolved).toLowerCase());
+  const generic = await readOptionFile(sys, postfix.defaultMapType, genericMapPath(postfix));
+  const savedPath = savedSettingsPath(postfix);
+  return {
+    settings,
+    domains: { myorigin: myorigin.toLowerCase(), myhostname: myhostname.toLowerCase(), mydomain: mydomain.toLowerCase() },
+    localDestinations,
+    generic,
+    saved: { path: savedPath, content: await sys.readFile(savedPath) },
+    aliases: await readAliases(sys, postfix, settings.alias_maps ?? ''),
+  };
+}
+
+/** `$name` and `${name}` replaced by the values known; anything else (Postfix's ${name?x:y} forms) left out. */
+function expandNames(value: string, known: Record<string, string>): string {
+  let text = value;
+  for (let round = 0; round < 5 && /\$/.test(text); round++) {
+    text = text.replace(/\$\{?([A-Za-z0-9_]+)\}?/g, (_whole, name: string) => known[name] ?? '');
+  }
+  return text.trim();
+}
+
+async function readOptionFile(sys: System, type: string, path: string): Promise<OptionFile> {
+  const [content, info] = await Promise.all([sys.readFile(path), sys.fileInfo(path)]);
+  const compiledInfo = await Promise.all(compiledMapPaths(type, path).map(async (p) => [p, await sys.fileInfo(p)] as const));
+  const compiled = compiledInfo.filter(([, i]) => i !== undefined).map(([p]) => p);
+  const compiledCurrent = compiledInfo.every(([, i]) => i !== undefined && (!info || i.mtimeMs >= info.mtimeMs));
+  return { type, path, content, mode: info?.mode, compiled, compiledCurrent };
+}
+
+/**
+ * The first file-based alias_maps entry (hash:/etc/aliases on Debian). A private instance
+ * (--config-dir) may only edit one inside its own directory: /etc/aliases belongs to the
+ * machine's own Postfix.
+ */
+async function readAliases(sys: System, postfix: PostfixFacts, aliasMaps: string): Promise<OptionFile | undefined> {
+  for (const word of aliasMaps.split(/[\s,]+/)) {
+    const match = /^([a-z0-9]+):(\/\S+)$/.exec(word);
+    if (!match?.[1] || !match[2] || !needsPostmap(match[1])) continue;
+    if (!postfix.isDefaultInstance && !match[2].startsWith(`${dir(postfix)}/`)) return undefined;
+    return readOptionFile(sys, match[1], match[2]);
+  }
+  return undefined;
+}
+
+/** `postalias [-c DIR] type:path`: the aliases file compiled, as newaliases does for alias_database. */
+export function postaliasArgs(postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>, file: Pick<OptionFile, 'type' | 'path'>): string[] {
+  return postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, `${file.type}:${file.path}`);
+}

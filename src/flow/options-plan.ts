@@ -1,0 +1,172 @@
+// The relay options as plan parts — pure, like plan.ts, which merges them:
+// smtp_generic_maps and its map, root's alias, inet_interfaces and
+// smtp_address_preference. The main.cf values the wizard replaces are kept in
+// a small record beside main.cf, so that `remove` (optionRemoval) can put back
+// exactly what was there, and only where the wizard's value is still in place.
+import ejs from 'ejs';
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
+import { removeRootAlias, setRootAlias } from '../postfix/aliases.js';
+import { isLoopbackOnly } from '../postfix/networks.js';
+import type { Settings } from '../postfix/postconf.js';
+import type { TemplateName } from '../system/templates.js';
+import { postaliasArgs } from './local-facts.js';
+import type { LocalFacts, PlannedCommand, PlannedFile, PostfixFacts, RelayOptions } from './types.js';
+
+export interface PlanPart {
+  settings: Settings;
+  removeSettings: string[];
+  files: PlannedFile[];
+  deletes: string[];
+  commands: PlannedCommand[];
+  touches: string[];
+  restart: boolean;
+}
+
+/** The values the wizard writes for the parameters it saves first. */
+export const wizardValues = { inet_interfaces: 'loopback-only', smtp_address_preference: 'ipv4' } as const;
+type Saved = Map<string, string | undefined>;
+const publicMode = 0o644;
+
+export function emptyPart(): PlanPart {
+  return { settings: {}, removeSettings: [], files: [], deletes: [], commands: [], touches: [], restart: false };
+}
+
+export function isOwnGenericMap(value: string | undefined, local: LocalFacts): boolean {
+  return new RegExp(`^[a-z0-9]+:${escape(local.generic.path)}$`).test((value ?? '').trim());
+}
+
+/** smtp_generic_maps keys: a whole domain only where mail is delivered here anyway (see templates/generic.ejs). */
+export function genericKeys(local: LocalFacts, account: string): { keys: string[]; skippedDomains: string[] } {
+  const accountDomain = account.slice(account.lastIndexOf('@') + 1).toLowerCase();
+  const { myorigin, myhostname, mydomain } = local.domains;
+  const domains = [...new Set([myorigin, myhostname, mydomain])].filter((d) => d && d !== accountDomain);
+  const keys: string[] = [];
+  const skippedDomains: string[] = [];
+  for (const domain of domains) {
+    if (local.localDestinations.includes(domain)) keys.push(`@${domain}`);
+    else {
+      keys.push(`root@${domain}`);
+      skippedDomains.push(domain);
+    }
+  }
+  return { keys, skippedDomains };
+}
+
+export function renderGenericMap(template: string, local: LocalFacts, account: string, mapType: string): string {
+  return ejs.render(template, { account, mapType, path: local.generic.path, ...genericKeys(local, account) });
+}
+
+export function parseSaved(content: string | undefined): Saved {
+  const saved: Saved = new Map();
+  for (const line of (content ?? '').split('\n')) {
+    const set = /^([A-Za-z0-9_]+) = (.*)$/.exec(line);
+    const unset = /^([A-Za-z0-9_]+) \(not set\)$/.exec(line);
+    if (set?.[1]) saved.set(set[1], set[2] ?? '');
+    else if (unset?.[1]) saved.set(unset[1], undefined);
+  }
+  return saved;
+}
+
+export function planOptions(postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>): PlanPart {
+  const { local } = options;
+  const part = emptyPart();
+  const current = { ...postfix.settings, ...local.settings };
+  const configDir = postfix.isDefaultInstance ? undefined : postfix.configDir;
+
+  // Sender mapping: kept on a re-run (following the account), taken out on --no-map-senders.
+  const ownMap = isOwnGenericMap(current.smtp_generic_maps, local);
+  if (options.mapSenders ?? ownMap) {
+    const type = postfix.defaultMapType;
+    const ref = `${type}:${local.generic.path}`;
+    part.settings.smtp_generic_maps = ref;
+    const content = renderGenericMap(templates.generic, local, account, type);
+    const changed = local.generic.content !== content;
+    if (changed || local.generic.mode !== publicMode) {
+      part.files.push({ path: local.generic.path, content, mode: publicMode, secret: false, previous: local.generic.content });
+    }
+    if (needsPostmap(type) && (changed || !local.generic.compiledCurrent || current.smtp_generic_maps !== ref)) {
+      part.commands.push({ file: 'postmap', args: postmapArgs(configDir, type, local.generic.path), purpose: ref });
+    }
+    part.touches.push(local.generic.path, ...compiledMapPaths(type, local.generic.path));
+  } else if (options.mapSenders === false && ownMap) {
+    takeOutGenericMap(part, local, true);
+  }
+
+  // inet_interfaces and smtp_address_preference: the old value is saved before the first change.
+  const saved = parseSaved(local.saved.content);
+  const wanted: Record<keyof typeof wizardValues, boolean | undefined> = {
+    inet_interfaces: options.loopbackOnly,
+    smtp_address_preference: options.preferIpv4 ? true : undefined,
+  };
+  for (const name of Object.keys(wizardValues) as (keyof typeof wizardValues)[]) {
+    const value = current[name];
+    const already = name === 'inet_interfaces' ? isLoopbackOnly(value) : value === wizardValues[name];
+    if (wanted[name] === true && !already) {
+      part.settings[name] = wizardValues[name];
+      if (!saved.has(name)) saved.set(name, postfix.explicit.includes(name) ? (value ?? '') : undefined);
+      if (name === 'inet_interfaces') part.restart = true;
+    } else if (wanted[name] === false && saved.has(name)) {
+      putBack(part, name, saved, value);
+    }
+  }
+  recordSaved(part, local, saved, templates);
+
+  // root's alias: the file is edited only when the entry changes.
+  if (options.rootAlias && local.aliases) {
+    const content = setRootAlias(local.aliases.content ?? '', options.rootAlias);
+    if (content !== (local.aliases.content ?? '')) changeAliases(part, postfix, local.aliases, content);
+  }
+  return part;
+}
+
+/** What `remove` undoes: the generic map, the saved main.cf values (where the wizard's are still in place), root's alias. */
+export function optionRemoval(postfix: PostfixFacts, local: LocalFacts, templates: Record<TemplateName, string>): PlanPart {
+  const part = emptyPart();
+  const current = { ...postfix.settings, ...local.settings };
+  const ownMap = isOwnGenericMap(current.smtp_generic_maps, local);
+  if (ownMap || local.generic.content !== undefined) takeOutGenericMap(part, local, ownMap);
+  const saved = parseSaved(local.saved.content);
+  for (const name of [...saved.keys()]) putBack(part, name, saved, current[name]);
+  saved.clear();
+  recordSaved(part, local, saved, templates);
+  const aliases = local.aliases;
+  const restored = aliases?.content === undefined ? undefined : removeRootAlias(aliases.content);
+  if (aliases && restored !== undefined) changeAliases(part, postfix, aliases, restored);
+  return part;
+}
+
+function takeOutGenericMap(part: PlanPart, local: LocalFacts, setting: boolean): void {
+  if (setting) part.removeSettings.push('smtp_generic_maps');
+  const existing = [...(local.generic.content !== undefined ? [local.generic.path] : []), ...local.generic.compiled];
+  part.deletes.push(...existing);
+  part.touches.push(...existing);
+}
+
+/** The saved value goes back, unless someone changed the parameter since the wizard set it. */
+function putBack(part: PlanPart, name: string, saved: Saved, value: string | undefined): void {
+  const ours = wizardValues[name as keyof typeof wizardValues];
+  const previous = saved.get(name);
+  saved.delete(name);
+  if (ours === undefined || value !== ours) return;
+  if (previous === undefined) part.removeSettings.push(name);
+  else part.settings[name] = previous;
+  if (name === 'inet_interfaces') part.restart = true;
+}
+
+function recordSaved(part: PlanPart, local: LocalFacts, saved: Saved, templates: Record<TemplateName, string>): void {
+  const content = saved.size > 0 ? ejs.render(templates.saved_settings, { entries: [...saved.entries()] }) : undefined;
+  if (content === local.saved.content) return;
+  if (content === undefined) part.deletes.push(local.saved.path);
+  else part.files.push({ path: local.saved.path, content, mode: publicMode, secret: false, previous: local.saved.content });
+  part.touches.push(local.saved.path);
+}
+
+function changeAliases(part: PlanPart, postfix: PostfixFacts, aliases: NonNullable<LocalFacts['aliases']>, content: string): void {
+  part.files.push({ path: aliases.path, content, mode: aliases.mode ?? publicMode, secret: false, previous: aliases.content });
+  part.commands.push({ file: 'postalias', args: postaliasArgs(postfix, aliases), purpose: `${aliases.type}:${aliases.path}` });
+  part.touches.push(aliases.path, ...compiledMapPaths(aliases.type, aliases.path));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

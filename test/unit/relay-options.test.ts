@@ -1,0 +1,176 @@
+// The pure parts of the relay options: root's alias block, the generic map's
+// keys, the record of replaced main.cf values, who may relay (mynetworks),
+// loopback-only, and the plan parts setup and remove are built from.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { currentGoogleRelay, otherPort, parseRelay } from '../../src/gmail/relay.js';
+import { removeRootAlias, rootAliasOf, setRootAlias, wizardRootAlias } from '../../src/postfix/aliases.js';
+import { isLoopbackOnly, mainCfValue, networkNeeds, openNetworks } from '../../src/postfix/networks.js';
+import { genericKeys, optionRemoval, parseSaved, planOptions } from '../../src/flow/options-plan.js';
+import { checkRootAlias } from '../../src/flow/relay-options.js';
+import { restartCommands } from '../../src/postfix/service.js';
+import type { LocalFacts, PostfixFacts } from '../../src/flow/types.js';
+import type { TemplateName } from '../../src/system/templates.js';
+import { repoPath } from '../support/paths.js';
+
+const templates = Object.fromEntries((['sasl_passwd', 'generic', 'saved_settings'] as TemplateName[]).map((n) => [n, readFileSync(repoPath('templates', `${n}.ejs`), 'utf8')])) as Record<TemplateName, string>;
+const debianAliases = '# See man 5 aliases for format\npostmaster:    root\n';
+
+function postfixFacts(settings: Record<string, string> = {}, explicit: string[] = []): PostfixFacts {
+  return {
+    version: '3.7.11', configDir: '/etc/postfix', isDefaultInstance: true, running: true, saslClientTypes: ['cyrus'],
+    mapTypes: ['hash'], defaultMapType: 'hash', settings, explicit, serviceManager: 'sysv', log: { kind: 'none' },
+  };
+}
+
+function localFacts(over: Partial<LocalFacts> = {}): LocalFacts {
+  return {
+    settings: { inet_interfaces: 'all', inet_protocols: 'all', smtp_generic_maps: '', smtp_address_preference: 'any', alias_maps: 'hash:/etc/aliases' },
+    domains: { myorigin: 'mail.example.org', myhostname: 'vm.example.org', mydomain: 'example.org' },
+    localDestinations: ['vm.example.org', 'mail.example.org', 'localhost.example.org', 'localhost'],
+    generic: { type: 'hash', path: '/etc/postfix/gmail_generic', compiled: [], compiledCurrent: false },
+    saved: { path: '/etc/postfix/postfix-gmail-wizard.saved' },
+    aliases: { type: 'hash', path: '/etc/aliases', content: debianAliases, mode: 0o644, compiled: ['/etc/aliases.db'], compiledCurrent: true },
+    ...over,
+  };
+}
+
+describe('root alias block in the aliases file', () => {
+  it('replaces root\'s entry in place, keeps it as "was" lines, and remove puts it back byte for byte', () => {
+    const original = 'postmaster: root\nroot: bob,\n  alice\nwebmaster: root\n';
+    const changed = setRootAlias(original, 'you@gmail.com');
+    assert.match(changed, /^postmaster: root\n# postfix-gmail-wizard: .*\n# was: root: bob,\n# was:   alice\nroot: you@gmail\.com\n# postfix-gmail-wizard: end\nwebmaster: root\n$/);
+    assert.equal(rootAliasOf(changed), 'you@gmail.com');
+    assert.equal(wizardRootAlias(changed), 'you@gmail.com');
+    assert.equal(removeRootAlias(changed), original);
+  });
+
+  it('appends when root has no entry; is idempotent; a new address keeps the original "was" lines', () => {
+    const once = setRootAlias(debianAliases, 'you@gmail.com');
+    assert.equal(setRootAlias(once, 'you@gmail.com'), once);
+    const other = setRootAlias(setRootAlias('root: bob\n', 'a@gmail.com'), 'b@gmail.com');
+    assert.match(other, /# was: root: bob\nroot: b@gmail\.com/);
+    assert.equal(removeRootAlias(other), 'root: bob\n');
+    assert.equal(removeRootAlias(once), debianAliases);
+    assert.equal(removeRootAlias(debianAliases), undefined, 'no block: nothing to undo');
+    assert.equal(setRootAlias('', 'you@gmail.com').endsWith('root: you@gmail.com\n# postfix-gmail-wizard: end\n'), true);
+  });
+
+  it('accepts an address or a user name, never a command, file or include', () => {
+    for (const good of ['you@gmail.com', 'alice', 'ops.team']) assert.equal(checkRootAlias(good), good);
+    for (const bad of ['|/bin/sh', '/tmp/x', ':include:/etc/x', 'a@b.c, evil@x.com', 'you@gmail.com\nroot: x', '']) assert.equal(checkRootAlias(bad), undefined, bad);
+  });
+});
+
+describe('generic map keys', () => {
+  it('maps whole domains delivered here, and only root@ elsewhere (the map rewrites recipients too)', () => {
+    assert.deepEqual(genericKeys(localFacts(), 'you@gmail.com'), {
+      keys: ['@mail.example.org', '@vm.example.org', 'root@example.org'],
+      skippedDomains: ['example.org'],
+    });
+  });
+  it('never maps the account\'s own domain', () => {
+    const local = localFacts({ domains: { myorigin: 'corp.example', myhostname: 'vm', mydomain: 'corp.example' }, localDestinations: ['vm', 'corp.example'] });
+    assert.deepEqual(genericKeys(local, 'me@corp.example').keys, ['@vm']);
+  });
+});
+
+describe('who can reach this Postfix', () => {
+  it('loopback-only in every spelling, and nothing else', () => {
+    for (const yes of ['loopback-only', 'localhost', '127.0.0.1', '127.0.0.1, [::1]', '[::1]']) assert.ok(isLoopbackOnly(yes), yes);
+    for (const no of ['all', '127.0.0.1, 192.0.2.2', '', undefined, '$myhostname']) assert.ok(!isLoopbackOnly(no), String(no));
+  });
+  it('mynetworks: networks, tables and hand-written hosts are open; loopback and the default host list are not', () => {
+    assert.deepEqual(openNetworks({ mynetworks: '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128' }, ['mynetworks']), []);
+    assert.deepEqual(openNetworks({ mynetworks: '127.0.0.0/8 192.168.1.0/24 [fd00::]/64 hash:/etc/postfix/nets' }, ['mynetworks']), ['192.168.1.0/24', '[fd00::]/64', 'hash:/etc/postfix/nets']);
+    assert.deepEqual(openNetworks({ mynetworks: '127.0.0.0/8 192.0.2.2/32 [fd00::2]/128' }, []), [], 'mynetworks_style = host: this machine\'s own addresses');
+    assert.deepEqual(openNetworks({ mynetworks: '127.0.0.0/8 192.0.2.7' }, ['mynetworks']), ['192.0.2.7']);
+    assert.deepEqual(openNetworks({ mynetworks: '10.0.0.0/8', smtpd_relay_restrictions: 'permit_sasl_authenticated, reject_unauth_destination' }, ['mynetworks']), []);
+  });
+  it('names what suggests mail arrives from the network on purpose', () => {
+    assert.deepEqual(networkNeeds({ relay_domains: '' }, [], ['vm', 'localhost'], ['vm']), []);
+    assert.deepEqual(networkNeeds({ relay_domains: 'example.net', smtpd_sasl_auth_enable: 'yes' }, ['relay_domains'], ['vm', 'example.com'], ['vm']), [
+      'relay_domains = example.net', 'smtpd_sasl_auth_enable = yes', 'mydestination = example.com',
+    ]);
+  });
+  it('reads a main.cf value, continuation lines and last assignment included', () => {
+    assert.equal(mainCfValue('inet_interfaces = all\nfoo = 1\ninet_interfaces = 127.0.0.1,\n    [::1]\nbar = 2\n', 'inet_interfaces'), '127.0.0.1, [::1]');
+    assert.equal(mainCfValue('relayhost =\n', 'inet_interfaces'), undefined);
+  });
+});
+
+describe('relay choices', () => {
+  it('587 ⇄ 465, with the TLS style that goes with the port', () => {
+    assert.deepEqual(otherPort({ host: 'smtp.gmail.com', port: 587, implicitTls: false }), { host: 'smtp.gmail.com', port: 465, implicitTls: true });
+    assert.deepEqual(otherPort({ host: 'smtp.gmail.com', port: 465, implicitTls: true }), { host: 'smtp.gmail.com', port: 587, implicitTls: false });
+  });
+  it('a re-run keeps a Google relay already configured (465 stays 465); another relayhost is not kept', () => {
+    assert.deepEqual(currentGoogleRelay('[smtp.gmail.com]:465', 'yes'), { host: 'smtp.gmail.com', port: 465, implicitTls: true });
+    assert.deepEqual(currentGoogleRelay('[smtp-relay.gmail.com]:587', 'no'), { host: 'smtp-relay.gmail.com', port: 587, implicitTls: false });
+    assert.equal(currentGoogleRelay('[mail.isp.example]:587', undefined), undefined);
+    assert.equal(currentGoogleRelay('', undefined), undefined);
+    assert.equal(parseRelay('smtp-relay.gmail.com').ok, true);
+  });
+});
+
+describe('plan parts of the options', () => {
+  it('loopback-only and IPv4 preference: set, old values saved once, restart only for inet_interfaces', () => {
+    const postfix = postfixFacts({ inet_interfaces: 'all' }, ['inet_interfaces']);
+    const part = planOptions(postfix, { loopbackOnly: true, preferIpv4: true, local: localFacts() }, 'you@gmail.com', templates);
+    assert.deepEqual(part.settings, { inet_interfaces: 'loopback-only', smtp_address_preference: 'ipv4' });
+    assert.equal(part.restart, true);
+    const record = part.files.find((f) => f.path.endsWith('.saved'));
+    assert.ok(record);
+    assert.deepEqual([...parseSaved(String(record.content))], [['inet_interfaces', 'all'], ['smtp_address_preference', undefined]]);
+    // Once applied, the same answers change nothing (and the saved values stay the first ones).
+    const after = localFacts({ settings: { ...localFacts().settings, inet_interfaces: 'loopback-only', smtp_address_preference: 'ipv4' }, saved: { path: record.path, content: String(record.content) } });
+    const again = planOptions(postfixFacts({ inet_interfaces: 'loopback-only' }, ['inet_interfaces', 'smtp_address_preference']), { loopbackOnly: true, preferIpv4: true, local: after }, 'you@gmail.com', templates);
+    assert.deepEqual(again, { settings: {}, removeSettings: [], files: [], deletes: [], commands: [], touches: [], restart: false });
+  });
+
+  it('remove puts back saved values only where the wizard\'s value is still in place', () => {
+    const saved = 'inet_interfaces = all\nsmtp_address_preference (not set)\n';
+    const local = localFacts({ settings: { ...localFacts().settings, inet_interfaces: 'loopback-only', smtp_address_preference: 'ipv6' }, saved: { path: '/etc/postfix/postfix-gmail-wizard.saved', content: saved } });
+    const part = optionRemoval(postfixFacts({}, ['inet_interfaces', 'smtp_address_preference']), local, templates);
+    assert.deepEqual(part.settings, { inet_interfaces: 'all' });
+    assert.deepEqual(part.removeSettings, [], 'smtp_address_preference was changed by hand since: left alone');
+    assert.deepEqual(part.deletes, ['/etc/postfix/postfix-gmail-wizard.saved']);
+    assert.equal(part.restart, true);
+  });
+
+  it('map senders: the map, postmap, smtp_generic_maps; --no-map-senders takes out the wizard\'s map only', () => {
+    const postfix = postfixFacts();
+    const part = planOptions(postfix, { mapSenders: true, local: localFacts() }, 'you@gmail.com', templates);
+    assert.equal(part.settings.smtp_generic_maps, 'hash:/etc/postfix/gmail_generic');
+    const map = part.files.find((f) => f.path === '/etc/postfix/gmail_generic');
+    assert.match(String(map?.content), /^@mail\.example\.org\tyou@gmail\.com$/m);
+    assert.match(String(map?.content), /^root@example\.org\tyou@gmail\.com$/m);
+    assert.equal(map?.mode, 0o644);
+    assert.deepEqual(part.commands.map((c) => [c.file, ...c.args]), [['postmap', 'hash:/etc/postfix/gmail_generic']]);
+    const ours = localFacts({ settings: { ...localFacts().settings, smtp_generic_maps: 'hash:/etc/postfix/gmail_generic' }, generic: { type: 'hash', path: '/etc/postfix/gmail_generic', content: String(map?.content), compiled: ['/etc/postfix/gmail_generic.db'], compiledCurrent: true } });
+    const off = planOptions(postfix, { mapSenders: false, local: ours }, 'you@gmail.com', templates);
+    assert.deepEqual(off.removeSettings, ['smtp_generic_maps']);
+    assert.deepEqual(off.deletes, ['/etc/postfix/gmail_generic', '/etc/postfix/gmail_generic.db']);
+    const kept = planOptions(postfix, { local: ours }, 'other@gmail.com', templates);
+    assert.match(String(kept.files[0]?.content), /\tother@gmail\.com$/m, 'a re-run without the flag keeps the map, for the new account');
+  });
+
+  it('root alias: the aliases file and postalias', () => {
+    const part = planOptions(postfixFacts(), { rootAlias: 'you@gmail.com', local: localFacts() }, 'you@gmail.com', templates);
+    assert.deepEqual(part.files.map((f) => [f.path, f.mode]), [['/etc/aliases', 0o644]]);
+    assert.deepEqual(part.commands.map((c) => [c.file, ...c.args]), [['postalias', 'hash:/etc/aliases']]);
+    assert.deepEqual(part.touches, ['/etc/aliases', '/etc/aliases.db']);
+  });
+});
+
+describe('restart (a reload does not apply inet_interfaces)', () => {
+  it('through the init system for the default instance; stop, then start for postfix(1) and private instances', () => {
+    assert.deepEqual(restartCommands(postfixFacts()), [{ file: '/etc/init.d/postfix', args: ['restart'] }]);
+    assert.deepEqual(restartCommands({ ...postfixFacts(), serviceManager: 'systemd' }), [{ file: 'systemctl', args: ['restart', 'postfix'] }]);
+    assert.deepEqual(restartCommands({ ...postfixFacts(), serviceManager: 'none' }), [{ file: 'postfix', args: ['stop'] }, { file: 'postfix', args: ['start'] }]);
+    assert.deepEqual(restartCommands({ ...postfixFacts(), configDir: '/tmp/pfx/etc', isDefaultInstance: false, serviceManager: 'none' }), [
+      { file: 'postfix', args: ['-c', '/tmp/pfx/etc', 'stop'] }, { file: 'postfix', args: ['-c', '/tmp/pfx/etc', 'start'] },
+    ]);
+  });
+});
