@@ -36,7 +36,7 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
       throw new WizardError('backup-failed', t('apply.backupFailed', { dir: options.backupDir, reason: (error as Error).message }), t('apply.backupFailedFix'));
     }
     const reload = reloadCommand(postfix, true);
-    const journal: Journal = { backupId: backup.id, backupDir: backup.dir, configDir: postfix.configDir, reload: postfix.running ? reload : undefined, startedAt: sys.now().toISOString(), steps: [] };
+    const journal: Journal = { backupId: backup.id, backupDir: backup.dir, configDir: postfix.configDir, reload: postfix.running ? reload : undefined, restart: postfix.running && plan.restart ? restartCommands(postfix) : undefined, startedAt: sys.now().toISOString(), steps: [] };
     let failed: { step: string; error: unknown } | undefined;
     for (const step of transactionSteps(sys, postfix, plan, reason === 'setup')) {
       const signal = signals.interrupted();

@@ -8,8 +8,10 @@ export interface Journal {
   backupId: string;
   backupDir: string;
   configDir: string;
-  /** How to make Postfix reread its configuration after a rollback. */
+  /** How to make Postfix reread its configuration after a rollback (absent: it was stopped). */
   reload?: { file: string; args: string[] };
+  /** When the plan restarts Postfix (inet_interfaces): the commands that do, run in order on recovery instead. */
+  restart?: { file: string; args: string[] }[];
   startedAt: string;
   steps: { name: string; state: 'started' | 'done' }[];
 }

@@ -22,7 +22,9 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
     const backup = await readBackup(sys, root, journal.backupId);
     if (!backup) throw new UsageError('backup-missing', t('recover.backupMissing', { dir: journal.backupDir }), t('recover.backupMissingFix'));
     await restoreBackup(sys, backup);
-    if (journal.reload) await sys.exec(journal.reload.file, journal.reload.args); // best effort: Postfix may be stopped
+    // Best effort: a restart may have been cut between stop and start, so
+    // recovery restarts (stop may fail: it was already stopped); else reload.
+    for (const command of journal.restart ?? (journal.reload ? [journal.reload] : [])) await sys.exec(command.file, command.args);
     await clearJournal(sys, options.stateDir);
     ctx.outcome.warnings.push(`rolled back unfinished change ${journal.backupId}`);
     ui.success(t('recover.done', { id: journal.backupId }));

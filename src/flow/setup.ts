@@ -41,30 +41,31 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
 
   const plan = makePlan(facts, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
   outcome.changed = { settings: plan.settings.map((s) => s.name), files: plan.files.map((f) => f.path), commands: plan.commands.map((c) => c.file) };
+  const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
+  if (replaced) ui.warn(t('plan.relayhostReplaced', { from: replaced.from, to: replaced.to }));
   if (planIsEmpty(plan)) {
     ui.success(t('plan.nothing'));
     outcome.result = 'unchanged';
   } else {
     ui.note(renderPlan(plan), t('plan.title'));
-    if (options.dryRun) {
-      ui.outro(t('plan.dryRunDone'));
-      outcome.result = 'dry-run';
-      return ExitCode.ok;
-    }
-    if (!options.yes && !(await ui.confirm({ message: t('ask.confirm'), initialValue: true }))) {
-      throw new CancelledError(t('cancelled'));
-    }
-    const { backup } = await apply(ctx, postfix, plan);
-    outcome.backupId = backup.id;
-    outcome.result = 'configured';
-    ui.success(t('apply.summary', { count: plan.settings.length + plan.files.length, id: backup.id }));
   }
   if (options.dryRun) {
     ui.outro(t('plan.dryRunDone'));
     outcome.result = 'dry-run';
     return ExitCode.ok;
   }
-  if (credential) outcome.keychain = await rememberPassword(ctx, keychain, account, credential);
+  if (!planIsEmpty(plan)) {
+    if (!options.yes && !(await ui.confirm({ message: t('ask.confirm'), initialValue: true }))) {
+      throw new CancelledError(t('cancelled'));
+    }
+    const { backup } = await apply(ctx, postfix, plan);
+    outcome.backupId = backup.id;
+    outcome.result = 'configured';
+    ui.success(t('apply.summary', { count: plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length, id: backup.id }));
+  }
+  // The Workspace relay may have asked for the password again: remember the one that worked.
+  const working = credential && answers.password && answers.password !== credential.password ? { ...credential, password: answers.password, source: 'typed' as const } : credential;
+  if (working) outcome.keychain = await rememberPassword(ctx, keychain, account, working);
   const flushed = await flushDeferred(ctx, postfix, plan);
   if (flushed) outcome.flushed = flushed;
 

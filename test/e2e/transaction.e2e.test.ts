@@ -54,6 +54,13 @@ const faultPoints: FaultPoint[] = [
   { name: 'kill -9 right after postconf -e', wrappers: { postconf: killAfter('postconf', '-e') }, expectExit: 137 },
   { name: 'kill -9 during postfix check', wrappers: { postfix: killBefore('postfix', ' check ') }, expectExit: 137 },
   { name: 'kill -9 right after the reload', wrappers: { postfix: killAfter('postfix', 'reload') }, expectExit: 137 },
+  {
+    name: 'kill -9 between stop and start of a restart (inet_interfaces)',
+    prepare: async (i) => void (await i.postconf('-e', 'inet_interfaces=all')),
+    extraArgs: () => ['--loopback-only'],
+    wrappers: { postfix: killBefore('postfix', ' start ') },
+    expectExit: 137,
+  },
   { name: 'SIGINT during postmap', wrappers: { postmap: signalDuring('postmap', 'INT') }, expectExit: 130 },
   { name: 'SIGTERM during postfix check', wrappers: { postfix: signalDuring('postfix', 'TERM', ' check ') }, expectExit: 130 },
 ];
@@ -107,6 +114,7 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
           const further = await run(instance);
           assert.equal(further.code, 0, further.stderr);
           assert.match(further.stderr, /unfinished change/);
+          assert.ok(await instance.isRunning(), 'Postfix runs again after the recovery');
           state = await snapshot(instance);
         }
         points++;

@@ -55,6 +55,18 @@ describe('setup, headless', () => {
     assertNoSecretLeak(sys, run.stdout, run.stderr);
   });
 
+  it('shows a relayhost of another provider explicitly as the change it is', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { repoPath } = await import('../support/paths.js');
+    const mainCf = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8').replace(/^relayhost =.*$/m, 'relayhost = [smtp.example.net]:587');
+    const { sys, postfix } = debianMachine({ mainCf });
+    const run = await runCli(sys, [...headless, '--no-test'], { stdin: `${password}\n` });
+    assert.equal(run.exit, 0, run.stdout);
+    assert.match(run.stdout, /Mail now goes out through \[smtp\.example\.net\]:587; after this change it goes through \[smtp\.gmail\.com\]:587/);
+    assert.match(run.stdout, /- relayhost = \[smtp\.example\.net\]:587\n.*\+ relayhost = \[smtp\.gmail\.com\]:587/);
+    assert.equal(postfix.explicit().relayhost, '[smtp.gmail.com]:587');
+  });
+
   it('names every missing answer and changes nothing', async () => {
     const { sys } = debianMachine();
     const run = await runCli(sys, ['--non-interactive']);

@@ -140,6 +140,7 @@ export const en = {
   'plan.newFile': '{path} (new, mode {mode}):',
   'plan.changedFile': '{path} (changed, mode {mode}):',
   'plan.commands': 'Commands:',
+  'plan.relayhostReplaced': 'Mail now goes out through {from}; after this change it goes through {to} instead.',
   'plan.nothing': 'Already configured this way: nothing to change.',
   'plan.dryRunDone': 'Dry run: nothing was changed, nothing was sent.',
 
@@ -154,7 +155,7 @@ export const en = {
   'apply.stepFailed': 'Failed: {step}',
   'apply.failed': 'Failed.',
   'apply.done': 'Configuration applied and Postfix reloaded.',
-  'apply.summary': '{count} change(s) applied; backup {id}.',
+  'apply.summary': 'Changes applied: {count}; backup {id}.',
   'apply.rollbackDone': 'Rolled back: the previous configuration is in place again.',
   'apply.rollbackFailed': 'Rollback failed ({reason}). The backup is in {dir}; restore it with: postfix-gmail-wizard restore',
   'apply.rollbackReloadFailed': 'The files are back, but reloading Postfix failed ({reason}); it keeps running the configuration it had.',

@@ -143,6 +143,7 @@ export const ja: Catalogue = {
   'plan.newFile': '{path}（新規作成、モード {mode}）:',
   'plan.changedFile': '{path}（変更、モード {mode}）:',
   'plan.commands': '実行するコマンド:',
+  'plan.relayhostReplaced': '現在メールは {from} 経由で送信されています。この変更の後は {to} 経由になります。',
   'plan.nothing': 'すでにこの内容で設定されています。変更はありません。',
   'plan.dryRunDone': 'ドライランのため、何も変更せず、メールも送信していません。',
 
