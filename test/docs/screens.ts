@@ -2,7 +2,7 @@
 // and Japanese, against a private Postfix and the Gmail double, and write
 // the screens to docs/screens/*.txt for the README. Temporary paths, ports
 // and ids are normalized to what a person would see on a real machine.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeGmail } from '../support/fake-gmail.js';
 import { repoPath } from '../support/paths.js';
@@ -82,11 +82,11 @@ try {
     await postfix.start();
     const session = await startInTmux([process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
       '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'b'), '--state-dir', join(postfix.base, 's'), '--no-keychain', '--wait', '60'],
-    { cols: 200, rows: 70, env: { LANG: script.lang, TERM: 'xterm-256color' } });
+    { cols: 100, rows: 90, env: { LANG: script.lang, TERM: 'xterm-256color' } });
     try {
       await drive(session, script);
       await new Promise((r) => setTimeout(r, 500));
-      const screen = normalize(await session.history(), postfix.base, gmail.port);
+      const screen = normalize(await session.history(true), postfix.base, gmail.port);
       await writeFile(repoPath('docs', 'screens', `setup.${name}.txt`), screen + '\n');
       console.log(`docs/screens/setup.${name}.txt: ${screen.split('\n').length} lines`);
     } finally {
@@ -94,7 +94,23 @@ try {
       await postfix.destroy();
     }
   }
+  await embedInReadme();
 } finally {
   await gmail.close();
   await rm(tmp, { recursive: true, force: true });
+}
+
+/** Put each screen into README.md between its markers, so the README shows what the code shows. */
+async function embedInReadme(): Promise<void> {
+  let readme = await readFile(repoPath('README.md'), 'utf8');
+  for (const name of Object.keys(scripts)) {
+    const screen = await readFile(repoPath('docs', 'screens', `setup.${name}.txt`), 'utf8');
+    const start = `<!-- screen:${name} -->`;
+    const end = `<!-- /screen:${name} -->`;
+    const from = readme.indexOf(start);
+    const to = readme.indexOf(end);
+    if (from < 0 || to < from) throw new Error(`README.md lacks the markers ${start} … ${end}`);
+    readme = `${readme.slice(0, from + start.length)}\n\n\`\`\`text\n${screen}\`\`\`\n\n${readme.slice(to)}`;
+  }
+  await writeFile(repoPath('README.md'), readme);
 }

@@ -16,8 +16,8 @@ export interface TmuxSession {
   type(text: string): Promise<void>;
   /** The visible screen (capture-pane -p). */
   screen(): Promise<string>;
-  /** Scrollback and screen (capture-pane -p -S -). */
-  history(): Promise<string>;
+  /** Scrollback and screen (capture-pane -p -S -); `joinWrapped` undoes the terminal's own line wrapping (-J). */
+  history(joinWrapped?: boolean): Promise<string>;
   /** Polls the screen until it matches; on timeout throws with the screen in the message. */
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** The program's exit status (128+N when killed by signal N); waits for it to exit. */
@@ -72,7 +72,7 @@ export async function startInTmux(command: string[], opts: TmuxOptions = {}): Pr
     async sendKeys(...keys) { await tmux('send-keys', '-t', 'main', ...keys.map(literal)); },
     async type(text) { await tmux('send-keys', '-t', 'main', '-l', '--', literal(text)); },
     screen,
-    history: () => tmux('capture-pane', '-p', '-S', '-', '-t', 'main'),
+    history: (joinWrapped = false) => tmux('capture-pane', '-p', ...(joinWrapped ? ['-J'] : []), '-S', '-', '-t', 'main'),
     async waitFor(pattern, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       const matches = (s: string) => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));

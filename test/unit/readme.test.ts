@@ -32,3 +32,12 @@ describe('JSON schema', () => {
     assert.deepEqual([...defs.test.properties.diagnosis.enum].sort(), [...DIAGNOSIS_CODES].sort());
   });
 });
+
+describe('README screens', () => {
+  it('are the ones npm run screens captured last (docs/screens)', () => {
+    for (const lang of ['en', 'ja']) {
+      const screen = readFileSync(repoPath('docs', 'screens', `setup.${lang}.txt`), 'utf8');
+      assert.ok(readme.includes(`<!-- screen:${lang} -->\n\n\`\`\`text\n${screen}\`\`\`\n\n<!-- /screen:${lang} -->`), lang);
+    }
+  });
+});
