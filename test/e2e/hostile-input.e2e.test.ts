@@ -3,13 +3,12 @@
 // exits 2 with the reason, before any login is tried, and the Postfix
 // configuration directory is byte for byte what it was.
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
-import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
+import { postfixSkipReason } from '../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import { checksums } from '../support/secret-checks.js';
-import { createTestCa, type TestCa } from '../support/test-ca.js';
 import { runWizard } from '../support/wizard-process.js';
 
 const ACCOUNT = 'someone@gmail.com';
@@ -30,39 +29,24 @@ const table: { what: string; address: string; password: string }[] = [
 ];
 
 describe('hostile input through the real CLI: exit 2, nothing changed', { skip }, () => {
-  let tmp: string;
-  let ca: TestCa;
-  let gmail: FakeGmail;
-  let postfix: PostfixInstance;
-
+  let lab: RelayLab;
   before(async () => {
-    tmp = await mkdtemp('/tmp/pgw-e2e-hostile-');
-    ca = await createTestCa(join(tmp, 'ca'));
-    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { [ACCOUNT]: { password: PASSWORD } } });
-    postfix = await createPostfixInstance();
-    await postfix.start();
+    lab = await startRelayLab('e2e-hostile', { [ACCOUNT]: { password: PASSWORD } });
   });
-  after(async () => {
-    await postfix?.destroy();
-    await gmail?.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
+  after(async () => lab?.close());
 
-  const common = () => [
-    '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', postfix.configDir,
-    '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'), '--yes', '--json',
-  ];
+  const common = () => [...lab.args(), '--yes', '--json'];
 
   async function expectRefused(args: string[], options: { stdin?: string; secret?: string }, code: string): Promise<void> {
-    const before = await checksums(postfix.configDir);
-    const logins = gmail.auths.length;
+    const before = await checksums(lab.postfix.configDir);
+    const logins = lab.gmail.auths.length;
     const run = await runWizard(args, options);
     assert.equal(run.code, 2, `exit ${run.code}\n${run.stderr}`);
     const outcome = JSON.parse(run.stdout);
     assert.equal(outcome.error.code, code);
     assert.ok(outcome.error.message.length > 20 && outcome.error.fix, 'the reason and the fix are given');
-    assert.deepEqual(await checksums(postfix.configDir), before, 'the configuration directory is unchanged');
-    assert.equal(gmail.auths.length, logins, 'no login was tried');
+    assert.deepEqual(await checksums(lab.postfix.configDir), before, 'the configuration directory is unchanged');
+    assert.equal(lab.gmail.auths.length, logins, 'no login was tried');
     if (options.secret) {
       assert.deepEqual(run.leaks, []);
       for (const text of [run.stdout, run.stderr]) assert.ok(!text.includes(options.secret), 'the refused password is not echoed');
@@ -87,7 +71,7 @@ describe('hostile input through the real CLI: exit 2, nothing changed', { skip }
     });
 
     it(`password via --password-file: ${row.what}`, async () => {
-      const file = join(tmp, `password-${table.indexOf(row)}`);
+      const file = join(lab.tmp, `password-${table.indexOf(row)}`);
       await writeFile(file, `${row.password}\n`);
       await chmod(file, 0o600);
       await expectRefused(['--account', ACCOUNT, '--password-file', file, ...common()], { secret: row.password }, 'invalid-password');

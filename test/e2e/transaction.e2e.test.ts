@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
 import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import { createTestCa, type TestCa } from '../support/test-ca.js';
 import { runWizard, type WizardRun } from '../support/wizard-process.js';
 
@@ -143,39 +144,27 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
 });
 
 describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSkipReason() }, () => {
-  let tmp: string;
-  let ca: TestCa;
-  let gmail: FakeGmail;
-  let instance: PostfixInstance;
-
+  let lab: RelayLab;
   before(async () => {
-    tmp = await mkdtemp('/tmp/pgw-tx2-');
-    ca = await createTestCa(join(tmp, 'ca'));
-    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { [ACCOUNT]: { password: PASSWORD } } });
-    instance = await createPostfixInstance();
-    await instance.start();
+    lab = await startRelayLab('tx2', { [ACCOUNT]: { password: PASSWORD } });
   });
-  after(async () => {
-    await instance?.destroy();
-    await gmail?.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
-  const common = () => ['--config-dir', instance.configDir, '--backup-dir', join(instance.base, 'backups'), '--state-dir', join(instance.base, 'state'), '--json'];
-  const setupArgs = () => ['--account', ACCOUNT, '--password-stdin', '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--no-keychain', '--no-test', '--yes', ...common()];
+  after(async () => lab?.close());
+  const common = () => ['--config-dir', lab.postfix.configDir, '--backup-dir', join(lab.postfix.base, 'backups'), '--state-dir', join(lab.postfix.base, 'state'), '--json'];
+  const setupArgs = () => [...lab.args(), '--account', ACCOUNT, '--password-stdin', '--no-keychain', '--no-test', '--yes', '--json'];
 
   it('--dry-run changes nothing and sends nothing', async () => {
-    const before = await snapshot(instance);
-    const authsBefore = gmail.auths.length;
+    const before = await snapshot(lab.postfix);
+    const authsBefore = lab.gmail.auths.length;
     const run = await runWizard([...setupArgs(), '--dry-run'], { stdin: `${PASSWORD}\n` });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).result, 'dry-run');
     assert.match(run.stderr, /\+ relayhost = \[localhost\]/);
-    assert.equal(await snapshot(instance), before);
-    assert.equal(gmail.auths.length, authsBefore);
+    assert.equal(await snapshot(lab.postfix), before);
+    assert.equal(lab.gmail.auths.length, authsBefore);
   });
 
   it('two concurrent runs do not both apply', async () => {
-    const bin = await mkdtemp(join(tmp, 'slow-'));
+    const bin = await mkdtemp(join(lab.tmp, 'slow-'));
     await writeFile(join(bin, 'postmap'), '#!/bin/sh\nsleep 3\nexec /usr/sbin/postmap "$@"\n');
     await chmod(join(bin, 'postmap'), 0o755);
     const first = runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, env: { PATH: `${bin}:${process.env.PATH}` } });
@@ -188,27 +177,27 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
   });
 
   it('a second identical run writes nothing and does not reload', async () => {
-    const before = await snapshot(instance);
-    const logBefore = (await instance.readLog()).length;
+    const before = await snapshot(lab.postfix);
+    const logBefore = (await lab.postfix.readLog()).length;
     const run = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n` });
     assert.equal(JSON.parse(run.stdout).result, 'unchanged');
-    assert.equal(await snapshot(instance), before);
-    assert.doesNotMatch((await instance.readLog()).slice(logBefore), /reload/);
+    assert.equal(await snapshot(lab.postfix), before);
+    assert.doesNotMatch((await lab.postfix.readLog()).slice(logBefore), /reload/);
   });
 
   it('restore puts a backup back byte for byte, and remove leaves the rest of main.cf', async () => {
-    const configured = await snapshot(instance);
+    const configured = await snapshot(lab.postfix);
     const removed = await runWizard(['remove', '--yes', ...common()]);
     assert.equal(removed.code, 0, removed.stderr);
     const outcome = JSON.parse(removed.stdout);
     assert.equal(outcome.result, 'removed');
-    assert.equal((await instance.postconf('-h', 'relayhost')).trim(), '');
-    assert.match(await instance.postconf('-n'), /^myhostname = /m, 'settings the wizard does not own stay');
-    await assert.rejects(stat(join(instance.configDir, 'sasl_passwd')));
+    assert.equal((await lab.postfix.postconf('-h', 'relayhost')).trim(), '');
+    assert.match(await lab.postfix.postconf('-n'), /^myhostname = /m, 'settings the wizard does not own stay');
+    await assert.rejects(stat(join(lab.postfix.configDir, 'sasl_passwd')));
     const list = JSON.parse((await runWizard(['restore', '--list', ...common()])).stdout);
     assert.ok(list.backups.some((b: { id: string }) => b.id === outcome.backupId));
     const restored = await runWizard(['restore', outcome.backupId, '--yes', ...common()]);
     assert.equal(restored.code, 0, restored.stderr);
-    assert.equal(await snapshot(instance), configured);
+    assert.equal(await snapshot(lab.postfix), configured);
   });
 });

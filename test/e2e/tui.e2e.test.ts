@@ -2,13 +2,12 @@
 // keystroke as a person would, from the first prompt to a delivered test
 // message; the password must never be visible on the screen.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
 import { repoPath } from '../support/paths.js';
-import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
-import { createTestCa, type TestCa } from '../support/test-ca.js';
+import { postfixSkipReason } from '../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
 
 const PASSWORD = 'mnbvcxzlkjhgfdsa';
@@ -18,31 +17,18 @@ const languages = [
 ];
 
 describe('interactive wizard in a terminal', { skip: postfixSkipReason() ?? tmuxSkipReason() }, () => {
-  let tmp: string;
-  let ca: TestCa;
-  let gmail: FakeGmail;
-  let postfix: PostfixInstance;
-
+  let lab: RelayLab;
   before(async () => {
-    tmp = await mkdtemp('/tmp/pgw-tui-');
-    ca = await createTestCa(join(tmp, 'ca'));
-    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: Object.fromEntries(languages.map((l) => [l.account, { password: PASSWORD }])) });
-    postfix = await createPostfixInstance();
-    await postfix.start();
+    lab = await startRelayLab('tui', Object.fromEntries(languages.map((l) => [l.account, { password: PASSWORD }])));
   });
-  after(async () => {
-    await postfix?.destroy();
-    await gmail?.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
+  after(async () => lab?.close());
 
   for (const lang of languages) {
     const ACCOUNT = lang.account;
     it(`reaches a delivered test message by keystrokes alone (${lang.name})`, async () => {
       const session = await startInTmux([
         process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'),
-        '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', postfix.configDir,
-        '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'), '--no-keychain', '--wait', '60',
+        ...lab.args(), '--no-keychain', '--wait', '60',
       ], { cols: 100, rows: 40, env: { LANG: lang.env, TERM: 'xterm-256color' } });
       try {
         await session.waitFor(lang.accountPrompt, 30_000);
@@ -71,10 +57,10 @@ describe('interactive wizard in a terminal', { skip: postfixSkipReason() ?? tmux
       } finally {
         await session.kill();
       }
-      const message = gmail.messages.find((m) => m.rcptTo.includes(ACCOUNT));
+      const message = lab.gmail.messages.find((m) => m.rcptTo.includes(ACCOUNT));
       assert.ok(message, 'the fake Gmail received the test message');
       assert.equal(message.user, ACCOUNT);
-      assert.match(await readFile(join(postfix.configDir, 'sasl_passwd'), 'utf8'), new RegExp(`${ACCOUNT}:${PASSWORD}`));
+      assert.match(await readFile(join(lab.postfix.configDir, 'sasl_passwd'), 'utf8'), new RegExp(`${ACCOUNT}:${PASSWORD}`));
     });
   }
 });
