@@ -2,7 +2,7 @@
 // owns and its password map — as a transaction; the rest of main.cf stays.
 // The relay options go too (options-plan.ts): the generic map, root's alias,
 // and the main.cf values the wizard replaced (inet_interfaces, …) put back.
-import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 import { readExplicitSettings } from '../postfix/postconf.js';
 import { loadTemplates } from '../system/templates.js';

@@ -6,17 +6,17 @@
 // keyring would be all that is left), a locked keyring. Last, root under sudo uses
 // the keychain of the person who ran sudo.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTransport } from 'nodemailer';
 import { createOwnKeychain } from '../../src/system/keychain.js';
 import { findUserSessions, runHelper, stageHelper } from '../../src/system/sudo-keychain.js';
-import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
+import type { FakeGmail } from '../support/fake-gmail.js';
 import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
-import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
+import { postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import { checksums, exposedCopies } from '../support/secret-checks.js';
-import { createTestCa, type TestCa } from '../support/test-ca.js';
 import { repoPath } from '../support/paths.js';
 import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
 import { runWizard, type WizardRun } from '../support/wizard-process.js';
@@ -41,31 +41,25 @@ function credentialLines(text: string): string[] {
 }
 
 describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)', { skip }, () => {
+  let lab: RelayLab;
   let tmp: string;
-  let ca: TestCa;
   let gmail: FakeGmail;
   let postfix: PostfixInstance;
   let keyring: KeyringSession;
   const accounts: Record<string, { password: string }> = { [A]: { password: PW_A }, [B]: { password: PW_B } };
 
   before(async () => {
-    tmp = await mkdtemp('/tmp/pgw-e2e-keychain-');
-    ca = await createTestCa(join(tmp, 'ca'));
-    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts });
-    postfix = await createPostfixInstance();
-    await postfix.start();
+    lab = await startRelayLab('e2e-keychain', accounts);
+    ({ tmp, gmail, postfix } = lab);
     keyring = await startKeyringSession();
   });
   after(async () => {
     await keyring?.close();
-    await postfix?.destroy();
-    await gmail?.close();
-    await rm(tmp, { recursive: true, force: true });
+    await lab?.close();
   });
 
   const args = (...more: string[]) => [
-    '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
-    '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'),
+    ...lab.args(),
     '--yes', '--json', '--wait', '60', ...more,
   ];
   const lookup = async (account: string) => (await keyring.secretTool(['lookup', 'service', SERVICE, 'username', account])).stdout;
@@ -152,8 +146,7 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
   it('in a terminal: the re-run offers keep / switch / new, and switching takes two keys, no typing', { skip: tmuxSkipReason() }, async () => {
     const session = await startInTmux([
       process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'),
-      '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', postfix.configDir,
-      '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'), '--wait', '60',
+      ...lab.args(), '--wait', '60',
     ], { cols: 100, rows: 40, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...keyring.env } });
     try {
       await session.waitFor(/Which account should Postfix use\?/, 30_000);
@@ -251,30 +244,22 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
 describe('keychain under sudo: the keychain of SUDO_USER, through a child running as that user', { skip }, () => {
   const user = { name: 'nobody', uid: 65534, gid: 65534 };
   const sudoEnv = { SUDO_USER: user.name, SUDO_UID: String(user.uid), SUDO_GID: String(user.gid), SUDO_COMMAND: '/usr/bin/npx postfix-gmail-wizard' };
-  let tmp: string;
-  let ca: TestCa;
-  let gmail: FakeGmail;
+  let lab: RelayLab;
   let postfix: PostfixInstance;
   let desktop: KeyringSession;
 
   before(async () => {
-    tmp = await mkdtemp('/tmp/pgw-e2e-sudo-');
-    ca = await createTestCa(join(tmp, 'ca'));
-    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { [A]: { password: PW_A } } });
-    postfix = await createPostfixInstance();
-    await postfix.start();
+    lab = await startRelayLab('e2e-sudo', { [A]: { password: PW_A } });
+    ({ postfix } = lab);
     desktop = await startKeyringSession({ user }); // "their desktop session", not root's
   });
   after(async () => {
     await desktop?.close();
-    await postfix?.destroy();
-    await gmail?.close();
-    await rm(tmp, { recursive: true, force: true });
+    await lab?.close();
   });
 
   const args = (...more: string[]) => [
-    '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
-    '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'),
+    ...lab.args(),
     '--yes', '--json', '--no-test', ...more,
   ];
 
