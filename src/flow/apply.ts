@@ -88,6 +88,7 @@ function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startI
       ? [{ name: t('apply.step.postconf'), run: () => mustRun(sys, 'postconf', postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to])))) }]
       : []),
     ...(plan.removeSettings.length > 0 ? [{ name: t('apply.step.postconfRemove'), run: () => mustRun(sys, 'postconf', postconfRemoveArgs(dir, plan.removeSettings)) }] : []),
+    ...(plan.settings.length + plan.removeSettings.length > 0 ? [{ name: t('apply.step.settle'), run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) }] : []),
     { name: t('apply.step.check'), run: () => runService(sys, checkCommand(postfix)) },
     ...(postfix.running && plan.restart ? [{ name: t('apply.step.restart'), run: () => restart(sys, postfix) }] : []),
     ...((postfix.running && !plan.restart) || (!postfix.running && startIfStopped) ? [{ name: t('apply.step.reload'), run: () => runService(sys, reloadCommand(postfix, postfix.running)) }] : []),
@@ -121,6 +122,18 @@ export async function mustRun(sys: System, file: string, args: string[]): Promis
 
 function runService(sys: System, command: { file: string; args: string[] }): Promise<void> {
   return mustRun(sys, command.file, command.args);
+}
+
+// Postfix programs will not read a main.cf modified in the current or the
+// previous whole second (it might still be being written): each one sleeps in
+// one-second steps until it is older. Waiting here for exactly that moment,
+// once, spares `postfix check` and the reload those stalls (up to ~1 s each).
+async function waitForSettledMainCf(sys: System, mainCf: string): Promise<void> {
+  const info = await sys.fileInfo(mainCf);
+  if (!info) return;
+  const settled = (Math.floor(info.mtimeMs / 1000) + 2) * 1000 + 20;
+  const wait = settled - sys.now().getTime();
+  if (wait > 0) await sys.sleep(wait);
 }
 
 /** Stop (already stopped is fine: a failed start is being undone) and start again. */

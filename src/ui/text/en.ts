@@ -150,6 +150,7 @@ export const en = {
   'apply.step.write': 'Writing {path}',
   'apply.step.postconf': 'Setting main.cf parameters (postconf -e)',
   'apply.step.mapModes': 'Checking the compiled map is readable by root only',
+  'apply.step.settle': 'Letting main.cf settle (Postfix reads it once it is two seconds old)',
   'apply.step.check': 'Checking the configuration (postfix check)',
   'apply.step.reload': 'Reloading Postfix',
   'apply.stepFailed': 'Failed: {step}',

@@ -153,6 +153,7 @@ export const ja: Catalogue = {
   'apply.step.write': '{path} の書き込み',
   'apply.step.postconf': 'main.cf のパラメータ設定（postconf -e）',
   'apply.step.mapModes': 'コンパイル済みマップの権限確認（root だけが読めること）',
+  'apply.step.settle': 'main.cf が落ち着くのを待っています（Postfix は変更から 2 秒たった main.cf を読みます）',
   'apply.step.check': '設定の検査（postfix check）',
   'apply.step.reload': 'Postfix のリロード',
   'apply.stepFailed': '失敗: {step}',
