@@ -4,6 +4,7 @@
 // a small record beside main.cf, so that `remove` (optionRemoval) can put back
 // exactly what was there, and only where the wizard's value is still in place.
 import ejs from 'ejs';
+import { isErrorTransport } from '../postfix/transports.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
 import { removeRootAlias, setRootAlias } from '../postfix/aliases.js';
 import { isLoopbackOnly } from '../postfix/networks.js';
@@ -23,7 +24,7 @@ export interface PlanPart {
 }
 
 /** The values the wizard writes for the parameters it saves first. */
-export const wizardValues = { inet_interfaces: 'loopback-only', smtp_address_preference: 'ipv4' } as const;
+export const wizardValues = { inet_interfaces: 'loopback-only', smtp_address_preference: 'ipv4', default_transport: 'smtp', relay_transport: 'relay' } as const;
 type Saved = Map<string, string | undefined>;
 const publicMode = 0o644;
 
@@ -97,6 +98,8 @@ export function planOptions(postfix: PostfixFacts, options: RelayOptions, accoun
   const wanted: Record<keyof typeof wizardValues, boolean | undefined> = {
     inet_interfaces: options.loopbackOnly,
     smtp_address_preference: options.preferIpv4 ? true : undefined,
+    default_transport: undefined, // changed by plan.ts's "Local only" repair; only saved here
+    relay_transport: undefined,
   };
   for (const name of Object.keys(wizardValues) as (keyof typeof wizardValues)[]) {
     const value = current[name];
@@ -108,6 +111,10 @@ export function planOptions(postfix: PostfixFacts, options: RelayOptions, accoun
     } else if (wanted[name] === false && saved.has(name)) {
       putBack(part, name, saved, value);
     }
+  }
+  // The "Local only" repair (plan.ts) is undone by remove too: keep what it replaces.
+  for (const name of ['default_transport', 'relay_transport'] as const) {
+    if (isErrorTransport(current[name]) && !saved.has(name)) saved.set(name, postfix.explicit.includes(name) ? (current[name] ?? '') : undefined);
   }
   recordSaved(part, local, saved, templates);
 

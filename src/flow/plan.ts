@@ -3,6 +3,7 @@
 import ejs from 'ejs';
 import { relayhostValue } from '../gmail/relay.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
+import { isErrorTransport } from '../postfix/transports.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TemplateName } from '../system/templates.js';
 import { planOptions } from './options-plan.js';
@@ -39,9 +40,6 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
   return desired;
 }
 
-function isErrorTransport(value: string | undefined): boolean {
-  return value !== undefined && /^(error|retry)(:|$)/.test(value.trim());
-}
 
 export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: Answers): string {
   return ejs.render(template, {

@@ -192,6 +192,7 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
     const outcome = JSON.parse(removed.stdout);
     assert.equal(outcome.result, 'removed');
     assert.equal((await lab.postfix.postconf('-h', 'relayhost')).trim(), '');
+    assert.equal((await lab.postfix.postconf('-h', 'default_transport', 'relay_transport')).trim(), 'error\nerror', 'the "Local only" transports are back');
     assert.match(await lab.postfix.postconf('-n'), /^myhostname = /m, 'settings the wizard does not own stay');
     await assert.rejects(stat(join(lab.postfix.configDir, 'sasl_passwd')));
     const list = JSON.parse((await runWizard(['restore', '--list', ...common()])).stdout);

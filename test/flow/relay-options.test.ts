@@ -101,7 +101,7 @@ describe('IPv6 that cannot reach the relay', () => {
     assert.ok(edits(sys, '-e')[0]!.args.includes('smtp_address_preference=ipv4'));
     assert.ok(![...edits(sys, '-e'), ...edits(sys, '-X')].some((c) => c.args.some((a) => a.startsWith('inet_protocols'))), 'inet_protocols is left alone');
     assert.equal(postfix.explicit().inet_protocols, 'all');
-    assert.equal(sys.text(SAVED)?.split('\n').filter((l) => !l.startsWith('#')).join('\n'), 'smtp_address_preference (not set)\n');
+    assert.equal(sys.text(SAVED)?.split('\n').filter((l) => !l.startsWith('#')).join('\n'), 'smtp_address_preference (not set)\ndefault_transport = error\nrelay_transport = error\n');
     assert.ok(result.json?.changed.files.includes(SAVED));
 
     const status = await runCli(sys, ['status', '--json']);
