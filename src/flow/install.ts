@@ -11,6 +11,7 @@ import { postfixServiceCommand } from '../distro/init.js';
 import { reloadCommand } from '../postfix/service.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
+import { createBackup } from './backup.js';
 import { detect } from './detect.js';
 import { requireRoot } from './requirements.js';
 import type { HostFacts } from './types.js';
@@ -99,6 +100,9 @@ async function runInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, plan: In
   ui.info(t('install.log', { path: logPath }));
   const edit = plan.packageUse;
   if (edit) {
+    // Backed up like every other file the wizard changes: `restore` can undo it.
+    const backup = await createBackup(sys, ctx.options.backupDir, [edit.path], 'install');
+    ui.info(t('install.backedUp', { path: edit.path, id: backup.id }));
     if (edit.path !== packageUsePath) await sys.mkdirp(packageUsePath, 0o755);
     await sys.writeFileAtomic(edit.path, edit.content, { mode: 0o644 });
   }

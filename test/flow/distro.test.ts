@@ -97,6 +97,9 @@ describe('Gentoo (Portage, USE flags)', () => {
     ]);
     assert.equal(m.sys.text('/etc/portage/package.use'), `${before}\n# Added by postfix-gmail-wizard: Postfix needs SASL (to log in to Gmail) and TLS (STARTTLS).\nmail-mta/postfix sasl ssl\n`);
     assert.deepEqual(written(m.sys), ['/etc/portage/package.use', '/etc/postfix/sasl_passwd']);
+    const manifests = [...m.sys.files.keys()].filter((p) => p.startsWith('/var/backups/postfix-gmail-wizard/') && p.endsWith('/manifest.json'));
+    const installBackup = manifests.map((p) => JSON.parse(m.sys.text(p)!)).find((b) => b.reason === 'install');
+    assert.deepEqual(installBackup?.entries.map((e: { path: string; existed: boolean }) => [e.path, e.existed]), [['/etc/portage/package.use', true]], 'package.use is backed up before it is edited');
     assert.match(run.stderr, /built without the USE flag\(s\) sasl ssl/);
     assert.match(run.stderr, /\+ mail-mta\/postfix sasl ssl/);
 

@@ -43,6 +43,7 @@ export const en = {
   'install.confirm': 'Install now?',
   'install.dryRun': 'Dry run: nothing is installed.',
   'install.notDone': 'Nothing was installed. Run the wizard with --install to install it, or install it yourself.',
+  'install.backedUp': '{path} is backed up first (backup {id}).',
   'install.log': 'The full output of the install goes to {path}',
   'install.running': 'Running {command}',
   'install.done': 'Done: {command}',

@@ -46,6 +46,7 @@ export const ja: Catalogue = {
   'install.confirm': '今インストールしますか？',
   'install.dryRun': 'ドライラン: 何もインストールしません。',
   'install.notDone': '何もインストールしていません。--install を付けてウィザードを実行するか、ご自身でインストールしてください。',
+  'install.backedUp': '先に {path} をバックアップします（バックアップ {id}）。',
   'install.log': 'インストールの出力はすべて {path} に記録します',
   'install.running': '{command} を実行しています',
   'install.done': '完了: {command}',
