@@ -7,7 +7,8 @@
 //      prompt pre-filled with the current account is that choice);
 //   4. the pre-flight login, asking again for a password the relay refuses.
 import { UsageError } from '../errors.js';
-import { checkAccount, passwordMapCredential } from '../gmail/credentials.js';
+import { checkAccount } from '../gmail/credentials.js';
+import { passwordMapCredential } from '../postfix/password-map.js';
 import type { Relay } from '../gmail/relay.js';
 import { t } from '../ui/messages.js';
 import type { SelectOption } from '../ui/ui.js';

@@ -69,19 +69,3 @@ export function singleLine(text: string): Checked<string> {
   if (rest.some((line) => line.trim() !== '')) return { ok: false, problem: t('password.multiLine') };
   return { ok: true, value: first };
 }
-
-/** The credential a sasl_passwd text holds for `relayhost` (or its only entry). Stays in memory. */
-export function passwordMapCredential(content: string, relayhost: string): { account: string; password: string } | undefined {
-  const entries = content
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'))
-    .map((line) => {
-      const [key = '', value = ''] = line.split(/\s+/, 2);
-      const colon = value.indexOf(':');
-      return { key, account: value.slice(0, colon), password: value.slice(colon + 1), colon };
-    })
-    .filter((e) => e.colon > 0 && e.password !== '');
-  const entry = entries.find((e) => e.key === relayhost) ?? (entries.length === 1 ? entries[0] : undefined);
-  return entry ? { account: entry.account, password: entry.password } : undefined;
-}

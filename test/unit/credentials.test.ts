@@ -7,7 +7,8 @@ import { mkdtemp, rm, writeFile, chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { explainPreflight } from '../../src/flow/preflight.js';
-import { checkAccount, checkAppPassword, passwordMapCredential, singleLine } from '../../src/gmail/credentials.js';
+import { checkAccount, checkAppPassword, singleLine } from '../../src/gmail/credentials.js';
+import { passwordMapCredential } from '../../src/postfix/password-map.js';
 import { classifyKeychainError } from '../../src/system/keychain.js';
 import { readableBy, sudoUser } from '../../src/system/sudo-keychain.js';
 
