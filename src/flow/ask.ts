@@ -44,6 +44,11 @@ export async function resolveCaFile(ctx: Pick<Context, 'sys' | 'options'>, facts
 
 /** --account, --to and the password from --password-stdin/--password-file, each checked; exit 2 on the first bad one. */
 export async function checkGivenInputs(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin'>): Promise<{ account?: string; to?: string; credential?: Credential }> {
+  return { ...checkGivenAddresses(ctx), credential: await readGivenPassword(ctx) };
+}
+
+/** --account and --to, checked without reading anything: setup calls this first, so bad input exits 2 before any other error. */
+export function checkGivenAddresses(ctx: Pick<Context, 'options'>): { account?: string; to?: string } {
   const o = ctx.options;
   let account: string | undefined;
   if (o.account !== undefined) {
@@ -57,7 +62,7 @@ export async function checkGivenInputs(ctx: Pick<Context, 'sys' | 'ui' | 'option
     if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: checked.problem }), t('recipient.fix'));
     to = checked.value;
   }
-  return { account, to, credential: await readGivenPassword(ctx) };
+  return { account, to };
 }
 
 /** The password from --password-stdin or --password-file — never from argv or the environment. */

@@ -49,11 +49,16 @@ export function checkRootAlias(input: string): string | undefined {
   return undefined;
 }
 
+/** --root-alias, checked before anything else (exit 2). */
+export function checkGivenRootAlias(ctx: Pick<Ctx, 'options'>): void {
+  const { rootAlias } = ctx.options;
+  if (rootAlias !== undefined && checkRootAlias(rootAlias) === undefined) {
+    throw new UsageError('invalid-root-alias', t('rootAlias.invalid', { input: rootAlias }), t('rootAlias.fix'));
+  }
+}
+
 export async function chooseRelay(ctx: Ctx, postfix: PostfixFacts): Promise<Relay> {
   const { ui, options } = ctx;
-  if (options.rootAlias !== undefined && checkRootAlias(options.rootAlias) === undefined) {
-    throw new UsageError('invalid-root-alias', t('rootAlias.invalid', { input: options.rootAlias }), t('rootAlias.fix'));
-  }
   let relay = options.relay === undefined ? (currentGoogleRelay(postfix.settings.relayhost, postfix.settings.smtp_tls_wrappermode) ?? resolveRelay(ctx)) : resolveRelay(ctx);
   const sniff = !conventionalPorts.includes(relay.port);
   const result = await probe(ctx, relay, sniff);

@@ -5,7 +5,7 @@ import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
 import { apply } from './apply.js';
 import { askCredentials } from './account-choice.js';
-import { resolveCaFile } from './ask.js';
+import { checkGivenAddresses, resolveCaFile, resolveRelay } from './ask.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { offerInstall } from './install.js';
@@ -13,7 +13,7 @@ import { describeFacts } from './describe.js';
 import { keychainState, rememberPassword } from './keychain-step.js';
 import { flushDeferred } from './flush-deferred.js';
 import { plan as makePlan } from './plan.js';
-import { chooseRelay, withRelayOptions } from './relay-options.js';
+import { checkGivenRootAlias, chooseRelay, withRelayOptions } from './relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from './requirements.js';
 import { equivalentCommand, reportTest, saveLastTest } from './summary.js';
 import { planIsEmpty, type Answers } from './types.js';
@@ -21,6 +21,10 @@ import { sendTestMessage } from './verify.js';
 
 export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const { ui, options, sys, outcome } = ctx;
+  // Malformed flag values are usage errors (exit 2), reported before anything is read or asked.
+  checkGivenAddresses(ctx);
+  resolveRelay(ctx);
+  checkGivenRootAlias(ctx);
   const detecting = ui.progress(t('detect.running'));
   const detected = await detect(sys, options.configDir);
   detecting.stop(describeFacts(detected));

@@ -136,6 +136,15 @@ describe('setup, headless', () => {
     assertNoSecretLeak(sys, run.stdout);
   });
 
+  it('reports a malformed flag value (exit 2) before anything else, even without root', async () => {
+    const { sys } = debianMachine();
+    sys.root = false;
+    const run = await runCli(sys, ['--account', 'someone@gmail.com\n[evil]:25', '--password-stdin', '--yes', '--json'], { stdin: `${password}\n` });
+    assert.equal(run.exit, 2);
+    assert.equal(run.json?.error?.code, 'invalid-account');
+    assert.equal(sys.calls.length, 0, 'nothing was even read');
+  });
+
   it('refuses without root and says how to re-run', async () => {
     const { sys } = debianMachine();
     sys.root = false;
