@@ -58,6 +58,26 @@ describe('setup against a real Postfix and a fake Gmail', { skip }, () => {
     assert.deepEqual(await checksums(lab.postfix.configDir), before);
   });
 
+  it('`test` sends through the configuration as it is, and `status` reports it', async () => {
+    const common = ['--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state')];
+    const sent = await runWizard(['test', '--to', 'second@example.com', '--json', '--wait', '60', ...common]);
+    assert.equal(sent.code, 0, sent.stderr);
+    const outcome = JSON.parse(sent.stdout);
+    assertOutcomeSchema(outcome);
+    assert.equal(outcome.test.status, 'sent');
+    assert.ok(lab.gmail.messages.some((m) => m.rcptTo.includes('second@example.com') && m.user === ACCOUNT));
+    const status = await runWizard(['status', '--json', ...common]);
+    assert.equal(status.code, 0, status.stderr);
+    const report = JSON.parse(status.stdout);
+    assertOutcomeSchema(report);
+    assert.equal(report.status.relayhost, `[localhost]:${lab.gmail.port}`);
+    assert.equal(report.status.account, ACCOUNT);
+    assert.equal(report.status.tlsLevel, 'secure');
+    assert.equal(report.status.lastTest.status, 'sent');
+    assert.equal(report.status.lastTest.to, 'second@example.com');
+    assert.ok(!status.stdout.includes(PASSWORD) && !status.stderr.includes(PASSWORD));
+  });
+
   it('a wrong app password is refused before any file changes (exit 1)', async () => {
     const before = await checksums(lab.postfix.configDir);
     const run = await runWizard(wizardArgs(), { stdin: 'wrongpasswordxyz\n', secret: 'wrongpasswordxyz' });
