@@ -11,13 +11,15 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { startFakeGmail, type FakeGmail, type ReceivedMessage } from '../support/fake-gmail.js';
-import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
-import { createTestCa, type TestCa } from '../support/test-ca.js';
+import type { FakeGmail, ReceivedMessage } from '../support/fake-gmail.js';
+import { parsePostconf } from '../../src/postfix/postconf.js';
+import { postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
+import type { TestCa } from '../support/test-ca.js';
 import { runWizard } from '../support/wizard-process.js';
 
 const execFileP = promisify(execFile);
@@ -59,28 +61,20 @@ async function messageWith(gmail: FakeGmail, subject: string, timeoutMs = 30_000
 }
 
 async function explicitSettings(postfix: PostfixInstance): Promise<Record<string, string>> {
-  const out = await postfix.postconf('-n');
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(' = ')), l.slice(l.indexOf(' = ') + 3)]));
+  return parsePostconf(await postfix.postconf('-n'));
 }
 
 describe('port 465 style: implicit TLS on a port of its own', { skip }, () => {
-  let tmp: string;
+  let lab: RelayLab;
   let ca: TestCa;
   let gmail: FakeGmail;
   let postfix: PostfixInstance;
 
   before(async () => {
-    tmp = await mkdtemp('/tmp/pgw-e2e-smtps-');
-    ca = await createTestCa(join(tmp, 'ca'));
-    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, implicitTls: true, accounts: { [ACCOUNT]: { password: PASSWORD } } });
-    postfix = await createPostfixInstance();
-    await postfix.start();
+    lab = await startRelayLab('e2e-smtps', { [ACCOUNT]: { password: PASSWORD } }, { implicitTls: true });
+    ({ ca, gmail, postfix } = lab);
   });
-  after(async () => {
-    await postfix?.destroy();
-    await gmail?.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
+  after(async () => lab?.close());
 
   it('finds out the relay speaks TLS from the first byte, sets wrapper mode with a verified certificate, and delivers', async () => {
     const run = await runWizard(wizardArgs(postfix, gmail, ca), { stdin: `${PASSWORD}\n`, secret: PASSWORD });
@@ -108,7 +102,7 @@ describe('port 465 style: implicit TLS on a port of its own', { skip }, () => {
 });
 
 describe('local senders mapped to the account, and root\'s mail to a person', { skip }, () => {
-  let tmp: string;
+  let lab: RelayLab;
   let ca: TestCa;
   let gmail: FakeGmail;
   let postfix: PostfixInstance;
@@ -116,10 +110,8 @@ describe('local senders mapped to the account, and root\'s mail to a person', { 
   const originalAliases = '# See man 5 aliases for format\npostmaster:    root\n';
 
   before(async () => {
-    tmp = await mkdtemp('/tmp/pgw-e2e-senders-');
-    ca = await createTestCa(join(tmp, 'ca'));
-    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { [ACCOUNT]: { password: PASSWORD } } });
-    postfix = await createPostfixInstance();
+    lab = await startRelayLab('e2e-senders', { [ACCOUNT]: { password: PASSWORD } }, { start: false });
+    ({ ca, gmail, postfix } = lab);
     // An aliases file of the instance's own: /etc/aliases belongs to this machine's Postfix.
     aliases = join(postfix.configDir, 'aliases');
     await writeFile(aliases, originalAliases, { mode: 0o644 });
@@ -127,11 +119,7 @@ describe('local senders mapped to the account, and root\'s mail to a person', { 
     await execFileP('postalias', ['-c', postfix.configDir, `hash:${aliases}`]);
     await postfix.start();
   });
-  after(async () => {
-    await postfix?.destroy();
-    await gmail?.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
+  after(async () => lab?.close());
 
   it('--map-senders --root-alias: the map is compiled with the build\'s map type, and the test message is delivered', async () => {
     const run = await runWizard(wizardArgs(postfix, gmail, ca, '--map-senders', '--root-alias', 'inbox@example.com'), { stdin: `${PASSWORD}\n`, secret: PASSWORD });
@@ -201,7 +189,7 @@ async function makeNamespace(): Promise<{ name: string; hostAddress: string; cle
 }
 
 describe('loopback-only', { skip }, () => {
-  let tmp: string;
+  let lab: RelayLab;
   let ca: TestCa;
   let gmail: FakeGmail;
   let postfix: PostfixInstance;
@@ -225,10 +213,8 @@ describe('loopback-only', { skip }, () => {
   };
 
   before(async () => {
-    tmp = await mkdtemp('/tmp/pgw-e2e-loopback-');
-    ca = await createTestCa(join(tmp, 'ca'));
-    gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { [ACCOUNT]: { password: PASSWORD } } });
-    postfix = await createPostfixInstance();
+    lab = await startRelayLab('e2e-loopback', { [ACCOUNT]: { password: PASSWORD } }, { start: false });
+    ({ ca, gmail, postfix } = lab);
     // A Postfix as many installs have it: listening on every address, smtpd on all of them.
     await postfix.postconf('-e', 'inet_interfaces=all');
     await postfix.postconf('-MX', `127.0.0.1:${postfix.smtpdPort}/inet`);
@@ -238,9 +224,7 @@ describe('loopback-only', { skip }, () => {
   });
   after(async () => {
     if (typeof namespace === 'object') await namespace.cleanup();
-    await postfix?.destroy();
-    await gmail?.close();
-    await rm(tmp, { recursive: true, force: true });
+    await lab?.close();
   });
 
   it('before: Postfix listens on all addresses, and another host can connect (the check can fail)', async (t) => {
