@@ -1,5 +1,7 @@
 // The English catalogue: the reference every other language must match
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
+import { helpEn } from './help.en.js';
+
 export const en = {
   'ui.yes': 'Yes',
   'ui.no': 'No',
@@ -291,51 +293,5 @@ export const en = {
   'remove.nothing': 'No relay configuration of the wizard is present: nothing to remove.',
   'remove.done': 'Relay configuration removed; backup {id}.',
 
-  'help': `Usage: postfix-gmail-wizard [setup] [options]
-       postfix-gmail-wizard status [--json]
-       postfix-gmail-wizard test [--to ADDR]
-       postfix-gmail-wizard restore [ID] | restore --list
-       postfix-gmail-wizard remove
-
-Makes this machine's Postfix deliver mail through Gmail's submission server
-([smtp.gmail.com]:587, STARTTLS, SASL with a Google app password), then proves
-it with a live test message. Run it again to change account, re-test or undo.
-
-Options of setup:
-  --account ADDR          Gmail or Google Workspace address to authenticate as
-  --password-stdin        read the app password from standard input (one line)
-  --password-file PATH    read the app password from a file (first line)
-  --relay HOST[:PORT]     relay server (default smtp.gmail.com:587;
-                          port 465 means implicit TLS)
-  --ca-file PATH          trust anchors for the relay's certificate
-                          (default: the system's CA bundle)
-  --config-dir DIR        Postfix configuration directory (like postconf -c)
-  --to ADDR               recipient of the test message (default: the account)
-  --no-test               skip the test message
-  --no-keychain           neither read nor write the OS keychain
-  --install               install missing packages without asking
-  -y, --yes               accept the plan without asking
-  --dry-run               show the plan and diffs; change nothing, send nothing
-  --non-interactive       never prompt (default when stdin is not a terminal)
-  --json                  print one JSON document with the outcome on stdout
-  --map-senders, --no-map-senders   rewrite local senders to the account
-  --root-alias ADDR       deliver root's mail to ADDR
-  --loopback-only, --no-loopback-only   accept mail from this machine only
-  --lang en|ja            language (default: from LC_ALL, LC_MESSAGES, LANG)
-  --backup-dir DIR        where backups go
-                          (default /var/backups/postfix-gmail-wizard)
-  --state-dir DIR         where the last test result is kept
-                          (default /var/lib/postfix-gmail-wizard)
-  --wait SECONDS          longest wait for the test message (default 120)
-  -h, --help, -V, --version
-
-The app password is never accepted as an option value or from the environment.
-Without a terminal, every missing answer is an error (exit 2) naming its option:
-  printf '%s\\n' "$APP_PASSWORD" |
-    postfix-gmail-wizard --account you@gmail.com --password-stdin --yes
-
-Exit codes: 0 done (test delivered), 1 failed (nothing changed), 2 usage or
-missing answers, 3 configured but the test message was not delivered,
-130 cancelled.
-`,
+  'help': helpEn,
 } as const;

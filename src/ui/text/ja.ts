@@ -1,6 +1,7 @@
 // 日本語カタログ。キーと {placeholder} は en.ts と同じでなければなりません
 // (test/unit/messages.test.ts が確認します)。コマンド・オプション名・パス・
 // パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
+import { helpJa } from './help.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -294,56 +295,5 @@ export const ja: Catalogue = {
   'remove.nothing': 'このウィザードによるリレー設定はありません。削除するものはありません。',
   'remove.done': 'リレー設定を削除しました（バックアップ {id}）。',
 
-  'help': `使い方: postfix-gmail-wizard [setup] [options]
-        postfix-gmail-wizard status [--json]
-        postfix-gmail-wizard test [--to ADDR]
-        postfix-gmail-wizard restore [ID] | restore --list
-        postfix-gmail-wizard remove
-
-このマシンの Postfix が、Gmail のサブミッションサーバー
-（[smtp.gmail.com]:587、STARTTLS、Google アプリパスワードによる SASL 認証）
-を経由してメールを配送するよう設定し、実際にテストメールを送って確かめます。
-アカウントの変更、再テスト、設定の取り消しは、もう一度実行すれば行えます。
-
-setup のオプション:
-  --account ADDR          認証に使う Gmail または Google Workspace のアドレス
-  --password-stdin        アプリパスワードを標準入力から読む（1 行）
-  --password-file PATH    アプリパスワードをファイルから読む（1 行目）
-  --relay HOST[:PORT]     リレー先サーバー（既定は smtp.gmail.com:587、
-                          465 なら接続直後から TLS）
-  --ca-file PATH          リレー先の証明書を検証する CA（既定はシステムの
-                          CA バンドル）
-  --config-dir DIR        Postfix の設定ディレクトリ（postconf -c と同じ）
-  --to ADDR               テストメールの宛先（既定はアカウント自身）
-  --no-test               テストメールを送らない
-  --no-keychain           OS のキーチェーンを読み書きしない
-  --install               足りないパッケージを確認なしでインストールする
-  -y, --yes               確認なしで変更内容を適用する
-  --dry-run               変更内容と差分を表示するだけで、変更も送信もしない
-  --non-interactive       一切質問しない（標準入力が端末でなければ既定）
-  --json                  結果を 1 つの JSON 文書として標準出力に書く
-  --map-senders, --no-map-senders   ローカルの送信者をアカウントに書き換える
-  --root-alias ADDR       root 宛てのメールを ADDR に配送する
-  --loopback-only, --no-loopback-only   このマシンからのメールだけ受け付ける
-  --lang en|ja            表示言語（既定は LANG などのロケール設定に従う）
-  --backup-dir DIR        バックアップの保存先
-                          （既定 /var/backups/postfix-gmail-wizard）
-  --state-dir DIR         前回のテスト結果の保存先
-                          （既定 /var/lib/postfix-gmail-wizard）
-  --wait SECONDS          テストメールの結果を待つ最長時間（既定 120 秒）
-  -h, --help, -V, --version
-
-アプリパスワードは、オプションの値や環境変数からは受け付けません。
-端末がない場合、足りない答えはすべてエラー（終了コード 2）になり、
-対応するオプション名が表示されます。例:
-  printf '%s\\n' "$APP_PASSWORD" |
-    postfix-gmail-wizard --account you@gmail.com --password-stdin --yes
-
-終了コード:
-  0    完了（テストメールも配送済み）
-  1    失敗（何も変更していない）
-  2    使い方の誤り、または答えが足りない
-  3    設定は完了したが、テストメールが配送されなかった
-  130  キャンセル
-`,
+  'help': helpJa,
 };
