@@ -1,36 +1,43 @@
 // Where the keychain helper (keychain-helper.ts) runs from when sudo-keychain.ts
 // starts it as the person who ran sudo: that person must be able to read the
-// script, the module it loads and the keyring binding.
-import { rmSync } from 'node:fs';
-import { chown, copyFile, cp, lstat, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+// script, the module it loads and the keyring binding, and must not be able to
+// change any of them for the next run (root stages them) or to plant something
+// the helper would load instead (it loads the binding by absolute path only).
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultStagingBase, stageFiles } from './keychain-helper-stage.js';
 import type { SudoUser } from './keychain.js';
+import { installedKeyringBinding } from './keyring-binding.js';
 
-let located: Promise<string> | undefined;
+/** The helper script and the absolute path of the binding it is to load (none: it answers module-missing). */
+export interface HelperFiles {
+  script: string;
+  binding?: string;
+}
+
+let located: Promise<HelperFiles> | undefined;
 
 /**
- * The helper script, where the user can read it: in place when the user can read the package (a
- * global install), else a copy. The package may sit where only root can read (npx under sudo caches
- * it in root's home, mode 0700); then the helper, the modules it loads and the keyring binding are
- * copied into a private directory owned by the user, removed when the wizard exits. Nothing secret
- * is in these files, and the child runs as the user anyway.
+ * In place when the user can read the package (a global install), else a copy. The package may sit
+ * where only root can read (npx under sudo caches it in root's home, mode 0700); then the helper,
+ * the module it loads and the binding are copied into a directory of root's that the user can read
+ * and nobody else can write (keychain-helper-stage.ts). Nothing secret is in these files.
  */
-export function helperScript(user: SudoUser): Promise<string> {
+export function helperFiles(user: SudoUser): Promise<HelperFiles> {
   return (located ??= locateHelper(user));
 }
 
-async function locateHelper(user: SudoUser): Promise<string> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const needed = [...helperFiles.map((name) => join(here, name)), ...(await packageJsonOf(here)), ...(await keyringFiles())];
-  const readable = await Promise.all(needed.map((path) => readableBy(path, user)));
-  return readable.every(Boolean) ? join(here, 'keychain-helper.js') : stageHelper(user);
-}
-
 /** What the helper process loads of ours (sudo-keychain.js is only imported for its types there). */
-const helperFiles = ['keychain-helper.js', 'keychain.js'];
+const ourFiles = ['keychain-helper.js', 'keychain.js', 'keyring-binding.js'];
+const here = () => dirname(fileURLToPath(import.meta.url));
+
+async function locateHelper(user: SudoUser): Promise<HelperFiles> {
+  const binding = await installedKeyringBinding();
+  const needed = [...ourFiles.map((name) => join(here(), name)), ...(await packageJsonOf(here())), ...(binding ? [binding] : [])];
+  const readable = await Promise.all(needed.map((path) => readableBy(path, user)));
+  return readable.every(Boolean) ? { script: join(here(), 'keychain-helper.js'), binding } : stageHelper(binding);
+}
 
 /** The package.json that makes Node load these files as ES modules. */
 async function packageJsonOf(dir: string): Promise<string[]> {
@@ -38,14 +45,6 @@ async function packageJsonOf(dir: string): Promise<string[]> {
     if (await stat(join(d, 'package.json')).catch(() => undefined)) return [join(d, 'package.json')];
     if (d === dirname(d)) return [];
   }
-}
-
-async function keyringFiles(): Promise<string[]> {
-  const files: string[] = [];
-  for (const pkg of await keyringPackageDirs()) {
-    for (const name of await readdir(pkg.dir)) files.push(join(pkg.dir, name));
-  }
-  return files;
 }
 
 /** Whether `user` may read `path` (every directory on the way searchable); supplementary groups are not counted. */
@@ -61,45 +60,13 @@ export async function readableBy(path: string, user: Pick<SudoUser, 'uid' | 'gid
   return info !== undefined && may(info, info.isDirectory() ? 0o5 : 0o4);
 }
 
-export async function stageHelper(user: SudoUser): Promise<string> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const dir = await mkdtemp(join(tmpdir(), 'pgw-keychain-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true })); // 'exit' handlers must be synchronous
-  for (const name of helperFiles) await copyFile(join(here, name), join(dir, name));
-  await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
-  for (const pkg of await keyringPackageDirs()) {
-    const target = join(dir, 'node_modules', ...pkg.name.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    await cp(pkg.dir, target, { recursive: true, dereference: true });
-  }
-  await chownTree(dir, user.uid, user.gid);
-  return join(dir, 'keychain-helper.js');
-}
-
-/** @napi-rs/keyring and whichever of its prebuilt binding packages is installed. */
-async function keyringPackageDirs(): Promise<{ name: string; dir: string }[]> {
-  const require = createRequire(import.meta.url);
-  let main: string;
-  try {
-    main = require.resolve('@napi-rs/keyring/package.json');
-  } catch {
-    return []; // the helper will report module-missing
-  }
-  const pkg = JSON.parse(await readFile(main, 'utf8')) as { optionalDependencies?: Record<string, string> };
-  const fromMain = createRequire(main);
-  const dirs = [{ name: '@napi-rs/keyring', dir: dirname(main) }];
-  for (const name of Object.keys(pkg.optionalDependencies ?? {})) {
-    try {
-      dirs.push({ name, dir: dirname(fromMain.resolve(`${name}/package.json`)) });
-    } catch {
-      // not this platform's binding
-    }
-  }
-  return dirs;
-}
-
-async function chownTree(path: string, uid: number, gid: number): Promise<void> {
-  await chown(path, uid, gid);
-  if (!(await lstat(path)).isDirectory()) return;
-  for (const name of await readdir(path)) await chownTree(join(path, name), uid, gid);
+/** A root-owned copy of the helper (and of `binding`, if any) under `base`. */
+export async function stageHelper(binding?: string, base?: string): Promise<HelperFiles> {
+  const files = [
+    ...(await Promise.all(ourFiles.map(async (name) => ({ name, content: await readFile(join(here(), name)) })))),
+    { name: 'package.json', content: '{ "type": "module" }\n' },
+    ...(binding ? [{ name: 'keyring.node', content: await readFile(binding) }] : []),
+  ];
+  const dir = await stageFiles(files, base ?? (await defaultStagingBase()));
+  return { script: join(dir, 'keychain-helper.js'), ...(binding ? { binding: join(dir, 'keyring.node') } : {}) };
 }

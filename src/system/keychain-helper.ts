@@ -1,11 +1,16 @@
 // Run by sudo-keychain.ts as the person who ran sudo, on their session bus:
 // one JSON request on stdin (a password to store comes this way), one JSON
 // answer on stdout (a password read comes back this way). Never argv or env.
+// The only argument is the absolute path of the keyring binding that root
+// chose; without it the answer is module-missing. Nothing is ever resolved
+// (no node_modules lookup), so nothing another user planted can be loaded.
 import { classifyKeychainError, createOwnKeychain, type KeychainReason } from './keychain.js';
+import { loadKeyringAt } from './keyring-binding.js';
 import type { HelperRequest, HelperResponse } from './sudo-keychain.js';
 
 async function answer(request: HelperRequest): Promise<HelperResponse> {
-  const keychain = createOwnKeychain(process.env);
+  const binding = process.argv[2];
+  const keychain = createOwnKeychain(process.env, async () => (binding ? loadKeyringAt(binding) : undefined));
   switch (request.op) {
     case 'probe':
       return { ok: true, reason: (await keychain.unavailableReason()) as KeychainReason | undefined };

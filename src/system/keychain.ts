@@ -1,6 +1,7 @@
-// The OS keychain through @napi-rs/keyring's keytar-compatible API, loaded
-// only when first needed and optional: Postfix itself reads only the 0600
-// password map, so the wizard works (and says so) where no keychain exists.
+// The OS keychain through @napi-rs/keyring's native binding, loaded by its
+// absolute path (keyring-binding.ts) only when first needed, and optional:
+// Postfix itself reads only the 0600 password map, so the wizard works (and
+// says so) where no keychain exists.
 //
 // On Linux the library's default store is the Secret Service (gnome-keyring,
 // KWallet, KeePassXC) and, when none answers, the kernel keyring (keyutils),
@@ -11,8 +12,10 @@
 // `{ linux: { store: 'secret-service' } }` throws when there is none, where
 // the keytar API would fall back), and set() writes through such a pinned
 // entry and reads the value back, so "stored" is only said of a password that
-// is in the Secret Service. Reads, deletes and the account list use the keytar
-// API; after the check above they reach the same Secret Service.
+// is in the Secret Service. Reads, deletes and the account list use unpinned
+// entries (as the library's keytar API does); after the check above they
+// reach the same Secret Service.
+import { loadInstalledKeyring, type KeyringModules } from './keyring-binding.js';
 import type { Keychain } from './types.js';
 
 export const keychainService = 'postfix-gmail-wizard';
@@ -41,13 +44,6 @@ export function classifyKeychainError(error: unknown): KeychainReason {
   return 'error';
 }
 
-type Keytar = typeof import('@napi-rs/keyring/keytar.js');
-type Native = typeof import('@napi-rs/keyring');
-interface Modules {
-  keytar: Keytar;
-  AsyncEntry: Native['AsyncEntry'];
-}
-
 /**
  * The keychain of whoever runs the wizard; as root under sudo, the keychain of the person who ran
  * sudo (see sudo-keychain.ts), because that is where their keychain lives and what sudo hid.
@@ -73,27 +69,25 @@ export function sudoUser(env: Readonly<Record<string, string | undefined>>): Sud
   return { name, uid, gid };
 }
 
-export function createOwnKeychain(env: Readonly<Record<string, string | undefined>>): Keychain {
-  let loaded: Promise<Modules | undefined> | undefined;
-  const load = () =>
-    (loaded ??= Promise.all([import('@napi-rs/keyring/keytar.js'), import('@napi-rs/keyring')]).then(
-      ([keytar, native]) => ({
-        keytar: ((keytar as { default?: Keytar }).default ?? keytar) as Keytar,
-        AsyncEntry: (((native as { default?: Native }).default ?? native) as Native).AsyncEntry,
-      }),
-      () => undefined,
-    ));
-  const pinned = (m: Modules, account: string) =>
+/** `binding` loads the native keyring binding (keyring-binding.ts); undefined or a throw means module-missing. */
+export function createOwnKeychain(
+  env: Readonly<Record<string, string | undefined>>,
+  binding: () => Promise<KeyringModules | undefined> = loadInstalledKeyring,
+): Keychain {
+  let loaded: Promise<KeyringModules | undefined> | undefined;
+  const load = () => (loaded ??= binding().catch(() => undefined));
+  const entry = (m: KeyringModules, account: string) => new m.AsyncEntry(keychainService, account);
+  const pinned = (m: KeyringModules, account: string) =>
     new m.AsyncEntry(keychainService, account, process.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined);
 
-  const ready = async (): Promise<Modules> => {
+  const ready = async (): Promise<KeyringModules> => {
     // Without a session bus there is no Secret Service (libdbus would try X11 autolaunch).
     if (process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS) throw keychainError('no-session-bus');
     const modules = await load();
     if (!modules) throw keychainError('module-missing');
     return modules;
   };
-  const guard = async <T>(work: (m: Modules) => Promise<T>): Promise<T> => {
+  const guard = async <T>(work: (m: KeyringModules) => Promise<T>): Promise<T> => {
     const modules = await ready();
     try {
       return await work(modules);
@@ -108,22 +102,22 @@ export function createOwnKeychain(env: Readonly<Record<string, string | undefine
         await guard(async (m) => {
           pinned(m, 'probe'); // throws where no Secret Service answers on the bus
           // Listing needs the collection unlocked, and never prompts: a locked keyring shows here.
-          await m.keytar.findCredentials(keychainService);
+          await m.findCredentials(keychainService);
         });
         return undefined;
       } catch (error) {
         return classifyKeychainError(error);
       }
     },
-    get: (account) => guard(async (m) => (await m.keytar.getPassword(keychainService, account)) ?? undefined),
+    get: (account) => guard(async (m) => (await entry(m, account).getPassword()) ?? undefined),
     set: (account, password) =>
       guard(async (m) => {
         const entry = pinned(m, account);
         await entry.setPassword(password);
         if ((await entry.getPassword()) !== password) throw keychainError('error', 'the keychain did not keep the password');
       }),
-    remove: (account) => guard((m) => m.keytar.deletePassword(keychainService, account)),
-    accounts: () => guard(async (m) => (await m.keytar.findCredentials(keychainService)).map((c) => c.account).sort()),
+    remove: (account) => guard((m) => entry(m, account).deletePassword()),
+    accounts: () => guard(async (m) => (await m.findCredentials(keychainService)).map((c) => c.account).sort()),
   };
 }
 

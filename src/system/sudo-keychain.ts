@@ -11,12 +11,12 @@
 // running processes (a desktop started by a display manager without systemd).
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { helperScript } from './keychain-helper-files.js';
+import { helperFiles, type HelperFiles } from './keychain-helper-files.js';
 import { classifyKeychainError, keychainError, sudoUser, type KeychainReason, type SudoUser } from './keychain.js';
 import type { Keychain } from './types.js';
 
 export { sudoUser, type SudoUser };
-export { readableBy, stageHelper } from './keychain-helper-files.js';
+export { readableBy, stageHelper, type HelperFiles } from './keychain-helper-files.js';
 
 /** A session bus of the user, and the variables a client on it needs. */
 export interface UserSession {
@@ -111,8 +111,8 @@ async function sessionsFromProcesses(uid: number): Promise<UserSession[]> {
 }
 
 /** Runs one request in a child as the user; the request (with any password) goes in on stdin. */
-export async function runHelper(user: SudoUser, session: UserSession, request: HelperRequest, script?: string): Promise<HelperResponse> {
-  script ??= await helperScript(user);
+export async function runHelper(user: SudoUser, session: UserSession, request: HelperRequest, files?: HelperFiles): Promise<HelperResponse> {
+  files ??= await helperFiles(user);
   const env: Record<string, string> = {
     PATH: '/usr/local/bin:/usr/bin:/bin',
     USER: user.name,
@@ -121,8 +121,9 @@ export async function runHelper(user: SudoUser, session: UserSession, request: H
     DBUS_SESSION_BUS_ADDRESS: session.DBUS_SESSION_BUS_ADDRESS,
     ...(session.XDG_RUNTIME_DIR ? { XDG_RUNTIME_DIR: session.XDG_RUNTIME_DIR } : {}),
   };
-  // cwd "/": root's working directory may be closed to the user.
-  const child = spawn(process.execPath, [script], { uid: user.uid, gid: user.gid, env, cwd: '/', stdio: ['pipe', 'pipe', 'pipe'] });
+  // cwd "/": root's working directory may be closed to the user (and no module is looked up there anyway).
+  const args = [files.script, ...(files.binding ? [files.binding] : [])];
+  const child = spawn(process.execPath, args, { uid: user.uid, gid: user.gid, env, cwd: '/', stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

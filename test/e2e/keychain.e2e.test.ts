@@ -6,11 +6,12 @@
 // keyring would be all that is left), a locked keyring. Last, root under sudo uses
 // the keychain of the person who ran sudo.
 import assert from 'node:assert/strict';
-import { readFile, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTransport } from 'nodemailer';
 import { createOwnKeychain } from '../../src/system/keychain.js';
+import { installedKeyringBinding } from '../../src/system/keyring-binding.js';
 import { findUserSessions, runHelper, stageHelper } from '../../src/system/sudo-keychain.js';
 import type { FakeGmail } from '../support/fake-gmail.js';
 import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
@@ -290,14 +291,24 @@ describe('keychain under sudo: the keychain of SUDO_USER, through a child runnin
     assert.match(run.stderr, /no session bus of daemon was found/);
   });
 
-  it('a copy of the helper (for a package only root can read) works the same, owned by the user', async () => {
-    const script = await stageHelper(user);
-    const info = await stat(script);
-    assert.equal(info.uid, user.uid);
-    const [session] = await findUserSessions(user, {});
-    assert.ok(session, 'their session bus is found from their processes');
-    const answer = await runHelper(user, session, { op: 'accounts' }, script);
-    assert.deepEqual(answer, { ok: true, accounts: [A] });
+  it('a copy of the helper (for a package only root can read) works the same: root\'s files, readable by the user', async () => {
+    const base = await mkdtemp('/run/pgw-test-stage-');
+    try {
+      await chmod(base, 0o755);
+      const binding = await installedKeyringBinding();
+      assert.ok(binding, 'the binding is installed and trusted');
+      const files = await stageHelper(binding, join(base, 'helper'));
+      for (const path of [files.script, files.binding!]) {
+        const info = await stat(path);
+        assert.deepEqual([info.uid, info.mode & 0o7777], [0, 0o644], path);
+      }
+      const [session] = await findUserSessions(user, {});
+      assert.ok(session, 'their session bus is found from their processes');
+      const answer = await runHelper(user, session, { op: 'accounts' }, files);
+      assert.deepEqual(answer, { ok: true, accounts: [A] });
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
   });
 
   it('no copy of the password that others could read in the instance (config, backups, state)', async () => {

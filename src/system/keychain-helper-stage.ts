@@ -1,0 +1,111 @@
+// A root-owned copy of the keychain helper that another user can read and run
+// but never change. Root must not chown, chmod or delete inside a tree another
+// user can write (they swap an entry for a symlink, and root's chown lands on
+// /etc/shadow), so every directory on the way is checked with lstat (no
+// symlinks, owned by root, writable by no one else) before anything is made in
+// it. The copy is content-addressed: BASE/<sha256 of the files>/, built in a
+// private temp directory and renamed into place, so a stale or tampered copy
+// is never used and two runs never see a half-written one.
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rmdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface StagedFile {
+  name: string;
+  content: Buffer | string;
+}
+
+/** /run (a root-owned tmpfs, emptied at boot) where there is one, else the state dir. */
+export async function defaultStagingBase(): Promise<string> {
+  const run = await lstat('/run').catch(() => undefined);
+  return run?.isDirectory() ? '/run/postfix-gmail-wizard/keychain-helper' : '/var/lib/postfix-gmail-wizard/keychain-helper';
+}
+
+/** Puts `files` (flat names) in BASE/<hash>/ (0755, files 0644, all root's) and returns that directory. */
+export async function stageFiles(files: readonly StagedFile[], base: string): Promise<string> {
+  await ensurePrivateDirs(base);
+  const leaf = join(base, contentHash(files));
+  if (await holdsExactly(leaf, files)) return leaf;
+  if (await lstat(leaf).catch(() => undefined)) await rename(leaf, join(base, `.stale-${randomBytes(6).toString('hex')}`));
+  const building = await mkdtemp(join(base, '.new-')); // 0700: nobody else sees it while it is filled
+  for (const file of files) {
+    const handle = await open(join(building, file.name), 'wx', 0o644);
+    try {
+      await handle.writeFile(file.content);
+      await handle.chmod(0o644); // whatever the umask
+    } finally {
+      await handle.close();
+    }
+  }
+  await chmod(building, 0o755);
+  try {
+    await rename(building, leaf);
+  } catch (error) {
+    await removeRootTree(building);
+    if (!['EEXIST', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '') || !(await holdsExactly(leaf, files))) throw error;
+  }
+  await pruneOthers(base, leaf);
+  return leaf;
+}
+
+function contentHash(files: readonly StagedFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${file.name}\0${Buffer.byteLength(file.content)}\0`).update(file.content);
+  return hash.digest('hex').slice(0, 32);
+}
+
+const me = () => process.getuid?.() ?? 0;
+const privateDir = (info: { uid: number; mode: number; isDirectory(): boolean; isSymbolicLink(): boolean }) =>
+  info.isDirectory() && !info.isSymbolicLink() && info.uid === me() && (info.mode & 0o022) === 0;
+
+/** Every directory from / down to `dir`, made (0755) where missing; refuses one that is a symlink, another's, or writable by others. */
+async function ensurePrivateDirs(dir: string): Promise<void> {
+  const parts = dir.split('/').filter(Boolean);
+  for (let i = 0; i <= parts.length; i++) {
+    const path = '/' + parts.slice(0, i).join('/');
+    let info = await lstat(path).catch(() => undefined);
+    if (!info) {
+      // The parent was checked: no one else can put anything here between mkdir and chmod.
+      await mkdir(path, { mode: 0o755 }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      info = await lstat(path);
+      if (privateDir(info) && (info.mode & 0o777) !== 0o755) await chmod(path, 0o755);
+    }
+    if (!privateDir(info)) {
+      throw Object.assign(new Error(`refusing to stage the keychain helper under ${path}: it must be a directory of root's that no one else can write`), { code: 'EUNSAFE' });
+    }
+  }
+}
+
+/** Whether `dir` is root's 0755 directory holding exactly `files`, root's, 0644, byte for byte. */
+async function holdsExactly(dir: string, files: readonly StagedFile[]): Promise<boolean> {
+  const info = await lstat(dir).catch(() => undefined);
+  if (!info || !privateDir(info) || (info.mode & 0o777) !== 0o755) return false;
+  const names = (await readdir(dir)).sort();
+  if (names.join('/') !== files.map((f) => f.name).sort().join('/')) return false;
+  for (const file of files) {
+    const entry = await lstat(join(dir, file.name));
+    if (!entry.isFile() || entry.uid !== me() || (entry.mode & 0o7777) !== 0o644) return false;
+    if (!(await readFile(join(dir, file.name))).equals(Buffer.from(file.content))) return false;
+  }
+  return true;
+}
+
+/** Older versions, quarantined copies and abandoned builds: removed when, and only as far as, they are root's alone. */
+async function pruneOthers(base: string, keep: string): Promise<void> {
+  for (const name of await readdir(base)) {
+    const path = join(base, name);
+    if (path === keep || name.startsWith('.new-')) continue; // a .new- may be another run's build in progress
+    await removeRootTree(path).catch(() => {});
+  }
+}
+
+/** rm -r that descends only into root's directories no one else can write, so no entry can be swapped under it. */
+export async function removeRootTree(path: string): Promise<void> {
+  const info = await lstat(path);
+  if (!info.isDirectory()) return unlink(path); // a symlink is removed itself, never followed
+  if (!privateDir(info)) throw Object.assign(new Error(`not removing ${path}: another user can write it`), { code: 'EUNSAFE' });
+  for (const name of await readdir(path)) await removeRootTree(join(path, name));
+  await rmdir(path);
+}
