@@ -7,7 +7,7 @@
 // private temp directory and renamed into place, so a stale or tampered copy
 // is never used and two runs never see a half-written one.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rmdir, unlink } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface StagedFile {
@@ -15,10 +15,13 @@ export interface StagedFile {
   content: Buffer | string;
 }
 
-/** /run (a root-owned tmpfs, emptied at boot) where there is one, else the state dir. */
+/** /run (a root-owned tmpfs, emptied at boot) where there is one, else the state dir; symlinks resolved (macOS's /var). */
 export async function defaultStagingBase(): Promise<string> {
-  const run = await lstat('/run').catch(() => undefined);
-  return run?.isDirectory() ? '/run/postfix-gmail-wizard/keychain-helper' : '/var/lib/postfix-gmail-wizard/keychain-helper';
+  for (const dir of ['/run', '/var/lib', '/var/db']) {
+    const real = await realpath(dir).catch(() => undefined);
+    if (real && (await stat(real)).isDirectory()) return join(real, 'postfix-gmail-wizard', 'keychain-helper');
+  }
+  return '/var/lib/postfix-gmail-wizard/keychain-helper';
 }
 
 /** Puts `files` (flat names) in BASE/<hash>/ (0755, files 0644, all root's) and returns that directory. */

@@ -67,10 +67,14 @@ describe('keychain helper staging against a hostile local user', { skip }, () =>
     assert.deepEqual([info.uid, info.gid, info.mode & 0o7777, await readFile(canary, 'utf8')], [0, 0, 0o600, 'root only\n'], 'the canary kept its owner, mode and content');
   };
 
-  it('is staged outside /tmp by default, in a directory of root\'s', async () => {
+  it('is staged outside /tmp by default, in directories of root\'s alone', async () => {
     const base = await defaultStagingBase();
     assert.ok(!base.startsWith('/tmp/') && !base.startsWith('/var/tmp/'), base);
-    assert.match(base, /^\/(run|var\/lib)\/postfix-gmail-wizard\/keychain-helper$/);
+    assert.match(base, /^\/(run|var\/lib|(private\/)?var\/db)\/postfix-gmail-wizard\/keychain-helper$/);
+    const files = await stageHelper(binding);
+    assert.equal(join(files.script, '..', '..'), base);
+    assert.ok(await onlyWritableBy(files.script, new Set([0])), `no one but root can write anything on the way to ${files.script}`);
+    assert.ok(files.binding && (await onlyWritableBy(files.binding, new Set([0]))));
   });
 
   it('200 stagings raced by another uid swapping entries for symlinks: the canary never changes, the copy stays root\'s', async () => {
