@@ -48,9 +48,11 @@ async function findBinding(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+  const owners = await trustedOwners();
+  // Even the package.json files that lead to the binding must be beyond other users' reach.
+  if (!(await onlyWritableBy(await realpath(main), owners))) return undefined;
   const pkg = JSON.parse(await readFile(main, 'utf8')) as { optionalDependencies?: Record<string, string> };
   const fromMain = createRequire(main);
-  const owners = await trustedOwners();
   for (const name of Object.keys(pkg.optionalDependencies ?? {})) {
     let packageJson: string;
     try {
@@ -58,6 +60,7 @@ async function findBinding(): Promise<string | undefined> {
     } catch {
       continue; // another platform's binding
     }
+    if (!name.startsWith('@napi-rs/keyring-') || !(await onlyWritableBy(await realpath(packageJson), owners))) continue;
     const meta = JSON.parse(await readFile(packageJson, 'utf8')) as { main?: string; os?: string[]; cpu?: string[]; libc?: string[] };
     if (!fitsThisMachine(meta) || !meta.main?.endsWith('.node') || meta.main.includes('/')) continue;
     const binding = await realpath(`${dirname(packageJson)}/${meta.main}`).catch(() => undefined);
@@ -70,6 +73,7 @@ function fitsThisMachine(meta: { os?: string[]; cpu?: string[]; libc?: string[] 
   if (meta.os && !meta.os.includes(process.platform)) return false;
   if (meta.cpu && !meta.cpu.includes(process.arch)) return false;
   if (!meta.libc) return true;
+  if (process.report) (process.report as { excludeNetwork?: boolean }).excludeNetwork = true; // as napi-rs does: no DNS lookups
   const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
   return meta.libc.includes(header?.glibcVersionRuntime ? 'glibc' : 'musl');
 }

@@ -8,8 +8,9 @@
 // module has still received nothing.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { installedKeyringBinding } from '../../src/system/keyring-binding.js';
 import { runHelper, stageHelper, type HelperFiles, type UserSession } from '../../src/system/sudo-keychain.js';
@@ -37,13 +38,17 @@ class AsyncEntry { constructor(s, a) { note('entry ' + a); } async setPassword(p
 module.exports = { AsyncEntry, Entry: AsyncEntry, findCredentials: () => [], findCredentialsAsync: async () => [{ account: 'planted', password: 'x' }], LinuxStore: {},
   getPassword: async () => 'planted', setPassword: async (s, a, p) => note('password ' + p), deletePassword: async () => true, findCredentials: async () => [] };
 \`;
-for (const name of ['keyring', 'keyring-linux-x64-gnu', 'keyring-linux-arm64-gnu']) {
-  const dir = '/tmp/node_modules/@napi-rs/' + name;
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(dir + '/package.json', JSON.stringify({ name: '@napi-rs/' + name, version: '2.1.2', main: 'index.js' }));
-  fs.writeFileSync(dir + '/index.js', spy);
-  fs.writeFileSync(dir + '/keytar.js', spy);
-}
+const platform = 'keyring-linux-' + process.arch + '-gnu';
+const main = '/tmp/node_modules/@napi-rs/keyring';
+fs.mkdirSync(main, { recursive: true });
+fs.writeFileSync(main + '/package.json', JSON.stringify({ name: '@napi-rs/keyring', version: '2.1.2', main: 'index.js', optionalDependencies: { ['@napi-rs/' + platform]: '2.1.2' } }));
+fs.writeFileSync(main + '/index.js', spy);
+fs.writeFileSync(main + '/keytar.js', spy);
+const binding = '/tmp/node_modules/@napi-rs/' + platform;
+fs.mkdirSync(binding, { recursive: true });
+fs.writeFileSync(binding + '/package.json', JSON.stringify({ name: '@napi-rs/' + platform, version: '2.1.2', os: ['linux'], cpu: [process.arch], main: platform + '.node' }));
+fs.writeFileSync(binding + '/' + platform + '.node', spy);
+fs.writeFileSync(binding + '/index.js', spy);
 process.stdout.write('planted');
 `;
 
@@ -118,6 +123,21 @@ describe('a keyring module planted in /tmp/node_modules by another user', { skip
       await nothingReceived();
     } finally {
       await rm(join(files.script, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('root, finding the binding from a copy of the wizard under /tmp, refuses the planted one (no keychain rather than theirs)', async () => {
+    const tree = await mkdtemp('/tmp/pgw-wizard-under-tmp-');
+    try {
+      await chmod(tree, 0o755);
+      await writeFile(join(tree, 'package.json'), '{ "type": "module" }\n');
+      await copyFile(fileURLToPath(new URL('../../src/system/keyring-binding.js', import.meta.url)), join(tree, 'keyring-binding.js'));
+      const copy = (await import(pathToFileURL(join(tree, 'keyring-binding.js')).href)) as typeof import('../../src/system/keyring-binding.js');
+      assert.equal(await copy.installedKeyringBinding(), undefined);
+      assert.equal(await copy.loadInstalledKeyring(), undefined);
+      await nothingReceived();
+    } finally {
+      await rm(tree, { recursive: true, force: true });
     }
   });
 
