@@ -25,10 +25,11 @@ interface RunnerReport {
   auths: { user: string; method: string; secure: boolean; accepted: boolean }[];
 }
 
-function runInNamespace(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runRunner(unshare: boolean, args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const runner = repoPath('dist', 'test', 'support', 'default-relay-runner.js');
-    const child = spawn('unshare', ['-m', '-n', '--', process.execPath, runner, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const [cmd, ...argv] = [...(unshare ? ['unshare', '-m', '-n', '--'] : []), process.execPath, runner, ...args];
+    const child = spawn(cmd!, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -47,12 +48,20 @@ describe('no --relay: the default [smtp.gmail.com]:587, its certificate name che
     work = await mkdtemp('/tmp/pgw-default-relay-');
     await createTestCa(join(work, 'ca'), { host: 'smtp.gmail.com' });
     const [net, mnt] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/self/ns/mnt')]);
-    const result = await runInNamespace([work, ACCOUNT, net, mnt], `${PASSWORD}\n`);
+    const result = await runRunner(true, [work, ACCOUNT, net, mnt], `${PASSWORD}\n`);
     assert.equal(result.code, 0, `the namespace runner failed:\n${result.stderr}`);
     report = JSON.parse(result.stdout) as RunnerReport;
   });
   after(async () => {
     if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('the runner refuses to start outside a namespace of its own (the guard can fail)', async () => {
+    const [net, mnt] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/self/ns/mnt')]);
+    const result = await runRunner(false, [work, ACCOUNT, net, mnt], `${PASSWORD}\n`);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /refusing to run: not in a namespace of its own/);
+    assert.equal(result.stdout, '');
   });
 
   it('sets relayhost = [smtp.gmail.com]:587 with TLS level secure, and the test message is delivered (exit 0)', () => {

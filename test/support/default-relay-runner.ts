@@ -20,15 +20,19 @@ const execFileP = promisify(execFile);
 const GMAIL = 'smtp.gmail.com';
 const isLoopback = (address: string) => address.startsWith('127.') || address === '::1';
 
-/** Throws unless this process is in namespaces other than the parent's and GMAIL resolves to loopback only. */
-async function guard(parentNet: string, parentMnt: string, chrootHosts?: string): Promise<void> {
+/** Throws unless this process is in a mount and a network namespace other than the parent's, with only lo. */
+async function guardNamespaces(parentNet: string, parentMnt: string): Promise<void> {
   const [net, mnt] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/self/ns/mnt')]);
   if (net === parentNet || mnt === parentMnt) throw new Error(`refusing to run: not in a namespace of its own (${net}, ${mnt})`);
-  const addresses = (await lookup(GMAIL, { all: true })).map((a) => a.address);
-  if (addresses.length === 0 || !addresses.every(isLoopback)) throw new Error(`refusing to run: ${GMAIL} resolves to ${addresses.join(', ')}`);
   const { stdout } = await execFileP('ip', ['-o', 'link', 'show']);
   const links = stdout.split('\n').filter(Boolean).map((l) => l.split(':')[1]?.trim());
   if (links.some((l) => l !== 'lo')) throw new Error(`refusing to run: the namespace has links besides lo: ${links.join(', ')}`);
+}
+
+/** Throws unless GMAIL resolves to loopback only (and, once Postfix's chroot exists, there too). */
+async function guardResolution(chrootHosts?: string): Promise<void> {
+  const addresses = (await lookup(GMAIL, { all: true })).map((a) => a.address);
+  if (addresses.length === 0 || !addresses.every(isLoopback)) throw new Error(`refusing to run: ${GMAIL} resolves to ${addresses.join(', ')}`);
   if (chrootHosts !== undefined) {
     const named = chrootHosts.split('\n').map((l) => l.replace(/#.*/, '').trim().split(/\s+/)).filter((f) => f.slice(1).includes(GMAIL));
     if (named.length === 0 || !named.every((f) => isLoopback(f[0] ?? ''))) throw new Error(`refusing to run: Postfix's chroot hosts file does not send ${GMAIL} to loopback`);
@@ -38,19 +42,20 @@ async function guard(parentNet: string, parentMnt: string, chrootHosts?: string)
 async function main(): Promise<void> {
   const [work, account, parentNet, parentMnt] = process.argv.slice(2);
   if (!work || !account || !parentNet || !parentMnt) throw new Error('usage: default-relay-runner WORK ACCOUNT PARENT_NET PARENT_MNT');
+  await guardNamespaces(parentNet, parentMnt); // before anything here touches a mount or a link
   const password = (await text(process.stdin)).trim();
   await execFileP('ip', ['link', 'set', 'lo', 'up']);
   const hosts = join(work, 'hosts');
   await writeFile(hosts, `127.0.0.1 localhost\n127.0.0.1 ${GMAIL}\n`, { mode: 0o644 });
   await execFileP('mount', ['--bind', hosts, '/etc/hosts']);
-  await guard(parentNet, parentMnt);
+  await guardResolution();
 
   const ca = join(work, 'ca');
   const [cert, key] = await Promise.all([readFile(join(ca, 'test-server.pem'), 'utf8'), readFile(join(ca, 'test-server.key'), 'utf8')]);
   const gmail = await startFakeGmail({ cert, key, accounts: { [account]: { password } }, port: 587 });
   const postfix = await createPostfixInstance(); // copies the private /etc/hosts into its chroot
   try {
-    await guard(parentNet, parentMnt, await readFile(join(postfix.queueDir, 'etc', 'hosts'), 'utf8'));
+    await guardResolution(await readFile(join(postfix.queueDir, 'etc', 'hosts'), 'utf8'));
     // Level 1 logs Postfix's verdict on the certificate ("Verified TLS connection ...").
     await postfix.postconf('-e', 'smtp_tls_loglevel=1');
     await postfix.start();
