@@ -43,7 +43,7 @@ export async function resolveCaFile(ctx: Pick<Context, 'sys' | 'options'>, facts
 }
 
 /** --account, --to and the password from --password-stdin/--password-file, each checked; exit 2 on the first bad one. */
-export async function checkGivenInputs(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin'>): Promise<{ account?: string; to?: string; credential?: Credential }> {
+export async function checkGivenInputs(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>): Promise<{ account?: string; to?: string; credential?: Credential }> {
   return { ...checkGivenAddresses(ctx), credential: await readGivenPassword(ctx) };
 }
 
@@ -66,7 +66,7 @@ export function checkGivenAddresses(ctx: Pick<Context, 'options'>): { account?: 
 }
 
 /** The password from --password-stdin or --password-file — never from argv or the environment. */
-async function readGivenPassword(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin'>): Promise<Credential | undefined> {
+async function readGivenPassword(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>): Promise<Credential | undefined> {
   const o = ctx.options;
   let text: string;
   let source: PasswordSource;
@@ -77,7 +77,12 @@ async function readGivenPassword(ctx: Pick<Context, 'sys' | 'ui' | 'options' | '
     const content = await ctx.sys.readFile(o.passwordFile).catch(() => undefined);
     if (content === undefined) throw new UsageError('password-file-missing', t('password.fileMissing', { path: o.passwordFile }), t('password.fileFix'));
     const info = await ctx.sys.fileInfo(o.passwordFile);
-    if (info && (info.mode & 0o004) !== 0) ctx.ui.warn(t('password.fileWorldReadable', { path: o.passwordFile }));
+    if (info && (info.mode & 0o004) !== 0) {
+      // A security finding, like an open relay: scripts reading --json must see it too.
+      const warning = t('password.fileWorldReadable', { path: o.passwordFile });
+      ctx.ui.warn(warning);
+      ctx.outcome.warnings.push(warning);
+    }
     text = content;
     source = 'file';
   } else {

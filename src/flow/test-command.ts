@@ -1,5 +1,5 @@
 // `test`: send a test message through the configuration as it is, and follow it.
-import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode, WizardError, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
 import { askRecipient } from './ask.js';
 import type { Context } from './context.js';
@@ -17,7 +17,9 @@ export async function runTest(ctx: Context): Promise<ExitCodeValue> {
   outcome.configDir = postfix.configDir;
   outcome.account = postfix.currentAccount;
   outcome.relay = postfix.settings.relayhost || undefined;
-  if (!postfix.settings.relayhost) ui.warn(t('test.noRelayhost'));
+  // Without a relay the message would go straight to the recipient's MX (port 25, which OP25B blocks):
+  // that tests nothing the wizard set up.
+  if (!postfix.settings.relayhost) throw new WizardError('not-configured', t('test.notConfigured'), t('test.notConfiguredFix'));
   const from = postfix.currentAccount ?? `root@${postfix.settings.myhostname ?? 'localhost'}`;
   const to = options.to ? await askRecipient(ctx, from) : postfix.currentAccount ?? (await askRecipient(ctx, from));
   const result = await sendTestMessage(ctx, postfix, from, to);

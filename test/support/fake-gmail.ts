@@ -11,7 +11,14 @@ export interface FakeGmailOptions {
   /** Known accounts; `reply` makes AUTH fail with that Gmail reply even with the right password. */
   accounts: Record<string, { password: string; reply?: '535' | '534' | '454' }>;
   port?: number;
+  /**
+   * Read at each command, so a test may change it while the fake runs: answer RCPT TO or the end of
+   * DATA with this reply instead of accepting ({ code: 550, text: gmailReplies.noSuchUser }), or
+   * never answer the end of DATA ('stall', a relay that hangs).
+   */
+  refuse?: { rcpt?: FakeReply; data?: FakeReply | 'stall' };
 }
+export interface FakeReply { code: number; text: string }
 export interface AuthAttempt { user: string; password: string; method: string; secure: boolean; accepted: boolean }
 export interface ReceivedMessage {
   user: string | undefined;
@@ -42,6 +49,12 @@ const GMAIL = {
   authRequired: '5.7.0 Authentication Required. For more information, go to\n5.7.0  https://support.google.com/mail/?p=WantAuthError %ID% - gsmtp',
   startTlsFirst: '5.7.0 Must issue a STARTTLS command first. %ID% - gsmtp',
 } as const;
+/** Gmail's refusals of a message, verbatim (%ID% as above), for FakeGmailOptions.refuse. */
+export const gmailReplies = {
+  noSuchUser: "5.1.1 The email account that you tried to reach does not exist. Please try\n5.1.1 double-checking the recipient's email address for typos or\n5.1.1 unnecessary spaces. For more information, go to\n5.1.1  https://support.google.com/mail/?p=NoSuchUser %ID% - gsmtp",
+  temporary: '4.3.0 Temporary System Problem.  Try again later (10). %ID% - gsmtp',
+} as const;
+const refusal = (reply: FakeReply) => Object.assign(new Error(reply.text), { responseCode: reply.code });
 const OK_BY_CONTEXT: Record<string, string> = { MAIL_FROM_OK: '2.1.0 OK %ID% - gsmtp', RCPT_TO_OK: '2.1.5 OK %ID% - gsmtp' };
 
 const gsmtpId = () => `${randomBytes(6).toString('hex')}sm${Math.floor(Math.random() * 1e7)}`;
@@ -109,10 +122,16 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
       if (!reply) return callback(null, { user });
       callback(Object.assign(new Error(GMAIL[reply]), { responseCode: Number(reply) }));
     },
+    onRcptTo(_address, _session, callback) {
+      callback(opts.refuse?.rcpt ? refusal(opts.refuse.rcpt) : undefined);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        const refuse = opts.refuse?.data;
+        if (refuse === 'stall') return;
+        if (refuse) return callback(refusal(refuse));
         const raw = Buffer.concat(chunks).toString('utf8');
         const { mailFrom, rcptTo } = session.envelope;
         const user = typeof session.user === 'string' ? session.user : undefined;

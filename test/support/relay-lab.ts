@@ -20,11 +20,11 @@ export interface RelayLab {
 export async function startRelayLab(
   name: string,
   accounts: FakeGmailOptions['accounts'],
-  options: { implicitTls?: boolean; start?: boolean; mainCf?: string } = {},
+  options: { implicitTls?: boolean; start?: boolean; mainCf?: string; refuse?: FakeGmailOptions['refuse'] } = {},
 ): Promise<RelayLab> {
   const tmp = await mkdtemp(`/tmp/pgw-${name}-`);
   const ca = await createTestCa(join(tmp, 'ca'));
-  const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts, implicitTls: options.implicitTls });
+  const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts, implicitTls: options.implicitTls, refuse: options.refuse });
   const postfix = await createPostfixInstance({ mainCf: options.mainCf });
   if (options.start ?? true) await postfix.start();
   return {

@@ -6,12 +6,12 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** A throwaway certificate authority and one server certificate it signed (CN=localhost). */
+/** A throwaway certificate authority and one server certificate it signed (CN=localhost unless told). */
 export interface TestCa {
   /** PEM file of the CA certificate: what a client must trust (e.g. smtp_tls_CAfile). */
   caPath: string;
   caPem: string;
-  /** Server certificate for DNS:localhost and IP:127.0.0.1, signed by the CA. */
+  /** Server certificate for DNS:localhost (or opts.host) and IP:127.0.0.1, signed by the CA. */
   certPath: string;
   /** Private key of the server certificate (mode 0600). */
   keyPath: string;
@@ -23,10 +23,12 @@ export interface TestCa {
  * Makes a new, independent CA in `dir` (created if missing) with the `openssl` CLI, and a server
  * certificate signed by it, valid 30 days, EC P-256. Two calls give two CAs that do not trust each
  * other, which is how a test plays a man in the middle. `opts.name` prefixes the file names, so
- * several CAs can share a directory.
+ * several CAs can share a directory. `opts.host` names the server instead of localhost (e.g.
+ * smtp.gmail.com, for a test where that name resolves to loopback).
  */
-export async function createTestCa(dir: string, opts: { name?: string } = {}): Promise<TestCa> {
+export async function createTestCa(dir: string, opts: { name?: string; host?: string } = {}): Promise<TestCa> {
   const name = opts.name ?? 'test';
+  const host = opts.host ?? 'localhost';
   await mkdir(dir, { recursive: true });
   const file = (suffix: string) => join(dir, `${name}-${suffix}`);
   const caKey = file('ca.key');
@@ -43,12 +45,12 @@ export async function createTestCa(dir: string, opts: { name?: string } = {}): P
     '-addext', 'basicConstraints=critical,CA:TRUE',
     '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
   ]);
-  await run('openssl', ['req', '-new', ...ec, '-keyout', keyPath, '-out', csrPath, '-subj', '/CN=localhost']);
+  await run('openssl', ['req', '-new', ...ec, '-keyout', keyPath, '-out', csrPath, '-subj', `/CN=${host}`]);
   await writeFile(extPath, [
     'basicConstraints=CA:FALSE',
     'keyUsage=critical,digitalSignature,keyEncipherment',
     'extendedKeyUsage=serverAuth',
-    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    `subjectAltName=DNS:${host},IP:127.0.0.1`,
     '',
   ].join('\n'));
   await run('openssl', [

@@ -1,5 +1,6 @@
 // The English catalogue: the reference every other language must match
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
+import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
 
 export const en = {
@@ -277,7 +278,7 @@ export const en = {
   'status.listenNetwork': 'the network (inet_interfaces = {value})',
   'status.addressPreference': 'Preferred address family (smtp_address_preference)',
 
-  'test.noRelayhost': 'relayhost is empty: Postfix delivers directly, not through Gmail. Run the wizard to set it up.',
+  ...contractEn,
 
 
   'restore.listTitle': 'Backups',

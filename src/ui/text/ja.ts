@@ -1,6 +1,7 @@
 // 日本語カタログ。キーと {placeholder} は en.ts と同じでなければなりません
 // (test/unit/messages.test.ts が確認します)。コマンド・オプション名・パス・
 // パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
+import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
 import type { Catalogue } from '../messages.js';
 
@@ -279,7 +280,7 @@ export const ja: Catalogue = {
   'status.listenNetwork': 'ネットワークから（inet_interfaces = {value}）',
   'status.addressPreference': '優先するアドレスファミリー（smtp_address_preference）',
 
-  'test.noRelayhost': 'relayhost が空です。Postfix は Gmail を経由せず直接配送します。ウィザードを実行して設定してください。',
+  ...contractJa,
 
 
   'restore.listTitle': 'バックアップ一覧',
