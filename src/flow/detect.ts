@@ -71,9 +71,10 @@ async function readPasswordMapFacts(sys: System, value: string): Promise<Passwor
   const ref = parseMapReference(value);
   if (!ref) return undefined;
   const [content, source] = await Promise.all([sys.readFile(ref.path), sys.fileInfo(ref.path)]);
-  const compiled = await Promise.all(compiledMapPaths(ref.type, ref.path).map((p) => sys.fileInfo(p)));
-  const compiledCurrent = compiled.every((info) => info !== undefined && (!source || info.mtimeMs >= source.mtimeMs));
-  return { ...ref, content, mode: source?.mode, compiledCurrent };
+  const compiledInfo = await Promise.all(compiledMapPaths(ref.type, ref.path).map(async (path) => ({ path, info: await sys.fileInfo(path) })));
+  const compiledCurrent = compiledInfo.every(({ info }) => info !== undefined && (!source || info.mtimeMs >= source.mtimeMs));
+  const compiled = compiledInfo.flatMap(({ path, info }) => (info ? [{ path, mode: info.mode, uid: info.uid }] : []));
+  return { ...ref, content, mode: source?.mode, uid: source?.uid, compiledCurrent, compiled };
 }
 
 async function detectSaslPlugins(sys: System, dirs: string[]): Promise<HostFacts['saslPlugins']> {
