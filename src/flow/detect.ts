@@ -48,6 +48,8 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
   const passwordMap = await readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? '');
+  const ownPath = `${configDir.replace(/\/+$/, '')}/sasl_passwd`;
+  const wizardMap = passwordMap?.path === ownPath ? undefined : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`);
   return {
     version: settings.mail_version ?? 'unknown',
     configDir,
@@ -59,6 +61,7 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
     settings,
     explicit: Object.keys(explicit),
     passwordMap,
+    ...(wizardMap?.mode !== undefined || wizardMap?.compiled.length ? { wizardMap } : {}),
     currentAccount: passwordMap?.content ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '') : undefined,
     listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
     // A private instance (-c DIR) is nobody's service: postfix(1) runs it.

@@ -64,17 +64,19 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
   // A map main.cf named elsewhere (the recipe's /etc/postfix/saslpass) still holds a password.
   const superseded = postfix.passwordMap && !map ? postfix.passwordMap : undefined;
+  // What is at our path now, named by main.cf or not (a leftover holds a password too).
+  const onDisk = map ?? postfix.wizardMap;
   const files: PlannedFile[] = [];
   const keepStoredPassword = answers.password === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
   const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, answers);
-  if (map?.content !== content || map.mode !== secretMode || readableByOthers(map)) {
+  if (onDisk?.content !== content || onDisk.mode !== secretMode || readableByOthers(onDisk)) {
     // Only the wizard's own rendering may be shown, password masked; a kept (maybe hand-written) map never is.
     const shown = keepStoredPassword ? undefined : renderPasswordMap(templates.sasl_passwd, postfix, { ...answers, password: maskedPassword });
-    files.push({ path: mapPath, content, mode: secretMode, secret: true, previous: map?.content, ...(shown ? { shown } : {}) });
+    files.push({ path: mapPath, content, mode: secretMode, secret: true, previous: onDisk?.content, ...(shown ? { shown } : {}) });
   }
   const type = postfix.defaultMapType;
   const mapTypeChanged = postfix.settings.smtp_sasl_password_maps !== `${type}:${mapPath}`;
-  const secretFixes = secretFileFixes(map, superseded);
+  const secretFixes = secretFileFixes(onDisk, superseded);
   const commands: PlannedCommand[] = [];
   if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged || secretFixes.some((f) => f.action === 'remove'))) {
     commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, mapPath), purpose: `${type}:${mapPath}` });
@@ -91,7 +93,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     configDir: postfix.configDir, settings, removeSettings,
     files: [...files, ...(options?.files ?? [])], deletes: options?.deletes ?? [], commands: [...commands, ...(options?.commands ?? [])],
     touches: [...new Set(touches)], ...(options?.restart && postfix.running ? { restart: true } : {}),
-    secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, map, superseded]),
+    secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
   };
 }
 

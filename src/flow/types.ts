@@ -36,6 +36,8 @@ export interface PostfixFacts {
   /** Names set explicitly in main.cf (`postconf -n`); the rest are defaults. */
   explicit: string[];
   passwordMap?: PasswordMapFacts;
+  /** <configDir>/sasl_passwd, when main.cf names another map (or none): a file left there still holds a password. */
+  wizardMap?: PasswordMapFacts;
   /** Account currently in the password map for the relayhost, if any. */
   currentAccount?: string;
   listener?: Listener;
