@@ -27,7 +27,8 @@ export function exposedSecretFiles(map: PasswordMapFacts | undefined): { path: s
  */
 export function secretFileFixes(ours: PasswordMapFacts | undefined, superseded: PasswordMapFacts | undefined): SecretFileFix[] {
   const removeCompiled = (ours?.compiled ?? []).filter(readableByOthers).map(({ path, mode }): SecretFileFix => ({ path, mode, action: 'remove' }));
-  const tighten = exposedSecretFiles(superseded).map(({ path, mode }): SecretFileFix => ({ path, mode, action: 'chmod' }));
+  // By mode only: a chmod cannot take a file from another owner, and a fix that never takes would repeat on every run.
+  const tighten = exposedSecretFiles(superseded).filter((f) => (f.mode & 0o077) !== 0).map(({ path, mode }): SecretFileFix => ({ path, mode, action: 'chmod' }));
   return [...removeCompiled, ...tighten];
 }
 
