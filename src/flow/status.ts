@@ -80,7 +80,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     problems: [
       ...relayProblems(facts, postfix).map((p) => ({ code: p.code, message: p.message, fix: p.fix })),
       ...(open.length > 0 ? [{ code: 'open-mynetworks', message: t('mynetworks.open', { networks: open.join(', ') }), fix: t('mynetworks.fix') }] : []),
-      ...exposedProblem(exposedSecretFiles(postfix.passwordMap)),
+      ...exposedProblem([...exposedSecretFiles(postfix.passwordMap), ...exposedSecretFiles(postfix.wizardMap)]),
     ],
   };
   ctx.outcome.result = 'status';
