@@ -102,12 +102,12 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     const applied = await runWizard(args('--json'));
     assert.equal(applied.code, 0, applied.stderr);
     outputs.push(applied.stdout, applied.stderr);
+    for (const canary of [...canaries, FIRST]) {
+      assert.deepEqual(outputs.filter((text) => text.includes(canary)).map((text) => text.slice(0, 200)), [], `${canary} was printed`);
+    }
     // plain stdout, --json's stderr, Japanese stdout, the TUI, the applied run's stderr: each plan says so.
     for (const [i, said] of [[0, /\(4 lines, hidden/], [3, /\(4 lines, hidden/], [4, /4 行。パスワードを含むファイルのため表示しません/], [6, /\(4 lines, hidden/], [8, /\(4 lines, hidden/]] as const) {
       assert.match(outputs[i]!, said, `output ${i}`);
-    }
-    for (const canary of [...canaries, FIRST]) {
-      assert.deepEqual(outputs.filter((text) => text.includes(canary)).map((text) => text.slice(0, 200)), [], `${canary} was printed`);
     }
   });
 
