@@ -3,7 +3,8 @@
 // exist?) is checked by the flow, which knows the facts.
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
-import { t } from './ui/messages.js';
+import { literalPathProblem, type PathProblem } from './postfix/paths.js';
+import { t, type MessageKey } from './ui/messages.js';
 
 export const commands = ['setup', 'status', 'test', 'restore', 'remove'] as const;
 export type Command = (typeof commands)[number];
@@ -69,6 +70,11 @@ const spec = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
+const pathProblemText: Record<PathProblem, MessageKey> = {
+  relative: 'path.relative', control: 'path.control', whitespace: 'path.whitespace',
+  comma: 'path.comma', dollar: 'path.dollar', brace: 'path.brace',
+};
+
 export const defaultBackupDir = '/var/backups/postfix-gmail-wizard';
 export const defaultStateDir = '/var/lib/postfix-gmail-wizard';
 
@@ -104,6 +110,10 @@ export function parseOptions(argv: readonly string[]): Options {
   const lang = v.lang;
   if (lang !== undefined && lang !== 'en' && lang !== 'ja') {
     throw new UsageError('usage', t('options.lang', { lang }), t('options.langFix'));
+  }
+  for (const [flag, path] of [['--ca-file', v['ca-file']], ['--config-dir', v['config-dir']]] as const) {
+    const problem = path === undefined ? undefined : literalPathProblem(path);
+    if (problem) throw new UsageError('invalid-path', t(pathProblemText[problem], { option: flag, path: JSON.stringify(path) }), t('path.fix', { option: flag }));
   }
   const waitSeconds = v.wait === undefined ? 120 : Number(v.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {

@@ -4,8 +4,7 @@
 // reload. Any failure — or Ctrl-C/SIGTERM, held until the current step
 // ends — puts the backup back and reloads the old configuration.
 import { CancelledError, WizardError } from '../errors.js';
-import { compiledMapPaths, needsPostmap } from '../postfix/maps.js';
-import { parseMapReference, postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
+import { postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
 import { checkCommand, reloadCommand, restartCommands } from '../postfix/service.js';
 import type { System } from '../system/types.js';
 import { t } from '../ui/messages.js';
@@ -13,7 +12,7 @@ import { createBackup, restoreBackup, type Backup } from './backup.js';
 import type { Context } from './context.js';
 import { clearJournal, writeJournal, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
-import type { Plan, PostfixFacts } from './types.js';
+import type { Plan, PostfixFacts, SecretFileFix } from './types.js';
 
 export interface ApplyResult {
   backup: Backup;
@@ -80,10 +79,12 @@ function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startI
       run: () => sys.writeFileAtomic(file.path, file.content, { mode: file.mode, uid: file.uid ?? 0, gid: file.gid ?? 0 }),
     })),
     ...plan.deletes.map((path) => ({ name: t('apply.step.delete', { path }), run: () => sys.removeFile(path) })),
+    // Before postmap: it would write the new password into a compiled map that others can read.
+    ...(plan.secretFixes?.length ? [{ name: t('apply.step.secretFixes'), run: () => fixSecretFiles(sys, plan.secretFixes ?? []) }] : []),
     // Maps before main.cf: every Postfix program stalls ~2 s when it reads a
     // main.cf changed in the last seconds, so run postmap while it is old.
     ...plan.commands.map((command) => ({ name: `${command.file} ${command.args.join(' ')}`, run: () => mustRun(sys, command.file, command.args) })),
-    ...(plan.commands.length > 0 ? [{ name: t('apply.step.mapModes'), run: () => tightenCompiledMaps(sys, plan) }] : []),
+    ...(plan.commands.length > 0 && plan.secretFiles?.length ? [{ name: t('apply.step.mapModes'), run: () => tightenSecretFiles(sys, plan.secretFiles ?? []) }] : []),
     ...(plan.settings.length > 0
       ? [{ name: t('apply.step.postconf'), run: () => mustRun(sys, 'postconf', postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to])))) }]
       : []),
@@ -146,16 +147,18 @@ async function restart(sys: System, postfix: PostfixFacts): Promise<void> {
   }
 }
 
-// postmap gives the compiled map the source's mode, but a compiled map left
-// from an earlier, careless setup may be wider: make sure the secret's is 0600.
-async function tightenCompiledMaps(sys: System, plan: Plan): Promise<void> {
-  const secretPaths = new Set(plan.files.filter((f) => f.secret).map((f) => f.path));
-  for (const command of plan.commands) {
-    const ref = parseMapReference(command.args.at(-1) ?? '');
-    if (!ref || !needsPostmap(ref.type) || (!secretPaths.has(ref.path) && !ref.path.endsWith('/sasl_passwd'))) continue;
-    for (const compiled of compiledMapPaths(ref.type, ref.path)) {
-      const info = await sys.fileInfo(compiled);
-      if (info && (info.mode & 0o077) !== 0) await sys.chmod(compiled, 0o600);
-    }
+async function fixSecretFiles(sys: System, fixes: readonly SecretFileFix[]): Promise<void> {
+  for (const fix of fixes) {
+    if (fix.action === 'remove') await sys.removeFile(fix.path);
+    else await sys.chmod(fix.path, 0o600);
+  }
+}
+
+// A new compiled map gets the source's mode (0600); this only confirms it, in
+// case a command created one some other way.
+async function tightenSecretFiles(sys: System, paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    const info = await sys.fileInfo(path);
+    if (info && (info.mode & 0o077) !== 0) await sys.chmod(path, 0o600);
   }
 }

@@ -48,6 +48,8 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
   const passwordMap = await readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? '');
+  const ownPath = `${configDir.replace(/\/+$/, '')}/sasl_passwd`;
+  const wizardMap = passwordMap?.path === ownPath ? undefined : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`);
   return {
     version: settings.mail_version ?? 'unknown',
     configDir,
@@ -59,6 +61,7 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
     settings,
     explicit: Object.keys(explicit),
     passwordMap,
+    ...(wizardMap?.mode !== undefined || wizardMap?.compiled.length ? { wizardMap } : {}),
     currentAccount: passwordMap?.content ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '') : undefined,
     listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
     // A private instance (-c DIR) is nobody's service: postfix(1) runs it.
@@ -71,9 +74,10 @@ async function readPasswordMapFacts(sys: System, value: string): Promise<Passwor
   const ref = parseMapReference(value);
   if (!ref) return undefined;
   const [content, source] = await Promise.all([sys.readFile(ref.path), sys.fileInfo(ref.path)]);
-  const compiled = await Promise.all(compiledMapPaths(ref.type, ref.path).map((p) => sys.fileInfo(p)));
-  const compiledCurrent = compiled.every((info) => info !== undefined && (!source || info.mtimeMs >= source.mtimeMs));
-  return { ...ref, content, mode: source?.mode, compiledCurrent };
+  const compiledInfo = await Promise.all(compiledMapPaths(ref.type, ref.path).map(async (path) => ({ path, info: await sys.fileInfo(path) })));
+  const compiledCurrent = compiledInfo.every(({ info }) => info !== undefined && (!source || info.mtimeMs >= source.mtimeMs));
+  const compiled = compiledInfo.flatMap(({ path, info }) => (info ? [{ path, mode: info.mode, uid: info.uid }] : []));
+  return { ...ref, content, mode: source?.mode, uid: source?.uid, compiledCurrent, compiled };
 }
 
 async function detectSaslPlugins(sys: System, dirs: string[]): Promise<HostFacts['saslPlugins']> {

@@ -7,9 +7,11 @@ import { isErrorTransport } from '../postfix/transports.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TemplateName } from '../system/templates.js';
 import { planOptions } from './options-plan.js';
+import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from './types.js';
 
 export const passwordPlaceholder = '<app password>';
+const maskedPassword = '********';
 const secretMode = 0o600;
 
 export function passwordMapPath(postfix: PostfixFacts): string {
@@ -60,16 +62,23 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const settings = settingChanges(postfix, { ...desiredSettings(postfix, answers), ...options?.settings }, current);
   const mapPath = passwordMapPath(postfix);
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
+  // A map main.cf named elsewhere (the recipe's /etc/postfix/saslpass) still holds a password.
+  const superseded = postfix.passwordMap && !map ? postfix.passwordMap : undefined;
+  // What is at our path now, named by main.cf or not (a leftover holds a password too).
+  const onDisk = map ?? postfix.wizardMap;
   const files: PlannedFile[] = [];
   const keepStoredPassword = answers.password === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
   const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, answers);
-  if (map?.content !== content || map.mode !== secretMode) {
-    files.push({ path: mapPath, content, mode: secretMode, secret: true, previous: map?.content });
+  if (onDisk?.content !== content || onDisk.mode !== secretMode || readableByOthers(onDisk)) {
+    // Only the wizard's own rendering may be shown, password masked; a kept (maybe hand-written) map never is.
+    const shown = keepStoredPassword ? undefined : renderPasswordMap(templates.sasl_passwd, postfix, { ...answers, password: maskedPassword });
+    files.push({ path: mapPath, content, mode: secretMode, secret: true, previous: onDisk?.content, ...(shown ? { shown } : {}) });
   }
   const type = postfix.defaultMapType;
   const mapTypeChanged = postfix.settings.smtp_sasl_password_maps !== `${type}:${mapPath}`;
+  const secretFixes = secretFileFixes(onDisk, superseded);
   const commands: PlannedCommand[] = [];
-  if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged)) {
+  if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged || secretFixes.some((f) => f.action === 'remove'))) {
     commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, mapPath), purpose: `${type}:${mapPath}` });
   }
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
@@ -77,12 +86,14 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const touches = [
     ...(settings.length + removeSettings.length > 0 ? [mainCf] : []),
     ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
+    ...secretFixes.map((f) => f.path),
     ...(options?.touches ?? []),
   ];
   return {
     configDir: postfix.configDir, settings, removeSettings,
     files: [...files, ...(options?.files ?? [])], deletes: options?.deletes ?? [], commands: [...commands, ...(options?.commands ?? [])],
     touches: [...new Set(touches)], ...(options?.restart && postfix.running ? { restart: true } : {}),
+    secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
   };
 }
 

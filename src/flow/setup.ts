@@ -44,7 +44,8 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to }, ca.pem);
 
   const plan = makePlan(facts, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
-  outcome.changed = { settings: plan.settings.map((s) => s.name), files: plan.files.map((f) => f.path), commands: plan.commands.map((c) => c.file) };
+  const fixed = (plan.secretFixes ?? []).map((f) => f.path);
+  outcome.changed = { settings: plan.settings.map((s) => s.name), files: [...new Set([...plan.files.map((f) => f.path), ...fixed])], commands: plan.commands.map((c) => c.file) };
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
   if (replaced) ui.warn(t('plan.relayhostReplaced', { from: replaced.from, to: replaced.to }));
   if (planIsEmpty(plan)) {
@@ -65,7 +66,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     const { backup } = await apply(ctx, postfix, plan);
     outcome.backupId = backup.id;
     outcome.result = 'configured';
-    ui.success(t('apply.summary', { count: plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length, id: backup.id }));
+    ui.success(t('apply.summary', { count: plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + fixed.length, id: backup.id }));
   }
   // The Workspace relay may have asked for the password again: remember the one that worked.
   const working = credential && answers.password && answers.password !== credential.password ? { ...credential, password: answers.password, source: 'typed' as const } : credential;

@@ -14,6 +14,7 @@ import { rootAliasOf, wizardRootAlias } from '../postfix/aliases.js';
 import { isLoopbackOnly, openNetworks } from '../postfix/networks.js';
 import type { TestResult } from './outcome.js';
 import { relayProblems, requirePostfix } from './requirements.js';
+import { exposedSecretFiles } from './secret-files.js';
 
 export interface StatusReport {
   relayhost: string;
@@ -79,6 +80,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     problems: [
       ...relayProblems(facts, postfix).map((p) => ({ code: p.code, message: p.message, fix: p.fix })),
       ...(open.length > 0 ? [{ code: 'open-mynetworks', message: t('mynetworks.open', { networks: open.join(', ') }), fix: t('mynetworks.fix') }] : []),
+      ...exposedProblem([...exposedSecretFiles(postfix.passwordMap), ...exposedSecretFiles(postfix.wizardMap)]),
     ],
   };
   ctx.outcome.result = 'status';
@@ -109,4 +111,10 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');
+}
+
+function exposedProblem(files: { path: string; mode: number }[]): StatusReport['problems'] {
+  if (files.length === 0) return [];
+  const listed = files.map((f) => `${f.path} (${f.mode.toString(8).padStart(4, '0')})`).join(', ');
+  return [{ code: 'password-file-readable', message: t('status.secretReadable', { files: listed }), fix: t('status.secretReadableFix', { paths: files.map((f) => f.path).join(' ') }) }];
 }

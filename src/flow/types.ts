@@ -13,8 +13,11 @@ export interface PasswordMapFacts {
   /** The source file's text; holds a secret, so it never leaves memory. */
   content?: string;
   mode?: number;
+  uid?: number;
   /** The compiled map (e.g. sasl_passwd.db) exists and is not older than the source. */
   compiledCurrent: boolean;
+  /** The compiled files that exist, with their mode and owner (a secret too). */
+  compiled: { path: string; mode: number; uid: number }[];
 }
 
 export interface PostfixFacts {
@@ -33,6 +36,8 @@ export interface PostfixFacts {
   /** Names set explicitly in main.cf (`postconf -n`); the rest are defaults. */
   explicit: string[];
   passwordMap?: PasswordMapFacts;
+  /** <configDir>/sasl_passwd, when main.cf names another map (or none): a file left there still holds a password. */
+  wizardMap?: PasswordMapFacts;
   /** Account currently in the password map for the relayhost, if any. */
   currentAccount?: string;
   listener?: Listener;
@@ -129,6 +134,16 @@ export interface PlannedFile {
   secret: boolean;
   /** The file's current text, undefined when it does not exist yet. */
   previous?: string;
+  /** A secret file's stand-in for the plan display (the wizard's template, password masked); absent: only its line count is shown. */
+  shown?: string;
+}
+
+/** A file holding a password that others can read now, and how the apply makes it root-only. */
+export interface SecretFileFix {
+  path: string;
+  mode: number;
+  /** remove: a compiled map postmap rebuilds next (a new 0600 file, so nobody holding the old one open reads the new password); chmod: made 0600. */
+  action: 'remove' | 'chmod';
 }
 
 export interface PlannedCommand {
@@ -153,8 +168,12 @@ export interface Plan {
   touches: string[];
   /** Stop and start Postfix instead of reloading it: a reload ignores a new inet_interfaces. */
   restart?: boolean;
+  /** Exposed password files, made root-only after the writes and before any command (postmap) runs. */
+  secretFixes?: SecretFileFix[];
+  /** Every file that holds a password (maps and their compiled forms): checked for 0600 again after the commands. */
+  secretFiles?: string[];
 }
 
 export function planIsEmpty(plan: Plan): boolean {
-  return plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + plan.commands.length === 0;
+  return plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + plan.commands.length + (plan.secretFixes?.length ?? 0) === 0;
 }

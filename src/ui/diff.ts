@@ -25,11 +25,3 @@ export function diffLines(before: string, after: string): string[] {
   }
   return out;
 }
-
-/** Hide the password in `key account:password` lines. */
-export function redactPasswordMap(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line.startsWith('#') ? line : line.replace(/^(\s*\S+\s+[^:\s]+:).+$/, '$1********')))
-    .join('\n');
-}

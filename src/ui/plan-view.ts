@@ -1,7 +1,10 @@
 // The plan as a person reads it before saying yes: main.cf as the lines that
-// change, each file as a diff (passwords hidden), each command.
-import type { Plan } from '../flow/types.js';
-import { diffLines, redactPasswordMap } from './diff.js';
+// change, each file as a diff, each command. A file that holds a password is
+// never shown line by line: a hand-written map can hide one anywhere (a
+// continuation line, a commented-out old entry), so only its line count is
+// given — and, for the wizard's own rendering, the template with the password masked.
+import type { Plan, SecretFileFix } from '../flow/types.js';
+import { diffLines } from './diff.js';
 import { t } from './messages.js';
 
 export function renderPlan(plan: Plan): string {
@@ -18,16 +21,37 @@ export function renderPlan(plan: Plan): string {
       sections.push(t('plan.binaryFile', { path: file.path, bytes: file.content.length }));
       continue;
     }
-    const show = (text: string) => (file.secret ? redactPasswordMap(text) : text);
     const header = file.previous === undefined
-      ? t('plan.newFile', { path: file.path, mode: file.mode.toString(8).padStart(4, '0') })
-      : t('plan.changedFile', { path: file.path, mode: file.mode.toString(8).padStart(4, '0') });
-    sections.push([header, ...diffLines(show(file.previous ?? ''), show(file.content))].join('\n'));
+      ? t('plan.newFile', { path: file.path, mode: octal(file.mode) })
+      : t('plan.changedFile', { path: file.path, mode: octal(file.mode) });
+    const body = file.secret ? secretFileLines(file.previous, file.content, file.shown) : diffLines(file.previous ?? '', file.content);
+    sections.push([header, ...body].join('\n'));
   }
   if (plan.deletes.length > 0) sections.push([t('plan.deletes'), ...plan.deletes.map((p) => `- ${p}`)].join('\n'));
+  const fixes = plan.secretFixes ?? [];
+  if (fixes.length > 0) {
+    const line = (f: SecretFileFix) => t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) });
+    sections.push([t('plan.secretFixes'), ...fixes.map(line)].join('\n'));
+  }
   if (plan.commands.length > 0) {
     sections.push([t('plan.commands'), ...plan.commands.map((c) => `$ ${c.file} ${c.args.join(' ')}`)].join('\n'));
   }
   if (plan.restart) sections.push(t('plan.restart'));
   return sections.join('\n\n');
+}
+
+function secretFileLines(previous: string | undefined, content: string, shown: string | undefined): string[] {
+  const hidden = (text: string) => t('plan.hiddenLines', { count: lineCount(text) });
+  if (previous !== undefined && previous === content) return [`  ${hidden(content)}`];
+  const before = previous === undefined || previous === '' ? [] : [`- ${hidden(previous)}`];
+  const after = shown === undefined ? [`+ ${hidden(content)}`] : diffLines('', shown);
+  return [...before, ...after];
+}
+
+function lineCount(text: string): number {
+  return text === '' ? 0 : text.replace(/\n$/, '').split('\n').length;
+}
+
+function octal(mode: number): string {
+  return mode.toString(8).padStart(4, '0');
 }

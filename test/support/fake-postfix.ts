@@ -91,7 +91,9 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
     const [type, path] = (args.at(-1) ?? '').split(/:(.*)/s) as [string, string];
     const source = sys.files.get(path);
     if (!source) return { exitCode: 1, stdout: '', stderr: `postmap: fatal: open ${path}: No such file or directory` };
-    sys.put(`${path}${type === 'lmdb' ? '.lmdb' : '.db'}`, `compiled:${source.content.toString()}`, source.mode);
+    // As postmap(1) does: an existing compiled file is rewritten in place, keeping its mode.
+    const compiled = `${path}${type === 'lmdb' ? '.lmdb' : '.db'}`;
+    sys.put(compiled, `compiled:${source.content.toString()}`, sys.files.get(compiled)?.mode ?? source.mode);
     return ok();
   });
   sys.on('postfix', (rawArgs) => {

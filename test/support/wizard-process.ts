@@ -14,10 +14,11 @@ export interface WizardRun {
   leaks: string[];
 }
 
-export async function runWizard(args: string[], options: { stdin?: string; env?: Record<string, string>; secret?: string } = {}): Promise<WizardRun> {
+export async function runWizard(args: string[], options: { stdin?: string; env?: Record<string, string>; secret?: string; cwd?: string } = {}): Promise<WizardRun> {
   const child = spawn(process.execPath, [repoPath('bin', 'postfix-gmail-wizard.js'), ...args], {
     env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: process.env.HOME ?? '/root', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   let stdout = '';
   let stderr = '';

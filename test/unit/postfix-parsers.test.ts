@@ -7,7 +7,7 @@ import { distroFor } from '../../src/distro/index.js';
 import { smtpListeners } from '../../src/postfix/master.js';
 import { parseMapReference, parsePostconf } from '../../src/postfix/postconf.js';
 import { readPasswordMapAccount } from '../../src/postfix/password-map.js';
-import { diffLines, redactPasswordMap } from '../../src/ui/diff.js';
+import { diffLines } from '../../src/ui/diff.js';
 import { repoPath } from '../support/paths.js';
 
 const fixture = (...p: string[]) => readFileSync(repoPath('test', 'fixtures', 'debian-12', ...p), 'utf8');
@@ -54,7 +54,6 @@ describe('password map', () => {
   it('finds the account for the relayhost and nothing else', () => {
     const text = '# comment\n[smtp.gmail.com]:587 someone@gmail.com:secretsecret\n';
     assert.equal(readPasswordMapAccount(text, '[smtp.gmail.com]:587'), 'someone@gmail.com');
-    assert.equal(redactPasswordMap(text), '# comment\n[smtp.gmail.com]:587 someone@gmail.com:********\n');
   });
 });
 

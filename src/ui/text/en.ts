@@ -2,6 +2,7 @@
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
 import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
+import { secretsEn } from './secrets.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -294,5 +295,6 @@ export const en = {
   'remove.nothing': 'No relay configuration of the wizard is present: nothing to remove.',
   'remove.done': 'Relay configuration removed; backup {id}.',
 
+  ...secretsEn,
   'help': helpEn,
 } as const;

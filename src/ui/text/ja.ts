@@ -3,6 +3,7 @@
 // パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
 import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
+import { secretsJa } from './secrets.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -282,7 +283,6 @@ export const ja: Catalogue = {
 
   ...contractJa,
 
-
   'restore.listTitle': 'バックアップ一覧',
   'restore.none': '{dir} にバックアップはありません。',
   'restore.unknown': 'バックアップ「{id}」はありません。',
@@ -296,5 +296,6 @@ export const ja: Catalogue = {
   'remove.nothing': 'このウィザードによるリレー設定はありません。削除するものはありません。',
   'remove.done': 'リレー設定を削除しました（バックアップ {id}）。',
 
+  ...secretsJa,
   'help': helpJa,
 };
