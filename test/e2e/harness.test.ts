@@ -124,15 +124,15 @@ describe('fake Gmail', () => {
     try {
       assert.match((await smtp.reply()).lines[0]!, /^220 smtp\.gmail\.com ESMTP \S+ - gsmtp$/);
       const plainEhlo = (await smtp.command('EHLO client.example')).lines;
-      assert.ok(plainEhlo.includes('250-STARTTLS') || plainEhlo.includes('250 STARTTLS'), plainEhlo.join('\n'));
-      assert.ok(!plainEhlo.some((l) => /AUTH/.test(l)), plainEhlo.join('\n'));
+      assert.match(plainEhlo[0]!, /^250-smtp\.gmail\.com at your service, /);
+      assert.deepEqual(plainEhlo.slice(1), ['250-SIZE 35882577', '250-8BITMIME', '250-STARTTLS', '250-ENHANCEDSTATUSCODES', '250-PIPELINING', '250-CHUNKING', '250 SMTPUTF8']);
       assert.match((await smtp.command('AUTH PLAIN AGF4AHk=')).lines[0]!, /^530 5\.7\.0 Must issue a STARTTLS command first\./);
       assert.match((await smtp.command('MAIL FROM:<a@example.com>')).lines[0]!, /^530 5\.7\.0 Must issue a STARTTLS/);
       assert.match((await smtp.command('STARTTLS')).lines[0]!, /^220 2\.0\.0 Ready to start TLS$/);
       await smtp.startTls(ca.caPem);
       const tlsEhlo = (await smtp.command('EHLO client.example')).lines;
-      assert.ok(tlsEhlo.includes('250-AUTH PLAIN LOGIN'), tlsEhlo.join('\n'));
-      assert.ok(!tlsEhlo.some((l) => /STARTTLS/.test(l)), tlsEhlo.join('\n'));
+      assert.deepEqual(tlsEhlo.slice(1), ['250-SIZE 35882577', '250-8BITMIME', '250-AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH',
+        '250-ENHANCEDSTATUSCODES', '250-PIPELINING', '250-CHUNKING', '250 SMTPUTF8']);
       const noAuth = await smtp.command('MAIL FROM:<a@example.com>');
       assert.equal(noAuth.lines[0], '530-5.7.0 Authentication Required. For more information, go to');
       const bad = await smtp.command(`AUTH PLAIN ${Buffer.from(`\0${USER}\0nope`).toString('base64')}`);
@@ -145,6 +145,31 @@ describe('fake Gmail', () => {
       assert.deepEqual((await smtp.command(b64(USER))).lines, ['334 UGFzc3dvcmQ6']);
       assert.deepEqual((await smtp.command(b64(PASSWORD))).lines, ['235 2.7.0 Accepted']);
       assert.deepEqual(g.auths.map((a) => [a.method, a.accepted]), [['PLAIN', false], ['LOGIN', true]]);
+      await smtp.command('QUIT');
+    } finally {
+      smtp.close();
+    }
+  });
+
+  test('the token mechanisms Gmail offers are refused as Gmail refuses a bad token; others are unknown', async () => {
+    const g = await start();
+    const smtp = await RawSmtp.open(g.port);
+    try {
+      await smtp.reply();
+      await smtp.command('EHLO client.example');
+      await smtp.command('STARTTLS');
+      await smtp.startTls(ca.caPem);
+      await smtp.command('EHLO client.example');
+      const token = Buffer.from(`user=${USER}\x01auth=Bearer ya29.nothing\x01\x01`).toString('base64');
+      const challenge = await smtp.command(`AUTH XOAUTH2 ${token}`);
+      assert.deepEqual(challenge.lines, [`334 ${Buffer.from('{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}').toString('base64')}`]);
+      assert.equal((await smtp.command('')).lines[0], '535-5.7.8 Username and Password not accepted. For more information, go to');
+      for (const mechanism of ['OAUTHBEARER', 'XOAUTH', 'PLAIN-CLIENTTOKEN']) {
+        assert.equal((await smtp.command(`AUTH ${mechanism} dG9rZW4=`)).lines[0], '535-5.7.8 Username and Password not accepted. For more information, go to', mechanism);
+      }
+      assert.match((await smtp.command('AUTH CRAM-MD5')).lines[0]!, /^504 5\.7\.4 Unrecognized authentication type\. \S+ - gsmtp$/);
+      assert.deepEqual(g.auths.map((a) => [a.method, a.accepted]), [['XOAUTH2', false], ['OAUTHBEARER', false], ['XOAUTH', false], ['PLAIN-CLIENTTOKEN', false]]);
+      assert.deepEqual((await smtp.command(`AUTH PLAIN ${Buffer.from(`\0${USER}\0${PASSWORD}`).toString('base64')}`)).lines, ['235 2.7.0 Accepted']);
       await smtp.command('QUIT');
     } finally {
       smtp.close();
