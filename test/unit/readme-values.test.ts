@@ -45,6 +45,21 @@ function passage(pattern: RegExp): string {
 }
 
 describe('README values are the code\'s', () => {
+  it('fields: every property of the schema is named, and the schema\'s constants', () => {
+    const named = new Set(ticked(json));
+    const defs = schema.$defs as unknown as Record<string, { properties: Record<string, unknown> }>;
+    const objects = { top: schema.properties, test: defs.test!.properties, error: defs.error!.properties,
+      changed: (schema.properties.changed as { properties: object }).properties, flushed: (schema.properties.flushed as { properties: object }).properties };
+    for (const [where, properties] of Object.entries(objects)) {
+      for (const name of Object.keys(properties)) assert.ok(named.has(name), `${where}.${name} is in the README`);
+    }
+    const statusFields = ticked(passage(/`status` \(for the status command; with (.*?)\); `backups`/)).filter((n) => /^[a-z][A-Za-z]+$/.test(n));
+    const statusProperties = (schema.properties.status as { properties: Record<string, unknown> }).properties;
+    for (const name of statusFields) assert.ok(name in statusProperties || name === 'at' || ['total', 'deferred'].includes(name), `status.${name} is in the schema`);
+    const constants = schema.properties as unknown as Record<string, { const?: unknown }>;
+    assert.ok(json.includes(`\`schema\` (\`${constants.schema!.const}\`) and \`version\` (\`${constants.version!.const}\`)`), 'schema and version');
+  });
+
   it('result: the code\'s and the schema\'s list', () => {
     const named = ticked(passage(/`result` \(([^)]*)\)/));
     assert.deepEqual(sorted(named), sorted(OUTCOME_RESULTS));
