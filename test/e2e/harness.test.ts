@@ -4,13 +4,12 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { connect as netConnect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { connect as tlsConnect } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { createTransport } from 'nodemailer';
 import { startFakeGmail, type FakeGmail, type FakeGmailOptions } from '../support/fake-gmail.js';
+import { RawSmtp } from '../support/raw-smtp.js';
 import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
 import { createTestCa, type TestCa } from '../support/test-ca.js';
 import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
@@ -23,45 +22,6 @@ const accounts: FakeGmailOptions['accounts'] = {
   'twofactor@gmail.com': { password: 'x', reply: '534' },
   'throttled@gmail.com': { password: 'x', reply: '454' },
 };
-
-/** A bare SMTP client that shows replies exactly as they arrive: lines without CRLF. */
-class RawSmtp {
-  private buffer = '';
-  private constructor(private socket: Socket) {}
-  static async open(port: number): Promise<RawSmtp> {
-    const socket = netConnect(port, '127.0.0.1');
-    await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-    return new RawSmtp(socket).listen();
-  }
-  private listen(): this {
-    this.socket.setEncoding('utf8').on('data', (d: string) => { this.buffer += d; });
-    return this;
-  }
-  /** Next complete reply: its lines and the raw text including every CRLF. */
-  async reply(): Promise<{ lines: string[]; raw: string }> {
-    for (let i = 0; i < 100; i++) {
-      const end = this.buffer.match(/(^|\r\n)\d{3} [^\r\n]*\r\n/);
-      if (end?.index !== undefined) {
-        const raw = this.buffer.slice(0, end.index + end[0].length);
-        this.buffer = this.buffer.slice(raw.length);
-        return { lines: raw.split('\r\n').slice(0, -1), raw };
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no complete SMTP reply; got ${JSON.stringify(this.buffer)}`);
-  }
-  async command(line: string) {
-    this.socket.write(`${line}\r\n`);
-    return this.reply();
-  }
-  async startTls(ca: string): Promise<void> {
-    this.socket.removeAllListeners('data');
-    this.socket = tlsConnect({ socket: this.socket, ca, servername: 'localhost' });
-    await new Promise((resolve, reject) => this.socket.once('secureConnect', resolve).once('error', reject));
-    this.listen();
-  }
-  close() { this.socket.destroy(); }
-}
 
 describe('fake Gmail', () => {
   let dir: string;
@@ -145,31 +105,6 @@ describe('fake Gmail', () => {
       assert.deepEqual((await smtp.command(b64(USER))).lines, ['334 UGFzc3dvcmQ6']);
       assert.deepEqual((await smtp.command(b64(PASSWORD))).lines, ['235 2.7.0 Accepted']);
       assert.deepEqual(g.auths.map((a) => [a.method, a.accepted]), [['PLAIN', false], ['LOGIN', true]]);
-      await smtp.command('QUIT');
-    } finally {
-      smtp.close();
-    }
-  });
-
-  test('the token mechanisms Gmail offers are refused as Gmail refuses a bad token; others are unknown', async () => {
-    const g = await start();
-    const smtp = await RawSmtp.open(g.port);
-    try {
-      await smtp.reply();
-      await smtp.command('EHLO client.example');
-      await smtp.command('STARTTLS');
-      await smtp.startTls(ca.caPem);
-      await smtp.command('EHLO client.example');
-      const token = Buffer.from(`user=${USER}\x01auth=Bearer ya29.nothing\x01\x01`).toString('base64');
-      const challenge = await smtp.command(`AUTH XOAUTH2 ${token}`);
-      assert.deepEqual(challenge.lines, [`334 ${Buffer.from('{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}').toString('base64')}`]);
-      assert.equal((await smtp.command('')).lines[0], '535-5.7.8 Username and Password not accepted. For more information, go to');
-      for (const mechanism of ['OAUTHBEARER', 'XOAUTH', 'PLAIN-CLIENTTOKEN']) {
-        assert.equal((await smtp.command(`AUTH ${mechanism} dG9rZW4=`)).lines[0], '535-5.7.8 Username and Password not accepted. For more information, go to', mechanism);
-      }
-      assert.match((await smtp.command('AUTH CRAM-MD5')).lines[0]!, /^504 5\.7\.4 Unrecognized authentication type\. \S+ - gsmtp$/);
-      assert.deepEqual(g.auths.map((a) => [a.method, a.accepted]), [['XOAUTH2', false], ['OAUTHBEARER', false], ['XOAUTH', false], ['PLAIN-CLIENTTOKEN', false]]);
-      assert.deepEqual((await smtp.command(`AUTH PLAIN ${Buffer.from(`\0${USER}\0${PASSWORD}`).toString('base64')}`)).lines, ['235 2.7.0 Accepted']);
       await smtp.command('QUIT');
     } finally {
       smtp.close();
