@@ -86,6 +86,9 @@ export async function captureScreens(): Promise<Record<ScreenName, string>> {
     try {
       for (const [name, script] of Object.entries(scripts) as [ScreenName, (typeof scripts)['en']][]) {
         const postfix = await createPostfixInstance();
+        // Debian's main.cf takes myorigin from /etc/mailname; pin the name install-deps.sh gives it,
+        // so the screens are the same on any machine.
+        await postfix.postconf('-e', 'myorigin=testhost.example');
         await postfix.start();
         const session = await startInTmux([process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
           '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'b'), '--state-dir', join(postfix.base, 's'), '--no-keychain', '--wait', '60'],
