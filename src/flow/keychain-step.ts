@@ -1,11 +1,15 @@
 // The OS keychain as an optional convenience: a password stored there is
 // offered on the next run, and switching accounts needs no retyping. Postfix
 // itself never reads it, so every failure here is reported and the run goes on.
+import { KEYCHAIN_REASONS } from '../system/keychain.js';
 import type { Keychain } from '../system/types.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
 
-/** disabled (--no-keychain), module-missing, no-session-bus, kernel-keyring-only, locked, error */
+/** The reasons in --json's `keychain: not-stored:<reason>`: the system's, and disabled (--no-keychain). */
+export const KEYCHAIN_OUTCOME_REASONS = [...KEYCHAIN_REASONS, 'disabled'] as const;
+/** --json's `keychain` words besides not-stored:<reason>. */
+export const KEYCHAIN_OUTCOME_WORDS = ['stored', 'unchanged', 'used'] as const;
 export type KeychainReason = string;
 
 export interface KeychainState {

@@ -4,11 +4,15 @@
 import type { DiagnosisCode } from '../gmail/diagnose.js';
 import type { StatusReport } from './status.js';
 
+/** test.status: how far the test message got (queued: still waiting when the wait ended; unknown: no queue id). */
+export const TEST_STATUSES = ['sent', 'deferred', 'bounced', 'expired', 'queued', 'unknown'] as const;
+/** result: what the command did. */
+export const OUTCOME_RESULTS = ['delivered', 'configured', 'unchanged', 'not-delivered', 'failed', 'cancelled', 'dry-run', 'status', 'restored', 'removed', 'list'] as const;
+
 export interface TestResult {
   to: string;
   queueId?: string;
-  /** sent | deferred | bounced | expired | queued (still waiting when the wait ended) */
-  status: string;
+  status: (typeof TEST_STATUSES)[number];
   dsn?: string;
   relay?: string;
   reply?: string;
@@ -19,8 +23,7 @@ export interface Outcome {
   schema: 'postfix-gmail-wizard/outcome';
   version: 1;
   command: string;
-  /** delivered | configured | unchanged | not-delivered | failed | cancelled | dry-run | status | restored | removed */
-  result?: string;
+  result?: (typeof OUTCOME_RESULTS)[number];
   exitCode?: number;
   account?: string;
   relay?: string;

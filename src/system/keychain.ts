@@ -21,7 +21,8 @@ import type { Keychain } from './types.js';
 export const keychainService = 'postfix-gmail-wizard';
 
 /** Why the keychain cannot be used: the words the flow turns into sentences. */
-export type KeychainReason = 'module-missing' | 'no-session-bus' | 'kernel-keyring-only' | 'locked' | 'error';
+export const KEYCHAIN_REASONS = ['module-missing', 'no-session-bus', 'kernel-keyring-only', 'locked', 'error'] as const;
+export type KeychainReason = (typeof KEYCHAIN_REASONS)[number];
 
 /** An Error that carries a KeychainReason; messages never hold a password. */
 export interface KeychainError extends Error {

@@ -48,6 +48,7 @@ const GMAIL = {
   '454': '4.7.0 Too many login attempts, please try again later. %ID% - gsmtp',
   authRequired: '5.7.0 Authentication Required. For more information, go to\n5.7.0  https://support.google.com/mail/?p=WantAuthError %ID% - gsmtp',
   startTlsFirst: '5.7.0 Must issue a STARTTLS command first. %ID% - gsmtp',
+  unknownMechanism: '5.7.4 Unrecognized authentication type. %ID% - gsmtp',
 } as const;
 /** Gmail's refusals of a message, verbatim (%ID% as above), for FakeGmailOptions.refuse. */
 export const gmailReplies = {
@@ -55,23 +56,47 @@ export const gmailReplies = {
   temporary: '4.3.0 Temporary System Problem.  Try again later (10). %ID% - gsmtp',
 } as const;
 const refusal = (reply: FakeReply) => Object.assign(new Error(reply.text), { responseCode: reply.code });
+
+// Gmail's EHLO on 587, in its order: before STARTTLS no AUTH, after it (and on 465) the real
+// mechanism list, so a client must choose among them. CHUNKING is advertised as Gmail does;
+// neither Postfix's smtp client nor nodemailer sends BDAT (smtp-server would not take it).
+const EHLO_PLAIN = ['SIZE 35882577', '8BITMIME', 'STARTTLS', 'ENHANCEDSTATUSCODES', 'PIPELINING', 'CHUNKING', 'SMTPUTF8'];
+const GMAIL_MECHANISMS = ['LOGIN', 'PLAIN', 'XOAUTH2', 'PLAIN-CLIENTTOKEN', 'OAUTHBEARER', 'XOAUTH'];
+const EHLO_SECURE = ['SIZE 35882577', '8BITMIME', `AUTH ${GMAIL_MECHANISMS.join(' ')}`, 'ENHANCEDSTATUSCODES', 'PIPELINING', 'CHUNKING', 'SMTPUTF8'];
+/** Token mechanisms smtp-server has no handler for: with no OAuth token we know, Gmail refuses them (535). */
+const TOKEN_ONLY = new Set(['PLAIN-CLIENTTOKEN', 'OAUTHBEARER', 'XOAUTH']);
+/** Gmail's reply to a bad XOAUTH2 token: this challenge, then 535 after the client's empty line. */
+const XOAUTH2_ERROR = { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' };
 const OK_BY_CONTEXT: Record<string, string> = { MAIL_FROM_OK: '2.1.0 OK %ID% - gsmtp', RCPT_TO_OK: '2.1.5 OK %ID% - gsmtp' };
 
 const gsmtpId = () => `${randomBytes(6).toString('hex')}sm${Math.floor(Math.random() * 1e7)}`;
 
+type AuthHandler = (command: Buffer, callback: () => void) => void;
+
 /** Rewrites one connection's replies into Gmail's (smtp-server's own texts are hard-coded). */
-function speakLikeGmail(conn: SMTPConnection): void {
+function speakLikeGmail(conn: SMTPConnection, auths: AuthAttempt[]): void {
   const id = gsmtpId();
+  const withAuth = conn as unknown as { handler_AUTH: AuthHandler };
+  const handleAuth = withAuth.handler_AUTH.bind(conn);
+  withAuth.handler_AUTH = (command, callback) => {
+    const [, method = ''] = command.toString().trim().split(/\s+/);
+    if (!conn.secure || !TOKEN_ONLY.has(method.toUpperCase()) || conn.session.user) return handleAuth(command, callback);
+    auths.push({ user: '', password: '', method: method.toUpperCase(), secure: true, accepted: false });
+    conn.send(535, GMAIL['535'].replaceAll('%ID%', id).split('\n'));
+    callback();
+  };
   const send = conn.send.bind(conn);
   conn.send = (code, data, context) => {
     if (code === 538 || code === 530) [code, data] = [530, conn.secure ? GMAIL.authRequired : GMAIL.startTlsFirst];
     else if (code === 235) data = '2.7.0 Accepted';
+    else if (code === 504 && data === 'Error: Unrecognized authentication type') data = GMAIL.unknownMechanism;
+    else if (code === 535 && data === 'Error: Username and Password not accepted') data = GMAIL['535']; // after XOAUTH2's challenge
     else if (code === 220 && data === 'Ready to start TLS') data = '2.0.0 Ready to start TLS';
     else if (typeof context === 'string' && OK_BY_CONTEXT[context]) data = OK_BY_CONTEXT[context];
-    // EHLO: smtp-server offers AUTH before STARTTLS too; Gmail does not. Our enhanced codes are
-    // written out by hand (hideENHANCEDSTATUSCODES), but Gmail advertises them.
+    // EHLO: smtp-server's own list (AUTH before STARTTLS too, its order) becomes Gmail's.
     else if (code === 250 && Array.isArray(data)) {
-      data = [...data.filter((l) => conn.secure || !l.startsWith('AUTH ')), 'ENHANCEDSTATUSCODES'];
+      const features = conn.secure ? EHLO_SECURE.filter((l) => !(conn.session.user && l.startsWith('AUTH '))) : EHLO_PLAIN;
+      data = [data[0]!, ...features];
     }
     if (typeof data === 'string') data = data.replaceAll('%ID%', id);
     send(code, typeof data === 'string' && data.includes('\n') ? data.split('\n') : data, context);
@@ -83,8 +108,10 @@ class GmailLikeServer extends SMTPServer {
     super.connect(socket, socketOptions);
     // The greeting goes out later (after a 100 ms early-talker delay), so wrapping here is in time.
     const conn = [...this.connections].at(-1);
-    if (conn) speakLikeGmail(conn);
+    if (conn) speakLikeGmail(conn, this.auths);
   }
+
+  auths: AuthAttempt[] = [];
 }
 
 function parseHeaders(raw: string): Record<string, string> {
@@ -108,13 +135,17 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
     heloResponse: '%s at your service, %s',
     secure: opts.implicitTls ?? false,
     key: opts.key, cert: opts.cert,
-    authMethods: ['PLAIN', 'LOGIN'],
+    authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'], // the others Gmail offers are answered in speakLikeGmail
     allowInsecureAuth: false,
     hideENHANCEDSTATUSCODES: true, // the replies above carry Gmail's own enhanced codes
     hideDSN: true, hideREQUIRETLS: true, size: 35882577,
     disableReverseLookup: true, logger: false, closeTimeout: 500,
     onAuth(auth, session, callback) {
       const user = auth.username ?? '';
+      if (auth.method === 'XOAUTH2') { // no OAuth token is ever valid here
+        auths.push({ user, password: '', method: auth.method, secure: session.secure, accepted: false });
+        return callback(null, { data: XOAUTH2_ERROR });
+      }
       const password = auth.password ?? '';
       const account = opts.accounts[user];
       const reply = account?.password !== password ? '535' : account.reply;
@@ -141,6 +172,7 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
       });
     },
   });
+  server.auths = auths;
   server.on('error', () => {}); // a client hanging up mid-handshake is part of the tests
 
   await new Promise<void>((resolve, reject) => {

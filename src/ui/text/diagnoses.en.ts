@@ -34,7 +34,7 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
   },
   'sasl-not-offered': {
     cause: 'Gmail did not offer a login because the connection was not encrypted ("Must issue a STARTTLS command first").',
-    fix: 'Set smtp_tls_security_level = encrypt (the wizard does) and reload Postfix.',
+    fix: 'Set smtp_tls_security_level = secure (the wizard does: STARTTLS, and the certificate checked) and reload Postfix.',
   },
   'starttls-not-offered': {
     cause: 'The server did not offer encryption (STARTTLS), so Postfix kept the password to itself; something on the way may strip it.',
@@ -54,7 +54,7 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
   },
   'greeting-timeout': {
     cause: 'The server took the connection but never sent its greeting.',
-    fix: 'Port 465 speaks TLS from the first byte: it needs smtp_tls_wrappermode = yes and smtp_tls_security_level = encrypt (--relay smtp.gmail.com:465 sets both), or go back to 587.',
+    fix: 'Port 465 speaks TLS from the first byte: it needs smtp_tls_wrappermode = yes and a TLS level of encrypt or secure (--relay smtp.gmail.com:465 sets wrappermode with secure), or go back to 587.',
   },
   'connect-timeout': {
     cause: 'Nothing answered on the way to Gmail: the network or ISP blocks outbound port 587.',

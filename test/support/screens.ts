@@ -1,0 +1,124 @@
+// The README's screens, captured from the real interactive wizard in tmux, in
+// English and Japanese, against a private Postfix and the Gmail double: shared
+// by `npm run screens` (test/docs/screens.ts, which writes docs/screens/*.txt)
+// and the e2e test that compares a fresh capture with the committed screens.
+// Temporary paths, ports and ids are normalized to what a person would see on
+// a real machine.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeGmail } from './fake-gmail.js';
+import { repoPath } from './paths.js';
+import { createPostfixInstance } from './postfix-instance.js';
+import { createTestCa } from './test-ca.js';
+import { startInTmux, type TmuxSession } from './tmux.js';
+
+const password = 'abcdefghijklmnop';
+export const scripts = {
+  en: { lang: 'C.UTF-8', account: 'you@gmail.com', prompts: { account: /Gmail address to send as/, password: /App password/, done: /Done: this machine|not delivered/ } },
+  ja: { lang: 'ja_JP.UTF-8', account: 'anata@gmail.com', prompts: { account: /送信に使う Gmail アドレス/, password: /アプリパスワード（16/, done: /完了: |届きませんでした|配送されませんでした/ } },
+};
+
+/** Answer each question with Enter (its default) until the run ends, after account and password. */
+async function drive(session: TmuxSession, script: (typeof scripts)['en']): Promise<void> {
+  await session.waitFor(script.prompts.account, 30_000);
+  await session.sendKeys('C-u');
+  await session.type(script.account);
+  await session.sendKeys('Enter');
+  await session.waitFor(script.prompts.password, 30_000);
+  await session.type('abcd efgh ijkl mnop');
+  await session.sendKeys('Enter');
+  for (let i = 0; i < 12; i++) {
+    const screen = await session.screen();
+    if (script.prompts.done.test(screen)) return;
+    if (/◆/.test(screen)) await session.sendKeys('Enter'); // a question is waiting: take its default
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+  await session.waitFor(script.prompts.done, 60_000);
+}
+
+function normalize(text: string, base: string, port: number): string {
+  return text
+    .replace(new RegExp(`${base}/etc`, 'g'), '/etc/postfix')
+    .replace(/\/tmp\/pgw-screens-[^/\s]+\/ca\/[^\s│]+/g, '/etc/ssl/certs/ca-certificates.crt')
+    .replace(new RegExp(`\\[localhost\\]:${port}`, 'g'), '[smtp.gmail.com]:587')
+    .replace(new RegExp(`localhost\\[127\\.0\\.0\\.1\\]:${port}`, 'g'), 'smtp.gmail.com[142.250.102.109]:587')
+    .replace(new RegExp(`localhost:${port}`, 'g'), 'smtp.gmail.com:587')
+    .replace(/\blocalhost\b(?= (accepted|が))/g, 'smtp.gmail.com')
+    .replace(/ --relay smtp\.gmail\.com:587| --ca-file \S+| --config-dir \S+| --backup-dir \S+| --state-dir \S+| --no-keychain| --wait \d+/g, '')
+    .replace(/ -c \/etc\/postfix(?= )/g, '') // the default instance needs no -c
+    .replace(/\s+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .split('\n')
+    .map(repadBoxLine)
+    .join('\n')
+    .trim();
+}
+
+// Normalizing shortened text inside clack's framed boxes: put each box line's
+// right border back where the box's corner line says it is.
+let boxWidth = 0;
+function repadBoxLine(line: string): string {
+  if (/^[◇◆].*─╮$/.test(line)) boxWidth = width(line);
+  else if (/^├─*╯$/.test(line)) boxWidth = 0;
+  else if (boxWidth && /^│ .*│$/.test(line)) {
+    const inner = line.slice(0, -1).replace(/\s+$/, '');
+    return inner + ' '.repeat(Math.max(1, boxWidth - 1 - width(inner))) + '│';
+  }
+  return line;
+}
+
+/** Terminal columns: CJK and full-width characters take two. */
+function width(text: string): number {
+  let columns = 0;
+  for (const ch of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return columns;
+}
+
+export type ScreenName = keyof typeof scripts;
+
+/** Runs the wizard once per language and returns each normalized screen (no trailing newline). */
+export async function captureScreens(): Promise<Record<ScreenName, string>> {
+  const tmp = await mkdtemp('/tmp/pgw-screens-');
+  const screens: Partial<Record<ScreenName, string>> = {};
+  try {
+    const ca = await createTestCa(join(tmp, 'ca'));
+    const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: Object.fromEntries(Object.values(scripts).map((s) => [s.account, { password }])) });
+    try {
+      for (const [name, script] of Object.entries(scripts) as [ScreenName, (typeof scripts)['en']][]) {
+        const postfix = await createPostfixInstance();
+        // Debian's main.cf takes myorigin from /etc/mailname; pin the name install-deps.sh gives it,
+        // so the screens are the same on any machine.
+        await postfix.postconf('-e', 'myorigin=testhost.example');
+        await postfix.start();
+        const session = await startInTmux([process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
+          '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'b'), '--state-dir', join(postfix.base, 's'), '--no-keychain', '--wait', '60'],
+        { cols: 100, rows: 90, env: { LANG: script.lang, TERM: 'xterm-256color' } });
+        try {
+          await drive(session, script);
+          await new Promise((r) => setTimeout(r, 500));
+          screens[name] = normalize(await session.history(true), postfix.base, gmail.port);
+        } finally {
+          await session.kill();
+          await postfix.destroy();
+        }
+      }
+    } finally {
+      await gmail.close();
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return screens as Record<ScreenName, string>;
+}
+
+/**
+ * What differs between two runs of the same wizard: step timings, the backup id, the
+ * queue id, and Gmail's time stamp and id in its reply. Masked for comparing screens.
+ */
+export function maskRunDependent(screen: string): string {
+  return screen
+    .replace(/ \[\d+s\]$/gm, ' [Ns]')
+    .replace(/\b\d{8}T\d{9}Z\b/g, 'BACKUP-ID')
+    .replace(/((?:Message|メッセージ) )[0-9A-Za-z]+( )/g, '$1QUEUE-ID$2')
+    .replace(/250 2\.0\.0 OK {2}\d+ \S+ - gsmtp/g, '250 2.0.0 OK  TIME GSMTP-ID - gsmtp');
+}
