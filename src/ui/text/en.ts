@@ -1,6 +1,7 @@
 // The English catalogue: the reference every other language must match
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
 import { helpEn } from './help.en.js';
+import { txnEn } from './txn.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -180,7 +181,6 @@ export const en = {
   'recover.backupMissing': 'The backup of the unfinished change is gone ({dir}).',
   'recover.backupMissingFix': 'Check the Postfix configuration by hand (postfix check), then delete journal.json in the state directory.',
   'recover.done': 'Rolled back the unfinished change (backup {id}).',
-  'restore.damaged': 'The backup copy of {path} is missing in {dir}.',
   'options.seeHelp': 'Run with --help to see the options.',
   'options.passwordOnCommandLine': 'The app password is never accepted on the command line: every user of this machine can read it there (ps, /proc/*/cmdline).',
   'options.passwordOnCommandLineFix': 'Use --password-stdin (one line on standard input) or --password-file PATH (a file only root can read).',
@@ -293,5 +293,6 @@ export const en = {
   'remove.nothing': 'No relay configuration of the wizard is present: nothing to remove.',
   'remove.done': 'Relay configuration removed; backup {id}.',
 
+  ...txnEn,
   'help': helpEn,
 } as const;
