@@ -70,6 +70,7 @@ const faultPoints: FaultPoint[] = [
   },
   { name: 'SIGINT during postmap', wrappers: { postmap: signalDuring('postmap', 'INT') }, expectExit: 130 },
   { name: 'SIGTERM during postfix check', wrappers: { postfix: signalDuring('postfix', 'TERM', ' check ') }, expectExit: 130 },
+  { name: 'SIGHUP (an SSH drop) during postfix check', wrappers: { postfix: signalDuring('postfix', 'HUP', ' check ') }, expectExit: 130 },
 ];
 
 describe('fault injection: before-state or after-state, never a mix', { skip: postfixSkipReason(), concurrency: 3 }, () => {
@@ -180,6 +181,8 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
     assert.deepEqual(runs.map((r) => r.code), [0, 1], runs.map((r) => r.stderr).join('\n---\n'));
     assert.equal(JSON.parse(runs[1]!.stdout).error.code, 'locked');
     assert.match(runs[1]!.stderr, /Another postfix-gmail-wizard \(pid \d+\)/);
+    // master logs the reload after `postfix reload` returned: let that line arrive before the next test reads the log.
+    await lab.postfix.waitForLog(/reload -- version/);
   });
 
   it('a second identical run writes nothing and does not reload', async () => {
