@@ -140,6 +140,8 @@ function holdSignals(): SignalGuard {
   let received: string | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     received ??= signal;
+    // After a hangup the terminal is gone: a write to it fails (EIO), and must not end the rollback.
+    if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   };
   // SIGHUP is what an SSH drop delivers: held too, so the rollback still runs.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { FakeSystem } from '../support/fake-system.js';
 import { installFakePostfix } from '../support/fake-postfix.js';
 import { runCli } from '../support/run-cli.js';
+import { ScriptedUi } from '../support/scripted-ui.js';
 
 const password = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
@@ -127,5 +128,16 @@ describe('backups', () => {
         assert.match(run.stderr + run.stdout, /remove --purge/);
       }
     }
+  });
+
+  it('remove asks, interactively, whether to delete them too (default no)', async () => {
+    const { sys } = machine();
+    assert.equal((await runCli(sys, headless, { stdin: `${password}\n` })).exit, 0);
+    const ui = new ScriptedUi([true, true]);
+    const run = await runCli(sys, ['remove'], { ui });
+    assert.equal(run.exit, 0, ui.transcript);
+    assert.match(ui.asked.at(-1) ?? '', /keychain entr\(ies\) that still hold a password/);
+    assert.equal(sys.secrets.size, 0);
+    assert.ok(![...sys.files.entries()].some(([p, f]) => p.startsWith(`${backupRoot}/`) && f.content.includes(password)));
   });
 });
