@@ -34,27 +34,10 @@ export function createRealSystem(): System {
     chmod: (path, mode) => fs.chmod(path, mode),
     readFrom,
     removeFile: async (path) => fs.rm(path, { force: true }),
-    createExclusive: async (path, content, mode) => {
-      try {
-        await fs.writeFile(path, content, { mode, flag: 'wx' });
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-        throw error;
-      }
-    },
     tryLock,
     removeAtomicLeftovers,
     removeTree: (path) => fs.rm(path, { recursive: true, force: true }),
     pid: () => process.pid,
-    processAlive: (pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (error) {
-        return (error as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
     holdSignals,
     isRoot: () => process.getuid?.() === 0,
     env: () => process.env,

@@ -120,8 +120,6 @@ export interface System {
    * real directory (not a symlink) owned by us that no one else can write, else this throws.
    */
   ensurePrivateDir(path: string): Promise<void>;
-  /** Create a file only if it does not exist (O_EXCL); false when it does. */
-  createExclusive(path: string, content: string, mode: number): Promise<boolean>;
   /**
    * Take an exclusive flock(2) lock on path (created 0600, never through a symlink) without waiting;
    * undefined when another process holds it. `note` (our pid) is written into the file. The file is
@@ -133,7 +131,6 @@ export interface System {
   /** Delete a directory and everything in it (a backup being pruned). */
   removeTree(path: string): Promise<void>;
   pid(): number;
-  processAlive(pid: number): boolean;
   /** Keep SIGINT/SIGTERM/SIGHUP from killing the process while a transaction runs; report them instead. */
   holdSignals(): SignalGuard;
   chmod(path: string, mode: number): Promise<void>;

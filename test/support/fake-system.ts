@@ -119,11 +119,6 @@ export class FakeSystem implements System {
   async removeFile(path: string): Promise<void> {
     this.files.delete(path);
   }
-  async createExclusive(path: string, content: string, mode: number): Promise<boolean> {
-    if (this.files.has(path)) return false;
-    this.put(path, content, mode);
-    return true;
-  }
   /** Lock files another (fake) process holds; tryLock on them fails. */
   readonly lockedByOthers = new Set<string>();
   /** Lock files this process holds now. */
@@ -148,11 +143,6 @@ export class FakeSystem implements System {
   }
   pid(): number {
     return 4242;
-  }
-  /** pids the fake considers running (a lock held by another live wizard). */
-  readonly livePids = new Set<number>();
-  processAlive(pid: number): boolean {
-    return this.livePids.has(pid);
   }
   /** A signal to deliver at the next interrupted() check (simulates Ctrl-C during apply). */
   pendingSignal?: string;
