@@ -59,9 +59,21 @@ export async function main(argv: readonly string[], io: Io = processIo, system?:
 
 async function runCommand(ctx: Context): Promise<ExitCodeValue> {
   const { command, dryRun, list } = ctx.options;
-  if ((command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list) {
+  const changes = (command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list;
+  if (!changes || !ctx.sys.isRoot()) return runFlow(ctx);
+  // One run at a time, from the first look at the machine to the verdict (lock.ts).
+  const { acquireLock } = await import('./flow/lock.js');
+  const lock = await acquireLock(ctx.sys, ctx.options.stateDir);
+  try {
     await (await import('./flow/recover.js')).recoverUnfinished(ctx);
+    return await runFlow(ctx);
+  } finally {
+    await lock.release();
   }
+}
+
+async function runFlow(ctx: Context): Promise<ExitCodeValue> {
+  const { command } = ctx.options;
   switch (command) {
     case 'setup':
       return (await import('./flow/setup.js')).runSetup(ctx);

@@ -34,6 +34,8 @@ export interface Options {
   /** Longest wait, in seconds, for the test message to reach its end. */
   waitSeconds: number;
   list: boolean;
+  /** remove: also delete the backups and keychain entries that still hold a password. */
+  purge: boolean;
   /** restore's backup id. */
   backupId?: string;
   help: boolean;
@@ -66,6 +68,7 @@ const spec = {
   'state-dir': { type: 'string' },
   wait: { type: 'string' },
   list: { type: 'boolean' },
+  purge: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -139,14 +142,26 @@ export function parseOptions(argv: readonly string[]): Options {
     rootAlias: v['root-alias'],
     loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
     lang,
-    backupDir: v['backup-dir'] ?? defaultBackupDir,
-    stateDir: v['state-dir'] ?? defaultStateDir,
+    backupDir: privateDir(v['backup-dir'], defaultBackupDir),
+    stateDir: privateDir(v['state-dir'], defaultStateDir),
     waitSeconds,
     list: v.list ?? false,
+    purge: v.purge ?? false,
     backupId: command === 'restore' ? second : undefined,
     help: v.help ?? false,
     version: v.version ?? false,
   };
+}
+
+/**
+ * --backup-dir/--state-dir DIR: the wizard works in DIR/postfix-gmail-wizard, a directory of its own
+ * (0700), and never changes DIR itself — `--state-dir /tmp` must leave /tmp as it is. A DIR already
+ * named postfix-gmail-wizard (the defaults given explicitly) is used as it is.
+ */
+export function privateDir(given: string | undefined, fallback: string): string {
+  if (given === undefined) return fallback;
+  const dir = given.replace(/(.)\/+$/, '$1');
+  return dir.endsWith('/postfix-gmail-wizard') || dir === 'postfix-gmail-wizard' ? dir : `${dir === '/' ? '' : dir}/postfix-gmail-wizard`;
 }
 
 function pair(yes: boolean | undefined, no: boolean | undefined): boolean | undefined {

@@ -15,7 +15,7 @@ export async function detectInit(sys: System, family: DistroFamily): Promise<Ini
 }
 
 /** `start`, `reload` or `restart` Postfix's default instance under `init` (postfix(1) itself has no restart: see restartCommands). */
-export function postfixServiceCommand(init: InitSystem, verb: 'start' | 'reload' | 'restart'): InstallCommand {
+export function postfixServiceCommand(init: InitSystem, verb: 'start' | 'stop' | 'reload' | 'restart'): InstallCommand {
   switch (init) {
     case 'systemd':
       return { file: 'systemctl', args: [verb, 'postfix'] };

@@ -1,14 +1,15 @@
 // apply: carry out a Plan as a transaction (certbot's reverter): take the
 // lock, back up everything the plan touches, record each step in the
 // journal before doing it, then write, postmap, postconf, `postfix check`,
-// reload. Any failure — or Ctrl-C/SIGTERM, held until the current step
-// ends — puts the backup back and reloads the old configuration.
+// reload. Any failure — or Ctrl-C/SIGTERM/SIGHUP, held until the current
+// step ends — puts the backup back and reloads the old configuration (or
+// stops a Postfix this run started).
 import { CancelledError, WizardError } from '../errors.js';
 import { postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
-import { checkCommand, reloadCommand, restartCommands } from '../postfix/service.js';
+import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../postfix/service.js';
 import type { System } from '../system/types.js';
 import { t } from '../ui/messages.js';
-import { createBackup, restoreBackup, type Backup } from './backup.js';
+import { createBackup, keptBackups, pruneBackups, restoreBackup, type Backup } from './backup.js';
 import type { Context } from './context.js';
 import { clearJournal, writeJournal, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
@@ -35,9 +36,15 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
       throw new WizardError('backup-failed', t('apply.backupFailed', { dir: options.backupDir, reason: (error as Error).message }), t('apply.backupFailedFix'));
     }
     const reload = reloadCommand(postfix, true);
-    const journal: Journal = { backupId: backup.id, backupDir: backup.dir, configDir: postfix.configDir, reload: postfix.running ? reload : undefined, restart: postfix.running && plan.restart ? restartCommands(postfix) : undefined, startedAt: sys.now().toISOString(), steps: [] };
+    const startIfStopped = reason === 'setup';
+    const steps = transactionSteps(sys, postfix, plan, startIfStopped);
+    const journal: Journal = {
+      backupId: backup.id, backupDir: backup.dir, configDir: postfix.configDir, reload: postfix.running ? reload : undefined,
+      restart: postfix.running && plan.restart ? restartCommands(postfix) : undefined, stop: !postfix.running && startIfStopped ? stopCommand(postfix) : undefined,
+      planned: steps.length, startedAt: sys.now().toISOString(), steps: [],
+    };
     let failed: { step: string; error: unknown } | undefined;
-    for (const step of transactionSteps(sys, postfix, plan, reason === 'setup')) {
+    for (const step of steps) {
       const signal = signals.interrupted();
       if (signal) {
         failed = { step: step.name, error: new Error(signal) };
@@ -49,6 +56,8 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
         await writeJournal(sys, options.stateDir, journal);
         await step.run();
         journal.steps.at(-1)!.state = 'done';
+        // Recorded, so that a crash before the journal is cleared is known to have left a whole change.
+        await writeJournal(sys, options.stateDir, journal);
       } catch (error) {
         failed = { step: step.name, error };
         break;
@@ -57,12 +66,16 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
     const signal = signals.interrupted();
     if (!failed && !signal) {
       await clearJournal(sys, options.stateDir);
+      const pruned = await pruneBackups(sys, options.backupDir, keptBackups).catch(() => []); // an old backup left over is harmless
       progress.stop(t('apply.done'));
+      if (pruned.length > 0) ctx.ui.info(t('apply.pruned', { count: pruned.length, keep: keptBackups }));
       return { backup };
     }
     progress.stop(t('apply.stepFailed', { step: failed?.step ?? t('apply.step.reload') }), 'failed');
     // Once the restart began, Postfix listens as the new main.cf says: only another restart undoes that.
-    await rollback(ctx, postfix, backup, journal.steps.some((s) => s.name === t('apply.step.restart')));
+    // A Postfix this run started (it was stopped) is stopped again.
+    const began = (name: string) => journal.steps.some((s) => s.name === name);
+    await rollback(ctx, postfix, backup, began(t('apply.step.restart')), journal.stop && began(t('apply.step.reload')) ? journal.stop : undefined);
     if (signal) throw new CancelledError(t('apply.interrupted', { signal }));
     throw new WizardError('apply-failed', t('apply.rolledBack', { step: failed!.step, reason: (failed!.error as Error).message }), t('apply.rolledBackFix', { dir: backup.dir }));
   } finally {
@@ -96,7 +109,7 @@ function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startI
   ];
 }
 
-async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, backup: Backup, restarted: boolean): Promise<void> {
+async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, backup: Backup, restarted: boolean, stop?: Journal['stop']): Promise<void> {
   try {
     await restoreBackup(ctx.sys, backup);
     await clearJournal(ctx.sys, ctx.options.stateDir);
@@ -111,6 +124,7 @@ async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: P
     const back = restarted ? restart(ctx.sys, postfix) : runService(ctx.sys, reloadCommand(postfix, true));
     await back.catch((error: Error) => ctx.ui.warn(t('apply.rollbackReloadFailed', { reason: error.message })));
   }
+  if (stop) await ctx.sys.exec(stop.file, stop.args); // best effort: the start may not have got far
   ctx.ui.warn(t('apply.rollbackDone'));
 }
 

@@ -2,6 +2,7 @@
 // into <backupDir>/<id>/ (0700) with a manifest of path, mode, owner and
 // checksum — or the fact that it did not exist. Copies are 0600 whatever the
 // original mode: a backup never makes the password readable to others.
+// Only the newest `keptBackups` are kept (pruneBackups, after each change).
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { System } from '../system/types.js';
@@ -26,6 +27,7 @@ export interface Backup {
 }
 
 const manifestName = 'manifest.json';
+const backupIdPattern = /^[0-9]{8}T[0-9]{9}Z$/;
 
 export function backupId(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
@@ -34,7 +36,7 @@ export function backupId(now: Date): string {
 export async function createBackup(sys: System, backupRoot: string, paths: readonly string[], reason: string): Promise<Backup> {
   const id = backupId(sys.now());
   const dir = `${backupRoot}/${id}`;
-  await sys.mkdirp(backupRoot, 0o700);
+  await sys.ensurePrivateDir(backupRoot);
   await sys.mkdirp(dir, 0o700);
   const entries: BackupEntry[] = [];
   for (const [index, path] of [...new Set(paths)].entries()) {
@@ -52,19 +54,32 @@ export async function createBackup(sys: System, backupRoot: string, paths: reado
   return backup;
 }
 
-/** Put every file back byte for byte (mode and owner too); remove those that did not exist. */
+/** Put every file back byte for byte (mode and owner too); remove those that did not exist. Every copy is checked before the first write. */
 export async function restoreBackup(sys: System, backup: Backup): Promise<void> {
-  for (const entry of backup.entries) {
-    if (!entry.existed || !entry.copy) {
-      await sys.removeFile(entry.path);
-      continue;
-    }
-    const bytes = await sys.readBytes(`${backup.dir}/${entry.copy}`);
+  const copies = new Map<string, Buffer>();
+  for (const entry of backup.entries.filter((e) => e.existed)) {
+    const bytes = entry.copy && !entry.copy.includes('/') ? await sys.readBytes(`${backup.dir}/${entry.copy}`) : undefined;
     if (!bytes || sha256(bytes) !== entry.sha256) {
       throw new Error(`backup copy of ${entry.path} is missing or damaged (${backup.dir}/${entry.copy})`);
     }
-    await sys.writeFileAtomic(entry.path, bytes, { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid });
+    if (((entry.mode ?? 0) & 0o7000) !== 0) throw new Error(`backup of ${entry.path} has a setuid/setgid mode (${(entry.mode ?? 0).toString(8)})`);
+    copies.set(entry.path, bytes);
   }
+  for (const entry of backup.entries) {
+    const bytes = copies.get(entry.path);
+    if (!entry.existed || !bytes) await sys.removeFile(entry.path);
+    else await sys.writeFileAtomic(entry.path, bytes, { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid });
+  }
+}
+
+/** How many backups are kept: older ones are deleted after each change. */
+export const keptBackups = 10;
+
+export async function pruneBackups(sys: System, backupRoot: string, keep: number): Promise<string[]> {
+  const ids = (await sys.listDir(backupRoot)).filter((id) => backupIdPattern.test(id)).sort();
+  const old = ids.slice(0, Math.max(0, ids.length - keep));
+  for (const id of old) await sys.removeTree(`${backupRoot}/${id}`);
+  return old;
 }
 
 export async function listBackups(sys: System, backupRoot: string): Promise<Backup[]> {
@@ -74,13 +89,17 @@ export async function listBackups(sys: System, backupRoot: string): Promise<Back
 }
 
 export async function readBackup(sys: System, backupRoot: string, id: string): Promise<Backup | undefined> {
-  if (!/^[0-9TZ]+$/.test(id)) return undefined;
+  if (!backupIdPattern.test(id)) return undefined;
   const text = await sys.readFile(`${backupRoot}/${id}/${manifestName}`);
   if (!text) return undefined;
-  const backup = JSON.parse(text) as Backup;
-  return { ...backup, dir: `${backupRoot}/${id}` };
+  try {
+    const backup = JSON.parse(text) as Backup;
+    return Array.isArray(backup.entries) ? { ...backup, id, dir: `${backupRoot}/${id}` } : undefined;
+  } catch {
+    return undefined; // a torn or damaged manifest: not a backup that can be restored
+  }
 }
 
-function sha256(bytes: Buffer): string {
+export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

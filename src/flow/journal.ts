@@ -12,6 +12,10 @@ export interface Journal {
   reload?: { file: string; args: string[] };
   /** When the plan restarts Postfix (inet_interfaces): the commands that do, run in order on recovery instead. */
   restart?: { file: string; args: string[] }[];
+  /** Postfix was stopped and this run starts it: how to stop it again on a rollback. */
+  stop?: { file: string; args: string[] };
+  /** How many steps the transaction has; all of them done means the change is complete (absent in old journals). */
+  planned?: number;
   startedAt: string;
   steps: { name: string; state: 'started' | 'done' }[];
 }
@@ -32,6 +36,11 @@ export async function readJournal(sys: System, stateDir: string): Promise<Journa
   } catch {
     return undefined; // torn write of the journal itself: the backup dir is still listed by restore --list
   }
+}
+
+/** Every planned step finished: the change is whole, only the journal's removal was cut off. */
+export function journalComplete(journal: Journal): boolean {
+  return journal.planned !== undefined && journal.steps.length === journal.planned && journal.steps.every((s) => s.state === 'done');
 }
 
 export async function clearJournal(sys: System, stateDir: string): Promise<void> {

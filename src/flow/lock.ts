@@ -1,25 +1,52 @@
-// One wizard at a time: a lock file holding the owner's pid, created with
-// O_EXCL. A lock whose process is gone (crash) is taken over.
+// One wizard at a time: an flock(2) lock on <stateDir>/lock, held on an open
+// descriptor from the first read of the machine to the end of the run. A
+// holder that dies (kill -9, power loss) releases it with its descriptor, so
+// there is no stale lock to judge and delete; the file itself stays.
+// acquireLock nests: the command takes the lock, apply and recovery take it
+// again inside and only the outermost release lets it go.
 import { WizardError } from '../errors.js';
-import type { System } from '../system/types.js';
+import type { FileLock, System } from '../system/types.js';
 import { t } from '../ui/messages.js';
 
 export interface Lock {
   release(): Promise<void>;
 }
 
+const held = new WeakMap<System, Map<string, { lock: FileLock; depth: number }>>();
+
+export function lockPath(stateDir: string): string {
+  return `${stateDir.replace(/\/+$/, '')}/lock`;
+}
+
 export async function acquireLock(sys: System, stateDir: string): Promise<Lock> {
-  const path = `${stateDir}/lock`;
-  await sys.mkdirp(stateDir, 0o700);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (await sys.createExclusive(path, `${sys.pid()}\n`, 0o600)) {
-      return { release: () => sys.removeFile(path) };
+  const path = lockPath(stateDir);
+  const mine = held.get(sys) ?? new Map<string, { lock: FileLock; depth: number }>();
+  held.set(sys, mine);
+  let entry = mine.get(path);
+  if (!entry) {
+    try {
+      await sys.ensurePrivateDir(stateDir);
+    } catch (error) {
+      throw new WizardError('state-dir', t('lock.stateDir', { dir: stateDir, reason: (error as Error).message }), t('lock.stateDirFix'));
     }
-    const owner = Number((await sys.readFile(path))?.trim());
-    if (Number.isInteger(owner) && owner > 0 && sys.processAlive(owner)) {
-      throw new WizardError('locked', t('lock.busy', { pid: owner, path }), t('lock.busyFix'));
+    const lock = await sys.tryLock(path, `${sys.pid()}\n`);
+    if (!lock) {
+      // The pid is only for the message: the holder writes it just after taking the lock.
+      const owner = Number((await sys.readFile(path))?.trim());
+      throw new WizardError('locked', t('lock.busy', { pid: Number.isInteger(owner) && owner > 0 ? owner : '?', path }), t('lock.busyFix'));
     }
-    await sys.removeFile(path); // stale: its process is gone
+    entry = { lock, depth: 0 };
+    mine.set(path, entry);
   }
-  throw new WizardError('locked', t('lock.busy', { pid: '?', path }), t('lock.busyFix'));
+  entry.depth++;
+  let released = false;
+  return {
+    release: async () => {
+      if (released) return;
+      released = true;
+      if (--entry.depth > 0) return;
+      mine.delete(path);
+      await entry.lock.release();
+    },
+  };
 }

@@ -1,34 +1,58 @@
-// After a crash mid-apply (kill -9, power loss) the journal is still there:
-// put the backup it names back and reload, before anything else happens.
+// After a crash mid-apply (kill -9, power loss, an SSH drop) the journal is
+// still there: put the backup it names back and reload, before anything else
+// happens. The journal is read under the lock — a journal seen without it may
+// belong to a run still going — and one whose every step was done is a
+// whole change that only missed its tidy-up: it is cleared, never undone.
+// Either way, the temp files a write cut short left beside the files (one
+// may hold the password) are deleted.
 import { UsageError } from '../errors.js';
 import { confirmOrYes } from './confirm.js';
 import { t } from '../ui/messages.js';
-import { readBackup, restoreBackup } from './backup.js';
+import { readBackup, restoreBackup, type Backup } from './backup.js';
 import type { Context } from './context.js';
-import { clearJournal, readJournal } from './journal.js';
+import { clearJournal, journalComplete, journalPath, readJournal } from './journal.js';
 import { acquireLock } from './lock.js';
 
 export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>): Promise<void> {
   const { sys, ui, options } = ctx;
   if (!sys.isRoot()) return;
-  const journal = await readJournal(sys, options.stateDir);
-  if (!journal) return;
-  const last = journal.steps.at(-1)?.name ?? '—';
-  ui.warn(t('recover.found', { when: journal.startedAt, step: last, id: journal.backupId }));
-  await confirmOrYes(ctx, 'recover.confirm', true, new UsageError('unfinished-change', t('recover.needYes'), t('recover.needYesFix', { id: journal.backupId })));
+  if (!(await sys.fileInfo(journalPath(options.stateDir)))) return;
   const lock = await acquireLock(sys, options.stateDir);
   try {
+    const journal = await readJournal(sys, options.stateDir);
+    if (!journal) return;
     const root = journal.backupDir.slice(0, journal.backupDir.lastIndexOf('/'));
     const backup = await readBackup(sys, root, journal.backupId);
+    if (journalComplete(journal)) {
+      await removeLeftovers(ctx, backup);
+      await clearJournal(sys, options.stateDir);
+      ui.info(t('recover.complete', { id: journal.backupId }));
+      return;
+    }
+    const last = journal.steps.at(-1)?.name ?? '—';
+    ui.warn(t('recover.found', { when: journal.startedAt, step: last, id: journal.backupId }));
+    await confirmOrYes(ctx, 'recover.confirm', true, new UsageError('unfinished-change', t('recover.needYes'), t('recover.needYesFix', { id: journal.backupId })));
     if (!backup) throw new UsageError('backup-missing', t('recover.backupMissing', { dir: journal.backupDir }), t('recover.backupMissingFix'));
     await restoreBackup(sys, backup);
+    await removeLeftovers(ctx, backup);
     // Best effort: a restart may have been cut between stop and start, so
-    // recovery restarts (stop may fail: it was already stopped); else reload.
-    for (const command of journal.restart ?? (journal.reload ? [journal.reload] : [])) await sys.exec(command.file, command.args);
+    // recovery restarts (stop may fail: it was already stopped); else reload;
+    // a Postfix the run had started (it was stopped before) is stopped again.
+    // (Stopping one that never got started fails, harmlessly.)
+    const commands = journal.restart ?? (journal.reload ? [journal.reload] : journal.stop ? [journal.stop] : []);
+    for (const command of commands) await sys.exec(command.file, command.args);
     await clearJournal(sys, options.stateDir);
     ctx.outcome.warnings.push(`rolled back unfinished change ${journal.backupId}`);
     ui.success(t('recover.done', { id: journal.backupId }));
   } finally {
     await lock.release();
   }
+}
+
+/** writeFileAtomic's temp files beside every file the change touched, its backup copies and the journal. */
+async function removeLeftovers(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, backup: Backup | undefined): Promise<void> {
+  const paths = [journalPath(ctx.options.stateDir), ...(backup?.entries ?? []).flatMap((e) => [e.path, ...(e.copy ? [`${backup!.dir}/${e.copy}`] : [])])];
+  let removed = 0;
+  for (const path of new Set(paths)) removed += (await ctx.sys.removeAtomicLeftovers(path)).length;
+  if (removed > 0) ctx.ui.info(t('recover.leftovers', { count: removed }));
 }

@@ -14,6 +14,7 @@ import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { readLocalFacts } from './local-facts.js';
 import { optionRemoval } from './options-plan.js';
+import { offerPurge } from './purge.js';
 import { passwordMapPath, settingChanges } from './plan.js';
 import { requirePostfix, requireRoot } from './requirements.js';
 import { planIsEmpty, type Plan } from './types.js';
@@ -63,5 +64,6 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
     commands: [...(removeSettings.length > 0 ? ['postconf -X'] : []), ...(settings.length > 0 ? ['postconf -e'] : []), ...extra.commands.map((c) => c.file)],
   };
   ui.success(t('remove.done', { id: backup.id }));
+  await offerPurge(ctx, mapFiles);
   return ExitCode.ok;
 }

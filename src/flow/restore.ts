@@ -1,6 +1,8 @@
 // `restore [ID]` and `restore --list`: put back the files of a backup byte
 // for byte, as a transaction of its own (so the state before the restore is
 // backed up too, and a failed check or reload rolls the restore back).
+// The manifest is checked first (backup-check.ts): managed paths only,
+// checksums, no setuid/setgid.
 import { ExitCode, UsageError, WizardError, type ExitCodeValue } from '../errors.js';
 import { mainCfValue } from '../postfix/networks.js';
 import { t } from '../ui/messages.js';
@@ -12,6 +14,9 @@ import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { requirePostfix, requireRoot } from './requirements.js';
 import type { Plan } from './types.js';
+import { checkBackup, type BackupProblem } from './backup-check.js';
+import { readLocalFacts } from './local-facts.js';
+import { compiledMapPaths } from '../postfix/maps.js';
 
 export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options, outcome } = ctx;
@@ -30,7 +35,11 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
     if (options.backupId) throw new UsageError('unknown-backup', t('restore.unknown', { id: options.backupId }), t('restore.unknownFix'));
     throw new WizardError('no-backups', t('restore.none', { dir: options.backupDir }), undefined);
   }
-  const plan = await restorePlan(ctx, postfix.configDir, backup);
+  const local = await readLocalFacts(sys, postfix);
+  const aliases = local.aliases ? [local.aliases.path, ...compiledMapPaths(local.aliases.type, local.aliases.path)] : [];
+  const { problem, copies } = await checkBackup(sys, backup, postfix.configDir, aliases);
+  if (problem) throw refusal(backup, problem);
+  const plan = await restorePlan(ctx, postfix.configDir, backup, copies);
   ui.note(renderPlan(plan), t('restore.title', { id: backup.id }));
   if (options.dryRun) {
     outcome.result = 'dry-run';
@@ -45,12 +54,11 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   return ExitCode.ok;
 }
 
-/** The backup's files as a plan: bytes, mode and owner as they were; absent ones deleted. */
-async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup): Promise<Plan> {
+/** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
+async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup, copies: ReadonlyMap<string, Buffer>): Promise<Plan> {
   const files: Plan['files'] = [];
-  for (const entry of backup.entries.filter((e) => e.existed && e.copy)) {
-    const bytes = await ctx.sys.readBytes(`${backup.dir}/${entry.copy}`);
-    if (!bytes) throw new WizardError('backup-damaged', t('restore.damaged', { path: entry.path, dir: backup.dir }), undefined);
+  for (const entry of backup.entries.filter((e) => e.existed)) {
+    const bytes = copies.get(entry.path)!;
     const isText = entry.path.endsWith('.cf') || entry.path.endsWith('sasl_passwd') || /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
     files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid, secret: entry.path.endsWith('sasl_passwd'), previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
   }
@@ -58,4 +66,17 @@ async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup:
   // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
   const restart = files.some((f) => f.path.endsWith('/main.cf') && typeof f.content === 'string' && mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'));
   return { configDir, settings: [], removeSettings: [], files, deletes, commands: [], touches: backup.entries.map((e) => e.path), ...(restart ? { restart } : {}) };
+}
+
+/** A manifest the wizard will not follow: nothing has been written yet. */
+function refusal(backup: Backup, problem: BackupProblem): WizardError {
+  const fix = t('restore.refusedFix', { dir: backup.dir });
+  switch (problem.code) {
+    case 'unmanaged-path':
+      return new WizardError('backup-unmanaged-path', t('restore.unmanagedPath', { id: backup.id, path: problem.path }), fix);
+    case 'setuid':
+      return new WizardError('backup-setuid', t('restore.setuid', { id: backup.id, path: problem.path, mode: problem.mode.toString(8) }), fix);
+    case 'damaged':
+      return new WizardError('backup-damaged', t('restore.damagedCopy', { path: problem.path, copy: problem.copy }), fix);
+  }
 }

@@ -27,7 +27,7 @@ export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult): ExitCo
 
 export async function saveLastTest(ctx: Pick<Context, 'sys' | 'options'>, result: TestResult): Promise<void> {
   try {
-    await ctx.sys.mkdirp(ctx.options.stateDir, 0o700);
+    await ctx.sys.ensurePrivateDir(ctx.options.stateDir); // never a folder another user made for us
     const record = { ...result, at: ctx.sys.now().toISOString() };
     await ctx.sys.writeFileAtomic(`${ctx.options.stateDir}/last-test.json`, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
   } catch {

@@ -25,6 +25,12 @@ export function reloadCommand(postfix: PostfixFacts, running: boolean): ServiceC
   return { file: 'postfix', args: postfixArgs(postfix, verb) };
 }
 
+/** Stop Postfix again (a start that a failed setup made is undone). */
+export function stopCommand(postfix: PostfixFacts): ServiceCommand {
+  if (postfix.isDefaultInstance) return postfixServiceCommand(postfix.serviceManager, 'stop');
+  return { file: 'postfix', args: postfixArgs(postfix, 'stop') };
+}
+
 /**
  * Stop and start: a reload does not apply a changed inet_interfaces ("to change inet_interfaces,
  * stop and start Postfix", master(8)). Through the init system where one manages the default

@@ -4,6 +4,7 @@ import { constants, promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { tryLock } from './file-lock.js';
 import { createKeychain } from './keychain.js';
 import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
 import type { ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SignalGuard, System, WriteOptions } from './types.js';
@@ -26,30 +27,17 @@ export function createRealSystem(): System {
     },
     writeFileAtomic,
     mkdirp: async (path, mode) => {
-      await fs.mkdir(path, { recursive: true, mode });
-      await fs.chmod(path, mode);
+      // mkdir returns the first directory it created, undefined when path existed.
+      if (await fs.mkdir(path, { recursive: true, mode })) await fs.chmod(path, mode); // the umask may have narrowed it
     },
+    ensurePrivateDir,
     chmod: (path, mode) => fs.chmod(path, mode),
     readFrom,
     removeFile: async (path) => fs.rm(path, { force: true }),
-    createExclusive: async (path, content, mode) => {
-      try {
-        await fs.writeFile(path, content, { mode, flag: 'wx' });
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-        throw error;
-      }
-    },
+    tryLock,
+    removeAtomicLeftovers,
+    removeTree: (path) => fs.rm(path, { recursive: true, force: true }),
     pid: () => process.pid,
-    processAlive: (pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (error) {
-        return (error as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
     holdSignals,
     isRoot: () => process.getuid?.() === 0,
     env: () => process.env,
@@ -135,14 +123,16 @@ function holdSignals(): SignalGuard {
   let received: string | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     received ??= signal;
+    // After a hangup the terminal is gone: a write to it fails (EIO), and must not end the rollback.
+    if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // SIGHUP is what an SSH drop delivers: held too, so the rollback still runs.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, onSignal);
   return {
     interrupted: () => received,
     release: () => {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
+      for (const signal of signals) process.removeListener(signal, onSignal);
     },
   };
 }
@@ -191,7 +181,7 @@ async function fileInfo(path: string): Promise<FileInfo | undefined> {
 // a power loss.
 async function writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`); // see atomicTempName
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode);
   try {
     await handle.chmod(options.mode); // the umask may have narrowed it
@@ -213,6 +203,39 @@ async function writeFileAtomic(path: string, content: string | Buffer, options: 
   } finally {
     await dirHandle.close();
   }
+}
+
+async function ensurePrivateDir(path: string): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true, mode: 0o755 });
+  try {
+    await fs.mkdir(path, { mode: 0o700 });
+    await fs.chmod(path, 0o700);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const info = await fs.lstat(path);
+  if (!info.isDirectory() || info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) {
+    throw new Error(`${path} exists but is not a directory of this user that only it can write`);
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
+const atomicTempName = (name: string) => new RegExp(`^\\.${escapeRegExp(name)}\\.[0-9a-f]{12}\\.tmp$`);
+
+async function removeAtomicLeftovers(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const pattern = atomicTempName(basename(path));
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  const leftovers = names.filter((name) => pattern.test(name)).map((name) => join(dir, name));
+  for (const leftover of leftovers) await fs.rm(leftover, { force: true });
+  return leftovers;
 }
 
 function isMissing(error: unknown): boolean {

@@ -113,12 +113,25 @@ export interface System {
   listDir(path: string): Promise<string[]>;
   /** Temp file in the same directory, mode/owner before content, fsync, rename, fsync dir. */
   writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void>;
+  /** Create the directory and missing parents; a directory that already exists keeps its mode (never chmod what we did not create). */
   mkdirp(path: string, mode: number): Promise<void>;
-  /** Create a file only if it does not exist (O_EXCL); false when it does. */
-  createExclusive(path: string, content: string, mode: number): Promise<boolean>;
+  /**
+   * The wizard's own directory (state, backups): created 0700 with its parents; one that exists must be a
+   * real directory (not a symlink) owned by us that no one else can write, else this throws.
+   */
+  ensurePrivateDir(path: string): Promise<void>;
+  /**
+   * Take an exclusive flock(2) lock on path (created 0600, never through a symlink) without waiting;
+   * undefined when another process holds it. `note` (our pid) is written into the file. The file is
+   * never deleted; the lock goes with release() or with this process, however it dies.
+   */
+  tryLock(path: string, note: string): Promise<FileLock | undefined>;
+  /** Delete the temp files writeFileAtomic leaves beside path when it is killed mid-write; returns their paths. */
+  removeAtomicLeftovers(path: string): Promise<string[]>;
+  /** Delete a directory and everything in it (a backup being pruned). */
+  removeTree(path: string): Promise<void>;
   pid(): number;
-  processAlive(pid: number): boolean;
-  /** Keep SIGINT/SIGTERM from killing the process while a transaction runs; report them instead. */
+  /** Keep SIGINT/SIGTERM/SIGHUP from killing the process while a transaction runs; report them instead. */
   holdSignals(): SignalGuard;
   chmod(path: string, mode: number): Promise<void>;
   /** Bytes from `start` to the end (log files grow; read only what is new). */
@@ -139,6 +152,10 @@ export interface System {
   /** Hand a message to an SMTP listener on this machine (no AUTH, plain loopback). */
   submitLocal(request: SubmitRequest): Promise<SubmitResult>;
   keychain(): Keychain;
+}
+
+export interface FileLock {
+  release(): Promise<void>;
 }
 
 export interface SignalGuard {

@@ -101,6 +101,7 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
     if (verb === 'status') return state.running ? ok() : { exitCode: 1, stdout: '', stderr: 'postfix/postfix-script: the Postfix mail system is not running' };
     if (verb === 'check') return options.failCheck ? { exitCode: 1, stdout: '', stderr: 'postfix: fatal: bad configuration' } : ok();
     if (verb === 'start' || verb === 'reload') state.running = true;
+    if (verb === 'stop') state.running = false;
     return ok();
   });
   sys.on('postqueue', () => ok(state.queue.join('\n')));

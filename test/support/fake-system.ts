@@ -1,7 +1,7 @@
 // A recording fake of src/system for flow tests: an in-memory file tree,
 // and commands answered by handlers (a fake Postfix below). Every call is
 // recorded so a test can assert what would be run and written.
-import type { SignalGuard, AuthCheckResult, RelayProbe, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
+import type { FileLock, SignalGuard, AuthCheckResult, RelayProbe, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
 
 export interface FakeFile {
   content: Buffer;
@@ -109,6 +109,9 @@ export class FakeSystem implements System {
   async mkdirp(path: string): Promise<void> {
     this.dirs.add(path);
   }
+  async ensurePrivateDir(path: string): Promise<void> {
+    this.dirs.add(path);
+  }
   async chmod(path: string, mode: number): Promise<void> {
     const f = this.files.get(path);
     if (f) f.mode = mode;
@@ -116,18 +119,30 @@ export class FakeSystem implements System {
   async removeFile(path: string): Promise<void> {
     this.files.delete(path);
   }
-  async createExclusive(path: string, content: string, mode: number): Promise<boolean> {
-    if (this.files.has(path)) return false;
-    this.put(path, content, mode);
-    return true;
+  /** Lock files another (fake) process holds; tryLock on them fails. */
+  readonly lockedByOthers = new Set<string>();
+  /** Lock files this process holds now. */
+  readonly heldLocks = new Set<string>();
+  async tryLock(path: string, note: string): Promise<FileLock | undefined> {
+    if (this.lockedByOthers.has(path) || this.heldLocks.has(path)) return undefined;
+    this.heldLocks.add(path);
+    this.put(path, note, 0o600);
+    return { release: async () => void this.heldLocks.delete(path) };
+  }
+  async removeAtomicLeftovers(path: string): Promise<string[]> {
+    const slash = path.lastIndexOf('/');
+    const prefix = `${path.slice(0, slash)}/.${path.slice(slash + 1)}.`;
+    const leftovers = [...this.files.keys()].filter((p) => p.startsWith(prefix) && /\.[0-9a-f]{12}\.tmp$/.test(p) && p.length === prefix.length + 16);
+    for (const leftover of leftovers) this.files.delete(leftover);
+    return leftovers;
+  }
+  async removeTree(path: string): Promise<void> {
+    const prefix = path.replace(/\/+$/, '') + '/';
+    for (const p of [...this.files.keys()]) if (p.startsWith(prefix)) this.files.delete(p);
+    for (const d of [...this.dirs]) if (d === path || d.startsWith(prefix)) this.dirs.delete(d);
   }
   pid(): number {
     return 4242;
-  }
-  /** pids the fake considers running (a lock held by another live wizard). */
-  readonly livePids = new Set<number>();
-  processAlive(pid: number): boolean {
-    return this.livePids.has(pid);
   }
   /** A signal to deliver at the next interrupted() check (simulates Ctrl-C during apply). */
   pendingSignal?: string;

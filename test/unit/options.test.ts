@@ -3,6 +3,18 @@ import { describe, it } from 'node:test';
 import { parseOptions } from '../../src/options.js';
 
 describe('parseOptions', () => {
+  it('--backup-dir/--state-dir DIR mean a folder of the wizard\'s own inside DIR; the defaults stay', () => {
+    const o = parseOptions(['remove', '--purge', '--state-dir', '/tmp', '--backup-dir', '/srv/keep/']);
+    assert.equal(o.stateDir, '/tmp/postfix-gmail-wizard');
+    assert.equal(o.backupDir, '/srv/keep/postfix-gmail-wizard');
+    assert.equal(o.purge, true);
+    assert.equal(parseOptions(['--state-dir', '/']).stateDir, '/postfix-gmail-wizard');
+    assert.equal(parseOptions(['--backup-dir', '/var/backups/postfix-gmail-wizard']).backupDir, '/var/backups/postfix-gmail-wizard');
+    const d = parseOptions([]);
+    assert.equal(d.stateDir, '/var/lib/postfix-gmail-wizard');
+    assert.equal(d.backupDir, '/var/backups/postfix-gmail-wizard');
+    assert.equal(d.purge, false);
+  });
   it('defaults to setup with the test and the keychain on', () => {
     const o = parseOptions([]);
     assert.equal(o.command, 'setup');

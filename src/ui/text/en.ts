@@ -3,6 +3,7 @@
 import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
 import { secretsEn } from './secrets.en.js';
+import { txnEn } from './txn.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -182,7 +183,6 @@ export const en = {
   'recover.backupMissing': 'The backup of the unfinished change is gone ({dir}).',
   'recover.backupMissingFix': 'Check the Postfix configuration by hand (postfix check), then delete journal.json in the state directory.',
   'recover.done': 'Rolled back the unfinished change (backup {id}).',
-  'restore.damaged': 'The backup copy of {path} is missing in {dir}.',
   'options.seeHelp': 'Run with --help to see the options.',
   'options.passwordOnCommandLine': 'The app password is never accepted on the command line: every user of this machine can read it there (ps, /proc/*/cmdline).',
   'options.passwordOnCommandLineFix': 'Use --password-stdin (one line on standard input) or --password-file PATH (a file only root can read).',
@@ -296,5 +296,6 @@ export const en = {
   'remove.done': 'Relay configuration removed; backup {id}.',
 
   ...secretsEn,
+  ...txnEn,
   'help': helpEn,
 } as const;

@@ -4,7 +4,7 @@ export const helpEn = `Usage: postfix-gmail-wizard [setup] [options]
        postfix-gmail-wizard status [--json]
        postfix-gmail-wizard test [--to ADDR]
        postfix-gmail-wizard restore [ID] | restore --list
-       postfix-gmail-wizard remove
+       postfix-gmail-wizard remove [--purge]
 
 Makes this machine's Postfix deliver mail through Gmail's submission server
 ([smtp.gmail.com]:587, STARTTLS, SASL with a Google app password), then proves
@@ -31,12 +31,16 @@ Options of setup:
   --root-alias ADDR       deliver root's mail to ADDR
   --loopback-only, --no-loopback-only   accept mail from this machine only
   --lang en|ja            language (default: from LC_ALL, LC_MESSAGES, LANG)
-  --backup-dir DIR        where backups go
-                          (default /var/backups/postfix-gmail-wizard)
-  --state-dir DIR         where the last test result is kept
+  --backup-dir DIR        backups go to DIR/postfix-gmail-wizard; the newest
+                          10 are kept (default /var/backups/postfix-gmail-wizard)
+  --state-dir DIR         lock, journal and last test in DIR/postfix-gmail-wizard
                           (default /var/lib/postfix-gmail-wizard)
   --wait SECONDS          longest wait for the test message (default 120)
   -h, --help, -V, --version
+
+Option of remove:
+  --purge                 also delete the backups and keychain entries that
+                          still hold the password (asked when interactive)
 
 The app password is never accepted as an option value or from the environment.
 Without a terminal, every missing answer is an error (exit 2) naming its option:

@@ -4,7 +4,7 @@ export const helpJa = `使い方: postfix-gmail-wizard [setup] [options]
         postfix-gmail-wizard status [--json]
         postfix-gmail-wizard test [--to ADDR]
         postfix-gmail-wizard restore [ID] | restore --list
-        postfix-gmail-wizard remove
+        postfix-gmail-wizard remove [--purge]
 
 このマシンの Postfix が、Gmail のサブミッションサーバー
 （[smtp.gmail.com]:587、STARTTLS、Google アプリパスワードによる SASL 認証）
@@ -32,12 +32,18 @@ setup のオプション:
   --root-alias ADDR       root 宛てのメールを ADDR に配送する
   --loopback-only, --no-loopback-only   このマシンからのメールだけ受け付ける
   --lang en|ja            表示言語（既定は LANG などのロケール設定に従う）
-  --backup-dir DIR        バックアップの保存先
-                          （既定 /var/backups/postfix-gmail-wizard）
-  --state-dir DIR         前回のテスト結果の保存先
+  --backup-dir DIR        バックアップを DIR/postfix-gmail-wizard に保存します
+                          （新しい 10 個を残します。
+                          既定 /var/backups/postfix-gmail-wizard）
+  --state-dir DIR         ロック・ジャーナル・前回のテスト結果の置き場所
+                          DIR/postfix-gmail-wizard
                           （既定 /var/lib/postfix-gmail-wizard）
   --wait SECONDS          テストメールの結果を待つ最長時間（既定 120 秒）
   -h, --help, -V, --version
+
+remove のオプション:
+  --purge                 パスワードが残っているバックアップとキーチェーンの
+                          項目も削除します（対話モードでは確認します）
 
 アプリパスワードは、オプションの値や環境変数からは受け付けません。
 端末がない場合、足りない答えはすべてエラー（終了コード 2）になり、

@@ -4,6 +4,7 @@
 import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
 import { secretsJa } from './secrets.ja.js';
+import { txnJa } from './txn.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -184,7 +185,6 @@ export const ja: Catalogue = {
   'recover.backupMissing': '途中で止まった変更のバックアップが見つかりません（{dir}）。',
   'recover.backupMissingFix': 'Postfix の設定を手動で確認し（postfix check）、状態ディレクトリの journal.json を削除してください。',
   'recover.done': '途中で止まった変更を元に戻しました（バックアップ {id}）。',
-  'restore.damaged': '{path} のバックアップコピーが {dir} にありません。',
   'options.seeHelp': '--help でオプションの一覧を確認してください。',
   'options.passwordOnCommandLine': 'アプリパスワードはコマンドラインでは受け付けません。コマンドラインはこのマシンのすべてのユーザーから見えます（ps、/proc/*/cmdline）。',
   'options.passwordOnCommandLineFix': '--password-stdin（標準入力から 1 行）または --password-file PATH（root だけが読めるファイル）を使ってください。',
@@ -297,5 +297,6 @@ export const ja: Catalogue = {
   'remove.done': 'リレー設定を削除しました（バックアップ {id}）。',
 
   ...secretsJa,
+  ...txnJa,
   'help': helpJa,
 };

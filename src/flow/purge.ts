@@ -1,0 +1,34 @@
+// After `remove`: the relay is gone, but copies of the password may remain —
+// in backups (each holds the map as it was) and in the keychain. Offered
+// interactively (default no: a backup deleted cannot be restored), done
+// headless only with --purge.
+import { t } from '../ui/messages.js';
+import { listBackups, type Backup } from './backup.js';
+import type { Context } from './context.js';
+import { keychainState } from './keychain-step.js';
+
+/** A backup holding a password: a copy of a password map (the source or its compiled form). */
+export function holdsPassword(backup: Backup, mapPaths: readonly string[]): boolean {
+  return backup.entries.some((e) => e.existed && (mapPaths.includes(e.path) || /\/sasl_passwd(\.[a-z]+)?$/.test(e.path)));
+}
+
+export async function offerPurge(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>, mapPaths: readonly string[]): Promise<void> {
+  const { sys, ui, options } = ctx;
+  const backups = (await listBackups(sys, options.backupDir)).filter((b) => holdsPassword(b, mapPaths));
+  const keychain = await keychainState(ctx);
+  const accounts = await keychain.accounts();
+  if (backups.length + accounts.length === 0) return;
+  const counts = { backups: backups.length, accounts: accounts.length };
+  const purge = options.purge || (ui.interactive && !options.yes && (await ui.confirm({ message: t('remove.purgeConfirm', counts), initialValue: false })));
+  if (!purge) {
+    if (backups.length > 0) ui.info(t('remove.purgeHint', { backups: backups.length, dir: options.backupDir }));
+    return;
+  }
+  for (const backup of backups) await sys.removeTree(backup.dir);
+  let removed = 0;
+  for (const account of accounts) {
+    if (await keychain.keychain?.remove(account).catch(() => false)) removed++;
+  }
+  ctx.outcome.purged = { backups: backups.map((b) => b.id), accounts: removed };
+  ui.success(t('remove.purged', { backups: backups.length, accounts: removed }));
+}

@@ -1,0 +1,42 @@
+// An exclusive flock(2) lock on an open descriptor, without native code.
+// Node has no flock API, so util-linux flock(1) takes it on our descriptor,
+// passed as its fd 3: a flock lock belongs to the open file description,
+// which the child shares, so it stays held by our descriptor when flock
+// exits, and the kernel drops it when we close it or die (even by kill -9).
+// Node opens files close-on-exec, so no other child (Postfix's master
+// among them) inherits the descriptor and keeps the lock alive.
+import { spawn } from 'node:child_process';
+import { constants, promises as fs } from 'node:fs';
+import type { FileLock } from './types.js';
+
+export async function tryLock(path: string, note: string): Promise<FileLock | undefined> {
+  const handle = await fs.open(path, constants.O_RDWR | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile() || info.uid !== process.getuid?.()) throw new Error(`${path} is not a regular file owned by this user`);
+    if ((info.mode & 0o077) !== 0) await handle.chmod(0o600);
+    const status = await flockChild(handle.fd);
+    if (status === 1) {
+      await handle.close();
+      return undefined;
+    }
+    if (status !== 0) throw new Error(`flock exited ${status} on ${path}`);
+    // The note (the holder's pid) is only for the "busy" message of another run.
+    await handle.truncate(0);
+    await handle.write(note, 0);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+  return { release: () => handle.close() };
+}
+
+function flockChild(fd: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('flock', ['-x', '-n', '3'], { stdio: ['ignore', 'ignore', 'pipe', fd], env: { PATH: '/usr/bin:/bin:/usr/sbin:/sbin' } });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', (error) => reject(new Error(`flock (util-linux) is needed for the lock: ${error.message}`)));
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`flock exited ${code}: ${stderr.trim()}`))));
+  });
+}
