@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const layers = ['unit', 'flow', 'e2e', 'e2e-system'];
-const serialLayers = new Set(['e2e-system']);
+const layers = ['unit', 'flow', 'e2e', 'e2e-releases', 'e2e-system'];
+const serialLayers = new Set(['e2e-releases', 'e2e-system']);
 const files = [];
 const walk = (dir, into) => {
   for (const name of readdirSync(dir).sort()) {

@@ -4,7 +4,6 @@
 // a small record beside main.cf, so that `remove` (optionRemoval) can put back
 // exactly what was there, and only where the wizard's value is still in place.
 import ejs from 'ejs';
-import { isErrorTransport } from '../postfix/transports.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
 import { removeRootAlias, setRootAlias } from '../postfix/aliases.js';
 import { isLoopbackOnly } from '../postfix/networks.js';
@@ -68,7 +67,11 @@ export function parseSaved(content: string | undefined): Saved {
   return saved;
 }
 
-export function planOptions(postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>): PlanPart {
+/**
+ * The options' plan part. `alsoSet` is what the rest of the plan writes to main.cf (plan.ts): every
+ * value the plan replaces, theirs and the options' own, is recorded once, before its first change.
+ */
+export function planOptions(postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {}): PlanPart {
   const { local } = options;
   const part = emptyPart();
   const current = { ...postfix.settings, ...local.settings };
@@ -109,12 +112,14 @@ export function planOptions(postfix: PostfixFacts, options: RelayOptions, accoun
       if (!saved.has(name)) saved.set(name, postfix.explicit.includes(name) ? (value ?? '') : undefined);
       if (name === 'inet_interfaces') part.restart = true;
     } else if (wanted[name] === false && saved.has(name)) {
-      putBack(part, name, saved, value);
+      putBack(part, name, saved, value, postfix.explicit.includes(name));
     }
   }
-  // The "Local only" repair (plan.ts) is undone by remove too: keep what it replaces.
-  for (const name of ['default_transport', 'relay_transport'] as const) {
-    if (isErrorTransport(current[name]) && !saved.has(name)) saved.set(name, postfix.explicit.includes(name) ? (current[name] ?? '') : undefined);
+  // Every other main.cf value the plan replaces (relayhost, the TLS level, the "Local only"
+  // transports …) is kept the same way, so that remove puts back exactly what was there.
+  for (const [name, value] of Object.entries(alsoSet)) {
+    if (saved.has(name) || (current[name] ?? '') === value) continue;
+    saved.set(name, postfix.explicit.includes(name) ? (current[name] ?? '') : undefined);
   }
   recordSaved(part, local, saved, templates);
 
@@ -133,7 +138,7 @@ export function optionRemoval(postfix: PostfixFacts, local: LocalFacts, template
   const ownMap = isOwnGenericMap(current.smtp_generic_maps, local);
   if (ownMap || local.generic.content !== undefined) takeOutGenericMap(part, local, ownMap);
   const saved = parseSaved(local.saved.content);
-  for (const name of [...saved.keys()]) putBack(part, name, saved, current[name]);
+  for (const name of [...saved.keys()]) putBack(part, name, saved, current[name], postfix.explicit.includes(name));
   saved.clear();
   recordSaved(part, local, saved, templates);
   const aliases = local.aliases;
@@ -149,14 +154,19 @@ function takeOutGenericMap(part: PlanPart, local: LocalFacts, setting: boolean):
   part.touches.push(...existing);
 }
 
-/** The saved value goes back, unless someone changed the parameter since the wizard set it. */
-function putBack(part: PlanPart, name: string, saved: Saved, value: string | undefined): void {
+/**
+ * The saved value goes back. An option's parameter (inet_interfaces …) only while the wizard's value
+ * is still in place: someone who changed it since meant it. The relay's own parameters always: remove
+ * takes the relay out.
+ */
+function putBack(part: PlanPart, name: string, saved: Saved, value: string | undefined, explicit: boolean): void {
   const ours = wizardValues[name as keyof typeof wizardValues];
   const previous = saved.get(name);
   saved.delete(name);
-  if (ours === undefined || value !== ours) return;
-  if (previous === undefined) part.removeSettings.push(name);
-  else part.settings[name] = previous;
+  if (ours !== undefined && value !== ours) return;
+  if (previous === undefined) {
+    if (explicit) part.removeSettings.push(name);
+  } else if (previous !== value || !explicit) part.settings[name] = previous;
   if (name === 'inet_interfaces') part.restart = true;
 }
 

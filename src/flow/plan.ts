@@ -57,9 +57,10 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const postfix = facts.postfix;
   if (!postfix) throw new Error('plan() needs an installed Postfix; detect reports its absence first');
   // The relay options (options-plan.ts): their settings join the one postconf -e batch.
-  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates) : undefined;
+  const desired = desiredSettings(postfix, answers);
+  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, desired) : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
-  const settings = settingChanges(postfix, { ...desiredSettings(postfix, answers), ...options?.settings }, current);
+  const settings = settingChanges(postfix, { ...desired, ...options?.settings }, current);
   const mapPath = passwordMapPath(postfix);
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
   // A map main.cf named elsewhere (the recipe's /etc/postfix/saslpass) still holds a password.

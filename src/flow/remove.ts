@@ -33,7 +33,10 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const explicit = await readExplicitSettings(sys, postfix.isDefaultInstance ? undefined : postfix.configDir);
   const local = await readLocalFacts(sys, postfix);
   const extra = optionRemoval(postfix, local, await loadTemplates(['saved_settings']));
-  const removeSettings = [...ownedSettings.filter((name) => name in explicit), ...extra.removeSettings];
+  // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
+  // without such a record (a setup by an older version) is taken out, Postfix's default applies.
+  const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);
+  const removeSettings = [...ownedSettings.filter((name) => name in explicit && !putBack.has(name)), ...extra.removeSettings];
   const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapPath = passwordMapPath(postfix);
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];

@@ -96,7 +96,7 @@ describe('Gentoo (Portage, USE flags)', () => {
       'rc-service postfix reload',
     ]);
     assert.equal(m.sys.text('/etc/portage/package.use'), `${before}\n# Added by postfix-gmail-wizard: Postfix needs SASL (to log in to Gmail) and TLS (STARTTLS).\nmail-mta/postfix sasl ssl\n`);
-    assert.deepEqual(written(m.sys), ['/etc/portage/package.use', '/etc/postfix/sasl_passwd']);
+    assert.deepEqual(written(m.sys), ['/etc/portage/package.use', '/etc/postfix/sasl_passwd', '/etc/postfix/postfix-gmail-wizard.saved']);
     const manifests = [...m.sys.files.keys()].filter((p) => p.startsWith('/var/backups/postfix-gmail-wizard/') && p.endsWith('/manifest.json'));
     const installBackup = manifests.map((p) => JSON.parse(m.sys.text(p)!)).find((b) => b.reason === 'install');
     assert.deepEqual(installBackup?.entries.map((e: { path: string; existed: boolean }) => [e.path, e.existed]), [['/etc/portage/package.use', true]], 'package.use is backed up before it is edited');

@@ -40,7 +40,8 @@ export async function runWizard(args: string[], options: { stdin?: string; env?:
   return { code, stdout, stderr, leaks: [...new Set(leaks)] };
 }
 
-async function scanProc(secret: string): Promise<string[]> {
+/** Places in /proc (command lines, environments) where `secret` is seen right now. */
+export async function scanProc(secret: string): Promise<string[]> {
   const found: string[] = [];
   for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
     for (const file of ['cmdline', 'environ']) {

@@ -139,6 +139,25 @@ describe('plan parts of the options', () => {
     assert.equal(part.restart, true);
   });
 
+  it('remove puts back every relay setting the setup recorded, the value before the wizard\'s (Debian\'s TLS block)', () => {
+    const saved = 'relayhost = \nsmtp_tls_security_level = may\nsmtp_tls_CAfile (not set)\n';
+    const local = localFacts({ saved: { path: '/etc/postfix/postfix-gmail-wizard.saved', content: saved } });
+    const postfix = postfixFacts({ relayhost: '[smtp.gmail.com]:587', smtp_tls_security_level: 'secure', smtp_tls_CAfile: '/etc/ssl/certs/ca-certificates.crt' }, ['relayhost', 'smtp_tls_security_level', 'smtp_tls_CAfile']);
+    const part = optionRemoval(postfix, local, templates);
+    assert.deepEqual(part.settings, { relayhost: '', smtp_tls_security_level: 'may' });
+    assert.deepEqual(part.removeSettings, ['smtp_tls_CAfile']);
+  });
+
+  it('setup records each main.cf value it replaces once, before its first change', () => {
+    const postfix = postfixFacts({ smtp_tls_security_level: 'may', relayhost: '' }, ['smtp_tls_security_level', 'relayhost']);
+    const part = planOptions(postfix, { local: localFacts() }, 'you@gmail.com', templates, { smtp_tls_security_level: 'secure', relayhost: '[smtp.gmail.com]:587', smtp_sasl_auth_enable: 'yes' });
+    const record = part.files.find((f) => f.path.endsWith('.saved'));
+    assert.deepEqual([...parseSaved(String(record?.content))], [['smtp_tls_security_level', 'may'], ['relayhost', ''], ['smtp_sasl_auth_enable', undefined]]);
+    const later = localFacts({ saved: { path: record!.path, content: String(record!.content) } });
+    const again = planOptions(postfixFacts({ smtp_tls_security_level: 'secure' }, ['smtp_tls_security_level']), { local: later }, 'you@gmail.com', templates, { smtp_tls_security_level: 'encrypt' });
+    assert.equal(again.files.length, 0, 'the value from before the first change stays recorded');
+  });
+
   it('map senders: the map, postmap, smtp_generic_maps; --no-map-senders takes out the wizard\'s map only', () => {
     const postfix = postfixFacts();
     const part = planOptions(postfix, { mapSenders: true, local: localFacts() }, 'you@gmail.com', templates);

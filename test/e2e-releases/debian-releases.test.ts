@@ -1,0 +1,147 @@
+// Debian 11, 12 and 13 for real: each release's own Postfix (3.5, 3.7, 3.10),
+// postinst, init script and defaults, in a chroot built from Debian's archive
+// (test/support/debian-chroot.ts), running the built wizard against the fake
+// Gmail on the host's loopback. One release at a time: each chroot's Postfix
+// listens on port 25 (this layer runs serially, see test/run.js).
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chrootSkipReason, createDebianChroot, mustRun, type DebianChroot } from '../support/debian-chroot.js';
+import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
+import { createTestCa, type TestCa } from '../support/test-ca.js';
+
+const releases = [
+  { codename: 'bullseye', version: '11', postfix: '3.5' },
+  { codename: 'bookworm', version: '12', postfix: '3.7' },
+  { codename: 'trixie', version: '13', postfix: '3.10' },
+];
+const password = 'releasereleasere';
+
+for (const release of releases) {
+  describe(`Debian ${release.version} (${release.codename}): its own Postfix, in a chroot`, { skip: chrootSkipReason() }, () => {
+    let tmp: string;
+    let ca: TestCa;
+    let gmail: FakeGmail;
+    let machine: DebianChroot;
+    before(async () => {
+      tmp = await mkdtemp(`/tmp/pgw-release-${release.codename}-`);
+      ca = await createTestCa(join(tmp, 'ca'));
+      gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { 'you@gmail.com': { password } } });
+    });
+    after(async () => {
+      await machine?.destroy();
+      await gmail?.close();
+      await rm(tmp, { recursive: true, force: true });
+    });
+
+    const setupArgs = () => ['--account', 'you@gmail.com', '--password-stdin', '--yes', '--json', '--relay', `localhost:${gmail.port}`, '--ca-file', '/etc/ssl/pgw-test-ca.pem', '--no-keychain', '--wait', '60'];
+    const wizard = async (args: string[], input?: string) => {
+      const run = await machine.wizard(args, { input });
+      return { ...run, outcome: JSON.parse(run.stdout || '{}') as Record<string, any> };
+    };
+    const freshMachine = async (options: { postfixRunning?: boolean } = {}) => {
+      await machine?.destroy();
+      machine = await createDebianChroot(release.codename, options);
+      // Where Postfix's smtp(8) can read it too (the machine's own files, not the tools folder).
+      await copyFile(ca.caPath, join(machine.root, 'etc/ssl/pgw-test-ca.pem'));
+    };
+
+    it(`runs Postfix ${release.postfix} "Local only", started by its init script`, async () => {
+      await freshMachine();
+      const settings = await machine.effectiveSettings();
+      assert.ok(settings.mail_version?.startsWith(`${release.postfix}.`), settings.mail_version);
+      assert.equal(settings.default_transport, 'error', 'Debian\'s "Local only" answer');
+      assert.equal((await machine.run(['postfix', 'status'])).code, 0, 'running');
+    });
+
+    // Taken before the first setup: what restore and remove must bring back.
+    let pristineFiles: Record<string, string>;
+    let pristineSettings: Record<string, string>;
+    let firstBackup: string;
+
+    it('setup delivers the test message; an identical second run changes nothing; status is right', async () => {
+      pristineFiles = await configFiles(machine.root);
+      pristineSettings = await machine.effectiveSettings();
+      const first = await wizard(setupArgs(), `${password}\n`);
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(first.outcome.result, 'delivered');
+      firstBackup = first.outcome.backupId;
+      const message = gmail.messages.at(-1);
+      assert.equal(message?.user, 'you@gmail.com', 'Postfix logged in as the account');
+      assert.equal(message?.secure, true, 'over TLS');
+
+      const second = await wizard(setupArgs(), `${password}\n`);
+      assert.equal(second.code, 0, second.stderr);
+      assert.deepEqual(second.outcome.changed, { settings: [], files: [], commands: [] }, 'nothing changed on the second run');
+      assert.equal(second.outcome.backupId, undefined, 'and nothing was backed up');
+
+      const status = await wizard(['status', '--json']);
+      assert.equal(status.code, 0, status.stderr);
+      assert.equal(status.outcome.status.relayhost, `[localhost]:${gmail.port}`);
+      assert.equal(status.outcome.status.account, 'you@gmail.com');
+      assert.equal(status.outcome.status.tlsLevel, 'secure');
+      assert.equal(status.outcome.status.running, true);
+    });
+
+    it('restore of the first backup puts the configuration files back byte for byte', async () => {
+      assert.notDeepEqual(await configFiles(machine.root), pristineFiles);
+      const restore = await wizard(['restore', firstBackup, '--yes', '--json']);
+      assert.equal(restore.code, 0, restore.stderr);
+      assert.deepEqual(await configFiles(machine.root), pristineFiles);
+    });
+
+    it('remove puts back every effective setting (all of `postconf`) as it was before setup', async () => {
+      const setup = await wizard(setupArgs(), `${password}\n`);
+      assert.equal(setup.code, 0, setup.stderr);
+      const remove = await wizard(['remove', '--yes', '--json']);
+      assert.equal(remove.code, 0, remove.stderr);
+      assert.deepEqual(differences(pristineSettings, await machine.effectiveSettings()), {});
+    });
+
+    it('with Postfix absent, --install installs it from the release\'s archive; then it delivers', async () => {
+      await freshMachine({ postfixRunning: false });
+      await mustRun(machine.run, ['apt-get', 'purge', '-y', '-q', 'postfix']);
+      assert.notEqual((await machine.run(['sh', '-c', 'command -v postconf'])).code, 0, 'Postfix is gone');
+      const install = await wizard([...setupArgs(), '--install', '--no-test'], `${password}\n`);
+      assert.equal(install.code, 0, `${install.stderr}\n${install.stdout}`);
+      assert.equal(install.outcome.result, 'configured');
+      const settings = await machine.effectiveSettings();
+      assert.ok(settings.mail_version?.startsWith(`${release.postfix}.`), settings.mail_version);
+      assert.equal(settings.inet_interfaces, 'loopback-only', 'installed "Local only", without a dialog');
+      assert.equal((await machine.run(['postfix', 'status'])).code, 0, 'started by the wizard');
+      // The test environment again (a log and /etc/hosts lookups, see debian-chroot.ts), as on the host.
+      await mustRun(machine.run, ['postconf', '-e', 'maillog_file=/var/log/postfix.log', 'smtp_host_lookup=native']);
+      await mustRun(machine.run, ['/etc/init.d/postfix', 'restart']);
+      const send = await wizard(setupArgs(), `${password}\n`);
+      assert.equal(send.code, 0, send.stderr);
+      assert.equal(send.outcome.result, 'delivered');
+      assert.equal(gmail.messages.at(-1)?.user, 'you@gmail.com');
+    });
+  });
+}
+
+/** Every file under /etc/postfix of the chroot, by mode and content. */
+async function configFiles(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const walk = async (dir: string): Promise<void> => {
+    for (const name of (await readdir(dir)).sort()) {
+      const path = join(dir, name);
+      const info = await stat(path);
+      if (info.isDirectory()) await walk(path);
+      else files[path.slice(root.length)] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`;
+    }
+  };
+  await walk(join(root, 'etc/postfix'));
+  return files;
+}
+
+/** name → [before, after] for every parameter whose effective value differs. */
+function differences(before: Record<string, string>, after: Record<string, string>): Record<string, [string | undefined, string | undefined]> {
+  const diff: Record<string, [string | undefined, string | undefined]> = {};
+  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[name] !== after[name]) diff[name] = [before[name], after[name]];
+  }
+  return diff;
+}

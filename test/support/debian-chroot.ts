@@ -1,0 +1,176 @@
+// A real Debian release in a chroot: built once from Debian's archive by
+// test/releases/build-chroot.sh (mmdebstrap, Postfix installed "Local only"),
+// seen by each test through an overlay of its own (the template is never
+// changed), with this machine's node binary (and the libraries it links, run
+// through their own loader so the release's programs keep the release's
+// libc) and the built wizard with its production modules copied in. Every
+// command runs in a mount namespace of its own with /proc and /dev mounted,
+// so none of those mounts stays on the host when it ends; daemons it
+// starts (Postfix) keep theirs. The chroot shares the host's network: the
+// fake Gmail on the host's loopback is reachable, and its Postfix listens on
+// port 25 — one release at a time.
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { repoPath, repoRoot } from './paths.js';
+
+const execFileP = promisify(execFile);
+const cacheDir = process.env.PGW_CHROOT_CACHE ?? '/var/cache/postfix-gmail-wizard-tests';
+const nodeDir = '/opt/pgw/node';
+const appDir = '/opt/pgw/app';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface DebianChroot {
+  release: string;
+  root: string;
+  /** Runs argv inside the chroot (PATH of the release's system directories). */
+  run(argv: string[], options?: { input?: string }): Promise<RunResult>;
+  /** Runs the built wizard inside the chroot. */
+  wizard(args: string[], options?: { input?: string }): Promise<RunResult>;
+  /** Every effective parameter (`postconf`, defaults included), as name → value. */
+  effectiveSettings(): Promise<Record<string, string>>;
+  /** Stops every process running in the chroot and removes it. */
+  destroy(): Promise<void>;
+}
+
+/** Why the release tests cannot run here, or undefined if they can. */
+export function chrootSkipReason(): string | undefined {
+  if (process.getuid?.() !== 0) return 'needs root (mmdebstrap, chroot, mount namespaces)';
+  try {
+    execFileSync('mmdebstrap', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return 'mmdebstrap is not installed (apt-get install mmdebstrap)';
+  }
+  return undefined;
+}
+
+/** The pristine chroot of `release`, built on first use (about a minute) and cached. */
+export async function releaseTemplate(release: string): Promise<string> {
+  const { stdout } = await execFileP('bash', [repoPath('test', 'releases', 'build-chroot.sh'), release, cacheDir], { maxBuffer: 16 << 20 });
+  return stdout.trim().split('\n').at(-1)!;
+}
+
+export async function createDebianChroot(release: string, options: { postfixRunning?: boolean } = {}): Promise<DebianChroot> {
+  const template = await releaseTemplate(release);
+  const base = await mkdtemp(`/tmp/pgw-${release}-`);
+  const root = join(base, 'root');
+  // The template stays pristine: each machine writes into an overlay of its own.
+  await Promise.all(['root', 'upper', 'work'].map((d) => mkdir(join(base, d))));
+  await execFileP('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${template},upperdir=${join(base, 'upper')},workdir=${join(base, 'work')}`, root]);
+  const tools = await (staged ??= stageTools());
+  await mkdir(join(root, 'opt/pgw'), { recursive: true });
+  const run = (argv: string[], runOptions: { input?: string } = {}) => runIn(root, tools, argv, runOptions.input);
+  // What this machine lacks, not the release: a syslog daemon (Postfix logs
+  // itself through postlogd instead) and DNS (the fake Gmail is "localhost",
+  // found in /etc/hosts).
+  await mustRun(run, ['postconf', '-e', 'maillog_file=/var/log/postfix.log', 'smtp_host_lookup=native']);
+  if (options.postfixRunning ?? true) await mustRun(run, ['/etc/init.d/postfix', 'start']);
+  return {
+    release,
+    root,
+    run,
+    wizard: (args, wizardOptions) => run([join(nodeDir, 'ld.so'), '--library-path', join(nodeDir, 'lib'), join(nodeDir, 'node'), join(appDir, 'bin', 'postfix-gmail-wizard.js'), ...args], wizardOptions),
+    effectiveSettings: async () => {
+      const { stdout } = await mustRun(run, ['postconf']);
+      // process_id is postconf's own pid, not a setting.
+      return Object.fromEntries(stdout.split('\n').filter((line) => line && !line.startsWith('process_id =')).map((line) => {
+        const eq = line.indexOf(' = ');
+        return eq < 0 ? [line.replace(/ =$/, ''), ''] : [line.slice(0, eq), line.slice(eq + 3)];
+      }));
+    },
+    destroy: async () => {
+      await runIn(root, tools, ['postfix', 'stop']).catch(() => undefined);
+      await killProcessesIn(root);
+      await execFileP('umount', [root]).catch(() => execFileP('umount', ['--lazy', root]));
+      await rm(base, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function mustRun(run: DebianChroot['run'], argv: string[], input?: string): Promise<RunResult> {
+  const result = await run(argv, { input });
+  if (result.code !== 0) throw new Error(`${argv.join(' ')} exited ${result.code} in the chroot:\n${result.stderr}${result.stdout}`);
+  return result;
+}
+
+// The node binary and the app are bound read-only from one staging folder
+// (copied once per test process) rather than copied into every machine.
+function runIn(root: string, tools: string, argv: string[], input?: string): Promise<RunResult> {
+  const script = 'mount -t proc proc "$0/proc" && mount --rbind /dev "$0/dev" && mount --bind -o ro "$1" "$0/opt/pgw" && shift && exec chroot "$0" "$@"';
+  const child = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, root, tools, ...argv], {
+    env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: '/root' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end(input ?? '');
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })));
+}
+
+let staged: Promise<string> | undefined;
+
+/** The folder bound at /opt/pgw in every machine: node (with its libraries) and the built app. */
+async function stageTools(): Promise<string> {
+  const dir = await mkdtemp('/tmp/pgw-chroot-tools-');
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  await installNode(dir);
+  await installApp(dir);
+  return dir;
+}
+
+/** This machine's node and the shared libraries it links (from ldd), with their loader. */
+async function installNode(root: string): Promise<void> {
+  const target = join(root, 'node');
+  await mkdir(join(target, 'lib'), { recursive: true });
+  await cp(process.execPath, join(target, 'node'));
+  const ldd = execFileSync('ldd', [process.execPath], { encoding: 'utf8' });
+  for (const line of ldd.split('\n')) {
+    const lib = /=>\s*(\/\S+)/.exec(line)?.[1];
+    const loader = /^\s*(\/\S*ld-linux\S*)/.exec(line)?.[1];
+    if (lib) await cp(lib, join(target, 'lib', basename(lib)), { dereference: true });
+    if (loader) await cp(loader, join(target, 'ld.so'), { dereference: true });
+  }
+}
+
+/** What the package ships (bin, dist/src, templates, schema) and its production modules. */
+async function installApp(root: string): Promise<void> {
+  const target = join(root, 'app');
+  for (const part of ['bin', 'dist/src', 'templates', 'schema', 'package.json']) {
+    await cp(repoPath(part), join(target, part), { recursive: true });
+  }
+  const { stdout } = await execFileP('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repoRoot, maxBuffer: 16 << 20 });
+  for (const dir of stdout.split('\n').filter((d) => d.includes('/node_modules/'))) {
+    const rel = relative(repoRoot, dir);
+    await mkdir(dirname(join(target, rel)), { recursive: true });
+    await cp(dir, join(target, rel), { recursive: true, dereference: true, filter: (src) => !src.slice(dir.length).includes('/node_modules/') });
+  }
+}
+
+/** Every process whose root directory is the chroot (Postfix's daemons, a stuck command). */
+async function killProcessesIn(root: string): Promise<void> {
+  for (let round = 0; round < 50; round++) {
+    const inside: number[] = [];
+    for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
+      const where = await readlink(`/proc/${pid}/root`).catch(() => '');
+      if (where === root || where.startsWith(`${root}/`)) inside.push(Number(pid));
+    }
+    if (inside.length === 0) return;
+    for (const pid of inside) {
+      try {
+        process.kill(pid, round < 10 ? 'SIGTERM' : 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
