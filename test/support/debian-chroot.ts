@@ -112,6 +112,7 @@ function runIn(root: string, tools: string, argv: string[], input?: string): Pro
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.on('error', () => {}); // a command that exits without reading its input
   child.stdin.end(input ?? '');
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })));
 }
