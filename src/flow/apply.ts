@@ -5,7 +5,7 @@
 // ends — puts the backup back and reloads the old configuration.
 import { CancelledError, WizardError } from '../errors.js';
 import { compiledMapPaths, needsPostmap } from '../postfix/maps.js';
-import { parseMapReference, postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
+import { parseMapReference, postconfArgs, postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
 import { checkCommand, reloadCommand, restartCommands } from '../postfix/service.js';
 import type { System } from '../system/types.js';
 import { t } from '../ui/messages.js';
@@ -88,6 +88,7 @@ function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startI
       ? [{ name: t('apply.step.postconf'), run: () => mustRun(sys, 'postconf', postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to])))) }]
       : []),
     ...(plan.removeSettings.length > 0 ? [{ name: t('apply.step.postconfRemove'), run: () => mustRun(sys, 'postconf', postconfRemoveArgs(dir, plan.removeSettings)) }] : []),
+    ...(plan.masterRemovals?.length ? [{ name: t('apply.step.masterRemove'), run: () => mustRun(sys, 'postconf', postconfArgs(dir, '-PX', ...plan.masterRemovals!)) }] : []),
     ...(plan.settings.length + plan.removeSettings.length > 0 ? [{ name: t('apply.step.settle'), run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) }] : []),
     { name: t('apply.step.check'), run: () => runService(sys, checkCommand(postfix)) },
     ...(postfix.running && plan.restart ? [{ name: t('apply.step.restart'), run: () => restart(sys, postfix) }] : []),

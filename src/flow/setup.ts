@@ -13,6 +13,9 @@ import { describeFacts } from './describe.js';
 import { keychainState, rememberPassword } from './keychain-step.js';
 import { flushDeferred } from './flush-deferred.js';
 import { plan as makePlan } from './plan.js';
+import { refuseUnfixableTls } from './tls-plan.js';
+import { readTlsFacts } from '../postfix/tls-overrides.js';
+import { relayhostValue } from '../gmail/relay.js';
 import { checkGivenRootAlias, chooseRelay, withRelayOptions } from './relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from './requirements.js';
 import { equivalentCommand, reportTest, saveLastTest } from './summary.js';
@@ -35,6 +38,10 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   if (!options.dryRun) requireRoot(facts, ctx.argv);
   outcome.configDir = postfix.configDir;
   const relay = await chooseRelay(ctx, postfix);
+  // What overrides the TLS level for this relay; a table the wizard cannot fix stops here, before any password is asked for.
+  const tlsFor = (nexthop: string) => readTlsFacts(sys, postfix.isDefaultInstance ? undefined : postfix.configDir, nexthop);
+  let tls = await tlsFor(relayhostValue(relay));
+  refuseUnfixableTls(tls);
   const ca = await resolveCaFile(ctx, facts);
   const keychain = await keychainState(ctx);
   outcome.relay = `${relay.host}:${relay.port}`;
@@ -43,7 +50,9 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   // Relay options (relay-options.ts): Workspace relay, IPv4 preference, sender identity, loopback-only.
   const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to }, ca.pem);
 
-  const plan = makePlan(facts, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
+  // The relay options may have moved the relay (Workspace's smtp-relay): its overrides are others.
+  if (tls.nexthop !== relayhostValue(answers.relay)) tls = await tlsFor(relayhostValue(answers.relay));
+  const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
   outcome.changed = { settings: plan.settings.map((s) => s.name), files: plan.files.map((f) => f.path), commands: plan.commands.map((c) => c.file) };
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
   if (replaced) ui.warn(t('plan.relayhostReplaced', { from: replaced.from, to: replaced.to }));

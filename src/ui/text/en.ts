@@ -1,6 +1,7 @@
 // The English catalogue: the reference every other language must match
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
 import { helpEn } from './help.en.js';
+import { tlsEn } from './tls.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -293,5 +294,6 @@ export const en = {
   'remove.nothing': 'No relay configuration of the wizard is present: nothing to remove.',
   'remove.done': 'Relay configuration removed; backup {id}.',
 
+  ...tlsEn,
   'help': helpEn,
 } as const;
