@@ -7,7 +7,7 @@ import { isErrorTransport } from '../postfix/transports.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TemplateName } from '../system/templates.js';
 import { planOptions } from './options-plan.js';
-import { planTlsFixes } from './tls-plan.js';
+import { planTlsFixes } from './plan/tls-fixes.js';
 import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from './types.js';
 
 export const passwordPlaceholder = '<app password>';

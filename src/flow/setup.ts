@@ -13,7 +13,7 @@ import { describeFacts } from './describe.js';
 import { keychainState, rememberPassword } from './keychain-step.js';
 import { flushDeferred } from './flush-deferred.js';
 import { plan as makePlan } from './plan.js';
-import { refuseUnfixableTls } from './tls-plan.js';
+import { refuseUnfixableTls } from './plan/tls-fixes.js';
 import { readTlsFacts } from '../postfix/tls-overrides.js';
 import { relayhostValue } from '../gmail/relay.js';
 import { checkGivenRootAlias, chooseRelay, withRelayOptions } from './relay-options.js';

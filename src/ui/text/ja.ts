@@ -282,7 +282,6 @@ export const ja: Catalogue = {
 
   'test.noRelayhost': 'relayhost が空です。Postfix は Gmail を経由せず直接配送します。ウィザードを実行して設定してください。',
 
-
   'restore.listTitle': 'バックアップ一覧',
   'restore.none': '{dir} にバックアップはありません。',
   'restore.unknown': 'バックアップ「{id}」はありません。',

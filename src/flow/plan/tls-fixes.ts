@@ -3,12 +3,12 @@
 // `postconf -PX`; a policy-table entry for the relay by rewriting that one
 // entry of the table's source (backed up) and running postmap. A table the
 // wizard cannot edit safely (regexp, pcre, ldap, proxy:…) is refused with the fix.
-import { WizardError } from '../errors.js';
-import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
-import type { PolicyEntry, TlsFacts } from '../postfix/tls-overrides.js';
-import { withoutEntry } from '../postfix/tls-policy.js';
-import { t } from '../ui/messages.js';
-import type { PlannedCommand, PlannedFile, PostfixFacts, TlsOverride } from './types.js';
+import { WizardError } from '../../errors.js';
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
+import type { PolicyEntry, TlsFacts } from '../../postfix/tls-overrides.js';
+import { withoutEntry } from '../../postfix/tls-policy.js';
+import { t } from '../../ui/messages.js';
+import type { PlannedCommand, PlannedFile, PostfixFacts, TlsOverride } from '../types.js';
 
 export interface TlsFixes {
   overrides: TlsOverride[];
