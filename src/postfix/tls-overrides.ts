@@ -25,12 +25,15 @@ export interface TlsFacts {
   policy?: PolicyEntry;
   /** The smtp_tls_per_site entry that applies (only without smtp_tls_policy_maps). */
   perSite?: PolicyEntry;
+  /** The relaying service runs chrooted here (master.cf chroot = y): it reads smtp_tls_CApath inside this directory. */
+  chrootDir?: string;
   /** What the relaying service uses now, and where that comes from. */
   effective: EffectiveTls;
 }
 
 export async function readTlsFacts(sys: System, configDir: string | undefined, nexthop: string): Promise<TlsFacts> {
-  const main = await readSettings(sys, configDir, [...tlsParameters, 'default_transport', 'relay_transport']);
+  const read = await readSettings(sys, configDir, [...tlsParameters, 'default_transport', 'relay_transport', 'queue_directory']);
+  const { queue_directory: queueDirectory, ...main } = read;
   const services = relayServices(main);
   const masterOut = await sys.exec('postconf', postconfArgs(configDir, '-P'));
   const master = parseMasterParameters(masterOut.exitCode === 0 ? masterOut.stdout : '')
@@ -44,8 +47,11 @@ export async function readTlsFacts(sys: System, configDir: string | undefined, n
   const fromService = own.some((p) => p.name === 'smtp_tls_policy_maps' || p.name === 'smtp_tls_per_site') ? await lookups(service) : fromMain;
   const masterLevel = own.some((p) => ['smtp_tls_security_level', 'smtp_use_tls', 'smtp_enforce_tls', 'smtp_tls_enforce_peername'].includes(p.name))
     ? { service: first, type: 'unix', level: globalLevel(service) } : undefined;
+  // `-` is the built-in default, "n" since Postfix 3.0.
+  const chroot = await sys.exec('postconf', postconfArgs(configDir, '-F', `${first}/unix/chroot`));
+  const chrooted = /=\s*y\s*$/m.test(chroot.stdout) && queueDirectory;
   return {
-    nexthop, main, master, ...fromMain,
+    nexthop, main, master, ...fromMain, ...(chrooted ? { chrootDir: queueDirectory } : {}),
     effective: effectiveTls(globalLevel(main), masterLevel, fromService.policy, fromService.perSite),
   };
 }

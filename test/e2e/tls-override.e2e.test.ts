@@ -181,3 +181,47 @@ describe('TLS override in a table the wizard does not edit (regexp)', { skip }, 
     assert.equal(await readFile(join(lab.postfix.configDir, 'main.cf'), 'utf8'), mainBefore);
   });
 });
+
+describe('pre-flight and Postfix trust the same anchors: smtp_tls_CApath as the chrooted smtp(8) sees it', { skip }, () => {
+  let lab: RelayLab;
+  let relay: FakeGmail;
+  let otherCa: TestCa;
+  let caPath: string;
+  const wizard = () => runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'], { stdin: `${PASSWORD}\n`, secret: PASSWORD });
+  /** A hashed CA directory, as OpenSSL reads one. */
+  const hashedCaDir = async (dir: string) => {
+    await execFileP('mkdir', ['-p', dir]);
+    await execFileP('cp', [otherCa.caPath, join(dir, 'capath-ca.pem')]);
+    await execFileP('openssl', ['rehash', dir]);
+  };
+  before(async () => {
+    lab = await startRelayLab('e2e-tls-capath', accounts, { start: false });
+    // The relay's certificate comes from a CA that only smtp_tls_CApath holds, not --ca-file.
+    otherCa = await createTestCa(join(lab.tmp, 'capath-ca'), { name: 'capath' });
+    caPath = join(lab.tmp, 'capath');
+    await hashedCaDir(caPath);
+    await lab.postfix.postconf('-e', `smtp_tls_CApath=${caPath}`);
+    await lab.gmail.close();
+    relay = await startFakeGmail({ cert: otherCa.certPem, key: otherCa.keyPem, accounts, port: lab.gmail.port });
+    await lab.postfix.start();
+  });
+  after(async () => {
+    await relay?.close();
+    await lab?.close();
+  });
+
+  it('outside the chroot the directory means nothing to smtp(8), so the pre-flight does not trust it either: no AUTH', async () => {
+    const run = await wizard();
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(JSON.parse(run.stdout).error.code, 'preflight-tls-untrusted');
+    assert.deepEqual(relay.auths, []);
+  });
+
+  it('inside the chroot (where Debian\'s init script copies it) both trust it, and Postfix delivers', async () => {
+    await hashedCaDir(join(lab.postfix.queueDir, caPath));
+    const run = await wizard();
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).result, 'delivered');
+    assert.ok(relay.auths.length >= 2 && relay.auths.every((a) => a.secure && a.accepted), 'pre-flight and Postfix both logged in over TLS');
+  });
+});
