@@ -30,11 +30,11 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
   },
   'sasl-no-mechanism': {
     cause: 'Postfix has no login method it may use with Gmail ("no mechanism available").',
-    fix: 'Install the SASL plugins (Debian/Ubuntu: apt-get install libsasl2-modules; Fedora/RHEL: dnf install cyrus-sasl-plain; Gentoo: USE flag sasl on mail-mta/postfix), keep smtp_sasl_tls_security_options = noanonymous (the wizard sets it: PLAIN and LOGIN are then allowed inside TLS only), then reload Postfix.',
+    fix: 'Install the SASL plugins (Debian/Ubuntu: apt-get install libsasl2-modules; Fedora/RHEL: dnf install cyrus-sasl-plain; Gentoo: USE flag sasl on mail-mta/postfix), then reload Postfix.',
   },
   'sasl-not-offered': {
     cause: 'Gmail did not offer a login because the connection was not encrypted ("Must issue a STARTTLS command first").',
-    fix: 'Set smtp_tls_security_level = secure (the wizard does; encrypt would not check the certificate), make sure no smtp_tls_policy_maps entry or master.cf -o overrides it for the relay (`postfix-gmail-wizard status` shows where the level comes from), and reload Postfix.',
+    fix: 'Set smtp_tls_security_level = secure (the wizard does), with no smtp_tls_policy_maps entry or master.cf -o overriding it (`postfix-gmail-wizard status` shows where the level comes from); reload Postfix.',
   },
   'starttls-not-offered': {
     cause: 'The server did not offer encryption (STARTTLS), so Postfix kept the password to itself; something on the way may strip it.',

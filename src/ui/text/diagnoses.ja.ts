@@ -27,11 +27,11 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
   },
   'sasl-no-mechanism': {
     cause: 'Postfix には Gmail に対して使えるログイン方式がありません（「no mechanism available」）。',
-    fix: 'SASL プラグインをインストールし（Debian/Ubuntu: apt-get install libsasl2-modules、Fedora/RHEL: dnf install cyrus-sasl-plain、Gentoo: mail-mta/postfix の USE フラグ sasl）、smtp_sasl_tls_security_options = noanonymous のままにして（ウィザードが設定します。PLAIN と LOGIN は TLS の中でだけ使えます）、Postfix をリロードしてください。',
+    fix: 'SASL プラグインをインストールし（Debian/Ubuntu: apt-get install libsasl2-modules、Fedora/RHEL: dnf install cyrus-sasl-plain、Gentoo: mail-mta/postfix の USE フラグ sasl）、Postfix をリロードしてください。',
   },
   'sasl-not-offered': {
     cause: '接続が暗号化されていなかったため、Gmail がログインの手段を提示しませんでした（「Must issue a STARTTLS command first」）。',
-    fix: 'smtp_tls_security_level = secure を設定し（ウィザードはこれを設定します。encrypt では証明書を確認しません）、smtp_tls_policy_maps のエントリや master.cf の -o がリレーに対してこれを上書きしていないことを確かめてから（`postfix-gmail-wizard status` でレベルの出どころがわかります）、Postfix をリロードしてください。',
+    fix: 'smtp_tls_security_level = secure を設定し（ウィザードはこれを設定します）、smtp_tls_policy_maps のエントリや master.cf の -o がこれを上書きしていないことを確かめてから（`postfix-gmail-wizard status` でレベルの出どころがわかります）、Postfix をリロードしてください。',
   },
   'starttls-not-offered': {
     cause: 'サーバーが暗号化（STARTTLS）を提示しなかったため、Postfix はパスワードを送りませんでした。経路上の何かが STARTTLS を取り除いている可能性があります。',
