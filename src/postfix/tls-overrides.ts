@@ -40,19 +40,24 @@ export async function readTlsFacts(sys: System, configDir: string | undefined, n
     .filter((p) => p.type === 'unix' && services.includes(p.service) && (tlsParameters as readonly string[]).includes(p.name));
   const lookups = (settings: Settings) => tableHits(sys, configDir, settings, nexthop);
   const fromMain = await lookups(main);
-  // The service mail to the relay goes through first (default_transport's) decides what is used now.
+  // What each relaying service uses; status reports the first one an override touches
+  // (default_transport's first: mail to other domains goes through it).
+  const perService = await Promise.all(services.map(async (name) => {
+    const own = master.filter((p) => p.service === name && p.value !== (main[p.name] ?? ''));
+    const service = { ...main, ...Object.fromEntries(own.map((p) => [p.name, p.value])) };
+    const hits = own.some((p) => p.name === 'smtp_tls_policy_maps' || p.name === 'smtp_tls_per_site') ? await lookups(service) : fromMain;
+    const masterLevel = own.some((p) => ['smtp_tls_security_level', 'smtp_use_tls', 'smtp_enforce_tls', 'smtp_tls_enforce_peername'].includes(p.name))
+      ? { service: name, type: 'unix', level: globalLevel(service) } : undefined;
+    return effectiveTls(globalLevel(main), masterLevel, hits.policy, hits.perSite);
+  }));
+  const effective = perService.find((e) => e.source !== 'main.cf') ?? perService[0] ?? effectiveTls(globalLevel(main), undefined, undefined, undefined);
   const first = services[0] ?? 'smtp';
-  const own = master.filter((p) => p.service === first && p.value !== (main[p.name] ?? ''));
-  const service = { ...main, ...Object.fromEntries(own.map((p) => [p.name, p.value])) };
-  const fromService = own.some((p) => p.name === 'smtp_tls_policy_maps' || p.name === 'smtp_tls_per_site') ? await lookups(service) : fromMain;
-  const masterLevel = own.some((p) => ['smtp_tls_security_level', 'smtp_use_tls', 'smtp_enforce_tls', 'smtp_tls_enforce_peername'].includes(p.name))
-    ? { service: first, type: 'unix', level: globalLevel(service) } : undefined;
   // `-` is the built-in default, "n" since Postfix 3.0.
   const chroot = await sys.exec('postconf', postconfArgs(configDir, '-F', `${first}/unix/chroot`));
   const chrooted = /=\s*y\s*$/m.test(chroot.stdout) && queueDirectory;
   return {
     nexthop, main, master, ...fromMain, ...(chrooted ? { chrootDir: queueDirectory } : {}),
-    effective: effectiveTls(globalLevel(main), masterLevel, fromService.policy, fromService.perSite),
+    effective,
   };
 }
 
