@@ -5,7 +5,7 @@
 // step ends — puts the backup back and reloads the old configuration (or
 // stops a Postfix this run started).
 import { CancelledError, WizardError } from '../errors.js';
-import { postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
+import { postconfArgs, postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
 import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../postfix/service.js';
 import type { System } from '../system/types.js';
 import { t } from '../ui/messages.js';
@@ -102,6 +102,7 @@ function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startI
       ? [{ name: t('apply.step.postconf'), run: () => mustRun(sys, 'postconf', postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to])))) }]
       : []),
     ...(plan.removeSettings.length > 0 ? [{ name: t('apply.step.postconfRemove'), run: () => mustRun(sys, 'postconf', postconfRemoveArgs(dir, plan.removeSettings)) }] : []),
+    ...(plan.masterRemovals?.length ? [{ name: t('apply.step.masterRemove'), run: () => mustRun(sys, 'postconf', postconfArgs(dir, '-PX', ...plan.masterRemovals!)) }] : []),
     ...(plan.settings.length + plan.removeSettings.length > 0 ? [{ name: t('apply.step.settle'), run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) }] : []),
     { name: t('apply.step.check'), run: () => runService(sys, checkCommand(postfix)) },
     ...(postfix.running && plan.restart ? [{ name: t('apply.step.restart'), run: () => restart(sys, postfix) }] : []),

@@ -8,6 +8,7 @@ import { smtpListeners } from '../postfix/master.js';
 import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../postfix/postconf.js';
 import { readPasswordMapAccount } from '../postfix/password-map.js';
 import { compiledMapPaths } from '../postfix/maps.js';
+import { readTlsFacts } from '../postfix/tls-overrides.js';
 import type { System } from '../system/types.js';
 import type { HostFacts, PasswordMapFacts, PostfixFacts } from './types.js';
 
@@ -47,7 +48,10 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
   ]);
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
-  const passwordMap = await readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? '');
+  const [passwordMap, tls] = await Promise.all([
+    readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? ''),
+    readTlsFacts(sys, configDirOption, settings.relayhost ?? ''),
+  ]);
   const ownPath = `${configDir.replace(/\/+$/, '')}/sasl_passwd`;
   const wizardMap = passwordMap?.path === ownPath ? undefined : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`);
   return {
@@ -63,6 +67,7 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
     passwordMap,
     ...(wizardMap?.mode !== undefined || wizardMap?.compiled.length ? { wizardMap } : {}),
     currentAccount: passwordMap?.content ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '') : undefined,
+    tls,
     listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
     // A private instance (-c DIR) is nobody's service: postfix(1) runs it.
     serviceManager: isDefaultInstance ? init : 'none',

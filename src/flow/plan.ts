@@ -8,6 +8,7 @@ import type { Settings } from '../postfix/postconf.js';
 import type { TemplateName } from '../system/templates.js';
 import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
+import { planTlsFixes } from './plan/tls-fixes.js';
 import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from './types.js';
 
 export const passwordPlaceholder = '<app password>';
@@ -25,8 +26,8 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
     relayhost: relayhostValue(answers.relay),
     smtp_sasl_auth_enable: 'yes',
     smtp_sasl_password_maps: `${postfix.defaultMapType}:${passwordMapPath(postfix)}`,
-    // No anonymous mechanisms, but plaintext ones are fine: TLS is mandatory below.
-    smtp_sasl_security_options: 'noanonymous',
+    // smtp_sasl_security_options keeps Postfix's default (noplaintext, noanonymous):
+    // PLAIN/LOGIN are allowed only inside TLS, which the level below makes mandatory.
     smtp_sasl_tls_security_options: 'noanonymous',
     // "secure": verify the chain and that the certificate names the relay, so
     // the password goes to nobody else (the classic recipe's "may" did not).
@@ -60,7 +61,10 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const desired = desiredSettings(postfix, answers);
   const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, desired) : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
-  const settings = settingChanges(postfix, { ...desired, ...options?.settings }, current);
+  const wanted = { ...desired, ...options?.settings };
+  const settings = settingChanges(postfix, wanted, current);
+  const nexthop = relayhostValue(answers.relay);
+  const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, wanted) : undefined;
   const mapPath = passwordMapPath(postfix);
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
   // A map main.cf named elsewhere (the recipe's /etc/postfix/saslpass) still holds a password.
@@ -83,18 +87,25 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, mapPath), purpose: `${type}:${mapPath}` });
   }
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
-  const removeSettings = options?.removeSettings ?? [];
+  // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.
+  const oldSasl = postfix.explicit.includes('smtp_sasl_security_options') && postfix.settings.smtp_sasl_security_options === 'noanonymous';
+  const removeSettings = [...(options?.removeSettings ?? []), ...(oldSasl ? ['smtp_sasl_security_options'] : [])];
   const touches = [
     ...(settings.length + removeSettings.length > 0 ? [mainCf] : []),
     ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
     ...secretFixes.map((f) => f.path),
     ...(options?.touches ?? []),
+    ...(tls?.touches ?? []),
   ];
   return {
     configDir: postfix.configDir, settings, removeSettings,
-    files: [...files, ...(options?.files ?? [])], deletes: options?.deletes ?? [], commands: [...commands, ...(options?.commands ?? [])],
+    files: [...files, ...(options?.files ?? []), ...(tls?.files ?? [])], deletes: options?.deletes ?? [],
+    commands: [...commands, ...(options?.commands ?? []), ...(tls?.commands ?? [])],
     touches: [...new Set(touches)], ...(options?.restart && postfix.running ? { restart: true } : {}),
     secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
+    ...(tls && tls.overrides.length > 0
+      ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } }
+      : {}),
   };
 }
 

@@ -21,8 +21,7 @@ import { planIsEmpty, type Plan } from './types.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [
-  'relayhost', 'smtp_sasl_auth_enable', 'smtp_sasl_password_maps', 'smtp_sasl_security_options',
-  'smtp_sasl_tls_security_options', 'smtp_tls_security_level', 'smtp_tls_CAfile', 'smtp_tls_wrappermode',
+  'relayhost', 'smtp_sasl_auth_enable', 'smtp_sasl_password_maps', 'smtp_sasl_tls_security_options', 'smtp_tls_security_level', 'smtp_tls_CAfile', 'smtp_tls_wrappermode',
 ];
 
 export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
@@ -36,7 +35,9 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
   // without such a record (a setup by an older version) is taken out, Postfix's default applies.
   const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);
-  const removeSettings = [...ownedSettings.filter((name) => name in explicit && !putBack.has(name)), ...extra.removeSettings];
+  // smtp_sasl_security_options is no longer set; the value older versions wrote (noanonymous) goes, a person's own stays.
+  const oldSasl = explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
+  const removeSettings = [...ownedSettings.filter((name) => name in explicit && !putBack.has(name)), ...oldSasl, ...extra.removeSettings];
   const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapPath = passwordMapPath(postfix);
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];

@@ -13,6 +13,10 @@ import { describeFacts } from './describe.js';
 import { keychainState, rememberPassword } from './keychain-step.js';
 import { flushDeferred } from './flush-deferred.js';
 import { plan as makePlan } from './plan.js';
+import { refuseUnfixableTls } from './plan/tls-fixes.js';
+import { readTlsFacts } from '../postfix/tls-overrides.js';
+import { postfixTrustAnchors } from '../postfix/trust-anchors.js';
+import { relayhostValue } from '../gmail/relay.js';
 import { checkGivenRootAlias, chooseRelay, withRelayOptions } from './relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from './requirements.js';
 import { equivalentCommand, reportTest, saveLastTest } from './summary.js';
@@ -35,15 +39,23 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   if (!options.dryRun) requireRoot(facts, ctx.argv);
   outcome.configDir = postfix.configDir;
   const relay = await chooseRelay(ctx, postfix);
+  // What overrides the TLS level for this relay; a table the wizard cannot fix stops here, before any password is asked for.
+  const tlsFor = (nexthop: string) => readTlsFacts(sys, postfix.isDefaultInstance ? undefined : postfix.configDir, nexthop);
+  let tls = await tlsFor(relayhostValue(relay));
+  refuseUnfixableTls(tls);
   const ca = await resolveCaFile(ctx, facts);
+  // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
+  const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
   const keychain = await keychainState(ctx);
   outcome.relay = `${relay.host}:${relay.port}`;
   // Flags checked first, then keep/switch/new on a re-run, then the pre-flight login (account-choice.ts).
-  const { account, credential, to } = await askCredentials(ctx, postfix, relay, ca.pem, keychain);
+  const { account, credential, to } = await askCredentials(ctx, postfix, relay, anchors, keychain);
   // Relay options (relay-options.ts): Workspace relay, IPv4 preference, sender identity, loopback-only.
-  const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to }, ca.pem);
+  const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to }, anchors);
 
-  const plan = makePlan(facts, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
+  // The relay options may have moved the relay (Workspace's smtp-relay): its overrides are others.
+  if (tls.nexthop !== relayhostValue(answers.relay)) tls = await tlsFor(relayhostValue(answers.relay));
+  const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
   const fixed = (plan.secretFixes ?? []).map((f) => f.path);
   outcome.changed = { settings: plan.settings.map((s) => s.name), files: [...new Set([...plan.files.map((f) => f.path), ...fixed])], commands: plan.commands.map((c) => c.file) };
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);

@@ -13,6 +13,7 @@ import { isOwnGenericMap } from './options-plan.js';
 import { rootAliasOf, wizardRootAlias } from '../postfix/aliases.js';
 import { isLoopbackOnly, openNetworks } from '../postfix/networks.js';
 import type { TestResult } from './outcome.js';
+import type { TlsSource } from '../postfix/tls-policy.js';
 import { relayProblems, requirePostfix } from './requirements.js';
 import { exposedSecretFiles } from './secret-files.js';
 
@@ -21,7 +22,10 @@ export interface StatusReport {
   account?: string;
   passwordMap?: string;
   mapType: string;
+  /** The level smtp(8) really uses for the relay (a policy table or master.cf may override main.cf's). */
   tlsLevel: string;
+  /** Where tlsLevel comes from: main.cf, master.cf (service), policy-map or per-site (table and key); and main.cf's own value. */
+  tls: { source: TlsSource; where?: string; mainCf: string };
   caFile: string;
   running: boolean;
   /** stored | not-stored | unavailable:<reason> — for the current account's password. */
@@ -65,7 +69,8 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     account: postfix.currentAccount,
     passwordMap: s.smtp_sasl_password_maps || undefined,
     mapType: postfix.defaultMapType,
-    tlsLevel: s.smtp_tls_security_level ?? '',
+    tlsLevel: postfix.tls?.effective.level ?? s.smtp_tls_security_level ?? '',
+    tls: { source: postfix.tls?.effective.source ?? 'main.cf', where: postfix.tls?.effective.where, mainCf: s.smtp_tls_security_level ?? '' },
     caFile: s.smtp_tls_CAfile ?? '',
     running: postfix.running,
     keychain: keychainWord,
@@ -79,6 +84,8 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     lastTest: lastTestText ? (JSON.parse(lastTestText) as StatusReport['lastTest']) : undefined,
     problems: [
       ...relayProblems(facts, postfix).map((p) => ({ code: p.code, message: p.message, fix: p.fix })),
+      ...(s.relayhost && postfix.tls && postfix.tls.effective.source !== 'main.cf' && postfix.tls.effective.level !== 'secure'
+        ? [{ code: 'tls-overridden', message: t('tls.weaker', { level: postfix.tls.effective.level, source: tlsSourceText(postfix.tls.effective) }), fix: t('tls.weakerFix') }] : []),
       ...(open.length > 0 ? [{ code: 'open-mynetworks', message: t('mynetworks.open', { networks: open.join(', ') }), fix: t('mynetworks.fix') }] : []),
       ...exposedProblem([...exposedSecretFiles(postfix.passwordMap), ...exposedSecretFiles(postfix.wizardMap)]),
     ],
@@ -93,6 +100,12 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   return ExitCode.ok;
 }
 
+const tlsSourceKeys = { 'main.cf': 'tls.source.main.cf', 'master.cf': 'tls.source.master.cf', 'policy-map': 'tls.source.policy-map', 'per-site': 'tls.source.per-site' } as const;
+
+function tlsSourceText(tls: { source: TlsSource; where?: string }): string {
+  return t(tlsSourceKeys[tls.source], { where: tls.where ?? '' });
+}
+
 function renderStatus(summary: string, r: StatusReport): string {
   const last = r.lastTest
     ? t('status.lastTest', { status: r.lastTest.status, to: r.lastTest.to, at: r.lastTest.at ?? '?', id: r.lastTest.queueId ?? '?' })
@@ -102,7 +115,7 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.relay')}: ${r.relayhost || t('status.none')}`,
     `${t('status.account')}: ${r.account ?? t('status.none')}`,
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
-    `${t('status.tls')}: ${r.tlsLevel || t('status.none')}${r.caFile ? ` (${r.caFile})` : ''}`,
+    `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,
     `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
     `${t('status.senders')}: ${r.senderMap ? (r.senderMap.account ? t('status.sendersMapped', { account: r.senderMap.account, map: r.senderMap.map }) : r.senderMap.map) : t('status.sendersNone')}`,
     `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,

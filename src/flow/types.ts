@@ -6,6 +6,8 @@ import type { OsRelease } from '../distro/os-release.js';
 import type { Relay } from '../gmail/relay.js';
 import type { Listener } from '../postfix/master.js';
 import type { Settings } from '../postfix/postconf.js';
+import type { TlsFacts } from '../postfix/tls-overrides.js';
+import type { TlsSource } from '../postfix/tls-policy.js';
 
 export interface PasswordMapFacts {
   type: string;
@@ -43,6 +45,8 @@ export interface PostfixFacts {
   listener?: Listener;
   /** Who starts and reloads this instance: the init system for the default one, else 'none' (postfix -c DIR). */
   serviceManager: InitSystem;
+  /** What overrides main.cf's TLS level for the relay (tls-overrides.ts); setup reads it again for the relay it plans. */
+  tls?: TlsFacts;
   /** Where delivery lines can be read: a file, or journald. */
   log: { kind: 'file'; path: string } | { kind: 'journal' } | { kind: 'none' };
 }
@@ -146,6 +150,16 @@ export interface SecretFileFix {
   action: 'remove' | 'chmod';
 }
 
+/** A setting that would make Postfix use another TLS level for the relay than main.cf's. */
+export interface TlsOverride {
+  source: Exclude<TlsSource, 'main.cf'>;
+  /** `smtp/unix` (master.cf) or the table (`hash:/etc/postfix/tls_policy`). */
+  where: string;
+  /** The parameter (master.cf) or the table key. */
+  key: string;
+  value: string;
+}
+
 export interface PlannedCommand {
   file: string;
   args: string[];
@@ -172,8 +186,15 @@ export interface Plan {
   secretFixes?: SecretFileFix[];
   /** Every file that holds a password (maps and their compiled forms): checked for 0600 again after the commands. */
   secretFiles?: string[];
+  /** `postconf -PX service/type/parameter`: master.cf `-o` overrides taken out. */
+  masterRemovals?: string[];
+  /** What overrode the TLS level for the relay (shown; the fix is in the other fields). */
+  tlsOverrides?: TlsOverride[];
+  /** The relay next-hop and main.cf level the overrides are measured against (for the display). */
+  tlsTarget?: { nexthop: string; level: string };
 }
 
 export function planIsEmpty(plan: Plan): boolean {
-  return plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + plan.commands.length + (plan.secretFixes?.length ?? 0) === 0;
+  return plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + plan.commands.length
+    + (plan.secretFixes?.length ?? 0) + (plan.masterRemovals?.length ?? 0) === 0;
 }

@@ -9,6 +9,14 @@ import { t } from './messages.js';
 
 export function renderPlan(plan: Plan): string {
   const sections: string[] = [];
+  if (plan.tlsOverrides?.length && plan.tlsTarget) {
+    sections.push([
+      t('tls.overrides', { nexthop: plan.tlsTarget.nexthop, level: plan.tlsTarget.level }),
+      ...plan.tlsOverrides.map((o) => `- ${o.source === 'master.cf'
+        ? t('tls.override.master', { service: o.where.split('/')[0] ?? '', type: o.where.split('/')[1] ?? '', name: o.key, value: o.value })
+        : t('tls.override.policy', { map: o.where, key: o.key, value: o.value })}`),
+    ].join('\n'));
+  }
   if (plan.settings.length + plan.removeSettings.length > 0) {
     const lines = [
       ...plan.removeSettings.map((name) => `- ${name}`),
@@ -33,9 +41,11 @@ export function renderPlan(plan: Plan): string {
     const line = (f: SecretFileFix) => t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) });
     sections.push([t('plan.secretFixes'), ...fixes.map(line)].join('\n'));
   }
-  if (plan.commands.length > 0) {
-    sections.push([t('plan.commands'), ...plan.commands.map((c) => `$ ${c.file} ${c.args.join(' ')}`)].join('\n'));
-  }
+  const commands = [
+    ...plan.commands.map((c) => `$ ${c.file} ${c.args.join(' ')}`),
+    ...(plan.masterRemovals?.length ? [`$ postconf -PX ${plan.masterRemovals.join(' ')}`] : []),
+  ];
+  if (commands.length > 0) sections.push([t('plan.commands'), ...commands].join('\n'));
   if (plan.restart) sections.push(t('plan.restart'));
   return sections.join('\n\n');
 }

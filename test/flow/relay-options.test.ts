@@ -103,7 +103,7 @@ describe('IPv6 that cannot reach the relay', () => {
     assert.equal(postfix.explicit().inet_protocols, 'all');
     assert.equal(sys.text(SAVED)?.split('\n').filter((l) => !l.startsWith('#')).join('\n'), [
       'smtp_address_preference (not set)', 'relayhost = ', 'smtp_sasl_auth_enable (not set)', 'smtp_sasl_password_maps (not set)',
-      'smtp_sasl_security_options (not set)', 'smtp_sasl_tls_security_options (not set)', 'smtp_tls_security_level (not set)',
+      'smtp_sasl_tls_security_options (not set)', 'smtp_tls_security_level (not set)',
       'smtp_tls_CAfile (not set)', 'default_transport = error', 'relay_transport = error', '',
     ].join('\n'), 'every main.cf value the setup replaced is kept for remove');
     assert.ok(result.json?.changed.files.includes(SAVED));

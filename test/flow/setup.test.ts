@@ -36,7 +36,7 @@ describe('setup, headless', () => {
     assert.deepEqual(edits[0]!.args.slice(1).sort(), [
       'default_transport=smtp', 'relay_transport=relay', 'relayhost=[smtp.gmail.com]:587',
       'smtp_sasl_auth_enable=yes', 'smtp_sasl_password_maps=hash:/etc/postfix/sasl_passwd',
-      'smtp_sasl_security_options=noanonymous', 'smtp_sasl_tls_security_options=noanonymous',
+      'smtp_sasl_tls_security_options=noanonymous',
       'smtp_tls_CAfile=/etc/ssl/certs/ca-certificates.crt', 'smtp_tls_security_level=secure',
     ]);
     const map = sys.files.get('/etc/postfix/sasl_passwd')!;
@@ -109,6 +109,21 @@ describe('setup, headless', () => {
     const later = sys.calls.slice(callsBefore);
     assert.ok(!later.some((c) => c.args.includes('-e') || c.file === 'postmap' || c.args.includes('reload')), JSON.stringify(later));
     assert.equal(sys.writes.length, writesBefore);
+  });
+
+  it('an install that weakened smtp_sasl_security_options to noanonymous gets Postfix\'s default back; remove leaves a person\'s own value', async () => {
+    const { sys, postfix } = debianMachine();
+    assert.equal((await runCli(sys, headless, { stdin: `${password}\n` })).exit, 0);
+    assert.equal(postfix.explicit().smtp_sasl_security_options, undefined, 'not set any more');
+    sys.put('/etc/postfix/main.cf', `${postfix.mainCf()}smtp_sasl_security_options = noanonymous\n`);
+    const run = await runCli(sys, [...headless, '--no-test'], { stdin: `${password}\n` });
+    assert.equal(run.exit, 0, run.stderr);
+    assert.ok(sys.calls.some((c) => c.file === 'postconf' && c.args.includes('-X') && c.args.includes('smtp_sasl_security_options')));
+    assert.equal(postfix.explicit().smtp_sasl_security_options, undefined);
+    sys.put('/etc/postfix/main.cf', `${postfix.mainCf()}smtp_sasl_security_options = noanonymous, noplaintext, nodictionary\n`);
+    assert.equal((await runCli(sys, ['remove', '--yes'])).exit, 0);
+    assert.equal(postfix.explicit().smtp_sasl_security_options, 'noanonymous, noplaintext, nodictionary');
+    assert.equal(postfix.explicit().relayhost, '', 'back to the Debian main.cf line "relayhost =" it replaced');
   });
 
   it('rolls back every change when postfix check fails', async () => {

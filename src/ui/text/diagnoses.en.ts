@@ -30,11 +30,11 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
   },
   'sasl-no-mechanism': {
     cause: 'Postfix has no login method it may use with Gmail ("no mechanism available").',
-    fix: 'Install the SASL plugins (Debian/Ubuntu: apt-get install libsasl2-modules; Fedora/RHEL: dnf install cyrus-sasl-plain; Gentoo: USE flag sasl on mail-mta/postfix), set smtp_sasl_security_options = noanonymous, then reload Postfix.',
+    fix: 'Install the SASL plugins (Debian/Ubuntu: apt-get install libsasl2-modules; Fedora/RHEL: dnf install cyrus-sasl-plain; Gentoo: USE flag sasl on mail-mta/postfix), then reload Postfix.',
   },
   'sasl-not-offered': {
     cause: 'Gmail did not offer a login because the connection was not encrypted ("Must issue a STARTTLS command first").',
-    fix: 'Set smtp_tls_security_level = secure (the wizard does: STARTTLS, and the certificate checked) and reload Postfix.',
+    fix: 'Set smtp_tls_security_level = secure (the wizard does), with no smtp_tls_policy_maps entry or master.cf -o overriding it (`postfix-gmail-wizard status` shows where the level comes from); reload Postfix.',
   },
   'starttls-not-offered': {
     cause: 'The server did not offer encryption (STARTTLS), so Postfix kept the password to itself; something on the way may strip it.',
@@ -54,7 +54,7 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
   },
   'greeting-timeout': {
     cause: 'The server took the connection but never sent its greeting.',
-    fix: 'Port 465 speaks TLS from the first byte: it needs smtp_tls_wrappermode = yes and a TLS level of encrypt or secure (--relay smtp.gmail.com:465 sets wrappermode with secure), or go back to 587.',
+    fix: 'Port 465 speaks TLS from the first byte: it needs smtp_tls_wrappermode = yes with smtp_tls_security_level = secure (--relay smtp.gmail.com:465 sets both), or go back to 587.',
   },
   'connect-timeout': {
     cause: 'Nothing answered on the way to Gmail: the network or ISP blocks outbound port 587.',

@@ -27,11 +27,11 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
   },
   'sasl-no-mechanism': {
     cause: 'Postfix には Gmail に対して使えるログイン方式がありません（「no mechanism available」）。',
-    fix: 'SASL プラグインをインストールし（Debian/Ubuntu: apt-get install libsasl2-modules、Fedora/RHEL: dnf install cyrus-sasl-plain、Gentoo: mail-mta/postfix の USE フラグ sasl）、smtp_sasl_security_options = noanonymous を設定してから Postfix をリロードしてください。',
+    fix: 'SASL プラグインをインストールし（Debian/Ubuntu: apt-get install libsasl2-modules、Fedora/RHEL: dnf install cyrus-sasl-plain、Gentoo: mail-mta/postfix の USE フラグ sasl）、Postfix をリロードしてください。',
   },
   'sasl-not-offered': {
     cause: '接続が暗号化されていなかったため、Gmail がログインの手段を提示しませんでした（「Must issue a STARTTLS command first」）。',
-    fix: 'smtp_tls_security_level = secure を設定し（ウィザードはこれを設定します。STARTTLS を使い、証明書も検証します）、Postfix をリロードしてください。',
+    fix: 'smtp_tls_security_level = secure を設定し（ウィザードはこれを設定します）、smtp_tls_policy_maps のエントリや master.cf の -o がこれを上書きしていないことを確かめてから（`postfix-gmail-wizard status` でレベルの出どころがわかります）、Postfix をリロードしてください。',
   },
   'starttls-not-offered': {
     cause: 'サーバーが暗号化（STARTTLS）を提示しなかったため、Postfix はパスワードを送りませんでした。経路上の何かが STARTTLS を取り除いている可能性があります。',
@@ -51,7 +51,7 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
   },
   'greeting-timeout': {
     cause: 'サーバーは接続を受け付けましたが、最初の応答（グリーティング）を返してきませんでした。',
-    fix: 'ポート 465 は最初の 1 バイトから TLS で通信するため、smtp_tls_wrappermode = yes と、TLS レベル encrypt または secure が必要です（--relay smtp.gmail.com:465 では wrappermode が secure とともに設定されます）。または 587 に戻してください。',
+    fix: 'ポート 465 は最初の 1 バイトから TLS で通信するため、smtp_tls_wrappermode = yes と smtp_tls_security_level = secure が必要です（--relay smtp.gmail.com:465 で両方とも設定されます）。または 587 に戻してください。',
   },
   'connect-timeout': {
     cause: 'Gmail への接続に応答がありません。ネットワークまたは ISP が外向きのポート 587 を遮断しています。',

@@ -4,6 +4,7 @@ import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
 import { secretsEn } from './secrets.en.js';
 import { txnEn } from './txn.en.js';
+import { tlsEn } from './tls.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -297,5 +298,6 @@ export const en = {
 
   ...secretsEn,
   ...txnEn,
+  ...tlsEn,
   'help': helpEn,
 } as const;

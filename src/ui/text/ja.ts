@@ -5,6 +5,7 @@ import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
 import { secretsJa } from './secrets.ja.js';
 import { txnJa } from './txn.ja.js';
+import { tlsJa } from './tls.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -298,5 +299,6 @@ export const ja: Catalogue = {
 
   ...secretsJa,
   ...txnJa,
+  ...tlsJa,
   'help': helpJa,
 };

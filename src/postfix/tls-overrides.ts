@@ -1,0 +1,91 @@
+// Reading what overrides main.cf's TLS level for one relay: the master.cf
+// `-o` of the services that carry relayed mail (`postconf -P`), and the
+// entries smtp_tls_policy_maps / smtp_tls_per_site hold for the next-hop —
+// looked up by postmap -q itself, so every map type is read the way smtp(8) reads it.
+import type { System } from '../system/types.js';
+import { postconfArgs, readSettings, type Settings } from './postconf.js';
+import {
+  editableMap, effectiveTls, globalLevel, mapList, parseMasterParameters, perSiteLookupKeys, policyLookupKeys,
+  relayServices, tlsParameters, type EffectiveTls, type MasterParameter, type TableHit,
+} from './tls-policy.js';
+
+export interface PolicyEntry extends TableHit {
+  /** The map's source file, when the wizard can take the entry out of it (hash, lmdb, texthash, …). */
+  editable?: { type: string; path: string; content?: string; mode?: number };
+}
+
+export interface TlsFacts {
+  /** The next-hop looked up: relayhost's value, e.g. `[smtp.gmail.com]:587`. */
+  nexthop: string;
+  /** main.cf values (explicit or default) of the TLS parameters. */
+  main: Settings;
+  /** Every `-o` of a TLS parameter on the services that carry relayed mail. */
+  master: MasterParameter[];
+  /** The entry main.cf's smtp_tls_policy_maps holds for the next-hop. */
+  policy?: PolicyEntry;
+  /** The smtp_tls_per_site entry that applies (only without smtp_tls_policy_maps). */
+  perSite?: PolicyEntry;
+  /** The relaying service runs chrooted here (master.cf chroot = y): it reads smtp_tls_CApath inside this directory. */
+  chrootDir?: string;
+  /** What the relaying service uses now, and where that comes from. */
+  effective: EffectiveTls;
+}
+
+export async function readTlsFacts(sys: System, configDir: string | undefined, nexthop: string): Promise<TlsFacts> {
+  const read = await readSettings(sys, configDir, [...tlsParameters, 'default_transport', 'relay_transport', 'queue_directory']);
+  const { queue_directory: queueDirectory, ...main } = read;
+  const services = relayServices(main);
+  const masterOut = await sys.exec('postconf', postconfArgs(configDir, '-P'));
+  const master = parseMasterParameters(masterOut.exitCode === 0 ? masterOut.stdout : '')
+    .filter((p) => p.type === 'unix' && services.includes(p.service) && (tlsParameters as readonly string[]).includes(p.name));
+  const lookups = (settings: Settings) => tableHits(sys, configDir, settings, nexthop);
+  const fromMain = await lookups(main);
+  // What each relaying service uses; status reports the first one an override touches
+  // (default_transport's first: mail to other domains goes through it).
+  const perService = await Promise.all(services.map(async (name) => {
+    const own = master.filter((p) => p.service === name && p.value !== (main[p.name] ?? ''));
+    const service = { ...main, ...Object.fromEntries(own.map((p) => [p.name, p.value])) };
+    const hits = own.some((p) => p.name === 'smtp_tls_policy_maps' || p.name === 'smtp_tls_per_site') ? await lookups(service) : fromMain;
+    const masterLevel = own.some((p) => ['smtp_tls_security_level', 'smtp_use_tls', 'smtp_enforce_tls', 'smtp_tls_enforce_peername'].includes(p.name))
+      ? { service: name, type: 'unix', level: globalLevel(service) } : undefined;
+    return effectiveTls(globalLevel(main), masterLevel, hits.policy, hits.perSite);
+  }));
+  const effective = perService.find((e) => e.source !== 'main.cf') ?? perService[0] ?? effectiveTls(globalLevel(main), undefined, undefined, undefined);
+  const first = services[0] ?? 'smtp';
+  // `-` is the built-in default, "n" since Postfix 3.0.
+  const chroot = await sys.exec('postconf', postconfArgs(configDir, '-F', `${first}/unix/chroot`));
+  const chrooted = /=\s*y\s*$/m.test(chroot.stdout) && queueDirectory;
+  return {
+    nexthop, main, master, ...fromMain, ...(chrooted ? { chrootDir: queueDirectory } : {}),
+    effective,
+  };
+}
+
+async function tableHits(sys: System, configDir: string | undefined, settings: Settings, nexthop: string): Promise<{ policy?: PolicyEntry; perSite?: PolicyEntry }> {
+  const policyMaps = mapList(settings.smtp_tls_policy_maps ?? '');
+  if (policyMaps.length > 0) {
+    const policy = await withSource(sys, await firstHit(sys, configDir, policyMaps, policyLookupKeys(nexthop)));
+    return policy ? { policy } : {};
+  }
+  // smtp(8) reads smtp_tls_per_site only when no policy maps are set.
+  const perSite = await withSource(sys, await firstHit(sys, configDir, mapList(settings.smtp_tls_per_site ?? ''), perSiteLookupKeys(nexthop)));
+  return perSite ? { perSite } : {};
+}
+
+async function withSource(sys: System, hit: TableHit | undefined): Promise<PolicyEntry | undefined> {
+  const ref = hit && editableMap(hit.map);
+  if (!hit || !ref) return hit;
+  const [content, info] = await Promise.all([sys.readFile(ref.path), sys.fileInfo(ref.path)]);
+  return { ...hit, editable: { ...ref, content, mode: info?.mode } };
+}
+
+/** maps_find: the first map, in list order, that has the key; within a map, the first key that matches. */
+async function firstHit(sys: System, configDir: string | undefined, maps: string[], keys: string[]): Promise<TableHit | undefined> {
+  for (const map of maps) {
+    for (const key of keys) {
+      const result = await sys.exec('postmap', postconfArgs(configDir, '-q', key, map));
+      if (result.exitCode === 0) return { map, key, value: result.stdout.trim() };
+    }
+  }
+  return undefined;
+}
