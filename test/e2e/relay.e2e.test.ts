@@ -97,7 +97,8 @@ describe('port 465 style: implicit TLS on a port of its own', { skip }, () => {
     const run = await runWizard(commandArgs(postfix, 'remove'));
     assert.equal(run.code, 0, run.stderr);
     const main = await explicitSettings(postfix);
-    for (const name of ['smtp_tls_wrappermode', 'relayhost', 'smtp_sasl_password_maps']) assert.equal(main[name], undefined, name);
+    for (const name of ['smtp_tls_wrappermode', 'smtp_sasl_password_maps']) assert.equal(main[name], undefined, name);
+    assert.equal(main.relayhost, '', 'back to the Debian main.cf line "relayhost =" that setup replaced');
   });
 });
 

@@ -156,7 +156,7 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     for (const path of [saslpass, `${saslpass}.db`]) assert.equal(await mode(path), 0o600, path);
     assert.deepEqual(await exposedCopies(old, dir, join(lab.postfix.base, 'backups')), []);
     const backupId = JSON.parse(run.stdout).backupId as string;
-    const manifest = JSON.parse(await readFile(join(lab.postfix.base, 'backups', backupId, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(lab.postfix.base, 'backups', 'postfix-gmail-wizard', backupId, 'manifest.json'), 'utf8'));
     assert.ok(manifest.entries.some((e: { path: string; existed: boolean }) => e.path === saslpass && e.existed), 'saslpass is in the backup');
     assert.ok((await readdir(dir)).includes('saslpass'));
   });
