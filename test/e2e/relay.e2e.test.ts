@@ -116,7 +116,12 @@ describe('local senders mapped to the account, and root\'s mail to a person', { 
     // An aliases file of the instance's own: /etc/aliases belongs to this machine's Postfix.
     aliases = join(postfix.configDir, 'aliases');
     await writeFile(aliases, originalAliases, { mode: 0o644 });
-    await postfix.postconf('-e', `alias_maps=hash:${aliases}`, `alias_database=hash:${aliases}`);
+    // And a mailname of its own: the fixture's myorigin = /etc/mailname is this machine's, and a
+    // name there outside the fixture's mydestination sends root's mail out unexpanded (the
+    // generic map then turns root@that-name into the account).
+    const mailname = join(postfix.configDir, 'mailname');
+    await writeFile(mailname, 'testhost.example\n', { mode: 0o644 });
+    await postfix.postconf('-e', `alias_maps=hash:${aliases}`, `alias_database=hash:${aliases}`, `myorigin=${mailname}`);
     await execFileP('postalias', ['-c', postfix.configDir, `hash:${aliases}`]);
     await postfix.start();
   });
