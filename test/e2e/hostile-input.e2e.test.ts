@@ -1,5 +1,6 @@
 // Hostile input through the real CLI: each value, given as the account, as the
-// app password (--password-stdin and --password-file) and as the test recipient,
+// app password (--password-stdin and --password-file) and as the test recipient
+// (a NUL only as the password: no argument can hold one),
 // exits 2 with the reason, before any login is tried, and the Postfix
 // configuration directory is byte for byte what it was.
 import assert from 'node:assert/strict';
@@ -54,17 +55,18 @@ describe('hostile input through the real CLI: exit 2, nothing changed', { skip }
   }
 
   for (const row of table) {
-    // execve(2) cannot carry a NUL inside an argument, so no command line can hold one; the rule
-    // itself is covered by test/unit/credentials.test.ts and the interactive flow test.
-    const inArgv = !row.address.includes('\u0000');
+    // execve(2) cannot carry a NUL inside an argument, so no command line can hold an account or a
+    // recipient with one (and neither has a stdin or file form): the NUL rows test the password only,
+    // through stdin and a file; the account rule is covered by test/unit/credentials.test.ts.
+    if (!row.address.includes('\u0000')) {
+      it(`account: ${row.what}`, async () => {
+        await expectRefused(['--account', row.address, '--password-stdin', ...common()], { stdin: `${PASSWORD}\n` }, 'invalid-account');
+      });
 
-    it(`account: ${row.what}`, { skip: inArgv ? false : 'a NUL cannot be in argv' }, async () => {
-      await expectRefused(['--account', row.address, '--password-stdin', ...common()], { stdin: `${PASSWORD}\n` }, 'invalid-account');
-    });
-
-    it(`recipient: ${row.what}`, { skip: inArgv ? false : 'a NUL cannot be in argv' }, async () => {
-      await expectRefused(['--account', ACCOUNT, '--password-stdin', '--to', row.address, ...common()], { stdin: `${PASSWORD}\n` }, 'invalid-recipient');
-    });
+      it(`recipient: ${row.what}`, async () => {
+        await expectRefused(['--account', ACCOUNT, '--password-stdin', '--to', row.address, ...common()], { stdin: `${PASSWORD}\n` }, 'invalid-recipient');
+      });
+    }
 
     it(`password via --password-stdin: ${row.what}`, async () => {
       await expectRefused(['--account', ACCOUNT, '--password-stdin', ...common()], { stdin: `${row.password}\n`, secret: row.password }, 'invalid-password');

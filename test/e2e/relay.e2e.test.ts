@@ -14,12 +14,13 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
 import type { FakeGmail, ReceivedMessage } from '../support/fake-gmail.js';
 import { parsePostconf } from '../../src/postfix/postconf.js';
 import { postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import type { TestCa } from '../support/test-ca.js';
+import { mustRunEverything } from '../support/must-run-everything.js';
 import { runWizard } from '../support/wizard-process.js';
 
 const execFileP = promisify(execFile);
@@ -116,7 +117,12 @@ describe('local senders mapped to the account, and root\'s mail to a person', { 
     // An aliases file of the instance's own: /etc/aliases belongs to this machine's Postfix.
     aliases = join(postfix.configDir, 'aliases');
     await writeFile(aliases, originalAliases, { mode: 0o644 });
-    await postfix.postconf('-e', `alias_maps=hash:${aliases}`, `alias_database=hash:${aliases}`);
+    // And a mailname of its own: the fixture's myorigin = /etc/mailname is this machine's, and a
+    // name there outside the fixture's mydestination sends root's mail out unexpanded (the
+    // generic map then turns root@that-name into the account).
+    const mailname = join(postfix.configDir, 'mailname');
+    await writeFile(mailname, 'testhost.example\n', { mode: 0o644 });
+    await postfix.postconf('-e', `alias_maps=hash:${aliases}`, `alias_database=hash:${aliases}`, `myorigin=${mailname}`);
     await execFileP('postalias', ['-c', postfix.configDir, `hash:${aliases}`]);
     await postfix.start();
   });
@@ -207,10 +213,14 @@ describe('loopback-only', { skip }, () => {
     const probe = `exec 3<>/dev/tcp/${namespace.hostAddress}/${postfix.smtpdPort}`;
     return execFileP('ip', ['netns', 'exec', namespace.name, 'timeout', '5', 'bash', '-c', probe]).then(() => true, () => false);
   };
-  const assertOpen = async (open: boolean) => {
+  /** Listening as expected, and (from the namespace) reachable as expected; without a namespace only half ran, which is said. */
+  const assertOpen = async (t: TestContext, open: boolean) => {
     assert.deepEqual(await listening(), open ? [`0.0.0.0:${postfix.smtpdPort}`] : [`127.0.0.1:${postfix.smtpdPort}`]);
     const reached = await reachableFromNamespace();
     if (reached !== undefined) assert.equal(reached, open, `connection from the namespace ${open ? 'accepted' : 'refused'}`);
+    // CI must run the other-host half; elsewhere the test shows as skipped, with the reason.
+    else if (mustRunEverything()) assert.fail(`the "another host" half cannot run: ${String(namespace)}`);
+    else t.skip(`only the listening half ran; the "another host" half needs ${String(namespace)}`);
   };
 
   before(async () => {
@@ -229,37 +239,36 @@ describe('loopback-only', { skip }, () => {
   });
 
   it('before: Postfix listens on all addresses, and another host can connect (the check can fail)', async (t) => {
-    if (typeof namespace === 'string') t.diagnostic(namespace);
-    await assertOpen(true);
+    await assertOpen(t, true);
   });
 
-  it('--loopback-only: no longer listens beyond loopback, and locally submitted mail is still delivered', async () => {
+  it('--loopback-only: no longer listens beyond loopback, and locally submitted mail is still delivered', async (t) => {
     const run = await runWizard(wizardArgs(postfix, gmail, ca, '--loopback-only'), { stdin: `${PASSWORD}\n`, secret: PASSWORD });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).result, 'delivered', 'the test message went in over SMTP on 127.0.0.1');
     assert.equal((await explicitSettings(postfix)).inet_interfaces, 'loopback-only');
-    await assertOpen(false);
+    await assertOpen(t, false);
     await sendmail(postfix, 'friend@example.com', 'after loopback-only');
     assert.equal((await messageWith(gmail, 'after loopback-only')).mailFrom.startsWith('root@'), true);
     const status = JSON.parse((await runWizard(['status', '--config-dir', postfix.configDir, '--state-dir', join(postfix.base, 'state'), '--json'])).stdout);
     assert.deepEqual(status.status.interfaces, { value: 'loopback-only', loopbackOnly: true });
   });
 
-  it('restore of the backup listens on all addresses again', async () => {
+  it('restore of the backup listens on all addresses again', async (t) => {
     const run = await runWizard(commandArgs(postfix, 'restore'));
     assert.equal(run.code, 0, run.stderr);
     assert.equal((await explicitSettings(postfix)).inet_interfaces, 'all');
-    await assertOpen(true);
+    await assertOpen(t, true);
   });
 
-  it('remove puts back inet_interfaces = all (and Postfix listens there again)', async () => {
+  it('remove puts back inet_interfaces = all (and Postfix listens there again)', async (t) => {
     const setup = await runWizard(wizardArgs(postfix, gmail, ca, '--loopback-only', '--no-test'), { stdin: `${PASSWORD}\n` });
     assert.equal(setup.code, 0, setup.stderr);
-    await assertOpen(false);
+    await assertOpen(t, false);
     const run = await runWizard(commandArgs(postfix, 'remove'));
     assert.equal(run.code, 0, run.stderr);
     assert.equal((await explicitSettings(postfix)).inet_interfaces, 'all');
     assert.equal(existsSync(join(postfix.configDir, 'postfix-gmail-wizard.saved')), false);
-    await assertOpen(true);
+    await assertOpen(t, true);
   });
 });

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -41,18 +42,25 @@ interface FaultPoint {
   prepare?: (instance: PostfixInstance) => Promise<void>;
   extraArgs?: (instance: PostfixInstance) => string[];
   expectExit: number;
+  /** For a fault made without a wrapper: what the error must name, so an unrelated failure cannot pass. */
+  names?: RegExp;
 }
 
-const fail = (command: string, when: string) => `case " $* " in *" ${when} "*) echo "${command}: fatal: injected fault" >&2; exit 1;; esac\nexec /usr/sbin/${command} "$@"`;
+// Each wrapper notes that it injected its fault (in `fired` beside it): an
+// exit code alone cannot tell the injected fault from an unrelated one.
+const mark = 'echo "$0 $*" >> "$(dirname "$0")/fired"';
+
+const fail = (command: string, when: string) => `case " $* " in *" ${when} "*) ${mark}; echo "${command}: fatal: injected fault" >&2; exit 1;; esac\nexec /usr/sbin/${command} "$@"`;
 // The wrapper must not go on to run the real command once its wizard is dead.
-const killBefore = (command: string, when = '') => `case " $* " in *"${when}"*) kill -9 $PPID; exit 137;; esac\nexec /usr/sbin/${command} "$@"`;
-const killAfter = (command: string, when: string) => `/usr/sbin/${command} "$@"; status=$?\ncase " $* " in *" ${when} "*) kill -9 $PPID; sleep 5;; esac\nexit $status`;
-const signalDuring = (command: string, signal: string, when = '') => `case " $* " in *"${when}"*) kill -${signal} $PPID;; esac\nexec /usr/sbin/${command} "$@"`;
+const killBefore = (command: string, when = '') => `case " $* " in *"${when}"*) ${mark}; kill -9 $PPID; exit 137;; esac\nexec /usr/sbin/${command} "$@"`;
+const killAfter = (command: string, when: string) => `/usr/sbin/${command} "$@"; status=$?\ncase " $* " in *" ${when} "*) ${mark}; kill -9 $PPID; sleep 5;; esac\nexit $status`;
+const signalDuring = (command: string, signal: string, when = '') => `case " $* " in *"${when}"*) ${mark}; kill -${signal} $PPID;; esac\nexec /usr/sbin/${command} "$@"`;
 
 const faultPoints: FaultPoint[] = [
-  { name: 'backup folder cannot be written', extraArgs: () => ['--backup-dir', '/dev/null/backups'], expectExit: 1 },
-  { name: 'the password map cannot be written', prepare: async (i) => mkdir(join(i.configDir, 'sasl_passwd')), expectExit: 1 },
-  { name: 'postmap fails', wrappers: { postmap: 'echo "postmap: fatal: injected fault" >&2; exit 1' }, expectExit: 1 },
+  { name: 'backup folder cannot be written', extraArgs: () => ['--backup-dir', '/dev/null/backups'], expectExit: 1, names: /\/dev\/null\/backups/ },
+  // A directory where the password map goes: the backup, which reads every file the plan touches, is where it fails.
+  { name: 'the password map\'s path is a directory (the backup cannot read it)', prepare: async (i) => mkdir(join(i.configDir, 'sasl_passwd')), expectExit: 1, names: /back up.*EISDIR/ },
+  { name: 'postmap fails', wrappers: { postmap: `${mark}; echo "postmap: fatal: injected fault" >&2; exit 1` }, expectExit: 1 },
   { name: 'postconf -e fails', wrappers: { postconf: fail('postconf', '-e') }, expectExit: 1 },
   { name: 'postfix check fails', wrappers: { postfix: fail('postfix', 'check') }, expectExit: 1 },
   { name: 'postfix reload fails', wrappers: { postfix: fail('postfix', 'reload') }, expectExit: 1 },
@@ -106,8 +114,9 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
         await point.prepare?.(instance);
         const before = await snapshot(instance);
         const env: Record<string, string> = {};
+        let bin: string | undefined;
         if (point.wrappers) {
-          const bin = await mkdtemp(join(tmp, 'bin-'));
+          bin = await mkdtemp(join(tmp, 'bin-'));
           for (const [name, body] of Object.entries(point.wrappers)) {
             await writeFile(join(bin, name), `#!/bin/sh\n${body}\n`);
             await chmod(join(bin, name), 0o755);
@@ -116,6 +125,11 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
         }
         const faulty = await run(instance, point.extraArgs?.(instance) ?? [], env);
         assert.equal(faulty.code, point.expectExit, `exit of the faulty run: ${faulty.stderr}`);
+        if (bin) assert.ok(existsSync(join(bin, 'fired')), `the injected fault fired: ${faulty.stderr}`);
+        if (point.expectExit === 1) {
+          const failure = JSON.parse(faulty.stdout).error?.message ?? '';
+          assert.match(failure, point.names ?? /injected fault/, `the error names the injected fault: ${failure}`);
+        }
         let state = await snapshot(instance);
         if (point.expectExit === 137) {
           // The wizard died mid-apply: the next run finds the journal and rolls back first.
