@@ -53,7 +53,8 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
     readTlsFacts(sys, configDirOption, settings.relayhost ?? ''),
   ]);
   const ownPath = `${configDir.replace(/\/+$/, '')}/sasl_passwd`;
-  const wizardMap = passwordMap?.path === ownPath ? undefined : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`);
+  // Not named by main.cf, yet a leftover map there holds a password too (something else there is not one).
+  const wizardMap = passwordMap?.path === ownPath ? undefined : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`).catch(() => undefined);
   return {
     version: settings.mail_version ?? 'unknown',
     configDir,

@@ -71,7 +71,15 @@ export async function createDebianChroot(release: string, options: { postfixRunn
   // itself through postlogd instead) and DNS (the fake Gmail is "localhost",
   // found in /etc/hosts).
   await mustRun(run, ['postconf', '-e', 'maillog_file=/var/log/postfix.log', 'smtp_host_lookup=native']);
-  if (options.postfixRunning ?? true) await mustRun(run, ['/etc/init.d/postfix', 'start']);
+  try {
+    if (options.postfixRunning ?? true) {
+      await portFree(25);
+      await mustRun(run, ['/etc/init.d/postfix', 'start']);
+    }
+  } catch (error) {
+    await teardown(root, base, tools);
+    throw error;
+  }
   return {
     release,
     root,
@@ -85,13 +93,26 @@ export async function createDebianChroot(release: string, options: { postfixRunn
         return eq < 0 ? [line.replace(/ =$/, ''), ''] : [line.slice(0, eq), line.slice(eq + 3)];
       }));
     },
-    destroy: async () => {
-      await runIn(root, tools, ['postfix', 'stop']).catch(() => undefined);
-      await killProcessesIn(root);
-      await execFileP('umount', [root]).catch(() => execFileP('umount', ['--lazy', root]));
-      await rm(base, { recursive: true, force: true });
-    },
+    destroy: () => teardown(root, base, tools),
   };
+}
+
+async function teardown(root: string, base: string, tools: string): Promise<void> {
+  await runIn(root, tools, ['postfix', 'stop']).catch(() => undefined);
+  await killProcessesIn(root);
+  await execFileP('umount', [root]).catch(() => execFileP('umount', ['--lazy', root]));
+  await rm(base, { recursive: true, force: true });
+}
+
+/** The chroot's Postfix listens on port 25 of the shared loopback: wait for it to be free, or say who holds it. */
+async function portFree(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const { stdout } = await execFileP('ss', ['-Hltn', `sport = :${port}`]);
+    if (!stdout.trim()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const { stdout } = await execFileP('ss', ['-Hltnp', `sport = :${port}`]);
+  throw new Error(`port ${port} is taken (one Postfix on port 25 at a time):\n${stdout}`);
 }
 
 export async function mustRun(run: DebianChroot['run'], argv: string[], input?: string): Promise<RunResult> {
