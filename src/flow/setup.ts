@@ -1,8 +1,7 @@
 // The setup command: detect → ask → plan → confirm → apply → verify → summary.
-import { CancelledError, ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
-import { renderPlan } from '../ui/plan-view.js';
 import { apply } from './apply.js';
 import { askCredentials } from './account-choice.js';
 import { checkGivenAddresses, resolveCaFile, resolveRelay } from './ask.js';
@@ -13,9 +12,10 @@ import { describeFacts } from './describe.js';
 import { keychainState, rememberPassword } from './keychain-step.js';
 import { flushDeferred } from './flush-deferred.js';
 import { plan as makePlan } from './plan.js';
+import { confirmPlan, showPlan } from './plan-confirm.js';
 import { checkGivenRootAlias, chooseRelay, withRelayOptions } from './relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from './requirements.js';
-import { equivalentCommand, reportTest, saveLastTest } from './summary.js';
+import { equivalentWords, reportTest, saveLastTest } from './summary.js';
 import { planIsEmpty, type Answers } from './types.js';
 import { sendTestMessage } from './verify.js';
 
@@ -52,7 +52,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     ui.success(t('plan.nothing'));
     outcome.result = 'unchanged';
   } else {
-    ui.note(renderPlan(plan), t('plan.title'));
+    showPlan(ctx, plan, answers);
   }
   if (options.dryRun) {
     ui.outro(t('plan.dryRunDone'));
@@ -60,9 +60,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     return ExitCode.ok;
   }
   if (!planIsEmpty(plan)) {
-    if (!options.yes && !(await ui.confirm({ message: t('ask.confirm'), initialValue: true }))) {
-      throw new CancelledError(t('cancelled'));
-    }
+    await confirmPlan(ctx, plan, answers);
     const { backup } = await apply(ctx, postfix, plan);
     outcome.backupId = backup.id;
     outcome.result = 'configured';
@@ -83,7 +81,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     exit = reportTest(ctx, result);
     outcome.result = exit === ExitCode.ok ? 'delivered' : 'not-delivered';
   }
-  if (ui.interactive) ui.info(t('summary.equivalent', { command: equivalentCommand(options, answers) }));
+  if (ui.interactive) ui.command(t('tui.equivalent'), equivalentWords(options, answers));
   ui.outro(exit === ExitCode.ok ? t('summary.done') : t('summary.notDelivered'));
   return exit;
 }

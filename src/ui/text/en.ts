@@ -4,6 +4,7 @@ import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
 import { secretsEn } from './secrets.en.js';
 import { txnEn } from './txn.en.js';
+import { tuiEn } from './tui.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -217,7 +218,6 @@ export const en = {
   'summary.stillQueued': 'Message {id} is still in the queue. Follow it with: postqueue -p; postfix-gmail-wizard status',
   'summary.failed': 'Not delivered ({status}, queue id {id}): {reply}',
   'summary.whatToDo': 'Why, and what to do',
-  'summary.equivalent': 'To do the same without questions (e.g. on other machines):\n{command}',
   'summary.done': 'Done: this machine sends mail through Gmail.',
   'summary.notDelivered': 'The configuration is in place, but the test message was not delivered.',
 
@@ -297,5 +297,6 @@ export const en = {
 
   ...secretsEn,
   ...txnEn,
+  ...tuiEn,
   'help': helpEn,
 } as const;

@@ -5,6 +5,7 @@ import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
 import { secretsJa } from './secrets.ja.js';
 import { txnJa } from './txn.ja.js';
+import { tuiJa } from './tui.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -219,7 +220,6 @@ export const ja: Catalogue = {
   'summary.stillQueued': 'メッセージ {id} はまだキューにあります。経過は次のコマンドで確認できます: postqueue -p; postfix-gmail-wizard status',
   'summary.failed': '配送されませんでした（{status}、キュー ID {id}）: {reply}',
   'summary.whatToDo': '原因と対処方法',
-  'summary.equivalent': '同じ設定を質問なしで行うには（他のマシンなどで）:\n{command}',
   'summary.done': '完了: このマシンのメールは Gmail 経由で送信されます。',
   'summary.notDelivered': '設定は完了しましたが、テストメールは配送されませんでした。',
 
@@ -298,5 +298,6 @@ export const ja: Catalogue = {
 
   ...secretsJa,
   ...txnJa,
+  ...tuiJa,
   'help': helpJa,
 };
