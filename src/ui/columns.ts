@@ -61,12 +61,16 @@ function wrapLine(line: string, width: number): string[] {
       continue;
     }
     if (current.trim() !== '') {
-      const last = [...current].at(-1) ?? '';
-      if (sep === '' && noLineStart.test(piece) && isWide(last)) {
+      if (sep === '' && noLineStart.test(piece) && isWide([...current].at(-1) ?? '')) {
         // kinsoku: the punctuation may not start a line, so the character before it goes along
-        current = current.slice(0, -last.length);
+        // (and the one before that, while the carried one may not start a line either)
+        const chars = [...current];
+        let carry = '';
+        do carry = chars.pop()! + carry;
+        while (noLineStart.test(carry) && chars.length > 1 && isWide(chars.at(-1)!));
+        current = chars.join('');
         flush();
-        current += last;
+        current += carry;
       } else {
         flush();
       }
@@ -139,7 +143,13 @@ function splitLong(word: string, fit: number): [string, string] {
 export function breakCommand(words: string[], width: number): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of words) {
+  // An option and its value stay on one line: `--account you@gmail.com`.
+  const units = words.reduce<string[]>((acc, word, i) => {
+    if (i > 0 && words[i - 1]!.startsWith('--') && !word.startsWith('-')) acc[acc.length - 1] += ` ${word}`;
+    else acc.push(word);
+    return acc;
+  }, []);
+  for (const word of units) {
     const candidate = current === '' ? word : `${current} ${word}`;
     // room for the " \" this line gets if another follows
     if (current !== '' && columns(candidate) + 2 > width) {

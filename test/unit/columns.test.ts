@@ -41,6 +41,11 @@ describe('terminal columns and wrapping', () => {
     }
   });
 
+  it('carries the character before a closing bracket and its comma to the next line, not the bracket alone', () => {
+    const lines = wrapText('Debian GNU/Linux 12 (bookworm): Postfix 3.7.11（稼働中）、設定ディレクトリ /tmp/pfx-test-x3sSAu/etc、マップ形式 hash', 57);
+    assert.deepEqual(lines, ['Debian GNU/Linux 12 (bookworm): Postfix 3.7.11（稼働', '中）、設定ディレクトリ /tmp/pfx-test-x3sSAu/etc、マップ形', '式 hash']);
+  });
+
   it('expands tabs to the next stop of 8', () => {
     assert.equal(expandTabs('+ @vm\tyou@gmail.com'), '+ @vm   you@gmail.com');
     assert.equal(wrapText('a\tb', 40)[0], 'a       b');
