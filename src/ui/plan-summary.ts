@@ -17,25 +17,36 @@ export interface SummaryExtras {
 
 export function renderSummary(plan: Plan, extras: SummaryExtras = {}): string {
   const lines: string[] = [];
-  if (plan.files.length > 0) {
-    lines.push(t('tui.files'));
-    for (const f of plan.files) lines.push(`  ${t(f.previous === undefined ? 'tui.fileNew' : 'tui.fileChanged', { path: f.path, mode: octal(f.mode) })}`);
-  }
+  for (const f of plan.files) lines.push(t(f.previous === undefined ? 'tui.fileNew' : 'tui.fileChanged', { path: f.path, mode: octal(f.mode) }));
   if (plan.deletes.length > 0) lines.push(t('plan.deletes'), ...plan.deletes.map((p) => `  - ${p}`));
   for (const f of plan.secretFixes ?? []) lines.push(t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) }));
-  if (plan.commands.length > 0) lines.push(t('tui.commands'), ...plan.commands.map((c) => `  ${[c.file, ...c.args].join(' ')}`));
+  for (const c of plan.commands) lines.push(t('tui.command', { command: [c.file, ...c.args].join(' ') }));
   if (plan.restart) lines.push(t('plan.restart'));
   if (extras.testTo !== undefined) lines.push(t('tui.testTo', { to: extras.testTo }));
   const count = plan.settings.length + plan.removeSettings.length;
   if (count > 0) {
     lines.push(t('tui.mainCf', { path: `${plan.configDir}/main.cf`, count }));
     const named = plan.settings.filter((s) => !important.includes(s.name)).map((s) => s.name);
-    if (named.length > 0) lines.push(`  ${t('tui.alsoSet', { names: named.join(', ') })}`);
+    if (named.length > 0) lines.push(`  ${t('tui.alsoSet', { names: grouped(named).join(', ') })}`);
     if (plan.removeSettings.length > 0) lines.push(`  ${t('tui.removed', { names: plan.removeSettings.join(', ') })}`);
     const shown = plan.settings.filter((s) => important.includes(s.name)).sort((a, b) => important.indexOf(a.name) - important.indexOf(b.name));
     for (const s of shown) lines.push(`  ${s.name}: ${s.from || t('tui.notSet')} → ${s.to}`);
   }
   return lines.join('\n');
+}
+
+/** smtp_sasl_auth_enable, smtp_sasl_password_maps, smtp_sasl_… → "smtp_sasl_* (4)": one line, not three. */
+function grouped(names: string[]): string[] {
+  const family = (name: string) => name.split('_').slice(0, 2).join('_');
+  const sizes = new Map<string, number>();
+  for (const name of names) sizes.set(family(name), (sizes.get(family(name)) ?? 0) + 1);
+  const out: string[] = [];
+  for (const name of names) {
+    const size = sizes.get(family(name))!;
+    const label = size >= 3 ? `${family(name)}_* (${size})` : name;
+    if (!out.includes(label)) out.push(label);
+  }
+  return out;
 }
 
 function octal(mode: number): string {

@@ -69,6 +69,7 @@ async function driveAndCheck(lab: RelayLab, lang: (typeof languages)[number], te
     const atConfirm = await seen(lang.confirm);
     const relayLine = atConfirm.split('\n').find((l) => l.includes('relayhost:'));
     assert.ok(relayLine?.includes(`→ ${relay}`), `the relayhost change is on the screen of the question:\n${atConfirm}`);
+    if (term.rows >= 24) assert.match(atConfirm, /^◇ {2}(The plan|変更内容) ─/m, 'at 80×24 the whole plan fits one screen with its question');
     assert.ok(!(await session.history()).includes(`${account}:********`), 'the one-screen plan shows no file content');
     if (showDiff) {
       await session.sendKeys('Down', 'Enter'); // Show the full diff

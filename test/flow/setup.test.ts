@@ -182,7 +182,7 @@ describe('setup, interactive', () => {
     assert.equal(ui.asked.length, 4);
     assert.match(sys.text('/etc/postfix/sasl_passwd') ?? '', /someone@gmail\.com:abcdefghijklmnop$/m);
     assert.equal(sys.submitted[0]?.to, 'someone@gmail.com');
-    assert.match(ui.transcript, /test message goes to someone@gmail\.com \(--to ADDR/, 'the plan names the test recipient and its flag');
+    assert.match(ui.transcript, /Test message to someone@gmail\.com \(--to ADDR changes it/, 'the plan names the test recipient and its flag');
     assert.match(ui.transcript, /relayhost: \(not set\) → \[smtp\.gmail\.com\]:587/, 'the summary shows the relayhost change');
     assert.match(ui.transcript, /apppasswords/);
     assert.match(ui.transcript, /--account someone@gmail\.com --password-file/);

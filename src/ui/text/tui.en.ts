@@ -1,10 +1,9 @@
 // Sentences of the terminal UI: the one-screen plan, its question, the command to copy.
 export const tuiEn = {
-  'tui.files': 'Files:',
-  'tui.fileNew': '{path} (new, mode {mode})',
-  'tui.fileChanged': '{path} (changed, mode {mode})',
-  'tui.commands': 'Then it runs:',
-  'tui.testTo': 'The test message goes to {to} (--to ADDR sends it elsewhere, --no-test skips it).',
+  'tui.fileNew': 'New: {path} (mode {mode})',
+  'tui.fileChanged': 'Changed: {path} (mode {mode})',
+  'tui.command': 'Runs: {command}',
+  'tui.testTo': 'Test message to {to} (--to ADDR changes it, --no-test skips it).',
   'tui.mainCf': '{path}: {count} settings change',
   'tui.alsoSet': 'set: {names}',
   'tui.removed': 'removed: {names}',

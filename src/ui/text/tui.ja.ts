@@ -2,11 +2,10 @@
 import type { tuiEn } from './tui.en.js';
 
 export const tuiJa: Record<keyof typeof tuiEn, string> = {
-  'tui.files': 'ファイル:',
-  'tui.fileNew': '{path}（新規、モード {mode}）',
-  'tui.fileChanged': '{path}（変更、モード {mode}）',
-  'tui.commands': 'そのあと実行するコマンド:',
-  'tui.testTo': 'テストメールは {to} に送ります（--to ADDR で送信先を変更、--no-test で省略できます）。',
+  'tui.fileNew': '新規: {path}（モード {mode}）',
+  'tui.fileChanged': '変更: {path}（モード {mode}）',
+  'tui.command': '実行: {command}',
+  'tui.testTo': 'テストの送信先: {to}（変更は --to ADDR、省略は --no-test）',
   'tui.mainCf': '{path}: {count} 個の設定を変更します',
   'tui.alsoSet': '設定: {names}',
   'tui.removed': '削除: {names}',
