@@ -49,7 +49,7 @@ function normalize(text: string, base: string, port: number): string {
     .replace(/ -c \/etc\/postfix(?= )/g, '') // the default instance needs no -c
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/^(│ {4}postmap) *│\n│ +(hash:\S+) *│$/gm, '$1 $2 │') // the summary's command, without its -c, on one line again
+    .replace(/^(│ .*\bpostmap) *│\n│ +(hash:\S+) *│$/gm, '$1 $2 │') // the summary's command, without its -c, on one line again
     .replace(/^ {2}\\\n/gm, '') // a continuation left empty by the flags taken out
     .split('\n')
     .map(repadBoxLine)
