@@ -28,6 +28,9 @@ export class ClackUi implements Ui {
   /** For the places where clack does not repeat its guide on a second line. */
   private guided(text: string, reserveLast = 0): string { return joinWithGuide(wrapForGuide(text, this.cols, reserveLast)); }
 
+  /** clack prints a refused answer's reason after "└  ", unwrapped. */
+  private problem(text: string | undefined): string | undefined { return text === undefined ? undefined : this.guided(text); }
+
   intro(title: string): void { clack.intro(this.guided(title), { output: this.output }); }
   outro(message: string): void { clack.outro(this.fit(message).replace(/\n/g, '\n   '), { output: this.output }); }
   step(message: string): void { clack.log.step(this.fit(message), { output: this.output }); }
@@ -68,13 +71,13 @@ export class ClackUi implements Ui {
     const validate = q.validate;
     return this.unlessCancelled<string>(await clack.text({
       message: this.guided(q.message), placeholder: q.placeholder, initialValue: q.initialValue,
-      validate: validate ? (v) => validate(v ?? '') : undefined, output: this.output,
+      validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined, output: this.output,
     }));
   }
   async password(q: { message: string; validate?: (v: string) => string | undefined }): Promise<string> {
     const validate = q.validate;
     return this.unlessCancelled<string>(await clack.password({
-      message: this.guided(q.message), validate: validate ? (v) => validate(v ?? '') : undefined, output: this.output,
+      message: this.guided(q.message), validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined, output: this.output,
     }));
   }
   async confirm(q: { message: string; initialValue?: boolean }): Promise<boolean> {
