@@ -40,8 +40,9 @@ export function wrapText(text: string, width: number): string[] {
 
 function wrapLine(line: string, width: number): string[] {
   if (columns(line) <= width) return [line];
-  const indent = /^\s*/.exec(line)![0];
-  const lead = columns(indent) * 2 <= width ? indent : ''; // a deep indent is not repeated
+  // A diff's "+ ", "- " or a command's "$ " counts as indentation: continuation lines go under the text.
+  const indent = /^\s*(?:[-+$] +)?/.exec(line)![0];
+  const lead = columns(indent) * 2 <= width ? ' '.repeat(columns(indent)) : ''; // a deep indent is not repeated
   const out: string[] = [];
   let current = indent;
   let pendingSpace = '';

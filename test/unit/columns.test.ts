@@ -46,6 +46,10 @@ describe('terminal columns and wrapping', () => {
     assert.deepEqual(lines, ['Debian GNU/Linux 12 (bookworm): Postfix 3.7.11（稼働', '中）、設定ディレクトリ /tmp/pfx-test-x3sSAu/etc、マップ形', '式 hash']);
   });
 
+  it('wraps a diff line under its text, not under its "+"', () => {
+    assert.deepEqual(wrapText('+ # Gmail sends as the account that logged in anyway; with this map', 40), ['+ # Gmail sends as the account that', '  logged in anyway; with this map']);
+  });
+
   it('expands tabs to the next stop of 8', () => {
     assert.equal(expandTabs('+ @vm\tyou@gmail.com'), '+ @vm   you@gmail.com');
     assert.equal(wrapText('a\tb', 40)[0], 'a       b');
