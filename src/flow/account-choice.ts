@@ -1,5 +1,6 @@
 // Which account, with which password: the ask phase's credential half.
 //   1. flags first (--account, --to, --password-stdin/--password-file), checked before anything else;
+//      the test goes to the account unless --to says otherwise (never asked);
 //   2. headless: --account, and the password from the flags, the keychain, or (same account) the map;
 //   3. interactive re-run: the current account (read from the password map, its password never
 //      shown), the accounts the keychain knows, and a choice: keep and re-test, switch to a stored
@@ -12,7 +13,7 @@ import { passwordMapCredential } from '../postfix/password-map.js';
 import type { Relay } from '../gmail/relay.js';
 import { t } from '../ui/messages.js';
 import type { SelectOption } from '../ui/ui.js';
-import { askAccount, askRecipient, checkGivenInputs, missingFlags, promptPassword, usableStored, type Credential } from './ask.js';
+import { askAccount, checkGivenInputs, missingFlags, promptPassword, usableStored, type Credential } from './ask.js';
 import type { Context } from './context.js';
 import { keychainReasonText, type KeychainState } from './keychain-step.js';
 import { preflight } from './preflight.js';
@@ -68,7 +69,8 @@ export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Rel
   if (credential?.source === 'map') ui.info(t('choice.usingMap', { account }));
   if (!credential && ui.interactive) credential = await promptPassword(ctx);
   if (credential && !options.dryRun) credential = await preflight(ctx, relay, caPem, account, credential);
-  const to = await askRecipient(ctx, account);
+  // Not asked: the account itself is right for nearly everyone; the plan shows it, --to changes it.
+  const to = given.to ?? account;
   return { account, credential, to, choice };
 }
 

@@ -1,8 +1,7 @@
 // The setup command: detect → ask → plan → confirm → apply → verify → summary.
-import { CancelledError, ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
-import { renderPlan } from '../ui/plan-view.js';
 import { apply } from './apply.js';
 import { askCredentials } from './account-choice.js';
 import { checkGivenAddresses, resolveCaFile, resolveRelay } from './ask.js';
@@ -17,9 +16,10 @@ import { refuseUnfixableTls } from './plan/tls-fixes.js';
 import { readTlsFacts } from '../postfix/tls-overrides.js';
 import { postfixTrustAnchors } from '../postfix/trust-anchors.js';
 import { relayhostValue } from '../gmail/relay.js';
+import { confirmPlan, showPlan } from './plan-confirm.js';
 import { checkGivenRootAlias, chooseRelay, withRelayOptions } from './relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from './requirements.js';
-import { equivalentCommand, reportTest, saveLastTest } from './summary.js';
+import { equivalentWords, reportTest, saveLastTest } from './summary.js';
 import { planIsEmpty, type Answers } from './types.js';
 import { sendTestMessage } from './verify.js';
 
@@ -64,7 +64,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     ui.success(t('plan.nothing'));
     outcome.result = 'unchanged';
   } else {
-    ui.note(renderPlan(plan), t('plan.title'));
+    showPlan(ctx, plan, answers);
   }
   if (options.dryRun) {
     ui.outro(t('plan.dryRunDone'));
@@ -72,9 +72,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     return ExitCode.ok;
   }
   if (!planIsEmpty(plan)) {
-    if (!options.yes && !(await ui.confirm({ message: t('ask.confirm'), initialValue: true }))) {
-      throw new CancelledError(t('cancelled'));
-    }
+    await confirmPlan(ctx, plan, answers);
     const { backup } = await apply(ctx, postfix, plan);
     outcome.backupId = backup.id;
     outcome.result = 'configured';
@@ -95,7 +93,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     exit = reportTest(ctx, result);
     outcome.result = exit === ExitCode.ok ? 'delivered' : 'not-delivered';
   }
-  if (ui.interactive) ui.info(t('summary.equivalent', { command: equivalentCommand(options, answers) }));
+  if (ui.interactive) ui.command(t('tui.equivalent'), equivalentWords(options, answers));
   ui.outro(exit === ExitCode.ok ? t('summary.done') : t('summary.notDelivered'));
   return exit;
 }

@@ -35,7 +35,8 @@ export async function saveLastTest(ctx: Pick<Context, 'sys' | 'options'>, result
   }
 }
 
-export function equivalentCommand(options: Options, answers: Answers): string {
+/** The command line, word by word (each quoted for a POSIX shell), that repeats this run without questions. */
+export function equivalentWords(options: Options, answers: Answers): string[] {
   const words = ['npx', 'postfix-gmail-wizard', '--account', answers.account, '--password-file', '/root/gmail-app-password'];
   const relay = `${answers.relay.host}:${answers.relay.port}`;
   if (relay !== `${defaultRelay.host}:${defaultRelay.port}`) words.push('--relay', relay);
@@ -49,7 +50,7 @@ export function equivalentCommand(options: Options, answers: Answers): string {
   if (chosen?.rootAlias) words.push('--root-alias', chosen.rootAlias);
   if (chosen?.loopbackOnly !== undefined) words.push(chosen.loopbackOnly ? '--loopback-only' : '--no-loopback-only');
   words.push('--yes');
-  return words.map(shellQuote).join(' ');
+  return words.map(shellQuote);
 }
 
 function shellQuote(word: string): string {

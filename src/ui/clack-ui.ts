@@ -1,8 +1,12 @@
 // The interactive interface: @clack/prompts on a terminal. Output goes to
 // the given stream (stderr under --json, so stdout carries only the JSON).
+// Every text is wrapped here, for the terminal's width at that moment, before
+// clack sees it: clack itself cuts lines at the last column, inside words.
 import * as clack from '@clack/prompts';
 import type { Writable } from 'node:stream';
 import { CancelledError } from '../errors.js';
+import { breakCommand } from './columns.js';
+import { frameNote, joinWithGuide, terminalColumns, wrapForGuide } from './frame.js';
 import { t } from './messages.js';
 import type { Progress, SelectOption, Ui } from './ui.js';
 
@@ -18,54 +22,72 @@ export class ClackUi implements Ui {
     return value as T;
   }
 
-  intro(title: string): void { clack.intro(title, { output: this.output }); }
-  outro(message: string): void { clack.outro(message, { output: this.output }); }
-  step(message: string): void { clack.log.step(message, { output: this.output }); }
-  info(message: string): void { clack.log.info(message, { output: this.output }); }
-  success(message: string): void { clack.log.success(message, { output: this.output }); }
-  warn(message: string): void { clack.log.warn(message, { output: this.output }); }
-  error(message: string): void { clack.log.error(message, { output: this.output }); }
-  note(body: string, title?: string): void { clack.note(body, title, { output: this.output }); }
+  private get cols(): number { return terminalColumns(this.output); }
+  /** Lines for clack's log and prompts: they put the symbol or guide before each. */
+  private fit(text: string, reserveLast = 0): string { return wrapForGuide(text, this.cols, reserveLast).join('\n'); }
+  /** For the places where clack does not repeat its guide on a second line. */
+  private guided(text: string, reserveLast = 0): string { return joinWithGuide(wrapForGuide(text, this.cols, reserveLast)); }
+
+  /** clack prints a refused answer's reason after "└  ", unwrapped. */
+  private problem(text: string | undefined): string | undefined { return text === undefined ? undefined : this.guided(text); }
+
+  intro(title: string): void { clack.intro(this.guided(title), { output: this.output }); }
+  outro(message: string): void { clack.outro(this.fit(message).replace(/\n/g, '\n   '), { output: this.output }); }
+  step(message: string): void { clack.log.step(this.fit(message), { output: this.output }); }
+  info(message: string): void { clack.log.info(this.fit(message), { output: this.output }); }
+  success(message: string): void { clack.log.success(this.fit(message), { output: this.output }); }
+  warn(message: string): void { clack.log.warn(this.fit(message), { output: this.output }); }
+  error(message: string): void { clack.log.error(this.fit(message), { output: this.output }); }
+  note(body: string, title?: string): void { this.output.write(frameNote(body, title, this.cols)); }
+  command(intro: string, words: string[]): void {
+    // Outside the guide and any frame, so that it can be selected and pasted as it stands.
+    clack.log.info(this.fit(intro), { output: this.output });
+    this.output.write(`\n${breakCommand(words, this.cols).join('\n')}\n\n`);
+  }
 
   progress(message: string): Progress {
     // NO_COLOR (and dumb terminals) get plain lines instead of animation.
     if (process.env.NO_COLOR || process.env.TERM === 'dumb') {
-      clack.log.step(message, { output: this.output });
+      this.step(message);
       let last = message;
       return {
         update: (m) => {
-          if (m !== last) clack.log.message((last = m), { output: this.output });
+          if (m !== last) clack.log.message(this.fit((last = m)), { output: this.output });
         },
         stop: (m, outcome = 'ok') => (outcome === 'ok' ? this.success(m) : this.error(m)),
       };
     }
     const spin = clack.spinner({ output: this.output, indicator: 'timer' });
-    spin.start(message);
+    // The timer (" [12s]", " [1m 5s]") follows the last line.
+    const timed = (m: string) => this.guided(m, 9);
+    spin.start(timed(message));
     return {
-      update: (m) => spin.message(m),
-      stop: (m, outcome = 'ok') => (outcome === 'ok' ? spin.stop(m) : spin.error(m)),
+      update: (m) => spin.message(timed(m)),
+      stop: (m, outcome = 'ok') => (outcome === 'ok' ? spin.stop(timed(m)) : spin.error(timed(m))),
     };
   }
 
   async text(q: { message: string; placeholder?: string; initialValue?: string; validate?: (v: string) => string | undefined }): Promise<string> {
     const validate = q.validate;
     return this.unlessCancelled<string>(await clack.text({
-      message: q.message, placeholder: q.placeholder, initialValue: q.initialValue,
-      validate: validate ? (v) => validate(v ?? '') : undefined, output: this.output,
+      message: this.guided(q.message), placeholder: q.placeholder, initialValue: q.initialValue,
+      validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined, output: this.output,
     }));
   }
   async password(q: { message: string; validate?: (v: string) => string | undefined }): Promise<string> {
     const validate = q.validate;
     return this.unlessCancelled<string>(await clack.password({
-      message: q.message, validate: validate ? (v) => validate(v ?? '') : undefined, output: this.output,
+      message: this.guided(q.message), validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined, output: this.output,
     }));
   }
   async confirm(q: { message: string; initialValue?: boolean }): Promise<boolean> {
-    return this.unlessCancelled<boolean>(await clack.confirm({ ...q, active: t('ui.yes'), inactive: t('ui.no'), output: this.output }));
+    return this.unlessCancelled<boolean>(await clack.confirm({ ...q, message: this.fit(q.message), active: t('ui.yes'), inactive: t('ui.no'), output: this.output }));
   }
   async select<T>(q: { message: string; options: SelectOption<T>[]; initialValue?: T }): Promise<T> {
-    // clack's Option<T> type is conditional on T; the shapes are the same.
-    const options = q.options as Parameters<typeof clack.select<T>>[0]['options'];
-    return this.unlessCancelled<T>((await clack.select<T>({ message: q.message, options, initialValue: q.initialValue, output: this.output })) as T | symbol);
+    // clack's Option<T> type is conditional on T; the shapes are the same. A long label wraps under "● ".
+    const labelled = q.options.map((o) => ({ ...o, label: wrapForGuide(o.label, this.cols - 2).join('\n  ') }));
+    const options = labelled as Parameters<typeof clack.select<T>>[0]['options'];
+    // clack's key help under the options is English only, and a line the plan needs more.
+    return this.unlessCancelled<T>((await clack.select<T>({ message: this.fit(q.message), options, initialValue: q.initialValue, output: this.output, showInstructions: false })) as T | symbol);
   }
 }

@@ -1,6 +1,8 @@
 // Plain lines, no animation, no prompts: for pipes, CI, --json (on stderr)
 // and NO_COLOR terminals used with --non-interactive.
 import type { Writable } from 'node:stream';
+import { breakCommand, wrapText } from './columns.js';
+import { terminalColumns } from './frame.js';
 import { t } from './messages.js';
 import type { Progress, Ui } from './ui.js';
 
@@ -8,8 +10,15 @@ export class PlainUi implements Ui {
   readonly interactive = false;
   constructor(private readonly out: Writable) {}
 
+  /** Wrapped only on a terminal: a pipe or a log file gets each message whole, for grep. */
+  private get cols(): number | undefined {
+    return (this.out as { isTTY?: boolean }).isTTY ? terminalColumns(this.out) : undefined;
+  }
   private line(prefix: string, message: string): void {
-    this.out.write(`${prefix}${message}\n`);
+    const cols = this.cols;
+    if (cols === undefined) return void this.out.write(`${prefix}${message}\n`);
+    const lines = wrapText(message, cols - prefix.length);
+    this.out.write(lines.map((l, i) => `${i === 0 ? prefix : ' '.repeat(prefix.length)}${l}\n`).join(''));
   }
   intro(title: string): void { this.line('== ', title); }
   outro(message: string): void { this.line('== ', message); }
@@ -21,6 +30,11 @@ export class PlainUi implements Ui {
   note(body: string, title?: string): void {
     if (title) this.line('-- ', title);
     for (const l of body.split('\n')) this.line('   ', l);
+  }
+  command(intro: string, words: string[]): void {
+    this.info(intro);
+    const cols = this.cols;
+    this.out.write(`${(cols === undefined ? [words.join(' ')] : breakCommand(words, cols)).join('\n')}\n`);
   }
   progress(message: string): Progress {
     this.step(message);

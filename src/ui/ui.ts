@@ -25,6 +25,8 @@ export interface Ui {
   error(message: string): void;
   /** A framed block: the plan, a diff, a summary. */
   note(body: string, title?: string): void;
+  /** A shell command to copy: shown after `intro`, outside any frame, broken only between its words. */
+  command(intro: string, words: string[]): void;
   progress(message: string): Progress;
   // Prompts: resolve with the answer, reject with CancelledError on Ctrl-C/Esc.
   text(question: { message: string; placeholder?: string; initialValue?: string; validate?: (value: string) => string | undefined }): Promise<string>;

@@ -176,7 +176,7 @@ describe('re-run: keep, switch or add an account', () => {
     const { sys } = await configuredWithA();
     sys.secrets.clear(); // the map alone is enough
     const mapWrites = sys.writes.filter((w) => w.path === MAP).length;
-    const ui = new ScriptedUi(['', '', true]); // Enter keeps the pre-filled current account
+    const ui = new ScriptedUi(['', true]); // Enter keeps the pre-filled current account
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.match(ui.transcript, /Press Enter to keep someone@gmail\.com and test it again/);
@@ -190,7 +190,7 @@ describe('re-run: keep, switch or add an account', () => {
   it('switch: no retyping, the map holds exactly the new credential, the old one is gone', async () => {
     const { sys } = await configuredWithA();
     sys.secrets.set(B, PW_B);
-    const ui = new ScriptedUi([`switch:${B}`, '', true]);
+    const ui = new ScriptedUi([`switch:${B}`, true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.ok(!ui.asked.some((q) => /App password/.test(q)));
@@ -202,7 +202,7 @@ describe('re-run: keep, switch or add an account', () => {
 
   it('new: asks the address and the password, then stores it next to the others', async () => {
     const { sys } = await configuredWithA();
-    const ui = new ScriptedUi([B, 'qrst uvwx yzab cdef', '', true]); // only A is stored: the pre-filled prompt
+    const ui = new ScriptedUi([B, 'qrst uvwx yzab cdef', true]); // only A is stored: the pre-filled prompt
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.deepEqual(credentialLines(sys.text(MAP)), [`[smtp.gmail.com]:587 ${B}:${PW_B}`]);
@@ -214,7 +214,7 @@ describe('re-run: keep, switch or add an account', () => {
     sys.secrets.set(B, PW_B);
     const C = 'third@example.org';
     sys.authResult = (user, password) => (user === C && password === PW_A ? { ok: true } : bad535);
-    const ui = new ScriptedUi(['new', C, PW_A, '', 'gmail', true]); // 'gmail': keep smtp.gmail.com for the Workspace domain
+    const ui = new ScriptedUi(['new', C, PW_A, 'gmail', true]); // 'gmail': keep smtp.gmail.com for the Workspace domain
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.deepEqual(credentialLines(sys.text(MAP)), [`[smtp.gmail.com]:587 ${C}:${PW_A}`]);
@@ -223,7 +223,7 @@ describe('re-run: keep, switch or add an account', () => {
 
   it('first run with nothing stored: just asks for the address', async () => {
     const { sys } = machine();
-    const ui = new ScriptedUi([A, PW_A, '', 'none', true]); // 'none': sender addresses left alone
+    const ui = new ScriptedUi([A, PW_A, 'none', true]); // 'none': sender addresses left alone
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.equal(ui.asked[0], 'Gmail address to send as');
@@ -297,7 +297,7 @@ describe('re-run: keep, switch or add an account', () => {
 describe('pre-flight, interactive', () => {
   it('explains a rejected password in plain words and asks again', async () => {
     const { sys } = machine();
-    const ui = new ScriptedUi([A, 'wrongwrongwrongx', PW_A, '', 'none', true]);
+    const ui = new ScriptedUi([A, 'wrongwrongwrongx', PW_A, 'none', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.deepEqual(sys.authChecks.map((c) => c.password), ['wrongwrongwrongx', PW_A]);
@@ -310,7 +310,7 @@ describe('pre-flight, interactive', () => {
     const { sys } = machine();
     let first = true;
     sys.authResult = () => (first ? ((first = false), bad534) : { ok: true });
-    const ui = new ScriptedUi([A, 'mynormalpassword', PW_A, '', 'none', true]);
+    const ui = new ScriptedUi([A, 'mynormalpassword', PW_A, 'none', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.match(ui.transcript, /Gmail wants an app password, not your normal Google password \(534 5\.7\.9\)/);
@@ -346,7 +346,7 @@ describe('pre-flight, interactive', () => {
 
   it('hostile input at the prompts is refused with the reason and asked again', async () => {
     const { sys } = machine();
-    const ui = new ScriptedUi([`a\u0000@gmail.com`, 'аdmin@gmail.com', A, 'abcd\tefgh', 'abcd:efghijklmno', PW_A, '', 'none', true]);
+    const ui = new ScriptedUi([`a\u0000@gmail.com`, 'аdmin@gmail.com', A, 'abcd\tefgh', 'abcd:efghijklmno', PW_A, 'none', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     const invalid = ui.shown.filter((l) => l.startsWith('invalid: '));

@@ -44,7 +44,7 @@ const headless = (account = 'someone@gmail.com') => ['--account', account, '--pa
 describe('Google Workspace', () => {
   it('interactive: a Workspace account is offered smtp-relay.gmail.com, with the Admin console rule it needs; choosing it logs in there before anything changes', async () => {
     const { sys, postfix } = machine();
-    const ui = new ScriptedUi(['admin@example.org', PW, '', 'relay', 'none', true]);
+    const ui = new ScriptedUi(['admin@example.org', PW, 'relay', 'none', true]);
     const result = await run(sys, [], { ui });
     assert.equal(result.exit, 0, ui.transcript);
     assert.match(ui.transcript, /example\.org is a Google Workspace domain/);
@@ -67,7 +67,7 @@ describe('Google Workspace', () => {
     const { sys } = machine();
     let logins = 0;
     sys.authResult = (): AuthCheckResult => (++logins === 1 ? { ok: true } : { ok: false, errorCode: 'ESOCKET', response: 'connect ECONNREFUSED 142.250.102.109:587' });
-    const ui = new ScriptedUi(['admin@example.org', PW, '', 'relay']);
+    const ui = new ScriptedUi(['admin@example.org', PW, 'relay']);
     const result = await run(sys, [], { ui });
     assert.equal(result.exit, 1, ui.transcript);
     assert.equal(sys.writes.length, 0);
@@ -82,7 +82,7 @@ describe('Google Workspace', () => {
     assert.equal(result.json?.relay, 'smtp-relay.gmail.com:587');
 
     const gmail = machine();
-    const ui = new ScriptedUi(['someone@gmail.com', PW, '', 'none', true]);
+    const ui = new ScriptedUi(['someone@gmail.com', PW, 'none', true]);
     assert.equal((await run(gmail.sys, [], { ui })).exit, 0, ui.transcript);
     assert.doesNotMatch(ui.transcript, /Workspace/);
   });
@@ -141,7 +141,7 @@ describe('a blocked submission port', () => {
   it('interactive: 587 times out, 465 answers → offered, and chosen: implicit TLS with a verified certificate', async () => {
     const { sys, postfix } = machine();
     sys.probeResult = blocked587;
-    const ui = new ScriptedUi([true, 'someone@gmail.com', PW, '', 'none', true]);
+    const ui = new ScriptedUi([true, 'someone@gmail.com', PW, 'none', true]);
     const result = await run(sys, [], { ui });
     assert.equal(result.exit, 0, ui.transcript);
     assert.match(ui.transcript, /Port 587 of smtp\.gmail\.com cannot be reached from here \(ETIMEDOUT\)/);
@@ -234,14 +234,15 @@ describe('sender identity', () => {
 
   it('interactive first run: the plain explanation, then "both" maps senders and aliases root to the account', async () => {
     const { sys } = machine();
-    const ui = new ScriptedUi(['someone@gmail.com', PW, '', 'both', true]);
+    const ui = new ScriptedUi(['someone@gmail.com', PW, 'both', 'diff', true]); // 'diff': Show the full diff, then Apply
     const result = await run(sys, [], { ui });
     assert.equal(result.exit, 0, ui.transcript);
     assert.match(ui.transcript, /Gmail sends every message as someone@gmail\.com: it replaces any other From address unless/);
     assert.match(sys.text(ALIASES) ?? '', /^root: someone@gmail\.com$/m);
     assert.ok(sys.files.has(GENERIC));
     assert.match(ui.transcript, /--map-senders --root-alias someone@gmail\.com --yes/);
-    assert.match(ui.transcript, /\+ @vm\tsomeone@gmail\.com/, 'the plan shows the map as a diff');
+    assert.match(ui.transcript, /\+ @vm\tsomeone@gmail\.com/, 'the full diff, on request, shows the map');
+    assert.equal(ui.transcript.match(/note: The plan\n/g)?.length, 2, 'the summary is shown again after the diff, above the question');
   });
 
   it('refuses a --root-alias that is not an address or a user (exit 2) before anything is touched', async () => {
@@ -299,7 +300,7 @@ describe('loopback-only and mynetworks', () => {
 
   it('interactive: asked only when Postfix listens on the network; the default is "no" where mail seems to arrive from it', async () => {
     const { sys, postfix } = machine({ mainCf: open });
-    const ui = new ScriptedUi(['someone@gmail.com', PW, '', 'none', true, true]);
+    const ui = new ScriptedUi(['someone@gmail.com', PW, 'none', true, true]);
     const result = await run(sys, [], { ui });
     assert.equal(result.exit, 0, ui.transcript);
     assert.ok(ui.asked.includes('Accept mail from this machine only (inet_interfaces = loopback-only)?'));
@@ -307,7 +308,7 @@ describe('loopback-only and mynetworks', () => {
     assert.equal(postfix.explicit().inet_interfaces, 'loopback-only');
 
     const quiet = machine();
-    const asked = new ScriptedUi(['someone@gmail.com', PW, '', 'none', true]);
+    const asked = new ScriptedUi(['someone@gmail.com', PW, 'none', true]);
     assert.equal((await run(quiet.sys, [], { ui: asked })).exit, 0, asked.transcript);
     assert.ok(!asked.asked.some((q) => /loopback/.test(q)), 'already loopback-only: not asked');
   });

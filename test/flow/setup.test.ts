@@ -189,14 +189,16 @@ describe('setup, headless', () => {
 });
 
 describe('setup, interactive', () => {
-  it('asks account, password (spaces stripped), recipient and confirmation, then delivers', async () => {
+  it('asks account, password (spaces stripped), sender mapping and confirmation — at most 4 questions — then delivers to the account', async () => {
     const { sys } = debianMachine();
-    const ui = new ScriptedUi(['someone@gmail.com', 'abcd efgh ijkl mnop', '', 'none', true]); // 'none': sender addresses left alone
+    const ui = new ScriptedUi(['someone@gmail.com', 'abcd efgh ijkl mnop', 'none', true]); // 'none': sender addresses left alone
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
-    assert.equal(ui.asked.length, 5);
+    assert.equal(ui.asked.length, 4);
     assert.match(sys.text('/etc/postfix/sasl_passwd') ?? '', /someone@gmail\.com:abcdefghijklmnop$/m);
     assert.equal(sys.submitted[0]?.to, 'someone@gmail.com');
+    assert.match(ui.transcript, /Test message to someone@gmail\.com \(--to ADDR changes it/, 'the plan names the test recipient and its flag');
+    assert.match(ui.transcript, /relayhost: \(not set\) → \[smtp\.gmail\.com\]:587/, 'the summary shows the relayhost change');
     assert.match(ui.transcript, /apppasswords/);
     assert.match(ui.transcript, /--account someone@gmail\.com --password-file/);
     assertNoSecretLeak(sys, ui.transcript);
@@ -214,7 +216,7 @@ describe('setup, interactive', () => {
   it('asks again for the password when Gmail rejects it', async () => {
     const { sys } = debianMachine();
     sys.authResult = (_user, pw) => (pw === password ? { ok: true } : { ok: false, errorCode: 'EAUTH', responseCode: 535, response: '535-5.7.8 Username and Password not accepted.' });
-    const ui = new ScriptedUi(['someone@gmail.com', 'wrongwrongwrongx', password, '', 'none', true]);
+    const ui = new ScriptedUi(['someone@gmail.com', 'wrongwrongwrongx', password, 'none', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.equal(sys.authChecks.length, 2);
@@ -223,7 +225,7 @@ describe('setup, interactive', () => {
 
   it('rejects a hostile account at the prompt and asks again', async () => {
     const { sys } = debianMachine();
-    const ui = new ScriptedUi(['evil@gmail.com\n[evil]:25', 'someone@gmail.com', password, '', 'none', true]);
+    const ui = new ScriptedUi(['evil@gmail.com\n[evil]:25', 'someone@gmail.com', password, 'none', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.match(ui.transcript, /invalid: /);

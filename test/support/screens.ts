@@ -6,6 +6,7 @@
 // a real machine.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { columns, wrapText } from '../../src/ui/columns.js';
 import { startFakeGmail } from './fake-gmail.js';
 import { repoPath } from './paths.js';
 import { createPostfixInstance } from './postfix-instance.js';
@@ -46,33 +47,43 @@ function normalize(text: string, base: string, port: number): string {
     .replace(/\blocalhost\b(?= (accepted|が))/g, 'smtp.gmail.com')
     .replace(/ --relay smtp\.gmail\.com:587| --ca-file \S+| --config-dir \S+| --backup-dir \S+| --state-dir \S+| --no-keychain| --wait \d+/g, '')
     .replace(/ -c \/etc\/postfix(?= )/g, '') // the default instance needs no -c
-    .replace(/\s+$/gm, '')
+    .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
+    .replace(/^(│ .*\bpostmap) *│\n│ +(hash:\S+) *│$/gm, '$1 $2 │') // the summary's command, without its -c, on one line again
+    .replace(/^ {2}\\\n/gm, '') // a continuation left empty by the flags taken out
     .split('\n')
     .map(repadBoxLine)
+    .reduce(rewrapLonger, [])
     .join('\n')
     .trim();
+}
+
+// A line the longer real names made wider than the 80 columns it was captured at: joined with the
+// guide line after it and wrapped again, as the wizard would have wrapped it.
+function rewrapLonger(lines: string[], line: string): string[] {
+  const previous = lines.at(-1);
+  if (previous !== undefined && columns(previous) > 80 && /^[◇◆●▲■] {2}/.test(previous) && /^│ {2}\S/.test(line) && !line.endsWith('│')) {
+    const [first, ...rest] = wrapText(`${previous.slice(3)} ${line.slice(3)}`, 77);
+    lines.splice(-1, 1, `${previous.slice(0, 3)}${first}`, ...rest.map((l) => `│  ${l}`));
+    return lines;
+  }
+  lines.push(line);
+  return lines;
 }
 
 // Normalizing shortened text inside clack's framed boxes: put each box line's
 // right border back where the box's corner line says it is.
 let boxWidth = 0;
 function repadBoxLine(line: string): string {
-  if (/^[◇◆].*─╮$/.test(line)) boxWidth = width(line);
+  if (/^[◇◆].*─╮$/.test(line)) boxWidth = columns(line);
   else if (/^├─*╯$/.test(line)) boxWidth = 0;
   else if (boxWidth && /^│ .*│$/.test(line)) {
     const inner = line.slice(0, -1).replace(/\s+$/, '');
-    return inner + ' '.repeat(Math.max(1, boxWidth - 1 - width(inner))) + '│';
+    return inner + ' '.repeat(Math.max(1, boxWidth - 1 - columns(inner))) + '│';
   }
   return line;
 }
 
-/** Terminal columns: CJK and full-width characters take two. */
-function width(text: string): number {
-  let columns = 0;
-  for (const ch of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return columns;
-}
 
 export type ScreenName = keyof typeof scripts;
 
@@ -92,7 +103,7 @@ export async function captureScreens(): Promise<Record<ScreenName, string>> {
         await postfix.start();
         const session = await startInTmux([process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
           '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'b'), '--state-dir', join(postfix.base, 's'), '--no-keychain', '--wait', '60'],
-        { cols: 100, rows: 90, env: { LANG: script.lang, TERM: 'xterm-256color' } });
+        { cols: 80, rows: 90, env: { LANG: script.lang, TERM: 'xterm-256color' } });
         try {
           await drive(session, script);
           await new Promise((r) => setTimeout(r, 500));
@@ -120,5 +131,6 @@ export function maskRunDependent(screen: string): string {
     .replace(/ \[\d+s\]$/gm, ' [Ns]')
     .replace(/\b\d{8}T\d{9}Z\b/g, 'BACKUP-ID')
     .replace(/((?:Message|メッセージ) )[0-9A-Za-z]+( )/g, '$1QUEUE-ID$2')
-    .replace(/250 2\.0\.0 OK {2}\d+ \S+ - gsmtp/g, '250 2.0.0 OK  TIME GSMTP-ID - gsmtp');
+    // Gmail's id varies in length, and so does where the reply wraps: from "250" on, it is one mask.
+    .replace(/250(\s|│)+2\.0\.0(\s|│)+OK[\s\S]*?gsmtp/g, '250 2.0.0 OK  TIME GSMTP-ID - gsmtp');
 }

@@ -25,6 +25,7 @@ export class ScriptedUi implements Ui {
   warn(m: string): void { this.record('warn', m); }
   error(m: string): void { this.record('error', m); }
   note(body: string, title?: string): void { this.record('note', `${title ?? ''}\n${body}`); }
+  command(intro: string, words: string[]): void { this.record('command', `${intro}\n${words.join(' ')}`); }
   progress(m: string): Progress {
     this.record('progress', m);
     return { update: (u) => this.record('progress', u), stop: (s, outcome = 'ok') => this.record(outcome === 'ok' ? 'done' : 'failed', s) };
@@ -54,7 +55,10 @@ export class ScriptedUi implements Ui {
     return Boolean(this.next(q.message));
   }
   async select<T>(q: { message: string; options: SelectOption<T>[] }): Promise<T> {
-    const label = String(this.next(q.message));
+    const given = this.next(q.message);
+    // A yes/no answer to a select (the plan's Apply / Show the full diff / Cancel): its first or last option.
+    if (typeof given === 'boolean') return (given ? q.options[0] : q.options.at(-1))!.value;
+    const label = String(given);
     const option = q.options.find((o) => o.label === label || String(o.value) === label);
     if (!option) throw new Error(`no option "${label}" in ${q.options.map((o) => o.label).join(', ')}`);
     return option.value;

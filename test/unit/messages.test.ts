@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { DIAGNOSIS_CODES } from '../../src/gmail/diagnose.js';
+import { columns as terminalColumns } from '../../src/ui/columns.js';
 import { explainDiagnosis, setDiagnosisTable } from '../../src/ui/diagnosis-text.js';
 import { pickLang, setCatalogue, t, type MessageKey } from '../../src/ui/messages.js';
 import { diagnosesEn } from '../../src/ui/text/diagnoses.en.js';
@@ -31,20 +32,8 @@ function technicalTokens(text: string): string[] {
   return [...new Set([...urls, ...options, ...code])].sort();
 }
 
-/** Terminal columns: East Asian wide/full-width characters (and the ambiguous dashes) take two. */
-function columns(line: string): number {
-  let width = 0;
-  for (const ch of line) {
-    const c = ch.codePointAt(0) ?? 0;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ||
-      c === 0x2014 || c === 0x2026 || c === 0x2192; // — … → are double width in most Japanese terminals
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
+/** Terminal columns, counting — … → as two as some Japanese terminals do: the strict measure for --help. */
+const columns = (line: string) => terminalColumns(line, true);
 
 describe('Japanese catalogue (ja.ts) against en.ts', () => {
   it('has no key missing from English', () => {

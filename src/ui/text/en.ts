@@ -5,6 +5,7 @@ import { helpEn } from './help.en.js';
 import { secretsEn } from './secrets.en.js';
 import { txnEn } from './txn.en.js';
 import { tlsEn } from './tls.en.js';
+import { tuiEn } from './tui.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -218,7 +219,6 @@ export const en = {
   'summary.stillQueued': 'Message {id} is still in the queue. Follow it with: postqueue -p; postfix-gmail-wizard status',
   'summary.failed': 'Not delivered ({status}, queue id {id}): {reply}',
   'summary.whatToDo': 'Why, and what to do',
-  'summary.equivalent': 'To do the same without questions (e.g. on other machines):\n{command}',
   'summary.done': 'Done: this machine sends mail through Gmail.',
   'summary.notDelivered': 'The configuration is in place, but the test message was not delivered.',
 
@@ -299,5 +299,6 @@ export const en = {
   ...secretsEn,
   ...txnEn,
   ...tlsEn,
+  ...tuiEn,
   'help': helpEn,
 } as const;

@@ -6,6 +6,7 @@ import { helpJa } from './help.ja.js';
 import { secretsJa } from './secrets.ja.js';
 import { txnJa } from './txn.ja.js';
 import { tlsJa } from './tls.ja.js';
+import { tuiJa } from './tui.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -220,7 +221,6 @@ export const ja: Catalogue = {
   'summary.stillQueued': 'メッセージ {id} はまだキューにあります。経過は次のコマンドで確認できます: postqueue -p; postfix-gmail-wizard status',
   'summary.failed': '配送されませんでした（{status}、キュー ID {id}）: {reply}',
   'summary.whatToDo': '原因と対処方法',
-  'summary.equivalent': '同じ設定を質問なしで行うには（他のマシンなどで）:\n{command}',
   'summary.done': '完了: このマシンのメールは Gmail 経由で送信されます。',
   'summary.notDelivered': '設定は完了しましたが、テストメールは配送されませんでした。',
 
@@ -300,5 +300,6 @@ export const ja: Catalogue = {
   ...secretsJa,
   ...txnJa,
   ...tlsJa,
+  ...tuiJa,
   'help': helpJa,
 };

@@ -1,0 +1,16 @@
+// Sentences of the terminal UI: the one-screen plan, its question, the command to copy.
+export const tuiEn = {
+  'tui.fileNew': 'New: {path} (mode {mode})',
+  'tui.fileChanged': 'Changed: {path} (mode {mode})',
+  'tui.command': 'Runs: {command}',
+  'tui.testTo': 'Test message to {to} (--to ADDR changes it, --no-test skips it).',
+  'tui.mainCf': '{path}: {count} settings change',
+  'tui.alsoSet': 'set: {names}',
+  'tui.removed': 'removed: {names}',
+  'tui.notSet': '(not set)',
+  'tui.apply': 'Apply',
+  'tui.showDiff': 'Show the full diff',
+  'tui.cancel': 'Cancel',
+  'tui.diffTitle': 'The full diff',
+  'tui.equivalent': 'To do the same without questions (e.g. on other machines):',
+} as const;
