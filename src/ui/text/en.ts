@@ -1,6 +1,7 @@
 // The English catalogue: the reference every other language must match
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
 import { helpEn } from './help.en.js';
+import { relaypwEn } from './relaypw.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -292,6 +293,6 @@ export const en = {
   'remove.confirm': 'Remove these settings and files (a backup is taken first)?',
   'remove.nothing': 'No relay configuration of the wizard is present: nothing to remove.',
   'remove.done': 'Relay configuration removed; backup {id}.',
-
+  ...relaypwEn,
   'help': helpEn,
 } as const;

@@ -2,6 +2,7 @@
 // (test/unit/messages.test.ts が確認します)。コマンド・オプション名・パス・
 // パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
 import { helpJa } from './help.ja.js';
+import { relaypwJa } from './relaypw.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -294,6 +295,6 @@ export const ja: Catalogue = {
   'remove.confirm': 'これらの設定とファイルを削除しますか（先にバックアップを取ります）？',
   'remove.nothing': 'このウィザードによるリレー設定はありません。削除するものはありません。',
   'remove.done': 'リレー設定を削除しました（バックアップ {id}）。',
-
+  ...relaypwJa,
   'help': helpJa,
 };
