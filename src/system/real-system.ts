@@ -4,6 +4,7 @@ import { constants, promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { installChildEnv, parsedChildEnv } from './child-env.js';
 import { createKeychain } from './keychain.js';
 import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
 import type { ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SignalGuard, System, WriteOptions } from './types.js';
@@ -72,7 +73,8 @@ async function exec(file: string, args: readonly string[], options: ExecOptions 
   const t0 = Date.now();
   const result = await execa(file, args, {
     input: options.input ?? '',
-    env: options.env,
+    env: parsedChildEnv(options.env),
+    extendEnv: false,
     timeout: options.timeoutMs,
     reject: false,
     stripFinalNewline: false,
@@ -107,7 +109,7 @@ async function execLogged(file: string, args: readonly string[], options: Logged
   };
   try {
     return await new Promise((resolve) => {
-      const child = spawn(file, [...args], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(file, [...args], { env: installChildEnv(process.env, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
       const out = { text: '' };
       const err = { text: '' };
       child.stdout.on('data', onText(out));

@@ -5,7 +5,7 @@
 export interface ExecOptions {
   /** Written to the child's standard input (secrets travel this way, never in argv or env). */
   input?: string;
-  /** Extra environment variables for the child (merged over a minimal, safe environment). */
+  /** Extra variables for the child, over its own environment (system/child-env.ts): PATH fixed, LC_ALL=C, nothing inherited. */
   env?: Record<string, string>;
   timeoutMs?: number;
 }
