@@ -51,6 +51,7 @@ export function createRealSystem(): System {
         return (error as NodeJS.ErrnoException).code === 'EPERM';
       }
     },
+    processInfo,
     holdSignals,
     isRoot: () => process.getuid?.() === 0,
     env: () => process.env,
@@ -147,6 +148,18 @@ function holdSignals(): SignalGuard {
       process.removeListener('SIGTERM', onSignal);
     },
   };
+}
+
+// Linux's /proc; elsewhere (macOS) no answer, and the caller falls back to the queue alone.
+async function processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined> {
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    const [comm, status] = await Promise.all([fs.readFile(`/proc/${pid}/comm`, 'utf8'), fs.readFile(`/proc/${pid}/status`, 'utf8')]);
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
+    return Number.isInteger(uid) ? { comm: comm.trim(), uid } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readBytes(path: string): Promise<Buffer | undefined> {

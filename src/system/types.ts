@@ -118,6 +118,8 @@ export interface System {
   createExclusive(path: string, content: string, mode: number): Promise<boolean>;
   pid(): number;
   processAlive(pid: number): boolean;
+  /** The program name (/proc/PID/comm) and real uid of a running process; undefined when gone or unknown here. */
+  processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined>;
   /** Keep SIGINT/SIGTERM from killing the process while a transaction runs; report them instead. */
   holdSignals(): SignalGuard;
   chmod(path: string, mode: number): Promise<void>;

@@ -129,6 +129,11 @@ export class FakeSystem implements System {
   processAlive(pid: number): boolean {
     return this.livePids.has(pid);
   }
+  /** Running processes by pid, as /proc would show them (a Postfix smtp(8) delivering, say). */
+  readonly processes = new Map<number, { comm: string; uid: number }>();
+  async processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined> {
+    return this.processes.get(pid);
+  }
   /** A signal to deliver at the next interrupted() check (simulates Ctrl-C during apply). */
   pendingSignal?: string;
   holdSignals(): SignalGuard {
