@@ -8,7 +8,7 @@ import { postconfArgs } from '../postfix/postconf.js';
 import { parseQueueJson } from '../postfix/queue.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
-import { logCursor, postfixUids, readDeliveryLog } from './delivery-log.js';
+import { logCursor, postfixUids, readDeliveryLog } from '../postfix/delivery-log.js';
 import type { Plan, PostfixFacts } from './types.js';
 
 const pollMs = 500;

@@ -11,7 +11,7 @@ import type { System } from '../system/types.js';
 import { WizardError } from '../errors.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
-import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from './delivery-log.js';
+import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../postfix/delivery-log.js';
 import type { TestResult } from './outcome.js';
 import type { PostfixFacts } from './types.js';
 
