@@ -2,6 +2,8 @@
 //   1. flags first (--account, --to, --password-stdin/--password-file), checked before anything else;
 //      the test goes to the account unless --to says otherwise (never asked);
 //   2. headless: --account, and the password from the flags, the keychain, or (same account) the map;
+//      a stored password only for the relay (host and port) it was stored for — for any other relay
+//      it must be given again, so a stored password never reaches a server it was not meant for;
 //   3. interactive re-run: the current account (read from the password map, its password never
 //      shown), the accounts the keychain knows, and a choice: keep and re-test, switch to a stored
 //      account without retyping, or add a new one (with nothing stored to switch to, the address
@@ -10,7 +12,7 @@
 import { UsageError } from '../errors.js';
 import { checkAccount } from '../gmail/credentials.js';
 import { passwordMapCredential } from '../postfix/password-map.js';
-import type { Relay } from '../gmail/relay.js';
+import { relayhostValue, type Relay } from '../gmail/relay.js';
 import { t } from '../ui/messages.js';
 import type { SelectOption } from '../ui/ui.js';
 import { askAccount, checkGivenInputs, missingFlags, promptPassword, usableStored, type Credential } from './ask.js';
@@ -33,13 +35,13 @@ type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>;
 export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Relay, caPem: string, keychain: KeychainState): Promise<ChosenCredentials> {
   const { ui, options } = ctx;
   const given = await checkGivenInputs(ctx);
-  const inMap = currentCredential(postfix);
+  const inMap = currentCredential(postfix, relay);
   const fromMap = (account: string): Credential | undefined => {
     const password = account === inMap?.account ? usableStored(inMap.password) : undefined;
     return password === undefined ? undefined : { password, source: 'map' };
   };
   const fromKeychain = async (account: string): Promise<Credential | undefined> => {
-    const stored = await keychain.get(account);
+    const stored = await keychain.get(account, relay);
     const password = usableStored(stored);
     if (stored !== undefined && password === undefined) ui.warn(t('keychain.unusable', { account }));
     return password === undefined ? undefined : { password, source: 'keychain' };
@@ -52,14 +54,17 @@ export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Rel
     if (given.account !== undefined && !credential) credential = (await fromKeychain(given.account)) ?? fromMap(given.account);
     const missing = missingFlags(ctx, credential !== undefined);
     if (missing.length > 0) {
-      throw new UsageError('missing-answers', [t('ask.missing', { flags: missing.join(', ') }), whyNoStoredPassword(keychain, given.account, credential)].filter(Boolean).join(' '), t('ask.missingFix'));
+      const why = [whyNoStoredPassword(keychain, given.account, credential), otherRelayNote(postfix, relay, given.account, credential)];
+      throw new UsageError('missing-answers', [t('ask.missing', { flags: missing.join(', ') }), ...why].filter(Boolean).join(' '), t('ask.missingFix'));
     }
     account = given.account!;
   } else if (given.account !== undefined) {
     account = given.account;
     credential ??= (await fromKeychain(account)) ?? fromMap(account);
   } else {
-    ({ account, choice } = await chooseAccount(ctx, inMap?.account, keychain));
+    // Offered only if it is an address: a hand-written map may hold anything before the colon.
+    const current = postfix.currentAccount && checkAccount(postfix.currentAccount).ok ? postfix.currentAccount : undefined;
+    ({ account, choice } = await chooseAccount(ctx, current, relay, keychain));
     if (!credential) {
       credential = choice === 'keep' ? (fromMap(account) ?? (await fromKeychain(account))) : ((await fromKeychain(account)) ?? fromMap(account));
     }
@@ -67,25 +72,29 @@ export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Rel
   ctx.outcome.account = account;
   if (credential?.source === 'keychain') ui.info(t('keychain.using', { account }));
   if (credential?.source === 'map') ui.info(t('choice.usingMap', { account }));
-  if (!credential && ui.interactive) credential = await promptPassword(ctx);
+  if (!credential && ui.interactive) {
+    const note = otherRelayNote(postfix, relay, account, credential);
+    if (note) ui.info(note);
+    credential = await promptPassword(ctx);
+  }
   if (credential && !options.dryRun) credential = await preflight(ctx, relay, caPem, account, credential);
   // Not asked: the account itself is right for nearly everyone; the plan shows it, --to changes it.
   const to = given.to ?? account;
   return { account, credential, to, choice };
 }
 
-/** The account (and, in memory only, the password) the password map holds for the current relayhost. */
-export function currentCredential(postfix: PostfixFacts): { account: string; password: string } | undefined {
+/** The account (and, in memory only, the password) the password map holds for exactly this relay. */
+export function currentCredential(postfix: PostfixFacts, relay: Relay): { account: string; password: string } | undefined {
   const content = postfix.passwordMap?.content;
   if (!content) return undefined;
-  const found = passwordMapCredential(content, postfix.settings.relayhost ?? '');
+  const found = passwordMapCredential(content, relayhostValue(relay));
   return found && checkAccount(found.account).ok ? found : undefined;
 }
 
-async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefined, keychain: KeychainState): Promise<{ account: string; choice: 'keep' | 'switch' | 'new' }> {
+async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefined, relay: Relay, keychain: KeychainState): Promise<{ account: string; choice: 'keep' | 'switch' | 'new' }> {
   const { ui } = ctx;
   // The keychain may hold anything another program put under our service name: offer addresses only.
-  const stored = (await keychain.accounts()).filter((a) => checkAccount(a).ok);
+  const stored = (await keychain.accounts(relay)).filter((a) => checkAccount(a).ok);
   const others = stored.filter((a) => a !== current);
   if (current) ui.info(t('choice.current', { account: current }));
   if (others.length === 0) {
@@ -107,6 +116,14 @@ async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefin
   if (picked === 'keep' && current) return { account: current, choice: 'keep' };
   if (picked.startsWith('switch:')) return { account: picked.slice('switch:'.length), choice: 'switch' };
   return { account: await askAccount(ctx), choice: 'new' };
+}
+
+/** The relay changes and the map's password belongs to the old one: say why it is asked for again. */
+function otherRelayNote(postfix: PostfixFacts, relay: Relay, account: string | undefined, credential: Credential | undefined): string {
+  const was = postfix.settings.relayhost?.trim() ?? '';
+  const now = relayhostValue(relay);
+  if (!account || credential || account !== postfix.currentAccount || !was || was === now) return '';
+  return t('relaypw.otherRelay', { account, was, now });
 }
 
 /** Why a headless run without a password flag could not use a stored one: said, so nobody guesses. */

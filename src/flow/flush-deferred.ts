@@ -8,6 +8,7 @@ import { postconfArgs } from '../postfix/postconf.js';
 import { parseQueueJson } from '../postfix/queue.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
+import { logCursor, postfixUids, readDeliveryLog } from '../postfix/delivery-log.js';
 import type { Plan, PostfixFacts } from './types.js';
 
 const pollMs = 500;
@@ -28,16 +29,10 @@ export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>
   const args = (...rest: string[]) => postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, ...rest);
   const ids = await deferredIds(ctx, args);
   if (ids.length === 0) return undefined;
-  const logPath = postfix.log.kind === 'file' ? postfix.log.path : undefined;
-  const logStart = logPath ? ((await sys.fileInfo(logPath))?.size ?? 0) : 0;
-  const since = Math.floor(sys.now().getTime() / 1000) - 1;
+  const cursor = await logCursor(sys, postfix);
+  const uids = await postfixUids(sys, postfix);
   const hasLog = postfix.log.kind !== 'none';
-  const readLog = async (): Promise<string> => {
-    if (logPath) return sys.readFrom(logPath, logStart);
-    if (postfix.log.kind !== 'journal') return '';
-    const daemons = ['smtp', 'relay', 'error', 'qmgr'].map((d) => `SYSLOG_IDENTIFIER=postfix/${d}`);
-    return (await sys.exec('journalctl', ['--no-pager', '-o', 'short', `--since=@${since}`, ...daemons])).stdout;
-  };
+  const readLog = () => readDeliveryLog(sys, postfix, cursor, uids);
   const progress = ui.progress(t('flush.running', { count: ids.length }));
   const flush = await sys.exec('postqueue', args('-f'));
   if (flush.exitCode !== 0) {
@@ -51,8 +46,9 @@ export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>
     const logText = await readLog();
     const verdicts = new Map(ids.map((id) => [id, deliveryEventsFor(logText, id).at(-1)?.status]));
     const queued = new Set((await deferredIds(ctx, args, true)));
-    // Without a log to read, a message that left the queue is counted as gone out.
-    sent = ids.filter((id) => verdicts.get(id) === 'sent' || (!hasLog && !queued.has(id)));
+    // A "sent" line counts only for a message that left the queue (postfix/verdict.ts); without a
+    // log to read, a message that left the queue is counted as gone out.
+    sent = ids.filter((id) => !queued.has(id) && (verdicts.get(id) === 'sent' || !hasLog));
     // A message that left the queue has its verdict logged a moment later (postlogd); wait a little for it.
     const graceOver = sys.now().getTime() >= flushedAt + logGraceMs;
     const settled = ids.every((id) => verdicts.get(id) !== undefined || (!queued.has(id) && (!hasLog || graceOver)));

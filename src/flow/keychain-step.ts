@@ -1,13 +1,19 @@
 // The OS keychain as an optional convenience: a password stored there is
 // offered on the next run, and switching accounts needs no retyping. Postfix
 // itself never reads it, so every failure here is reported and the run goes on.
+//
+// An entry belongs to one relay (host and port): its key is "account [host]:port", so a password
+// is offered only to the relay it was stored for. Entries of the default relay, [smtp.gmail.com]:587,
+// keep the bare account as their key — what every earlier version wrote — so those still work
+// there, and only there; a password stored for any other relay is never offered to Gmail or back.
+import { defaultRelay, relayhostValue, type Relay } from '../gmail/relay.js';
 import { KEYCHAIN_REASONS } from '../system/keychain.js';
 import type { Keychain } from '../system/types.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
 
 /** The reasons in --json's `keychain: not-stored:<reason>`: the system's, and disabled (--no-keychain). */
-export const KEYCHAIN_OUTCOME_REASONS = [...KEYCHAIN_REASONS, 'disabled'] as const;
+export const KEYCHAIN_OUTCOME_REASONS = [...KEYCHAIN_REASONS, 'disabled', 'from-map'] as const;
 /** --json's `keychain` words besides not-stored:<reason>. */
 export const KEYCHAIN_OUTCOME_WORDS = ['stored', 'unchanged', 'used'] as const;
 export type KeychainReason = string;
@@ -19,10 +25,26 @@ export interface KeychainState {
   /** Whose keychain: the person who ran sudo, when the wizard runs as root under sudo. */
   owner?: string;
   keychain?: Keychain;
-  /** The stored password, or undefined (none, or the keychain failed: then `reason` says why). */
-  get(account: string): Promise<string | undefined>;
-  /** Accounts with a stored password; empty when unavailable. */
-  accounts(): Promise<string[]>;
+  /** The password stored for this account and relay, or undefined (none, or the keychain failed: then `reason` says why). */
+  get(account: string, relay: Relay): Promise<string | undefined>;
+  /** Accounts with a password stored for this relay; empty when unavailable. */
+  accounts(relay: Relay): Promise<string[]>;
+}
+
+/** The keychain's key for an account's password at a relay (see the top of this file). */
+export function keychainKey(account: string, relay: Pick<Relay, 'host' | 'port'>): string {
+  return isDefaultRelay(relay) ? account : `${account} ${relayhostValue({ ...relay, implicitTls: false })}`;
+}
+
+/** The accounts among the keychain's keys that belong to this relay. */
+export function accountsFor(keys: readonly string[], relay: Pick<Relay, 'host' | 'port'>): string[] {
+  const suffix = ` ${relayhostValue({ ...relay, implicitTls: false })}`;
+  const found = keys.flatMap((key) => (key.includes(' ') ? (key.endsWith(suffix) ? [key.slice(0, -suffix.length)] : []) : isDefaultRelay(relay) ? [key] : []));
+  return [...new Set(found)].sort();
+}
+
+function isDefaultRelay(relay: Pick<Relay, 'host' | 'port'>): boolean {
+  return relay.host.toLowerCase() === defaultRelay.host && relay.port === defaultRelay.port;
 }
 
 export async function keychainState(ctx: Pick<Context, 'sys' | 'options'>): Promise<KeychainState> {
@@ -38,17 +60,17 @@ export async function keychainState(ctx: Pick<Context, 'sys' | 'options'>): Prom
     available: true,
     owner,
     keychain,
-    get: async (account) => {
+    get: async (account, relay) => {
       try {
-        return await keychain.get(account);
+        return await keychain.get(keychainKey(account, relay));
       } catch (error) {
         markFailed(state, error); // a locked or broken keychain must not stop the setup
         return undefined;
       }
     },
-    accounts: async () => {
+    accounts: async (relay) => {
       try {
-        return await keychain.accounts();
+        return accountsFor(await keychain.accounts(), relay);
       } catch (error) {
         markFailed(state, error);
         return [];
@@ -74,27 +96,30 @@ export function keychainReasonText(state: Pick<KeychainState, 'reason' | 'owner'
 /**
  * After the configuration is in place: store the password, and say honestly what happened.
  * Returns the outcome word for --json: stored, unchanged, used (it came from the keychain),
- * not-stored:<reason>.
+ * not-stored:<reason> (not-stored:from-map: a password read from the root-only map stays there).
  */
 export async function rememberPassword(
   ctx: Pick<Context, 'ui'>,
   state: KeychainState,
   account: string,
+  relay: Relay,
   credential: { password: string; source: string },
 ): Promise<string> {
   const where = state.owner ? t('keychain.ofUser', { user: state.owner }) : t('keychain.own');
   if (credential.source === 'keychain') return 'used';
+  if (credential.source === 'map') return 'not-stored:from-map';
   if (state.reason === 'disabled') return 'not-stored:disabled';
   if (!state.available || !state.keychain) {
     ctx.ui.info(t('keychain.unavailable', { reason: keychainReasonText(state) }));
     return `not-stored:${state.reason ?? 'error'}`;
   }
   try {
-    if ((await state.keychain.get(account)) === credential.password) {
+    const key = keychainKey(account, relay);
+    if ((await state.keychain.get(key)) === credential.password) {
       ctx.ui.info(t('keychain.alreadyStored', { account, where }));
       return 'unchanged';
     }
-    await state.keychain.set(account, credential.password);
+    await state.keychain.set(key, credential.password);
     ctx.ui.success(t('keychain.storedIn', { account, where }));
     return 'stored';
   } catch (error) {
@@ -105,9 +130,9 @@ export async function rememberPassword(
 }
 
 /** The status line's word: stored, not-stored, or unavailable:<reason>. */
-export async function keychainStatus(state: KeychainState, account: string | undefined): Promise<string> {
-  if (!account) return state.available ? 'not-stored' : `unavailable:${state.reason ?? 'error'}`;
-  const stored = state.available ? await state.get(account) : undefined;
+export async function keychainStatus(state: KeychainState, account: string | undefined, relay: Relay | undefined): Promise<string> {
+  if (!account || !relay) return state.available ? 'not-stored' : `unavailable:${state.reason ?? 'error'}`;
+  const stored = state.available ? await state.get(account, relay) : undefined;
   if (!state.available) return `unavailable:${state.reason ?? 'error'}`;
   return stored !== undefined ? 'stored' : 'not-stored';
 }

@@ -16,7 +16,8 @@ export async function offerPurge(ctx: Pick<Context, 'sys' | 'ui' | 'options' | '
   const { sys, ui, options } = ctx;
   const backups = (await listBackups(sys, options.backupDir)).filter((b) => holdsPassword(b, mapPaths));
   const keychain = await keychainState(ctx);
-  const accounts = await keychain.accounts();
+  // Every entry of the wizard's, whichever relay it belongs to (its keys name the relay: keychain-step.ts).
+  const accounts = keychain.available ? ((await keychain.keychain?.accounts().catch(() => [])) ?? []) : [];
   if (backups.length + accounts.length === 0) return;
   const counts = { backups: backups.length, accounts: accounts.length };
   const purge = options.purge || (ui.interactive && !options.yes && (await ui.confirm({ message: t('remove.purgeConfirm', counts), initialValue: false })));

@@ -13,7 +13,7 @@ import { conventionalPorts, currentGoogleRelay, defaultRelay, isWorkspaceRelay, 
 import { isLoopbackOnly, networkNeeds, openNetworks } from '../postfix/networks.js';
 import type { RelayProbe } from '../system/types.js';
 import { t } from '../ui/messages.js';
-import { resolveRelay } from './ask.js';
+import { promptPassword, resolveRelay } from './ask.js';
 import type { Context } from './context.js';
 import { readLocalFacts } from './local-facts.js';
 import { isOwnGenericMap, parseSaved } from './options-plan.js';
@@ -81,7 +81,7 @@ export async function chooseRelay(ctx: Ctx, postfix: PostfixFacts): Promise<Rela
 
 export async function withRelayOptions(ctx: Ctx, postfix: PostfixFacts, answers: Answers, caPem: string): Promise<Answers> {
   const { ui, options } = ctx;
-  let { relay, password } = answers;
+  let { relay, password, passwordSource } = answers;
   // Google Workspace: smtp.gmail.com works; the domain's SMTP relay service is the other way.
   const domain = answers.account.slice(answers.account.lastIndexOf('@') + 1);
   if (ui.interactive && options.relay === undefined && !isConsumerGmail(answers.account) && relay.host === defaultRelay.host && postfix.currentAccount !== answers.account) {
@@ -93,8 +93,13 @@ export async function withRelayOptions(ctx: Ctx, postfix: PostfixFacts, answers:
     });
     if (pick === 'relay') {
       relay = { ...relay, host: workspaceRelayHost };
+      // A stored password belongs to smtp.gmail.com: for this other relay it is typed again.
+      if (passwordSource === 'keychain' || passwordSource === 'map') {
+        ui.info(t('relaypw.otherRelayHost', { account: answers.account, host: relay.host }));
+        ({ password, source: passwordSource } = await promptPassword(ctx));
+      }
       if (password !== undefined && !options.dryRun) {
-        password = (await preflight(ctx, relay, caPem, answers.account, { password, source: answers.passwordSource ?? 'typed' })).password;
+        ({ password, source: passwordSource } = await preflight(ctx, relay, caPem, answers.account, { password, source: passwordSource ?? 'typed' }));
       }
     }
   } else if (isWorkspaceRelay(relay)) {
@@ -108,7 +113,7 @@ export async function withRelayOptions(ctx: Ctx, postfix: PostfixFacts, answers:
   const loopbackOnly = await listening(ctx, postfix, local);
   warnOpenRelay(ctx, postfix, local, loopbackOnly);
   const chosen: RelayOptions = { mapSenders, rootAlias, loopbackOnly, preferIpv4, local };
-  return { ...answers, relay, password, options: chosen };
+  return { ...answers, relay, password, passwordSource, options: chosen };
 }
 
 /** IPv6 that cannot reach the relay while IPv4 can: Postfix is told to try IPv4 first (IPv6 stays on). */

@@ -78,9 +78,9 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     outcome.result = 'configured';
     ui.success(t('apply.summary', { count: plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + fixed.length, id: backup.id }));
   }
-  // The Workspace relay may have asked for the password again: remember the one that worked.
-  const working = credential && answers.password && answers.password !== credential.password ? { ...credential, password: answers.password, source: 'typed' as const } : credential;
-  if (working) outcome.keychain = await rememberPassword(ctx, keychain, account, working);
+  // The Workspace relay may have asked for the password again: remember the one that worked, for the relay it worked with.
+  const working = answers.password !== undefined ? { password: answers.password, source: answers.passwordSource ?? 'typed' } : credential;
+  if (working) outcome.keychain = await rememberPassword(ctx, keychain, account, answers.relay, working);
   const flushed = await flushDeferred(ctx, postfix, plan);
   if (flushed) outcome.flushed = flushed;
 

@@ -7,6 +7,7 @@ import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { describeFacts } from './describe.js';
+import { parseRelayhost } from '../gmail/relay.js';
 import { keychainState, keychainStatus, keychainStatusText } from './keychain-step.js';
 import { readLocalFacts } from './local-facts.js';
 import { isOwnGenericMap } from './options-plan.js';
@@ -53,7 +54,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const postfix = requirePostfix(facts);
   const s = postfix.settings;
   const keychain = await keychainState(ctx);
-  const keychainWord = await keychainStatus(keychain, postfix.currentAccount);
+  const keychainWord = await keychainStatus(keychain, postfix.currentAccount, parseRelayhost(s.relayhost ?? ''));
   const queueRun = await sys.exec('postqueue', postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, '-j'));
   const queue = queueRun.exitCode === 0 ? parseQueueJson(queueRun.stdout) : [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);

@@ -5,16 +5,19 @@ import { randomBytes } from 'node:crypto';
 import { diagnose, diagnoseDelivery } from '../gmail/diagnose.js';
 import { clientNotesFor, deliveryEventsFor, queueIdFromResponse, type DeliveryEvent } from '../postfix/log.js';
 import { postconfArgs } from '../postfix/postconf.js';
-import { parseQueueJson } from '../postfix/queue.js';
+import { parseQueueJson, type QueueEntry } from '../postfix/queue.js';
+import { believedVerdict, hasFinalClaim } from '../postfix/verdict.js';
 import type { System } from '../system/types.js';
 import { WizardError } from '../errors.js';
 import { t } from '../ui/messages.js';
 import type { Context } from './context.js';
+import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../postfix/delivery-log.js';
 import type { TestResult } from './outcome.js';
 import type { PostfixFacts } from './types.js';
 
 // The log is read often (cheap, and it has the verdict first); the queue
-// (a postqueue process) only every few rounds, for its state and delay reason.
+// (a postqueue process) every few rounds for its state and delay reason, and whenever a line
+// claims a final verdict, which counts only once the queue agrees (postfix/verdict.ts).
 const pollMs = 50;
 const queueEvery = 6;
 
@@ -22,8 +25,8 @@ export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options
   const { sys } = ctx;
   const listener = postfix.listener;
   if (!listener) throw new WizardError('no-smtpd-listener', t('verify.noListener'), t('verify.noListenerFix'));
-  const logStart = postfix.log.kind === 'file' ? ((await sys.fileInfo(postfix.log.path))?.size ?? 0) : 0;
-  const since = Math.floor(sys.now().getTime() / 1000) - 1;
+  const cursor = await logCursor(sys, postfix);
+  const uids = await postfixUids(sys, postfix);
   const progress = ctx.ui.progress(t('verify.submitting', { host: listener.host, port: listener.port }));
   let response: string;
   try {
@@ -47,23 +50,25 @@ export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options
   progress.update(t('verify.queued', { id: queueId }));
   const deadline = sys.now().getTime() + ctx.options.waitSeconds * 1000;
   for (let round = 0; sys.now().getTime() < deadline; round++) {
-    const logText = await readLog(sys, postfix, logStart, since);
+    const logText = await readDeliveryLog(sys, postfix, cursor, uids);
     const events = deliveryEventsFor(logText, queueId);
-    const final = events.find((e) => e.status !== 'deferred') ?? events[0];
-    if (final) {
-      progress.stop(final.status === 'sent' ? t('verify.sent', { id: queueId }) : t('verify.notSent', { id: queueId, status: final.status }), final.status === 'sent' ? 'ok' : 'failed');
-      return resultFromEvent(to, queueId, final, clientNotesFor(logText, queueId, to));
+    // A final line is only a claim until the queue agrees (postfix/verdict.ts): ask it now.
+    const claim = hasFinalClaim(events);
+    const entry = claim || round % queueEvery === queueEvery - 1 || postfix.log.kind === 'none' ? await queueEntry(sys, postfix, queueId) : undefined;
+    const final = claim && entry && !entry.queued ? believedVerdict(events, false, await verifiedPids(sys, events, uids)) : undefined;
+    const deferred = events.find((e) => e.status === 'deferred');
+    const verdict = final ?? (claim ? undefined : deferred);
+    if (verdict) {
+      progress.stop(verdict.status === 'sent' ? t('verify.sent', { id: queueId }) : t('verify.notSent', { id: queueId, status: verdict.status }), verdict.status === 'sent' ? 'ok' : 'failed');
+      return resultFromEvent(to, queueId, verdict, clientNotesFor(logText, queueId, to));
     }
-    if (round % queueEvery === queueEvery - 1 || postfix.log.kind === 'none') {
-      const entry = await queueEntry(sys, postfix, queueId);
-      const reason = entry?.recipients.find((r) => r.delayReason)?.delayReason;
-      if (entry && reason) {
-        progress.stop(t('verify.notSent', { id: queueId, status: 'deferred' }), 'failed');
-        return { to, queueId, status: 'deferred', reply: reason, diagnosis: diagnose(reason).code };
-      }
-      progress.update(t('verify.waiting', { id: queueId, queue: entry?.queueName ?? '—' }));
+    const reason = entry?.entry?.recipients.find((r) => r.delayReason)?.delayReason;
+    if (entry?.entry && reason) {
+      progress.stop(t('verify.notSent', { id: queueId, status: 'deferred' }), 'failed');
+      return { to, queueId, status: 'deferred', reply: reason, diagnosis: diagnose(reason).code };
     }
-    await sys.sleep(pollMs);
+    if (entry) progress.update(t('verify.waiting', { id: queueId, queue: entry.entry?.queueName ?? '—' }));
+    await sys.sleep(claim ? pollMs * queueEvery : pollMs);
   }
   progress.stop(t('verify.timedOut', { id: queueId, seconds: ctx.options.waitSeconds }), 'failed');
   return { to, queueId, status: 'queued' };
@@ -73,19 +78,10 @@ function resultFromEvent(to: string, queueId: string, event: DeliveryEvent, note
   return { to, queueId, status: event.status, dsn: event.dsn, relay: event.relay, reply: event.reply, diagnosis: diagnoseDelivery(event, notes)?.code };
 }
 
-async function queueEntry(sys: System, postfix: PostfixFacts, queueId: string) {
+/** The message's queue entry; `queued` stays true when the queue could not be read (nothing is believed then). */
+async function queueEntry(sys: System, postfix: PostfixFacts, queueId: string): Promise<{ queued: boolean; entry?: QueueEntry }> {
   const result = await sys.exec('postqueue', postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, '-j'));
-  if (result.exitCode !== 0) return undefined;
-  return parseQueueJson(result.stdout).find((e) => e.queueId === queueId);
-}
-
-/** Postfix's log since the message was submitted: the file's new bytes, or journald's lines. */
-async function readLog(sys: System, postfix: PostfixFacts, logStart: number, since: number): Promise<string> {
-  if (postfix.log.kind === 'file') return sys.readFrom(postfix.log.path, logStart);
-  if (postfix.log.kind === 'journal') {
-    const daemons = ['smtp', 'relay', 'error', 'local', 'lmtp', 'virtual', 'qmgr'];
-    const result = await sys.exec('journalctl', ['--no-pager', '-o', 'short', `--since=@${since}`, ...daemons.map((d) => `SYSLOG_IDENTIFIER=postfix/${d}`)]);
-    return result.stdout;
-  }
-  return '';
+  if (result.exitCode !== 0) return { queued: true };
+  const entry = parseQueueJson(result.stdout).find((e) => e.queueId === queueId);
+  return { queued: entry !== undefined, entry };
 }

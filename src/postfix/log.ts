@@ -19,6 +19,8 @@ export interface DeliveryEvent {
   origTo?: string;
   /** The daemon that logged it: "smtp", "error", "local", "qmgr", … ("error" means a refusing transport). */
   agent?: string;
+  /** The process id in the line's prefix (what the line claims; see postfix/verdict.ts). */
+  pid?: string;
 }
 
 // Short ids are upper-case hex. Long ids (enable_long_queue_ids) are 10 characters of time (which may
@@ -57,12 +59,13 @@ export function splitLogLine(line: string): LogLine {
 }
 
 export function parseDeliveryLine(line: string): DeliveryEvent | undefined {
-  const { message, program } = splitLogLine(line);
+  const { message, program, pid } = splitLogLine(line);
   const agent = program?.split('/').pop();
   const expired = EXPIRED.exec(message)?.groups;
   if (expired) {
     const event: DeliveryEvent = { queueId: expired['id'] ?? '', to: '', relay: 'none', dsn: '', status: 'expired', reply: expired['reply'] ?? '' };
     if (agent) event.agent = agent;
+    if (pid) event.pid = pid;
     return event;
   }
   const g = DELIVERY.exec(message)?.groups;
@@ -77,6 +80,7 @@ export function parseDeliveryLine(line: string): DeliveryEvent | undefined {
   };
   if (g['orig'] !== undefined) event.origTo = g['orig'];
   if (agent) event.agent = agent;
+  if (pid) event.pid = pid;
   return event;
 }
 

@@ -2,9 +2,14 @@
 // `[smtp.gmail.com]:587 account@gmail.com:app-password`. Its text holds a
 // secret: the password is taken out only to log in again (re-run), never shown.
 
-/** The credential a sasl_passwd text holds for `relayhost` (or its only entry). Stays in memory. */
-export function passwordMapCredential(content: string, relayhost: string): { account: string; password: string } | undefined {
-  const entries = content
+interface MapEntry {
+  key: string;
+  account: string;
+  password: string;
+}
+
+function entries(content: string): MapEntry[] {
+  return content
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'))
@@ -13,12 +18,21 @@ export function passwordMapCredential(content: string, relayhost: string): { acc
       const colon = value.indexOf(':');
       return { key, account: value.slice(0, colon), password: value.slice(colon + 1), colon };
     })
-    .filter((e) => e.colon > 0 && e.password !== '');
-  const entry = entries.find((e) => e.key === relayhost) ?? (entries.length === 1 ? entries[0] : undefined);
+    .filter((e) => e.colon > 0 && e.password !== '')
+    .map(({ key, account, password }) => ({ key, account, password }));
+}
+
+/**
+ * The credential a sasl_passwd text holds under exactly `relayhost` ("[host]:port"). Stays in memory.
+ * No fallback to another entry: a password goes only to the relay it was stored for.
+ */
+export function passwordMapCredential(content: string, relayhost: string): { account: string; password: string } | undefined {
+  const entry = entries(content).find((e) => e.key === relayhost);
   return entry ? { account: entry.account, password: entry.password } : undefined;
 }
 
-/** The account stored for `relayhost`, or for the only entry when keys differ. */
+/** The account stored for `relayhost`, or for the only entry when keys differ (a name, never a password). */
 export function readPasswordMapAccount(content: string, relayhost: string): string | undefined {
-  return passwordMapCredential(content, relayhost)?.account;
+  const all = entries(content);
+  return (all.find((e) => e.key === relayhost) ?? (all.length === 1 ? all[0] : undefined))?.account;
 }

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { tryLock } from './file-lock.js';
+import { installChildEnv, parsedChildEnv } from './child-env.js';
 import { createKeychain } from './keychain.js';
 import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
 import type { ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SignalGuard, System, WriteOptions } from './types.js';
@@ -38,6 +39,7 @@ export function createRealSystem(): System {
     removeAtomicLeftovers,
     removeTree: (path) => fs.rm(path, { recursive: true, force: true }),
     pid: () => process.pid,
+    processInfo,
     holdSignals,
     isRoot: () => process.getuid?.() === 0,
     env: () => process.env,
@@ -60,7 +62,8 @@ async function exec(file: string, args: readonly string[], options: ExecOptions 
   const t0 = Date.now();
   const result = await execa(file, args, {
     input: options.input ?? '',
-    env: options.env,
+    env: parsedChildEnv(options.env),
+    extendEnv: false,
     timeout: options.timeoutMs,
     reject: false,
     stripFinalNewline: false,
@@ -95,7 +98,7 @@ async function execLogged(file: string, args: readonly string[], options: Logged
   };
   try {
     return await new Promise((resolve) => {
-      const child = spawn(file, [...args], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(file, [...args], { env: installChildEnv(process.env, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
       const out = { text: '' };
       const err = { text: '' };
       child.stdout.on('data', onText(out));
@@ -135,6 +138,18 @@ function holdSignals(): SignalGuard {
       for (const signal of signals) process.removeListener(signal, onSignal);
     },
   };
+}
+
+// Linux's /proc; elsewhere (macOS) no answer, and the caller falls back to the queue alone.
+async function processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined> {
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    const [comm, status] = await Promise.all([fs.readFile(`/proc/${pid}/comm`, 'utf8'), fs.readFile(`/proc/${pid}/status`, 'utf8')]);
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
+    return Number.isInteger(uid) ? { comm: comm.trim(), uid } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readBytes(path: string): Promise<Buffer | undefined> {

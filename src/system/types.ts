@@ -5,7 +5,7 @@
 export interface ExecOptions {
   /** Written to the child's standard input (secrets travel this way, never in argv or env). */
   input?: string;
-  /** Extra environment variables for the child (merged over a minimal, safe environment). */
+  /** Extra variables for the child, over its own environment (system/child-env.ts): PATH fixed, LC_ALL=C, nothing inherited. */
   env?: Record<string, string>;
   timeoutMs?: number;
 }
@@ -131,6 +131,8 @@ export interface System {
   /** Delete a directory and everything in it (a backup being pruned). */
   removeTree(path: string): Promise<void>;
   pid(): number;
+  /** The program name (/proc/PID/comm) and real uid of a running process; undefined when gone or unknown here. */
+  processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined>;
   /** Keep SIGINT/SIGTERM/SIGHUP from killing the process while a transaction runs; report them instead. */
   holdSignals(): SignalGuard;
   chmod(path: string, mode: number): Promise<void>;

@@ -63,7 +63,9 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
     ...lab.args(),
     '--yes', '--json', '--wait', '60', ...more,
   ];
-  const lookup = async (account: string) => (await keyring.secretTool(['lookup', 'service', SERVICE, 'username', account])).stdout;
+  // Entries are keyed by account and relay (flow/keychain-step.ts): the lab's relay is not the default one.
+  const key = (account: string) => `${account} [localhost]:${gmail.port}`;
+  const lookup = async (account: string) => (await keyring.secretTool(['lookup', 'service', SERVICE, 'username', key(account)])).stdout;
   const map = () => readFile(join(postfix.configDir, 'sasl_passwd'), 'utf8');
 
   it('run 1 stores the app password in the keychain', async () => {
@@ -174,10 +176,10 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
     const keychain = createOwnKeychain({ DBUS_SESSION_BUS_ADDRESS: keyring.address });
     process.env.DBUS_SESSION_BUS_ADDRESS = keyring.address; // the native library reads the process environment
     try {
-      assert.deepEqual(await keychain.accounts(), [B, A].sort());
-      assert.equal(await keychain.remove(B), true);
+      assert.deepEqual(await keychain.accounts(), [key(B), key(A)].sort());
+      assert.equal(await keychain.remove(key(B)), true);
       assert.equal(await lookup(B), '');
-      assert.deepEqual(await keychain.accounts(), [A]);
+      assert.deepEqual(await keychain.accounts(), [key(A)]);
     } finally {
       delete process.env.DBUS_SESSION_BUS_ADDRESS;
     }
@@ -268,7 +270,7 @@ describe('keychain under sudo: the keychain of SUDO_USER, through a child runnin
     assert.equal(json(run).keychain, 'stored');
     assert.match(run.stderr, /stored in the keychain of nobody/);
     assert.deepEqual(run.leaks, [], 'the password was never in an argv or environment, the helper child\'s included');
-    assert.equal((await desktop.secretTool(['lookup', 'service', SERVICE, 'username', A])).stdout, PW_A);
+    assert.equal((await desktop.secretTool(['lookup', 'service', SERVICE, 'username', `${A} [localhost]:${lab.gmail.port}`])).stdout, PW_A);
 
     const reuse = await runWizard(args('--account', A), { env: sudoEnv, secret: PW_A });
     assert.equal(reuse.code, 0, reuse.stderr);
@@ -303,7 +305,7 @@ describe('keychain under sudo: the keychain of SUDO_USER, through a child runnin
       const [session] = await findUserSessions(user, {});
       assert.ok(session, 'their session bus is found from their processes');
       const answer = await runHelper(user, session, { op: 'accounts' }, files);
-      assert.deepEqual(answer, { ok: true, accounts: [A] });
+      assert.deepEqual(answer, { ok: true, accounts: [`${A} [localhost]:${lab.gmail.port}`] });
     } finally {
       await rm(base, { recursive: true, force: true });
     }

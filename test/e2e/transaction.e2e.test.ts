@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
 import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import { createTestCa, type TestCa } from '../support/test-ca.js';
+import { plantOverSbin } from '../support/planted-commands.js';
 import { runWizard, type WizardRun } from '../support/wizard-process.js';
 
 const ACCOUNT = 'tx@gmail.com';
@@ -37,7 +38,7 @@ async function snapshot(instance: PostfixInstance): Promise<string> {
 
 interface FaultPoint {
   name: string;
-  /** Wrapper scripts put first on PATH: command name → shell body (real binaries are in /usr/sbin). */
+  /** Wrappers over /usr/sbin/NAME (support/planted-commands.ts): command name → shell body. */
   wrappers?: Record<string, string>;
   prepare?: (instance: PostfixInstance) => Promise<void>;
   extraArgs?: (instance: PostfixInstance) => string[];
@@ -48,7 +49,7 @@ interface FaultPoint {
 
 // Each wrapper notes that it injected its fault (in `fired` beside it): an
 // exit code alone cannot tell the injected fault from an unrelated one.
-const mark = 'echo "$0 $*" >> "$(dirname "$0")/fired"';
+const mark = 'echo "$0 $*" >> "@DIR@/fired"'; // @DIR@: the wrappers' own folder (planted-commands.ts)
 
 const fail = (command: string, when: string) => `case " $* " in *" ${when} "*) ${mark}; echo "${command}: fatal: injected fault" >&2; exit 1;; esac\nexec /usr/sbin/${command} "$@"`;
 // The wrapper must not go on to run the real command once its wizard is dead.
@@ -103,8 +104,8 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
     '--account', ACCOUNT, '--password-stdin', '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', i.configDir,
     '--backup-dir', join(i.base, 'backups'), '--state-dir', join(i.base, 'state'), '--no-keychain', '--no-test', '--yes', '--json',
   ];
-  const run = (i: PostfixInstance, extra: string[] = [], env: Record<string, string> = {}): Promise<WizardRun> =>
-    runWizard([...args(i), ...extra], { stdin: `${PASSWORD}\n`, env });
+  const run = (i: PostfixInstance, extra: string[] = [], prefix?: string[]): Promise<WizardRun> =>
+    runWizard([...args(i), ...extra], { stdin: `${PASSWORD}\n`, prefix });
 
   for (const point of faultPoints) {
     it(point.name, async () => {
@@ -113,17 +114,9 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
         await instance.start();
         await point.prepare?.(instance);
         const before = await snapshot(instance);
-        const env: Record<string, string> = {};
-        let bin: string | undefined;
-        if (point.wrappers) {
-          bin = await mkdtemp(join(tmp, 'bin-'));
-          for (const [name, body] of Object.entries(point.wrappers)) {
-            await writeFile(join(bin, name), `#!/bin/sh\n${body}\n`);
-            await chmod(join(bin, name), 0o755);
-          }
-          env.PATH = `${bin}:${process.env.PATH}`;
-        }
-        const faulty = await run(instance, point.extraArgs?.(instance) ?? [], env);
+        const bin = point.wrappers ? await mkdtemp(join(tmp, 'bin-')) : undefined;
+        const prefix = bin && point.wrappers ? await plantOverSbin(bin, point.wrappers) : undefined;
+        const faulty = await run(instance, point.extraArgs?.(instance) ?? [], prefix);
         assert.equal(faulty.code, point.expectExit, `exit of the faulty run: ${faulty.stderr}`);
         if (bin) assert.ok(existsSync(join(bin, 'fired')), `the injected fault fired: ${faulty.stderr}`);
         if (point.expectExit === 1) {
@@ -185,10 +178,8 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
   });
 
   it('two concurrent runs do not both apply', async () => {
-    const bin = await mkdtemp(join(lab.tmp, 'slow-'));
-    await writeFile(join(bin, 'postmap'), '#!/bin/sh\nsleep 3\nexec /usr/sbin/postmap "$@"\n');
-    await chmod(join(bin, 'postmap'), 0o755);
-    const first = runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, env: { PATH: `${bin}:${process.env.PATH}` } });
+    const prefix = await plantOverSbin(await mkdtemp(join(lab.tmp, 'slow-')), { postmap: 'sleep 3\nexec /usr/sbin/postmap "$@"' });
+    const first = runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, prefix });
     await new Promise((r) => setTimeout(r, 1500));
     const second = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n` });
     const runs = [await first, second].sort((a, b) => a.code - b.code);

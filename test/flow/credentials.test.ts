@@ -150,6 +150,58 @@ describe('keychain: store and reuse', () => {
   });
 });
 
+describe('a stored password goes only to the relay it was stored for', () => {
+  const writesOf = (sys: FakeSystem) => sys.writes.length;
+
+  it('headless, another relay, no password flag: exit 2 naming the password flags; no login anywhere, nothing written', async () => {
+    const { sys } = await configuredWithA();
+    sys.authChecks.length = 0;
+    const writes = writesOf(sys);
+    for (const keychain of [[], ['--no-keychain']]) {
+      const run = await runCli(sys, ['--account', A, '--relay', 'evil.example:587', '--yes', '--json', ...keychain]);
+      assert.equal(run.exit, 2, run.stderr);
+      assert.equal(run.json?.error?.code, 'missing-answers');
+      assert.match(run.json?.error?.message ?? '', /--password-stdin/);
+      assert.match(run.json?.error?.message ?? '', /belongs to \[smtp\.gmail\.com\]:587; it is not sent to \[evil\.example\]:587/);
+    }
+    assert.deepEqual(sys.authChecks, [], 'no server was sent the stored password');
+    assert.equal(writesOf(sys), writes);
+  });
+
+  it('interactive, another relay: the password is asked for, and the typed one is what the relay gets', async () => {
+    const { sys } = await configuredWithA();
+    sys.authChecks.length = 0;
+    sys.authResult = (_user, password) => (password === PW_B ? { ok: true } : bad535); // other.example knows another password
+    const ui = new ScriptedUi([PW_B]);
+    const run = await runCli(sys, ['--account', A, '--relay', 'other.example:587', '--yes', '--no-test'], { ui });
+    assert.equal(run.exit, 0, `${run.stderr}\n${ui.transcript}`);
+    assert.deepEqual(sys.authChecks.map((c) => [c.endpoint.host, c.password]), [['other.example', PW_B]]);
+    assert.equal(sys.secrets.get(A), PW_A, 'the entry for smtp.gmail.com is untouched');
+    assert.equal(sys.secrets.get(`${A} [other.example]:587`), PW_B, 'the new one is stored for its own relay');
+  });
+
+  it('a keychain entry of another relay is not offered to smtp.gmail.com, nor a bare (old) entry to another relay', async () => {
+    const { sys } = machine();
+    sys.secrets.set(`${A} [other.example]:587`, PW_A);
+    const run = await runCli(sys, ['--account', A, '--yes', '--no-test', '--json']);
+    assert.equal(run.exit, 2, run.stderr);
+    sys.secrets.clear();
+    sys.secrets.set(A, PW_A);
+    const other = await runCli(sys, ['--account', A, '--relay', 'other.example:2525', '--yes', '--no-test', '--json']);
+    assert.equal(other.exit, 2, other.stderr);
+    assert.deepEqual(sys.authChecks, []);
+  });
+
+  it('a password read from the root-only map is never copied into the keychain', async () => {
+    const { sys } = await configuredWithA();
+    sys.secrets.clear();
+    const run = await runCli(sys, ['--account', A, '--yes', '--no-test', '--json']);
+    assert.equal(run.exit, 0, run.stderr);
+    assert.equal(run.json?.keychain, 'not-stored:from-map');
+    assert.equal(sys.secrets.size, 0);
+  });
+});
+
 describe('re-run: keep, switch or add an account', () => {
   it('offers the current account (from the map, password never shown), the keychain\'s accounts, and a new one', async () => {
     const { sys } = await configuredWithA();

@@ -63,6 +63,22 @@ describe('Google Workspace', () => {
     assert.equal(status.json?.status?.relayhost, '[smtp-relay.gmail.com]:587');
   });
 
+  it('interactive: a password stored for smtp.gmail.com is not sent to smtp-relay.gmail.com; the one typed for it is stored for it', async () => {
+    const { sys } = machine();
+    const PW2 = 'zyxwvutsrqponmlk';
+    sys.secrets.set('admin@example.org', PW); // an entry of smtp.gmail.com:587 (the bare key)
+    const ui = new ScriptedUi(['switch:admin@example.org', 'relay', PW2, 'none', true]);
+    const result = await run(sys, [], { ui });
+    assert.equal(result.exit, 0, ui.transcript);
+    assert.deepEqual(sys.authChecks.map((a) => [a.endpoint.host, a.password]), [
+      ['smtp.gmail.com', PW],
+      ['smtp-relay.gmail.com', PW2],
+    ]);
+    assert.match(ui.transcript, /belongs to another relay; type it again for smtp-relay\.gmail\.com/);
+    assert.equal(sys.secrets.get('admin@example.org [smtp-relay.gmail.com]:587'), PW2);
+    assert.equal(sys.secrets.get('admin@example.org'), PW, 'the entry of smtp.gmail.com stays as it was');
+  });
+
   it('interactive: when smtp-relay.gmail.com refuses, nothing is written', async () => {
     const { sys } = machine();
     let logins = 0;

@@ -144,6 +144,11 @@ export class FakeSystem implements System {
   pid(): number {
     return 4242;
   }
+  /** Running processes by pid, as /proc would show them (a Postfix smtp(8) delivering, say). */
+  readonly processes = new Map<number, { comm: string; uid: number }>();
+  async processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined> {
+    return this.processes.get(pid);
+  }
   /** A signal to deliver at the next interrupted() check (simulates Ctrl-C during apply). */
   pendingSignal?: string;
   holdSignals(): SignalGuard {

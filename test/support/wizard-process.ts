@@ -14,8 +14,10 @@ export interface WizardRun {
   leaks: string[];
 }
 
-export async function runWizard(args: string[], options: { stdin?: string; env?: Record<string, string>; secret?: string; cwd?: string } = {}): Promise<WizardRun> {
-  const child = spawn(process.execPath, [repoPath('bin', 'postfix-gmail-wizard.js'), ...args], {
+/** `prefix`: a command that runs the wizard (e.g. unshare … to give it a mount namespace of its own). */
+export async function runWizard(args: string[], options: { stdin?: string; env?: Record<string, string>; secret?: string; cwd?: string; prefix?: string[] } = {}): Promise<WizardRun> {
+  const command = [...(options.prefix ?? []), process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...args];
+  const child = spawn(command[0]!, command.slice(1), {
     env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: process.env.HOME ?? '/root', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.cwd ? { cwd: options.cwd } : {}),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { explainPreflight } from '../../src/flow/preflight.js';
 import { checkAccount, checkAppPassword, singleLine } from '../../src/gmail/credentials.js';
-import { passwordMapCredential } from '../../src/postfix/password-map.js';
+import { passwordMapCredential, readPasswordMapAccount } from '../../src/postfix/password-map.js';
 import { classifyKeychainError } from '../../src/system/keychain.js';
 import { readableBy, sudoUser } from '../../src/system/sudo-keychain.js';
 
@@ -97,9 +97,11 @@ describe('passwordMapCredential', () => {
   it('reads the credential for the relayhost', () => {
     assert.deepEqual(passwordMapCredential(map, '[smtp.gmail.com]:587'), { account: 'someone@gmail.com', password: 'abcdefghijklmnop' });
   });
-  it('falls back to the only entry; refuses to guess among several', () => {
-    assert.equal(passwordMapCredential(map, '[smtp.gmail.com]:465')?.account, 'someone@gmail.com');
+  it('gives a password only for the exact relay it was stored for, never the only entry for another relay', () => {
+    assert.equal(passwordMapCredential(map, '[smtp.gmail.com]:465'), undefined);
+    assert.equal(passwordMapCredential(map, '[evil.example]:587'), undefined);
     assert.equal(passwordMapCredential(`${map}[other]:25 x@y.com:pw\n`, '[smtp.gmail.com]:465'), undefined);
+    assert.equal(readPasswordMapAccount(map, '[evil.example]:587'), 'someone@gmail.com', 'the account (a name) may still be shown');
   });
   it('ignores entries without a password', () => {
     assert.equal(passwordMapCredential('[smtp.gmail.com]:587 someone@gmail.com\n', '[smtp.gmail.com]:587'), undefined);

@@ -30,6 +30,7 @@ test('a sent line: relay, dsn and Gmail reply', () => {
     status: 'sent',
     reply: '250 2.0.0 OK  1795854701 d9443c01a7336-227811cc643sm3303645ad.88 - gsmtp',
     agent: 'smtp',
+    pid: '7216',
   });
 });
 
@@ -93,7 +94,7 @@ test('journalctl, RFC 3339, container and bare prefixes; double-space dates', ()
 test('the expiry line ("status=expired, returned to sender") and the history of one message', () => {
   const events = deliveryEventsFor(fixture('maillog-expired.log'), '5CAAC20C23A');
   assert.deepEqual(events.map((e) => e.status), ['deferred', 'expired']);
-  assert.deepEqual(events[1], { queueId: '5CAAC20C23A', to: '', relay: 'none', dsn: '', status: 'expired', reply: 'returned to sender', agent: 'qmgr' });
+  assert.deepEqual(events[1], { queueId: '5CAAC20C23A', to: '', relay: 'none', dsn: '', status: 'expired', reply: 'returned to sender', agent: 'qmgr', pid: '8170' });
   assert.deepEqual(deliveryEventsFor(fixture('maillog-expired.log'), 'FFFFFFFFFF'), []);
 });
 

@@ -6,6 +6,7 @@ import { secretsEn } from './secrets.en.js';
 import { txnEn } from './txn.en.js';
 import { tlsEn } from './tls.en.js';
 import { tuiEn } from './tui.en.js';
+import { relaypwEn } from './relaypw.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -300,5 +301,6 @@ export const en = {
   ...txnEn,
   ...tlsEn,
   ...tuiEn,
+  ...relaypwEn,
   'help': helpEn,
 } as const;

@@ -7,6 +7,7 @@ import { secretsJa } from './secrets.ja.js';
 import { txnJa } from './txn.ja.js';
 import { tlsJa } from './tls.ja.js';
 import { tuiJa } from './tui.ja.js';
+import { relaypwJa } from './relaypw.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -301,5 +302,6 @@ export const ja: Catalogue = {
   ...txnJa,
   ...tlsJa,
   ...tuiJa,
+  ...relaypwJa,
   'help': helpJa,
 };
