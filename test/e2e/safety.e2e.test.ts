@@ -9,6 +9,7 @@ import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } 
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { postfixSkipReason } from '../support/postfix-instance.js';
+import { plantOverSbin } from '../support/planted-commands.js';
 import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import { runWizard } from '../support/wizard-process.js';
 
@@ -60,10 +61,11 @@ describe('transaction safety against the real Postfix', { skip: postfixSkipReaso
   it('a Postfix that was stopped and that setup started is stopped again when the change is rolled back', async () => {
     assert.equal(await lab.postfix.isRunning(), false);
     const before = await checksums(lab.postfix.configDir);
-    const bin = await mkdtemp(join(lab.tmp, 'bin-'));
     // The start works, then reports a failure: the wizard must undo the start along with the files.
-    await writeFile(join(bin, 'postfix'), '#!/bin/sh\n/usr/sbin/postfix "$@"; status=$?\ncase " $* " in *" start "*) echo "postfix: injected failure after start" >&2; exit 1;; esac\nexit $status\n', { mode: 0o755 });
-    const run = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, env: { PATH: `${bin}:${process.env.PATH}` } });
+    const prefix = await plantOverSbin(await mkdtemp(join(lab.tmp, 'bin-')), {
+      postfix: '/usr/sbin/postfix "$@"; status=$?\ncase " $* " in *" start "*) echo "postfix: injected failure after start" >&2; exit 1;; esac\nexit $status',
+    });
+    const run = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, prefix });
     assert.equal(run.code, 1, run.stderr);
     assert.match(JSON.parse(run.stdout).error.code, /apply-failed/);
     assert.equal(await lab.postfix.isRunning(), false, 'Postfix is stopped again');

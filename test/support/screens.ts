@@ -132,5 +132,8 @@ export function maskRunDependent(screen: string): string {
     .replace(/\b\d{8}T\d{9}Z\b/g, 'BACKUP-ID')
     .replace(/((?:Message|メッセージ) )[0-9A-Za-z]+( )/g, '$1QUEUE-ID$2')
     // Gmail's id varies in length, and so does where the reply wraps: from "250" on, it is one mask.
-    .replace(/250(\s|│)+2\.0\.0(\s|│)+OK[\s\S]*?gsmtp/g, '250 2.0.0 OK  TIME GSMTP-ID - gsmtp');
+    .replace(/250(\s|│)+2\.0\.0(\s|│)+OK[\s\S]*?gsmtp/g, '250 2.0.0 OK  TIME GSMTP-ID - gsmtp')
+    // A spinner frame (◒◐◓◑) that tmux kept in its scrollback when a slow step let the screen scroll
+    // under it: how many appear depends on the machine's speed, not on the wizard's text.
+    .replace(/^[◒◐◓◑] .*\n/gm, '');
 }
