@@ -134,6 +134,8 @@ export function maskRunDependent(screen: string): string {
     // Gmail's id varies in length, and so does where the reply wraps: from "250" on, it is one mask.
     .replace(/250(\s|│)+2\.0\.0(\s|│)+OK[\s\S]*?gsmtp/g, '250 2.0.0 OK  TIME GSMTP-ID - gsmtp')
     // A spinner frame (◒◐◓◑) that tmux kept in its scrollback when a slow step let the screen scroll
-    // under it: how many appear depends on the machine's speed, not on the wizard's text.
-    .replace(/^[◒◐◓◑] .*\n/gm, '');
+    // under it, with the empty lines its redraws leave: how many depends on the machine's speed, not on
+    // the wizard's text. Empty lines are left out of the comparison altogether.
+    .replace(/^[◒◐◓◑] .*\n/gm, '')
+    .replace(/^\n/gm, '');
 }
