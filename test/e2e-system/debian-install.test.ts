@@ -98,7 +98,7 @@ describe('the real Debian Postfix: missing packages installed by the wizard (--i
     assert.equal((await sh('postconf', ['-h', 'relayhost'])).trim(), `[localhost]:${gmail.port}`);
     assert.equal((await stat('/etc/postfix/sasl_passwd')).mode & 0o777, 0o600);
     const log = run.stderr.match(/goes to (\S+\.log)/)?.[1];
-    assert.ok(log?.startsWith(join(tmp, 'state', 'logs')), run.stderr);
+    assert.ok(log?.startsWith(join(tmp, 'state', 'postfix-gmail-wizard', 'logs')), run.stderr); // --state-dir DIR means DIR/postfix-gmail-wizard/
     assert.match(await readFile(log!, 'utf8'), /Setting up postfix/);
     assert.equal((await stat(log!)).mode & 0o777, 0o600);
     assert.ok(await postfixRunning(), 'Postfix was started');
