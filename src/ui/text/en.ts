@@ -2,6 +2,7 @@
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
 import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
+import { keychainEn } from './keychain.en.js';
 import { secretsEn } from './secrets.en.js';
 import { txnEn } from './txn.en.js';
 import { tlsEn } from './tls.en.js';
@@ -94,29 +95,12 @@ export const en = {
   'ask.missing': 'Not running interactively, and these answers are missing: {flags}.',
   'ask.missingFix': 'Give them as options (see --help), or run the wizard in a terminal.',
 
-  'keychain.using': 'Using the app password stored in the keychain for {account}.',
-  'keychain.unavailable': 'App password not stored in a keychain: {reason}. Postfix does not need it; you will be asked again next time.',
-  'keychain.reason.bus': 'no keychain is reachable (no desktop session bus, as usual over SSH)',
-  'keychain.reason.module': 'the keychain module is not installed',
 
   // Credentials: validation, keychain, re-run choice, pre-flight, flushing deferred mail.
   'password.nonAscii': 'The app password contains a character that is not plain ASCII (perhaps a look-alike letter); an app password is 16 plain letters.',
   'password.colon': 'The app password contains a colon, which an app password never has (it is 16 letters).',
   'password.multiLine': 'The password input has more than one line; give the app password alone on the first line.',
   'password.notAppPasswordAt': 'This does not look like an app password (16 letters, shown as four groups of four); Gmail refuses your normal password here. Create an app password at {url}',
-  'keychain.own': 'your keychain',
-  'keychain.ofUser': 'the keychain of {user}',
-  'keychain.storedIn': 'App password for {account} stored in {where}.',
-  'keychain.alreadyStored': 'The app password for {account} is already in {where}.',
-  'keychain.notStored': 'App password for {account} NOT stored in a keychain: {reason}. Postfix does not need it; you will be asked for it again next time.',
-  'keychain.unusable': 'The keychain holds something for {account} that is not a usable app password; it is ignored.',
-  'keychain.noStoredPassword': 'No stored password could be used for {account}: {reason}.',
-  'keychain.noneFor': 'The keychain holds no app password for {account}.',
-  'keychain.reason.busOf': 'no session bus of {user} was found (no desktop session of theirs is running), so their keychain cannot be reached',
-  'keychain.reason.kernelOnly': 'no Secret Service (such as GNOME Keyring or KWallet) answers on the session bus; the only store left is the kernel keyring, which forgets everything at reboot, so it is not used',
-  'keychain.reason.locked': 'the keyring is locked; unlock it (log in to the desktop, or open "Passwords and Keys") and run the wizard again',
-  'keychain.reason.disabled': 'the keychain is turned off with --no-keychain',
-  'keychain.reason.error': 'the keychain reported an error',
   'choice.current': 'Postfix currently logs in to the relay as {account}.',
   'choice.question': 'Which account should Postfix use?',
   'choice.keep': 'Keep {account} and test it again',
@@ -302,5 +286,6 @@ export const en = {
   ...tlsEn,
   ...tuiEn,
   ...relaypwEn,
+  ...keychainEn,
   'help': helpEn,
 } as const;

@@ -3,6 +3,7 @@
 // パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
 import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
+import { keychainJa } from './keychain.ja.js';
 import { secretsJa } from './secrets.ja.js';
 import { txnJa } from './txn.ja.js';
 import { tlsJa } from './tls.ja.js';
@@ -96,29 +97,12 @@ export const ja: Catalogue = {
   'ask.missing': '対話モードではないため、次の指定が足りません: {flags}',
   'ask.missingFix': 'オプションで指定するか（--help を参照）、端末上でウィザードを実行してください。',
 
-  'keychain.using': '{account} のアプリパスワードは、キーチェーンに保存されたものを使います。',
-  'keychain.unavailable': 'アプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
-  'keychain.reason.bus': '利用できるキーチェーンがありません（SSH 接続時によくあるように、デスクトップのセッションバスがありません）',
-  'keychain.reason.module': 'キーチェーン用のモジュールがインストールされていません',
 
   // 認証情報: 入力の検査、キーチェーン、再実行時の選択、事前確認、保留メールの再送。
   'password.nonAscii': 'アプリパスワードに ASCII 以外の文字（よく似た別の文字かもしれません）が含まれています。アプリパスワードは半角英字 16 文字です。',
   'password.colon': 'アプリパスワードにコロンが含まれています。アプリパスワード（英字 16 文字）にコロンは含まれません。',
   'password.multiLine': 'パスワードの入力が複数行になっています。1 行目にアプリパスワードだけを書いてください。',
   'password.notAppPasswordAt': 'アプリパスワード（4 文字ずつ 4 組で表示される英字 16 文字）ではないようです。ここでは通常のパスワードは Gmail に拒否されます。アプリパスワードは {url} で作成できます',
-  'keychain.own': 'あなたのキーチェーン',
-  'keychain.ofUser': '{user} のキーチェーン',
-  'keychain.storedIn': '{account} のアプリパスワードを{where}に保存しました。',
-  'keychain.alreadyStored': '{account} のアプリパスワードはすでに{where}に保存されています。',
-  'keychain.notStored': '{account} のアプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
-  'keychain.unusable': 'キーチェーンにある {account} の項目はアプリパスワードとして使えないため、無視します。',
-  'keychain.noStoredPassword': '{account} の保存済みパスワードは使えませんでした: {reason}。',
-  'keychain.noneFor': 'キーチェーンに {account} のアプリパスワードはありません。',
-  'keychain.reason.busOf': '{user} のセッションバスが見つかりません（{user} のデスクトップセッションが動いていません）。そのためキーチェーンに接続できません',
-  'keychain.reason.kernelOnly': 'セッションバス上で Secret Service（GNOME Keyring や KWallet など）が応答しません。残るのは再起動で内容が消えるカーネルのキーリングだけなので、使いません',
-  'keychain.reason.locked': 'キーリングがロックされています。ロックを解除（デスクトップにログインするか「パスワードと鍵」を開く）してから、ウィザードをもう一度実行してください',
-  'keychain.reason.disabled': '--no-keychain によりキーチェーンは使わない設定です',
-  'keychain.reason.error': 'キーチェーンがエラーを返しました',
   'choice.current': 'Postfix は現在 {account} としてリレーにログインしています。',
   'choice.question': 'Postfix が使うアカウントを選んでください',
   'choice.keep': '{account} のまま、もう一度テストする',
@@ -303,5 +287,6 @@ export const ja: Catalogue = {
   ...tlsJa,
   ...tuiJa,
   ...relaypwJa,
+  ...keychainJa,
   'help': helpJa,
 };
