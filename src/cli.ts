@@ -4,7 +4,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { ExitCode, WizardError, type ExitCodeValue } from './errors.js';
 import type { Context } from './flow/context.js';
-import { newOutcome } from './flow/outcome.js';
+import { newOutcome } from './outcome.js';
 import { langFlag, parseOptions, type Command, type Options } from './options.js';
 import type { System } from './system/types.js';
 import { pickLang, t, type MessageKey } from './ui/messages.js';
@@ -62,10 +62,10 @@ async function runCommand(ctx: Context): Promise<ExitCodeValue> {
   const changes = (command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list;
   if (!changes || !ctx.sys.isRoot()) return runFlow(ctx);
   // One run at a time, from the first look at the machine to the verdict (lock.ts).
-  const { acquireLock } = await import('./flow/lock.js');
+  const { acquireLock } = await import('./transaction/lock.js');
   const lock = await acquireLock(ctx.sys, ctx.options.stateDir);
   try {
-    await (await import('./flow/recover.js')).recoverUnfinished(ctx);
+    await (await import('./flow/apply/recover.js')).recoverUnfinished(ctx);
     return await runFlow(ctx);
   } finally {
     await lock.release();
@@ -76,15 +76,15 @@ async function runFlow(ctx: Context): Promise<ExitCodeValue> {
   const { command } = ctx.options;
   switch (command) {
     case 'setup':
-      return (await import('./flow/setup.js')).runSetup(ctx);
+      return (await import('./commands/setup.js')).runSetup(ctx);
     case 'status':
-      return (await import('./flow/status.js')).runStatus(ctx);
+      return (await import('./commands/status.js')).runStatus(ctx);
     case 'test':
-      return (await import('./flow/test-command.js')).runTest(ctx);
+      return (await import('./commands/test.js')).runTest(ctx);
     case 'restore':
-      return (await import('./flow/restore.js')).runRestore(ctx);
+      return (await import('./commands/restore.js')).runRestore(ctx);
     case 'remove':
-      return (await import('./flow/remove.js')).runRemove(ctx);
+      return (await import('./commands/remove.js')).runRemove(ctx);
   }
 }
 

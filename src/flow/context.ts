@@ -3,7 +3,7 @@
 import type { Options } from '../options.js';
 import type { System } from '../system/types.js';
 import type { Ui } from '../ui/ui.js';
-import type { Outcome } from './outcome.js';
+import type { Outcome } from '../outcome.js';
 
 export interface Context {
   sys: System;

@@ -4,7 +4,7 @@
 //   node lock-holder.js hold STATE_DIR              take it, print "held", keep it until killed
 import { open, rm } from 'node:fs/promises';
 import { WizardError } from '../../src/errors.js';
-import { acquireLock } from '../../src/flow/lock.js';
+import { acquireLock } from '../../src/transaction/lock.js';
 import { createRealSystem } from '../../src/system/real-system.js';
 
 const [mode, stateDir, markerDir] = process.argv.slice(2);

@@ -3,7 +3,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli.js';
 import type { ExitCodeValue } from '../../src/errors.js';
-import type { Outcome } from '../../src/flow/outcome.js';
+import type { Outcome } from '../../src/outcome.js';
 import type { Ui } from '../../src/ui/ui.js';
 import type { FakeSystem } from './fake-system.js';
 import { assertOutcomeSchema } from './outcome-schema.js';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile, chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { explainPreflight } from '../../src/flow/preflight.js';
+import { explainPreflight } from '../../src/flow/ask/preflight.js';
 import { checkAccount, checkAppPassword, singleLine } from '../../src/gmail/credentials.js';
 import { passwordMapCredential, readPasswordMapAccount } from '../../src/postfix/password-map.js';
 import { classifyKeychainError } from '../../src/system/keychain.js';

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { watchedSettings } from '../../src/flow/detect.js';
-import { localSettingNames } from '../../src/flow/local-facts.js';
+import { watchedSettings } from '../../src/flow/detect/detect.js';
+import { localSettingNames } from '../../src/flow/detect/local-facts.js';
 import { parsePostconf } from '../../src/postfix/postconf.js';
 import { repoPath } from '../support/paths.js';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { literalPathProblem } from '../../src/postfix/paths.js';
-import { exposedSecretFiles, secretFileFixes } from '../../src/flow/secret-files.js';
+import { exposedSecretFiles, secretFileFixes } from '../../src/flow/plan/secret-files.js';
 import type { PasswordMapFacts, Plan } from '../../src/flow/types.js';
 import { renderPlan } from '../../src/ui/plan-view.js';
 

@@ -5,13 +5,13 @@
 // whole change that only missed its tidy-up: it is cleared, never undone.
 // Either way, the temp files a write cut short left beside the files (one
 // may hold the password) are deleted.
-import { UsageError } from '../errors.js';
-import { confirmOrYes } from './confirm.js';
-import { t } from '../ui/messages.js';
-import { readBackup, restoreBackup, type Backup } from './backup.js';
-import type { Context } from './context.js';
-import { clearJournal, journalComplete, journalPath, readJournal } from './journal.js';
-import { acquireLock } from './lock.js';
+import { UsageError } from '../../errors.js';
+import { confirmOrYes } from '../ask/confirm.js';
+import { t } from '../../ui/messages.js';
+import { readBackup, restoreBackup, type Backup } from '../../transaction/backup.js';
+import type { Context } from '../context.js';
+import { clearJournal, journalComplete, journalPath, readJournal } from '../../transaction/journal.js';
+import { acquireLock } from '../../transaction/lock.js';
 
 export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>): Promise<void> {
   const { sys, ui, options } = ctx;

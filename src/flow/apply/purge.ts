@@ -2,10 +2,10 @@
 // in backups (each holds the map as it was) and in the keychain. Offered
 // interactively (default no: a backup deleted cannot be restored), done
 // headless only with --purge.
-import { t } from '../ui/messages.js';
-import { listBackups, type Backup } from './backup.js';
-import type { Context } from './context.js';
-import { keychainState } from './keychain-step.js';
+import { t } from '../../ui/messages.js';
+import { listBackups, type Backup } from '../../transaction/backup.js';
+import type { Context } from '../context.js';
+import { keychainState } from '../ask/keychain-step.js';
 
 /** A backup holding a password: a copy of a password map (the source or its compiled form). */
 export function holdsPassword(backup: Backup, mapPaths: readonly string[]): boolean {

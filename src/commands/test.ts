@@ -1,13 +1,13 @@
 // `test`: send a test message through the configuration as it is, and follow it.
 import { ExitCode, WizardError, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
-import { askRecipient } from './ask.js';
-import type { Context } from './context.js';
-import { detect } from './detect.js';
-import { describeFacts } from './describe.js';
-import { requirePostfix } from './requirements.js';
-import { reportTest, saveLastTest } from './summary.js';
-import { sendTestMessage } from './verify.js';
+import { askRecipient } from '../flow/ask/ask.js';
+import type { Context } from '../flow/context.js';
+import { detect } from '../flow/detect/detect.js';
+import { describeFacts } from '../flow/detect/describe.js';
+import { requirePostfix } from '../flow/detect/requirements.js';
+import { reportTest, saveLastTest } from '../flow/verify/summary.js';
+import { sendTestMessage } from '../flow/verify/verify.js';
 
 export async function runTest(ctx: Context): Promise<ExitCodeValue> {
   const { ui, sys, options, outcome } = ctx;

@@ -1,16 +1,16 @@
 // detect: read the machine, change nothing. Returns HostFacts.
-import { distroFor } from '../distro/index.js';
-import { readGentooFacts } from '../distro/gentoo.js';
-import { detectInit } from '../distro/init.js';
-import type { InitSystem } from '../distro/family.js';
-import { readOsRelease } from '../distro/os-release.js';
-import { smtpListeners } from '../postfix/master.js';
-import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../postfix/postconf.js';
-import { readPasswordMapAccount } from '../postfix/password-map.js';
-import { compiledMapPaths } from '../postfix/maps.js';
-import { readTlsFacts } from '../postfix/tls-overrides.js';
-import type { System } from '../system/types.js';
-import type { HostFacts, PasswordMapFacts, PostfixFacts } from './types.js';
+import { distroFor } from '../../distro/index.js';
+import { readGentooFacts } from '../../distro/gentoo.js';
+import { detectInit } from '../../distro/init.js';
+import type { InitSystem } from '../../distro/family.js';
+import { readOsRelease } from '../../distro/os-release.js';
+import { smtpListeners } from '../../postfix/master.js';
+import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../../postfix/postconf.js';
+import { readPasswordMapAccount } from '../../postfix/password-map.js';
+import { compiledMapPaths } from '../../postfix/maps.js';
+import { readTlsFacts } from '../../postfix/tls-overrides.js';
+import type { System } from '../../system/types.js';
+import type { HostFacts, PasswordMapFacts, PostfixFacts } from '../types.js';
 
 /** The parameters the wizard reads (and partly owns). */
 export const watchedSettings = [

@@ -6,11 +6,11 @@
 // is offered only to the relay it was stored for. Entries of the default relay, [smtp.gmail.com]:587,
 // keep the bare account as their key — what every earlier version wrote — so those still work
 // there, and only there; a password stored for any other relay is never offered to Gmail or back.
-import { defaultRelay, relayhostValue, type Relay } from '../gmail/relay.js';
-import { KEYCHAIN_REASONS } from '../system/keychain.js';
-import type { Keychain } from '../system/types.js';
-import { t } from '../ui/messages.js';
-import type { Context } from './context.js';
+import { defaultRelay, relayhostValue, type Relay } from '../../gmail/relay.js';
+import { KEYCHAIN_REASONS } from '../../system/keychain.js';
+import type { Keychain } from '../../system/types.js';
+import { t } from '../../ui/messages.js';
+import type { Context } from '../context.js';
 
 /** The reasons in --json's `keychain: not-stored:<reason>`: the system's, and disabled (--no-keychain). */
 export const KEYCHAIN_OUTCOME_REASONS = [...KEYCHAIN_REASONS, 'disabled', 'from-map'] as const;

@@ -2,12 +2,12 @@
 // answered; without a terminal the missing answers are listed, all at once.
 // What flags give is checked first, before the keychain, the network or a file
 // is touched, so hostile input stops the run with exit 2 and nothing changed.
-import { UsageError, WizardError } from '../errors.js';
-import { appPasswordUrl, checkAccount, checkAppPassword, singleLine } from '../gmail/credentials.js';
-import { parseRelay, type Relay } from '../gmail/relay.js';
-import { t } from '../ui/messages.js';
-import type { Context } from './context.js';
-import type { Answers, HostFacts, PasswordSource } from './types.js';
+import { UsageError, WizardError } from '../../errors.js';
+import { appPasswordUrl, checkAccount, checkAppPassword, singleLine } from '../../gmail/credentials.js';
+import { parseRelay, type Relay } from '../../gmail/relay.js';
+import { t } from '../../ui/messages.js';
+import type { Context } from '../context.js';
+import type { Answers, HostFacts, PasswordSource } from '../types.js';
 
 export { appPasswordUrl };
 

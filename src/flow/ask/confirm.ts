@@ -1,8 +1,8 @@
 // "Go ahead?" — answered by --yes, by the person at the terminal, or, with
 // neither, refused with the flag that would have answered it (exit 2).
-import { CancelledError, UsageError } from '../errors.js';
-import { t, type MessageKey } from '../ui/messages.js';
-import type { Context } from './context.js';
+import { CancelledError, UsageError } from '../../errors.js';
+import { t, type MessageKey } from '../../ui/messages.js';
+import type { Context } from '../context.js';
 
 export async function confirmOrYes(ctx: Pick<Context, 'ui' | 'options'>, question: MessageKey, initialValue: boolean, whenHeadless?: UsageError): Promise<void> {
   if (ctx.options.yes) return;

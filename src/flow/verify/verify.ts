@@ -2,18 +2,18 @@
 // recipe did with telnet), take the queue id from "250 … queued as ID", and
 // follow that id until the relay accepts it, or the reason it did not is known.
 import { randomBytes } from 'node:crypto';
-import { diagnose, diagnoseDelivery } from '../gmail/diagnose.js';
-import { clientNotesFor, deliveryEventsFor, queueIdFromResponse, type DeliveryEvent } from '../postfix/log.js';
-import { postconfArgs } from '../postfix/postconf.js';
-import { parseQueueJson, type QueueEntry } from '../postfix/queue.js';
-import { believedVerdict, hasFinalClaim } from '../postfix/verdict.js';
-import type { System } from '../system/types.js';
-import { WizardError } from '../errors.js';
-import { t } from '../ui/messages.js';
-import type { Context } from './context.js';
-import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../postfix/delivery-log.js';
-import type { TestResult } from './outcome.js';
-import type { PostfixFacts } from './types.js';
+import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
+import { clientNotesFor, deliveryEventsFor, queueIdFromResponse, type DeliveryEvent } from '../../postfix/log.js';
+import { postconfArgs } from '../../postfix/postconf.js';
+import { parseQueueJson, type QueueEntry } from '../../postfix/queue.js';
+import { believedVerdict, hasFinalClaim } from '../../postfix/verdict.js';
+import type { System } from '../../system/types.js';
+import { WizardError } from '../../errors.js';
+import { t } from '../../ui/messages.js';
+import type { Context } from '../context.js';
+import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../../postfix/delivery-log.js';
+import type { TestResult } from '../../outcome.js';
+import type { PostfixFacts } from '../types.js';
 
 // The log is read often (cheap, and it has the verdict first); the queue
 // (a postqueue process) every few rounds for its state and delay reason, and whenever a line

@@ -9,17 +9,17 @@
 //      account without retyping, or add a new one (with nothing stored to switch to, the address
 //      prompt pre-filled with the current account is that choice);
 //   4. the pre-flight login, asking again for a password the relay refuses.
-import { UsageError } from '../errors.js';
-import { checkAccount } from '../gmail/credentials.js';
-import { passwordMapCredential } from '../postfix/password-map.js';
-import { relayhostValue, type Relay } from '../gmail/relay.js';
-import { t } from '../ui/messages.js';
-import type { SelectOption } from '../ui/ui.js';
+import { UsageError } from '../../errors.js';
+import { checkAccount } from '../../gmail/credentials.js';
+import { passwordMapCredential } from '../../postfix/password-map.js';
+import { relayhostValue, type Relay } from '../../gmail/relay.js';
+import { t } from '../../ui/messages.js';
+import type { SelectOption } from '../../ui/ui.js';
 import { askAccount, checkGivenInputs, missingFlags, promptPassword, usableStored, type Credential } from './ask.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { keychainReasonText, type KeychainState } from './keychain-step.js';
 import { preflight } from './preflight.js';
-import type { PostfixFacts } from './types.js';
+import type { PostfixFacts } from '../types.js';
 
 export interface ChosenCredentials {
   account: string;

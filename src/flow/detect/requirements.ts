@@ -1,8 +1,8 @@
 // What must be true of the machine before a plan can work, each failure
 // with the command that fixes it on this distribution.
-import { WizardError } from '../errors.js';
-import { t } from '../ui/messages.js';
-import type { HostFacts, PostfixFacts } from './types.js';
+import { WizardError } from '../../errors.js';
+import { t } from '../../ui/messages.js';
+import type { HostFacts, PostfixFacts } from '../types.js';
 
 export function installHint(facts: HostFacts, packages: string[]): string {
   const command = facts.distro.install?.(packages);

@@ -7,18 +7,18 @@
 //     alias (first run only — later runs keep what is there); loopback-only when Postfix listens
 //     on the network; a warning when mynetworks lets other hosts relay through the account.
 // Headless runs change nothing the flags did not ask for, except the IPv4 preference, a fix.
-import { UsageError } from '../errors.js';
-import { checkAccount, isConsumerGmail } from '../gmail/credentials.js';
-import { conventionalPorts, currentGoogleRelay, defaultRelay, isWorkspaceRelay, otherPort, workspaceRelayHost, type Relay } from '../gmail/relay.js';
-import { isLoopbackOnly, networkNeeds, openNetworks } from '../postfix/networks.js';
-import type { RelayProbe } from '../system/types.js';
-import { t } from '../ui/messages.js';
+import { UsageError } from '../../errors.js';
+import { checkAccount, isConsumerGmail } from '../../gmail/credentials.js';
+import { conventionalPorts, currentGoogleRelay, defaultRelay, isWorkspaceRelay, otherPort, workspaceRelayHost, type Relay } from '../../gmail/relay.js';
+import { isLoopbackOnly, networkNeeds, openNetworks } from '../../postfix/networks.js';
+import type { RelayProbe } from '../../system/types.js';
+import { t } from '../../ui/messages.js';
 import { promptPassword, resolveRelay } from './ask.js';
-import type { Context } from './context.js';
-import { readLocalFacts } from './local-facts.js';
-import { isOwnGenericMap, parseSaved } from './options-plan.js';
+import type { Context } from '../context.js';
+import { readLocalFacts } from '../detect/local-facts.js';
+import { isOwnGenericMap, parseSaved } from '../plan/options-plan.js';
 import { preflight } from './preflight.js';
-import type { Answers, LocalFacts, PostfixFacts, RelayOptions } from './types.js';
+import type { Answers, LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
 
 type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>;
 

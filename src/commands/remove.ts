@@ -8,16 +8,16 @@ import { readExplicitSettings } from '../postfix/postconf.js';
 import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
-import { apply } from './apply.js';
-import { confirmOrYes } from './confirm.js';
-import type { Context } from './context.js';
-import { detect } from './detect.js';
-import { readLocalFacts } from './local-facts.js';
-import { optionRemoval } from './options-plan.js';
-import { offerPurge } from './purge.js';
-import { passwordMapPath, settingChanges } from './plan.js';
-import { requirePostfix, requireRoot } from './requirements.js';
-import { planIsEmpty, type Plan } from './types.js';
+import { apply } from '../flow/apply/apply.js';
+import { confirmOrYes } from '../flow/ask/confirm.js';
+import type { Context } from '../flow/context.js';
+import { detect } from '../flow/detect/detect.js';
+import { readLocalFacts } from '../flow/detect/local-facts.js';
+import { optionRemoval } from '../flow/plan/options-plan.js';
+import { offerPurge } from '../flow/apply/purge.js';
+import { passwordMapPath, settingChanges } from '../flow/plan/plan.js';
+import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
+import { planIsEmpty, type Plan } from '../flow/types.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [

@@ -5,8 +5,8 @@
 // even after a chmod. So a loose compiled map that is about to be rebuilt is
 // removed first (postmap then creates a new file with the source's 0600); a
 // file that keeps its content (a map the wizard supersedes) is made 0600.
-import { compiledMapPaths } from '../postfix/maps.js';
-import type { PasswordMapFacts, SecretFileFix } from './types.js';
+import { compiledMapPaths } from '../../postfix/maps.js';
+import type { PasswordMapFacts, SecretFileFix } from '../types.js';
 
 /** Group or others may read it, or its owner is not root. */
 export function readableByOthers(file: { mode?: number; uid?: number }): boolean {

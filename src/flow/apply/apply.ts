@@ -4,16 +4,16 @@
 // reload. Any failure — or Ctrl-C/SIGTERM/SIGHUP, held until the current
 // step ends — puts the backup back and reloads the old configuration (or
 // stops a Postfix this run started).
-import { CancelledError, WizardError } from '../errors.js';
-import { postconfArgs, postconfEditArgs, postconfRemoveArgs } from '../postfix/postconf.js';
-import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../postfix/service.js';
-import type { System } from '../system/types.js';
-import { t } from '../ui/messages.js';
-import { createBackup, keptBackups, pruneBackups, restoreBackup, type Backup } from './backup.js';
-import type { Context } from './context.js';
-import { clearJournal, writeJournal, type Journal } from './journal.js';
-import { acquireLock } from './lock.js';
-import type { Plan, PostfixFacts, SecretFileFix } from './types.js';
+import { CancelledError, WizardError } from '../../errors.js';
+import { postconfArgs, postconfEditArgs, postconfRemoveArgs } from '../../postfix/postconf.js';
+import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../../postfix/service.js';
+import type { System } from '../../system/types.js';
+import { t } from '../../ui/messages.js';
+import { createBackup, keptBackups, pruneBackups, restoreBackup, type Backup } from '../../transaction/backup.js';
+import type { Context } from '../context.js';
+import { clearJournal, writeJournal, type Journal } from '../../transaction/journal.js';
+import { acquireLock } from '../../transaction/lock.js';
+import type { Plan, PostfixFacts, SecretFileFix } from '../types.js';
 
 export interface ApplyResult {
   backup: Backup;

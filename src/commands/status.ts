@@ -4,19 +4,19 @@ import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { postconfArgs } from '../postfix/postconf.js';
 import { parseQueueJson } from '../postfix/queue.js';
 import { t } from '../ui/messages.js';
-import type { Context } from './context.js';
-import { detect } from './detect.js';
-import { describeFacts } from './describe.js';
+import type { Context } from '../flow/context.js';
+import { detect } from '../flow/detect/detect.js';
+import { describeFacts } from '../flow/detect/describe.js';
 import { parseRelayhost } from '../gmail/relay.js';
-import { keychainState, keychainStatus, keychainStatusText } from './keychain-step.js';
-import { readLocalFacts } from './local-facts.js';
-import { isOwnGenericMap } from './options-plan.js';
+import { keychainState, keychainStatus, keychainStatusText } from '../flow/ask/keychain-step.js';
+import { readLocalFacts } from '../flow/detect/local-facts.js';
+import { isOwnGenericMap } from '../flow/plan/options-plan.js';
 import { rootAliasOf, wizardRootAlias } from '../postfix/aliases.js';
 import { isLoopbackOnly, openNetworks } from '../postfix/networks.js';
-import type { TestResult } from './outcome.js';
+import type { TestResult } from '../outcome.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
-import { relayProblems, requirePostfix } from './requirements.js';
-import { exposedSecretFiles } from './secret-files.js';
+import { relayProblems, requirePostfix } from '../flow/detect/requirements.js';
+import { exposedSecretFiles } from '../flow/plan/secret-files.js';
 
 export interface StatusReport {
   relayhost: string;

@@ -4,13 +4,13 @@
 // a small record beside main.cf, so that `remove` (optionRemoval) can put back
 // exactly what was there, and only where the wizard's value is still in place.
 import ejs from 'ejs';
-import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
-import { removeRootAlias, setRootAlias } from '../postfix/aliases.js';
-import { isLoopbackOnly } from '../postfix/networks.js';
-import type { Settings } from '../postfix/postconf.js';
-import type { TemplateName } from '../system/templates.js';
-import { postaliasArgs } from './local-facts.js';
-import type { LocalFacts, PlannedCommand, PlannedFile, PostfixFacts, RelayOptions } from './types.js';
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
+import { removeRootAlias, setRootAlias } from '../../postfix/aliases.js';
+import { isLoopbackOnly } from '../../postfix/networks.js';
+import type { Settings } from '../../postfix/postconf.js';
+import type { TemplateName } from '../../system/templates.js';
+import { postaliasArgs } from '../detect/local-facts.js';
+import type { LocalFacts, PlannedCommand, PlannedFile, PostfixFacts, RelayOptions } from '../types.js';
 
 export interface PlanPart {
   settings: Settings;

@@ -1,12 +1,12 @@
 // Showing the plan and asking for it. A person at a terminal sees the plan on
 // one screen (ui/plan-summary.ts) and chooses Apply / Show the full diff /
 // Cancel; --yes, --dry-run and headless runs print the full diff, as a log should.
-import { CancelledError } from '../errors.js';
-import { t } from '../ui/messages.js';
-import { renderSummary } from '../ui/plan-summary.js';
-import { renderPlan } from '../ui/plan-view.js';
-import type { Context } from './context.js';
-import type { Answers, Plan } from './types.js';
+import { CancelledError } from '../../errors.js';
+import { t } from '../../ui/messages.js';
+import { renderSummary } from '../../ui/plan-summary.js';
+import { renderPlan } from '../../ui/plan-view.js';
+import type { Context } from '../context.js';
+import type { Answers, Plan } from '../types.js';
 
 type Ctx = Pick<Context, 'ui' | 'options'>;
 

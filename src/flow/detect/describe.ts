@@ -1,6 +1,6 @@
 // One line on what detect found, shown when the spinner stops.
-import { t } from '../ui/messages.js';
-import type { HostFacts } from './types.js';
+import { t } from '../../ui/messages.js';
+import type { HostFacts } from '../types.js';
 
 export function describeFacts(facts: HostFacts): string {
   const os = facts.os.prettyName ?? facts.os.id;

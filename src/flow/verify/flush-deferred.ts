@@ -3,13 +3,13 @@
 // because the old login failed can go now: `postqueue -f` asks Postfix to try
 // it at once instead of at its next retry (minutes to hours away), and the
 // person is told how many of those messages went out.
-import { deliveryEventsFor } from '../postfix/log.js';
-import { postconfArgs } from '../postfix/postconf.js';
-import { parseQueueJson } from '../postfix/queue.js';
-import { t } from '../ui/messages.js';
-import type { Context } from './context.js';
-import { logCursor, postfixUids, readDeliveryLog } from '../postfix/delivery-log.js';
-import type { Plan, PostfixFacts } from './types.js';
+import { deliveryEventsFor } from '../../postfix/log.js';
+import { postconfArgs } from '../../postfix/postconf.js';
+import { parseQueueJson } from '../../postfix/queue.js';
+import { t } from '../../ui/messages.js';
+import type { Context } from '../context.js';
+import { logCursor, postfixUids, readDeliveryLog } from '../../postfix/delivery-log.js';
+import type { Plan, PostfixFacts } from '../types.js';
 
 const pollMs = 500;
 const longestWaitSeconds = 60;

@@ -4,17 +4,17 @@
 // installs run under a spinner showing the latest output line; the whole
 // output goes to a log file. A failed install stops the wizard with the log's
 // tail, and undoes the one file it may have written (package.use).
-import { WizardError } from '../errors.js';
-import type { InstallCommand } from '../distro/family.js';
-import { emergePostfix, missingUseFlags, packageUseEdit, packageUsePath } from '../distro/gentoo.js';
-import { postfixServiceCommand } from '../distro/init.js';
-import { reloadCommand } from '../postfix/service.js';
-import { t } from '../ui/messages.js';
-import type { Context } from './context.js';
-import { createBackup } from './backup.js';
+import { WizardError } from '../../errors.js';
+import type { InstallCommand } from '../../distro/family.js';
+import { emergePostfix, missingUseFlags, packageUseEdit, packageUsePath } from '../../distro/gentoo.js';
+import { postfixServiceCommand } from '../../distro/init.js';
+import { reloadCommand } from '../../postfix/service.js';
+import { t } from '../../ui/messages.js';
+import type { Context } from '../context.js';
+import { createBackup } from '../../transaction/backup.js';
 import { detect } from './detect.js';
 import { requireRoot } from './requirements.js';
-import type { HostFacts } from './types.js';
+import type { HostFacts } from '../types.js';
 
 export interface InstallPlan {
   /** Why, in the user's words, one line each. */

@@ -3,13 +3,13 @@
 // then AUTH), so a wrong password or a blocked port is found while nothing has
 // changed. The SMTP conversation is nodemailer's verify() (system/smtp.ts): it
 // never sends AUTH over a connection whose certificate failed verification.
-import { WizardError } from '../errors.js';
-import { diagnose, type DiagnosisCode } from '../gmail/diagnose.js';
-import type { Relay } from '../gmail/relay.js';
-import { explainDiagnosis } from '../ui/diagnosis-text.js';
-import { t } from '../ui/messages.js';
+import { WizardError } from '../../errors.js';
+import { diagnose, type DiagnosisCode } from '../../gmail/diagnose.js';
+import type { Relay } from '../../gmail/relay.js';
+import { explainDiagnosis } from '../../ui/diagnosis-text.js';
+import { t } from '../../ui/messages.js';
 import { promptPassword, type Credential } from './ask.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 
 const maxAttempts = 3;
 /** What a person can fix by typing another password. */

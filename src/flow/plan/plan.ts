@@ -1,15 +1,15 @@
 // plan: a pure function (facts, answers, templates) → Plan. A plan with
 // nothing in it is how a re-run with the same answers changes nothing.
 import ejs from 'ejs';
-import { relayhostValue } from '../gmail/relay.js';
-import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
-import { isErrorTransport } from '../postfix/transports.js';
-import type { Settings } from '../postfix/postconf.js';
-import type { TemplateName } from '../system/templates.js';
+import { relayhostValue } from '../../gmail/relay.js';
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
+import { isErrorTransport } from '../../postfix/transports.js';
+import type { Settings } from '../../postfix/postconf.js';
+import type { TemplateName } from '../../system/templates.js';
 import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
-import { planTlsFixes } from './plan/tls-fixes.js';
-import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from './types.js';
+import { planTlsFixes } from './tls-fixes.js';
+import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from '../types.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';

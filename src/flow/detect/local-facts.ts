@@ -2,10 +2,10 @@
 // parameters they read, the domains local senders carry, and the files they
 // write (generic map, aliases, the record of replaced main.cf values). Read
 // only; setup, status and remove all start from it.
-import { compiledMapPaths, needsPostmap } from '../postfix/maps.js';
-import { postconfArgs, readSettings } from '../postfix/postconf.js';
-import type { System } from '../system/types.js';
-import type { LocalFacts, OptionFile, PostfixFacts } from './types.js';
+import { compiledMapPaths, needsPostmap } from '../../postfix/maps.js';
+import { postconfArgs, readSettings } from '../../postfix/postconf.js';
+import type { System } from '../../system/types.js';
+import type { LocalFacts, OptionFile, PostfixFacts } from '../types.js';
 
 export const localSettingNames = [
   'smtp_generic_maps', 'smtp_address_preference', 'inet_protocols', 'inet_interfaces', 'myhostname', 'mydomain',

@@ -7,15 +7,15 @@ import { ExitCode, UsageError, WizardError, type ExitCodeValue } from '../errors
 import { mainCfValue } from '../postfix/networks.js';
 import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
-import { apply } from './apply.js';
-import { confirmOrYes } from './confirm.js';
-import { listBackups, readBackup, type Backup } from './backup.js';
-import type { Context } from './context.js';
-import { detect } from './detect.js';
-import { requirePostfix, requireRoot } from './requirements.js';
-import type { Plan } from './types.js';
-import { checkBackup, type BackupProblem } from './backup-check.js';
-import { readLocalFacts } from './local-facts.js';
+import { apply } from '../flow/apply/apply.js';
+import { confirmOrYes } from '../flow/ask/confirm.js';
+import { listBackups, readBackup, type Backup } from '../transaction/backup.js';
+import type { Context } from '../flow/context.js';
+import { detect } from '../flow/detect/detect.js';
+import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
+import type { Plan } from '../flow/types.js';
+import { checkBackup, type BackupProblem } from '../transaction/backup-check.js';
+import { readLocalFacts } from '../flow/detect/local-facts.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 
 export async function runRestore(ctx: Context): Promise<ExitCodeValue> {

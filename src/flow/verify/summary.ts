@@ -1,13 +1,13 @@
 // The end of a run: the test result in plain words, the equivalent
 // command line for automation (never with the password), the record for status.
-import { ExitCode, type ExitCodeValue } from '../errors.js';
-import { defaultRelay } from '../gmail/relay.js';
-import type { Options } from '../options.js';
-import { explainDiagnosis } from '../ui/diagnosis-text.js';
-import { t } from '../ui/messages.js';
-import type { Context } from './context.js';
-import type { TestResult } from './outcome.js';
-import type { Answers } from './types.js';
+import { ExitCode, type ExitCodeValue } from '../../errors.js';
+import { defaultRelay } from '../../gmail/relay.js';
+import type { Options } from '../../options.js';
+import { explainDiagnosis } from '../../ui/diagnosis-text.js';
+import { t } from '../../ui/messages.js';
+import type { Context } from '../context.js';
+import type { TestResult } from '../../outcome.js';
+import type { Answers } from '../types.js';
 
 export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult): ExitCodeValue {
   if (result.status === 'sent') {

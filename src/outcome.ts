@@ -1,8 +1,8 @@
 // The --json document (schema "postfix-gmail-wizard/outcome", version 1).
 // Field meanings are documented in README.md under "JSON output"; add
 // fields freely, never rename or remove one without bumping the version.
-import type { DiagnosisCode } from '../gmail/diagnose.js';
-import type { StatusReport } from './status.js';
+import type { DiagnosisCode } from './gmail/diagnose.js';
+import type { StatusReport } from './commands/status.js';
 
 /** test.status: how far the test message got (queued: still waiting when the wait ended; unknown: no queue id). */
 export const TEST_STATUSES = ['sent', 'deferred', 'bounced', 'expired', 'queued', 'unknown'] as const;
