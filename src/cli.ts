@@ -2,7 +2,8 @@
 // are imported only once we know they are needed, so --version and the
 // first frame of the wizard appear fast.
 import type { Readable, Writable } from 'node:stream';
-import { ExitCode, WizardError, type ExitCodeValue } from './errors.js';
+import { ExitCode, setErrorWording, WizardError, type ExitCodeValue } from './errors.js';
+import { wordError } from './ui/error-text.js';
 import type { Context } from './flow/context.js';
 import { newOutcome } from './outcome.js';
 import { langFlag, parseOptions, type Command, type Options } from './options.js';
@@ -23,6 +24,7 @@ const processIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: pr
 
 export async function main(argv: readonly string[], io: Io = processIo, system?: System, uiOverride?: Ui): Promise<ExitCodeValue> {
   await useLanguage(pickLang(langFlag(argv), io.env));
+  setErrorWording(wordError);
   let options: Options;
   try {
     options = parseOptions(argv);

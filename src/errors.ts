@@ -36,3 +36,22 @@ export class CancelledError extends WizardError {
     this.name = 'CancelledError';
   }
 }
+
+/** The facts an error carries for its sentence. */
+export type ErrorVars = Record<string, string | number>;
+type Wording = (code: string, vars: ErrorVars) => { message: string; fix?: string } | undefined;
+let wording: Wording = () => undefined;
+
+/** ui/ registers how codes become sentences (ui/error-text.ts) before a command runs. */
+export function setErrorWording(words: Wording): void {
+  wording = words;
+}
+
+/**
+ * An error raised below ui/ (postfix/, transaction/, system/): those modules know the code and the
+ * facts, never the sentence; the registered wording supplies message and fix, in the chosen language.
+ */
+export function codedError(code: string, vars: ErrorVars = {}, exitCode: ExitCodeValue = ExitCode.failed): WizardError {
+  const worded = wording(code, vars);
+  return new WizardError(code, worded?.message ?? `${code} ${JSON.stringify(vars)}`, worded?.fix, exitCode);
+}

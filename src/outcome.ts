@@ -2,7 +2,7 @@
 // Field meanings are documented in README.md under "JSON output"; add
 // fields freely, never rename or remove one without bumping the version.
 import type { DiagnosisCode } from './gmail/diagnose.js';
-import type { StatusReport } from './commands/status.js';
+import type { TlsSource } from './postfix/tls-policy.js';
 
 /** test.status: how far the test message got (queued: still waiting when the wait ended; unknown: no queue id). */
 export const TEST_STATUSES = ['sent', 'deferred', 'bounced', 'expired', 'queued', 'unknown'] as const;
@@ -47,4 +47,35 @@ export interface Outcome {
 
 export function newOutcome(command: string): Outcome {
   return { schema: 'postfix-gmail-wizard/outcome', version: 1, command, changed: { settings: [], files: [], commands: [] }, warnings: [] };
+}
+
+/** The status command's report (outcome.status). */
+export interface StatusReport {
+  relayhost: string;
+  account?: string;
+  passwordMap?: string;
+  mapType: string;
+  /** The level smtp(8) really uses for the relay (a policy table or master.cf may override main.cf's). */
+  tlsLevel: string;
+  /** Where tlsLevel comes from: main.cf, master.cf (service), policy-map or per-site (table and key); and main.cf's own value. */
+  tls: { source: TlsSource; where?: string; mainCf: string };
+  caFile: string;
+  running: boolean;
+  /** stored | not-stored | unavailable:<reason> — for the current account's password. */
+  keychain: string;
+  /** Whose keychain, when root runs under sudo: the person who ran sudo. */
+  keychainOwner?: string;
+  queue: { total: number; deferred: number };
+  /** smtp_generic_maps, and the account the wizard's map sends local senders as (undefined: another map). */
+  senderMap?: { map: string; account?: string };
+  /** root's entry in the aliases file, and whether the wizard wrote it. */
+  rootAlias?: { to: string; byWizard: boolean };
+  /** inet_interfaces, and whether only this machine can connect. */
+  interfaces: { value: string; loopbackOnly: boolean };
+  /** smtp_address_preference (ipv4: the wizard found IPv6 unable to reach the relay). */
+  addressPreference: string;
+  /** mynetworks entries other hosts may relay through (only while Postfix listens beyond loopback). */
+  openNetworks: string[];
+  lastTest?: TestResult & { at?: string };
+  problems: { code: string; message: string; fix?: string }[];
 }

@@ -4,7 +4,7 @@
 // and the main.cf values the wizard replaced (inet_interfaces, …) put back.
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { compiledMapPaths } from '../postfix/maps.js';
-import { readExplicitSettings } from '../postfix/postconf.js';
+import { readExplicitSettings, instanceDir } from '../postfix/postconf.js';
 import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
@@ -29,7 +29,7 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const facts = await detect(sys, options.configDir);
   const postfix = requirePostfix(facts);
   if (!options.dryRun) requireRoot(facts, ctx.argv);
-  const explicit = await readExplicitSettings(sys, postfix.isDefaultInstance ? undefined : postfix.configDir);
+  const explicit = await readExplicitSettings(sys, instanceDir(postfix));
   const local = await readLocalFacts(sys, postfix);
   const extra = optionRemoval(postfix, local, await loadTemplates(['saved_settings']));
   // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set

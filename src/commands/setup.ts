@@ -22,6 +22,7 @@ import { relayProblems, requirePostfix, requireRoot } from '../flow/detect/requi
 import { equivalentWords, reportTest, saveLastTest } from '../flow/verify/summary.js';
 import { planIsEmpty, type Answers } from '../flow/types.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
+import { instanceDir } from '../postfix/postconf.js';
 
 export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const { ui, options, sys, outcome } = ctx;
@@ -40,7 +41,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   outcome.configDir = postfix.configDir;
   const relay = await chooseRelay(ctx, postfix);
   // What overrides the TLS level for this relay; a table the wizard cannot fix stops here, before any password is asked for.
-  const tlsFor = (nexthop: string) => readTlsFacts(sys, postfix.isDefaultInstance ? undefined : postfix.configDir, nexthop);
+  const tlsFor = (nexthop: string) => readTlsFacts(sys, instanceDir(postfix), nexthop);
   let tls = await tlsFor(relayhostValue(relay));
   refuseUnfixableTls(tls);
   const ca = await resolveCaFile(ctx, facts);

@@ -1,8 +1,7 @@
 // `status`: what the relay setup looks like now, read-only (works without root
 // where reading suffices).
 import { ExitCode, type ExitCodeValue } from '../errors.js';
-import { postconfArgs } from '../postfix/postconf.js';
-import { parseQueueJson } from '../postfix/queue.js';
+import { readQueue } from '../postfix/queue.js';
 import { t } from '../ui/messages.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -13,40 +12,10 @@ import { readLocalFacts } from '../flow/detect/local-facts.js';
 import { isOwnGenericMap } from '../flow/plan/options-plan.js';
 import { rootAliasOf, wizardRootAlias } from '../postfix/aliases.js';
 import { isLoopbackOnly, openNetworks } from '../postfix/networks.js';
-import type { TestResult } from '../outcome.js';
+import type { StatusReport } from '../outcome.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
 import { relayProblems, requirePostfix } from '../flow/detect/requirements.js';
 import { exposedSecretFiles } from '../flow/plan/secret-files.js';
-
-export interface StatusReport {
-  relayhost: string;
-  account?: string;
-  passwordMap?: string;
-  mapType: string;
-  /** The level smtp(8) really uses for the relay (a policy table or master.cf may override main.cf's). */
-  tlsLevel: string;
-  /** Where tlsLevel comes from: main.cf, master.cf (service), policy-map or per-site (table and key); and main.cf's own value. */
-  tls: { source: TlsSource; where?: string; mainCf: string };
-  caFile: string;
-  running: boolean;
-  /** stored | not-stored | unavailable:<reason> — for the current account's password. */
-  keychain: string;
-  /** Whose keychain, when root runs under sudo: the person who ran sudo. */
-  keychainOwner?: string;
-  queue: { total: number; deferred: number };
-  /** smtp_generic_maps, and the account the wizard's map sends local senders as (undefined: another map). */
-  senderMap?: { map: string; account?: string };
-  /** root's entry in the aliases file, and whether the wizard wrote it. */
-  rootAlias?: { to: string; byWizard: boolean };
-  /** inet_interfaces, and whether only this machine can connect. */
-  interfaces: { value: string; loopbackOnly: boolean };
-  /** smtp_address_preference (ipv4: the wizard found IPv6 unable to reach the relay). */
-  addressPreference: string;
-  /** mynetworks entries other hosts may relay through (only while Postfix listens beyond loopback). */
-  openNetworks: string[];
-  lastTest?: TestResult & { at?: string };
-  problems: { code: string; message: string; fix?: string }[];
-}
 
 export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options } = ctx;
@@ -55,8 +24,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const s = postfix.settings;
   const keychain = await keychainState(ctx);
   const keychainWord = await keychainStatus(keychain, postfix.currentAccount, parseRelayhost(s.relayhost ?? ''));
-  const queueRun = await sys.exec('postqueue', postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, '-j'));
-  const queue = queueRun.exitCode === 0 ? parseQueueJson(queueRun.stdout) : [];
+  const queue = (await readQueue(sys, postfix)) ?? [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
   const local = await readLocalFacts(sys, postfix);
   const l = local.settings;

@@ -1,10 +1,9 @@
 // What one distribution family does differently, as data (certbot's way):
 // looked up by os-release ID, then ID_LIKE, then the generic entry.
+import type { CommandLine } from '../system/types.js';
 import type { OsRelease } from './os-release.js';
 
-export interface InstallCommand {
-  file: string;
-  args: string[];
+export interface InstallCommand extends CommandLine {
   env?: Record<string, string>;
   /** Written to standard input (debconf-set-selections reads its answers there). */
   input?: string;

@@ -1,7 +1,7 @@
 // Gentoo: Postfix is built from source, so what it can do is decided by USE
 // flags. `sasl` and `ssl` are off by default (IUSE in mail-mta/postfix
 // ebuilds), and without them Postfix cannot log in to Gmail at all.
-import type { System } from '../system/types.js';
+import type { CommandLine, System } from '../system/types.js';
 import type { DistroFamily } from './family.js';
 
 export const postfixAtom = 'mail-mta/postfix';
@@ -97,6 +97,6 @@ export function packageUseEdit(facts: GentooFacts, comment: string): { path: str
 }
 
 /** Rebuild (or first build) of Postfix with the new flags. --oneshot keeps a rebuild out of the world file; a first install belongs there. */
-export function emergePostfix(installed: boolean): { file: string; args: string[] } {
+export function emergePostfix(installed: boolean): CommandLine {
   return { file: 'emerge', args: ['--ask=n', ...(installed ? ['--oneshot'] : []), '--newuse', postfixAtom] };
 }

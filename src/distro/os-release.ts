@@ -1,6 +1,5 @@
 // os-release(5): shell-style KEY=value lines, values optionally quoted.
 import type { System } from '../system/types.js';
-import { parseSystemVersion, systemVersionPlist } from './macos.js';
 
 export interface OsRelease {
   id: string;
@@ -35,4 +34,15 @@ export async function readOsRelease(sys: Pick<System, 'readFile'>): Promise<OsRe
   if (text !== undefined) return parseOsRelease(text);
   const plist = await sys.readFile(systemVersionPlist);
   return (plist && parseSystemVersion(plist)) || parseOsRelease('');
+}
+
+// macOS has no os-release, a version plist instead.
+export const systemVersionPlist = '/System/Library/CoreServices/SystemVersion.plist';
+
+/** SystemVersion.plist → the os-release fields the wizard uses. */
+export function parseSystemVersion(plist: string): OsRelease | undefined {
+  const value = (key: string) => new RegExp(`<key>${key}</key>\\s*<string>([^<]*)</string>`).exec(plist)?.[1];
+  const version = value('ProductUserVisibleVersion') ?? value('ProductVersion');
+  if (!version) return undefined;
+  return { id: 'macos', idLike: [], versionId: version, prettyName: `${value('ProductName') ?? 'macOS'} ${version}` };
 }

@@ -8,6 +8,7 @@ import type { Listener } from '../postfix/master.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TlsFacts } from '../postfix/tls-overrides.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
+import type { CommandLine } from '../system/types.js';
 
 export interface PasswordMapFacts {
   type: string;
@@ -160,9 +161,7 @@ export interface TlsOverride {
   value: string;
 }
 
-export interface PlannedCommand {
-  file: string;
-  args: string[];
+export interface PlannedCommand extends CommandLine {
   /** One line for the plan display. */
   purpose: string;
 }

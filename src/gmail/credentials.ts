@@ -2,12 +2,25 @@
 // (`[host]:port user:password`) and the account in main.cf-adjacent text
 // (generic maps, aliases), so anything that could break those lines is
 // refused, not escaped — and refused before anything else happens.
-import { t } from '../ui/messages.js';
 
 /** Where a Google account makes its app passwords (2-Step Verification must be on). */
 export const appPasswordUrl = 'https://myaccount.google.com/apppasswords';
 
-export type Checked<T> = { ok: true; value: T; warning?: string } | { ok: false; problem: string };
+/** What is wrong with an input, as a code (the catalogue key ui/ words it with) and its facts. */
+export interface InputProblem {
+  code: InputProblemCode;
+  vars?: Record<string, string | number>;
+}
+export const INPUT_PROBLEMS = [
+  'account.empty', 'account.tooLong', 'account.whitespace', 'account.nonAscii', 'account.forbiddenChar', 'account.notAddress',
+  'password.empty', 'password.controlChars', 'password.tooLong', 'password.nonAscii', 'password.colon', 'password.multiLine',
+  'password.notAppPasswordAt', 'relay.invalid',
+] as const;
+export type InputProblemCode = (typeof INPUT_PROBLEMS)[number];
+
+export type Checked<T> = { ok: true; value: T; warning?: InputProblem } | { ok: false; problem: InputProblem };
+
+const problem = (code: InputProblemCode, vars?: InputProblem['vars']) => ({ ok: false as const, problem: { code, ...(vars ? { vars } : {}) } });
 
 // RFC 5321 caps an address at 254 characters and a local part at 64. The local part is narrower
 // than RFC 5322 allows: Gmail addresses are letters, digits and dots (plus a +tag), Workspace user
@@ -21,18 +34,18 @@ const maxAccountLength = 254;
 const maxPasswordLength = 100;
 
 export function checkAccount(input: string): Checked<string> {
-  if (input.length === 0) return { ok: false, problem: t('account.empty') };
-  if (input.length > maxAccountLength) return { ok: false, problem: t('account.tooLong', { length: input.length }) };
+  if (input.length === 0) return problem('account.empty');
+  if (input.length > maxAccountLength) return problem('account.tooLong', { length: input.length });
   // eslint-disable-next-line no-control-regex
-  if (/[\s\x00-\x1f\x7f]/.test(input)) return { ok: false, problem: t('account.whitespace') };
-  if (/[^\x20-\x7e]/.test(input)) return { ok: false, problem: t('account.nonAscii') };
-  if (/[:[\]<>(),;"\\]/.test(input)) return { ok: false, problem: t('account.forbiddenChar') };
+  if (/[\s\x00-\x1f\x7f]/.test(input)) return problem('account.whitespace');
+  if (/[^\x20-\x7e]/.test(input)) return problem('account.nonAscii');
+  if (/[:[\]<>(),;"\\]/.test(input)) return problem('account.forbiddenChar');
   const at = input.lastIndexOf('@');
   const local = input.slice(0, at);
   const domain = input.slice(at + 1);
   // The input is plain printable ASCII by now, so it may be quoted back to the user.
   if (at <= 0 || !localPart.test(local) || local.length > 64 || !domainPart.test(domain)) {
-    return { ok: false, problem: t('account.notAddress', { input }) };
+    return problem('account.notAddress', { input });
   }
   return { ok: true, value: input };
 }
@@ -49,13 +62,13 @@ export function isConsumerGmail(account: string): boolean {
  */
 export function checkAppPassword(input: string): Checked<string> {
   const value = input.replace(/[ \u00a0]/g, '');
-  if (value.length === 0) return { ok: false, problem: t('password.empty') };
+  if (value.length === 0) return problem('password.empty');
   // eslint-disable-next-line no-control-regex
-  if (/[\s\x00-\x1f\x7f]/.test(value)) return { ok: false, problem: t('password.controlChars') };
-  if (value.length > maxPasswordLength) return { ok: false, problem: t('password.tooLong') };
-  if (/[^\x21-\x7e]/.test(value)) return { ok: false, problem: t('password.nonAscii') };
-  if (value.includes(':')) return { ok: false, problem: t('password.colon') };
-  const warning = /^[a-z]{16}$/i.test(value) ? undefined : t('password.notAppPasswordAt', { url: appPasswordUrl });
+  if (/[\s\x00-\x1f\x7f]/.test(value)) return problem('password.controlChars');
+  if (value.length > maxPasswordLength) return problem('password.tooLong');
+  if (/[^\x21-\x7e]/.test(value)) return problem('password.nonAscii');
+  if (value.includes(':')) return problem('password.colon');
+  const warning = /^[a-z]{16}$/i.test(value) ? undefined : { code: 'password.notAppPasswordAt' as const, vars: { url: appPasswordUrl } };
   return { ok: true, value, warning };
 }
 
@@ -66,6 +79,6 @@ export function checkAppPassword(input: string): Checked<string> {
  */
 export function singleLine(text: string): Checked<string> {
   const [first = '', ...rest] = text.split(/\r?\n/);
-  if (rest.some((line) => line.trim() !== '')) return { ok: false, problem: t('password.multiLine') };
+  if (rest.some((line) => line.trim() !== '')) return problem('password.multiLine');
   return { ok: true, value: first };
 }

@@ -2,7 +2,6 @@
 // port 465 means TLS from the first byte (Postfix's "wrapper mode").
 // Google Workspace domains may also use smtp-relay.gmail.com, Workspace's
 // SMTP relay service, which needs a rule in the Admin console.
-import { t } from '../ui/messages.js';
 import type { Checked } from './credentials.js';
 
 export interface Relay {
@@ -26,7 +25,7 @@ export function parseRelay(input: string | undefined): Checked<Relay> {
   const host = match?.[1];
   const port = match?.[2] === undefined ? 587 : Number(match[2]);
   if (!host || !hostname.test(host) || port < 1 || port > 65535) {
-    return { ok: false, problem: t('relay.invalid', { input }) };
+    return { ok: false, problem: { code: 'relay.invalid', vars: { input } } };
   }
   return { ok: true, value: { host: host.toLowerCase(), port, implicitTls: port === 465 } };
 }

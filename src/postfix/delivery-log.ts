@@ -4,7 +4,7 @@
 import type { System } from '../system/types.js';
 import { uidOf, trustedJournalLines } from './journal.js';
 import type { DeliveryEvent } from './log.js';
-import { readSettings, type Settings } from './postconf.js';
+import { readSettings, type Settings, instanceDir } from './postconf.js';
 
 /** The facts about an instance this reader needs (flow's PostfixFacts has them). */
 export interface LogSource {
@@ -30,7 +30,7 @@ export async function logCursor(sys: System, postfix: LogSource): Promise<LogCur
 
 /** root and mail_owner: the uids Postfix's daemons run as. */
 export async function postfixUids(sys: System, postfix: LogSource): Promise<number[]> {
-  const owner = postfix.settings.mail_owner ?? (await readSettings(sys, postfix.isDefaultInstance ? undefined : postfix.configDir, ['mail_owner']).catch(() => ({}) as Record<string, string>)).mail_owner ?? 'postfix';
+  const owner = postfix.settings.mail_owner ?? (await readSettings(sys, instanceDir(postfix), ['mail_owner']).catch(() => ({}) as Record<string, string>)).mail_owner ?? 'postfix';
   const uid = uidOf((await sys.readFile('/etc/passwd').catch(() => undefined)) ?? '', owner);
   return uid === undefined ? [0] : [0, uid];
 }

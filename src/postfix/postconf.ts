@@ -1,10 +1,20 @@
 // Reading and writing main.cf through postconf(1) itself, never by editing
 // text: postconf knows the syntax, the defaults and the -c config directory.
 import type { System } from '../system/types.js';
-import { WizardError } from '../errors.js';
-import { t } from '../ui/messages.js';
+import { codedError } from '../errors.js';
 
 export type Settings = Record<string, string>;
+
+/** Which Postfix: its config directory, and whether it is the default instance (then no -c is passed). */
+export interface PostfixInstance {
+  configDir: string;
+  isDefaultInstance: boolean;
+}
+
+/** The -c directory Postfix's commands get: none for the default instance. */
+export function instanceDir(postfix: PostfixInstance): string | undefined {
+  return postfix.isDefaultInstance ? undefined : postfix.configDir;
+}
 
 export function postconfArgs(configDir: string | undefined, ...args: string[]): string[] {
   return configDir ? ['-c', configDir, ...args] : args;
@@ -24,7 +34,7 @@ export function parsePostconf(stdout: string): Settings {
 export async function readSettings(sys: System, configDir: string | undefined, names: readonly string[]): Promise<Settings> {
   const result = await sys.exec('postconf', postconfArgs(configDir, ...names));
   if (result.exitCode !== 0 && !result.stdout) {
-    throw new WizardError('postconf-failed', t('postconf.failed', { reason: result.stderr.trim() }), t('postconf.failedFix'));
+    throw codedError('postconf-failed', { reason: result.stderr.trim() });
   }
   return parsePostconf(result.stdout);
 }

@@ -1,5 +1,7 @@
 // Parser for `postqueue -j` (Postfix ≥ 3.1): one JSON object per queued message per line.
 // Field names and meanings: postqueue(1), "JSON OBJECT FORMAT".
+import type { System } from '../system/types.js';
+import { instanceDir, postconfArgs, type PostfixInstance } from './postconf.js';
 
 export type QueueName = 'incoming' | 'active' | 'deferred' | 'hold' | 'maildrop';
 
@@ -100,4 +102,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function abbreviate(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** The one reader of the queue: `postqueue -j` parsed; undefined when it cannot be read (Postfix down, no permission). */
+export async function readQueue(sys: Pick<System, 'exec'>, postfix: PostfixInstance): Promise<QueueEntry[] | undefined> {
+  // postqueue(1) takes -c like postconf.
+  const result = await sys.exec('postqueue', postconfArgs(instanceDir(postfix), '-j'));
+  return result.exitCode === 0 ? parseQueueJson(result.stdout) : undefined;
 }

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultStagingBase, stageFiles } from './keychain-helper-stage.js';
-import type { SudoUser } from './keychain.js';
+import type { SudoUser } from './sudo-user.js';
 import { installedKeyringBinding } from './keyring-binding.js';
 
 /** The helper script and the absolute path of the binding it is to load (none: it answers module-missing). */

@@ -4,7 +4,8 @@
 // The only argument is the absolute path of the keyring binding that root
 // chose; without it the answer is module-missing. Nothing is ever resolved
 // (no node_modules lookup), so nothing another user planted can be loaded.
-import { classifyKeychainError, createOwnKeychain, type KeychainReason } from './keychain.js';
+import { createOwnKeychain } from './keychain.js';
+import { classifyKeychainError, type KeychainReason } from './keychain-errors.js';
 import { loadKeyringAt } from './keyring-binding.js';
 import type { HelperRequest, HelperResponse } from './sudo-keychain.js';
 

@@ -16,34 +16,11 @@
 // entries (as the library's keytar API does); after the check above they
 // reach the same Secret Service.
 import { loadInstalledKeyring, type KeyringModules } from './keyring-binding.js';
+import { classifyKeychainError, keychainError } from './keychain-errors.js';
+import { sudoUser } from './sudo-user.js';
 import type { Keychain } from './types.js';
 
 export const keychainService = 'postfix-gmail-wizard';
-
-/** Why the keychain cannot be used: the words the flow turns into sentences. */
-export const KEYCHAIN_REASONS = ['module-missing', 'no-session-bus', 'kernel-keyring-only', 'locked', 'error'] as const;
-export type KeychainReason = (typeof KEYCHAIN_REASONS)[number];
-
-/** An Error that carries a KeychainReason; messages never hold a password. */
-export interface KeychainError extends Error {
-  reason: KeychainReason;
-}
-
-export function keychainError(reason: KeychainReason, message: string = reason): KeychainError {
-  return Object.assign(new Error(message), { reason });
-}
-
-/** The reason behind a failure of the library (its messages are the only signal it gives). */
-export function classifyKeychainError(error: unknown): KeychainReason {
-  const given = (error as Partial<KeychainError> | undefined)?.reason;
-  if (given) return given;
-  const message = String((error as Error | undefined)?.message ?? error);
-  if (/IsLocked|is locked|locked object|prompt was dismissed|unlock/i.test(message)) return 'locked';
-  if (/ServiceUnknown|not provided by any \.service files|org\.freedesktop\.secrets/i.test(message)) return 'kernel-keyring-only';
-  if (/autolaunch|DBUS_SESSION_BUS_ADDRESS|Failed to connect|Connection refused|No such file or directory|NoServer|DBus error/i.test(message)) return 'no-session-bus';
-  if (/Cannot find module|ERR_MODULE_NOT_FOUND|ERR_DLOPEN_FAILED/i.test(message)) return 'module-missing';
-  return 'error';
-}
 
 /**
  * The keychain of whoever runs the wizard; as root under sudo, the keychain of the person who ran
@@ -53,21 +30,6 @@ export function createKeychain(env: Readonly<Record<string, string | undefined>>
   const user = process.getuid?.() === 0 ? sudoUser(env) : undefined;
   if (user) return lazyKeychain(import('./sudo-keychain.js').then((m) => m.createSudoKeychain(user, env)));
   return createOwnKeychain(env);
-}
-
-export interface SudoUser {
-  name: string;
-  uid: number;
-  gid: number;
-}
-
-/** The person who ran sudo, from the variables sudo sets; never root itself. */
-export function sudoUser(env: Readonly<Record<string, string | undefined>>): SudoUser | undefined {
-  const name = env.SUDO_USER;
-  const uid = Number(env.SUDO_UID);
-  const gid = Number(env.SUDO_GID ?? env.SUDO_UID);
-  if (!name || name === 'root' || !Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid) || gid < 0) return undefined;
-  return { name, uid, gid };
 }
 
 /** `binding` loads the native keyring binding (keyring-binding.ts); undefined or a throw means module-missing. */

@@ -12,7 +12,8 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { helperFiles, type HelperFiles } from './keychain-helper-files.js';
-import { classifyKeychainError, keychainError, sudoUser, type KeychainReason, type SudoUser } from './keychain.js';
+import { classifyKeychainError, keychainError, type KeychainReason } from './keychain-errors.js';
+import { sudoUser, type SudoUser } from './sudo-user.js';
 import type { Keychain } from './types.js';
 
 export { sudoUser, type SudoUser };

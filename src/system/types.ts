@@ -2,6 +2,12 @@
 // receives a `System` and never imports node:fs, node:child_process or a
 // network client itself, so flow tests can hand it a recording fake.
 
+/** A program and its arguments: every command the wizard plans, journals or runs is one. */
+export interface CommandLine {
+  file: string;
+  args: string[];
+}
+
 export interface ExecOptions {
   /** Written to the child's standard input (secrets travel this way, never in argv or env). */
   input?: string;

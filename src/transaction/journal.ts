@@ -2,18 +2,18 @@
 // directory says what is about to happen and which backup undoes it. A run
 // that dies mid-apply (kill -9, power loss) leaves the journal behind; the
 // next run finds it and rolls back first (recoverUnfinished).
-import type { System } from '../system/types.js';
+import type { CommandLine, System } from '../system/types.js';
 
 export interface Journal {
   backupId: string;
   backupDir: string;
   configDir: string;
   /** How to make Postfix reread its configuration after a rollback (absent: it was stopped). */
-  reload?: { file: string; args: string[] };
+  reload?: CommandLine;
   /** When the plan restarts Postfix (inet_interfaces): the commands that do, run in order on recovery instead. */
-  restart?: { file: string; args: string[] }[];
+  restart?: CommandLine[];
   /** Postfix was stopped and this run starts it: how to stop it again on a rollback. */
-  stop?: { file: string; args: string[] };
+  stop?: CommandLine;
   /** How many steps the transaction has; all of them done means the change is complete (absent in old journals). */
   planned?: number;
   startedAt: string;

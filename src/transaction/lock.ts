@@ -4,9 +4,8 @@
 // there is no stale lock to judge and delete; the file itself stays.
 // acquireLock nests: the command takes the lock, apply and recovery take it
 // again inside and only the outermost release lets it go.
-import { WizardError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { FileLock, System } from '../system/types.js';
-import { t } from '../ui/messages.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -27,13 +26,13 @@ export async function acquireLock(sys: System, stateDir: string): Promise<Lock> 
     try {
       await sys.ensurePrivateDir(stateDir);
     } catch (error) {
-      throw new WizardError('state-dir', t('lock.stateDir', { dir: stateDir, reason: (error as Error).message }), t('lock.stateDirFix'));
+      throw codedError('state-dir', { dir: stateDir, reason: (error as Error).message });
     }
     const lock = await sys.tryLock(path, `${sys.pid()}\n`);
     if (!lock) {
       // The pid is only for the message: the holder writes it just after taking the lock.
       const owner = Number((await sys.readFile(path))?.trim());
-      throw new WizardError('locked', t('lock.busy', { pid: Number.isInteger(owner) && owner > 0 ? owner : '?', path }), t('lock.busyFix'));
+      throw codedError('locked', { pid: Number.isInteger(owner) && owner > 0 ? owner : '?', path });
     }
     entry = { lock, depth: 0 };
     mine.set(path, entry);

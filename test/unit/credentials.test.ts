@@ -9,8 +9,9 @@ import { describe, it } from 'node:test';
 import { explainPreflight } from '../../src/flow/ask/preflight.js';
 import { checkAccount, checkAppPassword, singleLine } from '../../src/gmail/credentials.js';
 import { passwordMapCredential, readPasswordMapAccount } from '../../src/postfix/password-map.js';
-import { classifyKeychainError } from '../../src/system/keychain.js';
+import { classifyKeychainError } from '../../src/system/keychain-errors.js';
 import { readableBy, sudoUser } from '../../src/system/sudo-keychain.js';
+import { inputText } from '../../src/ui/input-text.js';
 
 export const hostileInputs: readonly { what: string; value: string }[] = [
   { what: 'newline', value: 'a@gmail.com\n[evil]:25 x@y:z' },
@@ -34,7 +35,7 @@ describe('checkAccount', () => {
     it(`refuses ${what}, saying what is wrong`, () => {
       const checked = checkAccount(value);
       assert.equal(checked.ok, false);
-      assert.ok(!checked.ok && checked.problem.length > 20, !checked.ok ? checked.problem : '');
+      assert.ok(!checked.ok && inputText(checked.problem).length > 20, !checked.ok ? inputText(checked.problem) : '');
     });
   }
   it('refuses what main.cf or a map line would read differently', () => {
@@ -44,13 +45,13 @@ describe('checkAccount', () => {
   });
   it('names the look-alike problem, and never echoes a control character back', () => {
     const lookAlike = checkAccount('аdmin@gmail.com');
-    assert.ok(!lookAlike.ok && /look-alike/.test(lookAlike.problem));
+    assert.ok(!lookAlike.ok && /look-alike/.test(inputText(lookAlike.problem)));
     const nl = checkAccount('a@gmail.com\n[evil]:25');
-    assert.ok(!nl.ok && !nl.problem.includes('\n'));
+    assert.ok(!nl.ok && !inputText(nl.problem).includes('\n'));
   });
   it('gives the length of a 300-character address', () => {
     const checked = checkAccount('a'.repeat(300));
-    assert.ok(!checked.ok && /300 characters/.test(checked.problem));
+    assert.ok(!checked.ok && /300 characters/.test(inputText(checked.problem)));
   });
 });
 
@@ -62,8 +63,8 @@ describe('checkAppPassword', () => {
   it('warns (does not refuse) when it is not 16 letters, with the reason', () => {
     const checked = checkAppPassword('hunter2!');
     assert.equal(checked.ok, true);
-    assert.match((checked.ok && checked.warning) || '', /16 letters/);
-    assert.match((checked.ok && checked.warning) || '', /https:\/\/myaccount\.google\.com\/apppasswords/);
+    assert.match((checked.ok && checked.warning && inputText(checked.warning)) || '', /16 letters/);
+    assert.match((checked.ok && checked.warning && inputText(checked.warning)) || '', /https:\/\/myaccount\.google\.com\/apppasswords/);
   });
   const hostile = ['abcd\nefgh', 'abcd\refgh', 'ab\u0000cd', 'abcd\tefgh', 'abcd:efghijklmnop', '[evil]:25', 'аbcdefghijklmnop', 'a'.repeat(300), ''];
   for (const bad of hostile) {
@@ -74,7 +75,7 @@ describe('checkAppPassword', () => {
   it('never puts the password into its messages', () => {
     for (const bad of hostile) {
       const checked = checkAppPassword(bad);
-      if (!checked.ok && bad) assert.ok(!checked.problem.includes(bad));
+      if (!checked.ok && bad) assert.ok(!inputText(checked.problem).includes(bad));
     }
   });
 });

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { distroFor } from '../../src/distro/index.js';
 import { missingUseFlags, packageUseEdit, readGentooFacts, useFlagsFor, type GentooFacts } from '../../src/distro/gentoo.js';
 import { detectInit, postfixServiceCommand } from '../../src/distro/init.js';
-import { parseSystemVersion } from '../../src/distro/macos.js';
+import { parseSystemVersion } from '../../src/distro/os-release.js';
 import { parseOsRelease, readOsRelease } from '../../src/distro/os-release.js';
 import { FakeSystem } from '../support/fake-system.js';
 import { loadFixtureRoot } from '../support/fake-postfix.js';

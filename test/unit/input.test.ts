@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkAccount, checkAppPassword } from '../../src/gmail/credentials.js';
 import { parseRelay, parseRelayhost, relayhostValue } from '../../src/gmail/relay.js';
+import { inputText } from '../../src/ui/input-text.js';
 
 describe('checkAccount', () => {
   it('accepts Gmail, googlemail and Workspace addresses', () => {
@@ -17,7 +18,7 @@ describe('checkAccount', () => {
     it(`refuses ${what} with a reason`, () => {
       const checked = checkAccount(input);
       assert.equal(checked.ok, false);
-      assert.ok(!checked.ok && checked.problem.length > 10);
+      assert.ok(!checked.ok && inputText(checked.problem).length > 10);
     });
   }
 });
@@ -29,7 +30,7 @@ describe('checkAppPassword', () => {
   it('warns (does not refuse) when it is not 16 letters', () => {
     const checked = checkAppPassword('hunter2');
     assert.equal(checked.ok, true);
-    assert.match((checked.ok && checked.warning) || '', /app password/);
+    assert.match((checked.ok && checked.warning && inputText(checked.warning)) || '', /app password/);
   });
   it('refuses control characters and inner whitespace', () => {
     for (const bad of ['abcd\tefgh', 'abcd\nefgh', 'ab\u0000cd', 'abcd\refgh', '']) assert.equal(checkAppPassword(bad).ok, false, JSON.stringify(bad));

@@ -5,9 +5,9 @@
 // step ends — puts the backup back and reloads the old configuration (or
 // stops a Postfix this run started).
 import { CancelledError, WizardError } from '../../errors.js';
-import { postconfArgs, postconfEditArgs, postconfRemoveArgs } from '../../postfix/postconf.js';
+import { postconfArgs, postconfEditArgs, postconfRemoveArgs, instanceDir } from '../../postfix/postconf.js';
 import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../../postfix/service.js';
-import type { System } from '../../system/types.js';
+import type { CommandLine, System } from '../../system/types.js';
 import { t } from '../../ui/messages.js';
 import { createBackup, keptBackups, pruneBackups, restoreBackup, type Backup } from '../../transaction/backup.js';
 import type { Context } from '../context.js';
@@ -85,7 +85,7 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
 }
 
 function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startIfStopped: boolean): Step[] {
-  const dir = postfix.isDefaultInstance ? undefined : postfix.configDir;
+  const dir = instanceDir(postfix);
   return [
     ...plan.files.map((file) => ({
       name: t('apply.step.write', { path: file.path }),
@@ -136,7 +136,7 @@ export async function mustRun(sys: System, file: string, args: string[]): Promis
   }
 }
 
-function runService(sys: System, command: { file: string; args: string[] }): Promise<void> {
+function runService(sys: System, command: CommandLine): Promise<void> {
   return mustRun(sys, command.file, command.args);
 }
 

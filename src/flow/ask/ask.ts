@@ -5,6 +5,7 @@
 import { UsageError, WizardError } from '../../errors.js';
 import { appPasswordUrl, checkAccount, checkAppPassword, singleLine } from '../../gmail/credentials.js';
 import { parseRelay, type Relay } from '../../gmail/relay.js';
+import { inputText } from '../../ui/input-text.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
 import type { Answers, HostFacts, PasswordSource } from '../types.js';
@@ -28,7 +29,7 @@ export function missingFlags(ctx: Pick<Context, 'options'>, havePassword: boolea
 
 export function resolveRelay(ctx: Pick<Context, 'options'>): Relay {
   const relay = parseRelay(ctx.options.relay);
-  if (!relay.ok) throw new UsageError('invalid-relay', relay.problem, t('relay.fix'));
+  if (!relay.ok) throw new UsageError('invalid-relay', inputText(relay.problem), t('relay.fix'));
   return relay.value;
 }
 
@@ -53,13 +54,13 @@ export function checkGivenAddresses(ctx: Pick<Context, 'options'>): { account?: 
   let account: string | undefined;
   if (o.account !== undefined) {
     const checked = checkAccount(o.account);
-    if (!checked.ok) throw new UsageError('invalid-account', checked.problem, t('account.fix'));
+    if (!checked.ok) throw new UsageError('invalid-account', inputText(checked.problem), t('account.fix'));
     account = checked.value;
   }
   let to: string | undefined;
   if (o.to !== undefined) {
     const checked = checkAccount(o.to);
-    if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: checked.problem }), t('recipient.fix'));
+    if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: inputText(checked.problem) }), t('recipient.fix'));
     to = checked.value;
   }
   return { account, to };
@@ -90,10 +91,10 @@ async function readGivenPassword(ctx: Pick<Context, 'sys' | 'ui' | 'options' | '
   }
   const fix = t('password.fix', { url: appPasswordUrl });
   const line = singleLine(text);
-  if (!line.ok) throw new UsageError('invalid-password', line.problem, fix);
+  if (!line.ok) throw new UsageError('invalid-password', inputText(line.problem), fix);
   const checked = checkAppPassword(line.value);
-  if (!checked.ok) throw new UsageError('invalid-password', checked.problem, fix);
-  if (checked.warning) ctx.ui.warn(checked.warning);
+  if (!checked.ok) throw new UsageError('invalid-password', inputText(checked.problem), fix);
+  if (checked.warning) ctx.ui.warn(inputText(checked.warning));
   return { password: checked.value, source };
 }
 
@@ -111,11 +112,11 @@ export async function askAccount(ctx: Pick<Context, 'ui'>, initialValue?: string
     initialValue,
     validate: (v) => {
       const checked = checkAccount(v.trim());
-      return checked.ok ? undefined : checked.problem;
+      return checked.ok ? undefined : inputText(checked.problem);
     },
   });
   const checked = checkAccount(value.trim());
-  if (!checked.ok) throw new UsageError('invalid-account', checked.problem, t('account.fix')); // validate already refused it
+  if (!checked.ok) throw new UsageError('invalid-account', inputText(checked.problem), t('account.fix')); // validate already refused it
   return checked.value;
 }
 
@@ -126,12 +127,12 @@ export async function promptPassword(ctx: Pick<Context, 'ui'>): Promise<Credenti
     message: t('ask.password'),
     validate: (value) => {
       const checked = checkAppPassword(value);
-      return checked.ok ? undefined : checked.problem;
+      return checked.ok ? undefined : inputText(checked.problem);
     },
   });
   const checked = checkAppPassword(typed);
-  if (!checked.ok) throw new UsageError('invalid-password', checked.problem); // validate already refused it
-  if (checked.warning) ctx.ui.warn(checked.warning);
+  if (!checked.ok) throw new UsageError('invalid-password', inputText(checked.problem)); // validate already refused it
+  if (checked.warning) ctx.ui.warn(inputText(checked.warning));
   return { password: checked.value, source: 'typed' };
 }
 
@@ -139,7 +140,7 @@ export async function askRecipient(ctx: Pick<Context, 'ui' | 'options'>, account
   const given = ctx.options.to;
   if (given !== undefined) {
     const checked = checkAccount(given);
-    if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: checked.problem }), t('recipient.fix'));
+    if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: inputText(checked.problem) }), t('recipient.fix'));
     return checked.value;
   }
   if (!ctx.ui.interactive || !ctx.options.test) return account;
@@ -148,11 +149,11 @@ export async function askRecipient(ctx: Pick<Context, 'ui' | 'options'>, account
     initialValue: account,
     validate: (v) => {
       const checked = checkAccount(v.trim());
-      return checked.ok ? undefined : checked.problem;
+      return checked.ok ? undefined : inputText(checked.problem);
     },
   });
   const checked = checkAccount(value.trim());
-  if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: checked.problem }), t('recipient.fix'));
+  if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: inputText(checked.problem) }), t('recipient.fix'));
   return checked.value;
 }
 

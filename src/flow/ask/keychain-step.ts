@@ -7,7 +7,7 @@
 // keep the bare account as their key — what every earlier version wrote — so those still work
 // there, and only there; a password stored for any other relay is never offered to Gmail or back.
 import { defaultRelay, relayhostValue, type Relay } from '../../gmail/relay.js';
-import { KEYCHAIN_REASONS } from '../../system/keychain.js';
+import { KEYCHAIN_REASONS } from '../../system/keychain-errors.js';
 import type { Keychain } from '../../system/types.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';

@@ -3,7 +3,7 @@
 // write (generic map, aliases, the record of replaced main.cf values). Read
 // only; setup, status and remove all start from it.
 import { compiledMapPaths, needsPostmap } from '../../postfix/maps.js';
-import { postconfArgs, readSettings } from '../../postfix/postconf.js';
+import { postconfArgs, readSettings, instanceDir } from '../../postfix/postconf.js';
 import type { System } from '../../system/types.js';
 import type { LocalFacts, OptionFile, PostfixFacts } from '../types.js';
 
@@ -26,7 +26,7 @@ export function savedSettingsPath(postfix: Pick<PostfixFacts, 'configDir'>): str
 }
 
 export async function readLocalFacts(sys: System, postfix: PostfixFacts): Promise<LocalFacts> {
-  const configDir = postfix.isDefaultInstance ? undefined : postfix.configDir;
+  const configDir = instanceDir(postfix);
   const settings = { ...postfix.settings, ...(await readSettings(sys, configDir, localSettingNames)) };
   const expand = (value: string) => expandNames(value, settings);
   const myhostname = expand(settings.myhostname ?? '') || 'localhost';
@@ -85,5 +85,5 @@ async function readAliases(sys: System, postfix: PostfixFacts, aliasMaps: string
 
 /** `postalias [-c DIR] type:path`: the aliases file compiled, as newaliases does for alias_database. */
 export function postaliasArgs(postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>, file: Pick<OptionFile, 'type' | 'path'>): string[] {
-  return postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, `${file.type}:${file.path}`);
+  return postconfArgs(instanceDir(postfix), `${file.type}:${file.path}`);
 }

@@ -7,7 +7,7 @@ import ejs from 'ejs';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
 import { removeRootAlias, setRootAlias } from '../../postfix/aliases.js';
 import { isLoopbackOnly } from '../../postfix/networks.js';
-import type { Settings } from '../../postfix/postconf.js';
+import { instanceDir, type Settings } from '../../postfix/postconf.js';
 import type { TemplateName } from '../../system/templates.js';
 import { postaliasArgs } from '../detect/local-facts.js';
 import type { LocalFacts, PlannedCommand, PlannedFile, PostfixFacts, RelayOptions } from '../types.js';
@@ -75,7 +75,7 @@ export function planOptions(postfix: PostfixFacts, options: RelayOptions, accoun
   const { local } = options;
   const part = emptyPart();
   const current = { ...postfix.settings, ...local.settings };
-  const configDir = postfix.isDefaultInstance ? undefined : postfix.configDir;
+  const configDir = instanceDir(postfix);
 
   // Sender mapping: kept on a re-run (following the account), taken out on --no-map-senders.
   const ownMap = isOwnGenericMap(current.smtp_generic_maps, local);

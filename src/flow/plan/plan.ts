@@ -4,7 +4,7 @@ import ejs from 'ejs';
 import { relayhostValue } from '../../gmail/relay.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
 import { isErrorTransport } from '../../postfix/transports.js';
-import type { Settings } from '../../postfix/postconf.js';
+import { instanceDir, type Settings } from '../../postfix/postconf.js';
 import type { TemplateName } from '../../system/templates.js';
 import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
@@ -84,7 +84,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const secretFixes = secretFileFixes(onDisk, superseded);
   const commands: PlannedCommand[] = [];
   if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged || secretFixes.some((f) => f.action === 'remove'))) {
-    commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, mapPath), purpose: `${type}:${mapPath}` });
+    commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, mapPath), purpose: `${type}:${mapPath}` });
   }
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
   // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.

@@ -9,6 +9,7 @@ import type { PolicyEntry, TlsFacts } from '../../postfix/tls-overrides.js';
 import { withoutEntry } from '../../postfix/tls-policy.js';
 import { t } from '../../ui/messages.js';
 import type { PlannedCommand, PlannedFile, PostfixFacts, TlsOverride } from '../types.js';
+import { instanceDir } from '../../postfix/postconf.js';
 
 export interface TlsFixes {
   overrides: TlsOverride[];
@@ -50,7 +51,7 @@ export function planTlsFixes(postfix: PostfixFacts, tls: TlsFacts, mainCf: Reado
     const next = withoutEntry(content ?? '', entry.key);
     if (content !== undefined && next !== content) fixes.files.push({ path, content: next, mode: mode ?? 0o644, secret: false, previous: content });
     // The compiled table may hold the entry even where the source no longer does.
-    if (needsPostmap(type)) fixes.commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, path), purpose: entry.map });
+    if (needsPostmap(type)) fixes.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose: entry.map });
     fixes.touches.push(path, ...compiledMapPaths(type, path));
   }
   return fixes;

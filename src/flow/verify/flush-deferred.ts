@@ -4,12 +4,13 @@
 // it at once instead of at its next retry (minutes to hours away), and the
 // person is told how many of those messages went out.
 import { deliveryEventsFor } from '../../postfix/log.js';
-import { postconfArgs } from '../../postfix/postconf.js';
-import { parseQueueJson } from '../../postfix/queue.js';
+import { postconfArgs, instanceDir } from '../../postfix/postconf.js';
+import { readQueue } from '../../postfix/queue.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
 import { logCursor, postfixUids, readDeliveryLog } from '../../postfix/delivery-log.js';
 import type { Plan, PostfixFacts } from '../types.js';
+import type { System } from '../../system/types.js';
 
 const pollMs = 500;
 const longestWaitSeconds = 60;
@@ -25,16 +26,14 @@ export interface FlushResult {
 export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan): Promise<FlushResult | undefined> {
   const { sys, ui } = ctx;
   if (ctx.options.dryRun || !plan.files.some((f) => f.secret)) return undefined;
-  // postqueue(1) takes -c like postconf; the default instance needs none.
-  const args = (...rest: string[]) => postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, ...rest);
-  const ids = await deferredIds(ctx, args);
+  const ids = await deferredIds(sys, postfix);
   if (ids.length === 0) return undefined;
   const cursor = await logCursor(sys, postfix);
   const uids = await postfixUids(sys, postfix);
   const hasLog = postfix.log.kind !== 'none';
   const readLog = () => readDeliveryLog(sys, postfix, cursor, uids);
   const progress = ui.progress(t('flush.running', { count: ids.length }));
-  const flush = await sys.exec('postqueue', args('-f'));
+  const flush = await sys.exec('postqueue', postconfArgs(instanceDir(postfix), '-f'));
   if (flush.exitCode !== 0) {
     progress.stop(t('flush.failed', { reason: (flush.stderr || flush.stdout).trim().split('\n').slice(-1)[0] ?? '' }), 'failed');
     return { deferred: ids.length, sent: 0 };
@@ -45,7 +44,7 @@ export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>
   for (;;) {
     const logText = await readLog();
     const verdicts = new Map(ids.map((id) => [id, deliveryEventsFor(logText, id).at(-1)?.status]));
-    const queued = new Set((await deferredIds(ctx, args, true)));
+    const queued = new Set(await deferredIds(sys, postfix, true));
     // A "sent" line counts only for a message that left the queue (postfix/verdict.ts); without a
     // log to read, a message that left the queue is counted as gone out.
     sent = ids.filter((id) => !queued.has(id) && (verdicts.get(id) === 'sent' || !hasLog));
@@ -62,12 +61,7 @@ export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>
 }
 
 /** Queue ids in the deferred queue (with `anyQueue`, in any queue: still waiting somewhere). */
-async function deferredIds(ctx: Pick<Context, 'sys'>, args: (...rest: string[]) => string[], anyQueue = false): Promise<string[]> {
-  const result = await ctx.sys.exec('postqueue', args('-j'));
-  if (result.exitCode !== 0) return [];
-  try {
-    return parseQueueJson(result.stdout).filter((e) => anyQueue || e.queueName === 'deferred').map((e) => e.queueId);
-  } catch {
-    return [];
-  }
+async function deferredIds(sys: Pick<System, 'exec'>, postfix: PostfixFacts, anyQueue = false): Promise<string[]> {
+  const queue = await readQueue(sys, postfix).catch(() => undefined); // unreadable: nothing to flush or wait for
+  return (queue ?? []).filter((e) => anyQueue || e.queueName === 'deferred').map((e) => e.queueId);
 }

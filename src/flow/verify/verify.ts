@@ -4,8 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
 import { clientNotesFor, deliveryEventsFor, queueIdFromResponse, type DeliveryEvent } from '../../postfix/log.js';
-import { postconfArgs } from '../../postfix/postconf.js';
-import { parseQueueJson, type QueueEntry } from '../../postfix/queue.js';
+import { readQueue, type QueueEntry } from '../../postfix/queue.js';
 import { believedVerdict, hasFinalClaim } from '../../postfix/verdict.js';
 import type { System } from '../../system/types.js';
 import { WizardError } from '../../errors.js';
@@ -80,8 +79,8 @@ function resultFromEvent(to: string, queueId: string, event: DeliveryEvent, note
 
 /** The message's queue entry; `queued` stays true when the queue could not be read (nothing is believed then). */
 async function queueEntry(sys: System, postfix: PostfixFacts, queueId: string): Promise<{ queued: boolean; entry?: QueueEntry }> {
-  const result = await sys.exec('postqueue', postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, '-j'));
-  if (result.exitCode !== 0) return { queued: true };
-  const entry = parseQueueJson(result.stdout).find((e) => e.queueId === queueId);
+  const queue = await readQueue(sys, postfix);
+  if (!queue) return { queued: true };
+  const entry = queue.find((e) => e.queueId === queueId);
   return { queued: entry !== undefined, entry };
 }

@@ -1,0 +1,15 @@
+// Who ran sudo: the keychain that matters is theirs (sudo-keychain.ts).
+export interface SudoUser {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+/** The person who ran sudo, from the variables sudo sets; never root itself. */
+export function sudoUser(env: Readonly<Record<string, string | undefined>>): SudoUser | undefined {
+  const name = env.SUDO_USER;
+  const uid = Number(env.SUDO_UID);
+  const gid = Number(env.SUDO_GID ?? env.SUDO_UID);
+  if (!name || name === 'root' || !Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid) || gid < 0) return undefined;
+  return { name, uid, gid };
+}
