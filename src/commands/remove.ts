@@ -5,7 +5,6 @@
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 import { readExplicitSettings, instanceDir } from '../postfix/postconf.js';
-import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
 import { apply } from '../flow/apply/apply.js';
@@ -17,7 +16,7 @@ import { optionRemoval } from '../flow/plan/options-plan.js';
 import { offerPurge } from '../flow/apply/purge.js';
 import { passwordMapPath, settingChanges } from '../flow/plan/plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
-import { planIsEmpty, type Plan } from '../flow/types.js';
+import { planIsEmpty, type Plan } from '../transaction/plan.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [
@@ -31,7 +30,7 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   if (!options.dryRun) requireRoot(facts, ctx.argv);
   const explicit = await readExplicitSettings(sys, instanceDir(postfix));
   const local = await readLocalFacts(sys, postfix);
-  const extra = optionRemoval(postfix, local, await loadTemplates(['saved_settings']));
+  const extra = optionRemoval(postfix, local, await sys.loadTemplates(['saved_settings']));
   // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
   // without such a record (a setup by an older version) is taken out, Postfix's default applies.
   const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);

@@ -13,7 +13,7 @@ import { listBackups, readBackup, type Backup } from '../transaction/backup.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
-import type { Plan } from '../flow/types.js';
+import type { Plan } from '../transaction/plan.js';
 import { checkBackup, type BackupProblem } from '../transaction/backup-check.js';
 import { readLocalFacts } from '../flow/detect/local-facts.js';
 import { compiledMapPaths } from '../postfix/maps.js';

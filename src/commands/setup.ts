@@ -1,6 +1,5 @@
 // The setup command: detect → ask → plan → confirm → apply → verify → summary.
 import { ExitCode, type ExitCodeValue } from '../errors.js';
-import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
 import { apply } from '../flow/apply/apply.js';
 import { askCredentials } from '../flow/ask/account-choice.js';
@@ -20,7 +19,8 @@ import { confirmPlan, showPlan } from '../flow/plan/confirm-plan.js';
 import { checkGivenRootAlias, chooseRelay, withRelayOptions } from '../flow/ask/relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import { equivalentWords, reportTest, saveLastTest } from '../flow/verify/summary.js';
-import { planIsEmpty, type Answers } from '../flow/types.js';
+import { type Answers } from '../flow/types.js';
+import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
 import { instanceDir } from '../postfix/postconf.js';
 
@@ -56,7 +56,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
 
   // The relay options may have moved the relay (Workspace's smtp-relay): its overrides are others.
   if (tls.nexthop !== relayhostValue(answers.relay)) tls = await tlsFor(relayhostValue(answers.relay));
-  const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
+  const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
   const fixed = (plan.secretFixes ?? []).map((f) => f.path);
   outcome.changed = { settings: plan.settings.map((s) => s.name), files: [...new Set([...plan.files.map((f) => f.path), ...fixed])], commands: plan.commands.map((c) => c.file) };
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);

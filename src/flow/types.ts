@@ -7,8 +7,6 @@ import type { Relay } from '../gmail/relay.js';
 import type { Listener } from '../postfix/master.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TlsFacts } from '../postfix/tls-overrides.js';
-import type { TlsSource } from '../postfix/tls-policy.js';
-import type { CommandLine } from '../system/types.js';
 
 export interface PasswordMapFacts {
   type: string;
@@ -120,80 +118,4 @@ export interface Answers {
   to: string;
   /** Sender identity and listening options (relay-options.ts); absent: none of them is touched. */
   options?: RelayOptions;
-}
-
-export interface SettingChange {
-  name: string;
-  from: string;
-  to: string;
-}
-
-export interface PlannedFile {
-  path: string;
-  /** Text for files the wizard renders; bytes when a backup puts a compiled map back. */
-  content: string | Buffer;
-  mode: number;
-  uid?: number;
-  gid?: number;
-  /** The content holds the app password: never shown, logged or backed up readable. */
-  secret: boolean;
-  /** The file's current text, undefined when it does not exist yet. */
-  previous?: string;
-  /** A secret file's stand-in for the plan display (the wizard's template, password masked); absent: only its line count is shown. */
-  shown?: string;
-}
-
-/** A file holding a password that others can read now, and how the apply makes it root-only. */
-export interface SecretFileFix {
-  path: string;
-  mode: number;
-  /** remove: a compiled map postmap rebuilds next (a new 0600 file, so nobody holding the old one open reads the new password); chmod: made 0600. */
-  action: 'remove' | 'chmod';
-}
-
-/** A setting that would make Postfix use another TLS level for the relay than main.cf's. */
-export interface TlsOverride {
-  source: Exclude<TlsSource, 'main.cf'>;
-  /** `smtp/unix` (master.cf) or the table (`hash:/etc/postfix/tls_policy`). */
-  where: string;
-  /** The parameter (master.cf) or the table key. */
-  key: string;
-  value: string;
-}
-
-export interface PlannedCommand extends CommandLine {
-  /** One line for the plan display. */
-  purpose: string;
-}
-
-export interface Plan {
-  configDir: string;
-  /** `postconf -e`, one batch. */
-  settings: SettingChange[];
-  /** `postconf -X`: parameters taken out of main.cf (remove). */
-  removeSettings: string[];
-  files: PlannedFile[];
-  /** Files taken away (remove; restore of a backup in which they did not exist). */
-  deletes: string[];
-  /** Run after files and settings are in place (postmap …). */
-  commands: PlannedCommand[];
-  /** Every path the apply may change, for the backup. */
-  touches: string[];
-  /** Stop and start Postfix instead of reloading it: a reload ignores a new inet_interfaces. */
-  restart?: boolean;
-  /** Exposed password files, made root-only after the writes and before any command (postmap) runs. */
-  secretFixes?: SecretFileFix[];
-  /** Every file that holds a password (maps and their compiled forms): checked for 0600 again after the commands. */
-  secretFiles?: string[];
-  /** `postconf -PX service/type/parameter`: master.cf `-o` overrides taken out. */
-  masterRemovals?: string[];
-  /** What overrode the TLS level for the relay (shown; the fix is in the other fields). */
-  tlsOverrides?: TlsOverride[];
-  /** The relay next-hop and main.cf level the overrides are measured against (for the display). */
-  tlsTarget?: { nexthop: string; level: string };
-}
-
-export function planIsEmpty(plan: Plan): boolean {
-  return plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + plan.commands.length
-    + (plan.secretFixes?.length ?? 0) + (plan.masterRemovals?.length ?? 0) === 0;
 }

@@ -9,6 +9,7 @@ import { installChildEnv, parsedChildEnv } from './child-env.js';
 import { createKeychain } from './keychain.js';
 import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
 import type { ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SignalGuard, System, WriteOptions } from './types.js';
+import { loadTemplates } from './templates.js';
 
 export function createRealSystem(): System {
   let keychain: Keychain | undefined;
@@ -17,6 +18,7 @@ export function createRealSystem(): System {
     execLogged,
     readFile: async (path) => (await readBytes(path))?.toString('utf8'),
     readBytes,
+    loadTemplates,
     fileInfo,
     listDir: async (path) => {
       try {

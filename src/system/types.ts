@@ -1,6 +1,7 @@
 // The seam between the wizard and the machine. Everything outside src/system/
 // receives a `System` and never imports node:fs, node:child_process or a
 // network client itself, so flow tests can hand it a recording fake.
+import type { TemplateName } from './templates.js';
 
 /** A program and its arguments: every command the wizard plans, journals or runs is one. */
 export interface CommandLine {
@@ -114,6 +115,8 @@ export interface System {
   /** Run a long command (a package install), streaming its output to a log file and to onLine. */
   execLogged(file: string, args: readonly string[], options: LoggedExecOptions): Promise<{ exitCode: number; notFound?: boolean }>;
   readFile(path: string): Promise<string | undefined>;
+  /** The package's own templates (templates/*.ejs): every file the wizard writes is rendered from one. */
+  loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>>;
   readBytes(path: string): Promise<Buffer | undefined>;
   fileInfo(path: string): Promise<FileInfo | undefined>;
   listDir(path: string): Promise<string[]>;

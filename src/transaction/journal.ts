@@ -4,6 +4,13 @@
 // next run finds it and rolls back first (recoverUnfinished).
 import type { CommandLine, System } from '../system/types.js';
 
+/** What a transaction step does, as a code (ui/step-text.ts words it); target: the path or command line. */
+export const STEP_CODES = ['write', 'delete', 'secret-fixes', 'command', 'map-modes', 'postconf', 'postconf-remove', 'master-remove', 'settle', 'check', 'restart', 'reload'] as const;
+export interface StepRef {
+  code: (typeof STEP_CODES)[number];
+  target?: string;
+}
+
 export interface Journal {
   backupId: string;
   backupDir: string;
@@ -17,7 +24,8 @@ export interface Journal {
   /** How many steps the transaction has; all of them done means the change is complete (absent in old journals). */
   planned?: number;
   startedAt: string;
-  steps: { name: string; state: 'started' | 'done' }[];
+  /** `name`: a journal written by an older version, whose steps were labels. */
+  steps: (Partial<StepRef> & { name?: string; state: 'started' | 'done' })[];
 }
 
 export function journalPath(stateDir: string): string {

@@ -4,7 +4,7 @@
 // above the question even when the top of a small terminal has scrolled
 // away. No file's content is shown here (the full diff is one choice away,
 // and hides password files as plan-view.ts does).
-import type { Plan } from '../flow/types.js';
+import type { Plan } from '../transaction/plan.js';
 import { t } from './messages.js';
 
 /** The settings whose old and new values matter to a person; the others are named only. */

@@ -3,7 +3,7 @@
 // never shown line by line: a hand-written map can hide one anywhere (a
 // continuation line, a commented-out old entry), so only its line count is
 // given — and, for the wizard's own rendering, the template with the password masked.
-import type { Plan, SecretFileFix } from '../flow/types.js';
+import type { Plan, SecretFileFix } from '../transaction/plan.js';
 import { diffLines } from './diff.js';
 import { t } from './messages.js';
 

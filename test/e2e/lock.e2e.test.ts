@@ -46,9 +46,13 @@ describe('the lock between processes', () => {
     const state = join(tmp, 'kill');
     const first = start('hold', state);
     await new Promise<void>((resolve) => first.child.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
-    const refused = await start('race', state, tmp).output;
+    let refused;
+    try {
+      refused = await start('race', state, tmp).output;
+    } finally {
+      first.child.kill('SIGKILL'); // also when the check fails: a holder left alive would keep the suite from ending
+    }
     assert.match(refused.stdout, new RegExp(`^busy .*\\(pid ${first.child.pid}\\)`));
-    first.child.kill('SIGKILL');
     await first.output;
     const after = await start('race', state, tmp).output;
     assert.equal(after.stdout, 'held\n', 'the dead holder left no lock behind');

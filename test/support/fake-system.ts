@@ -2,6 +2,7 @@
 // and commands answered by handlers (a fake Postfix below). Every call is
 // recorded so a test can assert what would be run and written.
 import type { FileLock, SignalGuard, AuthCheckResult, RelayProbe, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
+import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
 
 export interface FakeFile {
   content: Buffer;
@@ -76,6 +77,11 @@ export class FakeSystem implements System {
     for (const line of lines) options.onLine?.(line);
     return { exitCode: result.exitCode, notFound: result.notFound };
   }
+  /** The package's real templates: the fake stands in for the machine, not for the wizard's own files. */
+  loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>> {
+    return loadTemplates(names);
+  }
+
   async readFile(path: string): Promise<string | undefined> {
     return this.text(path);
   }

@@ -3,11 +3,13 @@
 //   node lock-holder.js race STATE_DIR MARKER_DIR   take it if free; while held, own MARKER_DIR/held (O_EXCL)
 //   node lock-holder.js hold STATE_DIR              take it, print "held", keep it until killed
 import { open, rm } from 'node:fs/promises';
-import { WizardError } from '../../src/errors.js';
+import { setErrorWording, WizardError } from '../../src/errors.js';
+import { wordError } from '../../src/ui/error-text.js';
 import { acquireLock } from '../../src/transaction/lock.js';
 import { createRealSystem } from '../../src/system/real-system.js';
 
 const [mode, stateDir, markerDir] = process.argv.slice(2);
+setErrorWording(wordError); // as cli.ts does: the refusal is worded the way a person sees it
 const sys = createRealSystem();
 try {
   const lock = await acquireLock(sys, stateDir!);

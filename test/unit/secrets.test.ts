@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { literalPathProblem } from '../../src/postfix/paths.js';
 import { exposedSecretFiles, secretFileFixes } from '../../src/flow/plan/secret-files.js';
-import type { PasswordMapFacts, Plan } from '../../src/flow/types.js';
+import type { PasswordMapFacts } from '../../src/flow/types.js';
+import type { Plan } from '../../src/transaction/plan.js';
 import { renderPlan } from '../../src/ui/plan-view.js';
 
 describe('literalPathProblem', () => {

@@ -12,6 +12,7 @@ import { readBackup, restoreBackup, type Backup } from '../../transaction/backup
 import type { Context } from '../context.js';
 import { clearJournal, journalComplete, journalPath, readJournal } from '../../transaction/journal.js';
 import { acquireLock } from '../../transaction/lock.js';
+import { stepLabel } from '../../ui/step-text.js';
 
 export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>): Promise<void> {
   const { sys, ui, options } = ctx;
@@ -29,7 +30,7 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
       ui.info(t('recover.complete', { id: journal.backupId }));
       return;
     }
-    const last = journal.steps.at(-1)?.name ?? '—';
+    const last = stepLabel(journal.steps.at(-1) ?? {});
     ui.warn(t('recover.found', { when: journal.startedAt, step: last, id: journal.backupId }));
     await confirmOrYes(ctx, 'recover.confirm', true, new UsageError('unfinished-change', t('recover.needYes'), t('recover.needYesFix', { id: journal.backupId })));
     if (!backup) throw new UsageError('backup-missing', t('recover.backupMissing', { dir: journal.backupDir }), t('recover.backupMissingFix'));

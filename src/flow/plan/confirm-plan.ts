@@ -6,7 +6,8 @@ import { t } from '../../ui/messages.js';
 import { renderSummary } from '../../ui/plan-summary.js';
 import { renderPlan } from '../../ui/plan-view.js';
 import type { Context } from '../context.js';
-import type { Answers, Plan } from '../types.js';
+import type { Answers } from '../types.js';
+import type { Plan } from '../../transaction/plan.js';
 
 type Ctx = Pick<Context, 'ui' | 'options'>;
 

@@ -10,7 +10,8 @@ import { isLoopbackOnly } from '../../postfix/networks.js';
 import { instanceDir, type Settings } from '../../postfix/postconf.js';
 import type { TemplateName } from '../../system/templates.js';
 import { postaliasArgs } from '../detect/local-facts.js';
-import type { LocalFacts, PlannedCommand, PlannedFile, PostfixFacts, RelayOptions } from '../types.js';
+import type { LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
+import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
 
 export interface PlanPart {
   settings: Settings;

@@ -9,7 +9,8 @@ import type { TemplateName } from '../../system/templates.js';
 import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import { planTlsFixes } from './tls-fixes.js';
-import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from '../types.js';
+import type { Answers, HostFacts, PostfixFacts } from '../types.js';
+import type { Plan, PlannedCommand, PlannedFile, SettingChange } from '../../transaction/plan.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';

@@ -6,7 +6,8 @@
 // removed first (postmap then creates a new file with the source's 0600); a
 // file that keeps its content (a map the wizard supersedes) is made 0600.
 import { compiledMapPaths } from '../../postfix/maps.js';
-import type { PasswordMapFacts, SecretFileFix } from '../types.js';
+import type { PasswordMapFacts } from '../types.js';
+import type { SecretFileFix } from '../../transaction/plan.js';
 
 /** Group or others may read it, or its owner is not root. */
 export function readableByOthers(file: { mode?: number; uid?: number }): boolean {

@@ -8,7 +8,8 @@ import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.
 import type { PolicyEntry, TlsFacts } from '../../postfix/tls-overrides.js';
 import { withoutEntry } from '../../postfix/tls-policy.js';
 import { t } from '../../ui/messages.js';
-import type { PlannedCommand, PlannedFile, PostfixFacts, TlsOverride } from '../types.js';
+import type { PostfixFacts } from '../types.js';
+import type { PlannedCommand, PlannedFile, TlsOverride } from '../../transaction/plan.js';
 import { instanceDir } from '../../postfix/postconf.js';
 
 export interface TlsFixes {

@@ -9,7 +9,8 @@ import { readQueue } from '../../postfix/queue.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
 import { logCursor, postfixUids, readDeliveryLog } from '../../postfix/delivery-log.js';
-import type { Plan, PostfixFacts } from '../types.js';
+import type { PostfixFacts } from '../types.js';
+import type { Plan } from '../../transaction/plan.js';
 import type { System } from '../../system/types.js';
 
 const pollMs = 500;

@@ -12,4 +12,5 @@ export const txnEn = {
   'remove.purgeConfirm': 'Also delete {backups} backup(s) and {accounts} keychain entr(ies) that still hold a password? (They cannot be restored afterwards.)',
   'remove.purged': 'Deleted {backups} backup(s) and {accounts} keychain entr(ies) that held a password.',
   'remove.purgeHint': '{backups} backup(s) in {dir} still hold the password; delete them with: postfix-gmail-wizard remove --purge',
+  'apply.step.command': 'Running {command}',
 } as const;

@@ -1,0 +1,206 @@
+// The one way the wizard changes a machine (certbot's reverter): take the lock, back up every
+// path the Plan touches, record each step in the journal before making it, then write, postmap,
+// postconf, `postfix check`, reload. Any failure — or a signal, held until the current step ends —
+// puts the backup back and reloads the old configuration (or stops a Postfix this run started).
+// It speaks in step codes and error codes; flow/apply/apply.ts shows them to a person.
+import { postconfArgs, postconfEditArgs, postconfRemoveArgs, instanceDir } from '../postfix/postconf.js';
+import { checkCommand, reloadCommand, restartCommands, stopCommand, type ManagedPostfix } from '../postfix/service.js';
+import type { CommandLine, System } from '../system/types.js';
+import { createBackup, keptBackups, pruneBackups, restoreBackup, type Backup } from './backup.js';
+import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
+import { acquireLock } from './lock.js';
+import type { Plan, SecretFileFix } from './plan.js';
+
+export interface TransactionTarget extends ManagedPostfix {
+  running: boolean;
+}
+
+export interface TransactionOptions {
+  backupDir: string;
+  stateDir: string;
+  /** Names the backup (setup, remove, before-restore-ID). */
+  reason: string;
+  /** Start a stopped Postfix at the end (setup); restore and remove leave it stopped. */
+  startIfStopped: boolean;
+  /** Called as each step begins (a progress line). */
+  onStep?: (step: StepRef) => void;
+}
+
+/** How the rollback after a failure went: the files back (or why not), and Postfix rereading them. */
+export interface RollbackReport {
+  /** undefined: the backup is back in place; else why it is not (the journal stays for the next run). */
+  restoreError?: string;
+  /** The files are back but the reload failed: Postfix keeps the configuration it had loaded. */
+  reloadError?: string;
+}
+
+/** A transaction that did not complete. `backup-failed`: nothing changed; else it was rolled back. */
+export class TransactionError extends Error {
+  constructor(
+    readonly code: 'backup-failed' | 'step-failed' | 'interrupted',
+    readonly reason: string,
+    readonly step?: StepRef,
+    readonly backup?: Backup,
+    readonly rollback?: RollbackReport,
+  ) {
+    super(`${code}: ${reason}`);
+    this.name = 'TransactionError';
+  }
+}
+
+export interface TransactionResult {
+  backup: Backup;
+  /** Old backups deleted to keep the newest `keptBackups`. */
+  pruned: string[];
+}
+
+type Step = StepRef & { run: () => Promise<void> };
+
+export async function runTransaction(sys: System, postfix: TransactionTarget, plan: Plan, options: TransactionOptions): Promise<TransactionResult> {
+  const lock = await acquireLock(sys, options.stateDir);
+  const signals = sys.holdSignals();
+  try {
+    let backup: Backup;
+    try {
+      backup = await createBackup(sys, options.backupDir, plan.touches, options.reason);
+    } catch (error) {
+      throw new TransactionError('backup-failed', (error as Error).message);
+    }
+    // Decided once: a reload ignores a new inet_interfaces, so such a plan restarts a running Postfix.
+    const restarts = postfix.running && plan.restart === true;
+    const starts = !postfix.running && options.startIfStopped;
+    const steps = transactionSteps(sys, postfix, plan, restarts, starts);
+    const journal: Journal = {
+      backupId: backup.id, backupDir: backup.dir, configDir: postfix.configDir, reload: postfix.running ? reloadCommand(postfix, true) : undefined,
+      restart: restarts ? restartCommands(postfix) : undefined, stop: starts ? stopCommand(postfix) : undefined,
+      planned: steps.length, startedAt: sys.now().toISOString(), steps: [],
+    };
+    let failed: { step: StepRef; reason: string } | undefined;
+    for (const step of steps) {
+      const ref: StepRef = { code: step.code, ...(step.target !== undefined ? { target: step.target } : {}) };
+      const signal = signals.interrupted();
+      if (signal) {
+        failed = { step: ref, reason: signal };
+        break;
+      }
+      options.onStep?.(ref);
+      try {
+        journal.steps.push({ ...ref, state: 'started' });
+        await writeJournal(sys, options.stateDir, journal);
+        await step.run();
+        journal.steps.at(-1)!.state = 'done';
+        // Recorded, so that a crash before the journal is cleared is known to have left a whole change.
+        await writeJournal(sys, options.stateDir, journal);
+      } catch (error) {
+        failed = { step: ref, reason: (error as Error).message };
+        break;
+      }
+    }
+    const signal = signals.interrupted();
+    if (!failed && !signal) {
+      await clearJournal(sys, options.stateDir);
+      const pruned = await pruneBackups(sys, options.backupDir, keptBackups).catch(() => []); // an old backup left over is harmless
+      return { backup, pruned };
+    }
+    // Once the restart began, Postfix listens as the new main.cf says: only another restart undoes that.
+    // A Postfix this run started (it was stopped) is stopped again.
+    const began = (code: StepRef['code']) => journal.steps.some((s) => s.code === code);
+    const rollback = await rollBack(sys, postfix, backup, options.stateDir, began('restart'), journal.stop && began('reload') ? journal.stop : undefined);
+    const step = failed?.step ?? { code: 'reload' };
+    if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
+    throw new TransactionError('step-failed', failed!.reason, step, backup, rollback);
+  } finally {
+    signals.release();
+    await lock.release();
+  }
+}
+
+function transactionSteps(sys: System, postfix: TransactionTarget, plan: Plan, restarts: boolean, starts: boolean): Step[] {
+  const dir = instanceDir(postfix);
+  const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
+  return [
+    ...plan.files.map((file): Step => ({
+      code: 'write', target: file.path,
+      run: () => sys.writeFileAtomic(file.path, file.content, { mode: file.mode, uid: file.uid ?? 0, gid: file.gid ?? 0 }),
+    })),
+    ...plan.deletes.map((path): Step => ({ code: 'delete', target: path, run: () => sys.removeFile(path) })),
+    // Before postmap: it would write the new password into a compiled map that others can read.
+    ...(plan.secretFixes?.length ? [{ code: 'secret-fixes', run: () => fixSecretFiles(sys, plan.secretFixes ?? []) } satisfies Step] : []),
+    // Maps before main.cf: every Postfix program stalls ~2 s when it reads a
+    // main.cf changed in the last seconds, so run postmap while it is old.
+    ...plan.commands.map((command): Step => ({ code: 'command', target: `${command.file} ${command.args.join(' ')}`, run: () => mustRun(sys, command) })),
+    ...(plan.commands.length > 0 && plan.secretFiles?.length ? [{ code: 'map-modes', run: () => tightenSecretFiles(sys, plan.secretFiles ?? []) } satisfies Step] : []),
+    ...(plan.settings.length > 0
+      ? [{ code: 'postconf', run: () => mustRun(sys, { file: 'postconf', args: postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to]))) }) } satisfies Step]
+      : []),
+    ...(plan.removeSettings.length > 0 ? [{ code: 'postconf-remove', run: () => mustRun(sys, { file: 'postconf', args: postconfRemoveArgs(dir, plan.removeSettings) }) } satisfies Step] : []),
+    ...(plan.masterRemovals?.length ? [{ code: 'master-remove', run: () => mustRun(sys, { file: 'postconf', args: postconfArgs(dir, '-PX', ...plan.masterRemovals!) }) } satisfies Step] : []),
+    ...(changesMainCf ? [{ code: 'settle', run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) } satisfies Step] : []),
+    { code: 'check', run: () => mustRun(sys, checkCommand(postfix)) },
+    ...(restarts ? [{ code: 'restart', run: () => restart(sys, postfix) } satisfies Step] : []),
+    ...((postfix.running && !restarts) || starts ? [{ code: 'reload', run: () => mustRun(sys, reloadCommand(postfix, postfix.running)) } satisfies Step] : []),
+  ];
+}
+
+async function rollBack(sys: System, postfix: TransactionTarget, backup: Backup, stateDir: string, restarted: boolean, stop?: CommandLine): Promise<RollbackReport> {
+  try {
+    await restoreBackup(sys, backup);
+    await clearJournal(sys, stateDir);
+  } catch (error) {
+    return { restoreError: (error as Error).message }; // the journal stays: the next run offers the rollback again
+  }
+  const report: RollbackReport = {};
+  // The files are back. A running Postfix rereads them; if that reload fails
+  // too, it still runs the configuration it had loaded before, the same one.
+  if (postfix.running) {
+    const back = restarted ? restart(sys, postfix) : mustRun(sys, reloadCommand(postfix, true));
+    await back.catch((error: Error) => (report.reloadError = error.message));
+  }
+  if (stop) await sys.exec(stop.file, stop.args); // best effort: the start may not have got far
+  return report;
+}
+
+async function mustRun(sys: System, command: CommandLine): Promise<void> {
+  const result = await sys.exec(command.file, command.args);
+  if (result.exitCode !== 0) {
+    throw new Error(`${command.file} exited ${result.exitCode}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`);
+  }
+}
+
+// Postfix programs will not read a main.cf modified in the current or the
+// previous whole second (it might still be being written): each one sleeps in
+// one-second steps until it is older. Waiting here for exactly that moment,
+// once, spares `postfix check` and the reload those stalls (up to ~1 s each).
+async function waitForSettledMainCf(sys: System, mainCf: string): Promise<void> {
+  const info = await sys.fileInfo(mainCf);
+  if (!info) return;
+  const settled = (Math.floor(info.mtimeMs / 1000) + 2) * 1000 + 20;
+  const wait = settled - sys.now().getTime();
+  if (wait > 0) await sys.sleep(wait);
+}
+
+/** Stop (already stopped is fine: a failed start is being undone) and start again. */
+async function restart(sys: System, postfix: TransactionTarget): Promise<void> {
+  const commands = restartCommands(postfix);
+  for (const [index, command] of commands.entries()) {
+    const stopping = commands.length > 1 && index === 0;
+    if (stopping) await sys.exec(command.file, command.args);
+    else await mustRun(sys, command);
+  }
+}
+
+async function fixSecretFiles(sys: System, fixes: readonly SecretFileFix[]): Promise<void> {
+  for (const fix of fixes) {
+    if (fix.action === 'remove') await sys.removeFile(fix.path);
+    else await sys.chmod(fix.path, 0o600);
+  }
+}
+
+// A new compiled map gets the source's mode (0600); this only confirms it, in
+// case a command created one some other way.
+async function tightenSecretFiles(sys: System, paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    const info = await sys.fileInfo(path);
+    if (info && (info.mode & 0o077) !== 0) await sys.chmod(path, 0o600);
+  }
+}
