@@ -103,6 +103,7 @@ function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startI
       : []),
     ...(plan.removeSettings.length > 0 ? [{ name: t('apply.step.postconfRemove'), run: () => mustRun(sys, 'postconf', postconfRemoveArgs(dir, plan.removeSettings)) }] : []),
     ...(plan.masterRemovals?.length ? [{ name: t('apply.step.masterRemove'), run: () => mustRun(sys, 'postconf', postconfArgs(dir, '-PX', ...plan.masterRemovals!)) }] : []),
+    ...(plan.masterSettings?.length ? [{ name: t('apply.step.masterSet'), run: () => mustRun(sys, 'postconf', postconfArgs(dir, '-P', ...plan.masterSettings!)) }] : []),
     ...(plan.settings.length + plan.removeSettings.length > 0 ? [{ name: t('apply.step.settle'), run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) }] : []),
     { name: t('apply.step.check'), run: () => runService(sys, checkCommand(postfix)) },
     ...(postfix.running && plan.restart ? [{ name: t('apply.step.restart'), run: () => restart(sys, postfix) }] : []),

@@ -1,19 +1,22 @@
 // `remove`: take the relay configuration out again — the settings the wizard
 // owns and its password map — as a transaction; the rest of main.cf stays.
 // The relay options go too (options-plan.ts): the generic map, root's alias,
-// and the main.cf values the wizard replaced (inet_interfaces, …) put back.
+// and the main.cf values the wizard replaced (inet_interfaces, …) put back,
+// with the master.cf `-o` values and table entries its TLS fixes took out (plan/putback.ts).
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 import { readExplicitSettings } from '../postfix/postconf.js';
 import { loadTemplates } from '../system/templates.js';
-import { t } from '../ui/messages.js';
+import { t, type MessageKey } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
 import { apply } from './apply.js';
 import { confirmOrYes } from './confirm.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
-import { readLocalFacts } from './local-facts.js';
+import { readLocalFacts, readPutBackFacts } from './local-facts.js';
 import { optionRemoval } from './options-plan.js';
+import { planPutBack, type PutBackSkip, type PutBackSkipCode } from './plan/putback.js';
+import { parseSavedRecord } from './plan/saved-record.js';
 import { offerPurge } from './purge.js';
 import { passwordMapPath, settingChanges } from './plan.js';
 import { requirePostfix, requireRoot } from './requirements.js';
@@ -32,6 +35,8 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const explicit = await readExplicitSettings(sys, postfix.isDefaultInstance ? undefined : postfix.configDir);
   const local = await readLocalFacts(sys, postfix);
   const extra = optionRemoval(postfix, local, await loadTemplates(['saved_settings']));
+  const record = parseSavedRecord(local.saved.content);
+  const back = planPutBack(postfix, record, await readPutBackFacts(sys, postfix, record));
   // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
   // without such a record (a setup by an older version) is taken out, Postfix's default applies.
   const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);
@@ -44,10 +49,19 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
   const deletes = [...mapDeletes, ...extra.deletes];
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
+  const files = [...extra.files, ...back.files];
+  const commands = [...extra.commands, ...back.commands];
   const plan: Plan = {
-    configDir: postfix.configDir, settings, removeSettings, files: extra.files, deletes, commands: extra.commands,
-    touches: [...new Set([mainCf, ...deletes, ...extra.touches])], ...(extra.restart && postfix.running ? { restart: true } : {}),
+    configDir: postfix.configDir, settings, removeSettings, files, deletes, commands,
+    touches: [...new Set([mainCf, ...deletes, ...extra.touches, ...back.touches])], ...(extra.restart && postfix.running ? { restart: true } : {}),
+    ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}),
   };
+  // A person's edit since the setup stays: said before the plan, and in --json.
+  for (const skip of back.skipped) {
+    const warning = skipText(skip);
+    ui.warn(warning);
+    outcome.warnings.push(warning);
+  }
   if (planIsEmpty(plan)) {
     ui.success(t('remove.nothing'));
     outcome.result = 'unchanged';
@@ -63,11 +77,22 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   outcome.result = 'removed';
   outcome.backupId = backup.id;
   outcome.changed = {
-    settings: [...removeSettings, ...settings.map((s) => s.name)],
-    files: [...deletes, ...extra.files.map((f) => f.path)],
-    commands: [...(removeSettings.length > 0 ? ['postconf -X'] : []), ...(settings.length > 0 ? ['postconf -e'] : []), ...extra.commands.map((c) => c.file)],
+    settings: [...removeSettings, ...settings.map((s) => s.name), ...back.masterSettings.map((m) => m.slice(0, m.indexOf('=')))],
+    files: [...deletes, ...files.map((f) => f.path)],
+    commands: [
+      ...(removeSettings.length > 0 ? ['postconf -X'] : []), ...(settings.length > 0 ? ['postconf -e'] : []),
+      ...(back.masterSettings.length > 0 ? ['postconf -P'] : []), ...commands.map((c) => c.file),
+    ],
   };
   ui.success(t('remove.done', { id: backup.id }));
   await offerPurge(ctx, mapFiles);
   return ExitCode.ok;
+}
+
+const skipKeys: Record<PutBackSkipCode, MessageKey> = {
+  'master-changed': 'putback.masterChanged', 'master-service-gone': 'putback.masterServiceGone', 'table-changed': 'putback.tableChanged', 'table-gone': 'putback.tableGone',
+};
+
+function skipText(skip: PutBackSkip): string {
+  return t(skipKeys[skip.code], { where: skip.where, key: skip.key, value: skip.value, now: skip.now ?? '' });
 }
