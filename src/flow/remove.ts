@@ -41,10 +41,14 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   // without such a record (a setup by an older version) is taken out, Postfix's default applies.
   const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);
   // smtp_sasl_security_options is no longer set; the value older versions wrote (noanonymous) goes, a person's own stays.
-  const oldSasl = explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
-  const removeSettings = [...ownedSettings.filter((name) => name in explicit && !putBack.has(name)), ...oldSasl, ...extra.removeSettings];
-  const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapPath = passwordMapPath(postfix);
+  // Only while the wizard's setup is in place (its record, or main.cf naming its map): a second
+  // remove must not take out what the first one put back (a Debian smtp_tls_security_level = may).
+  const configured = local.saved.content !== undefined || (explicit.smtp_sasl_password_maps ?? '').split(/[\s,]+/).some((ref) => ref.endsWith(`:${mapPath}`));
+  const oldSasl = configured && explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
+  const owned = configured ? ownedSettings.filter((name) => name in explicit && !putBack.has(name)) : [];
+  const removeSettings = [...owned, ...oldSasl, ...extra.removeSettings];
+  const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
   const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
   const deletes = [...mapDeletes, ...extra.deletes];
