@@ -1,21 +1,24 @@
 // `remove`: take the relay configuration out again — the settings the wizard
 // owns and its password map — as a transaction; the rest of main.cf stays.
 // The relay options go too (options-plan.ts): the generic map, root's alias,
-// and the main.cf values the wizard replaced (inet_interfaces, …) put back.
+// and the main.cf values the wizard replaced (inet_interfaces, …) put back,
+// with the master.cf `-o` values and table entries its TLS fixes took out (plan/putback.ts).
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 import { readExplicitSettings, instanceDir } from '../postfix/postconf.js';
-import { t } from '../ui/messages.js';
+import { t, type MessageKey } from '../ui/messages.js';
 import { renderPlan } from '../ui/plan-view.js';
 import { apply } from '../flow/apply/apply.js';
 import { confirmOrYes } from '../flow/ask/confirm.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
-import { readLocalFacts } from '../flow/detect/local-facts.js';
+import { readLocalFacts, readPutBackFacts } from '../flow/detect/local-facts.js';
 import { optionRemoval } from '../flow/plan/options-plan.js';
 import { offerPurge } from '../flow/apply/purge.js';
 import { passwordMapPath, settingChanges } from '../flow/plan/plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
+import { planPutBack, type PutBackSkip, type PutBackSkipCode } from '../flow/plan/putback.js';
+import { parseSavedRecord } from '../flow/plan/saved-record.js';
 import { planIsEmpty, type Plan } from '../transaction/plan.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
@@ -31,22 +34,37 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const explicit = await readExplicitSettings(sys, instanceDir(postfix));
   const local = await readLocalFacts(sys, postfix);
   const extra = optionRemoval(postfix, local, await sys.loadTemplates(['saved_settings']));
+  const record = parseSavedRecord(local.saved.content);
+  const back = planPutBack(postfix, record, await readPutBackFacts(sys, postfix, record));
   // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
   // without such a record (a setup by an older version) is taken out, Postfix's default applies.
   const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);
   // smtp_sasl_security_options is no longer set; the value older versions wrote (noanonymous) goes, a person's own stays.
-  const oldSasl = explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
-  const removeSettings = [...ownedSettings.filter((name) => name in explicit && !putBack.has(name)), ...oldSasl, ...extra.removeSettings];
-  const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapPath = passwordMapPath(postfix);
+  // Only while the wizard's setup is in place (its record, or main.cf naming its map): a second
+  // remove must not take out what the first one put back (a Debian smtp_tls_security_level = may).
+  const configured = local.saved.content !== undefined || (explicit.smtp_sasl_password_maps ?? '').split(/[\s,]+/).some((ref) => ref.endsWith(`:${mapPath}`));
+  const oldSasl = configured && explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
+  const owned = configured ? ownedSettings.filter((name) => name in explicit && !putBack.has(name)) : [];
+  const removeSettings = [...owned, ...oldSasl, ...extra.removeSettings];
+  const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
   const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
   const deletes = [...mapDeletes, ...extra.deletes];
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
+  const files = [...extra.files, ...back.files];
+  const commands = [...extra.commands, ...back.commands];
   const plan: Plan = {
-    configDir: postfix.configDir, settings, removeSettings, files: extra.files, deletes, commands: extra.commands,
-    touches: [...new Set([mainCf, ...deletes, ...extra.touches])], ...(extra.restart && postfix.running ? { restart: true } : {}),
+    configDir: postfix.configDir, settings, removeSettings, files, deletes, commands,
+    touches: [...new Set([mainCf, ...deletes, ...extra.touches, ...back.touches])], ...(extra.restart && postfix.running ? { restart: true } : {}),
+    ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}),
   };
+  // A person's edit since the setup stays: said before the plan, and in --json.
+  for (const skip of back.skipped) {
+    const warning = skipText(skip);
+    ui.warn(warning);
+    outcome.warnings.push(warning);
+  }
   if (planIsEmpty(plan)) {
     ui.success(t('remove.nothing'));
     outcome.result = 'unchanged';
@@ -62,11 +80,22 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   outcome.result = 'removed';
   outcome.backupId = backup.id;
   outcome.changed = {
-    settings: [...removeSettings, ...settings.map((s) => s.name)],
-    files: [...deletes, ...extra.files.map((f) => f.path)],
-    commands: [...(removeSettings.length > 0 ? ['postconf -X'] : []), ...(settings.length > 0 ? ['postconf -e'] : []), ...extra.commands.map((c) => c.file)],
+    settings: [...removeSettings, ...settings.map((s) => s.name), ...back.masterSettings.map((m) => m.slice(0, m.indexOf('=')))],
+    files: [...deletes, ...files.map((f) => f.path)],
+    commands: [
+      ...(removeSettings.length > 0 ? ['postconf -X'] : []), ...(settings.length > 0 ? ['postconf -e'] : []),
+      ...(back.masterSettings.length > 0 ? ['postconf -P'] : []), ...commands.map((c) => c.file),
+    ],
   };
   ui.success(t('remove.done', { id: backup.id }));
   await offerPurge(ctx, mapFiles);
   return ExitCode.ok;
+}
+
+const skipKeys: Record<PutBackSkipCode, MessageKey> = {
+  'master-changed': 'putback.masterChanged', 'master-service-gone': 'putback.masterServiceGone', 'table-changed': 'putback.tableChanged', 'table-gone': 'putback.tableGone',
+};
+
+function skipText(skip: PutBackSkip): string {
+  return t(skipKeys[skip.code], { where: skip.where, key: skip.key, value: skip.value, now: skip.now ?? '' });
 }

@@ -1,6 +1,7 @@
 // Which TLS level smtp(8) really uses for the relay, and what overrides the
 // main.cf one. Rules from src/smtp/smtp_tls_policy.c (policy_create,
 // tls_policy_lookup, tls_site_lookup, global_tls_level) and postconf(5).
+import { takeOutEntry } from './table-entries.js';
 
 /** Parameters that change how smtp(8) protects the login; a master.cf `-o` of one that differs from main.cf is an override. */
 export const tlsParameters = [
@@ -133,15 +134,7 @@ export function editableMap(map: string): { type: string; path: string } | undef
 
 /** The source text without the entry for `key` (and its continuation lines); comments and other entries stay. */
 export function withoutEntry(content: string, key: string): string {
-  const lines = content.split('\n');
-  const kept: string[] = [];
-  let dropping = false;
-  for (const line of lines) {
-    if (dropping && /^[ \t]+\S/.test(line)) continue;
-    dropping = !/^\s*#/.test(line) && (line.split(/\s+/)[0] ?? '').toLowerCase() === key.toLowerCase() && line.trim() !== '';
-    if (!dropping) kept.push(line);
-  }
-  return kept.join('\n');
+  return takeOutEntry(content, key).content;
 }
 
 function isYes(value: string | undefined): boolean {

@@ -5,7 +5,7 @@
 import type { CommandLine, System } from '../system/types.js';
 
 /** What a transaction step does, as a code (ui/step-text.ts words it); target: the path or command line. */
-export const STEP_CODES = ['write', 'delete', 'secret-fixes', 'command', 'map-modes', 'postconf', 'postconf-remove', 'master-remove', 'settle', 'check', 'restart', 'reload'] as const;
+export const STEP_CODES = ['write', 'delete', 'secret-fixes', 'command', 'map-modes', 'postconf', 'postconf-remove', 'master-remove', 'master-set', 'settle', 'check', 'restart', 'reload'] as const;
 export interface StepRef {
   code: (typeof STEP_CODES)[number];
   target?: string;

@@ -69,6 +69,8 @@ export interface Plan {
   secretFiles?: string[];
   /** `postconf -PX service/type/parameter`: master.cf `-o` overrides taken out. */
   masterRemovals?: string[];
+  /** `postconf -P service/type/parameter=value`: master.cf `-o` values put back (remove). */
+  masterSettings?: string[];
   /** What overrode the TLS level for the relay (shown; the fix is in the other fields). */
   tlsOverrides?: TlsOverride[];
   /** The relay next-hop and main.cf level the overrides are measured against (for the display). */
@@ -77,5 +79,5 @@ export interface Plan {
 
 export function planIsEmpty(plan: Plan): boolean {
   return plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + plan.commands.length
-    + (plan.secretFixes?.length ?? 0) + (plan.masterRemovals?.length ?? 0) === 0;
+    + (plan.secretFixes?.length ?? 0) + (plan.masterRemovals?.length ?? 0) + (plan.masterSettings?.length ?? 0) === 0;
 }

@@ -135,6 +135,7 @@ function transactionSteps(sys: System, postfix: TransactionTarget, plan: Plan, r
       : []),
     ...(plan.removeSettings.length > 0 ? [{ code: 'postconf-remove', run: () => mustRun(sys, { file: 'postconf', args: postconfRemoveArgs(dir, plan.removeSettings) }) } satisfies Step] : []),
     ...(plan.masterRemovals?.length ? [{ code: 'master-remove', run: () => mustRun(sys, { file: 'postconf', args: postconfArgs(dir, '-PX', ...plan.masterRemovals!) }) } satisfies Step] : []),
+    ...(plan.masterSettings?.length ? [{ code: 'master-set', run: () => mustRun(sys, { file: 'postconf', args: postconfArgs(dir, '-P', ...plan.masterSettings!) }) } satisfies Step] : []),
     ...(changesMainCf ? [{ code: 'settle', run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) } satisfies Step] : []),
     { code: 'check', run: () => mustRun(sys, checkCommand(postfix)) },
     ...(restarts ? [{ code: 'restart', run: () => restart(sys, postfix) } satisfies Step] : []),

@@ -44,6 +44,7 @@ export function renderPlan(plan: Plan): string {
   const commands = [
     ...plan.commands.map((c) => `$ ${c.file} ${c.args.join(' ')}`),
     ...(plan.masterRemovals?.length ? [`$ postconf -PX ${plan.masterRemovals.join(' ')}`] : []),
+    ...(plan.masterSettings?.length ? [`$ postconf -P ${plan.masterSettings.map(shellWord).join(' ')}`] : []),
   ];
   if (commands.length > 0) sections.push([t('plan.commands'), ...commands].join('\n'));
   if (plan.restart) sections.push(t('plan.restart'));
@@ -60,6 +61,11 @@ function secretFileLines(previous: string | undefined, content: string, shown: s
 
 function lineCount(text: string): number {
   return text === '' ? 0 : text.replace(/\n$/, '').split('\n').length;
+}
+
+/** A value with spaces (`-o { a, b }` lists) shown quoted, as it would be typed. */
+function shellWord(word: string): string {
+  return /^[\w./:=@,+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 function octal(mode: number): string {

@@ -11,6 +11,7 @@ const labels: Record<StepRef['code'], MessageKey> = {
   postconf: 'apply.step.postconf',
   'postconf-remove': 'apply.step.postconfRemove',
   'master-remove': 'apply.step.masterRemove',
+  'master-set': 'apply.step.masterSet',
   settle: 'apply.step.settle',
   check: 'apply.step.check',
   restart: 'apply.step.restart',

@@ -92,12 +92,19 @@ for (const release of releases) {
       assert.deepEqual(await configFiles(machine.root), pristineFiles);
     });
 
-    it('remove puts back every effective setting (all of `postconf`) as it was before setup', async () => {
+    it('remove puts back every effective setting (all of `postconf`, and master.cf\'s `postconf -P`) as it was before setup', async () => {
+      // A leftover the setup's TLS fix takes out (issue 11) and remove must put back (issue 12).
+      await mustRun(machine.run, ['postconf', '-P', 'smtp/unix/smtp_tls_security_level=encrypt']);
+      const masterBefore = await masterParameters(machine);
+      assert.match(masterBefore, /^smtp\/unix\/smtp_tls_security_level = encrypt$/m);
       const setup = await wizard(setupArgs(), `${password}\n`);
       assert.equal(setup.code, 0, setup.stderr);
+      assert.doesNotMatch(await masterParameters(machine), /^smtp\/unix\/smtp_tls_security_level = /m, 'setup took the override out');
       const remove = await wizard(['remove', '--yes', '--json']);
       assert.equal(remove.code, 0, remove.stderr);
+      assert.deepEqual(remove.outcome.warnings, []);
       assert.deepEqual(differences(pristineSettings, await machine.effectiveSettings()), {});
+      assert.equal(await masterParameters(machine), masterBefore);
     });
 
     it('with Postfix absent, --install installs it from the release\'s archive; then it delivers', async () => {
@@ -135,6 +142,11 @@ async function configFiles(root: string): Promise<Record<string, string>> {
   };
   await walk(join(root, 'etc/postfix'));
   return files;
+}
+
+/** Every master.cf `-o`, as `postconf -P` prints them (sorted). */
+async function masterParameters(machine: DebianChroot): Promise<string> {
+  return (await mustRun(machine.run, ['postconf', '-P'])).stdout;
 }
 
 /** name → [before, after] for every parameter whose effective value differs. */

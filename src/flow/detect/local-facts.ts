@@ -6,6 +6,9 @@ import { compiledMapPaths, needsPostmap } from '../../postfix/maps.js';
 import { postconfArgs, readSettings, instanceDir } from '../../postfix/postconf.js';
 import type { System } from '../../system/types.js';
 import type { LocalFacts, OptionFile, PostfixFacts } from '../types.js';
+import { editableMap, parseMasterParameters } from '../../postfix/tls-policy.js';
+import type { PutBackFacts } from '../plan/putback.js';
+import type { SavedRecord } from '../plan/saved-record.js';
 
 export const localSettingNames = [
   'smtp_generic_maps', 'smtp_address_preference', 'inet_protocols', 'inet_interfaces', 'myhostname', 'mydomain',
@@ -86,4 +89,24 @@ async function readAliases(sys: System, postfix: PostfixFacts, aliasMaps: string
 /** `postalias [-c DIR] type:path`: the aliases file compiled, as newaliases does for alias_database. */
 export function postaliasArgs(postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>, file: Pick<OptionFile, 'type' | 'path'>): string[] {
   return postconfArgs(instanceDir(postfix), `${file.type}:${file.path}`);
+}
+
+/** What `remove` compares the saved record's master.cf and table lines with (plan/putback.ts); read only when it has some. */
+export async function readPutBackFacts(sys: System, postfix: PostfixFacts, record: SavedRecord): Promise<PutBackFacts> {
+  const configDir = instanceDir(postfix);
+  const facts: PutBackFacts = { services: [], master: [], tables: {} };
+  if (record.master.size > 0) {
+    const [services, parameters] = await Promise.all([sys.exec('postconf', postconfArgs(configDir, '-M')), sys.exec('postconf', postconfArgs(configDir, '-P'))]);
+    const failed = [services, parameters].find((r) => r.exitCode !== 0);
+    if (failed) throw new Error(`postconf exited ${failed.exitCode}: ${failed.stderr.trim()}`);
+    facts.services = services.stdout.split('\n').map((line) => line.trim().split(/\s+/)).filter((f) => f.length > 1).map(([name, type]) => `${name}/${type}`);
+    facts.master = parseMasterParameters(parameters.stdout);
+  }
+  for (const entry of record.tables) {
+    const ref = editableMap(entry.map);
+    if (!ref || ref.path in facts.tables) continue;
+    const [content, info] = await Promise.all([sys.readFile(ref.path), sys.fileInfo(ref.path)]);
+    facts.tables[ref.path] = { content, mode: info?.mode };
+  }
+  return facts;
 }

@@ -1,7 +1,8 @@
 // The relay options as plan parts — pure, like plan.ts, which merges them:
 // smtp_generic_maps and its map, root's alias, inet_interfaces and
 // smtp_address_preference. The main.cf values the wizard replaces are kept in
-// a small record beside main.cf, so that `remove` (optionRemoval) can put back
+// a small record beside main.cf (with what the TLS fixes take out of master.cf
+// and the tables, plan/saved-record.ts), so that `remove` (optionRemoval) can put back
 // exactly what was there, and only where the wizard's value is still in place.
 import ejs from 'ejs';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
@@ -12,6 +13,7 @@ import type { TemplateName } from '../../system/templates.js';
 import { postaliasArgs } from '../detect/local-facts.js';
 import type { LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
 import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
+import { emptyRecord, parseSavedRecord, recordIsEmpty, recordTakenOut, savedTemplateData, type SavedRecord, type SavedTableEntry } from './saved-record.js';
 
 export interface PlanPart {
   settings: Settings;
@@ -57,22 +59,20 @@ export function renderGenericMap(template: string, local: LocalFacts, account: s
   return ejs.render(template, { account, mapType, path: local.generic.path, ...genericKeys(local, account) });
 }
 
+/** The main.cf part of the saved record (plan/saved-record.ts). */
 export function parseSaved(content: string | undefined): Saved {
-  const saved: Saved = new Map();
-  for (const line of (content ?? '').split('\n')) {
-    const set = /^([A-Za-z0-9_]+) = (.*)$/.exec(line);
-    const unset = /^([A-Za-z0-9_]+) \(not set\)$/.exec(line);
-    if (set?.[1]) saved.set(set[1], set[2] ?? '');
-    else if (unset?.[1]) saved.set(unset[1], undefined);
-  }
-  return saved;
+  return parseSavedRecord(content).main;
 }
 
 /**
  * The options' plan part. `alsoSet` is what the rest of the plan writes to main.cf (plan.ts): every
  * value the plan replaces, theirs and the options' own, is recorded once, before its first change.
+ * `takenOut`: the master.cf `-o` values and table entries the TLS fixes take out, recorded too.
  */
-export function planOptions(postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {}): PlanPart {
+export function planOptions(
+  postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {},
+  takenOut: { master: [string, string][]; tables: SavedTableEntry[] } = { master: [], tables: [] },
+): PlanPart {
   const { local } = options;
   const part = emptyPart();
   const current = { ...postfix.settings, ...local.settings };
@@ -98,7 +98,8 @@ export function planOptions(postfix: PostfixFacts, options: RelayOptions, accoun
   }
 
   // inet_interfaces and smtp_address_preference: the old value is saved before the first change.
-  const saved = parseSaved(local.saved.content);
+  const record = parseSavedRecord(local.saved.content);
+  const saved = record.main;
   const wanted: Record<keyof typeof wizardValues, boolean | undefined> = {
     inet_interfaces: options.loopbackOnly,
     smtp_address_preference: options.preferIpv4 ? true : undefined,
@@ -122,7 +123,8 @@ export function planOptions(postfix: PostfixFacts, options: RelayOptions, accoun
     if (saved.has(name) || (current[name] ?? '') === value) continue;
     saved.set(name, postfix.explicit.includes(name) ? (current[name] ?? '') : undefined);
   }
-  recordSaved(part, local, saved, templates);
+  recordTakenOut(record, takenOut.master, takenOut.tables);
+  recordSaved(part, local, record, templates);
 
   // root's alias: the file is edited only when the entry changes.
   if (options.rootAlias && local.aliases) {
@@ -138,10 +140,10 @@ export function optionRemoval(postfix: PostfixFacts, local: LocalFacts, template
   const current = { ...postfix.settings, ...local.settings };
   const ownMap = isOwnGenericMap(current.smtp_generic_maps, local);
   if (ownMap || local.generic.content !== undefined) takeOutGenericMap(part, local, ownMap);
+  // master.cf and the tables go back through plan/putback.ts (remove.ts); the whole record goes.
   const saved = parseSaved(local.saved.content);
   for (const name of [...saved.keys()]) putBack(part, name, saved, current[name], postfix.explicit.includes(name));
-  saved.clear();
-  recordSaved(part, local, saved, templates);
+  recordSaved(part, local, emptyRecord(), templates);
   const aliases = local.aliases;
   const restored = aliases?.content === undefined ? undefined : removeRootAlias(aliases.content);
   if (aliases && restored !== undefined) changeAliases(part, postfix, aliases, restored);
@@ -171,8 +173,8 @@ function putBack(part: PlanPart, name: string, saved: Saved, value: string | und
   if (name === 'inet_interfaces') part.restart = true;
 }
 
-function recordSaved(part: PlanPart, local: LocalFacts, saved: Saved, templates: Record<TemplateName, string>): void {
-  const content = saved.size > 0 ? ejs.render(templates.saved_settings, { entries: [...saved.entries()] }) : undefined;
+function recordSaved(part: PlanPart, local: LocalFacts, record: SavedRecord, templates: Record<TemplateName, string>): void {
+  const content = recordIsEmpty(record) ? undefined : ejs.render(templates.saved_settings, savedTemplateData(record));
   if (content === local.saved.content) return;
   if (content === undefined) part.deletes.push(local.saved.path);
   else part.files.push({ path: local.saved.path, content, mode: publicMode, secret: false, previous: local.saved.content });

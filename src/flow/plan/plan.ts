@@ -60,12 +60,14 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   if (!postfix) throw new Error('plan() needs an installed Postfix; detect reports its absence first');
   // The relay options (options-plan.ts): their settings join the one postconf -e batch.
   const desired = desiredSettings(postfix, answers);
-  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, desired) : undefined;
+  // The TLS fixes first, so that what they take out is recorded with the replaced main.cf values
+  // (the options set no TLS parameter: `desired` holds every one main.cf will say).
+  const nexthop = relayhostValue(answers.relay);
+  const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, desired) : undefined;
+  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, desired, tls?.takenOut) : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
   const wanted = { ...desired, ...options?.settings };
   const settings = settingChanges(postfix, wanted, current);
-  const nexthop = relayhostValue(answers.relay);
-  const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, wanted) : undefined;
   const mapPath = passwordMapPath(postfix);
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
   // A map main.cf named elsewhere (the recipe's /etc/postfix/saslpass) still holds a password.

@@ -3,14 +3,16 @@
 // `postconf -PX`; a policy-table entry for the relay by rewriting that one
 // entry of the table's source (backed up) and running postmap. A table the
 // wizard cannot edit safely (regexp, pcre, ldap, proxy:…) is refused with the fix.
+// What is taken out is recorded (saved-record.ts) for `remove` to put back.
 import { WizardError } from '../../errors.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
 import type { PolicyEntry, TlsFacts } from '../../postfix/tls-overrides.js';
-import { withoutEntry } from '../../postfix/tls-policy.js';
+import { takeOutEntry } from '../../postfix/table-entries.js';
 import { t } from '../../ui/messages.js';
 import type { PostfixFacts } from '../types.js';
 import type { PlannedCommand, PlannedFile, TlsOverride } from '../../transaction/plan.js';
 import { instanceDir } from '../../postfix/postconf.js';
+import { sha256, type SavedTableEntry } from './saved-record.js';
 
 export interface TlsFixes {
   overrides: TlsOverride[];
@@ -19,6 +21,8 @@ export interface TlsFixes {
   files: PlannedFile[];
   commands: PlannedCommand[];
   touches: string[];
+  /** For the saved record: the `-o` values taken out (`service/type/name`, value) and the table entries. */
+  takenOut: { master: [string, string][]; tables: SavedTableEntry[] };
 }
 
 /** A table entry that is exactly `secure` says what main.cf says; anything else (encrypt, may, match=…) is an override. */
@@ -38,19 +42,23 @@ export function refuseUnfixableTls(tls: TlsFacts): void {
 /** `mainCf`: the TLS parameters as main.cf will say them after the plan. */
 export function planTlsFixes(postfix: PostfixFacts, tls: TlsFacts, mainCf: Readonly<Record<string, string>>): TlsFixes {
   refuseUnfixableTls(tls);
-  const fixes: TlsFixes = { overrides: [], masterRemovals: [], files: [], commands: [], touches: [] };
+  const fixes: TlsFixes = { overrides: [], masterRemovals: [], files: [], commands: [], touches: [], takenOut: { master: [], tables: [] } };
   const master = tls.master.filter((p) => p.value !== (mainCf[p.name] ?? tls.main[p.name] ?? ''));
   for (const p of master) {
     fixes.overrides.push({ source: 'master.cf', where: `${p.service}/${p.type}`, key: p.name, value: p.value });
     fixes.masterRemovals.push(`${p.service}/${p.type}/${p.name}`);
+    fixes.takenOut.master.push([`${p.service}/${p.type}/${p.name}`, p.value]);
   }
   if (master.length > 0) fixes.touches.push(`${postfix.configDir.replace(/\/+$/, '')}/master.cf`);
   for (const [entry, source] of [[tls.policy, 'policy-map'], [tls.perSite, 'per-site']] as const) {
     if (!overrides(entry) || !entry.editable) continue;
     const { type, path, content, mode } = entry.editable;
     fixes.overrides.push({ source, where: entry.map, key: entry.key, value: entry.value });
-    const next = withoutEntry(content ?? '', entry.key);
-    if (content !== undefined && next !== content) fixes.files.push({ path, content: next, mode: mode ?? 0o644, secret: false, previous: content });
+    const { content: next, removed } = takeOutEntry(content ?? '', entry.key);
+    if (content !== undefined && next !== content) {
+      fixes.files.push({ path, content: next, mode: mode ?? 0o644, secret: false, previous: content });
+      fixes.takenOut.tables.push({ map: `${type}:${path}`, key: entry.key, written: sha256(next), lines: removed });
+    }
     // The compiled table may hold the entry even where the source no longer does.
     if (needsPostmap(type)) fixes.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose: entry.map });
     fixes.touches.push(path, ...compiledMapPaths(type, path));

@@ -10,6 +10,7 @@ import { tlsJa } from './tls.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { relaypwJa } from './relaypw.ja.js';
 import type { Catalogue } from '../messages.js';
+import { putbackJa } from './putback.ja.js';
 
 export const ja: Catalogue = {
   'ui.yes': 'はい',
@@ -288,5 +289,6 @@ export const ja: Catalogue = {
   ...tuiJa,
   ...relaypwJa,
   ...keychainJa,
+  ...putbackJa,
   'help': helpJa,
 };
