@@ -68,10 +68,14 @@ export function parseSaved(content: string | undefined): Saved {
 }
 
 /**
- * The options' plan part. `alsoSet` is what the rest of the plan writes to main.cf (plan.ts): every
- * value the plan replaces, theirs and the options' own, is recorded once, before its first change.
+ * The options' plan part. `alsoSet` is what the rest of the plan writes to main.cf (plan.ts), `alsoRemoved`
+ * what it takes out (name → value now): every value the plan replaces, theirs and the options' own, is
+ * recorded once, before its first change.
  */
-export function planOptions(postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {}): PlanPart {
+export function planOptions(
+  postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {},
+  alsoRemoved: Readonly<Settings> = {},
+): PlanPart {
   const { local } = options;
   const part = emptyPart();
   const current = { ...postfix.settings, ...local.settings };
@@ -121,6 +125,8 @@ export function planOptions(postfix: PostfixFacts, options: RelayOptions, accoun
     if (saved.has(name) || (current[name] ?? '') === value) continue;
     saved.set(name, postfix.explicit.includes(name) ? (current[name] ?? '') : undefined);
   }
+  // What the plan takes out of main.cf (a hand-made relay's obsolete settings), with the value it had.
+  for (const [name, value] of Object.entries(alsoRemoved)) if (!saved.has(name)) saved.set(name, value);
   recordSaved(part, local, saved, templates);
 
   // root's alias: the file is edited only when the entry changes.

@@ -9,6 +9,7 @@ import type { TemplateName } from '../system/templates.js';
 import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import { planTlsFixes } from './plan/tls-fixes.js';
+import { planLegacy, retiredMapFiles } from './plan/legacy-plan.js';
 import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from './types.js';
 
 export const passwordPlaceholder = '<app password>';
@@ -59,9 +60,11 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   if (!postfix) throw new Error('plan() needs an installed Postfix; detect reports its absence first');
   // The relay options (options-plan.ts): their settings join the one postconf -e batch.
   const desired = desiredSettings(postfix, answers);
-  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, desired) : undefined;
+  // A hand-made relay's superseded settings: replaced in the same batch, their old values recorded for remove.
+  const legacy = planLegacy(postfix.legacy, desired);
+  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, { ...desired, ...legacy.settings }, legacy.removed) : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
-  const wanted = { ...desired, ...options?.settings };
+  const wanted = { ...desired, ...legacy.settings, ...options?.settings };
   const settings = settingChanges(postfix, wanted, current);
   const nexthop = relayhostValue(answers.relay);
   const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, wanted) : undefined;
@@ -81,7 +84,9 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   }
   const type = postfix.defaultMapType;
   const mapTypeChanged = postfix.settings.smtp_sasl_password_maps !== `${type}:${mapPath}`;
-  const secretFixes = secretFileFixes(onDisk, superseded);
+  // The map it replaces goes (it is in the backup), unless something else still reads it: then it is made 0600.
+  const retired = retiredMapFiles(superseded, postfix.configDir);
+  const secretFixes = secretFileFixes(onDisk, retired.length > 0 ? undefined : superseded);
   const commands: PlannedCommand[] = [];
   if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged || secretFixes.some((f) => f.action === 'remove'))) {
     commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, mapPath), purpose: `${type}:${mapPath}` });
@@ -89,20 +94,23 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
   // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.
   const oldSasl = postfix.explicit.includes('smtp_sasl_security_options') && postfix.settings.smtp_sasl_security_options === 'noanonymous';
-  const removeSettings = [...(options?.removeSettings ?? []), ...(oldSasl ? ['smtp_sasl_security_options'] : [])];
+  const removeSettings = [...(options?.removeSettings ?? []), ...(oldSasl ? ['smtp_sasl_security_options'] : []), ...legacy.removeSettings.filter((n) => !(n in wanted))];
   const touches = [
     ...(settings.length + removeSettings.length > 0 ? [mainCf] : []),
     ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
     ...secretFixes.map((f) => f.path),
+    ...retired,
     ...(options?.touches ?? []),
     ...(tls?.touches ?? []),
   ];
   return {
     configDir: postfix.configDir, settings, removeSettings,
-    files: [...files, ...(options?.files ?? []), ...(tls?.files ?? [])], deletes: options?.deletes ?? [],
+    files: [...files, ...(options?.files ?? []), ...(tls?.files ?? [])], deletes: [...retired, ...(options?.deletes ?? [])],
     commands: [...commands, ...(options?.commands ?? []), ...(tls?.commands ?? [])],
     touches: [...new Set(touches)], ...(options?.restart && postfix.running ? { restart: true } : {}),
     secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
+    ...(legacy.shown.length > 0 ? { legacy: legacy.shown } : {}),
+    ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
     ...(tls && tls.overrides.length > 0
       ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } }
       : {}),

@@ -8,6 +8,7 @@ import { txnEn } from './txn.en.js';
 import { tlsEn } from './tls.en.js';
 import { tuiEn } from './tui.en.js';
 import { relaypwEn } from './relaypw.en.js';
+import { legacyEn } from './legacy.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -287,5 +288,6 @@ export const en = {
   ...tuiEn,
   ...relaypwEn,
   ...keychainEn,
+  ...legacyEn,
   'help': helpEn,
 } as const;

@@ -9,6 +9,7 @@ import { txnJa } from './txn.ja.js';
 import { tlsJa } from './tls.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { relaypwJa } from './relaypw.ja.js';
+import { legacyJa } from './legacy.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -288,5 +289,6 @@ export const ja: Catalogue = {
   ...tuiJa,
   ...relaypwJa,
   ...keychainJa,
+  ...legacyJa,
   'help': helpJa,
 };
