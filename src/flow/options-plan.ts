@@ -68,13 +68,13 @@ export function parseSaved(content: string | undefined): Saved {
 }
 
 /**
- * The options' plan part. `alsoSet` is what the rest of the plan writes to main.cf (plan.ts), `alsoRemoved`
- * what it takes out (name → value now): every value the plan replaces, theirs and the options' own, is
+ * The options' plan part. `alsoSet` is what the rest of the plan writes to main.cf (plan.ts), `alsoRecorded`
+ * values to keep as they are now (what it takes out; what a hand-made setup it takes over set already): every value the plan replaces, theirs and the options' own, is
  * recorded once, before its first change.
  */
 export function planOptions(
   postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {},
-  alsoRemoved: Readonly<Settings> = {},
+  alsoRecorded: Readonly<Settings> = {},
 ): PlanPart {
   const { local } = options;
   const part = emptyPart();
@@ -125,8 +125,8 @@ export function planOptions(
     if (saved.has(name) || (current[name] ?? '') === value) continue;
     saved.set(name, postfix.explicit.includes(name) ? (current[name] ?? '') : undefined);
   }
-  // What the plan takes out of main.cf (a hand-made relay's obsolete settings), with the value it had.
-  for (const [name, value] of Object.entries(alsoRemoved)) if (!saved.has(name)) saved.set(name, value);
+  // A hand-made relay's obsolete settings the plan takes out, and its own values the wizard's equal.
+  for (const [name, value] of Object.entries(alsoRecorded)) if (!saved.has(name)) saved.set(name, value);
   recordSaved(part, local, saved, templates);
 
   // root's alias: the file is edited only when the entry changes.

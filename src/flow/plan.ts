@@ -62,7 +62,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const desired = desiredSettings(postfix, answers);
   // A hand-made relay's superseded settings: replaced in the same batch, their old values recorded for remove.
   const legacy = planLegacy(postfix.legacy, desired);
-  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, { ...desired, ...legacy.settings }, legacy.removed) : undefined;
+  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, { ...desired, ...legacy.settings }, { ...takenOver(postfix, desired), ...legacy.removed }) : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
   const wanted = { ...desired, ...legacy.settings, ...options?.settings };
   const settings = settingChanges(postfix, wanted, current);
@@ -115,6 +115,16 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
       ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } }
       : {}),
   };
+}
+
+/**
+ * Taking over a relay set up by hand (main.cf names another password map): the values it set that
+ * equal the wizard's are recorded too, so that `remove` leaves them as they were rather than taking them out.
+ */
+function takenOver(postfix: PostfixFacts, desired: Settings): Settings {
+  const own = `${postfix.configDir.replace(/\/+$/, '')}/sasl_passwd`;
+  if (!postfix.passwordMap || postfix.passwordMap.path === own) return {};
+  return Object.fromEntries(Object.entries(desired).filter(([name, value]) => postfix.explicit.includes(name) && postfix.settings[name] === value));
 }
 
 /** `from` is the main.cf line that goes away; empty where only a default applied. */

@@ -13,7 +13,7 @@ import { confirmOrYes } from './confirm.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { readLocalFacts } from './local-facts.js';
-import { optionRemoval } from './options-plan.js';
+import { optionRemoval, parseSaved } from './options-plan.js';
 import { offerPurge } from './purge.js';
 import { passwordMapPath, settingChanges } from './plan.js';
 import { requirePostfix, requireRoot } from './requirements.js';
@@ -34,7 +34,8 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const extra = optionRemoval(postfix, local, await loadTemplates(['saved_settings']));
   // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
   // without such a record (a setup by an older version) is taken out, Postfix's default applies.
-  const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);
+  // A recorded value that is still in place (a hand-made relay's own, equal to the wizard's) stays as it is.
+  const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings, ...parseSaved(local.saved.content).keys()]);
   // smtp_sasl_security_options is no longer set; the value older versions wrote (noanonymous) goes, a person's own stays.
   const oldSasl = explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
   const removeSettings = [...ownedSettings.filter((name) => name in explicit && !putBack.has(name)), ...oldSasl, ...extra.removeSettings];
