@@ -6,7 +6,7 @@
 //     out, deletes the old 0644 password map (it is in the root-only backup), leaves no password
 //     file others can read, and the deferred mail goes out with the new login; status is clean;
 //   - remove puts main.cf back as the recipe had it (every `postconf -n` line) and does not
-//     bring back the old password map.
+//     bring back the old password map; `restore` of the setup's backup brings it back root-only.
 import assert from 'node:assert/strict';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,6 +37,7 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
   let lab: RelayLab;
   let seed: SeedRecipe;
   let recipeMainCf: string;
+  let setupBackup: string;
   const state = () => join(lab.postfix.base, 'state');
   const status = async (): Promise<{ code: number; status: Status; text: string }> => {
     const run = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', state(), '--no-keychain']);
@@ -90,6 +91,7 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
     assert.deepEqual(run.leaks, []);
     const outcome = JSON.parse(run.stdout);
     assert.equal(outcome.result, 'delivered');
+    setupBackup = outcome.backupId;
     // The plan named what it supersedes, and the map it retires.
     assert.match(run.stderr, /smtp_use_tls = yes: obsolete/);
     assert.match(run.stderr, /smtp_tls_CApath = \S+: names a file/);
@@ -131,5 +133,14 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
     const left = await readdir(lab.postfix.configDir);
     for (const name of ['saslpass', 'saslpass.db', 'sasl_passwd', 'sasl_passwd.db', 'postfix-gmail-wizard.saved']) assert.ok(!left.includes(name), `${name} in ${left.join(' ')}`);
     assert.deepEqual(await exposedCopies(OLD_PASSWORD, lab.postfix.configDir, join(lab.postfix.base, 'backups')), []);
+  });
+
+  it('restore of the setup\'s backup brings the recipe\'s map back, but root-only (0600), never 0644', async () => {
+    const run = await runWizard(['restore', setupBackup, '--config-dir', lab.postfix.configDir, '--backup-dir', join(lab.postfix.base, 'backups'), '--state-dir', state(), '--yes', '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(await lab.postfix.postconf('-n'), recipeMainCf);
+    for (const path of [seed.saslpass, `${seed.saslpass}.db`]) assert.equal(await mode(path), 0o600, path);
+    assert.deepEqual(await exposedCopies(OLD_PASSWORD, lab.postfix.configDir, join(lab.postfix.base, 'backups')), []);
+    assert.ok(!run.stderr.includes(OLD_PASSWORD) && !run.stdout.includes(OLD_PASSWORD));
   });
 });
