@@ -12,6 +12,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTransport } from 'nodemailer';
+import { assertOutcomeSchema } from '../support/outcome-schema.js';
 import { postfixSkipReason } from '../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import { exposedCopies, filesContaining } from '../support/secret-checks.js';
@@ -41,7 +42,9 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
   const state = () => join(lab.postfix.base, 'state');
   const status = async (): Promise<{ code: number; status: Status; text: string }> => {
     const run = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', state(), '--no-keychain']);
-    return { code: run.code, status: JSON.parse(run.stdout).status as Status, text: run.stderr };
+    const document = JSON.parse(run.stdout);
+    assertOutcomeSchema(document);
+    return { code: run.code, status: document.status as Status, text: run.stderr };
   };
   const mode = async (path: string) => (await stat(path)).mode & 0o777;
 
