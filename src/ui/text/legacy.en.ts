@@ -17,5 +17,7 @@ export const legacyEn = {
   'legacy.statusFix': 'Run the wizard again (sudo npx postfix-gmail-wizard): it replaces them with their current equivalents.',
   'legacy.deferred': '{count} deferred message(s): {cause} Postfix said: {detail}',
   'legacy.deferredFix': '{fix} Then run the wizard again: the waiting mail goes out with the new login.',
+  'legacy.summary': 'Superseded by this setup (hand-made settings): {names}',
+  'legacy.summaryRetired': 'The old password map {path} is replaced and deleted (a copy stays in the backup)',
   'legacy.queueReason': '{count} × {code}',
 } as const;

@@ -18,5 +18,7 @@ export const legacyJa: Record<keyof typeof legacyEn, string> = {
   'legacy.statusFix': 'ウィザードをもう一度実行してください（sudo npx postfix-gmail-wizard）。現在の同等の設定に置き換えます。',
   'legacy.deferred': '{count} 通のメールが保留（deferred）になっています: {cause} Postfix の記録: {detail}',
   'legacy.deferredFix': '{fix} そのあとウィザードをもう一度実行すると、待っているメールが新しいログインで送られます。',
+  'legacy.summary': 'この設定で置き換える手作業の設定: {names}',
+  'legacy.summaryRetired': '古いパスワードマップ {path} は置き換えて削除します（コピーはバックアップに残ります）',
   'legacy.queueReason': '{code} が {count} 通',
 };
