@@ -58,14 +58,15 @@ export interface StatusReport {
   /** The level smtp(8) really uses for the relay (a policy table or master.cf may override main.cf's). */
   tlsLevel: string;
   /** Where tlsLevel comes from: main.cf, master.cf (service), policy-map or per-site (table and key); and main.cf's own value. */
-  tls: { source: TlsSource; where?: string; mainCf: string };
+  tls: { source: TlsSource; where?: string; mainCf: string; obsolete?: string };
   caFile: string;
   running: boolean;
   /** stored | not-stored | unavailable:<reason> — for the current account's password. */
   keychain: string;
   /** Whose keychain, when root runs under sudo: the person who ran sudo. */
   keychainOwner?: string;
-  queue: { total: number; deferred: number };
+  /** reasons: the deferred messages grouped by diagnosis (the test send's table). */
+  queue: { total: number; deferred: number; reasons: DeferredReason[] };
   /** smtp_generic_maps, and the account the wizard's map sends local senders as (undefined: another map). */
   senderMap?: { map: string; account?: string };
   /** root's entry in the aliases file, and whether the wizard wrote it. */
@@ -78,4 +79,12 @@ export interface StatusReport {
   openNetworks: string[];
   lastTest?: TestResult & { at?: string };
   problems: { code: string; message: string; fix?: string }[];
+}
+
+/** Deferred messages of one cause (status.queue.reasons). */
+export interface DeferredReason {
+  code: DiagnosisCode;
+  /** Postfix's delay reason, one line (the server's reply; never a password). */
+  detail: string;
+  count: number;
 }

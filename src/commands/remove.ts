@@ -13,7 +13,7 @@ import { confirmOrYes } from '../flow/ask/confirm.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { readLocalFacts, readPutBackFacts } from '../flow/detect/local-facts.js';
-import { optionRemoval } from '../flow/plan/options-plan.js';
+import { optionRemoval, parseSaved } from '../flow/plan/options-plan.js';
 import { offerPurge } from '../flow/apply/purge.js';
 import { passwordMapPath, settingChanges } from '../flow/plan/plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
@@ -38,7 +38,8 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const back = planPutBack(postfix, record, await readPutBackFacts(sys, postfix, record));
   // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
   // without such a record (a setup by an older version) is taken out, Postfix's default applies.
-  const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);
+  // A recorded value that is still in place (a hand-made relay's own, equal to the wizard's) stays as it is.
+  const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings, ...parseSaved(local.saved.content).keys()]);
   // smtp_sasl_security_options is no longer set; the value older versions wrote (noanonymous) goes, a person's own stays.
   const mapPath = passwordMapPath(postfix);
   // Only while the wizard's setup is in place (its record, or main.cf naming its map): a second

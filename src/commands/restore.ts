@@ -17,6 +17,7 @@ import type { Plan } from '../transaction/plan.js';
 import { checkBackup, type BackupProblem } from '../transaction/backup-check.js';
 import { readLocalFacts } from '../flow/detect/local-facts.js';
 import { compiledMapPaths } from '../postfix/maps.js';
+import { parseMapReference } from '../postfix/postconf.js';
 
 export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options, outcome } = ctx;
@@ -39,7 +40,7 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const aliases = local.aliases ? [local.aliases.path, ...compiledMapPaths(local.aliases.type, local.aliases.path)] : [];
   const { problem, copies } = await checkBackup(sys, backup, postfix.configDir, aliases);
   if (problem) throw refusal(backup, problem);
-  const plan = await restorePlan(ctx, postfix.configDir, backup, copies);
+  const plan = await restorePlan(ctx, postfix.configDir, backup, copies, postfix.settings.smtp_sasl_password_maps ?? '');
   ui.note(renderPlan(plan), t('restore.title', { id: backup.id }));
   if (options.dryRun) {
     outcome.result = 'dry-run';
@@ -54,13 +55,22 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   return ExitCode.ok;
 }
 
-/** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
-async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup, copies: ReadonlyMap<string, Buffer>): Promise<Plan> {
+/**
+ * The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted.
+ * A password map (main.cf's, restored or current) comes back root-only even if it was not: a hand-made
+ * 0644 saslpass the setup took away must not return readable by others.
+ */
+async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup, copies: ReadonlyMap<string, Buffer>, currentMaps: string): Promise<Plan> {
   const files: Plan['files'] = [];
+  const mainCf = backup.entries.find((e) => e.existed && e.path === `${configDir.replace(/\/+$/, '')}/main.cf`);
+  const restoredMaps = mainCf ? mainCfValue(copies.get(mainCf.path)?.toString('utf8') ?? '', 'smtp_sasl_password_maps') : undefined;
+  const maps = [restoredMaps, currentMaps].map((v) => parseMapReference(v ?? '')).flatMap((r) => (r ? [r.path, ...compiledMapPaths(r.type, r.path)] : []));
+  const holdsPassword = (path: string) => maps.includes(path) || /\/sasl_passwd(\.[a-z]+)?$/.test(path);
   for (const entry of backup.entries.filter((e) => e.existed)) {
     const bytes = copies.get(entry.path)!;
+    const mode = holdsPassword(entry.path) ? (entry.mode ?? 0o600) & ~0o077 : (entry.mode ?? 0o600);
     const isText = entry.path.endsWith('.cf') || entry.path.endsWith('sasl_passwd') || /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
-    files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid, secret: entry.path.endsWith('sasl_passwd'), previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
+    files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, mode, uid: entry.uid, gid: entry.gid, secret: holdsPassword(entry.path) && isText, previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
   }
   const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
   // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.

@@ -58,7 +58,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   if (tls.nexthop !== relayhostValue(answers.relay)) tls = await tlsFor(relayhostValue(answers.relay));
   const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
   const fixed = (plan.secretFixes ?? []).map((f) => f.path);
-  outcome.changed = { settings: plan.settings.map((s) => s.name), files: [...new Set([...plan.files.map((f) => f.path), ...fixed])], commands: plan.commands.map((c) => c.file) };
+  outcome.changed = { settings: plan.settings.map((s) => s.name), files: [...new Set([...plan.files.map((f) => f.path), ...plan.deletes, ...fixed])], commands: plan.commands.map((c) => c.file) };
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
   if (replaced) ui.warn(t('plan.relayhostReplaced', { from: replaced.from, to: replaced.to }));
   if (planIsEmpty(plan)) {

@@ -16,6 +16,7 @@ import type { StatusReport } from '../outcome.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
 import { relayProblems, requirePostfix } from '../flow/detect/requirements.js';
 import { exposedSecretFiles } from '../flow/plan/secret-files.js';
+import { deferredReasons, legacyProblems, levelFromObsolete } from './status-legacy.js';
 
 export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options } = ctx;
@@ -32,6 +33,9 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const mappedTo = isOwnGenericMap(generic, local) ? /^\S+\s+(\S+@\S+)\s*$/m.exec((local.generic.content ?? '').replace(/^#.*$/gm, ''))?.[1] : undefined;
   const aliasTo = rootAliasOf(local.aliases?.content);
   const loopbackOnly = isLoopbackOnly(l.inet_interfaces);
+  const reasons = deferredReasons(queue);
+  const obsolete = levelFromObsolete(postfix);
+  const tls = { source: postfix.tls?.effective.source ?? 'main.cf', where: postfix.tls?.effective.where, mainCf: s.smtp_tls_security_level ?? '', ...(obsolete ? { obsolete } : {}) };
   const open = loopbackOnly ? [] : openNetworks(l, postfix.explicit);
   const report: StatusReport = {
     relayhost: s.relayhost ?? '',
@@ -39,12 +43,12 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     passwordMap: s.smtp_sasl_password_maps || undefined,
     mapType: postfix.defaultMapType,
     tlsLevel: postfix.tls?.effective.level ?? s.smtp_tls_security_level ?? '',
-    tls: { source: postfix.tls?.effective.source ?? 'main.cf', where: postfix.tls?.effective.where, mainCf: s.smtp_tls_security_level ?? '' },
+    tls,
     caFile: s.smtp_tls_CAfile ?? '',
     running: postfix.running,
     keychain: keychainWord,
     keychainOwner: keychain.owner,
-    queue: { total: queue.length, deferred: queue.filter((e) => e.queueName === 'deferred').length },
+    queue: { total: queue.length, deferred: queue.filter((e) => e.queueName === 'deferred').length, reasons },
     senderMap: generic ? { map: generic, account: mappedTo } : undefined,
     rootAlias: aliasTo ? { to: aliasTo, byWizard: wizardRootAlias(local.aliases?.content) !== undefined } : undefined,
     interfaces: { value: l.inet_interfaces ?? 'all', loopbackOnly },
@@ -57,6 +61,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
         ? [{ code: 'tls-overridden', message: t('tls.weaker', { level: postfix.tls.effective.level, source: tlsSourceText(postfix.tls.effective) }), fix: t('tls.weakerFix') }] : []),
       ...(open.length > 0 ? [{ code: 'open-mynetworks', message: t('mynetworks.open', { networks: open.join(', ') }), fix: t('mynetworks.fix') }] : []),
       ...exposedProblem([...exposedSecretFiles(postfix.passwordMap), ...exposedSecretFiles(postfix.wizardMap)]),
+      ...legacyProblems(postfix, reasons, tlsSourceText(tls)),
     ],
   };
   ctx.outcome.result = 'status';
@@ -66,13 +71,15 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   ctx.outcome.status = report;
   ui.note(renderStatus(describeFacts(facts), report), t('status.title'));
   for (const problem of report.problems) ui.warn(`${problem.message}\n${problem.fix ?? ''}`);
-  return ExitCode.ok;
+  // Like doctor: a problem listed is a non-zero exit, so scripts and monitoring notice it.
+  return report.problems.length > 0 ? ExitCode.failed : ExitCode.ok;
 }
 
 const tlsSourceKeys = { 'main.cf': 'tls.source.main.cf', 'master.cf': 'tls.source.master.cf', 'policy-map': 'tls.source.policy-map', 'per-site': 'tls.source.per-site' } as const;
 
-function tlsSourceText(tls: { source: TlsSource; where?: string }): string {
-  return t(tlsSourceKeys[tls.source], { where: tls.where ?? '' });
+function tlsSourceText(tls: { source: TlsSource; where?: string; obsolete?: string }): string {
+  const source = t(tlsSourceKeys[tls.source], { where: tls.where ?? '' });
+  return tls.source === 'main.cf' && tls.obsolete ? t('legacy.tlsFrom', { source, settings: tls.obsolete }) : source;
 }
 
 function renderStatus(summary: string, r: StatusReport): string {
@@ -90,7 +97,7 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,
     `${t('status.listen')}: ${t(r.interfaces.loopbackOnly ? 'status.listenLoopback' : 'status.listenNetwork', { value: r.interfaces.value })}`,
     `${t('status.addressPreference')}: ${r.addressPreference}`,
-    `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}`,
+    `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}${r.queue.reasons.length > 0 ? ` (${r.queue.reasons.map((q) => t('legacy.queueReason', { count: q.count, code: q.code })).join(', ')})` : ''}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import type { DistroFamily, InitSystem } from '../distro/family.js';
 import type { GentooFacts } from '../distro/gentoo.js';
 import type { OsRelease } from '../distro/os-release.js';
 import type { Relay } from '../gmail/relay.js';
+import type { LegacySetting } from '../postfix/legacy-settings.js';
 import type { Listener } from '../postfix/master.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TlsFacts } from '../postfix/tls-overrides.js';
@@ -19,6 +20,8 @@ export interface PasswordMapFacts {
   compiledCurrent: boolean;
   /** The compiled files that exist, with their mode and owner (a secret too). */
   compiled: { path: string; mode: number; uid: number }[];
+  /** Something besides smtp_sasl_password_maps (main.cf or master.cf) names the file: a map the wizard replaces then stays, 0600. */
+  namedElsewhere?: boolean;
 }
 
 export interface PostfixFacts {
@@ -44,6 +47,8 @@ export interface PostfixFacts {
   listener?: Listener;
   /** Who starts and reloads this instance: the init system for the default one, else 'none' (postfix -c DIR). */
   serviceManager: InitSystem;
+  /** Superseded or misused main.cf settings (legacy-settings.ts), as main.cf sets them now. */
+  legacy?: LegacySetting[];
   /** What overrides main.cf's TLS level for the relay (tls-overrides.ts); setup reads it again for the relay it plans. */
   tls?: TlsFacts;
   /** Where delivery lines can be read: a file, or journald. */

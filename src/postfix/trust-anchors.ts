@@ -24,6 +24,8 @@ export async function postfixTrustAnchors(sys: System, caFilePem: string, settin
 }
 
 async function hashedDirectory(sys: System, dir: string): Promise<string[]> {
+  // The classic recipe names its bundle here: OpenSSL finds nothing in a file, and neither do we.
+  if ((await sys.fileInfo(dir))?.isDirectory === false) return [];
   const names = (await sys.listDir(dir)).filter((n) => hashedName.test(n)).sort();
   return (await Promise.all(names.map((n) => sys.readFile(`${dir.replace(/\/+$/, '')}/${n}`)))).map((pem) => pem ?? '');
 }

@@ -1,6 +1,7 @@
 // The Plan: what a command will change, as plain data — the settings (postconf -e / -X), the files
 // (path, content, mode), the commands (postmap …) and what may be touched. Every writer (setup,
 // remove, restore, doctor's fixes) builds one, shows it, and hands it to runTransaction.
+import type { LegacySetting } from '../postfix/legacy-settings.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
 import type { CommandLine } from '../system/types.js';
 
@@ -73,6 +74,10 @@ export interface Plan {
   masterSettings?: string[];
   /** What overrode the TLS level for the relay (shown; the fix is in the other fields). */
   tlsOverrides?: TlsOverride[];
+  /** The superseded settings the plan takes out or replaces (shown; the edit is in settings/removeSettings). */
+  legacy?: LegacySetting[];
+  /** The password map main.cf named before, replaced by the wizard's: its files deleted (after the backup). */
+  retiredMap?: { path: string; files: string[] };
   /** The relay next-hop and main.cf level the overrides are measured against (for the display). */
   tlsTarget?: { nexthop: string; level: string };
 }

@@ -18,6 +18,8 @@ export interface SummaryExtras {
 export function renderSummary(plan: Plan, extras: SummaryExtras = {}): string {
   const lines: string[] = [];
   for (const f of plan.files) lines.push(t(f.previous === undefined ? 'tui.fileNew' : 'tui.fileChanged', { path: f.path, mode: octal(f.mode) }));
+  if (plan.legacy?.length) lines.push(t('legacy.summary', { names: plan.legacy.map((l) => l.name).join(', ') }));
+  if (plan.retiredMap) lines.push(t('legacy.summaryRetired', { path: plan.retiredMap.path }));
   if (plan.deletes.length > 0) lines.push(t('plan.deletes'), ...plan.deletes.map((p) => `  - ${p}`));
   for (const f of plan.secretFixes ?? []) lines.push(t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) }));
   for (const c of plan.commands) lines.push(t('tui.command', { command: [c.file, ...c.args].join(' ') }));

@@ -5,6 +5,7 @@
 // given — and, for the wizard's own rendering, the template with the password masked.
 import type { Plan, SecretFileFix } from '../transaction/plan.js';
 import { diffLines } from './diff.js';
+import { legacyInstead, legacyReason } from './legacy-text.js';
 import { t } from './messages.js';
 
 export function renderPlan(plan: Plan): string {
@@ -17,6 +18,11 @@ export function renderPlan(plan: Plan): string {
         : t('tls.override.policy', { map: o.where, key: o.key, value: o.value })}`),
     ].join('\n'));
   }
+  if (plan.legacy?.length) {
+    const planned = Object.fromEntries(plan.settings.map((s) => [s.name, s.to]));
+    sections.push([t('legacy.plan'), ...plan.legacy.map((s) => `- ${legacyReason(s)}; ${legacyInstead(s, planned)}`)].join('\n'));
+  }
+  if (plan.retiredMap) sections.push([t('legacy.retired', { path: plan.retiredMap.path }), ...plan.retiredMap.files.map((p) => `- ${p}`)].join('\n'));
   if (plan.settings.length + plan.removeSettings.length > 0) {
     const lines = [
       ...plan.removeSettings.map((name) => `- ${name}`),
@@ -35,7 +41,8 @@ export function renderPlan(plan: Plan): string {
     const body = file.secret ? secretFileLines(file.previous, file.content, file.shown) : diffLines(file.previous ?? '', file.content);
     sections.push([header, ...body].join('\n'));
   }
-  if (plan.deletes.length > 0) sections.push([t('plan.deletes'), ...plan.deletes.map((p) => `- ${p}`)].join('\n'));
+  const deletes = plan.deletes.filter((p) => !plan.retiredMap?.files.includes(p));
+  if (deletes.length > 0) sections.push([t('plan.deletes'), ...deletes.map((p) => `- ${p}`)].join('\n'));
   const fixes = plan.secretFixes ?? [];
   if (fixes.length > 0) {
     const line = (f: SecretFileFix) => t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) });

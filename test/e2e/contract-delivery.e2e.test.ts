@@ -74,8 +74,11 @@ describe('the test message not delivered: exit 3 with the reason, and the queue 
     // The log says "deferred" a moment before qmgr moves the file to the deferred queue.
     await waitForDeferred(lab.postfix, outcome.test.queueId);
     const status = await runWizard(['status', '--json', ...common]);
-    assert.equal(status.code, 0, status.stderr);
-    assert.deepEqual(outcomeOf(status).status.queue, { total: 1, deferred: 1 });
+    // A deferred message is a problem status lists (exit 1), with its diagnosis.
+    assert.equal(status.code, 1, status.stderr);
+    const { queue, problems } = outcomeOf(status).status;
+    assert.deepEqual({ ...queue, reasons: queue.reasons.map((r: { code: string; count: number }) => [r.code, r.count]) }, { total: 1, deferred: 1, reasons: [['server-temporary', 1]] });
+    assert.ok(problems.some((p: { code: string }) => p.code === 'mail-deferred'), JSON.stringify(problems));
     const human = await runWizard(['status', ...common]);
     assert.match(human.stdout + human.stderr, new RegExp(`${en['status.queue']}: 1 message\\(s\\), 1 deferred`));
   });

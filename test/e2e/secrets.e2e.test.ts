@@ -5,7 +5,7 @@
 //     opening it during the run, never reads the new password (postmap rewrites a compiled map in
 //     place, so only removing the old file first keeps a descriptor opened earlier from seeing it);
 //   - a re-run with only a loose mode to fix fixes it, and status names it first;
-//   - the recipe's /etc/postfix/saslpass (0644, its .db 0644) named by main.cf ends 0600, backed up.
+//   - the recipe's /etc/postfix/saslpass (0644, its .db 0644) named by main.cf is backed up, then deleted.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises';
@@ -142,7 +142,7 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     assert.equal(JSON.parse((await runWizard(args('--json'))).stdout).result, 'unchanged');
   });
 
-  it('the recipe\'s saslpass (0644, its .db 0644), named by main.cf, ends 0600 and backed up', async () => {
+  it('the recipe\'s saslpass (0644, its .db 0644), named by main.cf, is backed up root-only, then deleted', async () => {
     const old = 'mnbvcxzasdfghjkl';
     const saslpass = join(dir, 'saslpass');
     await writeFile(saslpass, `[localhost]:${lab.gmail.port} ${ACCOUNT}:${old}\n`);
@@ -153,11 +153,13 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     assert.equal(await mode(`${saslpass}.db`), 0o644);
     const run = await runWizard(args('--json'));
     assert.equal(run.code, 0, run.stderr);
-    for (const path of [saslpass, `${saslpass}.db`]) assert.equal(await mode(path), 0o600, path);
+    const left = await readdir(dir);
+    assert.ok(!left.includes('saslpass') && !left.includes('saslpass.db'), left.join(' '));
     assert.deepEqual(await exposedCopies(old, dir, join(lab.postfix.base, 'backups')), []);
     const backupId = JSON.parse(run.stdout).backupId as string;
     const manifest = JSON.parse(await readFile(join(lab.postfix.base, 'backups', 'postfix-gmail-wizard', backupId, 'manifest.json'), 'utf8'));
-    assert.ok(manifest.entries.some((e: { path: string; existed: boolean }) => e.path === saslpass && e.existed), 'saslpass is in the backup');
-    assert.ok((await readdir(dir)).includes('saslpass'));
+    for (const path of [saslpass, `${saslpass}.db`]) {
+      assert.ok(manifest.entries.some((e: { path: string; existed: boolean }) => e.path === path && e.existed), `${path} is in the backup`);
+    }
   });
 });

@@ -78,9 +78,25 @@ describe('compiled maps are root-only, always', () => {
     assert.equal(again.json?.result, 'unchanged', 'then nothing is left to do');
   });
 
-  it('a map the wizard supersedes (the recipe\'s saslpass, 0644) is made 0600, content kept', async () => {
+  it('a map the wizard supersedes (the recipe\'s saslpass, 0644) is deleted after the backup, its .db too', async () => {
     const old = '[smtp.gmail.com]:587 someone@gmail.com:oldpasswordoldpw\n';
     const sys = machine('smtp_sasl_password_maps = hash:/etc/postfix/saslpass\n', {
+      '/etc/postfix/saslpass': { content: old, mode: 0o644 },
+      '/etc/postfix/saslpass.db': { content: `compiled:${old}`, mode: 0o644 },
+    });
+    const run = await runCli(sys, headless, { stdin: `${password}\n` });
+    assert.equal(run.exit, 0, run.stderr);
+    assert.match(run.stderr, /password map main\.cf named before \(\/etc\/postfix\/saslpass\)/);
+    for (const path of ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db']) {
+      assert.equal(sys.files.get(path), undefined, path);
+      assert.ok(run.json?.changed.files.includes(path));
+    }
+    assert.ok(!run.stderr.includes('oldpasswordoldpw'));
+  });
+
+  it('a superseded map something else still names (lmtp_sasl_password_maps) is kept, made 0600, content kept', async () => {
+    const old = '[smtp.gmail.com]:587 someone@gmail.com:oldpasswordoldpw\n';
+    const sys = machine('smtp_sasl_password_maps = hash:/etc/postfix/saslpass\nlmtp_sasl_password_maps = hash:/etc/postfix/saslpass\n', {
       '/etc/postfix/saslpass': { content: old, mode: 0o644 },
       '/etc/postfix/saslpass.db': { content: `compiled:${old}`, mode: 0o644 },
     });

@@ -83,7 +83,7 @@ describe('the saved record\'s format', () => {
 
   it('setup records what its TLS fixes take out; a re-run with nothing taken out leaves the record as it is', () => {
     const fixes = takenOut();
-    const part = planOptions(postfix, { local: localFacts() }, 'you@gmail.com', templates, { smtp_tls_security_level: 'secure' }, fixes.takenOut);
+    const part = planOptions(postfix, { local: localFacts() }, 'you@gmail.com', templates, { smtp_tls_security_level: 'secure' }, {}, fixes.takenOut);
     const saved = part.files.find((f) => f.path.endsWith('.saved'));
     assert.ok(saved);
     const record = parseSavedRecord(String(saved.content));

@@ -11,6 +11,7 @@ import { compiledMapPaths } from '../../postfix/maps.js';
 import { readTlsFacts } from '../../postfix/tls-overrides.js';
 import type { System } from '../../system/types.js';
 import type { HostFacts, PasswordMapFacts, PostfixFacts } from '../types.js';
+import { namedElsewhere, readLegacySettings } from '../../postfix/legacy-facts.js';
 
 /** The parameters the wizard reads (and partly owns). */
 export const watchedSettings = [
@@ -48,11 +49,14 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
   ]);
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
-  const [passwordMap, tls] = await Promise.all([
+  const [map, tls, legacy] = await Promise.all([
     readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? ''),
     readTlsFacts(sys, configDirOption, settings.relayhost ?? ''),
+    readLegacySettings(sys, explicit),
   ]);
   const ownPath = `${configDir.replace(/\/+$/, '')}/sasl_passwd`;
+  // Only a map the wizard would replace needs to know who else reads it.
+  const passwordMap = map && map.path !== ownPath ? { ...map, namedElsewhere: await namedElsewhere(sys, configDirOption, explicit, map.path) } : map;
   // Not named by main.cf, yet a leftover map there holds a password too (something else there is not one).
   const wizardMap = passwordMap?.path === ownPath ? undefined : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`).catch(() => undefined);
   return {
@@ -69,6 +73,7 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
     ...(wizardMap?.mode !== undefined || wizardMap?.compiled.length ? { wizardMap } : {}),
     currentAccount: passwordMap?.content ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '') : undefined,
     tls,
+    legacy,
     listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
     // A private instance (-c DIR) is nobody's service: postfix(1) runs it.
     serviceManager: isDefaultInstance ? init : 'none',

@@ -65,12 +65,14 @@ export function parseSaved(content: string | undefined): Saved {
 }
 
 /**
- * The options' plan part. `alsoSet` is what the rest of the plan writes to main.cf (plan.ts): every
+ * The options' plan part. `alsoSet` is what the rest of the plan writes to main.cf (plan.ts), `alsoRecorded`
+ * values to keep as they are now (what it takes out; what a hand-made setup it takes over set already): every
  * value the plan replaces, theirs and the options' own, is recorded once, before its first change.
  * `takenOut`: the master.cf `-o` values and table entries the TLS fixes take out, recorded too.
  */
 export function planOptions(
   postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {},
+  alsoRecorded: Readonly<Settings> = {},
   takenOut: { master: [string, string][]; tables: SavedTableEntry[] } = { master: [], tables: [] },
 ): PlanPart {
   const { local } = options;
@@ -123,6 +125,8 @@ export function planOptions(
     if (saved.has(name) || (current[name] ?? '') === value) continue;
     saved.set(name, postfix.explicit.includes(name) ? (current[name] ?? '') : undefined);
   }
+  // A hand-made relay's obsolete settings the plan takes out, and its own values the wizard's equal.
+  for (const [name, value] of Object.entries(alsoRecorded)) if (!saved.has(name)) saved.set(name, value);
   recordTakenOut(record, takenOut.master, takenOut.tables);
   recordSaved(part, local, record, templates);
 

@@ -11,6 +11,7 @@ import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.j
 import { planTlsFixes } from './tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import type { Plan, PlannedCommand, PlannedFile, SettingChange } from '../../transaction/plan.js';
+import { planLegacy, retiredMapFiles } from './legacy-plan.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';
@@ -64,9 +65,13 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   // (the options set no TLS parameter: `desired` holds every one main.cf will say).
   const nexthop = relayhostValue(answers.relay);
   const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, desired) : undefined;
-  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, desired, tls?.takenOut) : undefined;
+  // A hand-made relay's superseded settings: replaced in the same batch, their old values recorded for remove.
+  const legacy = planLegacy(postfix.legacy, desired);
+  const options = answers.options
+    ? planOptions(postfix, answers.options, answers.account, templates, { ...desired, ...legacy.settings }, { ...takenOver(postfix, desired), ...legacy.removed }, tls?.takenOut)
+    : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
-  const wanted = { ...desired, ...options?.settings };
+  const wanted = { ...desired, ...legacy.settings, ...options?.settings };
   const settings = settingChanges(postfix, wanted, current);
   const mapPath = passwordMapPath(postfix);
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
@@ -84,7 +89,9 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   }
   const type = postfix.defaultMapType;
   const mapTypeChanged = postfix.settings.smtp_sasl_password_maps !== `${type}:${mapPath}`;
-  const secretFixes = secretFileFixes(onDisk, superseded);
+  // The map it replaces goes (it is in the backup), unless something else still reads it: then it is made 0600.
+  const retired = retiredMapFiles(superseded, postfix.configDir);
+  const secretFixes = secretFileFixes(onDisk, retired.length > 0 ? undefined : superseded);
   const commands: PlannedCommand[] = [];
   if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged || secretFixes.some((f) => f.action === 'remove'))) {
     commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, mapPath), purpose: `${type}:${mapPath}` });
@@ -92,24 +99,37 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
   // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.
   const oldSasl = postfix.explicit.includes('smtp_sasl_security_options') && postfix.settings.smtp_sasl_security_options === 'noanonymous';
-  const removeSettings = [...(options?.removeSettings ?? []), ...(oldSasl ? ['smtp_sasl_security_options'] : [])];
+  const removeSettings = [...(options?.removeSettings ?? []), ...(oldSasl ? ['smtp_sasl_security_options'] : []), ...legacy.removeSettings.filter((n) => !(n in wanted))];
   const touches = [
     ...(settings.length + removeSettings.length > 0 ? [mainCf] : []),
     ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
     ...secretFixes.map((f) => f.path),
+    ...retired,
     ...(options?.touches ?? []),
     ...(tls?.touches ?? []),
   ];
   return {
     configDir: postfix.configDir, settings, removeSettings,
-    files: [...files, ...(options?.files ?? []), ...(tls?.files ?? [])], deletes: options?.deletes ?? [],
+    files: [...files, ...(options?.files ?? []), ...(tls?.files ?? [])], deletes: [...retired, ...(options?.deletes ?? [])],
     commands: [...commands, ...(options?.commands ?? []), ...(tls?.commands ?? [])],
     touches: [...new Set(touches)], ...(options?.restart && postfix.running ? { restart: true } : {}),
     secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
+    ...(legacy.shown.length > 0 ? { legacy: legacy.shown } : {}),
+    ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
     ...(tls && tls.overrides.length > 0
       ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } }
       : {}),
   };
+}
+
+/**
+ * Taking over a relay set up by hand (main.cf names another password map): the values it set that
+ * equal the wizard's are recorded too, so that `remove` leaves them as they were rather than taking them out.
+ */
+function takenOver(postfix: PostfixFacts, desired: Settings): Settings {
+  const own = `${postfix.configDir.replace(/\/+$/, '')}/sasl_passwd`;
+  if (!postfix.passwordMap || postfix.passwordMap.path === own) return {};
+  return Object.fromEntries(Object.entries(desired).filter(([name, value]) => postfix.explicit.includes(name) && postfix.settings[name] === value));
 }
 
 /** `from` is the main.cf line that goes away; empty where only a default applied. */

@@ -9,6 +9,7 @@ import { tlsEn } from './tls.en.js';
 import { tuiEn } from './tui.en.js';
 import { relaypwEn } from './relaypw.en.js';
 import { putbackEn } from './putback.en.js';
+import { legacyEn } from './legacy.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -289,5 +290,6 @@ export const en = {
   ...relaypwEn,
   ...keychainEn,
   ...putbackEn,
+  ...legacyEn,
   'help': helpEn,
 } as const;

@@ -49,5 +49,5 @@ Without a terminal, every missing answer is an error (exit 2) naming its option:
 
 Exit codes: 0 done (test delivered), 1 failed (nothing changed), 2 usage or
 missing answers, 3 configured but the test message was not delivered,
-130 cancelled.
+130 cancelled. status: 0 no problem listed, 1 problems listed.
 `;

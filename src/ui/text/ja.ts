@@ -9,6 +9,7 @@ import { txnJa } from './txn.ja.js';
 import { tlsJa } from './tls.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { relaypwJa } from './relaypw.ja.js';
+import { legacyJa } from './legacy.ja.js';
 import type { Catalogue } from '../messages.js';
 import { putbackJa } from './putback.ja.js';
 
@@ -290,5 +291,6 @@ export const ja: Catalogue = {
   ...relaypwJa,
   ...keychainJa,
   ...putbackJa,
+  ...legacyJa,
   'help': helpJa,
 };
