@@ -19,7 +19,7 @@ import { passwordMapPath, settingChanges } from '../flow/plan/plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import { planPutBack, type PutBackSkip, type PutBackSkipCode } from '../flow/plan/putback.js';
 import { parseSavedRecord } from '../flow/plan/saved-record.js';
-import { planIsEmpty, type Plan } from '../transaction/plan.js';
+import { buildPlan, planIsEmpty } from '../transaction/plan.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [
@@ -52,14 +52,11 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
   const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
   const deletes = [...mapDeletes, ...extra.deletes];
-  const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
-  const files = [...extra.files, ...back.files];
-  const commands = [...extra.commands, ...back.commands];
-  const plan: Plan = {
-    configDir: postfix.configDir, settings, removeSettings, files, deletes, commands,
-    touches: [...new Set([mainCf, ...deletes, ...extra.touches, ...back.touches])], ...(extra.restart && postfix.running ? { restart: true } : {}),
-    ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}),
-  };
+  const plan = buildPlan(
+    postfix.configDir,
+    { settings, removeSettings, files: extra.files, deletes, commands: extra.commands, touches: extra.touches, restart: extra.restart && postfix.running },
+    { files: back.files, commands: back.commands, touches: back.touches, ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}) },
+  );
   // A person's edit since the setup stays: said before the plan, and in --json.
   for (const skip of back.skipped) {
     const warning = skipText(skip);
@@ -82,10 +79,10 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   outcome.backupId = backup.id;
   outcome.changed = {
     settings: [...removeSettings, ...settings.map((s) => s.name), ...back.masterSettings.map((m) => m.slice(0, m.indexOf('=')))],
-    files: [...deletes, ...files.map((f) => f.path)],
+    files: [...deletes, ...plan.files.map((f) => f.path)],
     commands: [
       ...(removeSettings.length > 0 ? ['postconf -X'] : []), ...(settings.length > 0 ? ['postconf -e'] : []),
-      ...(back.masterSettings.length > 0 ? ['postconf -P'] : []), ...commands.map((c) => c.file),
+      ...(back.masterSettings.length > 0 ? ['postconf -P'] : []), ...plan.commands.map((c) => c.file),
     ],
   };
   ui.success(t('remove.done', { id: backup.id }));

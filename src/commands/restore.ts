@@ -13,7 +13,7 @@ import { listBackups, readBackup, type Backup } from '../transaction/backup.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
-import type { Plan } from '../transaction/plan.js';
+import { buildPlan, type Plan } from '../transaction/plan.js';
 import { checkBackup, type BackupProblem } from '../transaction/backup-check.js';
 import { readLocalFacts } from '../flow/detect/local-facts.js';
 import { compiledMapPaths } from '../postfix/maps.js';
@@ -75,7 +75,7 @@ async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup:
   const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
   // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
   const restart = files.some((f) => f.path.endsWith('/main.cf') && typeof f.content === 'string' && mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'));
-  return { configDir, settings: [], removeSettings: [], files, deletes, commands: [], touches: backup.entries.map((e) => e.path), ...(restart ? { restart } : {}) };
+  return buildPlan(configDir, { files, deletes, touches: backup.entries.map((e) => e.path), restart });
 }
 
 /** A manifest the wizard will not follow: nothing has been written yet. */

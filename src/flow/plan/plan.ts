@@ -10,7 +10,7 @@ import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import { planTlsFixes } from './tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
-import type { Plan, PlannedCommand, PlannedFile, SettingChange } from '../../transaction/plan.js';
+import { buildPlan, type Plan, type PlanPiece, type PlannedCommand, type PlannedFile, type SettingChange } from '../../transaction/plan.js';
 import { planLegacy, retiredMapFiles } from './legacy-plan.js';
 
 export const passwordPlaceholder = '<app password>';
@@ -96,30 +96,22 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged || secretFixes.some((f) => f.action === 'remove'))) {
     commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, mapPath), purpose: `${type}:${mapPath}` });
   }
-  const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
   // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.
   const oldSasl = postfix.explicit.includes('smtp_sasl_security_options') && postfix.settings.smtp_sasl_security_options === 'noanonymous';
   const removeSettings = [...(options?.removeSettings ?? []), ...(oldSasl ? ['smtp_sasl_security_options'] : []), ...legacy.removeSettings.filter((n) => !(n in wanted))];
-  const touches = [
-    ...(settings.length + removeSettings.length > 0 ? [mainCf] : []),
-    ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
-    ...secretFixes.map((f) => f.path),
-    ...retired,
-    ...(options?.touches ?? []),
-    ...(tls?.touches ?? []),
-  ];
-  return {
-    configDir: postfix.configDir, settings, removeSettings,
-    files: [...files, ...(options?.files ?? []), ...(tls?.files ?? [])], deletes: [...retired, ...(options?.deletes ?? [])],
-    commands: [...commands, ...(options?.commands ?? []), ...(tls?.commands ?? [])],
-    touches: [...new Set(touches)], ...(options?.restart && postfix.running ? { restart: true } : {}),
+  const passwordMap: PlanPiece = {
+    settings, removeSettings, files, commands, deletes: retired,
+    touches: [...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []), ...secretFixes.map((f) => f.path)],
     secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
     ...(legacy.shown.length > 0 ? { legacy: legacy.shown } : {}),
     ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
-    ...(tls && tls.overrides.length > 0
-      ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } }
-      : {}),
   };
+  const relayOptions: PlanPiece | undefined = options && { files: options.files, deletes: options.deletes, commands: options.commands, touches: options.touches, restart: options.restart && postfix.running };
+  const tlsFixes: PlanPiece | undefined = tls && {
+    files: tls.files, commands: tls.commands, touches: tls.touches,
+    ...(tls.overrides.length > 0 ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } } : {}),
+  };
+  return buildPlan(postfix.configDir, passwordMap, relayOptions, tlsFixes);
 }
 
 /**
