@@ -23,12 +23,16 @@ import { equivalentWords, reportTest, saveLastTest } from './summary.js';
 import { planIsEmpty, type Answers } from './types.js';
 import { sendTestMessage } from './verify.js';
 
-export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
-  const { ui, options, sys, outcome } = ctx;
-  // Malformed flag values are usage errors (exit 2), reported before anything is read or asked.
+/** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
+export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
   checkGivenAddresses(ctx);
   resolveRelay(ctx);
   checkGivenRootAlias(ctx);
+}
+
+export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
+  const { ui, options, sys, outcome } = ctx;
+  checkSetupFlags(ctx);
   const detecting = ui.progress(t('detect.running'));
   const detected = await detect(sys, options.configDir);
   detecting.stop(describeFacts(detected));
