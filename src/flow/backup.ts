@@ -5,7 +5,9 @@
 // Only the newest `keptBackups` are kept (pruneBackups, after each change).
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { System } from '../system/types.js';
+import { WizardError } from '../errors.js';
+import type { DirProblem, System } from '../system/types.js';
+import { t, type MessageKey } from '../ui/messages.js';
 
 export interface BackupEntry {
   path: string;
@@ -82,13 +84,30 @@ export async function pruneBackups(sys: System, backupRoot: string, keep: number
   return old;
 }
 
+const reasons: Record<DirProblem, MessageKey> = {
+  symlink: 'trust.reason.symlink', owner: 'trust.reason.owner', writable: 'trust.reason.writable', 'not-directory': 'trust.reason.notDirectory',
+};
+
+/** A backup root another user could change may hold a manifest they wrote: nothing in it is read. */
+async function requireTrustedRoot(sys: System, backupRoot: string): Promise<void> {
+  const unsafe = await sys.unsafeDir(backupRoot);
+  if (!unsafe) return;
+  throw new WizardError('unsafe-path', t('trust.unsafeBackupDir', { dir: backupRoot, path: unsafe.path, reason: t(reasons[unsafe.problem]) }), t('trust.unsafeBackupDirFix', { path: unsafe.path }));
+}
+
 export async function listBackups(sys: System, backupRoot: string): Promise<Backup[]> {
+  await requireTrustedRoot(sys, backupRoot);
   const ids = await sys.listDir(backupRoot);
-  const backups = await Promise.all(ids.map((id) => readBackup(sys, backupRoot, id)));
+  const backups = await Promise.all(ids.map((id) => readTrustedBackup(sys, backupRoot, id)));
   return backups.filter((b): b is Backup => b !== undefined).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export async function readBackup(sys: System, backupRoot: string, id: string): Promise<Backup | undefined> {
+  await requireTrustedRoot(sys, backupRoot);
+  return readTrustedBackup(sys, backupRoot, id);
+}
+
+async function readTrustedBackup(sys: System, backupRoot: string, id: string): Promise<Backup | undefined> {
   if (!backupIdPattern.test(id)) return undefined;
   const text = await sys.readFile(`${backupRoot}/${id}/${manifestName}`);
   if (!text) return undefined;
