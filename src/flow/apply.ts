@@ -75,7 +75,7 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
     // Once the restart began, Postfix listens as the new main.cf says: only another restart undoes that.
     // A Postfix this run started (it was stopped) is stopped again.
     const began = (name: string) => journal.steps.some((s) => s.name === name);
-    await rollback(ctx, postfix, backup, began(t('apply.step.restart')), journal.stop && began(t('apply.step.reload')) ? journal.stop : undefined);
+    await rollback(ctx, postfix, backup, plan.touches, began(t('apply.step.restart')), journal.stop && began(t('apply.step.reload')) ? journal.stop : undefined);
     if (signal) throw new CancelledError(t('apply.interrupted', { signal }));
     throw new WizardError('apply-failed', t('apply.rolledBack', { step: failed!.step, reason: (failed!.error as Error).message }), t('apply.rolledBackFix', { dir: backup.dir }));
   } finally {
@@ -110,9 +110,10 @@ function transactionSteps(sys: System, postfix: PostfixFacts, plan: Plan, startI
   ];
 }
 
-async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, backup: Backup, restarted: boolean, stop?: Journal['stop']): Promise<void> {
+async function rollback(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, backup: Backup, touched: readonly string[], restarted: boolean, stop?: Journal['stop']): Promise<void> {
   try {
-    await restoreBackup(ctx.sys, backup);
+    // The backup is this run's own, of the files this plan touches: those are the paths it may put back.
+    await restoreBackup(ctx.sys, backup, { configDir: postfix.configDir, extra: touched });
     await clearJournal(ctx.sys, ctx.options.stateDir);
   } catch (error) {
     // The journal stays: the next run offers the rollback again.

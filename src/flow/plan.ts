@@ -15,7 +15,7 @@ export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';
 const secretMode = 0o600;
 
-export function passwordMapPath(postfix: PostfixFacts): string {
+export function passwordMapPath(postfix: Pick<PostfixFacts, 'configDir'>): string {
   return `${postfix.configDir.replace(/\/+$/, '')}/sasl_passwd`;
 }
 

@@ -14,7 +14,7 @@ import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { requirePostfix, requireRoot } from './requirements.js';
 import type { Plan } from './types.js';
-import { checkBackup, type BackupProblem } from './backup-check.js';
+import { backupRefusal, checkBackup } from './backup-check.js';
 import { readLocalFacts } from './local-facts.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 
@@ -37,8 +37,8 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   }
   const local = await readLocalFacts(sys, postfix);
   const aliases = local.aliases ? [local.aliases.path, ...compiledMapPaths(local.aliases.type, local.aliases.path)] : [];
-  const { problem, copies } = await checkBackup(sys, backup, postfix.configDir, aliases);
-  if (problem) throw refusal(backup, problem);
+  const { problem, copies } = await checkBackup(sys, backup, { configDir: postfix.configDir, extra: aliases });
+  if (problem) throw backupRefusal(backup, problem);
   const plan = await restorePlan(ctx, postfix.configDir, backup, copies);
   ui.note(renderPlan(plan), t('restore.title', { id: backup.id }));
   if (options.dryRun) {
@@ -66,17 +66,4 @@ async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup:
   // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
   const restart = files.some((f) => f.path.endsWith('/main.cf') && typeof f.content === 'string' && mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'));
   return { configDir, settings: [], removeSettings: [], files, deletes, commands: [], touches: backup.entries.map((e) => e.path), ...(restart ? { restart } : {}) };
-}
-
-/** A manifest the wizard will not follow: nothing has been written yet. */
-function refusal(backup: Backup, problem: BackupProblem): WizardError {
-  const fix = t('restore.refusedFix', { dir: backup.dir });
-  switch (problem.code) {
-    case 'unmanaged-path':
-      return new WizardError('backup-unmanaged-path', t('restore.unmanagedPath', { id: backup.id, path: problem.path }), fix);
-    case 'setuid':
-      return new WizardError('backup-setuid', t('restore.setuid', { id: backup.id, path: problem.path, mode: problem.mode.toString(8) }), fix);
-    case 'damaged':
-      return new WizardError('backup-damaged', t('restore.damagedCopy', { path: problem.path, copy: problem.copy }), fix);
-  }
 }

@@ -8,4 +8,7 @@ export const trustEn = {
   'trust.reason.owner': 'belongs to another user',
   'trust.reason.writable': 'can be written by other users',
   'trust.reason.notDirectory': 'is not a directory',
+  'trust.executable': 'Backup {id} would put back {path} with mode {mode}: the wizard never writes an executable file, so this backup is not followed.',
+  'trust.journalElsewhere': 'The unfinished change names a backup in {dir}, not in the backup folder {expected}: it is not followed.',
+  'trust.journalElsewhereFix': 'Check the Postfix configuration by hand (postfix check), then delete journal.json in the state directory; run with the same --backup-dir as the run that was cut short.',
 } as const;

@@ -10,4 +10,7 @@ export const trustJa: Record<keyof typeof trustEn, string> = {
   'trust.reason.owner': 'ほかのユーザーの所有である',
   'trust.reason.writable': 'ほかのユーザーも書き込める',
   'trust.reason.notDirectory': 'ディレクトリではない',
+  'trust.executable': 'バックアップ {id} は {path} をモード {mode} で戻そうとしています。このウィザードは実行可能なファイルを書き込まないため、このバックアップは使いません。',
+  'trust.journalElsewhere': '中断された変更のジャーナルは、バックアップフォルダー {expected} ではなく {dir} のバックアップを指しています。これには従いません。',
+  'trust.journalElsewhereFix': 'Postfix の設定を手作業で確認し（postfix check）、状態ディレクトリの journal.json を削除してください。中断された実行と同じ --backup-dir を指定して実行してください。',
 } as const;
