@@ -51,14 +51,19 @@ export function wizardFiles(configDir: string): string[] {
 /** The maps whose entries the wizard edits (a password map it supersedes, a TLS policy entry, the aliases file). */
 const editedMapParameters = ['smtp_sasl_password_maps', 'smtp_tls_policy_maps', 'smtp_tls_per_site', 'smtp_generic_maps', 'alias_maps'] as const;
 
-/** The files of the maps `value` names (`hash:/etc/aliases` → /etc/aliases and its compiled forms); `$config_directory` expanded, nothing else. */
-export function namedMapFiles(value: string, configDir: string): string[] {
+/** The source files of the maps `value` names (`hash:/etc/aliases` → /etc/aliases); `$config_directory` expanded, nothing else. */
+export function namedMaps(value: string, configDir: string): string[] {
   const files: string[] = [];
   for (const ref of mapList(value)) {
     const path = /^[a-z0-9]+:(.+)$/.exec(ref)?.[1]?.replace(/^\$(\{config_directory\}|config_directory)(?=\/)/, dirOf(configDir));
-    if (path && path.startsWith('/') && posix.normalize(path) === path) files.push(path, ...everyCompiledForm(path));
+    if (path && path.startsWith('/') && posix.normalize(path) === path) files.push(path);
   }
   return files;
+}
+
+/** Those files and their compiled forms. */
+export function namedMapFiles(value: string, configDir: string): string[] {
+  return namedMaps(value, configDir).flatMap((path) => [path, ...everyCompiledForm(path)]);
 }
 
 /** The wizard's own files in the config dir, the paths named, Gentoo's package.use (file or folder). */

@@ -14,9 +14,10 @@ import type { Context } from './context.js';
 import { detect } from './detect.js';
 import { requirePostfix, requireRoot } from './requirements.js';
 import type { Plan } from './types.js';
-import { backupRefusal, checkBackup } from './backup-check.js';
+import { backupRefusal, checkBackup, namedMaps } from './backup-check.js';
+import { passwordMapPath } from './plan.js';
 import { readLocalFacts } from './local-facts.js';
-import { compiledMapPaths } from '../postfix/maps.js';
+import { compiledMapPaths, everyCompiledForm } from '../postfix/maps.js';
 
 export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options, outcome } = ctx;
@@ -39,7 +40,7 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const aliases = local.aliases ? [local.aliases.path, ...compiledMapPaths(local.aliases.type, local.aliases.path)] : [];
   const { problem, copies } = await checkBackup(sys, backup, { configDir: postfix.configDir, extra: aliases });
   if (problem) throw backupRefusal(backup, problem);
-  const plan = await restorePlan(ctx, postfix.configDir, backup, copies);
+  const plan = await restorePlan(ctx, postfix.configDir, backup, copies, postfix.settings.smtp_sasl_password_maps ?? '');
   ui.note(renderPlan(plan), t('restore.title', { id: backup.id }));
   if (options.dryRun) {
     outcome.result = 'dry-run';
@@ -55,15 +56,31 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
 }
 
 /** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
-async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup, copies: ReadonlyMap<string, Buffer>): Promise<Plan> {
+async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup, copies: ReadonlyMap<string, Buffer>, currentPasswordMaps: string): Promise<Plan> {
   const files: Plan['files'] = [];
+  const { sources, secrets } = passwordFiles(configDir, copies, currentPasswordMaps);
   for (const entry of backup.entries.filter((e) => e.existed)) {
     const bytes = copies.get(entry.path)!;
-    const isText = entry.path.endsWith('.cf') || entry.path.endsWith('sasl_passwd') || /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
-    files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid, secret: entry.path.endsWith('sasl_passwd'), previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
+    const secret = secrets.has(entry.path);
+    const isText = sources.has(entry.path) || entry.path.endsWith('.cf') || /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
+    // A password file is root's alone whatever mode the backup recorded (issue 11: root-only, always).
+    const owner = secret ? { mode: 0o600, uid: 0, gid: entry.gid } : { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid };
+    files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, ...owner, secret, previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
   }
   const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
   // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
   const restart = files.some((f) => f.path.endsWith('/main.cf') && typeof f.content === 'string' && mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'));
   return { configDir, settings: [], removeSettings: [], files, deletes, commands: [], touches: backup.entries.map((e) => e.path), ...(restart ? { restart } : {}) };
+}
+
+/**
+ * Which files hold a password, by role: the wizard's own map and every map smtp_sasl_password_maps
+ * names — in the backup's main.cf (the state it goes back to) or now — with their compiled forms.
+ */
+function passwordFiles(configDir: string, copies: ReadonlyMap<string, Buffer>, currentPasswordMaps: string): { sources: Set<string>; secrets: Set<string> } {
+  const dir = configDir.replace(/\/+$/, '');
+  const saved = copies.get(`${dir}/main.cf`)?.toString('utf8');
+  const named = [saved === undefined ? '' : (mainCfValue(saved, 'smtp_sasl_password_maps') ?? ''), currentPasswordMaps];
+  const sources = new Set([passwordMapPath({ configDir: dir }), ...named.flatMap((value) => namedMaps(value, dir))]);
+  return { sources, secrets: new Set([...sources].flatMap((path) => [path, ...everyCompiledForm(path)])) };
 }
