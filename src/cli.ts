@@ -63,6 +63,8 @@ async function runCommand(ctx: Context): Promise<ExitCodeValue> {
   const { command, dryRun, list } = ctx.options;
   const changes = (command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list;
   if (!changes || !ctx.sys.isRoot()) return runFlow(ctx);
+  // A malformed flag is exit 2 whether or not another run holds the lock.
+  if (command === 'setup') (await import('./commands/setup.js')).checkSetupFlags(ctx);
   // One run at a time, from the first look at the machine to the verdict (lock.ts).
   const { acquireLock } = await import('./transaction/lock.js');
   const lock = await acquireLock(ctx.sys, ctx.options.stateDir);

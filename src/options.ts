@@ -142,8 +142,8 @@ export function parseOptions(argv: readonly string[]): Options {
     rootAlias: v['root-alias'],
     loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
     lang,
-    backupDir: privateDir(v['backup-dir'], defaultBackupDir),
-    stateDir: privateDir(v['state-dir'], defaultStateDir),
+    backupDir: privateDir(absoluteDir('--backup-dir', v['backup-dir']), defaultBackupDir),
+    stateDir: privateDir(absoluteDir('--state-dir', v['state-dir']), defaultStateDir),
     waitSeconds,
     list: v.list ?? false,
     purge: v.purge ?? false,
@@ -162,6 +162,12 @@ export function privateDir(given: string | undefined, fallback: string): string 
   if (given === undefined) return fallback;
   const dir = given.replace(/(.)\/+$/, '$1');
   return dir.endsWith('/postfix-gmail-wizard') || dir === 'postfix-gmail-wizard' ? dir : `${dir === '/' ? '' : dir}/postfix-gmail-wizard`;
+}
+
+/** Root's lock, journal and backups must not move with the directory a run was started from. */
+function absoluteDir(flag: string, given: string | undefined): string | undefined {
+  if (given === undefined || given.startsWith('/')) return given;
+  throw new UsageError('invalid-path', t('trust.relativeDir', { option: flag, path: JSON.stringify(given) }), t('trust.relativeDirFix', { option: flag }));
 }
 
 function pair(yes: boolean | undefined, no: boolean | undefined): boolean | undefined {

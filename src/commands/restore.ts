@@ -14,10 +14,10 @@ import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import { buildPlan, type Plan } from '../transaction/plan.js';
-import { checkBackup, type BackupProblem } from '../transaction/backup-check.js';
+import { checkBackup, backupRefusal, namedMaps } from '../transaction/backup-check.js';
 import { readLocalFacts } from '../flow/detect/local-facts.js';
-import { compiledMapPaths } from '../postfix/maps.js';
-import { parseMapReference } from '../postfix/postconf.js';
+import { compiledMapPaths, everyCompiledForm } from '../postfix/maps.js';
+import { passwordMapPath } from '../flow/plan/plan.js';
 
 export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options, outcome } = ctx;
@@ -38,8 +38,8 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   }
   const local = await readLocalFacts(sys, postfix);
   const aliases = local.aliases ? [local.aliases.path, ...compiledMapPaths(local.aliases.type, local.aliases.path)] : [];
-  const { problem, copies } = await checkBackup(sys, backup, postfix.configDir, aliases);
-  if (problem) throw refusal(backup, problem);
+  const { problem, copies } = await checkBackup(sys, backup, { configDir: postfix.configDir, extra: aliases });
+  if (problem) throw backupRefusal(backup, problem);
   const plan = await restorePlan(ctx, postfix.configDir, backup, copies, postfix.settings.smtp_sasl_password_maps ?? '');
   ui.note(renderPlan(plan), t('restore.title', { id: backup.id }));
   if (options.dryRun) {
@@ -55,22 +55,17 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   return ExitCode.ok;
 }
 
-/**
- * The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted.
- * A password map (main.cf's, restored or current) comes back root-only even if it was not: a hand-made
- * 0644 saslpass the setup took away must not return readable by others.
- */
-async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup, copies: ReadonlyMap<string, Buffer>, currentMaps: string): Promise<Plan> {
+/** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
+async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup, copies: ReadonlyMap<string, Buffer>, currentPasswordMaps: string): Promise<Plan> {
   const files: Plan['files'] = [];
-  const mainCf = backup.entries.find((e) => e.existed && e.path === `${configDir.replace(/\/+$/, '')}/main.cf`);
-  const restoredMaps = mainCf ? mainCfValue(copies.get(mainCf.path)?.toString('utf8') ?? '', 'smtp_sasl_password_maps') : undefined;
-  const maps = [restoredMaps, currentMaps].map((v) => parseMapReference(v ?? '')).flatMap((r) => (r ? [r.path, ...compiledMapPaths(r.type, r.path)] : []));
-  const holdsPassword = (path: string) => maps.includes(path) || /\/sasl_passwd(\.[a-z]+)?$/.test(path);
+  const { sources, secrets } = passwordFiles(configDir, copies, currentPasswordMaps);
   for (const entry of backup.entries.filter((e) => e.existed)) {
     const bytes = copies.get(entry.path)!;
-    const mode = holdsPassword(entry.path) ? (entry.mode ?? 0o600) & ~0o077 : (entry.mode ?? 0o600);
-    const isText = entry.path.endsWith('.cf') || entry.path.endsWith('sasl_passwd') || /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
-    files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, mode, uid: entry.uid, gid: entry.gid, secret: holdsPassword(entry.path) && isText, previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
+    const secret = secrets.has(entry.path);
+    const isText = sources.has(entry.path) || entry.path.endsWith('.cf') || /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
+    // A password file is root's alone whatever mode the backup recorded (issue 11: root-only, always).
+    const owner = secret ? { mode: 0o600, uid: 0, gid: entry.gid } : { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid };
+    files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, ...owner, secret, previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
   }
   const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
   // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
@@ -78,15 +73,14 @@ async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup:
   return buildPlan(configDir, { files, deletes, touches: backup.entries.map((e) => e.path), restart });
 }
 
-/** A manifest the wizard will not follow: nothing has been written yet. */
-function refusal(backup: Backup, problem: BackupProblem): WizardError {
-  const fix = t('restore.refusedFix', { dir: backup.dir });
-  switch (problem.code) {
-    case 'unmanaged-path':
-      return new WizardError('backup-unmanaged-path', t('restore.unmanagedPath', { id: backup.id, path: problem.path }), fix);
-    case 'setuid':
-      return new WizardError('backup-setuid', t('restore.setuid', { id: backup.id, path: problem.path, mode: problem.mode.toString(8) }), fix);
-    case 'damaged':
-      return new WizardError('backup-damaged', t('restore.damagedCopy', { path: problem.path, copy: problem.copy }), fix);
-  }
+/**
+ * Which files hold a password, by role: the wizard's own map and every map smtp_sasl_password_maps
+ * names — in the backup's main.cf (the state it goes back to) or now — with their compiled forms.
+ */
+function passwordFiles(configDir: string, copies: ReadonlyMap<string, Buffer>, currentPasswordMaps: string): { sources: Set<string>; secrets: Set<string> } {
+  const dir = configDir.replace(/\/+$/, '');
+  const saved = copies.get(`${dir}/main.cf`)?.toString('utf8');
+  const named = [saved === undefined ? '' : (mainCfValue(saved, 'smtp_sasl_password_maps') ?? ''), currentPasswordMaps];
+  const sources = new Set([passwordMapPath({ configDir: dir }), ...named.flatMap((value) => namedMaps(value, dir))]);
+  return { sources, secrets: new Set([...sources].flatMap((path) => [path, ...everyCompiledForm(path)])) };
 }

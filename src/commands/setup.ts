@@ -24,12 +24,16 @@ import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
 import { instanceDir } from '../postfix/postconf.js';
 
-export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
-  const { ui, options, sys, outcome } = ctx;
-  // Malformed flag values are usage errors (exit 2), reported before anything is read or asked.
+/** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
+export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
   checkGivenAddresses(ctx);
   resolveRelay(ctx);
   checkGivenRootAlias(ctx);
+}
+
+export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
+  const { ui, options, sys, outcome } = ctx;
+  checkSetupFlags(ctx);
   const detecting = ui.progress(t('detect.running'));
   const detected = await detect(sys, options.configDir);
   detecting.stop(describeFacts(detected));

@@ -15,6 +15,11 @@ export function compiledMapPaths(type: string, path: string): string[] {
   return (compiledSuffixes[type] ?? []).map((suffix) => path + suffix);
 }
 
+/** What postmap could have made of `path`, whatever the type: every compiled form a restore may put back. */
+export function everyCompiledForm(path: string): string[] {
+  return [...new Set(Object.values(compiledSuffixes).flat())].map((suffix) => path + suffix);
+}
+
 export function needsPostmap(type: string): boolean {
   return type in compiledSuffixes;
 }

@@ -5,8 +5,8 @@
 import type { System } from '../system/types.js';
 import { postconfArgs, readSettings, type Settings } from './postconf.js';
 import {
-  editableMap, effectiveTls, globalLevel, mapList, parseMasterParameters, perSiteLookupKeys, policyLookupKeys,
-  relayServices, tlsParameters, type EffectiveTls, type MasterParameter, type TableHit,
+  editableMap, effectiveTls, globalLevel, mapList, mappedRelayServices, parseMasterParameters, perSiteLookupKeys, policyLookupKeys,
+  relayServices, tlsParameters, transportTableValues, type EffectiveTls, type MasterParameter, type TableHit,
 } from './tls-policy.js';
 
 export interface PolicyEntry extends TableHit {
@@ -32,9 +32,13 @@ export interface TlsFacts {
 }
 
 export async function readTlsFacts(sys: System, configDir: string | undefined, nexthop: string): Promise<TlsFacts> {
-  const read = await readSettings(sys, configDir, [...tlsParameters, 'default_transport', 'relay_transport', 'queue_directory']);
-  const { queue_directory: queueDirectory, ...main } = read;
-  const services = relayServices(main);
+  const read = await readSettings(sys, configDir, [...tlsParameters, 'default_transport', 'relay_transport', 'queue_directory', ...transportTables]);
+  const { queue_directory: queueDirectory, transport_maps: transportMaps, sender_dependent_default_transport_maps: senderTransports, ...main } = read;
+  const mapped = [
+    ...mappedRelayServices(await tableValues(sys, configDir, mapList(transportMaps ?? '')), nexthop, false),
+    ...mappedRelayServices(await tableValues(sys, configDir, mapList(senderTransports ?? '')), nexthop, true),
+  ];
+  const services = relayServices(main, mapped);
   const masterOut = await sys.exec('postconf', postconfArgs(configDir, '-P'));
   const master = parseMasterParameters(masterOut.exitCode === 0 ? masterOut.stdout : '')
     .filter((p) => p.type === 'unix' && services.includes(p.service) && (tlsParameters as readonly string[]).includes(p.name));
@@ -59,6 +63,25 @@ export async function readTlsFacts(sys: System, configDir: string | undefined, n
     nexthop, main, master, ...fromMain, ...(chrooted ? { chrootDir: queueDirectory } : {}),
     effective,
   };
+}
+
+/** Tables whose entries can send the relay's mail through a service of their choosing (transport(5)). */
+const transportTables = ['transport_maps', 'sender_dependent_default_transport_maps'] as const;
+
+/** Every value of the tables: `postmap -s` where the type can list itself, else a regexp/pcre file read line by line. */
+async function tableValues(sys: System, configDir: string | undefined, maps: readonly string[]): Promise<string[]> {
+  const values: string[] = [];
+  for (const map of maps) {
+    const listed = await sys.exec('postmap', postconfArgs(configDir, '-s', map));
+    if (listed.exitCode === 0) {
+      values.push(...transportTableValues(listed.stdout));
+      continue;
+    }
+    const file = /^(regexp|pcre):(\/[^\s,{}]+)$/.exec(map)?.[2];
+    const text = file ? await sys.readFile(file) : undefined;
+    if (text !== undefined) values.push(...transportTableValues(text, true));
+  }
+  return values;
 }
 
 async function tableHits(sys: System, configDir: string | undefined, settings: Settings, nexthop: string): Promise<{ policy?: PolicyEntry; perSite?: PolicyEntry }> {

@@ -97,14 +97,50 @@ export function parseMasterParameters(stdout: string): MasterParameter[] {
   return found;
 }
 
-/** The master.cf services that carry relayed mail: default_transport's and relay_transport's (`smtp:[host]` → smtp). */
-export function relayServices(settings: Readonly<Record<string, string>>): string[] {
+/** The master.cf services that carry relayed mail: default_transport's and relay_transport's (`smtp:[host]` → smtp), then `mapped` (mappedRelayServices). */
+export function relayServices(settings: Readonly<Record<string, string>>, mapped: readonly string[] = []): string[] {
   // The error transport is what the wizard replaces (Debian's "Local only"): its replacement carries the mail.
   const service = (value: string | undefined, fallback: string) => {
     const name = (value ?? '').trim().split(':')[0] ?? '';
     return !name || name === 'error' || name.includes('$') ? fallback : name;
   };
-  return [...new Set([service(settings.default_transport, 'smtp'), service(settings.relay_transport, 'relay')])];
+  return [...new Set([service(settings.default_transport, 'smtp'), service(settings.relay_transport, 'relay'), ...mapped])];
+}
+
+/** The transports (trivial-rewrite(8)) that deliver nothing over SMTP: no TLS level to check. */
+const nonDelivering = ['error', 'retry', 'discard'];
+
+/**
+ * The services that table values (`transport:nexthop`) send the relay's mail through: those whose
+ * next-hop names the relay's host, and with `emptyIsRelayhost` those with none. In transport_maps a
+ * transport with an empty next-hop goes to the recipient domain (transport(5)); in
+ * sender_dependent_default_transport_maps, as in default_transport, to relayhost (postconf(5)).
+ * An empty transport changes nothing: default_transport's service, counted already.
+ */
+export function mappedRelayServices(values: readonly string[], nexthop: string, emptyIsRelayhost: boolean): string[] {
+  const hostOf = (dest: string) => dest.trim().toLowerCase().replace(/^\[([^\]]*)\].*$/, '$1').replace(/:\d+$/, '');
+  const relayHost = hostOf(nexthop);
+  const services: string[] = [];
+  for (const value of values) {
+    const colon = value.indexOf(':');
+    const transport = (colon < 0 ? value : value.slice(0, colon)).trim();
+    const next = colon < 0 ? '' : value.slice(colon + 1).trim();
+    if (!transport || transport.includes('$') || nonDelivering.includes(transport)) continue;
+    if (next === '' ? emptyIsRelayhost : hostOf(next) === relayHost) services.push(transport);
+  }
+  return [...new Set(services)];
+}
+
+/** The values of a table: `postmap -s` lines (`key<white space>value`), or a regexp/pcre table's lines (`/pattern/flags value`). */
+export function transportTableValues(text: string, patterns = false): string[] {
+  const values: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || /^\s*#/.test(line) || (patterns && /^\s*(if|endif)\b/.test(line))) continue;
+    // regexp_table(5)/pcre_table(5): any delimiter, usually /; `!` negates.
+    const value = patterns ? /^\s*!?([^\s\\])(?:\\.|(?!\1).)*\1[a-zA-Z]*\s+(.*)$/.exec(line)?.[2] : /^\S+\s+(.*)$/.exec(line)?.[1];
+    if (value?.trim()) values.push(value.trim());
+  }
+  return values;
 }
 
 /** Map references of a list parameter (`hash:/a, texthash:/b`), braces kept whole. */

@@ -1,6 +1,6 @@
 // An exclusive flock(2) lock on an open descriptor, without native code.
-// Node has no flock API, so util-linux flock(1) takes it on our descriptor,
-// passed as its fd 3: a flock lock belongs to the open file description,
+// Node has no flock API, so util-linux flock(1) — or, where there is none
+// (macOS), perl's flock — takes it on our descriptor, passed as its fd 3: a flock lock belongs to the open file description,
 // which the child shares, so it stays held by our descriptor when flock
 // exits, and the kernel drops it when we close it or die (even by kill -9).
 // Node opens files close-on-exec, so no other child (Postfix's master
@@ -31,12 +31,32 @@ export async function tryLock(path: string, note: string): Promise<FileLock | un
   return { release: () => handle.close() };
 }
 
-function flockChild(fd: number): Promise<number> {
+const systemDirs = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
+
+/**
+ * How to flock(2) our descriptor, passed as the child's fd 3, without waiting: util-linux flock(1)
+ * where there is one; else perl's flock on the same descriptor (macOS has no flock(1) but ships perl).
+ * Both exit 0 when the lock is ours, 1 when another holds it.
+ */
+async function locker(): Promise<{ file: string; args: string[] }> {
+  const found = async (name: string) => {
+    for (const dir of systemDirs) if (await fs.access(`${dir}/${name}`, constants.X_OK).then(() => true, () => false)) return `${dir}/${name}`;
+    return undefined;
+  };
+  const flock = await found('flock');
+  if (flock) return { file: flock, args: ['-x', '-n', '3'] };
+  const perl = await found('perl');
+  if (perl) return { file: perl, args: ['-MFcntl=:flock', '-e', 'open(my $fh, "+<&=", 3) or exit 2; exit(flock($fh, LOCK_EX | LOCK_NB) ? 0 : 1)'] };
+  throw new Error(`the lock needs flock(1) (util-linux) or perl, and neither is in ${systemDirs.join(', ')}`);
+}
+
+async function flockChild(fd: number): Promise<number> {
+  const { file, args } = await locker();
   return new Promise((resolve, reject) => {
-    const child = spawn('flock', ['-x', '-n', '3'], { stdio: ['ignore', 'ignore', 'pipe', fd], env: { PATH: '/usr/bin:/bin:/usr/sbin:/sbin' } });
+    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe', fd], env: { PATH: systemDirs.join(':') } });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', (error) => reject(new Error(`flock (util-linux) is needed for the lock: ${error.message}`)));
-    child.on('close', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`flock exited ${code}: ${stderr.trim()}`))));
+    child.on('error', (error) => reject(new Error(`${file} could not be run for the lock: ${error.message}`)));
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`${file} exited ${code}: ${stderr.trim()}`))));
   });
 }

@@ -7,8 +7,9 @@
 // private temp directory and renamed into place, so a stale or tampered copy
 // is never used and two runs never see a half-written one.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, open, readdir, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensurePrivateDirs } from './private-dirs.js';
 
 export interface StagedFile {
   name: string;
@@ -26,7 +27,8 @@ export async function defaultStagingBase(): Promise<string> {
 
 /** Puts `files` (flat names) in BASE/<hash>/ (0755, files 0644, all root's) and returns that directory. */
 export async function stageFiles(files: readonly StagedFile[], base: string): Promise<string> {
-  await ensurePrivateDirs(base);
+  // Strict: no sticky /tmp on the way either (another user could have made the folder we want there).
+  await ensurePrivateDirs(base, 0o755, { stickyAncestors: false });
   const leaf = join(base, contentHash(files));
   if (await holdsExactly(leaf, files)) return leaf;
   if (await lstat(leaf).catch(() => undefined)) await rename(leaf, join(base, `.stale-${randomBytes(6).toString('hex')}`));
@@ -60,26 +62,6 @@ function contentHash(files: readonly StagedFile[]): string {
 const me = () => process.getuid?.() ?? 0;
 const privateDir = (info: { uid: number; mode: number; isDirectory(): boolean; isSymbolicLink(): boolean }) =>
   info.isDirectory() && !info.isSymbolicLink() && info.uid === me() && (info.mode & 0o022) === 0;
-
-/** Every directory from / down to `dir`, made (0755) where missing; refuses one that is a symlink, another's, or writable by others. */
-async function ensurePrivateDirs(dir: string): Promise<void> {
-  const parts = dir.split('/').filter(Boolean);
-  for (let i = 0; i <= parts.length; i++) {
-    const path = '/' + parts.slice(0, i).join('/');
-    let info = await lstat(path).catch(() => undefined);
-    if (!info) {
-      // The parent was checked: no one else can put anything here between mkdir and chmod.
-      await mkdir(path, { mode: 0o755 }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-      });
-      info = await lstat(path);
-      if (privateDir(info) && (info.mode & 0o777) !== 0o755) await chmod(path, 0o755);
-    }
-    if (!privateDir(info)) {
-      throw Object.assign(new Error(`refusing to stage the keychain helper under ${path}: it must be a directory of root's that no one else can write`), { code: 'EUNSAFE' });
-    }
-  }
-}
 
 /** Whether `dir` is root's 0755 directory holding exactly `files`, root's, 0644, byte for byte. */
 async function holdsExactly(dir: string, files: readonly StagedFile[]): Promise<boolean> {

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { tryLock } from './file-lock.js';
+import { ensurePrivateDirs, unsafeDirOnTheWay } from './private-dirs.js';
 import { installChildEnv, parsedChildEnv } from './child-env.js';
 import { createKeychain } from './keychain.js';
 import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
@@ -33,7 +34,9 @@ export function createRealSystem(): System {
       // mkdir returns the first directory it created, undefined when path existed.
       if (await fs.mkdir(path, { recursive: true, mode })) await fs.chmod(path, mode); // the umask may have narrowed it
     },
-    ensurePrivateDir,
+    // The state and backup folders may sit in a sticky /tmp-like folder (--state-dir /tmp), never in another's.
+    ensurePrivateDir: (path) => ensurePrivateDirs(path, 0o700, { stickyAncestors: true }),
+    unsafeDir: (path) => unsafeDirOnTheWay(path, { stickyAncestors: true }),
     chmod: (path, mode) => fs.chmod(path, mode),
     readFrom,
     removeFile: async (path) => fs.rm(path, { force: true }),
@@ -219,21 +222,6 @@ async function writeFileAtomic(path: string, content: string | Buffer, options: 
     await dirHandle.sync();
   } finally {
     await dirHandle.close();
-  }
-}
-
-async function ensurePrivateDir(path: string): Promise<void> {
-  await fs.mkdir(dirname(path), { recursive: true, mode: 0o755 });
-  try {
-    await fs.mkdir(path, { mode: 0o700 });
-    await fs.chmod(path, 0o700);
-    return;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  const info = await fs.lstat(path);
-  if (!info.isDirectory() || info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) {
-    throw new Error(`${path} exists but is not a directory of this user that only it can write`);
   }
 }
 

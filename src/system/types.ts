@@ -44,6 +44,14 @@ export interface LoggedExecOptions {
   onLine?: (line: string) => void;
 }
 
+/** Why a directory is not trusted: a symlink, another user's, writable by others, not a directory. */
+export type DirProblem = 'symlink' | 'owner' | 'writable' | 'not-directory';
+
+export interface UnsafeDir {
+  path: string;
+  problem: DirProblem;
+}
+
 export interface WriteOptions {
   mode: number;
   uid?: number;
@@ -129,6 +137,12 @@ export interface System {
    * real directory (not a symlink) owned by us that no one else can write, else this throws.
    */
   ensurePrivateDir(path: string): Promise<void>;
+  /**
+   * The first directory from / down to `path` (itself included) that another user could change — a
+   * symlink, another's, writable by others (a root-owned sticky /tmp on the way is fine) — or undefined
+   * when every one that exists is safe: what root reads there (a backup) is root's own.
+   */
+  unsafeDir(path: string): Promise<UnsafeDir | undefined>;
   /**
    * Take an exclusive flock(2) lock on path (created 0600, never through a symlink) without waiting;
    * undefined when another process holds it. `note` (our pid) is written into the file. The file is

@@ -3,9 +3,10 @@
 // checksum — or the fact that it did not exist. Copies are 0600 whatever the
 // original mode: a backup never makes the password readable to others.
 // Only the newest `keptBackups` are kept (pruneBackups, after each change).
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { System } from '../system/types.js';
+import { codedError } from '../errors.js';
+import type { DirProblem, System } from '../system/types.js';
+import { backupRefusal, checkBackup, sha256, type BackupTrust } from './backup-check.js';
 
 export interface BackupEntry {
   path: string;
@@ -45,6 +46,8 @@ export async function createBackup(sys: System, backupRoot: string, paths: reado
       entries.push({ path, existed: false });
       continue;
     }
+    // The wizard never writes an executable or setuid file, so it never backs one up (a rollback could not restore it).
+    if ((info.mode & 0o7111) !== 0) throw new Error(`${path} has mode ${info.mode.toString(8)} (executable or setuid): not a file the wizard changes`);
     const copy = `${index}-${basename(path)}`;
     await sys.writeFileAtomic(`${dir}/${copy}`, bytes, { mode: 0o600 });
     entries.push({ path, existed: true, mode: info.mode, uid: info.uid, gid: info.gid, sha256: sha256(bytes), copy });
@@ -54,17 +57,13 @@ export async function createBackup(sys: System, backupRoot: string, paths: reado
   return backup;
 }
 
-/** Put every file back byte for byte (mode and owner too); remove those that did not exist. Every copy is checked before the first write. */
-export async function restoreBackup(sys: System, backup: Backup): Promise<void> {
-  const copies = new Map<string, Buffer>();
-  for (const entry of backup.entries.filter((e) => e.existed)) {
-    const bytes = entry.copy && !entry.copy.includes('/') ? await sys.readBytes(`${backup.dir}/${entry.copy}`) : undefined;
-    if (!bytes || sha256(bytes) !== entry.sha256) {
-      throw new Error(`backup copy of ${entry.path} is missing or damaged (${backup.dir}/${entry.copy})`);
-    }
-    if (((entry.mode ?? 0) & 0o7000) !== 0) throw new Error(`backup of ${entry.path} has a setuid/setgid mode (${(entry.mode ?? 0).toString(8)})`);
-    copies.set(entry.path, bytes);
-  }
+/**
+ * Put every file back byte for byte (mode and owner too); remove those that did not exist. The whole
+ * backup is checked first (backup-check.ts: managed paths under `trust`, checksums, no setuid or x bit).
+ */
+export async function restoreBackup(sys: System, backup: Backup, trust: BackupTrust): Promise<void> {
+  const { problem, copies } = await checkBackup(sys, backup, trust);
+  if (problem) throw backupRefusal(backup, problem);
   for (const entry of backup.entries) {
     const bytes = copies.get(entry.path);
     if (!entry.existed || !bytes) await sys.removeFile(entry.path);
@@ -82,13 +81,26 @@ export async function pruneBackups(sys: System, backupRoot: string, keep: number
   return old;
 }
 
+/** A backup root another user could change may hold a manifest they wrote: nothing in it is read. */
+async function requireTrustedRoot(sys: System, backupRoot: string): Promise<void> {
+  const unsafe = await sys.unsafeDir(backupRoot);
+  if (!unsafe) return;
+  throw codedError('unsafe-path', { dir: backupRoot, path: unsafe.path, problem: unsafe.problem satisfies DirProblem });
+}
+
 export async function listBackups(sys: System, backupRoot: string): Promise<Backup[]> {
+  await requireTrustedRoot(sys, backupRoot);
   const ids = await sys.listDir(backupRoot);
-  const backups = await Promise.all(ids.map((id) => readBackup(sys, backupRoot, id)));
+  const backups = await Promise.all(ids.map((id) => readTrustedBackup(sys, backupRoot, id)));
   return backups.filter((b): b is Backup => b !== undefined).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export async function readBackup(sys: System, backupRoot: string, id: string): Promise<Backup | undefined> {
+  await requireTrustedRoot(sys, backupRoot);
+  return readTrustedBackup(sys, backupRoot, id);
+}
+
+async function readTrustedBackup(sys: System, backupRoot: string, id: string): Promise<Backup | undefined> {
   if (!backupIdPattern.test(id)) return undefined;
   const text = await sys.readFile(`${backupRoot}/${id}/${manifestName}`);
   if (!text) return undefined;
@@ -98,8 +110,4 @@ export async function readBackup(sys: System, backupRoot: string, id: string): P
   } catch {
     return undefined; // a torn or damaged manifest: not a backup that can be restored
   }
-}
-
-export function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -105,7 +105,7 @@ export async function runTransaction(sys: System, postfix: TransactionTarget, pl
     // Once the restart began, Postfix listens as the new main.cf says: only another restart undoes that.
     // A Postfix this run started (it was stopped) is stopped again.
     const began = (code: StepRef['code']) => journal.steps.some((s) => s.code === code);
-    const rollback = await rollBack(sys, postfix, backup, options.stateDir, began('restart'), journal.stop && began('reload') ? journal.stop : undefined);
+    const rollback = await rollBack(sys, postfix, backup, plan.touches, options.stateDir, began('restart'), journal.stop && began('reload') ? journal.stop : undefined);
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
     throw new TransactionError('step-failed', failed!.reason, step, backup, rollback);
@@ -143,9 +143,10 @@ function transactionSteps(sys: System, postfix: TransactionTarget, plan: Plan, r
   ];
 }
 
-async function rollBack(sys: System, postfix: TransactionTarget, backup: Backup, stateDir: string, restarted: boolean, stop?: CommandLine): Promise<RollbackReport> {
+async function rollBack(sys: System, postfix: TransactionTarget, backup: Backup, touched: readonly string[], stateDir: string, restarted: boolean, stop?: CommandLine): Promise<RollbackReport> {
   try {
-    await restoreBackup(sys, backup);
+    // The backup is this run's own, of the files this plan touches: those are the paths it may put back.
+    await restoreBackup(sys, backup, { configDir: postfix.configDir, extra: touched });
     await clearJournal(sys, stateDir);
   } catch (error) {
     return { restoreError: (error as Error).message }; // the journal stays: the next run offers the rollback again

@@ -7,9 +7,21 @@ const sentences: Readonly<Record<string, readonly [message: MessageKey, fix: Mes
   'postconf-failed': ['postconf.failed', 'postconf.failedFix'],
   'state-dir': ['lock.stateDir', 'lock.stateDirFix'],
   locked: ['lock.busy', 'lock.busyFix'],
+  'backup-unmanaged-path': ['restore.unmanagedPath', 'restore.refusedFix'],
+  'backup-setuid': ['restore.setuid', 'restore.refusedFix'],
+  'backup-executable': ['trust.executable', 'restore.refusedFix'],
+  'backup-damaged': ['restore.damagedCopy', 'restore.refusedFix'],
+  'unsafe-path': ['trust.unsafeBackupDir', 'trust.unsafeBackupDirFix'],
+};
+
+// A folder's problem (system/types.ts DirProblem) inside the unsafe-path sentence.
+const dirProblems: Readonly<Record<string, MessageKey>> = {
+  symlink: 'trust.reason.symlink', owner: 'trust.reason.owner', writable: 'trust.reason.writable', 'not-directory': 'trust.reason.notDirectory',
 };
 
 export function wordError(code: string, vars: ErrorVars): { message: string; fix: string } | undefined {
   const keys = sentences[code];
-  return keys && { message: t(keys[0], vars), fix: t(keys[1], vars) };
+  const reason = dirProblems[String(vars.problem)];
+  const filled = reason ? { ...vars, reason: t(reason) } : vars;
+  return keys && { message: t(keys[0], filled), fix: t(keys[1], filled) };
 }

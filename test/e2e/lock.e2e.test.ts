@@ -7,6 +7,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoPath } from '../support/paths.js';
+import { runWizard } from '../support/wizard-process.js';
 
 const holder = repoPath('dist', 'test', 'support', 'lock-holder.js');
 
@@ -57,5 +58,23 @@ describe('the lock between processes', () => {
     const after = await start('race', state, tmp).output;
     assert.equal(after.stdout, 'held\n', 'the dead holder left no lock behind');
     assert.equal((await stat(join(state, 'lock'))).mode & 0o777, 0o600);
+  });
+
+  it('a malformed flag on a locked machine is a usage error (exit 2), not "locked"', async () => {
+    const state = join(tmp, 'flags');
+    const first = start('hold', join(state, 'postfix-gmail-wizard'));
+    await new Promise<void>((resolve) => first.child.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
+    try {
+      for (const bad of [['--account', 'not an address'], ['--relay', 'smtp.gmail.com:99999'], ['--to', '@@'], ['--root-alias', 'a b']]) {
+        const run = await runWizard(['setup', ...bad, '--state-dir', state, '--non-interactive', '--json']);
+        assert.equal(run.code, 2, `${bad.join(' ')}: ${run.stderr}`);
+        assert.notEqual(JSON.parse(run.stdout).error.code, 'locked', bad.join(' '));
+      }
+      const good = await runWizard(['setup', '--account', 'someone@gmail.com', '--state-dir', state, '--non-interactive', '--json']);
+      assert.equal(JSON.parse(good.stdout).error.code, 'locked', 'well-formed flags still meet the lock');
+    } finally {
+      first.child.kill('SIGKILL');
+      await first.output;
+    }
   });
 });

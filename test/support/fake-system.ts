@@ -1,7 +1,7 @@
 // A recording fake of src/system for flow tests: an in-memory file tree,
 // and commands answered by handlers (a fake Postfix below). Every call is
 // recorded so a test can assert what would be run and written.
-import type { FileLock, SignalGuard, AuthCheckResult, RelayProbe, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions } from '../../src/system/types.js';
+import type { FileLock, SignalGuard, AuthCheckResult, RelayProbe, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions, DirProblem, UnsafeDir } from '../../src/system/types.js';
 import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
 
 export interface FakeFile {
@@ -117,6 +117,14 @@ export class FakeSystem implements System {
   }
   async ensurePrivateDir(path: string): Promise<void> {
     this.dirs.add(path);
+  }
+  /** Directories another user could change (as lstat would find them): unsafeDir reports the first on the way. */
+  readonly unsafeDirs = new Map<string, DirProblem>();
+  async unsafeDir(path: string): Promise<UnsafeDir | undefined> {
+    for (const [dir, problem] of [...this.unsafeDirs].sort(([a], [b]) => a.length - b.length)) {
+      if (path === dir || path.startsWith(dir.replace(/\/+$/, '') + '/')) return { path: dir, problem };
+    }
+    return undefined;
   }
   async chmod(path: string, mode: number): Promise<void> {
     const f = this.files.get(path);

@@ -110,7 +110,10 @@ describe('README values are the code\'s', () => {
     const text = /Other errors: ([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
     const named = ticked(text).filter((v) => /^[a-z]+(-[a-z]+)+$/.test(v));
     assert.ok(named.length >= 5, 'the README lists the other error codes');
-    const thrown = new Set([...sources(repoPath('src'))].flatMap((s) => [...s.matchAll(/Error\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!)));
+    // Thrown as WizardError/UsageError, or as codedError (the codes ui/error-text.ts words, some built as `backup-${problem}`).
+    const thrown = new Set([...sources(repoPath('src'))].flatMap((s) => [...s.matchAll(/(?:Error|codedError)\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!)));
+    const worded = readFileSync(repoPath('src/ui/error-text.ts'), 'utf8');
+    for (const m of worded.matchAll(/^\s+'?([a-z0-9-]+)'?: \['/gm)) thrown.add(m[1]!);
     for (const code of named) assert.ok(thrown.has(code), `${code} is thrown somewhere in src/`);
   });
 });

@@ -5,7 +5,7 @@
 // whole change that only missed its tidy-up: it is cleared, never undone.
 // Either way, the temp files a write cut short left beside the files (one
 // may hold the password) are deleted.
-import { UsageError } from '../../errors.js';
+import { UsageError, WizardError } from '../../errors.js';
 import { confirmOrYes } from '../ask/confirm.js';
 import { t } from '../../ui/messages.js';
 import { readBackup, restoreBackup, type Backup } from '../../transaction/backup.js';
@@ -13,6 +13,7 @@ import type { Context } from '../context.js';
 import { clearJournal, journalComplete, journalPath, readJournal } from '../../transaction/journal.js';
 import { acquireLock } from '../../transaction/lock.js';
 import { stepLabel } from '../../ui/step-text.js';
+import { posix } from 'node:path';
 
 export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>): Promise<void> {
   const { sys, ui, options } = ctx;
@@ -22,8 +23,10 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
   try {
     const journal = await readJournal(sys, options.stateDir);
     if (!journal) return;
+    // The journal's backup is followed only inside this run's backup folder, never wherever the journal points.
     const root = journal.backupDir.slice(0, journal.backupDir.lastIndexOf('/'));
-    const backup = await readBackup(sys, root, journal.backupId);
+    const trusted = posix.normalize(root) === posix.normalize(options.backupDir).replace(/(.)\/+$/, '$1') && journal.backupDir === `${root}/${journal.backupId}`;
+    const backup = trusted ? await readBackup(sys, root, journal.backupId) : undefined;
     if (journalComplete(journal)) {
       await removeLeftovers(ctx, backup);
       await clearJournal(sys, options.stateDir);
@@ -32,9 +35,10 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
     }
     const last = stepLabel(journal.steps.at(-1) ?? {});
     ui.warn(t('recover.found', { when: journal.startedAt, step: last, id: journal.backupId }));
+    if (!trusted) throw new WizardError('unsafe-path', t('trust.journalElsewhere', { dir: journal.backupDir, expected: options.backupDir }), t('trust.journalElsewhereFix'));
     await confirmOrYes(ctx, 'recover.confirm', true, new UsageError('unfinished-change', t('recover.needYes'), t('recover.needYesFix', { id: journal.backupId })));
     if (!backup) throw new UsageError('backup-missing', t('recover.backupMissing', { dir: journal.backupDir }), t('recover.backupMissingFix'));
-    await restoreBackup(sys, backup);
+    await restoreBackup(sys, backup, { configDir: journal.configDir });
     await removeLeftovers(ctx, backup);
     // Best effort: a restart may have been cut between stop and start, so
     // recovery restarts (stop may fail: it was already stopped); else reload;

@@ -9,6 +9,7 @@ import type { LocalFacts, OptionFile, PostfixFacts } from '../types.js';
 import { editableMap, parseMasterParameters } from '../../postfix/tls-policy.js';
 import type { PutBackFacts } from '../plan/putback.js';
 import type { SavedRecord } from '../plan/saved-record.js';
+import { genericMapPath, savedSettingsPath } from '../../postfix/wizard-files.js';
 
 export const localSettingNames = [
   'smtp_generic_maps', 'smtp_address_preference', 'inet_protocols', 'inet_interfaces', 'myhostname', 'mydomain',
@@ -20,13 +21,7 @@ function dir(postfix: Pick<PostfixFacts, 'configDir'>): string {
   return postfix.configDir.replace(/\/+$/, '');
 }
 
-export function genericMapPath(postfix: Pick<PostfixFacts, 'configDir'>): string {
-  return `${dir(postfix)}/gmail_generic`;
-}
-
-export function savedSettingsPath(postfix: Pick<PostfixFacts, 'configDir'>): string {
-  return `${dir(postfix)}/postfix-gmail-wizard.saved`;
-}
+export { genericMapPath, savedSettingsPath };
 
 export async function readLocalFacts(sys: System, postfix: PostfixFacts): Promise<LocalFacts> {
   const configDir = instanceDir(postfix);

@@ -12,14 +12,13 @@ import { planTlsFixes } from './tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import { buildPlan, type Plan, type PlanPiece, type PlannedCommand, type PlannedFile, type SettingChange } from '../../transaction/plan.js';
 import { planLegacy, retiredMapFiles } from './legacy-plan.js';
+import { passwordMapPath } from '../../postfix/wizard-files.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';
 const secretMode = 0o600;
 
-export function passwordMapPath(postfix: PostfixFacts): string {
-  return `${postfix.configDir.replace(/\/+$/, '')}/sasl_passwd`;
-}
+export { passwordMapPath };
 
 /** What main.cf must say for mail to leave through the relay. */
 export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settings {

@@ -3,6 +3,7 @@
 import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
 import { keychainEn } from './keychain.en.js';
+import { trustEn } from './trust.en.js';
 import { secretsEn } from './secrets.en.js';
 import { txnEn } from './txn.en.js';
 import { tlsEn } from './tls.en.js';
@@ -291,5 +292,6 @@ export const en = {
   ...keychainEn,
   ...putbackEn,
   ...legacyEn,
+  ...trustEn,
   'help': helpEn,
 } as const;

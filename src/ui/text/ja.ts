@@ -4,6 +4,7 @@
 import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
 import { keychainJa } from './keychain.ja.js';
+import { trustJa } from './trust.ja.js';
 import { secretsJa } from './secrets.ja.js';
 import { txnJa } from './txn.ja.js';
 import { tlsJa } from './tls.ja.js';
@@ -292,5 +293,6 @@ export const ja: Catalogue = {
   ...keychainJa,
   ...putbackJa,
   ...legacyJa,
+  ...trustJa,
   'help': helpJa,
 };
