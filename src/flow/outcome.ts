@@ -11,6 +11,10 @@ export const OUTCOME_RESULTS = ['delivered', 'configured', 'unchanged', 'not-del
 
 export interface TestResult {
   to: string;
+  /** The envelope sender, when it was chosen (test --from, setup --senders). */
+  from?: string;
+  /** The account Postfix logs in as for that sender. */
+  account?: string;
   queueId?: string;
   status: (typeof TEST_STATUSES)[number];
   dsn?: string;

@@ -3,12 +3,15 @@
 import ejs from 'ejs';
 import { relayhostValue } from '../gmail/relay.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
+import { passwordMapCredential } from '../postfix/password-map.js';
 import { isErrorTransport } from '../postfix/transports.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TemplateName } from '../system/templates.js';
 import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import { planTlsFixes } from './plan/tls-fixes.js';
+import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from './accounts-plan.js';
+import type { SenderAccount } from '../postfix/sender-maps.js';
 import type { Answers, HostFacts, Plan, PlannedCommand, PlannedFile, PostfixFacts, SettingChange } from './types.js';
 
 export const passwordPlaceholder = '<app password>';
@@ -44,13 +47,15 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
 }
 
 
-export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: Answers): string {
+/** `answers` names the default account (the relay's entry); `senders` the sender-dependent ones after it. */
+export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: Pick<Answers, 'account' | 'password' | 'relay'>, senders: readonly SenderAccount[] = [], mask?: string): string {
   return ejs.render(template, {
     account: answers.account,
-    password: answers.password ?? passwordPlaceholder,
+    password: mask ?? answers.password ?? passwordPlaceholder,
     relayhost: relayhostValue(answers.relay),
     mapType: postfix.defaultMapType,
     path: passwordMapPath(postfix),
+    senders: senders.flatMap((a) => a.senders.map((sender) => ({ sender, account: a.account, password: mask ?? a.password }))),
   });
 }
 
@@ -59,24 +64,31 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   if (!postfix) throw new Error('plan() needs an installed Postfix; detect reports its absence first');
   // The relay options (options-plan.ts): their settings join the one postconf -e batch.
   const desired = desiredSettings(postfix, answers);
-  const options = answers.options ? planOptions(postfix, answers.options, answers.account, templates, desired) : undefined;
-  const current = { ...postfix.settings, ...answers.options?.local.settings };
-  const wanted = { ...desired, ...options?.settings };
-  const settings = settingChanges(postfix, wanted, current);
   const nexthop = relayhostValue(answers.relay);
-  const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, wanted) : undefined;
   const mapPath = passwordMapPath(postfix);
+  // --map-senders rewrites local senders to the default account, whichever account a run adds.
+  const defaultAccount = answers.senders ? (postfix.currentAccount ?? answers.account) : answers.account;
+  const options = answers.options ? planOptions(postfix, answers.options, defaultAccount, templates, desired) : undefined;
+  const current = { ...postfix.settings, ...answers.options?.local.settings };
+  const senders = planSenderRelay(postfix, plannedSenderAccounts(currentSenderAccounts(postfix, mapPath), answers, passwordPlaceholder), nexthop, templates.sender_relay ?? '');
+  const wanted = { ...desired, ...options?.settings, ...senders.settings };
+  const settings = settingChanges(postfix, wanted, current);
+  const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, wanted) : undefined;
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
   // A map main.cf named elsewhere (the recipe's /etc/postfix/saslpass) still holds a password.
   const superseded = postfix.passwordMap && !map ? postfix.passwordMap : undefined;
   // What is at our path now, named by main.cf or not (a leftover holds a password too).
   const onDisk = map ?? postfix.wizardMap;
   const files: PlannedFile[] = [];
-  const keepStoredPassword = answers.password === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
-  const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, answers);
+  // --senders: answers.account is an extra account; the relay's entry keeps the default account (accounts.ts checked it exists).
+  const senderAccounts = senders.accounts;
+  const stored = map?.content !== undefined ? passwordMapCredential(map.content, nexthop) : undefined;
+  const defaultEntry = answers.senders && stored ? { account: stored.account, password: stored.password, relay: answers.relay } : answers;
+  const keepStoredPassword = !answers.senders && answers.password === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
+  const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts);
   if (onDisk?.content !== content || onDisk.mode !== secretMode || readableByOthers(onDisk)) {
     // Only the wizard's own rendering may be shown, password masked; a kept (maybe hand-written) map never is.
-    const shown = keepStoredPassword ? undefined : renderPasswordMap(templates.sasl_passwd, postfix, { ...answers, password: maskedPassword });
+    const shown = keepStoredPassword ? undefined : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts, maskedPassword);
     files.push({ path: mapPath, content, mode: secretMode, secret: true, previous: onDisk?.content, ...(shown ? { shown } : {}) });
   }
   const type = postfix.defaultMapType;
@@ -89,18 +101,19 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
   // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.
   const oldSasl = postfix.explicit.includes('smtp_sasl_security_options') && postfix.settings.smtp_sasl_security_options === 'noanonymous';
-  const removeSettings = [...(options?.removeSettings ?? []), ...(oldSasl ? ['smtp_sasl_security_options'] : [])];
+  const removeSettings = [...(options?.removeSettings ?? []), ...senders.removeSettings, ...(oldSasl ? ['smtp_sasl_security_options'] : [])];
   const touches = [
     ...(settings.length + removeSettings.length > 0 ? [mainCf] : []),
     ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
     ...secretFixes.map((f) => f.path),
     ...(options?.touches ?? []),
+    ...senders.touches,
     ...(tls?.touches ?? []),
   ];
   return {
     configDir: postfix.configDir, settings, removeSettings,
-    files: [...files, ...(options?.files ?? []), ...(tls?.files ?? [])], deletes: options?.deletes ?? [],
-    commands: [...commands, ...(options?.commands ?? []), ...(tls?.commands ?? [])],
+    files: [...files, ...senders.files, ...(options?.files ?? []), ...(tls?.files ?? [])], deletes: [...senders.deletes, ...(options?.deletes ?? [])],
+    commands: [...commands, ...senders.commands, ...(options?.commands ?? []), ...(tls?.commands ?? [])],
     touches: [...new Set(touches)], ...(options?.restart && postfix.running ? { restart: true } : {}),
     secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
     ...(tls && tls.overrides.length > 0

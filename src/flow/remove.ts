@@ -17,6 +17,8 @@ import { optionRemoval } from './options-plan.js';
 import { offerPurge } from './purge.js';
 import { passwordMapPath, settingChanges } from './plan.js';
 import { requirePostfix, requireRoot } from './requirements.js';
+import { removeAccount } from './remove-account.js';
+import { senderRelayRemoval } from './accounts-plan.js';
 import { planIsEmpty, type Plan } from './types.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
@@ -26,6 +28,10 @@ export const ownedSettings = [
 
 export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options, outcome } = ctx;
+  if (options.account !== undefined) {
+    const removed = await removeAccount(ctx, options.account);
+    if (removed !== 'all') return removed;
+  }
   const facts = await detect(sys, options.configDir);
   const postfix = requirePostfix(facts);
   if (!options.dryRun) requireRoot(facts, ctx.argv);
@@ -37,12 +43,14 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings]);
   // smtp_sasl_security_options is no longer set; the value older versions wrote (noanonymous) goes, a person's own stays.
   const oldSasl = explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
-  const removeSettings = [...ownedSettings.filter((name) => name in explicit && !putBack.has(name)), ...oldSasl, ...extra.removeSettings];
+  // The sender-dependent accounts' settings and relay map go too (only where they name the wizard's map).
+  const senders = senderRelayRemoval(postfix);
+  const removeSettings = [...ownedSettings.filter((name) => name in explicit && !putBack.has(name)), ...oldSasl, ...extra.removeSettings, ...senders.removeSettings];
   const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapPath = passwordMapPath(postfix);
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
   const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
-  const deletes = [...mapDeletes, ...extra.deletes];
+  const deletes = [...mapDeletes, ...senders.deletes, ...extra.deletes];
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
   const plan: Plan = {
     configDir: postfix.configDir, settings, removeSettings, files: extra.files, deletes, commands: extra.commands,

@@ -17,6 +17,7 @@ import type { TestResult } from './outcome.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
 import { relayProblems, requirePostfix } from './requirements.js';
 import { exposedSecretFiles } from './secret-files.js';
+import { configuredSenderAccounts } from './accounts.js';
 
 export interface StatusReport {
   relayhost: string;
@@ -33,6 +34,8 @@ export interface StatusReport {
   keychain: string;
   /** Whose keychain, when root runs under sudo: the person who ran sudo. */
   keychainOwner?: string;
+  /** Every account: the default (senders empty) first, then the sender-dependent ones; keychain: stored | not-stored | unavailable:<reason>. */
+  accounts?: { account: string; default: boolean; senders: string[]; keychain: string }[];
   queue: { total: number; deferred: number };
   /** smtp_generic_maps, and the account the wizard's map sends local senders as (undefined: another map). */
   senderMap?: { map: string; account?: string };
@@ -55,6 +58,11 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const s = postfix.settings;
   const keychain = await keychainState(ctx);
   const keychainWord = await keychainStatus(keychain, postfix.currentAccount, parseRelayhost(s.relayhost ?? ''));
+  const relay = parseRelayhost(s.relayhost ?? '');
+  const accounts = await Promise.all([
+    ...(postfix.currentAccount ? [{ account: postfix.currentAccount, default: true, senders: [] as string[] }] : []),
+    ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, default: false, senders: a.senders })),
+  ].map(async (a) => ({ ...a, keychain: await keychainStatus(keychain, a.account, relay) })));
   const queueRun = await sys.exec('postqueue', postconfArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, '-j'));
   const queue = queueRun.exitCode === 0 ? parseQueueJson(queueRun.stdout) : [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
@@ -76,6 +84,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     running: postfix.running,
     keychain: keychainWord,
     keychainOwner: keychain.owner,
+    ...(accounts.length > 0 ? { accounts } : {}),
     queue: { total: queue.length, deferred: queue.filter((e) => e.queueName === 'deferred').length },
     senderMap: generic ? { map: generic, account: mappedTo } : undefined,
     rootAlias: aliasTo ? { to: aliasTo, byWizard: wizardRootAlias(local.aliases?.content) !== undefined } : undefined,
@@ -118,6 +127,7 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,
     `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
+    ...(r.accounts && r.accounts.length > 1 ? [`${t('accounts.statusLine')}:`, ...r.accounts.map((a) => `  ${accountLine(a, r.keychainOwner)}`)] : []),
     `${t('status.senders')}: ${r.senderMap ? (r.senderMap.account ? t('status.sendersMapped', { account: r.senderMap.account, map: r.senderMap.map }) : r.senderMap.map) : t('status.sendersNone')}`,
     `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,
     `${t('status.listen')}: ${t(r.interfaces.loopbackOnly ? 'status.listenLoopback' : 'status.listenNetwork', { value: r.interfaces.value })}`,
@@ -125,6 +135,11 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');
+}
+
+function accountLine(a: NonNullable<StatusReport['accounts']>[number], owner: string | undefined): string {
+  const keychain = keychainStatusText(a.keychain, a.account, owner);
+  return a.default ? t('accounts.statusDefault', { account: a.account, keychain }) : t('accounts.statusExtra', { account: a.account, senders: a.senders.join(', '), keychain });
 }
 
 function exposedProblem(files: { path: string; mode: number }[]): StatusReport['problems'] {

@@ -8,6 +8,7 @@ import { txnEn } from './txn.en.js';
 import { tlsEn } from './tls.en.js';
 import { tuiEn } from './tui.en.js';
 import { relaypwEn } from './relaypw.en.js';
+import { accountsEn } from './accounts.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -286,6 +287,7 @@ export const en = {
   ...tlsEn,
   ...tuiEn,
   ...relaypwEn,
+  ...accountsEn,
   ...keychainEn,
   'help': helpEn,
 } as const;

@@ -9,6 +9,7 @@ import { txnJa } from './txn.ja.js';
 import { tlsJa } from './tls.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { relaypwJa } from './relaypw.ja.js';
+import { accountsJa } from './accounts.ja.js';
 import type { Catalogue } from '../messages.js';
 
 export const ja: Catalogue = {
@@ -287,6 +288,7 @@ export const ja: Catalogue = {
   ...tlsJa,
   ...tuiJa,
   ...relaypwJa,
+  ...accountsJa,
   ...keychainJa,
   'help': helpJa,
 };

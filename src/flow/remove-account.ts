@@ -1,0 +1,75 @@
+// `remove --account ADDR`: take one sender-dependent account out — its entries in the password map
+// and the sender → relay map — as a transaction; its senders go out through the default account again.
+// The default account stays while others depend on it (refused, with the fix); alone, it is `remove`.
+import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+import { parseRelayhost } from '../gmail/relay.js';
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
+import { passwordMapCredential } from '../postfix/password-map.js';
+import { loadTemplates } from '../system/templates.js';
+import { t } from '../ui/messages.js';
+import { renderPlan } from '../ui/plan-view.js';
+import { planSenderRelay } from './accounts-plan.js';
+import { configuredSenderAccounts, defaultAccount } from './accounts.js';
+import { apply } from './apply.js';
+import { confirmOrYes } from './confirm.js';
+import type { Context } from './context.js';
+import { detect } from './detect.js';
+import { passwordMapPath, renderPasswordMap, settingChanges } from './plan.js';
+import { requirePostfix, requireRoot } from './requirements.js';
+import { secretPaths } from './secret-files.js';
+import type { Plan } from './types.js';
+
+/** 'all': the account is the default and nothing else is configured — the whole `remove` applies. */
+export async function removeAccount(ctx: Context, account: string): Promise<ExitCodeValue | 'all'> {
+  const { sys, ui, options, outcome } = ctx;
+  const facts = await detect(sys, options.configDir);
+  const postfix = requirePostfix(facts);
+  const wanted = account.trim().toLowerCase();
+  const extras = configuredSenderAccounts(postfix);
+  const current = defaultAccount(postfix);
+  const target = extras.find((a) => a.account.toLowerCase() === wanted);
+  if (!target) {
+    if (current?.toLowerCase() !== wanted) throw new UsageError('unknown-account', t('accounts.removeUnknown', { account }), t('accounts.removeUnknownFix'));
+    if (extras.length > 0) throw new UsageError('remove-default-account', t('accounts.removeDefault', { account, others: extras.map((a) => a.account).join(', ') }), t('accounts.removeDefaultFix'));
+    return 'all';
+  }
+  if (!options.dryRun) requireRoot(facts, ctx.argv);
+  const relayhost = postfix.settings.relayhost?.trim() ?? '';
+  const relay = parseRelayhost(relayhost);
+  const mapPath = passwordMapPath(postfix);
+  const stored = passwordMapCredential(postfix.passwordMap?.content ?? '', relayhost);
+  if (!relay || !stored) throw new UsageError('unknown-account', t('accounts.removeUnknown', { account }), t('accounts.removeUnknownFix'));
+  const templates = await loadTemplates(['sasl_passwd', 'sender_relay']);
+  const remaining = extras.filter((a) => a !== target);
+  const entry = { account: stored.account, password: stored.password, relay };
+  const type = postfix.defaultMapType;
+  const senders = planSenderRelay(postfix, remaining, relayhost, templates.sender_relay);
+  const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
+  const settings = settingChanges(postfix, senders.settings);
+  const plan: Plan = {
+    configDir: postfix.configDir, settings, removeSettings: senders.removeSettings,
+    files: [{
+      path: mapPath, content: renderPasswordMap(templates.sasl_passwd, postfix, entry, remaining), mode: 0o600, secret: true,
+      previous: postfix.passwordMap?.content, shown: renderPasswordMap(templates.sasl_passwd, postfix, entry, remaining, '********'),
+    }, ...senders.files],
+    deletes: senders.deletes,
+    commands: [...(needsPostmap(type) ? [{ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, mapPath), purpose: `${type}:${mapPath}` }] : []), ...senders.commands],
+    touches: [...new Set([mainCf, mapPath, ...compiledMapPaths(type, mapPath), ...senders.touches])],
+    secretFiles: secretPaths([{ type, path: mapPath }]),
+  };
+  ui.note(renderPlan(plan), t('accounts.removeTitle', { account: target.account }));
+  ui.info(t('accounts.removeConfirm', { account: target.account, senders: target.senders.join(', '), default: stored.account }));
+  outcome.account = target.account;
+  outcome.configDir = postfix.configDir;
+  if (options.dryRun) {
+    outcome.result = 'dry-run';
+    return ExitCode.ok;
+  }
+  await confirmOrYes(ctx, 'remove.confirm', false);
+  const { backup } = await apply(ctx, postfix, plan, 'remove');
+  outcome.result = 'removed';
+  outcome.backupId = backup.id;
+  outcome.changed = { settings: [...plan.removeSettings, ...settings.map((s) => s.name)], files: [...plan.files.map((f) => f.path), ...plan.deletes], commands: plan.commands.map((c) => c.file) };
+  ui.success(t('accounts.removed', { account: target.account, id: backup.id, default: stored.account }));
+  return ExitCode.ok;
+}
