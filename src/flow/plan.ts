@@ -68,9 +68,9 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const mapPath = passwordMapPath(postfix);
   // --map-senders rewrites local senders to the default account, whichever account a run adds.
   const defaultAccount = answers.senders ? (postfix.currentAccount ?? answers.account) : answers.account;
-  const options = answers.options ? planOptions(postfix, answers.options, defaultAccount, templates, desired) : undefined;
-  const current = { ...postfix.settings, ...answers.options?.local.settings };
   const senders = planSenderRelay(postfix, plannedSenderAccounts(currentSenderAccounts(postfix, mapPath), answers, passwordPlaceholder), nexthop, templates.sender_relay ?? '');
+  const options = answers.options ? planOptions(postfix, answers.options, defaultAccount, templates, desired, senders.accounts) : undefined;
+  const current = { ...postfix.settings, ...answers.options?.local.settings };
   const wanted = { ...desired, ...options?.settings, ...senders.settings };
   const settings = settingChanges(postfix, wanted, current);
   const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, wanted) : undefined;

@@ -14,6 +14,8 @@ import { apply } from './apply.js';
 import { confirmOrYes } from './confirm.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
+import { readLocalFacts } from './local-facts.js';
+import { isOwnGenericMap, renderGenericMap } from './options-plan.js';
 import { passwordMapPath, renderPasswordMap, settingChanges } from './plan.js';
 import { requirePostfix, requireRoot } from './requirements.js';
 import { secretPaths } from './secret-files.js';
@@ -39,7 +41,7 @@ export async function removeAccount(ctx: Context, account: string): Promise<Exit
   const mapPath = passwordMapPath(postfix);
   const stored = passwordMapCredential(postfix.passwordMap?.content ?? '', relayhost);
   if (!relay || !stored) throw new UsageError('unknown-account', t('accounts.removeUnknown', { account }), t('accounts.removeUnknownFix'));
-  const templates = await loadTemplates(['sasl_passwd', 'sender_relay']);
+  const templates = await loadTemplates(['sasl_passwd', 'sender_relay', 'generic']);
   const remaining = extras.filter((a) => a !== target);
   const entry = { account: stored.account, password: stored.password, relay };
   const type = postfix.defaultMapType;
@@ -57,6 +59,16 @@ export async function removeAccount(ctx: Context, account: string): Promise<Exit
     touches: [...new Set([mainCf, mapPath, ...compiledMapPaths(type, mapPath), ...senders.touches])],
     secretFiles: secretPaths([{ type, path: mapPath }]),
   };
+  // The wizard's generic map rewrote the account's local senders to it: they go back to the default account.
+  const local = await readLocalFacts(sys, postfix);
+  if (isOwnGenericMap(local.settings.smtp_generic_maps, local)) {
+    const content = renderGenericMap(templates.generic, local, stored.account, type, remaining);
+    if (content !== local.generic.content) {
+      plan.files.push({ path: local.generic.path, content, mode: 0o644, secret: false, previous: local.generic.content });
+      if (needsPostmap(type)) plan.commands.push({ file: 'postmap', args: postmapArgs(postfix.isDefaultInstance ? undefined : postfix.configDir, type, local.generic.path), purpose: `${type}:${local.generic.path}` });
+      plan.touches.push(local.generic.path, ...compiledMapPaths(type, local.generic.path));
+    }
+  }
   ui.note(renderPlan(plan), t('accounts.removeTitle', { account: target.account }));
   ui.info(t('accounts.removeConfirm', { account: target.account, senders: target.senders.join(', '), default: stored.account }));
   outcome.account = target.account;

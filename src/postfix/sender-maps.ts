@@ -9,9 +9,13 @@ import { mapEntries } from './password-map.js';
 export type SenderListProblem = 'empty' | 'invalid' | 'duplicate';
 export type SenderListResult = { ok: true; value: string[] } | { ok: false; problem: SenderListProblem; entry: string };
 
-/** An address or @domain, as a lookup key: lower case (Postfix folds keys), no spaces, no comment mark, no ':' or '[' (relay keys). */
-const addressRe = /^[a-z0-9._%+=-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
-const domainRe = /^@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+/**
+ * An address or @domain, as a lookup key: lower case (Postfix folds keys), no spaces, no comment mark,
+ * no ':' or '[' (relay keys). A one-label domain is allowed: local senders of a host named `vm` are root@vm.
+ */
+const domain = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*';
+const addressRe = new RegExp(`^[a-z0-9._%+=-]+@${domain}$`);
+const domainRe = new RegExp(`^@${domain}$`);
 
 export function isSenderKey(key: string): boolean {
   return addressRe.test(key) || domainRe.test(key);

@@ -169,3 +169,51 @@ describe('several Gmail accounts: mail goes out through the account of its envel
     assert.equal((await arrivalFor('invoice 3')).user, DEFAULT);
   });
 });
+
+describe('several accounts with --map-senders: the account is chosen before the sender is rewritten', { skip }, () => {
+  const OPS = 'ops@gmail.com';
+  const OPS_PW = 'ppppoooouuuuyyyy';
+  let lab: RelayLab;
+  before(async () => {
+    lab = await startRelayLab('e2e-accounts-map', { [DEFAULT]: { password: DEFAULT_PW }, [OPS]: { password: OPS_PW } });
+  });
+  after(async () => lab?.close());
+  const common = () => [...lab.args(), '--no-keychain', '--yes', '--json', '--no-test'];
+  const arrivalFor = async (subject: string) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const message = lab.gmail.messages.find((m) => m.headers.subject === subject);
+      if (message) return message;
+      if (Date.now() > deadline) throw new Error(`no message "${subject}"`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  it('a listed local sender logs in as its account and leaves as that account; root as the default, rewritten to it', async () => {
+    const origin = (await lab.postfix.postconf('-xh', 'myhostname')).trim();
+    const alerts = `alerts@${origin}`;
+    const first = await runWizard([...common(), '--account', DEFAULT, '--password-stdin', '--map-senders'], { stdin: `${DEFAULT_PW}\n` });
+    assert.equal(first.code, 0, first.stdout);
+    const run = await runWizard([...common(), '--account', OPS, '--senders', alerts, '--password-stdin'], { stdin: `${OPS_PW}\n` });
+    assert.equal(run.code, 0, run.stdout);
+    const generic = await readFile(join(lab.postfix.configDir, 'gmail_generic'), 'utf8');
+    assert.match(generic, new RegExp(`^${alerts.replace(/\./g, '\\.')}\t${OPS}$`, 'm'));
+
+    await sendmail(lab.postfix, alerts, 'friend@example.com', 'disk alert');
+    const alert = await arrivalFor('disk alert');
+    assert.equal(alert.user, OPS, 'logged in as the account listed for the original sender');
+    assert.equal(alert.mailFrom, OPS, 'and rewritten to that account, not to the default');
+    await sendmail(lab.postfix, 'root', 'friend@example.com', 'cron job');
+    const cron = await arrivalFor('cron job');
+    assert.equal(cron.user, DEFAULT);
+    assert.equal(cron.mailFrom, DEFAULT);
+
+    const removed = await runWizard(['remove', '--account', OPS, ...lab.args().slice(2), '--yes', '--json']);
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.ok(!(await readFile(join(lab.postfix.configDir, 'gmail_generic'), 'utf8')).includes(OPS), 'the generic map follows the removal');
+    await sendmail(lab.postfix, alerts, 'friend@example.com', 'disk alert 2');
+    const after = await arrivalFor('disk alert 2');
+    assert.equal(after.user, DEFAULT);
+    assert.equal(after.mailFrom, DEFAULT);
+  });
+});

@@ -27,11 +27,12 @@ function postfixFacts(map?: string, settings: Record<string, string> = {}, expli
 describe('--senders LIST', () => {
   it('takes addresses and @domain entries, lower-cased, in order', () => {
     assert.deepEqual(parseSenderList(' Billing@Company.example ,@invoices.example'), { ok: true, value: ['billing@company.example', '@invoices.example'] });
+    assert.deepEqual(parseSenderList('alerts@vm'), { ok: true, value: ['alerts@vm'] }, 'a local sender of a one-label host name');
   });
   it('refuses an empty list, a sender listed twice (case does not make it another), and what is no address', () => {
     assert.deepEqual(parseSenderList(' , '), { ok: false, problem: 'empty', entry: '' });
     assert.deepEqual(parseSenderList('a@b.example,A@B.example'), { ok: false, problem: 'duplicate', entry: 'a@b.example' });
-    for (const bad of ['billing', '@', 'a@b', 'a b@c.example', '#x@c.example', '[smtp.gmail.com]:587', 'a@b.example:pw', 'a@b.example,', 'a@-b.example']) {
+    for (const bad of ['billing', '@', 'a@b.', '@.example', 'a b@c.example', '#x@c.example', '[smtp.gmail.com]:587', 'a@b.example:pw', 'a@b.example,', 'a@-b.example']) {
       const result = parseSenderList(bad);
       assert.equal(result.ok, false, bad);
     }
