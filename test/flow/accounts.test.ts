@@ -17,12 +17,12 @@ const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si1
 
 async function configuredWithA() {
   const sys = new FakeSystem();
-  installFakePostfix(sys, { delivery: () => sent });
+  const postfix = installFakePostfix(sys, { delivery: () => sent });
   const passwords: Record<string, string> = { [A]: PW_A, [B]: PW_B };
   sys.authResult = (user, password) => (passwords[user] === password ? { ok: true } : { ok: false, errorCode: 'EAUTH', responseCode: 535, response: '535 5.7.8 Username and Password not accepted' });
   const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--no-test'], { stdin: `${PW_A}\n` });
   assert.equal(run.exit, 0, run.stdout);
-  return sys;
+  return Object.assign(sys, { postfix });
 }
 
 const lines = (text: string | undefined) => (text ?? '').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
@@ -83,5 +83,27 @@ describe('headless: another account without --senders', () => {
     assert.equal(run.json?.error?.code, 'no-default-account');
     assert.equal(sys.text(MAP), undefined);
     assert.equal(sys.authChecks.length, 0, 'no login tried');
+  });
+});
+
+describe('headless: --senders, status and remove', () => {
+  it('stores the second password under its own account, status lists both, remove takes out everything', async () => {
+    const sys = await configuredWithA();
+    const run = await runCli(sys, ['--account', B, '--senders', 'alerts@ops.example', '--password-stdin', '--yes', '--json', '--no-test'], { stdin: `${PW_B}\n` });
+    assert.equal(run.exit, 0, run.stderr);
+    assert.equal(run.json?.keychain, 'stored');
+    assert.equal(sys.secrets.get(B), PW_B);
+    assert.equal(sys.secrets.get(A), PW_A, 'the default account\'s entry stays');
+
+    const status = await runCli(sys, ['status']);
+    assert.match(status.stdout, /Accounts:\n.*someone@gmail\.com \(default: every other sender\)/);
+    assert.match(status.stdout, /other@gmail\.com for alerts@ops\.example — /);
+    const ja = await runCli(sys, ['status', '--lang', 'ja']);
+    assert.match(ja.stdout, /アカウント:\n.*someone@gmail\.com（既定: ほかのすべての送信者）/);
+
+    const removed = await runCli(sys, ['remove', '--yes']);
+    assert.equal(removed.exit, 0, removed.stdout);
+    assert.equal(sys.text('/etc/postfix/sender_relay'), undefined);
+    assert.doesNotMatch(sys.postfix.mainCf(), /sender_dependent/);
   });
 });
