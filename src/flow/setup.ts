@@ -22,7 +22,7 @@ import { relayProblems, requirePostfix, requireRoot } from './requirements.js';
 import { equivalentWords, reportTest, saveLastTest } from './summary.js';
 import { planIsEmpty, type Answers } from './types.js';
 import { sendTestMessage } from './verify.js';
-import { checkGivenSenders, defaultAccount } from './accounts.js';
+import { checkGivenSenders, checkSendersFit, defaultAccount } from './accounts.js';
 import { testSender } from '../postfix/sender-maps.js';
 
 export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
@@ -63,6 +63,8 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   // Relay options (relay-options.ts): Workspace relay, IPv4 preference, sender identity, loopback-only.
   const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to, ...(senders ? { senders } : {}) }, anchors);
 
+  // The relay options may have moved the relay (Workspace's smtp-relay): the accounts share one relay.
+  if (senders) checkSendersFit(postfix, answers.relay, account, senders);
   // The relay options may have moved the relay (Workspace's smtp-relay): its overrides are others.
   if (tls.nexthop !== relayhostValue(answers.relay)) tls = await tlsFor(relayhostValue(answers.relay));
   const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']));
