@@ -14,6 +14,7 @@ import { postfixSkipReason, type PostfixInstance } from '../support/postfix-inst
 import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
 import { checksums } from '../support/secret-checks.js';
 import { runWizard } from '../support/wizard-process.js';
+import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
 
 const DEFAULT = 'someone@gmail.com';
 const DEFAULT_PW = 'qwertyuiopasdfgh';
@@ -215,5 +216,43 @@ describe('several accounts with --map-senders: the account is chosen before the 
     const after = await arrivalFor('disk alert 2');
     assert.equal(after.user, DEFAULT);
     assert.equal(after.mailFrom, DEFAULT);
+  });
+});
+
+describe('several accounts and the keychain (a real gnome-keyring): each password under its own account', { skip: skip ?? keyringSkipReason() }, () => {
+  let lab: RelayLab;
+  let keyring: KeyringSession;
+  before(async () => {
+    lab = await startRelayLab('e2e-accounts-kc', { [DEFAULT]: { password: DEFAULT_PW }, [BILLING]: { password: BILLING_PW } });
+    keyring = await startKeyringSession();
+  });
+  after(async () => {
+    await keyring?.close();
+    await lab?.close();
+  });
+  const lookup = async (username: string) => (await keyring.secretTool(['lookup', 'service', 'postfix-gmail-wizard', 'username', username])).stdout;
+
+  it('stores both under "account [host]:port"; a re-run of --senders without a password uses the keychain\'s and changes nothing', async () => {
+    const common = [...lab.args(), '--yes', '--json', '--no-test'];
+    const first = await runWizard([...common, '--account', DEFAULT, '--password-stdin'], { stdin: `${DEFAULT_PW}\n`, env: keyring.env });
+    assert.equal(first.code, 0, first.stderr);
+    const add = await runWizard([...common, '--account', BILLING, '--senders', BILLING, '--password-stdin'], { stdin: `${BILLING_PW}\n`, env: keyring.env, secret: BILLING_PW });
+    assert.equal(add.code, 0, add.stderr);
+    assert.equal(JSON.parse(add.stdout).keychain, 'stored');
+    assert.equal(await lookup(`${DEFAULT} [localhost]:${lab.gmail.port}`), DEFAULT_PW);
+    assert.equal(await lookup(`${BILLING} [localhost]:${lab.gmail.port}`), BILLING_PW);
+
+    const before = await checksums(lab.postfix.configDir);
+    const auths = lab.gmail.auths.length;
+    const again = await runWizard([...common, '--account', BILLING, '--senders', BILLING], { env: keyring.env, secret: BILLING_PW });
+    assert.equal(again.code, 0, again.stderr);
+    const outcome = JSON.parse(again.stdout);
+    assert.equal(outcome.result, 'unchanged');
+    assert.equal(outcome.keychain, 'used');
+    assert.deepEqual(lab.gmail.auths.slice(auths).map((a) => [a.user, a.accepted]), [[BILLING, true]], 'the pre-flight logged in as the second account');
+    assert.deepEqual(await checksums(lab.postfix.configDir), before);
+
+    const status = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state')], { env: keyring.env });
+    assert.deepEqual(JSON.parse(status.stdout).status.accounts.map((a: { keychain: string }) => a.keychain), ['stored', 'stored']);
   });
 });
