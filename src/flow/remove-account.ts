@@ -14,6 +14,7 @@ import { apply } from './apply.js';
 import { confirmOrYes } from './confirm.js';
 import type { Context } from './context.js';
 import { detect } from './detect.js';
+import { keychainKey, keychainState } from './keychain-step.js';
 import { readLocalFacts } from './local-facts.js';
 import { isOwnGenericMap, renderGenericMap } from './options-plan.js';
 import { passwordMapPath, renderPasswordMap, settingChanges } from './plan.js';
@@ -83,5 +84,12 @@ export async function removeAccount(ctx: Context, account: string): Promise<Exit
   outcome.backupId = backup.id;
   outcome.changed = { settings: [...plan.removeSettings, ...settings.map((s) => s.name)], files: [...plan.files.map((f) => f.path), ...plan.deletes], commands: plan.commands.map((c) => c.file) };
   ui.success(t('accounts.removed', { account: target.account, id: backup.id, default: stored.account }));
+  if (options.purge) {
+    // Only this account's keychain entry: the backups hold the default account's password too (`remove --purge` for those).
+    const keychain = await keychainState(ctx);
+    const removed = keychain.available && (await keychain.keychain?.remove(keychainKey(target.account, relay)).catch(() => false)) ? 1 : 0;
+    outcome.purged = { backups: [], accounts: removed };
+    ui.info(t('accounts.purged', { account: target.account, count: removed }));
+  }
   return ExitCode.ok;
 }

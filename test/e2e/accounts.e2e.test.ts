@@ -232,7 +232,7 @@ describe('several accounts and the keychain (a real gnome-keyring): each passwor
   });
   const lookup = async (username: string) => (await keyring.secretTool(['lookup', 'service', 'postfix-gmail-wizard', 'username', username])).stdout;
 
-  it('stores both under "account [host]:port"; a re-run of --senders without a password uses the keychain\'s and changes nothing', async () => {
+  it('stores both under "account [host]:port"; a re-run of --senders without a password uses the keychain\'s and changes nothing; remove --account --purge deletes only that entry', async () => {
     const common = [...lab.args(), '--yes', '--json', '--no-test'];
     const first = await runWizard([...common, '--account', DEFAULT, '--password-stdin'], { stdin: `${DEFAULT_PW}\n`, env: keyring.env });
     assert.equal(first.code, 0, first.stderr);
@@ -254,5 +254,11 @@ describe('several accounts and the keychain (a real gnome-keyring): each passwor
 
     const status = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state')], { env: keyring.env });
     assert.deepEqual(JSON.parse(status.stdout).status.accounts.map((a: { keychain: string }) => a.keychain), ['stored', 'stored']);
+
+    const removed = await runWizard(['remove', '--account', BILLING, '--purge', ...lab.args().slice(2), '--yes', '--json'], { env: keyring.env });
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.deepEqual(JSON.parse(removed.stdout).purged, { backups: [], accounts: 1 });
+    assert.equal(await lookup(`${BILLING} [localhost]:${lab.gmail.port}`), '', 'the removed account\'s entry is gone');
+    assert.equal(await lookup(`${DEFAULT} [localhost]:${lab.gmail.port}`), DEFAULT_PW, 'the default account\'s stays');
   });
 });

@@ -22,6 +22,7 @@ export const accountsEn = {
   'accounts.removeTitle': 'Remove the account {account}',
   'accounts.removeConfirm': 'Remove {account}? Mail from {senders} will go out through {default} again.',
   'accounts.removed': '{account} removed (backup {id}); its senders go out through {default} again.',
+  'accounts.purged': 'Keychain entries of {account} deleted: {count}. The backups still hold its password until `postfix-gmail-wizard remove --purge`.',
   'accounts.statusLine': 'Accounts',
   'accounts.statusDefault': '{account} (default: every other sender) — {keychain}',
   'accounts.statusExtra': '{account} for {senders} — {keychain}',

@@ -24,6 +24,7 @@ export const accountsJa: Record<keyof typeof accountsEn, string> = {
   'accounts.removeTitle': 'アカウント {account} の削除',
   'accounts.removeConfirm': '{account} を削除しますか？ {senders} からのメールは再び {default} で送信されます。',
   'accounts.removed': '{account} を削除しました（バックアップ {id}）。その送信者のメールは再び {default} で送信されます。',
+  'accounts.purged': '{account} のキーチェーンの項目を {count} 件削除しました。バックアップには、`postfix-gmail-wizard remove --purge` を実行するまでそのパスワードが残ります。',
   'accounts.statusLine': 'アカウント',
   'accounts.statusDefault': '{account}（既定: ほかのすべての送信者）— {keychain}',
   'accounts.statusExtra': '{account}（{senders} 用）— {keychain}',

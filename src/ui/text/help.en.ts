@@ -48,6 +48,7 @@ Options of remove:
   --purge                 also delete the backups and keychain entries that
                           still hold the password (asked when interactive)
   --account ADDR          take out only this sender-dependent account
+                          (with --purge: also its keychain entry)
 
 The app password is never accepted as an option value or from the environment.
 Without a terminal, every missing answer is an error (exit 2) naming its option:
