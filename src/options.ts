@@ -28,6 +28,10 @@ export interface Options {
   mapSenders?: boolean;
   rootAlias?: string;
   loopbackOnly?: boolean;
+  /** --senders LIST as given (setup): the account serves only these envelope senders. Parsed by the flow (accounts.ts). */
+  senders?: string;
+  /** test --from ADDR: the test message's envelope sender. */
+  from?: string;
   lang?: 'en' | 'ja';
   backupDir: string;
   stateDir: string;
@@ -63,6 +67,8 @@ const spec = {
   'root-alias': { type: 'string' },
   'loopback-only': { type: 'boolean' },
   'no-loopback-only': { type: 'boolean' },
+  senders: { type: 'string' },
+  from: { type: 'string' },
   lang: { type: 'string' },
   'backup-dir': { type: 'string' },
   'state-dir': { type: 'string' },
@@ -141,6 +147,8 @@ export function parseOptions(argv: readonly string[]): Options {
     mapSenders: pair(v['map-senders'], v['no-map-senders']),
     rootAlias: v['root-alias'],
     loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
+    senders: v.senders,
+    from: v.from,
     lang,
     backupDir: privateDir(absoluteDir('--backup-dir', v['backup-dir']), defaultBackupDir),
     stateDir: privateDir(absoluteDir('--state-dir', v['state-dir']), defaultStateDir),

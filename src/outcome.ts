@@ -11,6 +11,10 @@ export const OUTCOME_RESULTS = ['delivered', 'configured', 'unchanged', 'not-del
 
 export interface TestResult {
   to: string;
+  /** The envelope sender, when it was chosen (test --from, setup --senders). */
+  from?: string;
+  /** The account Postfix logs in as for that sender. */
+  account?: string;
   queueId?: string;
   status: (typeof TEST_STATUSES)[number];
   dsn?: string;
@@ -65,6 +69,8 @@ export interface StatusReport {
   keychain: string;
   /** Whose keychain, when root runs under sudo: the person who ran sudo. */
   keychainOwner?: string;
+  /** Every account: the default (senders empty) first, then the sender-dependent ones; keychain: stored | not-stored | unavailable:<reason>. */
+  accounts?: { account: string; default: boolean; senders: string[]; keychain: string }[];
   /** reasons: the deferred messages grouped by diagnosis (the test send's table). */
   queue: { total: number; deferred: number; reasons: DeferredReason[] };
   /** smtp_generic_maps, and the account the wizard's map sends local senders as (undefined: another map). */

@@ -20,6 +20,8 @@ import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import { planPutBack, type PutBackSkip, type PutBackSkipCode } from '../flow/plan/putback.js';
 import { parseSavedRecord } from '../flow/plan/saved-record.js';
 import { buildPlan, planIsEmpty } from '../transaction/plan.js';
+import { removeAccount } from '../flow/remove-account.js';
+import { senderRelayRemoval } from '../flow/accounts-plan.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [
@@ -28,6 +30,10 @@ export const ownedSettings = [
 
 export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options, outcome } = ctx;
+  if (options.account !== undefined) {
+    const removed = await removeAccount(ctx, options.account);
+    if (removed !== 'all') return removed;
+  }
   const facts = await detect(sys, options.configDir);
   const postfix = requirePostfix(facts);
   if (!options.dryRun) requireRoot(facts, ctx.argv);
@@ -47,11 +53,13 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   const configured = local.saved.content !== undefined || (explicit.smtp_sasl_password_maps ?? '').split(/[\s,]+/).some((ref) => ref.endsWith(`:${mapPath}`));
   const oldSasl = configured && explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
   const owned = configured ? ownedSettings.filter((name) => name in explicit && !putBack.has(name)) : [];
-  const removeSettings = [...owned, ...oldSasl, ...extra.removeSettings];
+  // The sender-dependent accounts' settings and relay map go too (only where they name the wizard's map).
+  const senders = senderRelayRemoval(postfix);
+  const removeSettings = [...owned, ...oldSasl, ...extra.removeSettings, ...senders.removeSettings];
   const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
   const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
-  const deletes = [...mapDeletes, ...extra.deletes];
+  const deletes = [...mapDeletes, ...senders.deletes, ...extra.deletes];
   const plan = buildPlan(
     postfix.configDir,
     { settings, removeSettings, files: extra.files, deletes, commands: extra.commands, touches: extra.touches, restart: extra.restart && postfix.running },

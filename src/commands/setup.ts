@@ -23,6 +23,8 @@ import { type Answers } from '../flow/types.js';
 import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
 import { instanceDir } from '../postfix/postconf.js';
+import { checkGivenSenders, checkSendersFit, defaultAccount } from '../flow/accounts.js';
+import { testSender } from '../postfix/sender-maps.js';
 
 /** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
 export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
@@ -34,6 +36,7 @@ export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
 export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const { ui, options, sys, outcome } = ctx;
   checkSetupFlags(ctx);
+  const givenSenders = checkGivenSenders(ctx);
   const detecting = ui.progress(t('detect.running'));
   const detected = await detect(sys, options.configDir);
   detecting.stop(describeFacts(detected));
@@ -54,13 +57,22 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const keychain = await keychainState(ctx);
   outcome.relay = `${relay.host}:${relay.port}`;
   // Flags checked first, then keep/switch/new on a re-run, then the pre-flight login (account-choice.ts).
-  const { account, credential, to } = await askCredentials(ctx, postfix, relay, anchors, keychain);
+  const { account, credential, to, choice, senders } = await askCredentials(ctx, postfix, relay, anchors, keychain, givenSenders);
+  if (choice === 'remove') {
+    const removed = await (await import('../flow/remove-account.js')).removeAccount(ctx, account);
+    return removed === 'all' ? ExitCode.ok : removed; // the menu offers only sender-dependent accounts
+  }
+  const previous = defaultAccount(postfix);
+  if (senders) ui.info(t('accounts.added', { account, senders: senders.join(', '), default: previous ?? '' }));
+  else if (previous && previous !== account) ui.warn(t('accounts.replacesDefault', { account, previous }));
   // Relay options (relay-options.ts): Workspace relay, IPv4 preference, sender identity, loopback-only.
-  const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to }, anchors);
+  const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to, ...(senders ? { senders } : {}) }, anchors);
 
+  // The relay options may have moved the relay (Workspace's smtp-relay): the accounts share one relay.
+  if (senders) checkSendersFit(postfix, answers.relay, account, senders);
   // The relay options may have moved the relay (Workspace's smtp-relay): its overrides are others.
   if (tls.nexthop !== relayhostValue(answers.relay)) tls = await tlsFor(relayhostValue(answers.relay));
-  const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings']));
+  const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']));
   const fixed = (plan.secretFixes ?? []).map((f) => f.path);
   outcome.changed = { settings: plan.settings.map((s) => s.name), files: [...new Set([...plan.files.map((f) => f.path), ...plan.deletes, ...fixed])], commands: plan.commands.map((c) => c.file) };
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
@@ -92,7 +104,9 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const wantTest = options.test && (!ui.interactive || !planIsEmpty(plan) || options.yes || (await ui.confirm({ message: t('ask.testAgain'), initialValue: true })));
   let exit: ExitCodeValue = ExitCode.ok;
   if (wantTest) {
-    const result = await sendTestMessage(ctx, postfix, account, to);
+    // --senders: the test goes out from the first listed sender, so it takes the new account's way.
+    const from = senders ? (testSender(senders) ?? account) : account;
+    const result = { ...(await sendTestMessage(ctx, postfix, from, to)), ...(senders ? { from, account } : {}) };
     outcome.test = result;
     await saveLastTest(ctx, result);
     exit = reportTest(ctx, result);

@@ -17,6 +17,7 @@ import type { TlsSource } from '../postfix/tls-policy.js';
 import { relayProblems, requirePostfix } from '../flow/detect/requirements.js';
 import { exposedSecretFiles } from '../flow/plan/secret-files.js';
 import { deferredReasons, legacyProblems, levelFromObsolete } from './status-legacy.js';
+import { configuredSenderAccounts } from '../flow/accounts.js';
 
 export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options } = ctx;
@@ -25,6 +26,11 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const s = postfix.settings;
   const keychain = await keychainState(ctx);
   const keychainWord = await keychainStatus(keychain, postfix.currentAccount, parseRelayhost(s.relayhost ?? ''));
+  const relay = parseRelayhost(s.relayhost ?? '');
+  const accounts = await Promise.all([
+    ...(postfix.currentAccount ? [{ account: postfix.currentAccount, default: true, senders: [] as string[] }] : []),
+    ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, default: false, senders: a.senders })),
+  ].map(async (a) => ({ ...a, keychain: await keychainStatus(keychain, a.account, relay) })));
   const queue = (await readQueue(sys, postfix)) ?? [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
   const local = await readLocalFacts(sys, postfix);
@@ -48,6 +54,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     running: postfix.running,
     keychain: keychainWord,
     keychainOwner: keychain.owner,
+    ...(accounts.length > 0 ? { accounts } : {}),
     queue: { total: queue.length, deferred: queue.filter((e) => e.queueName === 'deferred').length, reasons },
     senderMap: generic ? { map: generic, account: mappedTo } : undefined,
     rootAlias: aliasTo ? { to: aliasTo, byWizard: wizardRootAlias(local.aliases?.content) !== undefined } : undefined,
@@ -93,6 +100,7 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,
     `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
+    ...(r.accounts && r.accounts.length > 1 ? [`${t('accounts.statusLine')}:`, ...r.accounts.map((a) => `  ${accountLine(a, r.keychainOwner)}`)] : []),
     `${t('status.senders')}: ${r.senderMap ? (r.senderMap.account ? t('status.sendersMapped', { account: r.senderMap.account, map: r.senderMap.map }) : r.senderMap.map) : t('status.sendersNone')}`,
     `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,
     `${t('status.listen')}: ${t(r.interfaces.loopbackOnly ? 'status.listenLoopback' : 'status.listenNetwork', { value: r.interfaces.value })}`,
@@ -100,6 +108,11 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}${r.queue.reasons.length > 0 ? ` (${r.queue.reasons.map((q) => t('legacy.queueReason', { count: q.count, code: q.code })).join(', ')})` : ''}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');
+}
+
+function accountLine(a: NonNullable<StatusReport['accounts']>[number], owner: string | undefined): string {
+  const keychain = keychainStatusText(a.keychain, a.account, owner);
+  return a.default ? t('accounts.statusDefault', { account: a.account, keychain }) : t('accounts.statusExtra', { account: a.account, senders: a.senders.join(', '), keychain });
 }
 
 function exposedProblem(files: { path: string; mode: number }[]): StatusReport['problems'] {

@@ -1,5 +1,5 @@
 // `test`: send a test message through the configuration as it is, and follow it.
-import { ExitCode, WizardError, type ExitCodeValue } from '../errors.js';
+import { ExitCode, UsageError, WizardError, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
 import { askRecipient } from '../flow/ask/ask.js';
 import type { Context } from '../flow/context.js';
@@ -8,9 +8,15 @@ import { describeFacts } from '../flow/detect/describe.js';
 import { requirePostfix } from '../flow/detect/requirements.js';
 import { reportTest, saveLastTest } from '../flow/verify/summary.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
+import { checkAccount } from '../gmail/credentials.js';
+import { accountForSender } from '../postfix/sender-maps.js';
+import { configuredSenderAccounts } from '../flow/accounts.js';
+import { inputText } from '../ui/input-text.js';
 
 export async function runTest(ctx: Context): Promise<ExitCodeValue> {
   const { ui, sys, options, outcome } = ctx;
+  const given = options.from === undefined ? undefined : checkAccount(options.from);
+  if (given && !given.ok) throw new UsageError('invalid-sender', t('accounts.fromInvalid', { problem: inputText(given.problem) }), t('accounts.fromFix'));
   const facts = await detect(sys, options.configDir);
   ui.info(describeFacts(facts));
   const postfix = requirePostfix(facts);
@@ -20,9 +26,13 @@ export async function runTest(ctx: Context): Promise<ExitCodeValue> {
   // Without a relay the message would go straight to the recipient's MX (port 25, which OP25B blocks):
   // that tests nothing the wizard set up.
   if (!postfix.settings.relayhost) throw new WizardError('not-configured', t('test.notConfigured'), t('test.notConfiguredFix'));
-  const from = postfix.currentAccount ?? `root@${postfix.settings.myhostname ?? 'localhost'}`;
-  const to = options.to ? await askRecipient(ctx, from) : postfix.currentAccount ?? (await askRecipient(ctx, from));
-  const result = await sendTestMessage(ctx, postfix, from, to);
+  // --from: the envelope sender picks the account, as Postfix does (sender-maps.ts); the recipient defaults to that account.
+  const through = given?.ok ? (accountForSender(configuredSenderAccounts(postfix), given.value) ?? postfix.currentAccount) : undefined;
+  const from = given?.ok ? given.value : postfix.currentAccount ?? `root@${postfix.settings.myhostname ?? 'localhost'}`;
+  const mine = through ?? postfix.currentAccount;
+  const to = options.to ? await askRecipient(ctx, from) : mine ?? (await askRecipient(ctx, from));
+  const sent = await sendTestMessage(ctx, postfix, from, to);
+  const result = given?.ok && through ? { ...sent, from, account: through } : sent;
   outcome.test = result;
   await saveLastTest(ctx, result);
   const exit = reportTest(ctx, result);

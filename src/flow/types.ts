@@ -42,6 +42,8 @@ export interface PostfixFacts {
   passwordMap?: PasswordMapFacts;
   /** <configDir>/sasl_passwd, when main.cf names another map (or none): a file left there still holds a password. */
   wizardMap?: PasswordMapFacts;
+  /** <configDir>/sender_relay (sender_dependent_relayhost_maps of the sender-dependent accounts), as it is now. */
+  senderRelayMap?: PasswordMapFacts;
   /** Account currently in the password map for the relayhost, if any. */
   currentAccount?: string;
   listener?: Listener;
@@ -121,6 +123,8 @@ export interface Answers {
   relay: Relay;
   caFile: string;
   to: string;
+  /** --senders: `account` is an extra account for these envelope senders; the default account stays (accounts.ts). */
+  senders?: string[];
   /** Sender identity and listening options (relay-options.ts); absent: none of them is touched. */
   options?: RelayOptions;
 }

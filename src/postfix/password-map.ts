@@ -2,13 +2,14 @@
 // `[smtp.gmail.com]:587 account@gmail.com:app-password`. Its text holds a
 // secret: the password is taken out only to log in again (re-run), never shown.
 
-interface MapEntry {
+export interface MapEntry {
   key: string;
   account: string;
   password: string;
 }
 
-function entries(content: string): MapEntry[] {
+/** The map's `key account:password` lines (comments and malformed lines left out). */
+export function mapEntries(content: string): MapEntry[] {
   return content
     .split('\n')
     .map((line) => line.trim())
@@ -27,12 +28,12 @@ function entries(content: string): MapEntry[] {
  * No fallback to another entry: a password goes only to the relay it was stored for.
  */
 export function passwordMapCredential(content: string, relayhost: string): { account: string; password: string } | undefined {
-  const entry = entries(content).find((e) => e.key === relayhost);
+  const entry = mapEntries(content).find((e) => e.key === relayhost);
   return entry ? { account: entry.account, password: entry.password } : undefined;
 }
 
 /** The account stored for `relayhost`, or for the only entry when keys differ (a name, never a password). */
 export function readPasswordMapAccount(content: string, relayhost: string): string | undefined {
-  const all = entries(content);
+  const all = mapEntries(content);
   return (all.find((e) => e.key === relayhost) ?? (all.length === 1 ? all[0] : undefined))?.account;
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 
 const templatesDir = new URL('../../../templates/', import.meta.url);
 
-export type TemplateName = 'sasl_passwd' | 'generic' | 'saved_settings';
+export type TemplateName = 'sasl_passwd' | 'generic' | 'saved_settings' | 'sender_relay';
 
 export async function loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>> {
   const entries = await Promise.all(names.map(async (name) => [name, await readFile(new URL(`${name}.ejs`, templatesDir), 'utf8')] as const));

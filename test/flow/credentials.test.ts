@@ -219,6 +219,7 @@ describe('re-run: keep, switch or add an account', () => {
       `keep|Keep ${A} and test it again|password in the keychain`,
       `switch:${B}|Switch to ${B}|password in the keychain`,
       'new|Add another account|',
+      'senders|Add an account for some senders only|',
     ]);
     assert.match(ui.transcript, /Postfix currently logs in to the relay as someone@gmail\.com/);
     assertNoSecret(sys, ui.transcript);
@@ -291,7 +292,7 @@ describe('re-run: keep, switch or add an account', () => {
     ui.select = async (q) => ((labels = q.options.map((o) => o.label)), origSelect(q));
     await runCli(sys, ['--no-test'], { ui });
     assert.ok(!labels.some((l) => l.includes('evil')), labels.join(', '));
-    assert.equal(labels.length, 3);
+    assert.equal(labels.length, 4); // keep, switch, new, an account for some senders
   });
 
   it('after a switch that fixes the login, deferred mail is flushed and counted', async () => {

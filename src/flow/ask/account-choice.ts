@@ -20,24 +20,27 @@ import type { Context } from '../context.js';
 import { keychainReasonText, type KeychainState } from './keychain-step.js';
 import { preflight } from './preflight.js';
 import type { PostfixFacts } from '../types.js';
+import { checkSendersFit, configuredSenderAccounts, sendersProblem, parseSendersOrThrow, storedSenderPassword } from '../accounts.js';
 
 export interface ChosenCredentials {
   account: string;
   /** undefined only in --dry-run when no password was given or stored. */
   credential?: Credential;
   to: string;
-  /** keep | switch | new | given (from --account) */
-  choice: 'keep' | 'switch' | 'new' | 'given';
+  /** keep | switch | new | given (from --account); senders: an account for some senders; remove: take `account` out (no credential). */
+  choice: 'keep' | 'switch' | 'new' | 'given' | 'senders' | 'remove';
+  /** --senders (or typed in the menu): `account` serves only these envelope senders. */
+  senders?: string[];
 }
 
 type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>;
 
-export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Relay, caPem: string, keychain: KeychainState): Promise<ChosenCredentials> {
+export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Relay, caPem: string, keychain: KeychainState, givenSenders?: string[]): Promise<ChosenCredentials> {
   const { ui, options } = ctx;
   const given = await checkGivenInputs(ctx);
   const inMap = currentCredential(postfix, relay);
   const fromMap = (account: string): Credential | undefined => {
-    const password = account === inMap?.account ? usableStored(inMap.password) : undefined;
+    const password = usableStored(account === inMap?.account ? inMap.password : storedSenderPassword(postfix, relay, account));
     return password === undefined ? undefined : { password, source: 'map' };
   };
   const fromKeychain = async (account: string): Promise<Credential | undefined> => {
@@ -50,6 +53,7 @@ export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Rel
   let account: string;
   let choice: ChosenCredentials['choice'] = 'given';
   let credential = given.credential;
+  let senders = givenSenders;
   if (!ui.interactive) {
     if (given.account !== undefined && !credential) credential = (await fromKeychain(given.account)) ?? fromMap(given.account);
     const missing = missingFlags(ctx, credential !== undefined);
@@ -64,7 +68,8 @@ export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Rel
   } else {
     // Offered only if it is an address: a hand-written map may hold anything before the colon.
     const current = postfix.currentAccount && checkAccount(postfix.currentAccount).ok ? postfix.currentAccount : undefined;
-    ({ account, choice } = await chooseAccount(ctx, current, relay, keychain));
+    ({ account, choice, senders = givenSenders } = await chooseAccount(ctx, current, relay, keychain, postfix));
+    if (choice === 'remove') return { account, to: account, choice };
     if (!credential) {
       credential = choice === 'keep' ? (fromMap(account) ?? (await fromKeychain(account))) : ((await fromKeychain(account)) ?? fromMap(account));
     }
@@ -77,10 +82,11 @@ export async function askCredentials(ctx: Ctx, postfix: PostfixFacts, relay: Rel
     if (note) ui.info(note);
     credential = await promptPassword(ctx);
   }
+  if (senders) checkSendersFit(postfix, relay, account, senders);
   if (credential && !options.dryRun) credential = await preflight(ctx, relay, caPem, account, credential);
   // Not asked: the account itself is right for nearly everyone; the plan shows it, --to changes it.
   const to = given.to ?? account;
-  return { account, credential, to, choice };
+  return { account, credential, to, choice, ...(senders ? { senders } : {}) };
 }
 
 /** The account (and, in memory only, the password) the password map holds for exactly this relay. */
@@ -91,13 +97,16 @@ export function currentCredential(postfix: PostfixFacts, relay: Relay): { accoun
   return found && checkAccount(found.account).ok ? found : undefined;
 }
 
-async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefined, relay: Relay, keychain: KeychainState): Promise<{ account: string; choice: 'keep' | 'switch' | 'new' }> {
+type Chosen = { account: string; choice: 'keep' | 'switch' | 'new' | 'senders' | 'remove'; senders?: string[] };
+
+async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefined, relay: Relay, keychain: KeychainState, postfix: PostfixFacts): Promise<Chosen> {
   const { ui } = ctx;
   // The keychain may hold anything another program put under our service name: offer addresses only.
+  const extras = current ? configuredSenderAccounts(postfix).filter((a) => checkAccount(a.account).ok && a.account !== current) : [];
   const stored = (await keychain.accounts(relay)).filter((a) => checkAccount(a).ok);
-  const others = stored.filter((a) => a !== current);
+  const others = stored.filter((a) => a !== current && !extras.some((e) => e.account === a));
   if (current) ui.info(t('choice.current', { account: current }));
-  if (others.length === 0) {
+  if (others.length === 0 && extras.length === 0) {
     // Nothing to switch to: the address prompt, pre-filled with the current account, is the choice
     // (Enter keeps it and tests it again; another address adds that account).
     if (current) ui.info(t('choice.keepOrType', { account: current }));
@@ -112,9 +121,19 @@ async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefin
     options.push({ value: `switch:${account}`, label: t('choice.switch', { account }), hint: t('choice.hintStored') });
   }
   options.push({ value: 'new', label: t('choice.new') });
+  if (current) {
+    options.push({ value: 'senders', label: t('accounts.choiceSenders') });
+    for (const extra of extras) options.push({ value: `remove:${extra.account}`, label: t('accounts.choiceRemove', { account: extra.account, senders: extra.senders.join(', ') }) });
+  }
   const picked = await ui.select({ message: t('choice.question'), options, initialValue: options[0]?.value });
   if (picked === 'keep' && current) return { account: current, choice: 'keep' };
   if (picked.startsWith('switch:')) return { account: picked.slice('switch:'.length), choice: 'switch' };
+  if (picked.startsWith('remove:')) return { account: picked.slice('remove:'.length), choice: 'remove' };
+  if (picked === 'senders') {
+    const account = await askAccount(ctx);
+    const typed = await ui.text({ message: t('accounts.askSenders'), placeholder: 'billing@company.example,@company.example', initialValue: extras.find((e) => e.account === account)?.senders.join(','), validate: sendersProblem });
+    return { account, choice: 'senders', senders: parseSendersOrThrow(typed) };
+  }
   return { account: await askAccount(ctx), choice: 'new' };
 }
 

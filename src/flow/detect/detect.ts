@@ -20,6 +20,7 @@ export const watchedSettings = [
   'smtp_sasl_tls_security_options', 'smtp_tls_security_level', 'smtp_tls_CAfile',
   'smtp_tls_wrappermode', 'default_transport', 'relay_transport', 'inet_interfaces',
   'maillog_file', 'myhostname', 'mydomain', 'myorigin', 'mynetworks',
+  'smtp_sender_dependent_authentication', 'sender_dependent_relayhost_maps',
 ] as const;
 
 export async function detect(sys: System, configDirOption: string | undefined): Promise<HostFacts> {
@@ -59,6 +60,7 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
   const passwordMap = map && map.path !== ownPath ? { ...map, namedElsewhere: await namedElsewhere(sys, configDirOption, explicit, map.path) } : map;
   // Not named by main.cf, yet a leftover map there holds a password too (something else there is not one).
   const wizardMap = passwordMap?.path === ownPath ? undefined : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`).catch(() => undefined);
+  const senderRelayMap = await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${configDir.replace(/\/+$/, '')}/sender_relay`).catch(() => undefined);
   return {
     version: settings.mail_version ?? 'unknown',
     configDir,
@@ -71,6 +73,7 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
     explicit: Object.keys(explicit),
     passwordMap,
     ...(wizardMap?.mode !== undefined || wizardMap?.compiled.length ? { wizardMap } : {}),
+    ...(senderRelayMap?.mode !== undefined || senderRelayMap?.compiled.length ? { senderRelayMap } : {}),
     currentAccount: passwordMap?.content ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '') : undefined,
     tls,
     legacy,

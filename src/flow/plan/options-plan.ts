@@ -55,8 +55,16 @@ export function genericKeys(local: LocalFacts, account: string): { keys: string[
   return { keys, skippedDomains };
 }
 
-export function renderGenericMap(template: string, local: LocalFacts, account: string, mapType: string): string {
-  return ejs.render(template, { account, mapType, path: local.generic.path, ...genericKeys(local, account) });
+/**
+ * `senders`: the sender-dependent accounts. Postfix picks the login by the envelope sender before this
+ * map rewrites it (sender-maps.ts), so a listed local sender must be rewritten to its own account, not
+ * the default one: its entry (looked up before @domain) replaces the default's for that key.
+ */
+export function renderGenericMap(template: string, local: LocalFacts, account: string, mapType: string, senders: readonly { account: string; senders: string[] }[] = []): string {
+  const { keys, skippedDomains } = genericKeys(local, account);
+  const domains = keys.map((k) => k.slice(k.indexOf('@') + 1));
+  const overrides = senders.flatMap((a) => a.senders.filter((s) => domains.includes(s.slice(s.indexOf('@') + 1))).map((key) => ({ key, account: a.account })));
+  return ejs.render(template, { account, mapType, path: local.generic.path, keys: keys.filter((k) => !overrides.some((o) => o.key === k)), skippedDomains, overrides });
 }
 
 /** The main.cf part of the saved record (plan/saved-record.ts). */
@@ -74,6 +82,7 @@ export function planOptions(
   postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {},
   alsoRecorded: Readonly<Settings> = {},
   takenOut: { master: [string, string][]; tables: SavedTableEntry[] } = { master: [], tables: [] },
+  senders: readonly { account: string; senders: string[] }[] = [],
 ): PlanPart {
   const { local } = options;
   const part = emptyPart();
@@ -86,7 +95,7 @@ export function planOptions(
     const type = postfix.defaultMapType;
     const ref = `${type}:${local.generic.path}`;
     part.settings.smtp_generic_maps = ref;
-    const content = renderGenericMap(templates.generic, local, account, type);
+    const content = renderGenericMap(templates.generic, local, account, type, senders);
     const changed = local.generic.content !== content;
     if (changed || local.generic.mode !== publicMode) {
       part.files.push({ path: local.generic.path, content, mode: publicMode, secret: false, previous: local.generic.content });

@@ -10,9 +10,12 @@ import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import { planTlsFixes } from './tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
-import { buildPlan, type Plan, type PlanPiece, type PlannedCommand, type PlannedFile, type SettingChange } from '../../transaction/plan.js';
+import { type Plan, type PlannedCommand, type PlannedFile, type SettingChange, buildPlan, type PlanPiece } from '../../transaction/plan.js';
 import { planLegacy, retiredMapFiles } from './legacy-plan.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
+import { passwordMapCredential } from '../../postfix/password-map.js';
+import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from '../accounts-plan.js';
+import type { SenderAccount } from '../../postfix/sender-maps.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';
@@ -45,13 +48,15 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
 }
 
 
-export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: Answers): string {
+/** `answers` names the default account (the relay's entry); `senders` the sender-dependent ones after it. */
+export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: Pick<Answers, 'account' | 'password' | 'relay'>, senders: readonly SenderAccount[] = [], mask?: string): string {
   return ejs.render(template, {
     account: answers.account,
-    password: answers.password ?? passwordPlaceholder,
+    password: mask ?? answers.password ?? passwordPlaceholder,
     relayhost: relayhostValue(answers.relay),
     mapType: postfix.defaultMapType,
     path: passwordMapPath(postfix),
+    senders: senders.flatMap((a) => a.senders.map((sender) => ({ sender, account: a.account, password: mask ?? a.password }))),
   });
 }
 
@@ -60,30 +65,37 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   if (!postfix) throw new Error('plan() needs an installed Postfix; detect reports its absence first');
   // The relay options (options-plan.ts): their settings join the one postconf -e batch.
   const desired = desiredSettings(postfix, answers);
+  const nexthop = relayhostValue(answers.relay);
+  const mapPath = passwordMapPath(postfix);
+  // --map-senders rewrites local senders to the default account, whichever account a run adds.
+  const defaultAccount = answers.senders ? (postfix.currentAccount ?? answers.account) : answers.account;
+  const senders = planSenderRelay(postfix, plannedSenderAccounts(currentSenderAccounts(postfix, mapPath), answers, passwordPlaceholder), nexthop, templates.sender_relay ?? '');
   // The TLS fixes first, so that what they take out is recorded with the replaced main.cf values
   // (the options set no TLS parameter: `desired` holds every one main.cf will say).
-  const nexthop = relayhostValue(answers.relay);
   const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, desired) : undefined;
   // A hand-made relay's superseded settings: replaced in the same batch, their old values recorded for remove.
   const legacy = planLegacy(postfix.legacy, desired);
   const options = answers.options
-    ? planOptions(postfix, answers.options, answers.account, templates, { ...desired, ...legacy.settings }, { ...takenOver(postfix, desired), ...legacy.removed }, tls?.takenOut)
+    ? planOptions(postfix, answers.options, defaultAccount, templates, { ...desired, ...legacy.settings, ...senders.settings }, { ...takenOver(postfix, desired), ...legacy.removed }, tls?.takenOut, senders.accounts)
     : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
-  const wanted = { ...desired, ...legacy.settings, ...options?.settings };
+  const wanted = { ...desired, ...legacy.settings, ...options?.settings, ...senders.settings };
   const settings = settingChanges(postfix, wanted, current);
-  const mapPath = passwordMapPath(postfix);
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
   // A map main.cf named elsewhere (the recipe's /etc/postfix/saslpass) still holds a password.
   const superseded = postfix.passwordMap && !map ? postfix.passwordMap : undefined;
   // What is at our path now, named by main.cf or not (a leftover holds a password too).
   const onDisk = map ?? postfix.wizardMap;
   const files: PlannedFile[] = [];
-  const keepStoredPassword = answers.password === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
-  const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, answers);
+  // --senders: answers.account is an extra account; the relay's entry keeps the default account (accounts.ts checked it exists).
+  const senderAccounts = senders.accounts;
+  const stored = map?.content !== undefined ? passwordMapCredential(map.content, nexthop) : undefined;
+  const defaultEntry = answers.senders && stored ? { account: stored.account, password: stored.password, relay: answers.relay } : answers;
+  const keepStoredPassword = !answers.senders && answers.password === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
+  const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts);
   if (onDisk?.content !== content || onDisk.mode !== secretMode || readableByOthers(onDisk)) {
     // Only the wizard's own rendering may be shown, password masked; a kept (maybe hand-written) map never is.
-    const shown = keepStoredPassword ? undefined : renderPasswordMap(templates.sasl_passwd, postfix, { ...answers, password: maskedPassword });
+    const shown = keepStoredPassword ? undefined : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts, maskedPassword);
     files.push({ path: mapPath, content, mode: secretMode, secret: true, previous: onDisk?.content, ...(shown ? { shown } : {}) });
   }
   const type = postfix.defaultMapType;
@@ -97,7 +109,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   }
   // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.
   const oldSasl = postfix.explicit.includes('smtp_sasl_security_options') && postfix.settings.smtp_sasl_security_options === 'noanonymous';
-  const removeSettings = [...(options?.removeSettings ?? []), ...(oldSasl ? ['smtp_sasl_security_options'] : []), ...legacy.removeSettings.filter((n) => !(n in wanted))];
+  const removeSettings = [...(options?.removeSettings ?? []), ...senders.removeSettings, ...(oldSasl ? ['smtp_sasl_security_options'] : []), ...legacy.removeSettings.filter((n) => !(n in wanted))];
   const passwordMap: PlanPiece = {
     settings, removeSettings, files, commands, deletes: retired,
     touches: [...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []), ...secretFixes.map((f) => f.path)],
@@ -110,7 +122,8 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     files: tls.files, commands: tls.commands, touches: tls.touches,
     ...(tls.overrides.length > 0 ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } } : {}),
   };
-  return buildPlan(postfix.configDir, passwordMap, relayOptions, tlsFixes);
+  const senderRelay: PlanPiece = { files: senders.files, deletes: senders.deletes, commands: senders.commands, touches: senders.touches };
+  return buildPlan(postfix.configDir, passwordMap, senderRelay, relayOptions, tlsFixes);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { TestResult } from '../../outcome.js';
 import type { Answers } from '../types.js';
 
 export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult): ExitCodeValue {
+  if (result.from && result.account) ctx.ui.info(t('accounts.wentThrough', { from: result.from, account: result.account }));
   if (result.status === 'sent') {
     ctx.ui.success(t('summary.sent', { to: result.to, relay: result.relay ?? '', reply: result.reply ?? '' }));
     if (result.relay === 'local' || result.relay === 'virtual') ctx.ui.warn(t('summary.deliveredLocally', { to: result.to }));
@@ -43,6 +44,7 @@ export function equivalentWords(options: Options, answers: Answers): string[] {
   if (options.caFile) words.push('--ca-file', options.caFile);
   if (options.configDir) words.push('--config-dir', options.configDir);
   if (answers.to !== answers.account) words.push('--to', answers.to);
+  if (answers.senders) words.push('--senders', answers.senders.join(','));
   if (!options.test) words.push('--no-test');
   if (!options.keychain) words.push('--no-keychain');
   const chosen = answers.options;

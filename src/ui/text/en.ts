@@ -11,6 +11,7 @@ import { tuiEn } from './tui.en.js';
 import { relaypwEn } from './relaypw.en.js';
 import { putbackEn } from './putback.en.js';
 import { legacyEn } from './legacy.en.js';
+import { accountsEn } from './accounts.en.js';
 
 export const en = {
   'ui.yes': 'Yes',
@@ -289,6 +290,7 @@ export const en = {
   ...tlsEn,
   ...tuiEn,
   ...relaypwEn,
+  ...accountsEn,
   ...keychainEn,
   ...putbackEn,
   ...legacyEn,

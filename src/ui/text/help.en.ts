@@ -2,9 +2,9 @@
 // catalogue that shows it under the key 'help'.
 export const helpEn = `Usage: postfix-gmail-wizard [setup] [options]
        postfix-gmail-wizard status [--json]
-       postfix-gmail-wizard test [--to ADDR]
+       postfix-gmail-wizard test [--to ADDR] [--from ADDR]
        postfix-gmail-wizard restore [ID] | restore --list
-       postfix-gmail-wizard remove [--purge]
+       postfix-gmail-wizard remove [--purge] | remove --account ADDR
 
 Makes this machine's Postfix deliver mail through Gmail's submission server
 ([smtp.gmail.com]:587, STARTTLS, SASL with a Google app password), then proves
@@ -30,6 +30,9 @@ Options of setup:
   --map-senders, --no-map-senders   rewrite local senders to the account
   --root-alias ADDR       deliver root's mail to ADDR
   --loopback-only, --no-loopback-only   accept mail from this machine only
+  --senders LIST          add --account for these envelope senders only
+                          (comma-separated addresses or @domain); the default
+                          account keeps every other sender
   --lang en|ja            language (default: from LC_ALL, LC_MESSAGES, LANG)
   --backup-dir DIR        backups go to DIR/postfix-gmail-wizard; the newest
                           10 are kept (default /var/backups/postfix-gmail-wizard)
@@ -38,9 +41,14 @@ Options of setup:
   --wait SECONDS          longest wait for the test message (default 120)
   -h, --help, -V, --version
 
-Option of remove:
+Option of test:
+  --from ADDR             envelope sender of the test message (its account)
+
+Options of remove:
   --purge                 also delete the backups and keychain entries that
                           still hold the password (asked when interactive)
+  --account ADDR          take out only this sender-dependent account
+                          (with --purge: also its keychain entry)
 
 The app password is never accepted as an option value or from the environment.
 Without a terminal, every missing answer is an error (exit 2) naming its option:

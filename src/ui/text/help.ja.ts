@@ -2,9 +2,9 @@
 // catalogue that shows it under the key 'help'.
 export const helpJa = `使い方: postfix-gmail-wizard [setup] [options]
         postfix-gmail-wizard status [--json]
-        postfix-gmail-wizard test [--to ADDR]
+        postfix-gmail-wizard test [--to ADDR] [--from ADDR]
         postfix-gmail-wizard restore [ID] | restore --list
-        postfix-gmail-wizard remove [--purge]
+        postfix-gmail-wizard remove [--purge] | remove --account ADDR
 
 このマシンの Postfix が、Gmail のサブミッションサーバー
 （[smtp.gmail.com]:587、STARTTLS、Google アプリパスワードによる SASL 認証）
@@ -31,6 +31,9 @@ setup のオプション:
   --map-senders, --no-map-senders   ローカルの送信者をアカウントに書き換える
   --root-alias ADDR       root 宛てのメールを ADDR に配送する
   --loopback-only, --no-loopback-only   このマシンからのメールだけ受け付ける
+  --senders LIST          --account をこれらのエンベロープ送信者だけに
+                          使います（アドレスまたは @domain をカンマ区切り
+                          で）。ほかの送信者は既定のアカウントのままです
   --lang en|ja            表示言語（既定は LANG などのロケール設定に従う）
   --backup-dir DIR        バックアップを DIR/postfix-gmail-wizard に保存します
                           （新しい 10 個を残します。
@@ -41,9 +44,15 @@ setup のオプション:
   --wait SECONDS          テストメールの結果を待つ最長時間（既定 120 秒）
   -h, --help, -V, --version
 
+test のオプション:
+  --from ADDR             テストメールのエンベロープ送信者
+                          （その送信者のアカウントで送ります）
+
 remove のオプション:
   --purge                 パスワードが残っているバックアップとキーチェーンの
                           項目も削除します（対話モードでは確認します）
+  --account ADDR          この送信者別アカウントだけを取り除きます
+                          （--purge 付きなら、そのキーチェーンの項目も）
 
 アプリパスワードは、オプションの値や環境変数からは受け付けません。
 端末がない場合、足りない答えはすべてエラー（終了コード 2）になり、

@@ -11,6 +11,7 @@ import { tlsJa } from './tls.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { relaypwJa } from './relaypw.ja.js';
 import { legacyJa } from './legacy.ja.js';
+import { accountsJa } from './accounts.ja.js';
 import type { Catalogue } from '../messages.js';
 import { putbackJa } from './putback.ja.js';
 
@@ -290,6 +291,7 @@ export const ja: Catalogue = {
   ...tlsJa,
   ...tuiJa,
   ...relaypwJa,
+  ...accountsJa,
   ...keychainJa,
   ...putbackJa,
   ...legacyJa,

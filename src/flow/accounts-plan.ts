@@ -1,0 +1,77 @@
+// The sender-dependent accounts in the plan (pure, like plan.ts): which sender entries the password
+// map holds after this run, and the sender → relay map and the two settings that make Postfix use them.
+import ejs from 'ejs';
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
+import { instanceDir, type Settings } from '../postfix/postconf.js';
+import { senderAccounts, type SenderAccount } from '../postfix/sender-maps.js';
+import type { Answers, PostfixFacts } from './types.js';
+import type { PlannedCommand, PlannedFile } from '../transaction/plan.js';
+
+const publicMode = 0o644;
+export const senderSettings = ['smtp_sender_dependent_authentication', 'sender_dependent_relayhost_maps'] as const;
+
+export function senderRelayPath(postfix: Pick<PostfixFacts, 'configDir'>): string {
+  return `${postfix.configDir.replace(/\/+$/, '')}/sender_relay`;
+}
+
+export interface SenderPart {
+  /** The sender entries of the password map after this run (passwords in memory only). */
+  accounts: SenderAccount[];
+  settings: Settings;
+  removeSettings: string[];
+  files: PlannedFile[];
+  deletes: string[];
+  commands: PlannedCommand[];
+  touches: string[];
+}
+
+/** The accounts the map holds now: only the wizard's own map counts (another one is superseded, not read). */
+export function currentSenderAccounts(postfix: PostfixFacts, mapPath: string): SenderAccount[] {
+  return postfix.passwordMap?.path === mapPath ? senderAccounts(postfix.passwordMap.content) : [];
+}
+
+/** --senders adds (or replaces, in place) this account's entries; without it they stay as they are. */
+export function plannedSenderAccounts(current: readonly SenderAccount[], answers: Pick<Answers, 'account' | 'password' | 'senders'>, placeholder: string): SenderAccount[] {
+  if (!answers.senders) return [...current];
+  const known = current.find((a) => a.account === answers.account);
+  const mine: SenderAccount = { account: answers.account, password: answers.password ?? known?.password ?? placeholder, senders: [...answers.senders] };
+  return known ? current.map((a) => (a === known ? mine : a)) : [...current, mine];
+}
+
+export function renderSenderRelayMap(template: string, postfix: PostfixFacts, accounts: readonly SenderAccount[], relayhost: string): string {
+  return ejs.render(template, { senders: accounts.flatMap((a) => a.senders), relayhost, mapType: postfix.defaultMapType });
+}
+
+/** The relay map and settings for `accounts`; with none left, what the wizard made for them goes. */
+export function planSenderRelay(postfix: PostfixFacts, accounts: SenderAccount[], relayhost: string, template: string): SenderPart {
+  const part: SenderPart = { accounts, settings: {}, removeSettings: [], files: [], deletes: [], commands: [], touches: [] };
+  const path = senderRelayPath(postfix);
+  const type = postfix.defaultMapType;
+  const ref = `${type}:${path}`;
+  const onDisk = postfix.senderRelayMap;
+  const current = postfix.settings;
+  if (accounts.length > 0) {
+    part.settings = { smtp_sender_dependent_authentication: 'yes', sender_dependent_relayhost_maps: ref };
+    const content = renderSenderRelayMap(template, postfix, accounts, relayhost);
+    const changed = onDisk?.content !== content;
+    if (changed || onDisk?.mode !== publicMode) part.files.push({ path, content, mode: publicMode, secret: false, previous: onDisk?.content });
+    if (needsPostmap(type) && (changed || !onDisk?.compiledCurrent || current.sender_dependent_relayhost_maps !== ref)) {
+      part.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose: ref });
+    }
+    part.touches.push(path, ...compiledMapPaths(type, path));
+    return part;
+  }
+  return senderRelayRemoval(postfix, part);
+}
+
+/** Nothing sender-dependent left: the two settings (if they name the wizard's map) and the map's files go. */
+export function senderRelayRemoval(postfix: PostfixFacts, part: SenderPart = { accounts: [], settings: {}, removeSettings: [], files: [], deletes: [], commands: [], touches: [] }): SenderPart {
+  const path = senderRelayPath(postfix);
+  const ours = (postfix.settings.sender_dependent_relayhost_maps ?? '').trim().endsWith(`:${path}`);
+  if (ours) part.removeSettings.push(...senderSettings.filter((name) => postfix.explicit.includes(name)));
+  const onDisk = postfix.senderRelayMap;
+  const existing = [...(onDisk?.mode !== undefined ? [path] : []), ...(onDisk?.compiled.map((c) => c.path) ?? [])];
+  part.deletes.push(...existing);
+  part.touches.push(...existing);
+  return part;
+}
