@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], io: Io = processIo, system?:
 
 async function runCommand(ctx: Context): Promise<ExitCodeValue> {
   const { command, dryRun, list } = ctx.options;
-  const changes = (command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list;
+  const changes = ((command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list) || (command === 'doctor' && ctx.options.fix);
   if (!changes || !ctx.sys.isRoot()) return runFlow(ctx);
   // One run at a time, from the first look at the machine to the verdict (lock.ts).
   const { acquireLock } = await import('./flow/lock.js');
@@ -85,6 +85,8 @@ async function runFlow(ctx: Context): Promise<ExitCodeValue> {
       return (await import('./flow/restore.js')).runRestore(ctx);
     case 'remove':
       return (await import('./flow/remove.js')).runRemove(ctx);
+    case 'doctor':
+      return (await import('./commands/doctor.js')).runDoctor(ctx);
   }
 }
 

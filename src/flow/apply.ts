@@ -21,8 +21,8 @@ export interface ApplyResult {
 
 type Step = { name: string; run: () => Promise<void> };
 
-/** `reason` names the backup; a stopped Postfix is started only by setup (restore and remove leave it stopped). */
-export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan, reason = 'setup'): Promise<ApplyResult> {
+/** `reason` names the backup; a stopped Postfix is started by setup (restore and remove leave it stopped; doctor --fix says). */
+export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan, reason = 'setup', startIfStopped = reason === 'setup'): Promise<ApplyResult> {
   const { sys, options } = ctx;
   const lock = await acquireLock(sys, options.stateDir);
   const signals = sys.holdSignals();
@@ -36,7 +36,6 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
       throw new WizardError('backup-failed', t('apply.backupFailed', { dir: options.backupDir, reason: (error as Error).message }), t('apply.backupFailedFix'));
     }
     const reload = reloadCommand(postfix, true);
-    const startIfStopped = reason === 'setup';
     const steps = transactionSteps(sys, postfix, plan, startIfStopped);
     const journal: Journal = {
       backupId: backup.id, backupDir: backup.dir, configDir: postfix.configDir, reload: postfix.running ? reload : undefined,

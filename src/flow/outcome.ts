@@ -2,12 +2,13 @@
 // Field meanings are documented in README.md under "JSON output"; add
 // fields freely, never rename or remove one without bumping the version.
 import type { DiagnosisCode } from '../gmail/diagnose.js';
+import type { ProblemJson } from '../ui/doctor-view.js';
 import type { StatusReport } from './status.js';
 
 /** test.status: how far the test message got (queued: still waiting when the wait ended; unknown: no queue id). */
 export const TEST_STATUSES = ['sent', 'deferred', 'bounced', 'expired', 'queued', 'unknown'] as const;
 /** result: what the command did. */
-export const OUTCOME_RESULTS = ['delivered', 'configured', 'unchanged', 'not-delivered', 'failed', 'cancelled', 'dry-run', 'status', 'restored', 'removed', 'list'] as const;
+export const OUTCOME_RESULTS = ['delivered', 'configured', 'unchanged', 'not-delivered', 'failed', 'cancelled', 'dry-run', 'status', 'restored', 'removed', 'list', 'healthy', 'problems', 'fixed'] as const;
 
 export interface TestResult {
   to: string;
@@ -39,6 +40,8 @@ export interface Outcome {
   test?: TestResult;
   /** Only for the status command. */
   status?: StatusReport;
+  /** Only for doctor: the problems found (after --fix: those that remain), and the codes --fix repaired. */
+  doctor?: { problems: ProblemJson[]; fixed?: string[] };
   /** Only for restore --list. */
   backups?: { id: string; createdAt: string; reason: string; files: string[] }[];
   warnings: string[];

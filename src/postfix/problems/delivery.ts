@@ -49,5 +49,5 @@ export function dnsFailure(facts: Pick<DoctorFacts, 'failures' | 'relay' | 'chro
   evidence.push(...(failed?.evidence ?? []));
   if (evidence.length === 0) return [];
   const copy = chroot ? chroot.missing.map((path) => ({ from: path, to: `${chroot.dir}${path}` })) : [];
-  return [{ code: 'dns-failure', severity: 'error', evidence, fixable: copy.length > 0, ...(copy.length > 0 ? { repair: { copy } } : {}), vars: { chroot: chroot?.dir ?? '' } }];
+  return [{ code: 'dns-failure', severity: 'error', evidence, fixable: copy.length > 0, ...(copy.length > 0 ? { repair: { copy } } : {}), vars: { chroot: chroot?.dir ?? '', ...(chroot ? { diagnosis: 'dns-chroot' } : failed?.vars ?? {}) } }];
 }

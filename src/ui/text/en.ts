@@ -1,5 +1,6 @@
 // The English catalogue: the reference every other language must match
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
+import { doctorEn } from './doctor.en.js';
 import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
 import { keychainEn } from './keychain.en.js';
@@ -287,5 +288,6 @@ export const en = {
   ...tuiEn,
   ...relaypwEn,
   ...keychainEn,
+  ...doctorEn,
   'help': helpEn,
 } as const;

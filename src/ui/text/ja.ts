@@ -1,6 +1,7 @@
 // 日本語カタログ。キーと {placeholder} は en.ts と同じでなければなりません
 // (test/unit/messages.test.ts が確認します)。コマンド・オプション名・パス・
 // パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
+import { doctorJa } from './doctor.ja.js';
 import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
 import { keychainJa } from './keychain.ja.js';
@@ -288,5 +289,6 @@ export const ja: Catalogue = {
   ...tuiJa,
   ...relaypwJa,
   ...keychainJa,
+  ...doctorJa,
   'help': helpJa,
 };
