@@ -9,6 +9,7 @@ import { gatherDoctorFacts } from '../flow/doctor/facts.js';
 import { repairPlan } from '../flow/doctor/repair-plan.js';
 import { requirePostfix, requireRoot } from '../flow/requirements.js';
 import type { HostFacts, PostfixFacts } from '../flow/types.js';
+import { postconfArgs } from '../postfix/postconf.js';
 import { findProblems } from '../postfix/problems/index.js';
 import type { Problem } from '../postfix/problems/types.js';
 import { problemsJson, renderProblems } from '../ui/doctor-view.js';
@@ -79,6 +80,10 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
     commands: plan.commands.map((c) => c.file),
   };
   const before = new Set(run.problems.map((p) => p.code));
+  // Mail that waited for what was just repaired is tried again now, not at the next queue run.
+  if (run.problems.some((p) => p.code === 'dns-failure' || p.code === 'map-not-compiled' || p.code === 'postfix-not-running')) {
+    await ctx.sys.exec('postqueue', postconfArgs(run.postfix.isDefaultInstance ? undefined : run.postfix.configDir, '-f'));
+  }
   await examine(ctx, run);
   run.fixed = [...before].filter((code) => codes.includes(code) && !run.problems.some((p) => p.code === code));
   ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: backup.id }));

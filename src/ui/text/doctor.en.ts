@@ -39,10 +39,10 @@ export const doctorEn = {
   'doctor.fix.ipv6-unreachable': 'Prefer IPv4 toward the relay: postconf -e smtp_address_preference=ipv4 (IPv6 stays on otherwise), or repair the IPv6 route.',
   'doctor.title.login-refused': 'The relay refuses the account and password Postfix holds',
   'doctor.fix.login-refused': 'Run postfix-gmail-wizard setup with a new app password.',
-  'doctor.title.deferred-auth': 'Mail waits in the queue because the relay refused the login ({count} messages)',
+  'doctor.title.deferred-auth': 'Mail waits in the queue because the relay refused the login (messages: {count})',
   'doctor.fix.deferred-auth': 'When the login works again, the waiting mail goes out at the next retry (or at once with postqueue -f).',
-  'doctor.title.quota-exceeded': 'Gmail returned mail: the account\'s daily sending limit was reached ({count} messages)',
+  'doctor.title.quota-exceeded': 'Gmail returned mail: the account\'s daily sending limit was reached (messages: {count})',
   'doctor.fix.quota-exceeded': 'The limits: 500 messages a day for Gmail, 2,000 for Google Workspace.',
-  'doctor.title.throttled': 'Gmail is slowing this account down for now ({count} messages)',
+  'doctor.title.throttled': 'Gmail is slowing this account down for now (messages: {count})',
   'doctor.fix.throttled': 'Nothing to change in Postfix: it retries deferred mail by itself.',
 } as const;
