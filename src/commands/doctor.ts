@@ -81,7 +81,7 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
   };
   const before = new Set(run.problems.map((p) => p.code));
   // Mail that waited for what was just repaired is tried again now, not at the next queue run.
-  if (run.problems.some((p) => p.code === 'dns-failure' || p.code === 'map-not-compiled' || p.code === 'postfix-not-running')) {
+  if (run.problems.some((p) => ['dns-failure', 'map-not-compiled', 'postfix-not-running', 'tls-unverified', 'mail-deferred', 'wrappermode-mismatch', 'relay-bypassed'].includes(p.code))) {
     await ctx.sys.exec('postqueue', postconfArgs(run.postfix.isDefaultInstance ? undefined : run.postfix.configDir, '-f'));
   }
   await examine(ctx, run);

@@ -31,6 +31,7 @@ const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'deferred-auth': ['doctor.title.deferred-auth', 'doctor.fix.deferred-auth'],
   'quota-exceeded': ['doctor.title.quota-exceeded', 'doctor.fix.quota-exceeded'],
   'throttled': ['doctor.title.throttled', 'doctor.fix.throttled'],
+  'mail-deferred': ['doctor.title.mail-deferred', 'doctor.fix.mail-deferred'],
 };
 const key = (part: 'title' | 'fix', code: ProblemCode): MessageKey => words[code][part === 'title' ? 0 : 1];
 

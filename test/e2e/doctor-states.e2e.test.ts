@@ -20,8 +20,12 @@ const skip = postfixSkipReason();
 interface Fault {
   name: string;
   code: string;
+  /** The fake speaks TLS from the first byte (smtp.gmail.com:465). */
+  implicitTls?: boolean;
   /** Breaks the lab; Postfix runs. */
   make(lab: RelayLab): Promise<void>;
+  /** Other codes the fault brings (their cause goes with the fix). */
+  also?: string[];
   /** What the evidence must show. */
   evidence: (lab: RelayLab) => RegExp;
   /** After --fix: what must hold, and what to wait for before doctor can be healthy. */
@@ -69,6 +73,27 @@ const faults: Fault[] = [
     },
   },
   {
+    // Without STARTTLS, Gmail offers no login: Postfix's default noplaintext leaves "no mechanism available".
+    name: 'smtp_tls_security_level = none',
+    code: 'tls-unverified',
+    async make(lab) {
+      await lab.postfix.postconf('-e', 'smtp_tls_security_level=none');
+      await execFileP('postfix', ['-c', lab.postfix.configDir, 'reload']);
+    },
+    evidence: (lab) => new RegExp(`^main\\.cf: TLS level none toward \\[localhost\\]:${lab.gmail.port}`),
+    also: ['sasl-plugins-missing'],
+  },
+  {
+    name: 'port with implicit TLS, smtp_tls_wrappermode = no',
+    code: 'wrappermode-mismatch',
+    implicitTls: true,
+    async make(lab) {
+      await lab.postfix.postconf('-e', 'smtp_tls_wrappermode=no');
+      await execFileP('postfix', ['-c', lab.postfix.configDir, 'reload']);
+    },
+    evidence: (lab) => new RegExp(`smtp_tls_wrappermode = no, relayhost = \\[localhost\\]:${lab.gmail.port}`),
+  },
+  {
     name: 'Postfix stopped',
     code: 'postfix-not-running',
     async make(lab) {
@@ -85,7 +110,7 @@ for (const fault of faults) {
   describe(`doctor: ${fault.name}`, { skip }, () => {
     let lab: RelayLab;
     before(async () => {
-      lab = await startRelayLab(`doctor-${fault.code}`, { [ACCOUNT]: { password: PASSWORD } });
+      lab = await startRelayLab(`doctor-${fault.code}`, { [ACCOUNT]: { password: PASSWORD } }, { implicitTls: fault.implicitTls });
       const setup = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
         { stdin: `${PASSWORD}\n`, secret: PASSWORD });
       assert.equal(setup.code, 0, setup.stderr);
@@ -106,6 +131,7 @@ for (const fault of faults) {
       assert.ok(problem, `${fault.code} in ${codes(found.outcome).join(', ')}`);
       assert.match(problem.evidence.join('\n'), fault.evidence(lab));
       assert.equal(problem.fixable, true);
+      for (const code of fault.also ?? []) assert.ok(codes(found.outcome).includes(code), `${code} in ${codes(found.outcome).join(', ')}`);
       assert.deepEqual(await fingerprint(lab.postfix), before, 'nothing changed without --fix');
 
       const fixed = await doctor(lab, ['--fix', '--yes'], PASSWORD);

@@ -28,7 +28,8 @@ export async function tryLogin(sys: System, facts: HostFacts, postfix: PostfixFa
   // A CApath that names a file (the old recipe's) is read as what it was meant to be.
   const pem = (caFile && (await sys.readFile(caFile))) || (caPath && (await sys.readFile(caPath).catch(() => undefined))) || (facts.caBundle && (await sys.readFile(facts.caBundle))) || '';
   const anchors = await postfixTrustAnchors(sys, pem, main, postfix.tls?.chrootDir);
-  const implicitTls = /^yes$/i.test(main.smtp_tls_wrappermode ?? '') || relay.port === 465;
+  // What the relay speaks, as the probe found it (a wrong smtp_tls_wrappermode is its own problem).
+  const implicitTls = relay.implicitTls ?? (/^yes$/i.test(main.smtp_tls_wrappermode ?? '') || relay.port === 465);
   const result = await sys.checkSmtpAuth({ host: relay.host, port: relay.port, implicitTls, ca: anchors }, stored.account, stored.password);
   if (result.ok) return { ok: true };
   const diagnosis = diagnose(result.response ?? '', { errorCode: result.errorCode, responseCode: result.responseCode });

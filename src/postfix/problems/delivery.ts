@@ -32,6 +32,13 @@ export function throttled(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
   return fromFailures(facts.failures, 'throttled', THROTTLE);
 }
 
+/** Every other failure: never silent about waiting or returned mail, each with its diagnosis. */
+export function mailDeferred(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
+  const covered: readonly DiagnosisCode[] = [...AUTH, ...THROTTLE, ...DNS, 'quota-exceeded', 'sasl-no-mechanism'];
+  const rest = facts.failures.filter((f) => !covered.includes(f.diagnosis));
+  return fromFailures(rest, 'mail-deferred', [...new Set(rest.map((f) => f.diagnosis))]).map((p) => ({ ...p, severity: 'warning' as const }));
+}
+
 /** The password Postfix holds for the relay, tried as Postfix would: refused now means refused for every message. */
 export function loginRefused(facts: Pick<DoctorFacts, 'login'>): Problem[] {
   const login = facts.login;

@@ -1,5 +1,5 @@
 // The doctor's rules, in the order their problems are shown: what stops everything first.
-import { deferredAuth, dnsFailure, loginRefused, quotaExceeded, throttled } from './delivery.js';
+import { deferredAuth, dnsFailure, loginRefused, mailDeferred, quotaExceeded, throttled } from './delivery.js';
 import { mapNotCompiled, passwordFileReadable } from './files.js';
 import { ipv6Unreachable, relayUnreachable } from './network.js';
 import { obsoleteSettings, openRelay, postfixNotRunning, relayBypassed, saslPluginsMissing, tlsUnverified, wrappermodeMismatch } from './settings.js';
@@ -22,6 +22,7 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   deferredAuth,
   quotaExceeded,
   throttled,
+  mailDeferred,
 ];
 
 export function findProblems(facts: DoctorFacts): Problem[] {

@@ -6,7 +6,7 @@ import type { EffectiveTls } from '../tls-policy.js';
 export const PROBLEM_CODES = [
   'postfix-not-running', 'password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified',
   'wrappermode-mismatch', 'sasl-plugins-missing', 'relay-bypassed', 'open-relay', 'dns-failure',
-  'relay-unreachable', 'ipv6-unreachable', 'login-refused', 'deferred-auth', 'quota-exceeded', 'throttled',
+  'relay-unreachable', 'ipv6-unreachable', 'login-refused', 'deferred-auth', 'quota-exceeded', 'throttled', 'mail-deferred',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type Severity = 'error' | 'warning';

@@ -45,4 +45,6 @@ export const doctorEn = {
   'doctor.fix.quota-exceeded': 'The limits: 500 messages a day for Gmail, 2,000 for Google Workspace.',
   'doctor.title.throttled': 'Gmail is slowing this account down for now (messages: {count})',
   'doctor.fix.throttled': 'Nothing to change in Postfix: it retries deferred mail by itself.',
+  'doctor.title.mail-deferred': 'Mail is waiting or was returned (messages: {count})',
+  'doctor.fix.mail-deferred': 'Postfix retries deferred mail by itself; returned mail must be sent again.',
 } as const;

@@ -47,4 +47,6 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.fix.quota-exceeded': '上限は Gmail で 1 日 500 通、Google Workspace で 2,000 通です。',
   'doctor.title.throttled': 'Gmail が現在このアカウントの送信を抑えています（{count} 通）',
   'doctor.fix.throttled': 'Postfix の設定を変える必要はありません。保留されたメールは Postfix が自動で再送します。',
+  'doctor.title.mail-deferred': 'メールが送信待ちになっているか、返送されました（{count} 通）',
+  'doctor.fix.mail-deferred': '保留されたメールは Postfix が自動で再送します。返送されたメールは送り直す必要があります。',
 };

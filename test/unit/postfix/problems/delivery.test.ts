@@ -50,7 +50,11 @@ describe('doctor rules on real log lines', () => {
     assert.deepEqual(found('tryagain.test').map((p) => p.code), ['throttled']);
   });
 
-  it('other failures are not turned into these codes', () => {
-    assert.deepEqual(found('nosuchuser.test').map((p) => p.code), []);
+  it('mail-deferred: any other failure, with its diagnosis (never silent about waiting or returned mail)', () => {
+    const problems = found('nosuchuser.test', 'tempproblem.test');
+    assert.deepEqual(problems.map((p) => p.code), ['mail-deferred']);
+    assert.equal(problems[0]!.vars?.diagnosis, 'recipient-rejected');
+    assert.equal(problems[0]!.vars?.count, 2);
+    assert.equal(problems[0]!.severity, 'warning');
   });
 });
