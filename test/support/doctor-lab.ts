@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertOutcomeSchema } from './outcome-schema.js';
 import type { PostfixInstance } from './postfix-instance.js';
 import type { RelayLab } from './relay-lab.js';
 import { runWizard, type WizardRun } from './wizard-process.js';
@@ -17,6 +18,7 @@ export async function doctor(lab: RelayLab, extra: string[] = [], secret?: strin
     '--state-dir', join(lab.postfix.base, 'state'), ...extra], secret ? { secret } : {});
   assert.ok(run.stdout.trim().startsWith('{'), `doctor printed JSON: ${run.stdout}\n${run.stderr}`);
   const outcome = JSON.parse(run.stdout) as DoctorOutcome;
+  assertOutcomeSchema(outcome); // the published schema describes doctor's document too
   assert.equal(outcome.command, 'doctor');
   assert.equal(outcome.exitCode, run.code);
   if (secret) {
