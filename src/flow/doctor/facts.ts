@@ -27,7 +27,7 @@ export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: 
   const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
   const settings = { ...postfix.settings, ...more };
   const [maps, { failures, queueRead }, relay, chroot] = await Promise.all([
-    readMapStates(sys, settings),
+    readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
     readFailures(sys, postfix),
     probeRelay(sys, postfix),
     chrootState(sys, postfix),
@@ -41,6 +41,12 @@ export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: 
     maps, failures, relay, login, chroot, openNetworks: open, caBundle: facts.caBundle,
   };
   return { doctor, queueRead };
+}
+
+/** The recipe's file and the wizard's own, when main.cf names neither (leftovers with a password in them). */
+function leftoverPasswordFiles(postfix: PostfixFacts): { type: string; path: string }[] {
+  const dir = postfix.configDir.replace(/\/+$/, '');
+  return ['saslpass', 'sasl_passwd'].map((name) => ({ type: postfix.defaultMapType, path: `${dir}/${name}` }));
 }
 
 async function chrootState(sys: System, postfix: PostfixFacts): Promise<DoctorFacts['chroot']> {

@@ -22,7 +22,8 @@ export function passwordFileReadable(maps: readonly MapState[]): Problem[] {
 }
 
 export function mapNotCompiled(maps: readonly MapState[]): Problem[] {
-  const stale = maps.filter((m) => m.source && m.compiled.length > 0 && m.compiled.some((c) => !c.state || c.state.mtimeMs < m.source!.mtimeMs));
+  // A leftover main.cf does not name (parameter '') is never read: its age does not matter.
+  const stale = maps.filter((m) => m.parameter && m.source && m.compiled.length > 0 && m.compiled.some((c) => !c.state || c.state.mtimeMs < m.source!.mtimeMs));
   const unique = [...new Map(stale.map((m) => [`${m.type}:${m.path}`, m])).values()];
   if (unique.length === 0) return [];
   return [{

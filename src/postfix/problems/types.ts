@@ -49,7 +49,7 @@ export interface FileState {
 
 /** A lookup table main.cf names, with its source and compiled files as they are. */
 export interface MapState {
-  /** The main.cf parameter that names it. */
+  /** The main.cf parameter that names it; '' for a password file left behind that main.cf no longer names. */
   parameter: string;
   type: string;
   path: string;

@@ -39,6 +39,14 @@ describe('doctor rules', () => {
     assert.deepEqual(findProblems(healthy({ maps: [secretMap(), policy] })), []);
   });
 
+  it('a password file main.cf no longer names still counts when readable, never as stale', () => {
+    const leftover = { ...secretMap(0o644, 0o600, 500), parameter: '', path: '/etc/postfix/saslpass' };
+    leftover.source = { ...leftover.source!, path: '/etc/postfix/saslpass' };
+    const p = only(healthy({ maps: [secretMap(), leftover] }));
+    assert.equal(p.code, 'password-file-readable');
+    assert.deepEqual(p.evidence, ['/etc/postfix/saslpass mode 0644']);
+  });
+
   it('map-not-compiled: a .db missing or older than its source → postmap', () => {
     const stale = only(healthy({ maps: [secretMap(0o600, 0o600, 500)] }));
     assert.equal(stale.code, 'map-not-compiled');
