@@ -109,8 +109,8 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Wait until the limit resets (within 24 hours) and send the returned mail again; for more volume use a Workspace account or spread the mail over several days.',
   },
   'rate-limited': {
-    cause: 'Gmail is limiting this account: too many messages (daily sending limit or sending rate).',
-    fix: 'Wait for the limit to reset (up to 24 hours); deferred mail is retried by Postfix, bounced mail must be sent again.',
+    cause: 'Gmail is slowing this account down for now: too many messages or connections in a short time (421 4.7.0, 450 4.2.1).',
+    fix: 'Send fewer messages at once and let Postfix retry the deferred mail by itself; a bounce with 550 5.4.5 is the daily limit instead (quota-exceeded).',
   },
   'server-temporary': {
     cause: 'Gmail reported a temporary problem on its side.',

@@ -106,8 +106,8 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: '上限が解除されるまで（24 時間以内）待ち、返送されたメールを送り直してください。より多く送るには Workspace アカウントを使うか、送信を数日に分けてください。',
   },
   'rate-limited': {
-    cause: 'Gmail がこのアカウントを制限しています。メッセージが多すぎます（1 日の送信上限、または送信ペース）。',
-    fix: '制限が解除されるまで待ってください（最長 24 時間）。配送が保留（deferred）されたメールは Postfix が自動で再送しますが、返送（bounce）されたメールは送り直す必要があります。',
+    cause: 'Gmail が現在このアカウントの送信を抑えています。短時間のメッセージ数または接続数が多すぎます（421 4.7.0、450 4.2.1）。',
+    fix: '一度に送るメッセージを減らしてください。保留（deferred）されたメールは Postfix が自動で再送します。550 5.4.5 で返送された場合は、1 日の送信上限（quota-exceeded）です。',
   },
   'server-temporary': {
     cause: 'Gmail 側で一時的な問題が起きています。',
