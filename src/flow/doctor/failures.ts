@@ -27,8 +27,13 @@ export async function readFailures(sys: System, postfix: PostfixFacts): Promise<
   const events = text.split('\n').map(parseDeliveryLine).filter((e): e is DeliveryEvent => e !== undefined);
   // What failed before the last message that went out is history; deferrals come from the queue when it can be read.
   const lastSent = events.map((e) => e.status).lastIndexOf('sent');
-  for (const event of events.slice(lastSent + 1)) {
-    if (event.status === 'sent' || (event.status === 'deferred' && queue !== undefined)) continue;
+  // A queued message being tried again right now (active, no delay reason): its last logged deferral says why it waits.
+  const retrying = new Set((queue ?? []).filter((e) => e.queueName !== 'deferred').map((e) => e.queueId));
+  const latest = new Map(events.filter((e) => retrying.has(e.queueId) && e.status === 'deferred').map((e) => [e.queueId, e]));
+  for (const event of [...events.slice(lastSent + 1), ...latest.values()]) {
+    if (event.status === 'sent' || (event.status === 'deferred' && queue !== undefined && !latest.has(event.queueId))) continue;
+    if (latest.has(event.queueId) && latest.get(event.queueId) !== event) continue;
+    if (failures.some((f) => f.queueId === event.queueId && f.reason === event.reply)) continue;
     const diagnosis = diagnoseDelivery(event, clientNotesFor(text, event.queueId, event.to || undefined));
     if (diagnosis) failures.push({ queueId: event.queueId, status: event.status, reason: event.reply, diagnosis: diagnosis.code });
   }
