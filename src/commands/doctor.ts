@@ -85,7 +85,8 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
     await ctx.sys.exec('postqueue', postconfArgs(run.postfix.isDefaultInstance ? undefined : run.postfix.configDir, '-f'));
   }
   await examine(ctx, run);
-  run.fixed = [...before].filter((code) => codes.includes(code) && !run.problems.some((p) => p.code === code));
+  // Repaired: nothing fixable is left under the code (mail still waiting from before the repair may be).
+  run.fixed = [...before].filter((code) => codes.includes(code) && !run.problems.some((p) => p.code === code && p.fixable));
   ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: backup.id }));
   if (run.problems.length > 0) ctx.ui.note(renderProblems(run.problems), t('doctor.remaining', { count: run.problems.length }));
 }
