@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], io: Io = processIo, system?:
 
 async function runCommand(ctx: Context): Promise<ExitCodeValue> {
   const { command, dryRun, list } = ctx.options;
-  const changes = (command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list;
+  const changes = ((command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list) || (command === 'doctor' && ctx.options.fix);
   if (!changes || !ctx.sys.isRoot()) return runFlow(ctx);
   // A malformed flag is exit 2 whether or not another run holds the lock.
   if (command === 'setup') (await import('./commands/setup.js')).checkSetupFlags(ctx);
@@ -89,6 +89,8 @@ async function runFlow(ctx: Context): Promise<ExitCodeValue> {
       return (await import('./commands/restore.js')).runRestore(ctx);
     case 'remove':
       return (await import('./commands/remove.js')).runRemove(ctx);
+    case 'doctor':
+      return (await import('./commands/doctor.js')).runDoctor(ctx);
   }
 }
 

@@ -6,7 +6,7 @@ import { UsageError } from './errors.js';
 import { literalPathProblem, type PathProblem } from './postfix/paths.js';
 import { t, type MessageKey } from './ui/messages.js';
 
-export const commands = ['setup', 'status', 'test', 'restore', 'remove'] as const;
+export const commands = ['setup', 'status', 'test', 'restore', 'remove', 'doctor'] as const;
 export type Command = (typeof commands)[number];
 
 export interface Options {
@@ -40,6 +40,8 @@ export interface Options {
   list: boolean;
   /** remove: also delete the backups and keychain entries that still hold a password. */
   purge: boolean;
+  /** doctor: repair the fixable problems. */
+  fix: boolean;
   /** restore's backup id. */
   backupId?: string;
   help: boolean;
@@ -75,6 +77,7 @@ const spec = {
   wait: { type: 'string' },
   list: { type: 'boolean' },
   purge: { type: 'boolean' },
+  fix: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -112,6 +115,9 @@ export function parseOptions(argv: readonly string[]): Options {
   }
   if (rest.length > 0 || (second !== undefined && command !== 'restore')) {
     throw new UsageError('usage', t('options.unexpectedArgument', { argument: second ?? '' }), t('options.seeHelp'));
+  }
+  if (v.fix && command !== 'doctor') {
+    throw new UsageError('usage', t('options.unexpectedArgument', { argument: '--fix' }), t('options.seeHelp'));
   }
   if (v['password-stdin'] && v['password-file'] !== undefined) {
     throw new UsageError('usage', t('options.twoPasswordSources'), t('options.twoPasswordSourcesFix'));
@@ -155,6 +161,7 @@ export function parseOptions(argv: readonly string[]): Options {
     waitSeconds,
     list: v.list ?? false,
     purge: v.purge ?? false,
+    fix: v.fix ?? false,
     backupId: command === 'restore' ? second : undefined,
     help: v.help ?? false,
     version: v.version ?? false,

@@ -2,12 +2,13 @@
 // Field meanings are documented in README.md under "JSON output"; add
 // fields freely, never rename or remove one without bumping the version.
 import type { DiagnosisCode } from './gmail/diagnose.js';
+import type { Problem, ProblemCode } from './postfix/problems/types.js';
 import type { TlsSource } from './postfix/tls-policy.js';
 
 /** test.status: how far the test message got (queued: still waiting when the wait ended; unknown: no queue id). */
 export const TEST_STATUSES = ['sent', 'deferred', 'bounced', 'expired', 'queued', 'unknown'] as const;
 /** result: what the command did. */
-export const OUTCOME_RESULTS = ['delivered', 'configured', 'unchanged', 'not-delivered', 'failed', 'cancelled', 'dry-run', 'status', 'restored', 'removed', 'list'] as const;
+export const OUTCOME_RESULTS = ['delivered', 'configured', 'unchanged', 'not-delivered', 'failed', 'cancelled', 'dry-run', 'status', 'restored', 'removed', 'list', 'healthy', 'problems', 'fixed'] as const;
 
 export interface TestResult {
   to: string;
@@ -43,6 +44,8 @@ export interface Outcome {
   test?: TestResult;
   /** Only for the status command. */
   status?: StatusReport;
+  /** Only for doctor: the problems found (after --fix: those that remain), and the codes --fix repaired. */
+  doctor?: { problems: ProblemJson[]; fixed?: string[] };
   /** Only for restore --list. */
   backups?: { id: string; createdAt: string; reason: string; files: string[] }[];
   warnings: string[];
@@ -93,4 +96,13 @@ export interface DeferredReason {
   /** Postfix's delay reason, one line (the server's reply; never a password). */
   detail: string;
   count: number;
+}
+
+/** One problem doctor found (outcome.doctor.problems). */
+export interface ProblemJson {
+  code: ProblemCode;
+  severity: Problem['severity'];
+  evidence: string[];
+  fix: string;
+  fixable: boolean;
 }

@@ -6,6 +6,7 @@ import type { DeliveryEvent } from '../postfix/log.js';
 export const DIAGNOSIS_CODES = [
   'auth-bad-credentials',
   'auth-app-password-required',
+  'auth-web-login-required',
   'auth-too-many-attempts',
   'auth-not-attempted',
   'sasl-password-map',
@@ -20,12 +21,14 @@ export const DIAGNOSIS_CODES = [
   'connect-refused',
   'network-unreachable',
   'dns',
+  'dns-chroot',
   'mail-loop',
   'transport-unavailable',
   'relay-transport-error',
   'sender-rejected',
   'recipient-rejected',
   'message-rejected',
+  'quota-exceeded',
   'rate-limited',
   'server-temporary',
   'unknown',
@@ -71,9 +74,11 @@ const HANDSHAKE = [
   'Error (?:initiating TLS|upgrading connection with STARTTLS)',
 ];
 const LOOP = ['loops back to myself', 'greeted me with my own hostname', 'replied to HELO/EHLO with my own hostname', 'too many hops', 'hopcount exceeded'];
-const DNS = ['Host or domain name not found', 'Name service error', 'ENOTFOUND', 'EAI_AGAIN', 'getaddrinfo', 'Temporary failure in name resolution'];
+const DNS = ['Host or domain name not found', 'unable to look up host', 'Name service error', 'ENOTFOUND', 'EAI_AGAIN', 'getaddrinfo', 'Temporary failure in name resolution'];
+// 550 5.4.5 is a bounce, not a retry: the account's daily limit (500 a day for Gmail, 2,000 for Workspace).
+const QUOTA = [reply('5\\d\\d', '5.4.5'), 'Daily user sending (?:limit|quota) exceeded'];
 const RATE = [
-  reply('5\\d\\d', '5.4.5'), 'Daily user sending (?:limit|quota) exceeded', 'Try again later, closing connection',
+  'Try again later, closing connection',
   reply('421', '4.7.0'), reply('45\\d', '4.7.28'), reply('450', '4.2.1'), 'unusual rate',
 ];
 const RECIPIENT = [
@@ -90,6 +95,8 @@ const BARE_NEXTHOP = /^\[[^\]\s]+\](?::\d+)?$/;
 // Order matters: Gmail's 530 5.7.0 means "log in first" unless it says STARTTLS; a connect timeout
 // beside an IPv6 "Network is unreachable" note is the real cause (Postfix reports the last address).
 const RULES: readonly Rule[] = [
+  // 534-5.7.14: Google wants a browser sign-in first (a new device, a password it distrusts).
+  { code: 'auth-web-login-required', text: re(reply('534', '5.7.14'), 'Please log in (?:via|with) your web browser') },
   { code: 'auth-app-password-required', text: re(reply('534', '5.7.9'), 'Application-specific password required'), responseCodes: [534] },
   { code: 'auth-too-many-attempts', text: re('Too many login attempts') },
   {
@@ -107,11 +114,15 @@ const RULES: readonly Rule[] = [
   { code: 'greeting-timeout', text: re('while receiving the initial server greeting', 'Greeting never received') },
   { code: 'tls-handshake', text: re(...HANDSHAKE), errorCodes: ['ETLS', 'ERR_SSL_WRONG_VERSION_NUMBER'] },
   { code: 'mail-loop', text: re(...LOOP) },
+  // smtp(8) runs chrooted (master.cf chroot = y) and the chroot has no resolver files: glibc's
+  // getaddrinfo then fails with EBUSY (Debian copies /etc/resolv.conf, hosts, … there at start).
+  { code: 'dns-chroot', text: re('unable to look up host [^:]+: Device or resource busy') },
   { code: 'dns', text: re(...DNS), errorCodes: ['EDNS', 'ENOTFOUND', 'EAI_AGAIN'] },
   { code: 'connect-timeout', text: re('connect to \\S+: (?:Connection|Operation) timed out', 'Connection timeout', 'connect ETIMEDOUT'), errorCodes: ['ETIMEDOUT'] },
   { code: 'network-unreachable', text: re('Network is unreachable', 'No route to host', 'ENETUNREACH', 'EHOSTUNREACH'), errorCodes: ['ENETUNREACH', 'EHOSTUNREACH'] },
   { code: 'connect-refused', text: re('Connection refused', 'ECONNREFUSED'), errorCodes: ['ECONNREFUSED'] },
   { code: 'transport-unavailable', text: re('mail transport unavailable') },
+  { code: 'quota-exceeded', text: re(...QUOTA) },
   { code: 'rate-limited', text: re(...RATE) },
   { code: 'server-temporary', text: re('Temporary System Problem', reply('4\\d\\d', '4.3.0'), 'Service (?:not available|temporarily unavailable)') },
   { code: 'sender-rejected', text: re(reply('5\\d\\d', '5.1.[78]'), 'Sender address rejected', 'sender address <[^>]*> is not', '\\(in reply to MAIL FROM command\\)') },

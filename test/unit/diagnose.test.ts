@@ -25,7 +25,7 @@ const SCENARIO_CODES: Record<string, DiagnosisCode> = {
   'nosuchuser.test': 'recipient-rejected',
   'nodomain.test': 'recipient-rejected',
   'content.test': 'message-rejected',
-  'daily.test': 'rate-limited',
+  'daily.test': 'quota-exceeded',
   'tryagain.test': 'rate-limited',
   'selfsigned.test': 'tls-untrusted',
   'wrongname.test': 'tls-name-mismatch',
@@ -123,7 +123,7 @@ test('the errors nodemailer really raises', () => {
     'bad-sender-553': 'sender-rejected',
     'rcpt-550': 'recipient-rejected',
     'data-552-content': 'message-rejected',
-    'data-550-daily-limit': 'rate-limited',
+    'data-550-daily-limit': 'quota-exceeded',
     'data-421-temporary': 'server-temporary',
   };
   const cases = (JSON.parse(fixture('nodemailer-errors.json')) as NodemailerCase[]).filter((c) => !c.ok);
@@ -156,8 +156,8 @@ test('real Gmail replies and Postfix reasons quoted in public reports', () => {
     'phpmailer-534': 'auth-app-password-required',
     'twisted-535-old': 'auth-bad-credentials',
     'go-454-learn-more': 'auth-too-many-attempts',
-    'erlang-daily-quota': 'rate-limited',
-    'java-daily-limit': 'rate-limited',
+    'erlang-daily-quota': 'quota-exceeded',
+    'java-daily-limit': 'quota-exceeded',
     'nodemailer-421-ehlo': 'rate-limited',
     'nodemailer-421-temporary': 'server-temporary',
     'go-530-auth-required': 'auth-not-attempted',
@@ -172,6 +172,8 @@ test('real Gmail replies and Postfix reasons quoted in public reports', () => {
     'postfix-not-verified': 'tls-untrusted',
     'debian-local-only-ip': 'relay-transport-error',
     'loop-bracketed': 'mail-loop',
+    'nodemailer-534-web-login': 'auth-web-login-required',
+    'postfix-chroot-no-resolver': 'dns-chroot',
   };
   const replies = JSON.parse(fixture('public-replies.json')) as PublicReply[];
   assert.equal(replies.length, Object.keys(expected).length);

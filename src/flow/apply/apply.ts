@@ -9,13 +9,13 @@ import { stepLabel } from '../../ui/step-text.js';
 import type { Context } from '../context.js';
 import type { PostfixFacts } from '../types.js';
 
-/** `reason` names the backup; a stopped Postfix is started only by setup (restore and remove leave it stopped). */
-export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan, reason = 'setup'): Promise<TransactionResult> {
+/** `reason` names the backup; a stopped Postfix is started by setup (restore and remove leave it stopped; doctor --fix says). */
+export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan, reason = 'setup', startIfStopped = reason === 'setup'): Promise<TransactionResult> {
   const { ui, options } = ctx;
   const progress = ui.progress(t('apply.backup'));
   try {
     const result = await runTransaction(ctx.sys, postfix, plan, {
-      backupDir: options.backupDir, stateDir: options.stateDir, reason, startIfStopped: reason === 'setup',
+      backupDir: options.backupDir, stateDir: options.stateDir, reason, startIfStopped,
       onStep: (step) => progress.update(stepLabel(step)),
     });
     progress.stop(t('apply.done'));

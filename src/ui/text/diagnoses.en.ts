@@ -16,6 +16,10 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     cause: 'Gmail wants an app password, not your normal Google password (534 5.7.9).',
     fix: `Turn on 2-Step Verification, create an app password at ${APP_PASSWORDS} and run the wizard again with it.`,
   },
+  'auth-web-login-required': {
+    cause: 'Google wants a sign-in in a web browser before it accepts this login (534 5.7.14).',
+    fix: 'Sign in to the account at https://accounts.google.com from a browser (and confirm it was you), or create a new app password at https://myaccount.google.com/apppasswords and run the wizard again.',
+  },
   'auth-too-many-attempts': {
     cause: 'Gmail is refusing logins for now after too many attempts (454 4.7.0).',
     fix: `Wait an hour or so before trying again; if the password may be wrong, make a new one at ${APP_PASSWORDS} first.`,
@@ -72,6 +76,10 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     cause: 'The name smtp.gmail.com could not be looked up (DNS failure).',
     fix: 'Check that `getent hosts smtp.gmail.com` works and /etc/resolv.conf is right; Postfix keeps a copy in its chroot, so restart it after fixing.',
   },
+  'dns-chroot': {
+    cause: 'Postfix runs its SMTP client in a chroot (its queue directory) that has no resolver files, so no name can be looked up ("Device or resource busy").',
+    fix: 'Copy /etc/resolv.conf, /etc/hosts, /etc/nsswitch.conf and /etc/services into the etc/ folder of the queue directory (`postfix-gmail-wizard doctor --fix` does), or restart Postfix through its init script, which copies them.',
+  },
   'mail-loop': {
     cause: 'The mail came back to this machine instead of going to Gmail (mail loop).',
     fix: "Set relayhost = [smtp.gmail.com]:587 (with the brackets) and keep the recipient's domain out of mydestination.",
@@ -96,9 +104,13 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     cause: 'Gmail refused the message itself (content or spam policy).',
     fix: 'Send a plain test message without attachments or links; see https://support.google.com/mail/?p=BlockedMessage.',
   },
+  'quota-exceeded': {
+    cause: 'The account reached its daily sending limit (550 5.4.5): 500 messages a day for Gmail, 2,000 for Google Workspace. The mail was returned, not kept for a retry.',
+    fix: 'Wait until the limit resets (within 24 hours) and send the returned mail again; for more volume use a Workspace account or spread the mail over several days.',
+  },
   'rate-limited': {
-    cause: 'Gmail is limiting this account: too many messages (daily sending limit or sending rate).',
-    fix: 'Wait for the limit to reset (up to 24 hours); deferred mail is retried by Postfix, bounced mail must be sent again.',
+    cause: 'Gmail is slowing this account down for now: too many messages or connections in a short time (421 4.7.0, 450 4.2.1).',
+    fix: 'Send fewer messages at once and let Postfix retry the deferred mail by itself; a bounce with 550 5.4.5 is the daily limit instead (quota-exceeded).',
   },
   'server-temporary': {
     cause: 'Gmail reported a temporary problem on its side.',

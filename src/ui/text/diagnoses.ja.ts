@@ -13,6 +13,10 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     cause: 'Gmail は通常の Google パスワードではなく、アプリパスワードを求めています（534 5.7.9）。',
     fix: `2 段階認証プロセスを有効にして ${APP_PASSWORDS} でアプリパスワードを作成し、それを使ってウィザードをもう一度実行してください。`,
   },
+  'auth-web-login-required': {
+    cause: 'Google はこのログインを受け付ける前に、Web ブラウザでのサインインを求めています（534 5.7.14）。',
+    fix: 'ブラウザで https://accounts.google.com にこのアカウントでサインインして本人であることを確認するか、https://myaccount.google.com/apppasswords で新しいアプリパスワードを作成して、ウィザードをもう一度実行してください。',
+  },
   'auth-too-many-attempts': {
     cause: 'ログインの試行回数が多すぎたため、Gmail が一時的にログインを拒否しています（454 4.7.0）。',
     fix: `1 時間ほど待ってから再度試してください。パスワードが間違っているかもしれない場合は、先に ${APP_PASSWORDS} で新しく作成してください。`,
@@ -69,6 +73,10 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     cause: 'smtp.gmail.com の名前解決ができませんでした（DNS の失敗）。',
     fix: '`getent hosts smtp.gmail.com` が動くこと、/etc/resolv.conf が正しいことを確認してください。Postfix は chroot 内にそのコピーを持っているので、直したら Postfix を再起動してください。',
   },
+  'dns-chroot': {
+    cause: 'Postfix は SMTP クライアントを chroot（キューディレクトリ）の中で動かしていますが、そこにリゾルバのファイルがないため、名前を引けません（"Device or resource busy"）。',
+    fix: '/etc/resolv.conf、/etc/hosts、/etc/nsswitch.conf、/etc/services をキューディレクトリの etc/ にコピーしてください（`postfix-gmail-wizard doctor --fix` が行います）。init スクリプト経由で Postfix を再起動しても、これらはコピーされます。',
+  },
   'mail-loop': {
     cause: 'メールが Gmail へ行かず、このマシンに戻ってきました（メールループ）。',
     fix: 'relayhost = [smtp.gmail.com]:587 を（角かっこ付きで）設定し、宛先のドメインを mydestination に含めないでください。',
@@ -93,9 +101,13 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     cause: 'Gmail がメッセージそのものを拒否しました（内容、またはスパム対策のポリシーによるもの）。',
     fix: '添付ファイルやリンクのない、簡単なテストメールを送ってください。詳しくは https://support.google.com/mail/?p=BlockedMessage を参照してください。',
   },
+  'quota-exceeded': {
+    cause: 'このアカウントは 1 日の送信上限に達しました（550 5.4.5）。上限は Gmail で 1 日 500 通、Google Workspace で 2,000 通です。メールは再送待ちにはならず、返送されました。',
+    fix: '上限が解除されるまで（24 時間以内）待ち、返送されたメールを送り直してください。より多く送るには Workspace アカウントを使うか、送信を数日に分けてください。',
+  },
   'rate-limited': {
-    cause: 'Gmail がこのアカウントを制限しています。メッセージが多すぎます（1 日の送信上限、または送信ペース）。',
-    fix: '制限が解除されるまで待ってください（最長 24 時間）。配送が保留（deferred）されたメールは Postfix が自動で再送しますが、返送（bounce）されたメールは送り直す必要があります。',
+    cause: 'Gmail が現在このアカウントの送信を抑えています。短時間のメッセージ数または接続数が多すぎます（421 4.7.0、450 4.2.1）。',
+    fix: '一度に送るメッセージを減らしてください。保留（deferred）されたメールは Postfix が自動で再送します。550 5.4.5 で返送された場合は、1 日の送信上限（quota-exceeded）です。',
   },
   'server-temporary': {
     cause: 'Gmail 側で一時的な問題が起きています。',

@@ -1,5 +1,6 @@
 // The English catalogue: the reference every other language must match
 // (same keys, same {placeholders}). Keep sentences plain; say the fix.
+import { doctorEn } from './doctor.en.js';
 import { contractEn } from './contract.en.js';
 import { helpEn } from './help.en.js';
 import { keychainEn } from './keychain.en.js';
@@ -141,28 +142,7 @@ export const en = {
   'plan.nothing': 'Already configured this way: nothing to change.',
   'plan.dryRunDone': 'Dry run: nothing was changed, nothing was sent.',
 
-  'apply.backup': 'Backing up the files the plan touches…',
-  'apply.backupFailed': 'Could not back up to {dir}: {reason}. Nothing was changed.',
-  'apply.backupFailedFix': 'Make the backup folder writable for root, or choose another with --backup-dir.',
-  'apply.step.write': 'Writing {path}',
-  'apply.step.postconf': 'Setting main.cf parameters (postconf -e)',
-  'apply.step.mapModes': 'Checking the compiled map is readable by root only',
-  'apply.step.settle': 'Letting main.cf settle (Postfix reads it once it is two seconds old)',
-  'apply.step.check': 'Checking the configuration (postfix check)',
-  'apply.step.reload': 'Reloading Postfix',
-  'apply.stepFailed': 'Failed: {step}',
-  'apply.failed': 'Failed.',
-  'apply.done': 'Configuration applied and Postfix reloaded.',
-  'apply.summary': 'Changes applied: {count}; backup {id}.',
-  'apply.rollbackDone': 'Rolled back: the previous configuration is in place again.',
-  'apply.rollbackFailed': 'Rollback failed ({reason}). The backup is in {dir}; restore it with: postfix-gmail-wizard restore',
-  'apply.rollbackReloadFailed': 'The files are back, but reloading Postfix failed ({reason}); it keeps running the configuration it had.',
-  'apply.rolledBack': '"{step}" failed: {reason}. Every change was rolled back.',
-  'apply.rolledBackFix': 'Fix the cause above and run the wizard again. The backup taken first is in {dir}.',
 
-  'apply.step.delete': 'Removing {path}',
-  'apply.step.postconfRemove': 'Removing main.cf parameters (postconf -X)',
-  'apply.interrupted': 'Interrupted ({signal}) while applying: every change was rolled back.',
   'plan.binaryFile': '{path} (put back from the backup, {bytes} bytes)',
   'plan.deletes': 'Files to remove:',
   'lock.busy': 'Another postfix-gmail-wizard (pid {pid}) is changing the configuration right now ({path}).',
@@ -225,7 +205,6 @@ export const en = {
   'status.none': '(none)',
 
   // Relay options: port and TLS style, Google Workspace, sender identity, root's mail, listening, IPv6.
-  'apply.step.restart': 'Restarting Postfix (stop, then start: a reload does not move its listening sockets)',
   'plan.restart': 'Postfix will be stopped and started again: a reload does not apply a new inet_interfaces.',
   'relay.implicitTlsFound': '{host}:{port} speaks TLS from the first byte: Postfix will use wrapper mode (smtp_tls_wrappermode = yes).',
   'relay.portBlocked': 'Port {port} of {host} cannot be reached from here ({code}); many ISPs block outgoing mail ports.',
@@ -295,5 +274,6 @@ export const en = {
   ...putbackEn,
   ...legacyEn,
   ...trustEn,
+  ...doctorEn,
   'help': helpEn,
 } as const;

@@ -5,6 +5,7 @@ export const helpEn = `Usage: postfix-gmail-wizard [setup] [options]
        postfix-gmail-wizard test [--to ADDR] [--from ADDR]
        postfix-gmail-wizard restore [ID] | restore --list
        postfix-gmail-wizard remove [--purge] | remove --account ADDR
+       postfix-gmail-wizard doctor [--json] [--fix [--yes]]
 
 Makes this machine's Postfix deliver mail through Gmail's submission server
 ([smtp.gmail.com]:587, STARTTLS, SASL with a Google app password), then proves
@@ -49,6 +50,11 @@ Options of remove:
                           still hold the password (asked when interactive)
   --account ADDR          take out only this sender-dependent account
                           (with --purge: also its keychain entry)
+
+doctor finds what stops mail from leaving through the relay (settings, file
+modes, maps, queue, log, reachability, login) and changes nothing; with --fix
+it repairs the fixable problems as one transaction (backed up, rolled back on
+failure). Exit codes: 0 no problem, 1 problems (remaining after --fix), 2 usage.
 
 The app password is never accepted as an option value or from the environment.
 Without a terminal, every missing answer is an error (exit 2) naming its option:

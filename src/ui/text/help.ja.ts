@@ -5,6 +5,7 @@ export const helpJa = `使い方: postfix-gmail-wizard [setup] [options]
         postfix-gmail-wizard test [--to ADDR] [--from ADDR]
         postfix-gmail-wizard restore [ID] | restore --list
         postfix-gmail-wizard remove [--purge] | remove --account ADDR
+        postfix-gmail-wizard doctor [--json] [--fix [--yes]]
 
 このマシンの Postfix が、Gmail のサブミッションサーバー
 （[smtp.gmail.com]:587、STARTTLS、Google アプリパスワードによる SASL 認証）
@@ -53,6 +54,12 @@ remove のオプション:
                           項目も削除します（対話モードでは確認します）
   --account ADDR          この送信者別アカウントだけを取り除きます
                           （--purge 付きなら、そのキーチェーンの項目も）
+
+doctor は、リレー経由でメールが送れない原因（設定、ファイルの権限、マップ、
+キュー、ログ、接続性、ログイン）を調べます。何も変更しません。--fix を付けると、
+修復できる問題を 1 つのトランザクションとして修復します（バックアップを取り、
+失敗時は元に戻します）。終了コード: 0 問題なし、1 問題あり（--fix 後も残る
+もの）、2 使い方の誤り。
 
 アプリパスワードは、オプションの値や環境変数からは受け付けません。
 端末がない場合、足りない答えはすべてエラー（終了コード 2）になり、

@@ -1,6 +1,7 @@
 // 日本語カタログ。キーと {placeholder} は en.ts と同じでなければなりません
 // (test/unit/messages.test.ts が確認します)。コマンド・オプション名・パス・
 // パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
+import { doctorJa } from './doctor.ja.js';
 import { contractJa } from './contract.ja.js';
 import { helpJa } from './help.ja.js';
 import { keychainJa } from './keychain.ja.js';
@@ -143,28 +144,7 @@ export const ja: Catalogue = {
   'plan.nothing': 'すでにこの内容で設定されています。変更はありません。',
   'plan.dryRunDone': 'ドライランのため、何も変更せず、メールも送信していません。',
 
-  'apply.backup': '変更するファイルをバックアップしています…',
-  'apply.backupFailed': '{dir} にバックアップできませんでした: {reason}。何も変更していません。',
-  'apply.backupFailedFix': 'バックアップ先のディレクトリに root が書き込めるようにするか、--backup-dir で別の場所を指定してください。',
-  'apply.step.write': '{path} の書き込み',
-  'apply.step.postconf': 'main.cf のパラメータ設定（postconf -e）',
-  'apply.step.mapModes': 'コンパイル済みマップの権限確認（root だけが読めること）',
-  'apply.step.settle': 'main.cf が落ち着くのを待っています（Postfix は変更から 2 秒たった main.cf を読みます）',
-  'apply.step.check': '設定の検査（postfix check）',
-  'apply.step.reload': 'Postfix のリロード',
-  'apply.stepFailed': '失敗: {step}',
-  'apply.failed': '失敗しました。',
-  'apply.done': '設定を適用し、Postfix をリロードしました。',
-  'apply.summary': '{count} 件の変更を適用しました（バックアップ {id}）。',
-  'apply.rollbackDone': 'ロールバックしました。元の設定に戻っています。',
-  'apply.rollbackFailed': 'ロールバックに失敗しました（{reason}）。バックアップは {dir} にあります。次のコマンドで復元してください: postfix-gmail-wizard restore',
-  'apply.rollbackReloadFailed': 'ファイルは元に戻しましたが、Postfix の再読み込みに失敗しました（{reason}）。Postfix は以前の設定のまま動作を続けます。',
-  'apply.rolledBack': '「{step}」に失敗しました: {reason}。変更はすべて元に戻しました。',
-  'apply.rolledBackFix': '上記の原因を解消してから、ウィザードをもう一度実行してください。最初に取ったバックアップは {dir} にあります。',
 
-  'apply.step.delete': '{path} を削除しています',
-  'apply.step.postconfRemove': 'main.cf のパラメーターを削除しています（postconf -X）',
-  'apply.interrupted': '適用中に中断されました（{signal}）。すべての変更を元に戻しました。',
   'plan.binaryFile': '{path}（バックアップから戻します、{bytes} バイト）',
   'plan.deletes': '削除するファイル:',
   'lock.busy': '別の postfix-gmail-wizard（pid {pid}）が設定を変更中です（{path}）。',
@@ -227,7 +207,6 @@ export const ja: Catalogue = {
   'status.none': '（未設定）',
 
   // リレーのオプション: ポートと TLS の方式、Google Workspace、送信者アドレス、root 宛てのメール、待ち受け、IPv6。
-  'apply.step.restart': 'Postfix の再起動（停止してから起動: リロードでは待ち受けソケットが変わりません）',
   'plan.restart': 'Postfix をいったん停止してから起動し直します。リロードでは新しい inet_interfaces が反映されないためです。',
   'relay.implicitTlsFound': '{host}:{port} は最初の 1 バイトから TLS で話すサーバーです。Postfix はラッパーモード（smtp_tls_wrappermode = yes）で接続します。',
   'relay.portBlocked': 'ここから {host} のポート {port} に接続できません（{code}）。送信用ポートを遮断するプロバイダーは少なくありません。',
@@ -296,5 +275,6 @@ export const ja: Catalogue = {
   ...putbackJa,
   ...legacyJa,
   ...trustJa,
+  ...doctorJa,
   'help': helpJa,
 };

@@ -1,0 +1,92 @@
+// `doctor`: find what stops mail from leaving through the relay, and with --fix repair what can be
+// repaired, as one transaction. Reads only, unless --fix. Exit 0: nothing found (or all fixed).
+import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { apply } from '../flow/apply/apply.js';
+import { confirmOrYes } from '../flow/ask/confirm.js';
+import type { Context } from '../flow/context.js';
+import { detect } from '../flow/detect/detect.js';
+import { gatherDoctorFacts } from '../flow/doctor/facts.js';
+import { repairPlan } from '../flow/doctor/repair-plan.js';
+import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
+import type { HostFacts, PostfixFacts } from '../flow/types.js';
+import { postconfArgs, instanceDir } from '../postfix/postconf.js';
+import { findProblems } from '../postfix/problems/index.js';
+import type { Problem } from '../postfix/problems/types.js';
+import { problemsJson, renderProblems } from '../ui/doctor-view.js';
+import { t } from '../ui/messages.js';
+import { renderPlan } from '../ui/plan-view.js';
+
+interface DoctorRun {
+  facts?: HostFacts;
+  postfix?: PostfixFacts;
+  settings: Readonly<Record<string, string>>;
+  problems: Problem[];
+  /** Codes repaired by --fix. */
+  fixed: string[];
+}
+
+type Step = (ctx: Context, run: DoctorRun) => Promise<void>;
+
+const steps: Step[] = [examine, report, fix];
+
+export async function runDoctor(ctx: Context): Promise<ExitCodeValue> {
+  const run: DoctorRun = { settings: {}, problems: [], fixed: [] };
+  for (const step of steps) await step(ctx, run);
+  const { outcome } = ctx;
+  outcome.result = run.problems.length > 0 ? 'problems' : run.fixed.length > 0 ? 'fixed' : 'healthy';
+  outcome.doctor = { problems: problemsJson(run.problems), ...(ctx.options.fix ? { fixed: run.fixed } : {}) };
+  return run.problems.length > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+/** Read the machine (detect), then every fact the rules look at; change nothing. */
+async function examine(ctx: Context, run: DoctorRun): Promise<void> {
+  const progress = ctx.ui.progress(t('doctor.reading'));
+  run.facts = await detect(ctx.sys, ctx.options.configDir);
+  run.postfix = requirePostfix(run.facts);
+  const gathered = await gatherDoctorFacts(ctx.sys, run.facts, run.postfix);
+  run.settings = gathered.doctor.settings;
+  run.problems = findProblems(gathered.doctor);
+  progress.stop(t('doctor.read', { dir: run.postfix.configDir }));
+  ctx.outcome.configDir = run.postfix.configDir;
+  ctx.outcome.relay = run.postfix.settings.relayhost || undefined;
+}
+
+async function report(ctx: Context, run: DoctorRun): Promise<void> {
+  if (run.problems.length === 0) {
+    ctx.ui.success(t('doctor.healthy', { relay: run.postfix?.settings.relayhost || '-' }));
+    return;
+  }
+  ctx.ui.note(renderProblems(run.problems), t('doctor.title', { count: run.problems.length }));
+  const fixable = run.problems.filter((p) => p.fixable).length;
+  if (!ctx.options.fix) ctx.ui.info(fixable > 0 ? t('doctor.fixHint', { count: fixable }) : t('doctor.noneFixable'));
+}
+
+/** --fix: the fixable problems' repairs as one plan, shown, confirmed, applied; then look again. */
+async function fix(ctx: Context, run: DoctorRun): Promise<void> {
+  if (!ctx.options.fix || !run.facts || !run.postfix) return;
+  const { plan, start, codes } = await repairPlan(ctx.sys, run.postfix, run.problems, run.settings);
+  if (codes.length === 0) {
+    if (run.problems.length > 0) ctx.ui.info(t('doctor.noneFixable'));
+    return;
+  }
+  requireRoot(run.facts, ctx.argv);
+  ctx.ui.note(renderPlan(plan) || t('doctor.startOnly'), t('doctor.planTitle'));
+  await confirmOrYes(ctx, 'doctor.confirm', true);
+  const { backup } = await apply(ctx, run.postfix, plan, 'doctor', start);
+  ctx.outcome.backupId = backup.id;
+  ctx.outcome.changed = {
+    settings: [...plan.removeSettings, ...plan.settings.map((s) => s.name)],
+    files: [...new Set([...plan.files.map((f) => f.path), ...(plan.secretFixes ?? []).map((f) => f.path)])],
+    commands: plan.commands.map((c) => c.file),
+  };
+  const before = new Set(run.problems.map((p) => p.code));
+  // Mail that waited for what was just repaired is tried again now, not at the next queue run.
+  if (run.problems.some((p) => ['dns-failure', 'map-not-compiled', 'postfix-not-running', 'tls-unverified', 'mail-deferred', 'wrappermode-mismatch', 'relay-bypassed'].includes(p.code))) {
+    await ctx.sys.exec('postqueue', postconfArgs(instanceDir(run.postfix), '-f'));
+  }
+  await examine(ctx, run);
+  // Repaired: nothing fixable is left under the code (mail still waiting from before the repair may be).
+  run.fixed = [...before].filter((code) => codes.includes(code) && !run.problems.some((p) => p.code === code && p.fixable));
+  ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: backup.id }));
+  if (run.problems.length > 0) ctx.ui.note(renderProblems(run.problems), t('doctor.remaining', { count: run.problems.length }));
+}

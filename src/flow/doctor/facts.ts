@@ -1,0 +1,60 @@
+// Gathering what doctor's rules (postfix/problems/) look at, through the System seam; reads only.
+import { isLoopbackOnly, openNetworks } from '../../postfix/networks.js';
+import { readExplicitSettings, readSettings, instanceDir } from '../../postfix/postconf.js';
+import type { DoctorFacts } from '../../postfix/problems/types.js';
+import type { System } from '../../system/types.js';
+import type { HostFacts, PostfixFacts } from '../types.js';
+import { readFailures } from './failures.js';
+import { mapParameters, readMapStates } from './maps.js';
+import { probeRelay, tryLogin } from './reach.js';
+
+const extraSettings = [
+  ...mapParameters, 'smtp_sasl_type', 'smtp_sender_dependent_authentication', 'inet_protocols', 'smtp_address_preference',
+  'smtp_tls_CApath', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'mynetworks', 'inet_interfaces',
+] as const;
+
+/** What a chrooted smtp(8) needs to look a name up (Debian's configure-instance.sh copies them). */
+export const resolverFiles = ['/etc/resolv.conf', '/etc/hosts', '/etc/nsswitch.conf', '/etc/host.conf', '/etc/services'];
+
+export interface GatheredFacts {
+  doctor: DoctorFacts;
+  /** Whether postqueue -j answered (a stopped Postfix's queue is read from the log instead). */
+  queueRead: boolean;
+}
+
+export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: PostfixFacts): Promise<GatheredFacts> {
+  const dir = instanceDir(postfix);
+  const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
+  const settings = { ...postfix.settings, ...more };
+  const [maps, { failures, queueRead }, relay, chroot] = await Promise.all([
+    readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
+    readFailures(sys, postfix),
+    probeRelay(sys, postfix),
+    chrootState(sys, postfix),
+  ]);
+  const login = await tryLogin(sys, facts, postfix, relay);
+  const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
+  const doctor: DoctorFacts = {
+    running: postfix.running, settings, explicit,
+    ...(postfix.tls && (settings.relayhost ?? '').trim() ? { tls: postfix.tls.effective } : {}),
+    saslClientTypes: postfix.saslClientTypes, saslPlugins: facts.saslPlugins,
+    maps, failures, relay, login, chroot, openNetworks: open, caBundle: facts.caBundle,
+  };
+  return { doctor, queueRead };
+}
+
+/** The recipe's file and the wizard's own, when main.cf names neither (leftovers with a password in them). */
+function leftoverPasswordFiles(postfix: PostfixFacts): { type: string; path: string }[] {
+  const dir = postfix.configDir.replace(/\/+$/, '');
+  return ['saslpass', 'sasl_passwd'].map((name) => ({ type: postfix.defaultMapType, path: `${dir}/${name}` }));
+}
+
+async function chrootState(sys: System, postfix: PostfixFacts): Promise<DoctorFacts['chroot']> {
+  const dir = postfix.tls?.chrootDir?.replace(/\/+$/, '');
+  if (!dir) return undefined;
+  const missing: string[] = [];
+  for (const path of resolverFiles) {
+    if ((await sys.fileInfo(path)) && !(await sys.fileInfo(`${dir}${path}`))) missing.push(path);
+  }
+  return { dir, missing };
+}

@@ -1,0 +1,48 @@
+// Failed deliveries: each deferred message in the queue (postqueue -j, with its reason) and the
+// bounces logged since the last message that went out. Diagnosed with gmail/diagnose.ts, the table
+// the test send uses.
+import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
+import { logCursor, postfixUids, readDeliveryLog } from '../../postfix/delivery-log.js';
+import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
+import type { Failure } from '../../postfix/problems/types.js';
+import { readQueue } from '../../postfix/queue.js';
+import type { System } from '../../system/types.js';
+import type { PostfixFacts } from '../types.js';
+
+/** How much of the log file's end is read: enough for a day of a small machine's mail. */
+const logTailBytes = 1 << 20;
+
+export async function readFailures(sys: System, postfix: PostfixFacts): Promise<{ failures: Failure[]; queueRead: boolean }> {
+  const queue = await readQueue(sys, postfix).catch(() => undefined); // unreadable: no queue facts
+  const failures: Failure[] = [];
+  for (const entry of queue ?? []) {
+    if (entry.queueName !== 'deferred') continue;
+    for (const r of entry.recipients) {
+      if (r.delayReason) failures.push({ queueId: entry.queueId, status: 'deferred', reason: r.delayReason, diagnosis: diagnose(r.delayReason).code });
+    }
+  }
+  const text = await recentLog(sys, postfix);
+  const events = text.split('\n').map(parseDeliveryLine).filter((e): e is DeliveryEvent => e !== undefined);
+  // What failed before the last message that went out is history; deferrals come from the queue when it can be read.
+  const lastSent = events.map((e) => e.status).lastIndexOf('sent');
+  // A queued message being tried again right now (active, no delay reason): its last logged deferral says why it waits.
+  const retrying = new Set((queue ?? []).filter((e) => e.queueName !== 'deferred').map((e) => e.queueId));
+  const latest = new Map(events.filter((e) => retrying.has(e.queueId) && e.status === 'deferred').map((e) => [e.queueId, e]));
+  for (const event of [...events.slice(lastSent + 1), ...latest.values()]) {
+    if (event.status === 'sent' || (event.status === 'deferred' && queue !== undefined && !latest.has(event.queueId))) continue;
+    if (latest.has(event.queueId) && latest.get(event.queueId) !== event) continue;
+    if (failures.some((f) => f.queueId === event.queueId && f.reason === event.reply)) continue;
+    const diagnosis = diagnoseDelivery(event, clientNotesFor(text, event.queueId, event.to || undefined));
+    if (diagnosis) failures.push({ queueId: event.queueId, status: event.status, reason: event.reply, diagnosis: diagnosis.code });
+  }
+  return { failures, queueRead: queue !== undefined };
+}
+
+async function recentLog(sys: System, postfix: PostfixFacts): Promise<string> {
+  const cursor = await logCursor(sys, postfix);
+  const start = Math.max(0, cursor.start - logTailBytes);
+  const since = cursor.since - 24 * 3600;
+  const text = await readDeliveryLog(sys, postfix, { start, since }, await postfixUids(sys, postfix)).catch(() => '');
+  // A tail that starts mid-line: drop the partial first line.
+  return start > 0 ? text.slice(text.indexOf('\n') + 1) : text;
+}

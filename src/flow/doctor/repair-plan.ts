@@ -1,0 +1,78 @@
+// doctor --fix: the fixable problems' repairs as one Plan, applied by the same transaction as
+// setup's (apply.ts: backup, journal, postfix check, reload, rollback).
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
+import type { Problem } from '../../postfix/problems/types.js';
+import type { System } from '../../system/types.js';
+import { planTlsFixes } from '../plan/tls-fixes.js';
+import { settingChanges } from '../plan/plan.js';
+import type { PostfixFacts } from '../types.js';
+import { buildPlan, type Plan, type PlannedFile, type SecretFileFix } from '../../transaction/plan.js';
+import { instanceDir } from '../../postfix/postconf.js';
+
+export interface RepairPlan {
+  plan: Plan;
+  /** Postfix is stopped and a problem asks for it to run. */
+  start: boolean;
+  /** The codes the plan repairs. */
+  codes: string[];
+}
+
+export async function repairPlan(sys: System, postfix: PostfixFacts, problems: readonly Problem[], current: Readonly<Record<string, string>>): Promise<RepairPlan> {
+  const repairs = problems.filter((p) => p.fixable && p.repair);
+  const dir = instanceDir(postfix);
+  const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
+  // In the rules' order, a later repair wins: tls-unverified's secure over the level an obsolete switch meant.
+  const wanted: Record<string, string> = {};
+  const remove = new Set<string>();
+  for (const { repair } of repairs) {
+    for (const name of repair!.removeSettings ?? []) remove.add(name);
+    Object.assign(wanted, repair!.settings ?? {});
+  }
+  for (const name of Object.keys(wanted)) remove.delete(name);
+  const settings = settingChanges(postfix, wanted, current);
+  const removeSettings = [...remove].filter((name) => name in current || postfix.explicit.includes(name));
+  const secretFixes: SecretFileFix[] = [];
+  const files: PlannedFile[] = [];
+  const commands: Plan['commands'] = [];
+  const touches = new Set<string>(settings.length + removeSettings.length > 0 ? [mainCf] : []);
+  const secretFiles = new Set<string>();
+  for (const { repair } of repairs) {
+    for (const path of repair!.chmod ?? []) {
+      const info = await sys.fileInfo(path);
+      if (info) secretFixes.push({ path, mode: info.mode, action: 'chmod' });
+      secretFiles.add(path);
+      touches.add(path);
+    }
+    for (const { type, path } of repair!.postmap ?? []) {
+      if (!needsPostmap(type) || commands.some((c) => c.purpose === `${type}:${path}`)) continue;
+      commands.push({ file: 'postmap', args: postmapArgs(dir, type, path), purpose: `${type}:${path}` });
+      for (const p of [path, ...compiledMapPaths(type, path)]) touches.add(p);
+    }
+    for (const { from, to } of repair!.copy ?? []) {
+      const [content, info] = await Promise.all([sys.readFile(from), sys.fileInfo(from)]);
+      if (content === undefined) continue;
+      files.push({ path: to, content, mode: (info?.mode ?? 0o644) & 0o755, secret: false });
+      touches.add(to);
+    }
+  }
+  let tls: ReturnType<typeof planTlsFixes> | undefined;
+  if (repairs.some((p) => p.repair!.tlsSecure) && postfix.tls) {
+    try {
+      tls = planTlsFixes(postfix, postfix.tls, { ...current, ...wanted });
+    } catch {
+      tls = undefined; // a table the wizard cannot edit (regexp, ldap, …): the problem stays, its fix says what to do
+    }
+  }
+  for (const p of tls?.touches ?? []) touches.add(p);
+  const plan = buildPlan(postfix.configDir, {
+    settings, removeSettings,
+    files: [...files, ...(tls?.files ?? [])], commands: [...commands, ...(tls?.commands ?? [])],
+    touches: [...touches], secretFixes,
+    // postmap keeps an existing compiled map's mode; these are checked for 0600 again after it.
+    secretFiles: [...secretFiles],
+    ...(tls && tls.overrides.length > 0
+      ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop: postfix.tls!.nexthop, level: 'secure' } } : {}),
+  });
+  const start = repairs.some((p) => p.repair!.start) && !postfix.running;
+  return { plan, start, codes: repairs.map((p) => p.code) };
+}

@@ -1,0 +1,30 @@
+// The doctor's rules, in the order their problems are shown: what stops everything first.
+import { deferredAuth, dnsFailure, loginRefused, mailDeferred, quotaExceeded, throttled } from './delivery.js';
+import { mapNotCompiled, passwordFileReadable } from './files.js';
+import { ipv6Unreachable, relayUnreachable } from './network.js';
+import { obsoleteSettings, openRelay, postfixNotRunning, relayBypassed, saslPluginsMissing, tlsUnverified, wrappermodeMismatch } from './settings.js';
+import type { DoctorFacts, Problem } from './types.js';
+
+const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
+  postfixNotRunning,
+  (f) => passwordFileReadable(f.maps),
+  (f) => mapNotCompiled(f.maps),
+  obsoleteSettings,
+  tlsUnverified,
+  wrappermodeMismatch,
+  saslPluginsMissing,
+  relayBypassed,
+  openRelay,
+  dnsFailure,
+  relayUnreachable,
+  ipv6Unreachable,
+  loginRefused,
+  deferredAuth,
+  quotaExceeded,
+  throttled,
+  mailDeferred,
+];
+
+export function findProblems(facts: DoctorFacts): Problem[] {
+  return RULES.flatMap((rule) => rule(facts));
+}

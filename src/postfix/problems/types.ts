@@ -1,0 +1,94 @@
+// What doctor knows about a relay and what it finds wrong with it: plain data, no sentences
+// (ui/doctor-view.ts words each code), no I/O (flow/doctor/ gathers the facts).
+import type { DiagnosisCode } from '../../gmail/diagnose.js';
+import type { EffectiveTls } from '../tls-policy.js';
+
+export const PROBLEM_CODES = [
+  'postfix-not-running', 'password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified',
+  'wrappermode-mismatch', 'sasl-plugins-missing', 'relay-bypassed', 'open-relay', 'dns-failure',
+  'relay-unreachable', 'ipv6-unreachable', 'login-refused', 'deferred-auth', 'quota-exceeded', 'throttled', 'mail-deferred',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type Severity = 'error' | 'warning';
+
+/** What --fix does about a problem; the flow turns it into a Plan for the usual transaction. */
+export interface Repair {
+  /** postconf -e */
+  settings?: Record<string, string>;
+  /** postconf -X */
+  removeSettings?: string[];
+  /** Made 0600 (files holding a password). */
+  chmod?: string[];
+  /** postmap type:path */
+  postmap?: { type: string; path: string }[];
+  /** Files copied into Postfix's chroot (the resolver's). */
+  copy?: { from: string; to: string }[];
+  /** main.cf's level becomes secure, and what overrides it for the relay (master.cf -o, a policy entry) goes. */
+  tlsSecure?: boolean;
+  /** Start Postfix. */
+  start?: boolean;
+}
+
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  /** The setting, file or log line that shows it — never a password. */
+  evidence: string[];
+  fixable: boolean;
+  repair?: Repair;
+  /** Placeholders for the sentence that words the fix. */
+  vars?: Record<string, string | number>;
+}
+
+export interface FileState {
+  path: string;
+  mode: number;
+  uid: number;
+  mtimeMs: number;
+}
+
+/** A lookup table main.cf names, with its source and compiled files as they are. */
+export interface MapState {
+  /** The main.cf parameter that names it; '' for a password file left behind that main.cf no longer names. */
+  parameter: string;
+  type: string;
+  path: string;
+  /** It holds relay passwords (smtp_sasl_password_maps). */
+  secret: boolean;
+  source?: FileState;
+  /** Every file postmap makes for it, undefined where it does not exist. */
+  compiled: { path: string; state?: FileState }[];
+}
+
+/** A failed delivery: a deferred message still queued, or a verdict in the recent log. */
+export interface Failure {
+  queueId: string;
+  status: 'deferred' | 'bounced' | 'expired';
+  /** Postfix's reason (delay_reason, or the log line's text in parentheses). */
+  reason: string;
+  diagnosis: DiagnosisCode;
+}
+
+export interface DoctorFacts {
+  running: boolean;
+  /** Values (explicit or default) of the parameters doctor reads. */
+  settings: Readonly<Record<string, string>>;
+  /** Only those set in main.cf (postconf -n). */
+  explicit: Readonly<Record<string, string>>;
+  /** The level smtp(8) really uses toward the relay (tls-overrides.ts), when a relayhost is set. */
+  tls?: EffectiveTls;
+  saslClientTypes: readonly string[];
+  saslPlugins: { plain: boolean; login: boolean };
+  maps: readonly MapState[];
+  failures: readonly Failure[];
+  /** The relay (relayhost), with what a bare connection per address family found. */
+  relay?: { host: string; port: number; lookupError?: string; addresses: { family: 4 | 6; address: string; ok: boolean; errorCode?: string }[]; implicitTls?: boolean };
+  /** The pre-flight login with the password stored for exactly this relay (undefined: none was tried). */
+  login?: { ok: boolean; diagnosis?: DiagnosisCode; detail?: string };
+  /** smtp(8) is chrooted here; the resolver files missing inside it. */
+  chroot?: { dir: string; missing: string[] };
+  /** mynetworks entries other hosts may relay through while Postfix listens beyond loopback (networks.ts). */
+  openNetworks: readonly string[];
+  /** A CA file for smtp_tls_CAfile when main.cf has none (the distribution's bundle). */
+  caBundle?: string;
+}
