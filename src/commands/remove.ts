@@ -20,8 +20,8 @@ import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import { planPutBack, type PutBackSkip, type PutBackSkipCode } from '../flow/plan/putback.js';
 import { parseSavedRecord } from '../flow/plan/saved-record.js';
 import { buildPlan, planIsEmpty } from '../transaction/plan.js';
-import { removeAccount } from '../flow/remove-account.js';
-import { senderRelayRemoval } from '../flow/accounts-plan.js';
+import { removeAccount } from './remove-account.js';
+import { senderRelayRemoval } from '../flow/plan/accounts-plan.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [

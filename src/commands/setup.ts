@@ -23,7 +23,7 @@ import { type Answers } from '../flow/types.js';
 import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
 import { instanceDir } from '../postfix/postconf.js';
-import { checkGivenSenders, checkSendersFit, defaultAccount } from '../flow/accounts.js';
+import { checkGivenSenders, checkSendersFit, defaultAccount } from '../flow/ask/accounts.js';
 import { testSender } from '../postfix/sender-maps.js';
 
 /** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
@@ -59,7 +59,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   // Flags checked first, then keep/switch/new on a re-run, then the pre-flight login (account-choice.ts).
   const { account, credential, to, choice, senders } = await askCredentials(ctx, postfix, relay, anchors, keychain, givenSenders);
   if (choice === 'remove') {
-    const removed = await (await import('../flow/remove-account.js')).removeAccount(ctx, account);
+    const removed = await (await import('./remove-account.js')).removeAccount(ctx, account);
     return removed === 'all' ? ExitCode.ok : removed; // the menu offers only sender-dependent accounts
   }
   const previous = defaultAccount(postfix);

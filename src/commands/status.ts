@@ -17,7 +17,7 @@ import type { TlsSource } from '../postfix/tls-policy.js';
 import { relayProblems, requirePostfix } from '../flow/detect/requirements.js';
 import { exposedSecretFiles } from '../flow/plan/secret-files.js';
 import { deferredReasons, legacyProblems, levelFromObsolete } from './status-legacy.js';
-import { configuredSenderAccounts } from '../flow/accounts.js';
+import { configuredSenderAccounts } from '../flow/ask/accounts.js';
 
 export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const { sys, ui, options } = ctx;

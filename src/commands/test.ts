@@ -10,7 +10,7 @@ import { reportTest, saveLastTest } from '../flow/verify/summary.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
 import { checkAccount } from '../gmail/credentials.js';
 import { accountForSender } from '../postfix/sender-maps.js';
-import { configuredSenderAccounts } from '../flow/accounts.js';
+import { configuredSenderAccounts } from '../flow/ask/accounts.js';
 import { inputText } from '../ui/input-text.js';
 
 export async function runTest(ctx: Context): Promise<ExitCodeValue> {

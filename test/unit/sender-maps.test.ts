@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { plannedSenderAccounts, planSenderRelay, senderRelayRemoval } from '../../src/flow/accounts-plan.js';
+import { plannedSenderAccounts, planSenderRelay, senderRelayRemoval } from '../../src/flow/plan/accounts-plan.js';
 import { plan, renderPasswordMap } from '../../src/flow/plan/plan.js';
 import type { Answers, HostFacts, PostfixFacts } from '../../src/flow/types.js';
 import { accountForSender, parseSenderList, senderAccounts, sendersTaken, testSender } from '../../src/postfix/sender-maps.js';

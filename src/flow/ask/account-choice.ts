@@ -20,7 +20,7 @@ import type { Context } from '../context.js';
 import { keychainReasonText, type KeychainState } from './keychain-step.js';
 import { preflight } from './preflight.js';
 import type { PostfixFacts } from '../types.js';
-import { checkSendersFit, configuredSenderAccounts, sendersProblem, parseSendersOrThrow, storedSenderPassword } from '../accounts.js';
+import { checkSendersFit, configuredSenderAccounts, sendersProblem, parseSendersOrThrow, storedSenderPassword } from './accounts.js';
 
 export interface ChosenCredentials {
   account: string;

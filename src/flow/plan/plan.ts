@@ -14,7 +14,7 @@ import { type Plan, type PlannedCommand, type PlannedFile, type SettingChange, b
 import { planLegacy, retiredMapFiles } from './legacy-plan.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
 import { passwordMapCredential } from '../../postfix/password-map.js';
-import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from '../accounts-plan.js';
+import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from './accounts-plan.js';
 import type { SenderAccount } from '../../postfix/sender-maps.js';
 
 export const passwordPlaceholder = '<app password>';

@@ -1,15 +1,15 @@
 // Several Gmail accounts on one machine (issue 15): the default account (the relay's entry in the
 // password map) sends for every sender; --senders adds an account for some envelope senders only.
 // Everything here is checked before the pre-flight login, so a bad list exits 2 with nothing sent.
-import { UsageError } from '../errors.js';
-import { checkAccount } from '../gmail/credentials.js';
-import { relayhostValue, type Relay } from '../gmail/relay.js';
-import { passwordMapCredential } from '../postfix/password-map.js';
-import { parseSenderList, sendersTaken, type SenderAccount } from '../postfix/sender-maps.js';
-import { t } from '../ui/messages.js';
-import { currentSenderAccounts } from './accounts-plan.js';
-import { passwordMapPath } from './plan/plan.js';
-import type { PostfixFacts } from './types.js';
+import { UsageError } from '../../errors.js';
+import { checkAccount } from '../../gmail/credentials.js';
+import { relayhostValue, type Relay } from '../../gmail/relay.js';
+import { passwordMapCredential } from '../../postfix/password-map.js';
+import { parseSenderList, sendersTaken, type SenderAccount } from '../../postfix/sender-maps.js';
+import { t } from '../../ui/messages.js';
+import { currentSenderAccounts } from '../plan/accounts-plan.js';
+import { passwordMapPath } from '../plan/plan.js';
+import type { PostfixFacts } from '../types.js';
 
 const listProblem = { empty: 'accounts.sendersEmpty', invalid: 'accounts.sendersInvalid', duplicate: 'accounts.sendersDuplicate' } as const;
 

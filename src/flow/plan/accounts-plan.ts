@@ -1,11 +1,11 @@
 // The sender-dependent accounts in the plan (pure, like plan.ts): which sender entries the password
 // map holds after this run, and the sender → relay map and the two settings that make Postfix use them.
 import ejs from 'ejs';
-import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
-import { instanceDir, type Settings } from '../postfix/postconf.js';
-import { senderAccounts, type SenderAccount } from '../postfix/sender-maps.js';
-import type { Answers, PostfixFacts } from './types.js';
-import type { PlannedCommand, PlannedFile } from '../transaction/plan.js';
+import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
+import { instanceDir, type Settings } from '../../postfix/postconf.js';
+import { senderAccounts, type SenderAccount } from '../../postfix/sender-maps.js';
+import type { Answers, PostfixFacts } from '../types.js';
+import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
 
 const publicMode = 0o644;
 export const senderSettings = ['smtp_sender_dependent_authentication', 'sender_dependent_relayhost_maps'] as const;
