@@ -29,7 +29,7 @@ export function helperFiles(user: SudoUser): Promise<HelperFiles> {
 }
 
 /** What the helper process loads of ours (sudo-keychain.js is only imported for its types there). */
-const ourFiles = ['keychain-helper.js', 'keychain.js', 'keyring-binding.js'];
+const ourFiles = ['keychain-helper.js', 'keychain.js', 'keychain-errors.js', 'sudo-user.js', 'keyring-binding.js'];
 const here = () => dirname(fileURLToPath(import.meta.url));
 
 async function locateHelper(user: SudoUser): Promise<HelperFiles> {
