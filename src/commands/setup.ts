@@ -2,7 +2,9 @@
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
 import { apply } from '../flow/apply/apply.js';
-import { askCredentials } from '../flow/ask/account-choice.js';
+import { askAccountChoice } from '../flow/ask/account-choice.js';
+import { askPassword } from '../flow/ask/password-step.js';
+import { settleWorkspaceRelay } from '../flow/ask/workspace.js';
 import { checkGivenAddresses, resolveCaFile, resolveRelay } from '../flow/ask/ask.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -46,32 +48,37 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   if (problem) throw problem;
   if (!options.dryRun) requireRoot(facts, ctx.argv);
   outcome.configDir = postfix.configDir;
-  const relay = await chooseRelay(ctx, postfix);
-  // What overrides the TLS level for this relay; a table the wizard cannot fix stops here, before any password is asked for.
-  const tlsFor = (nexthop: string) => readTlsFacts(sys, instanceDir(postfix), nexthop);
-  let tls = await tlsFor(relayhostValue(relay));
-  refuseUnfixableTls(tls);
+  // The relay is settled before the password is asked — port and implicit TLS now, Workspace's relay once
+  // the account is known — so the password is looked up for that relay and the pre-flight runs once.
+  const asked = await chooseRelay(ctx, postfix);
+  // What overrides the TLS level for the relay; a table the wizard cannot fix stops the run before any password is asked for.
+  const tlsFor = async (nexthop: string) => {
+    const found = await readTlsFacts(sys, instanceDir(postfix), nexthop);
+    refuseUnfixableTls(found);
+    return found;
+  };
+  let tls = await tlsFor(relayhostValue(asked));
   const ca = await resolveCaFile(ctx, facts);
-  // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
-  const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
   const keychain = await keychainState(ctx);
-  outcome.relay = `${relay.host}:${relay.port}`;
-  // Flags checked first, then keep/switch/new on a re-run, then the pre-flight login (account-choice.ts).
-  const { account, credential, to, choice, senders } = await askCredentials(ctx, postfix, relay, anchors, keychain, givenSenders);
-  if (choice === 'remove') {
+  const chosen = await askAccountChoice(ctx, postfix, asked, keychain, givenSenders);
+  const { account, to, senders } = chosen;
+  if (chosen.choice === 'remove') {
     const removed = await (await import('./remove-account.js')).removeAccount(ctx, account);
     return removed === 'all' ? ExitCode.ok : removed; // the menu offers only sender-dependent accounts
   }
+  const relay = await settleWorkspaceRelay(ctx, postfix, account, asked);
+  outcome.relay = `${relay.host}:${relay.port}`;
+  if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relayhostValue(relay));
+  if (senders) checkSendersFit(postfix, relay, account, senders);
+  // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
+  const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
+  const credential = await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
   const previous = defaultAccount(postfix);
   if (senders) ui.info(t('accounts.added', { account, senders: senders.join(', '), default: previous ?? '' }));
   else if (previous && previous !== account) ui.warn(t('accounts.replacesDefault', { account, previous }));
-  // Relay options (relay-options.ts): Workspace relay, IPv4 preference, sender identity, loopback-only.
-  const answers: Answers = await withRelayOptions(ctx, postfix, { account, password: credential?.password, passwordSource: credential?.source, relay, caFile: ca.path, to, ...(senders ? { senders } : {}) }, anchors);
+  // Relay options (relay-options.ts): IPv4 preference, sender identity, loopback-only.
+  const answers: Answers = await withRelayOptions(ctx, postfix, { account, credential, relay, caFile: ca.path, to, ...(senders ? { senders } : {}) });
 
-  // The relay options may have moved the relay (Workspace's smtp-relay): the accounts share one relay.
-  if (senders) checkSendersFit(postfix, answers.relay, account, senders);
-  // The relay options may have moved the relay (Workspace's smtp-relay): its overrides are others.
-  if (tls.nexthop !== relayhostValue(answers.relay)) tls = await tlsFor(relayhostValue(answers.relay));
   const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']));
   const fixed = (plan.secretFixes ?? []).map((f) => f.path);
   outcome.changed = { settings: plan.settings.map((s) => s.name), files: [...new Set([...plan.files.map((f) => f.path), ...plan.deletes, ...fixed])], commands: plan.commands.map((c) => c.file) };
@@ -95,9 +102,8 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     outcome.result = 'configured';
     ui.success(t('apply.summary', { count: plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + fixed.length, id: backup.id }));
   }
-  // The Workspace relay may have asked for the password again: remember the one that worked, for the relay it worked with.
-  const working = answers.password !== undefined ? { password: answers.password, source: answers.passwordSource ?? 'typed' } : credential;
-  if (working) outcome.keychain = await rememberPassword(ctx, keychain, account, answers.relay, working);
+  // Remembered for the relay it was accepted by.
+  if (credential) outcome.keychain = await rememberPassword(ctx, keychain, account, relay, credential);
   const flushed = await flushDeferred(ctx, postfix, plan);
   if (flushed) outcome.flushed = flushed;
 

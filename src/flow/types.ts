@@ -73,6 +73,12 @@ export interface HostFacts {
 /** map: the password the current password map already holds (a re-run that keeps the account). */
 export type PasswordSource = 'typed' | 'stdin' | 'file' | 'keychain' | 'map';
 
+/** An app password and where it came from; it lives in memory only, on its one way from ask to the plan. */
+export interface Credential {
+  password: string;
+  source: PasswordSource;
+}
+
 /** A map or aliases file the options write, as it is now. */
 export interface OptionFile {
   /** The lookup table type it is compiled with (hash, lmdb, …). */
@@ -117,9 +123,9 @@ export interface RelayOptions {
 
 export interface Answers {
   account: string;
-  /** undefined only in --dry-run without a password: the plan shows a placeholder. */
-  password?: string;
-  passwordSource?: PasswordSource;
+  /** The password the pre-flight login accepted for `relay`; undefined only in --dry-run without one (the plan shows a placeholder). */
+  credential?: Credential;
+  /** Settled before the password is asked (port, implicit TLS, Workspace's smtp-relay): the one the pre-flight logged in to. */
   relay: Relay;
   caFile: string;
   to: string;

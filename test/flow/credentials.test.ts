@@ -267,7 +267,7 @@ describe('re-run: keep, switch or add an account', () => {
     sys.secrets.set(B, PW_B);
     const C = 'third@example.org';
     sys.authResult = (user, password) => (user === C && password === PW_A ? { ok: true } : bad535);
-    const ui = new ScriptedUi(['new', C, PW_A, 'gmail', true]); // 'gmail': keep smtp.gmail.com for the Workspace domain
+    const ui = new ScriptedUi(['new', C, 'gmail', PW_A, true]); // 'gmail': keep smtp.gmail.com for the Workspace domain (asked before the password)
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.deepEqual(credentialLines(sys.text(MAP)), [`[smtp.gmail.com]:587 ${C}:${PW_A}`]);

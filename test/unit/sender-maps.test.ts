@@ -67,7 +67,7 @@ describe('sender-keyed entries of the password map', () => {
 
 describe('the plan with several accounts', () => {
   const defaultMap = `# postfix-gmail-wizard\n${RELAY} me@gmail.com:aaaabbbbccccdddd\n`;
-  const answers = (over: Partial<Answers> = {}): Answers => ({ account: 'billing@company.example', password: 'eeeeffffgggghhhh', passwordSource: 'stdin', relay, caFile: '/etc/ssl/certs/ca-certificates.crt', to: 'billing@company.example', senders: ['billing@company.example', '@invoices.example'], ...over });
+  const answers = (over: Partial<Answers> = {}): Answers => ({ account: 'billing@company.example', credential: { password: 'eeeeffffgggghhhh', source: 'stdin' }, relay, caFile: '/etc/ssl/certs/ca-certificates.crt', to: 'billing@company.example', senders: ['billing@company.example', '@invoices.example'], ...over });
   const facts = (postfix: PostfixFacts): HostFacts => ({ os: { id: 'debian', idLike: [], versionId: '12', name: 'Debian' }, distro: { name: 'debian' }, isRoot: true, postfix, saslPlugins: { plain: true, login: true } } as unknown as HostFacts);
 
   it('--senders keeps the default entry, adds one line per sender, the relay map and the two settings; the diff hides every password', () => {
@@ -99,14 +99,14 @@ describe('the plan with several accounts', () => {
     assert.deepEqual(again.files.map((f) => f.path).filter((p) => /sasl_passwd|sender_relay/.test(p)), []);
     assert.deepEqual(again.settings.filter((s) => s.name.includes('sender')), []);
     // A run for the default account (no --senders) keeps the sender entries.
-    const rerun = plan(facts(after), answers({ account: 'me@gmail.com', password: 'mmmmnnnnoooopppp', senders: undefined }), templates);
+    const rerun = plan(facts(after), answers({ account: 'me@gmail.com', credential: { password: 'mmmmnnnnoooopppp', source: 'stdin' }, senders: undefined }), templates);
     assert.match(String(rerun.files[0]!.content), /^@invoices\.example billing@company\.example:eeeeffffgggghhhh$/m);
     assert.match(String(rerun.files[0]!.content), new RegExp(`^\\[smtp\\.gmail\\.com\\]:587 me@gmail\\.com:mmmmnnnnoooopppp$`, 'm'));
   });
 
   it('another list for the same account replaces its entries in place', () => {
     const current = [{ account: 'a@x.example', password: 'p1', senders: ['a@x.example'] }, { account: 'b@y.example', password: 'p2', senders: ['b@y.example'] }];
-    assert.deepEqual(plannedSenderAccounts(current, { account: 'a@x.example', password: undefined, senders: ['@x.example'] }, '<pw>'), [
+    assert.deepEqual(plannedSenderAccounts(current, { account: 'a@x.example', credential: undefined, senders: ['@x.example'] }, '<pw>'), [
       { account: 'a@x.example', password: 'p1', senders: ['@x.example'] }, current[1],
     ]);
   });

@@ -8,14 +8,9 @@ import { parseRelay, type Relay } from '../../gmail/relay.js';
 import { inputText } from '../../ui/input-text.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
-import type { Answers, HostFacts, PasswordSource } from '../types.js';
+import type { Answers, Credential, HostFacts, PasswordSource } from '../types.js';
 
 export { appPasswordUrl };
-
-export interface Credential {
-  password: string;
-  source: PasswordSource;
-}
 
 /** Flags a headless run lacks; empty when every answer is given (or can come from the keychain or the map). */
 export function missingFlags(ctx: Pick<Context, 'options'>, havePassword: boolean): string[] {

@@ -8,8 +8,9 @@ import { diagnose, type DiagnosisCode } from '../../gmail/diagnose.js';
 import type { Relay } from '../../gmail/relay.js';
 import { explainDiagnosis } from '../../ui/diagnosis-text.js';
 import { t } from '../../ui/messages.js';
-import { promptPassword, type Credential } from './ask.js';
+import { promptPassword } from './ask.js';
 import type { Context } from '../context.js';
+import type { Credential } from '../types.js';
 
 const maxAttempts = 3;
 /** What a person can fix by typing another password. */

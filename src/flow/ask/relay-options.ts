@@ -2,22 +2,22 @@
 //   before the login (chooseRelay): which relay and port — --relay, else the Google relay already
 //     configured, else smtp.gmail.com:587; a port that cannot be reached → the other one offered
 //     (587 ⇄ 465); a port other than 25/465/587 → the server asked whether it speaks implicit TLS;
-//   after the login (withRelayOptions): Google Workspace's smtp-relay.gmail.com; the IPv4
+//   (Google Workspace's smtp-relay.gmail.com is asked with the account, before its password: workspace.ts)
+//   after the login (withRelayOptions): the IPv4
 //     preference when IPv6 cannot reach the relay; local senders mapped to the account and root's
 //     alias (first run only — later runs keep what is there); loopback-only when Postfix listens
 //     on the network; a warning when mynetworks lets other hosts relay through the account.
 // Headless runs change nothing the flags did not ask for, except the IPv4 preference, a fix.
 import { UsageError } from '../../errors.js';
-import { checkAccount, isConsumerGmail } from '../../gmail/credentials.js';
-import { conventionalPorts, currentGoogleRelay, defaultRelay, isWorkspaceRelay, otherPort, workspaceRelayHost, type Relay } from '../../gmail/relay.js';
+import { checkAccount } from '../../gmail/credentials.js';
+import { conventionalPorts, currentGoogleRelay, isWorkspaceRelay, otherPort, type Relay } from '../../gmail/relay.js';
 import { isLoopbackOnly, networkNeeds, openNetworks } from '../../postfix/networks.js';
 import type { RelayProbe } from '../../system/types.js';
 import { t } from '../../ui/messages.js';
-import { promptPassword, resolveRelay } from './ask.js';
+import { resolveRelay } from './ask.js';
 import type { Context } from '../context.js';
 import { readLocalFacts } from '../detect/local-facts.js';
 import { isOwnGenericMap, parseSaved } from '../plan/options-plan.js';
-import { preflight } from './preflight.js';
 import type { Answers, LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
 
 type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>;
@@ -75,45 +75,19 @@ export async function chooseRelay(ctx: Ctx, postfix: PostfixFacts): Promise<Rela
       relay = other;
     }
   }
-  ctx.outcome.relay = `${relay.host}:${relay.port}`;
   return relay;
 }
 
-export async function withRelayOptions(ctx: Ctx, postfix: PostfixFacts, answers: Answers, caPem: string): Promise<Answers> {
-  const { ui, options } = ctx;
-  let { relay, password, passwordSource } = answers;
-  // Google Workspace: smtp.gmail.com works; the domain's SMTP relay service is the other way.
-  const domain = answers.account.slice(answers.account.lastIndexOf('@') + 1);
-  if (ui.interactive && options.relay === undefined && !isConsumerGmail(answers.account) && relay.host === defaultRelay.host && postfix.currentAccount !== answers.account) {
-    ui.note(t('workspace.explain', { domain, host: workspaceRelayHost }), t('workspace.title'));
-    const pick = await ui.select({
-      message: t('workspace.question'),
-      options: [{ value: 'gmail', label: t('workspace.keep', { host: defaultRelay.host }) }, { value: 'relay', label: t('workspace.switch', { host: workspaceRelayHost }) }],
-      initialValue: 'gmail',
-    });
-    if (pick === 'relay') {
-      relay = { ...relay, host: workspaceRelayHost };
-      // A stored password belongs to smtp.gmail.com: for this other relay it is typed again.
-      if (passwordSource === 'keychain' || passwordSource === 'map') {
-        ui.info(t('relaypw.otherRelayHost', { account: answers.account, host: relay.host }));
-        ({ password, source: passwordSource } = await promptPassword(ctx));
-      }
-      if (password !== undefined && !options.dryRun) {
-        ({ password, source: passwordSource } = await preflight(ctx, relay, caPem, answers.account, { password, source: passwordSource ?? 'typed' }));
-      }
-    }
-  } else if (isWorkspaceRelay(relay)) {
-    ui.info(t('workspace.rule', { host: workspaceRelayHost }));
-  }
-  ctx.outcome.relay = `${relay.host}:${relay.port}`;
-
+/** The options asked after the login: the IPv4 preference, local senders and root's alias, loopback-only. */
+export async function withRelayOptions(ctx: Ctx, postfix: PostfixFacts, answers: Answers): Promise<Answers> {
+  const { relay } = answers;
   const local = await readLocalFacts(ctx.sys, postfix);
   const preferIpv4 = await ipv4Needed(ctx, relay, local);
   const { mapSenders, rootAlias } = await senderIdentity(ctx, postfix, local, answers.account, relay);
   const loopbackOnly = await listening(ctx, postfix, local);
   warnOpenRelay(ctx, postfix, local, loopbackOnly);
   const chosen: RelayOptions = { mapSenders, rootAlias, loopbackOnly, preferIpv4, local };
-  return { ...answers, relay, password, passwordSource, options: chosen };
+  return { ...answers, options: chosen };
 }
 
 /** IPv6 that cannot reach the relay while IPv4 can: Postfix is told to try IPv4 first (IPv6 stays on). */

@@ -31,10 +31,10 @@ export function currentSenderAccounts(postfix: PostfixFacts, mapPath: string): S
 }
 
 /** --senders adds (or replaces, in place) this account's entries; without it they stay as they are. */
-export function plannedSenderAccounts(current: readonly SenderAccount[], answers: Pick<Answers, 'account' | 'password' | 'senders'>, placeholder: string): SenderAccount[] {
+export function plannedSenderAccounts(current: readonly SenderAccount[], answers: Pick<Answers, 'account' | 'credential' | 'senders'>, placeholder: string): SenderAccount[] {
   if (!answers.senders) return [...current];
   const known = current.find((a) => a.account === answers.account);
-  const mine: SenderAccount = { account: answers.account, password: answers.password ?? known?.password ?? placeholder, senders: [...answers.senders] };
+  const mine: SenderAccount = { account: answers.account, password: answers.credential?.password ?? known?.password ?? placeholder, senders: [...answers.senders] };
   return known ? current.map((a) => (a === known ? mine : a)) : [...current, mine];
 }
 

@@ -1,7 +1,7 @@
 // plan: a pure function (facts, answers, templates) → Plan. A plan with
 // nothing in it is how a re-run with the same answers changes nothing.
 import ejs from 'ejs';
-import { relayhostValue } from '../../gmail/relay.js';
+import { relayhostValue, type Relay } from '../../gmail/relay.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
 import { isErrorTransport } from '../../postfix/transports.js';
 import { instanceDir, type Settings } from '../../postfix/postconf.js';
@@ -49,7 +49,7 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
 
 
 /** `answers` names the default account (the relay's entry); `senders` the sender-dependent ones after it. */
-export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: Pick<Answers, 'account' | 'password' | 'relay'>, senders: readonly SenderAccount[] = [], mask?: string): string {
+export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: { account: string; password?: string; relay: Relay }, senders: readonly SenderAccount[] = [], mask?: string): string {
   return ejs.render(template, {
     account: answers.account,
     password: mask ?? answers.password ?? passwordPlaceholder,
@@ -90,8 +90,8 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   // --senders: answers.account is an extra account; the relay's entry keeps the default account (accounts.ts checked it exists).
   const senderAccounts = senders.accounts;
   const stored = map?.content !== undefined ? passwordMapCredential(map.content, nexthop) : undefined;
-  const defaultEntry = answers.senders && stored ? { account: stored.account, password: stored.password, relay: answers.relay } : answers;
-  const keepStoredPassword = !answers.senders && answers.password === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
+  const defaultEntry = answers.senders && stored ? { ...stored, relay: answers.relay } : { account: answers.account, password: answers.credential?.password, relay: answers.relay };
+  const keepStoredPassword = !answers.senders && answers.credential === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
   const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts);
   if (onDisk?.content !== content || onDisk.mode !== secretMode || readableByOthers(onDisk)) {
     // Only the wizard's own rendering may be shown, password masked; a kept (maybe hand-written) map never is.
