@@ -34,10 +34,26 @@ export function backupId(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
 }
 
+/** The instant an id names (20261128T090000123Z → its Date). */
+function idTime(id: string): number {
+  return Date.parse(id.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{3})Z$/, '$1-$2-$3T$4:$5:$6.$7Z'));
+}
+
+/**
+ * A checkpoint id that never collides and always sorts last: the clock's millisecond, or one past the
+ * newest backup's when two runs meet in one millisecond or the clock went back (pruning keeps the newest
+ * by sorting ids, so an id sorting before an older one would get the newest backup pruned).
+ */
+export async function nextBackupId(sys: System, backupRoot: string): Promise<string> {
+  const newest = (await sys.listDir(backupRoot).catch(() => [] as string[])).filter((id) => backupIdPattern.test(id)).sort().at(-1);
+  const after = newest === undefined ? -Infinity : idTime(newest) + 1;
+  return backupId(new Date(Math.max(sys.now().getTime(), after)));
+}
+
 export async function createBackup(sys: System, backupRoot: string, paths: readonly string[], reason: string): Promise<Backup> {
-  const id = backupId(sys.now());
-  const dir = `${backupRoot}/${id}`;
   await sys.ensurePrivateDir(backupRoot);
+  const id = await nextBackupId(sys, backupRoot);
+  const dir = `${backupRoot}/${id}`;
   await sys.mkdirp(dir, 0o700);
   const entries: BackupEntry[] = [];
   for (const [index, path] of [...new Set(paths)].entries()) {

@@ -129,7 +129,7 @@ describe('Gentoo (Portage, USE flags)', () => {
     assert.equal(run.exit, 1);
     assert.equal(run.json?.error?.code, 'install-failed');
     assert.match(run.json?.error?.fix ?? '', /emake failed/);
-    assert.match(run.json?.error?.fix ?? '', /\/var\/lib\/postfix-gmail-wizard\/logs\/install-\d{8}T\d{6}Z\.log/);
+    assert.match(run.json?.error?.fix ?? '', /\/var\/lib\/postfix-gmail-wizard\/logs\/install-\d{8}T\d{9}Z\.log/);
     assert.equal(m.sys.text('/etc/portage/package.use'), before);
     assert.ok(!m.sys.calls.some((c) => c.args.includes('-e')), 'main.cf untouched');
     assert.ok(!m.sys.files.has('/etc/postfix/sasl_passwd'));

@@ -11,7 +11,7 @@ import { postfixServiceCommand } from '../../distro/init.js';
 import { reloadCommand } from '../../postfix/service.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
-import { createBackup } from '../../transaction/backup.js';
+import { backupId, createBackup } from '../../transaction/backup.js';
 import { detect } from './detect.js';
 import { requireRoot } from './requirements.js';
 import type { HostFacts } from '../types.js';
@@ -95,7 +95,8 @@ export async function offerInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options' |
 
 async function runInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, plan: InstallPlan): Promise<void> {
   const { sys, ui } = ctx;
-  const stamp = sys.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  // One clock stamp for every file the wizard names by time (backups, journals, logs).
+  const stamp = backupId(sys.now());
   const logPath = `${ctx.options.stateDir.replace(/\/+$/, '')}/logs/install-${stamp}.log`;
   ui.info(t('install.log', { path: logPath }));
   const edit = plan.packageUse;
