@@ -1,7 +1,9 @@
-// キーチェーンの文言（flow/keychain-step.ts）。ja.ts に展開されます。
-import type { keychainEn } from './keychain.en.js';
+// 質問フェーズ: デスクトップのキーチェーンに保存するアプリパスワード（flow/ask/keychain-step.ts、
+// flow/ask/account-choice.ts）と、status のキーチェーンの行（keychainStatusText）。
+import type { askKeychainEn } from './ask-keychain.en.js';
 
-export const keychainJa: Record<keyof typeof keychainEn, string> = {
+export const askKeychainJa: Record<keyof typeof askKeychainEn, string> = {
+  // flow/ask/keychain-step.ts, flow/ask/account-choice.ts
   'keychain.using': '{account} のアプリパスワードは、キーチェーンに保存されたものを使います。',
   'keychain.unavailable': 'アプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
   'keychain.reason.bus': '利用できるキーチェーンがありません（SSH 接続時によくあるように、デスクトップのセッションバスがありません）',
@@ -19,4 +21,11 @@ export const keychainJa: Record<keyof typeof keychainEn, string> = {
   'keychain.reason.locked': 'キーリングがロックされています。ロックを解除（デスクトップにログインするか「パスワードと鍵」を開く）してから、ウィザードをもう一度実行してください',
   'keychain.reason.disabled': '--no-keychain によりキーチェーンは使わない設定です',
   'keychain.reason.error': 'キーチェーンがエラーを返しました',
+
+  // flow/ask/keychain-step.ts keychainStatusText (shown by status)
+  'status.keychainStored': '{account} のパスワードは{where}に保存されています',
+  'status.keychainNotStored': '{where}に {account} のパスワードはありません',
+  'status.keychainEmpty': '{where}にアカウントはありません',
+  'status.keychainUnavailable': '使えません: {reason}',
+  'status.keychain': 'キーチェーン',
 };

@@ -1,5 +1,7 @@
-// The keychain's sentences (flow/keychain-step.ts), spread into en.ts.
-export const keychainEn = {
+// The ask phase: the app password in the desktop keychain (flow/ask/keychain-step.ts,
+// flow/ask/account-choice.ts), and the keychain line of status (keychainStatusText).
+export const askKeychainEn = {
+  // flow/ask/keychain-step.ts, flow/ask/account-choice.ts
   'keychain.using': 'Using the app password stored in the keychain for {account}.',
   'keychain.unavailable': 'App password not stored in a keychain: {reason}. Postfix does not need it; you will be asked again next time.',
   'keychain.reason.bus': 'no keychain is reachable (no desktop session bus, as usual over SSH)',
@@ -17,4 +19,11 @@ export const keychainEn = {
   'keychain.reason.locked': 'the keyring is locked; unlock it (log in to the desktop, or open "Passwords and Keys") and run the wizard again',
   'keychain.reason.disabled': 'the keychain is turned off with --no-keychain',
   'keychain.reason.error': 'the keychain reported an error',
+
+  // flow/ask/keychain-step.ts keychainStatusText (shown by status)
+  'status.keychainStored': 'the password of {account} is stored in {where}',
+  'status.keychainNotStored': 'no password of {account} in {where}',
+  'status.keychainEmpty': 'no account in {where}',
+  'status.keychainUnavailable': 'not usable: {reason}',
+  'status.keychain': 'Keychain',
 } as const;
