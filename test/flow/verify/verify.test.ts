@@ -3,9 +3,9 @@
 // still holds in its queue.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix } from '../support/fake-postfix.js';
-import { runCli } from '../support/run-cli.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { runCli } from '../../support/run-cli.js';
 
 const password = 'abcdefghijklmnop';
 const headless = ['--account', 'someone@gmail.com', '--password-stdin', '--to', 'friend@example.com', '--yes', '--json', '--wait', '5'];
