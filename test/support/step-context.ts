@@ -5,7 +5,9 @@
 // what the step returned, asked, showed, ran and wrote into the outcome.
 import type { Context } from '../../src/flow/context.js';
 import { detect } from '../../src/flow/detect/detect.js';
-import type { HostFacts, PostfixFacts } from '../../src/flow/types.js';
+import type { Answers, HostFacts, PostfixFacts } from '../../src/flow/types.js';
+import { defaultRelay } from '../../src/gmail/relay.js';
+import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
 import { parseOptions } from '../../src/options.js';
 import { newOutcome } from '../../src/outcome.js';
 import { FakeSystem } from './fake-system.js';
@@ -49,4 +51,17 @@ export function changingCommands(sys: FakeSystem): string[] {
   const query = (file: string, args: readonly string[]) =>
     (file === 'postconf' && !args.some((a) => a === '-e' || a === '-X' || a === '-PX')) || (file === 'postfix' && args.at(-1) === 'status') || (file === 'postqueue' && args.includes('-j'));
   return sys.calls.filter((c) => !query(c.file, c.args)).map((c) => [c.file, ...c.args].join(' '));
+}
+
+/** The app password the step tests use; it must never show up on screen or in a command's arguments. */
+export const stepPassword = 'abcdefghijklmnop';
+
+/** What ask hands to plan for the default Gmail relay. */
+export function gmailAnswers(over: Partial<Answers> = {}): Answers {
+  return { account: 'someone@gmail.com', password: stepPassword, passwordSource: 'stdin', relay: defaultRelay, caFile: '/etc/ssl/certs/ca-certificates.crt', to: 'friend@example.com', ...over };
+}
+
+/** Every template the plan renders (the package's own files). */
+export function allTemplates(): Promise<Record<TemplateName, string>> {
+  return loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']);
 }
