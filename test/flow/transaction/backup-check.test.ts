@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { checkBackup } from '../../src/transaction/backup-check.js';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix } from '../support/fake-postfix.js';
-import { runCli } from '../support/run-cli.js';
+import { checkBackup } from '../../../src/transaction/backup-check.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { runCli } from '../../support/run-cli.js';
 
 const stateDir = '/var/lib/postfix-gmail-wizard';
 const backupRoot = '/var/backups/postfix-gmail-wizard';

@@ -4,10 +4,10 @@
 // the files it would write there, installs included.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix, loadFixtureRoot, type FakePostfix } from '../support/fake-postfix.js';
-import { runCli } from '../support/run-cli.js';
-import { ScriptedUi } from '../support/scripted-ui.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix, loadFixtureRoot, type FakePostfix } from '../../support/fake-postfix.js';
+import { runCli } from '../../support/run-cli.js';
+import { ScriptedUi } from '../../support/scripted-ui.js';
 
 const password = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';

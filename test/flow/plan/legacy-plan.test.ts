@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix, type FakePostfix } from '../support/fake-postfix.js';
-import { repoPath } from '../support/paths.js';
-import { runCli } from '../support/run-cli.js';
-import { setCatalogue } from '../../src/ui/messages.js';
-import { en } from '../../src/ui/text/en.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix, type FakePostfix } from '../../support/fake-postfix.js';
+import { repoPath } from '../../support/paths.js';
+import { runCli } from '../../support/run-cli.js';
+import { setCatalogue } from '../../../src/ui/messages.js';
+import { en } from '../../../src/ui/text/en.js';
 
 const password = 'abcdefghijklmnop';
 const old = 'oldpasswordoldpw';

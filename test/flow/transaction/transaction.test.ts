@@ -1,12 +1,12 @@
 // The transaction's safety against the recording fake: the lock, recovery
 // of a journal left behind, backup pruning, and remove --purge.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix } from '../support/fake-postfix.js';
-import { runCli } from '../support/run-cli.js';
-import { ScriptedUi } from '../support/scripted-ui.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { leaveJournal } from '../../support/fake-journal.js';
+import { runCli } from '../../support/run-cli.js';
+import { ScriptedUi } from '../../support/scripted-ui.js';
 
 const password = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
@@ -18,22 +18,6 @@ function machine() {
   const sys = new FakeSystem();
   const postfix = installFakePostfix(sys, { delivery: () => sent });
   return { sys, postfix };
-}
-
-/** A journal and its backup as a run killed mid-apply leaves them: main.cf was "OLD", sasl_passwd did not exist. */
-function leaveJournal(sys: FakeSystem, steps: { name: string; state: 'started' | 'done' }[], planned: number): string {
-  const id = '20261128T085900000Z';
-  const dir = `${backupRoot}/${id}`;
-  sys.put(`${dir}/0-main.cf`, 'OLD\n', 0o600);
-  const real = createHash('sha256').update(Buffer.from('OLD\n')).digest('hex');
-  const entries = [
-    { path: '/etc/postfix/main.cf', existed: true, mode: 0o644, uid: 0, gid: 0, sha256: real, copy: '0-main.cf' },
-    { path: '/etc/postfix/sasl_passwd', existed: false },
-  ];
-  sys.put(`${dir}/manifest.json`, JSON.stringify({ id, dir, createdAt: '2026-11-28T08:59:00.000Z', reason: 'setup', entries }), 0o600);
-  const journal = { backupId: id, backupDir: dir, configDir: '/etc/postfix', reload: { file: 'postfix', args: ['reload'] }, planned, startedAt: '2026-11-28T08:59:00.000Z', steps };
-  sys.put(`${stateDir}/journal.json`, JSON.stringify(journal), 0o600);
-  return id;
 }
 
 describe('the lock', () => {

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix } from '../support/fake-postfix.js';
-import { runCli } from '../support/run-cli.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { runCli } from '../../support/run-cli.js';
 
 const id = '20261128T085900000Z';
 const dir = `/var/backups/postfix-gmail-wizard/${id}`;

@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix } from '../support/fake-postfix.js';
-import { repoPath } from '../support/paths.js';
-import { runCli } from '../support/run-cli.js';
-import { setCatalogue } from '../../src/ui/messages.js';
-import { en } from '../../src/ui/text/en.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { repoPath } from '../../support/paths.js';
+import { runCli } from '../../support/run-cli.js';
+import { setCatalogue } from '../../../src/ui/messages.js';
+import { en } from '../../../src/ui/text/en.js';
 
 const password = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';

@@ -2,28 +2,13 @@
 // and changes nothing without --fix; headless --fix without --yes is refused (exit 2) before any
 // write; with --yes the repairs go through the transaction and the document matches the schema.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix } from '../support/fake-postfix.js';
-import { repoPath } from '../support/paths.js';
-import { runCli } from '../support/run-cli.js';
+import type { FakeSystem } from '../../support/fake-system.js';
+import { seedMachine } from '../../support/fake-seed.js';
+import { runCli } from '../../support/run-cli.js';
 
-const stockMainCf = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8');
 const PASSWORD = 'revokedrevokedre';
-// The recipe of ../shared/seed/, on Debian's stock main.cf.
-const seed = [
-  'relayhost = [smtp.gmail.com]:587', 'smtp_use_tls = yes', 'smtp_sasl_auth_enable = yes',
-  'smtp_sasl_password_maps = hash:/etc/postfix/saslpass', 'smtp_sasl_tls_security_options = noanonymous',
-  'smtp_tls_CApath = /etc/ssl/certs/ca-certificates.crt', 'default_transport = smtp', 'relay_transport = relay', '',
-].join('\n');
-
-function machine(): FakeSystem {
-  const sys = new FakeSystem();
-  installFakePostfix(sys, { mainCf: stockMainCf.replace(/^(default_transport|relay_transport|relayhost) =.*\n/gm, '') + seed });
-  sys.put('/etc/postfix/saslpass', `[smtp.gmail.com]:587 cron@gmail.com:${PASSWORD}\n`, 0o644);
-  return sys;
-}
+const machine = (): FakeSystem => seedMachine(PASSWORD).sys;
 
 const edits = (sys: FakeSystem) => sys.calls.filter((c) => c.file === 'postmap' || (c.file === 'postconf' && c.args.some((a) => /^-(e|X|PX)$/.test(a))));
 
