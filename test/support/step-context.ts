@@ -58,7 +58,7 @@ export const stepPassword = 'abcdefghijklmnop';
 
 /** What ask hands to plan for the default Gmail relay. */
 export function gmailAnswers(over: Partial<Answers> = {}): Answers {
-  return { account: 'someone@gmail.com', password: stepPassword, passwordSource: 'stdin', relay: defaultRelay, caFile: '/etc/ssl/certs/ca-certificates.crt', to: 'friend@example.com', ...over };
+  return { account: 'someone@gmail.com', credential: { password: stepPassword, source: 'stdin' }, relay: defaultRelay, caFile: '/etc/ssl/certs/ca-certificates.crt', to: 'friend@example.com', ...over };
 }
 
 /** Every template the plan renders (the package's own files). */

@@ -40,7 +40,7 @@ describe('apply', () => {
   it('what it applied is what detect finds afterwards: the same answers plan nothing', async () => {
     const { ctx, facts, plan } = await machine();
     await apply(ctx, facts.postfix, plan);
-    const again = makePlan(await detected(ctx.sys), gmailAnswers({ password: undefined, passwordSource: 'map' }), await allTemplates());
+    const again = makePlan(await detected(ctx.sys), gmailAnswers({ credential: undefined }), await allTemplates());
     assert.ok(planIsEmpty(again), JSON.stringify(again));
   });
 

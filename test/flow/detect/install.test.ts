@@ -63,7 +63,7 @@ describe('offerInstall', () => {
     assert.deepEqual(ctx.ui.asked, [t('install.confirm')]);
     assert.ok(ctx.ui.shown.some((l) => l.startsWith(`note: ${t('install.title')}`) && l.includes(aptGet)), ctx.ui.transcript);
     assert.deepEqual(changingCommands(ctx.sys), [aptGet, 'systemctl reload postfix']);
-    const logPath = '/var/lib/postfix-gmail-wizard/logs/install-20261128T090000Z.log';
+    const logPath = '/var/lib/postfix-gmail-wizard/logs/install-20261128T090000000Z.log';
     const call = ctx.sys.calls.find((c) => c.file === 'apt-get');
     assert.equal(call?.logged, logPath);
     assert.equal(call?.env?.DEBIAN_FRONTEND, 'noninteractive');

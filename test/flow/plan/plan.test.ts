@@ -43,17 +43,17 @@ describe('plan', () => {
   });
 
   it('--dry-run without a password: the placeholder, never an empty password', async () => {
-    const plan = makePlan(await facts(), gmailAnswers({ password: undefined, passwordSource: undefined }), await allTemplates());
+    const plan = makePlan(await facts(), gmailAnswers({ credential: undefined }), await allTemplates());
     assert.ok(String(plan.files[0]?.content).includes(`someone@gmail.com:${passwordPlaceholder}`), String(plan.files[0]?.content));
   });
 
   it('configured already, same account, password kept from the map: an empty plan', async () => {
-    const plan = makePlan(await facts(configured, `[smtp.gmail.com]:587 someone@gmail.com:${stepPassword}\n`), gmailAnswers({ password: undefined, passwordSource: 'map' }), await allTemplates());
+    const plan = makePlan(await facts(configured, `[smtp.gmail.com]:587 someone@gmail.com:${stepPassword}\n`), gmailAnswers({ credential: undefined }), await allTemplates());
     assert.ok(planIsEmpty(plan), JSON.stringify(plan));
   });
 
   it('configured, another account: only the map changes (and postmap), main.cf stays', async () => {
-    const plan = makePlan(await facts(configured, `[smtp.gmail.com]:587 someone@gmail.com:${stepPassword}\n`), gmailAnswers({ account: 'other@gmail.com', password: 'ponmlkjihgfedcba' }), await allTemplates());
+    const plan = makePlan(await facts(configured, `[smtp.gmail.com]:587 someone@gmail.com:${stepPassword}\n`), gmailAnswers({ account: 'other@gmail.com', credential: { password: 'ponmlkjihgfedcba', source: 'stdin' } }), await allTemplates());
     assert.deepEqual(plan.settings, []);
     assert.deepEqual(plan.files.map((f) => [f.path, f.previous?.includes('someone@gmail.com')]), [['/etc/postfix/sasl_passwd', true]]);
     assert.match(String(plan.files[0]?.content ?? ''), /other@gmail\.com:ponmlkjihgfedcba/);
