@@ -3,10 +3,10 @@
 // person can take through the wizard.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FakeSystem } from '../support/fake-system.js';
-import { installFakePostfix } from '../support/fake-postfix.js';
-import { runCli } from '../support/run-cli.js';
-import { ScriptedUi, cancel } from '../support/scripted-ui.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { runCli } from '../../support/run-cli.js';
+import { ScriptedUi, cancel } from '../../support/scripted-ui.js';
 
 const password = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
@@ -57,7 +57,7 @@ describe('setup, headless', () => {
 
   it('shows a relayhost of another provider explicitly as the change it is', async () => {
     const { readFileSync } = await import('node:fs');
-    const { repoPath } = await import('../support/paths.js');
+    const { repoPath } = await import('../../support/paths.js');
     const mainCf = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8').replace(/^relayhost =.*$/m, 'relayhost = [smtp.example.net]:587');
     const { sys, postfix } = debianMachine({ mainCf });
     const run = await runCli(sys, [...headless, '--no-test'], { stdin: `${password}\n` });

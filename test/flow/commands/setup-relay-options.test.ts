@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { AuthCheckResult, RelayProbe } from '../../src/system/types.js';
-import { installFakePostfix, type FakePostfixOptions } from '../support/fake-postfix.js';
-import { FakeSystem } from '../support/fake-system.js';
-import { repoPath } from '../support/paths.js';
-import { runCli } from '../support/run-cli.js';
-import { ScriptedUi } from '../support/scripted-ui.js';
+import type { AuthCheckResult, RelayProbe } from '../../../src/system/types.js';
+import { installFakePostfix, type FakePostfixOptions } from '../../support/fake-postfix.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { repoPath } from '../../support/paths.js';
+import { runCli } from '../../support/run-cli.js';
+import { ScriptedUi } from '../../support/scripted-ui.js';
 
 const PW = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';

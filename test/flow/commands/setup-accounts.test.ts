@@ -3,10 +3,10 @@
 // words a headless run says when another account replaces the default.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { installFakePostfix } from '../support/fake-postfix.js';
-import { FakeSystem } from '../support/fake-system.js';
-import { runCli } from '../support/run-cli.js';
-import { ScriptedUi } from '../support/scripted-ui.js';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { runCli } from '../../support/run-cli.js';
+import { ScriptedUi } from '../../support/scripted-ui.js';
 
 const A = 'someone@gmail.com';
 const B = 'other@gmail.com';

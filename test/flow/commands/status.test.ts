@@ -1,0 +1,26 @@
+// status through main(): the relay, the account, and whether its password is in the keychain.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { A, configuredWithA, assertNoSecret } from '../../support/credential-machine.js';
+import { runCli } from '../../support/run-cli.js';
+
+describe('status', () => {
+  it('shows the relay, the account and whether its password is in the keychain (never the password)', async () => {
+    const { sys } = await configuredWithA();
+    const run = await runCli(sys, ['status', '--json']);
+    assert.equal(run.exit, 0);
+    assert.equal(run.json?.status?.account, A);
+    assert.equal(run.json?.status?.relayhost, '[smtp.gmail.com]:587');
+    assert.equal(run.json?.status?.keychain, 'stored');
+    assert.match(run.stderr, /Keychain: the password of someone@gmail\.com is stored in your keychain/);
+    sys.secrets.clear();
+    const plain = await runCli(sys, ['status']);
+    assert.match(plain.stdout, /Keychain: no password of someone@gmail\.com in your keychain/);
+    assert.match(plain.stdout, /Account: someone@gmail\.com/);
+    assert.match(plain.stdout, /Relay: \[smtp\.gmail\.com\]:587/);
+    sys.keychainMissing = 'locked';
+    const locked = await runCli(sys, ['status', '--json']);
+    assert.equal(locked.json?.status?.keychain, 'unavailable:locked');
+    assertNoSecret(sys, run.stdout, run.stderr, plain.stdout, locked.stdout, locked.stderr);
+  });
+});
