@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findQueueEntry, parseQueueJson, PostqueueParseError } from '../../src/postfix/queue.js';
+import { findQueueEntry, parseQueueJson, PostqueueParseError } from '../../../src/postfix/queue.js';
 
 // Works from dist/test/unit/ (and any out dir whose ../../../test is the repo's test/).
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/postfix-output');
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/postfix-output');
 const fixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
 
 test('parses the real deferred queue of the fake-Gmail scenarios', () => {

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { watchedSettings } from '../../src/flow/detect/detect.js';
-import { localSettingNames } from '../../src/flow/detect/local-facts.js';
-import { parsePostconf } from '../../src/postfix/postconf.js';
-import { repoPath } from '../support/paths.js';
+import { watchedSettings } from '../../../src/flow/detect/detect.js';
+import { localSettingNames } from '../../../src/flow/detect/local-facts.js';
+import { parsePostconf } from '../../../src/postfix/postconf.js';
+import { repoPath } from '../../support/paths.js';
 
 const read = [...new Set<string>([...watchedSettings, ...localSettingNames, 'config_directory'])];
 const fixtures = readdirSync(repoPath('test', 'fixtures')).filter((f) => existsSync(repoPath('test', 'fixtures', f, 'commands', 'postconf-d.txt')));

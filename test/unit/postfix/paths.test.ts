@@ -2,11 +2,11 @@
 // a password file appears in the plan, and which password files need fixing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { literalPathProblem } from '../../src/postfix/paths.js';
-import { exposedSecretFiles, secretFileFixes } from '../../src/flow/plan/secret-files.js';
-import type { PasswordMapFacts } from '../../src/flow/types.js';
-import type { Plan } from '../../src/transaction/plan.js';
-import { renderPlan } from '../../src/ui/plan-view.js';
+import { literalPathProblem } from '../../../src/postfix/paths.js';
+import { exposedSecretFiles, secretFileFixes } from '../../../src/flow/plan/secret-files.js';
+import type { PasswordMapFacts } from '../../../src/flow/types.js';
+import type { Plan } from '../../../src/transaction/plan.js';
+import { renderPlan } from '../../../src/ui/plan-view.js';
 
 describe('literalPathProblem', () => {
   const table: [string, ReturnType<typeof literalPathProblem>][] = [

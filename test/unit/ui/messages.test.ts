@@ -3,14 +3,14 @@
 // the language is picked from --lang, then the locale variables.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { DIAGNOSIS_CODES } from '../../src/gmail/diagnose.js';
-import { columns as terminalColumns } from '../../src/ui/columns.js';
-import { explainDiagnosis, setDiagnosisTable } from '../../src/ui/diagnosis-text.js';
-import { pickLang, setCatalogue, t, type MessageKey } from '../../src/ui/messages.js';
-import { diagnosesEn } from '../../src/ui/text/diagnoses.en.js';
-import { diagnosesJa } from '../../src/ui/text/diagnoses.ja.js';
-import { en } from '../../src/ui/text/en.js';
-import { ja } from '../../src/ui/text/ja.js';
+import { DIAGNOSIS_CODES } from '../../../src/gmail/diagnose.js';
+import { columns as terminalColumns } from '../../../src/ui/columns.js';
+import { explainDiagnosis, setDiagnosisTable } from '../../../src/ui/diagnosis-text.js';
+import { pickLang, setCatalogue, t, type MessageKey } from '../../../src/ui/messages.js';
+import { diagnosesEn } from '../../../src/ui/text/diagnoses.en.js';
+import { diagnosesJa } from '../../../src/ui/text/diagnoses.ja.js';
+import { en } from '../../../src/ui/text/en.js';
+import { ja } from '../../../src/ui/text/ja.js';
 
 // Keys whose Japanese text may equal the English one (pure symbols or commands).
 // Keep this list short and explain each entry.

@@ -2,11 +2,11 @@
 // queue (src/flow/status-legacy.ts): pure functions, fed with the seed recipe's values.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { planLegacy, retiredMapFiles } from '../../src/flow/plan/legacy-plan.js';
-import { deferredReasons, levelFromObsolete } from '../../src/commands/status-legacy.js';
-import type { PasswordMapFacts } from '../../src/flow/types.js';
-import { legacySettings } from '../../src/postfix/legacy-settings.js';
-import { parseQueueJson } from '../../src/postfix/queue.js';
+import { planLegacy, retiredMapFiles } from '../../../../src/flow/plan/legacy-plan.js';
+import { deferredReasons, levelFromObsolete } from '../../../../src/commands/status-legacy.js';
+import type { PasswordMapFacts } from '../../../../src/flow/types.js';
+import { legacySettings } from '../../../../src/postfix/legacy-settings.js';
+import { parseQueueJson } from '../../../../src/postfix/queue.js';
 
 const seed = legacySettings({ smtp_use_tls: 'yes', smtp_tls_CApath: '/etc/ssl/certs/ca-certificates.crt', disable_dns_lookups: 'yes' }, { pathKinds: { '/etc/ssl/certs/ca-certificates.crt': 'file' } });
 
@@ -63,8 +63,8 @@ describe('status on a hand-made relay', () => {
 
 describe('the plan on screen', () => {
   it('the summary and the full plan name the superseded settings and the retired map (once)', async () => {
-    const { renderSummary } = await import('../../src/ui/plan-summary.js');
-    const { renderPlan } = await import('../../src/ui/plan-view.js');
+    const { renderSummary } = await import('../../../../src/ui/plan-summary.js');
+    const { renderPlan } = await import('../../../../src/ui/plan-view.js');
     const plan = {
       configDir: '/etc/postfix', settings: [{ name: 'smtp_tls_security_level', from: '', to: 'secure' }], removeSettings: ['smtp_use_tls'], files: [],
       deletes: ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db'], commands: [], touches: [],

@@ -2,8 +2,8 @@
 // characters two columns, tabs expanded, commands broken between words only.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { breakCommand, columns, expandTabs, wrapText } from '../../src/ui/columns.js';
-import { frameNote } from '../../src/ui/frame.js';
+import { breakCommand, columns, expandTabs, wrapText } from '../../../src/ui/columns.js';
+import { frameNote } from '../../../src/ui/frame.js';
 
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIAGNOSIS_CODES, diagnose, diagnoseDelivery, type DiagnosisCode } from '../../src/gmail/diagnose.js';
-import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../src/postfix/log.js';
-import { parseQueueJson } from '../../src/postfix/queue.js';
-import { diagnosesEn } from '../../src/ui/text/diagnoses.en.js';
+import { DIAGNOSIS_CODES, diagnose, diagnoseDelivery, type DiagnosisCode } from '../../../src/gmail/diagnose.js';
+import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../../src/postfix/log.js';
+import { parseQueueJson } from '../../../src/postfix/queue.js';
+import { diagnosesEn } from '../../../src/ui/text/diagnoses.en.js';
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/postfix-output');
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/postfix-output');
 const fixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
 const seen = new Set<DiagnosisCode>();
 const isFailure = (e: DeliveryEvent | undefined): e is DeliveryEvent => e !== undefined && e.status !== 'sent';

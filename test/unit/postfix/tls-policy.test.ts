@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import {
   effectiveTls, editableMap, globalLevel, mapList, parseMasterParameters, perSiteLookupKeys, policyLookupKeys,
   relayServices, withoutEntry,
-} from '../../src/postfix/tls-policy.js';
+} from '../../../src/postfix/tls-policy.js';
 
 describe('smtp_tls_policy_maps lookup keys', () => {
   it('looks up a bracketed next-hop with its port once, verbatim (no parent domains, no port-less form)', () => {
@@ -96,7 +96,7 @@ describe('taking one entry out of a table source', () => {
 });
 
 describe('the plan\'s TLS fixes (flow/plan/tls-fixes.ts)', async () => {
-  const { planTlsFixes } = await import('../../src/flow/plan/tls-fixes.js');
+  const { planTlsFixes } = await import('../../../src/flow/plan/tls-fixes.js');
   const postfix = { configDir: '/etc/postfix', isDefaultInstance: true } as Parameters<typeof planTlsFixes>[0];
   const base = { nexthop: '[smtp.gmail.com]:587', main: { smtp_tls_security_level: 'may', smtp_tls_CAfile: '' }, effective: { level: 'may', source: 'main.cf' as const } };
   const mainCf = { smtp_tls_security_level: 'secure', smtp_tls_CAfile: '/etc/ssl/certs/ca-certificates.crt' };

@@ -1,8 +1,8 @@
 // The screen checks of the TUI tests catch what issue 16 saw at 80×24.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { columns } from '../../src/ui/columns.js';
-import { badFrameLines, brokenWords, vocabulary } from '../support/screen-checks.js';
+import { columns } from '../../../src/ui/columns.js';
+import { badFrameLines, brokenWords, vocabulary } from '../../support/screen-checks.js';
 
 const words = vocabulary(['/etc/postfix', 'https://myaccount.google.com/apppasswords', '250 2.0.0 OK', '/root/gmail-app-password']);
 

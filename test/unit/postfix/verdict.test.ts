@@ -2,9 +2,9 @@
 // write; the queue and the journal's trusted fields are Postfix's word.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { trustedJournalLines, uidOf } from '../../src/postfix/journal.js';
-import { parseDeliveryLine } from '../../src/postfix/log.js';
-import { believedVerdict } from '../../src/postfix/verdict.js';
+import { trustedJournalLines, uidOf } from '../../../src/postfix/journal.js';
+import { parseDeliveryLine } from '../../../src/postfix/log.js';
+import { believedVerdict } from '../../../src/postfix/verdict.js';
 
 const line = (pid: number, status: string) =>
   `Dec  2 01:10:00 vm postfix/smtp[${pid}]: 6DE0620C117: to=<friend@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=1, delays=0/0/0/1, dsn=${status === 'sent' ? '2.0.0' : '5.1.1'}, status=${status} (250 2.0.0 OK - gsmtp)`;

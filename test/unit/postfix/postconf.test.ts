@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseOsRelease } from '../../src/distro/os-release.js';
-import { distroFor } from '../../src/distro/index.js';
-import { smtpListeners } from '../../src/postfix/master.js';
-import { parseMapReference, parsePostconf } from '../../src/postfix/postconf.js';
-import { readPasswordMapAccount } from '../../src/postfix/password-map.js';
-import { diffLines } from '../../src/ui/diff.js';
-import { repoPath } from '../support/paths.js';
+import { parseOsRelease } from '../../../src/distro/os-release.js';
+import { distroFor } from '../../../src/distro/index.js';
+import { smtpListeners } from '../../../src/postfix/master.js';
+import { parseMapReference, parsePostconf } from '../../../src/postfix/postconf.js';
+import { readPasswordMapAccount } from '../../../src/postfix/password-map.js';
+import { diffLines } from '../../../src/ui/diff.js';
+import { repoPath } from '../../support/paths.js';
 
 const fixture = (...p: string[]) => readFileSync(repoPath('test', 'fixtures', 'debian-12', ...p), 'utf8');
 

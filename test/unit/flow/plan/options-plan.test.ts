@@ -4,15 +4,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { currentGoogleRelay, otherPort, parseRelay } from '../../src/gmail/relay.js';
-import { removeRootAlias, rootAliasOf, setRootAlias, wizardRootAlias } from '../../src/postfix/aliases.js';
-import { isLoopbackOnly, mainCfValue, networkNeeds, openNetworks } from '../../src/postfix/networks.js';
-import { genericKeys, optionRemoval, parseSaved, planOptions } from '../../src/flow/plan/options-plan.js';
-import { checkRootAlias } from '../../src/flow/ask/relay-options.js';
-import { restartCommands } from '../../src/postfix/service.js';
-import type { LocalFacts, PostfixFacts } from '../../src/flow/types.js';
-import type { TemplateName } from '../../src/system/templates.js';
-import { repoPath } from '../support/paths.js';
+import { currentGoogleRelay, otherPort, parseRelay } from '../../../../src/gmail/relay.js';
+import { removeRootAlias, rootAliasOf, setRootAlias, wizardRootAlias } from '../../../../src/postfix/aliases.js';
+import { isLoopbackOnly, mainCfValue, networkNeeds, openNetworks } from '../../../../src/postfix/networks.js';
+import { genericKeys, optionRemoval, parseSaved, planOptions } from '../../../../src/flow/plan/options-plan.js';
+import { checkRootAlias } from '../../../../src/flow/ask/relay-options.js';
+import { restartCommands } from '../../../../src/postfix/service.js';
+import type { LocalFacts, PostfixFacts } from '../../../../src/flow/types.js';
+import type { TemplateName } from '../../../../src/system/templates.js';
+import { repoPath } from '../../../support/paths.js';
 
 const templates = Object.fromEntries((['sasl_passwd', 'generic', 'saved_settings'] as TemplateName[]).map((n) => [n, readFileSync(repoPath('templates', `${n}.ejs`), 'utf8')])) as Record<TemplateName, string>;
 const debianAliases = '# See man 5 aliases for format\npostmaster:    root\n';

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { en } from '../../src/ui/text/en.js';
-import { repoPath } from '../support/paths.js';
+import { en } from '../../../src/ui/text/en.js';
+import { repoPath } from '../../support/paths.js';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,9 +1,9 @@
 // What people type: accounts, app passwords and relays, including hostile input.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkAccount, checkAppPassword } from '../../src/gmail/credentials.js';
-import { parseRelay, parseRelayhost, relayhostValue } from '../../src/gmail/relay.js';
-import { inputText } from '../../src/ui/input-text.js';
+import { checkAccount, checkAppPassword } from '../../../src/gmail/credentials.js';
+import { parseRelay, parseRelayhost, relayhostValue } from '../../../src/gmail/relay.js';
+import { inputText } from '../../../src/ui/input-text.js';
 
 describe('checkAccount', () => {
   it('accepts Gmail, googlemail and Workspace addresses', () => {

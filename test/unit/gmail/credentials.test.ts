@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile, chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { explainPreflight } from '../../src/flow/ask/preflight.js';
-import { checkAccount, checkAppPassword, singleLine } from '../../src/gmail/credentials.js';
-import { passwordMapCredential, readPasswordMapAccount } from '../../src/postfix/password-map.js';
-import { classifyKeychainError } from '../../src/system/keychain-errors.js';
-import { readableBy, sudoUser } from '../../src/system/sudo-keychain.js';
-import { inputText } from '../../src/ui/input-text.js';
+import { explainPreflight } from '../../../src/flow/ask/preflight.js';
+import { checkAccount, checkAppPassword, singleLine } from '../../../src/gmail/credentials.js';
+import { passwordMapCredential, readPasswordMapAccount } from '../../../src/postfix/password-map.js';
+import { classifyKeychainError } from '../../../src/system/keychain-errors.js';
+import { readableBy, sudoUser } from '../../../src/system/sudo-keychain.js';
+import { inputText } from '../../../src/ui/input-text.js';
 
 export const hostileInputs: readonly { what: string; value: string }[] = [
   { what: 'newline', value: 'a@gmail.com\n[evil]:25 x@y:z' },

@@ -9,9 +9,9 @@ import {
   parseDeliveryLine,
   queueIdFromResponse,
   saslWarningsSince,
-} from '../../src/postfix/log.js';
+} from '../../../src/postfix/log.js';
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/postfix-output');
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/postfix-output');
 const fixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
 const publicLine = (id: string): string => {
   const lines = JSON.parse(fixture('public-log-lines.json')) as { id: string; line: string }[];

@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ExitCode } from '../../src/errors.js';
-import { KEYCHAIN_OUTCOME_REASONS, KEYCHAIN_OUTCOME_WORDS } from '../../src/flow/ask/keychain-step.js';
-import { OUTCOME_RESULTS, TEST_STATUSES } from '../../src/outcome.js';
-import { DIAGNOSIS_CODES } from '../../src/gmail/diagnose.js';
-import { commands } from '../../src/options.js';
-import { diagnosesEn } from '../../src/ui/text/diagnoses.en.js';
-import { outcomeSchema } from '../support/outcome-schema.js';
-import { repoPath } from '../support/paths.js';
+import { ExitCode } from '../../../src/errors.js';
+import { KEYCHAIN_OUTCOME_REASONS, KEYCHAIN_OUTCOME_WORDS } from '../../../src/flow/ask/keychain-step.js';
+import { OUTCOME_RESULTS, TEST_STATUSES } from '../../../src/outcome.js';
+import { DIAGNOSIS_CODES } from '../../../src/gmail/diagnose.js';
+import { commands } from '../../../src/options.js';
+import { diagnosesEn } from '../../../src/ui/text/diagnoses.en.js';
+import { outcomeSchema } from '../../support/outcome-schema.js';
+import { repoPath } from '../../support/paths.js';
 
 const readme = readFileSync(repoPath('README.md'), 'utf8');
 const schema = outcomeSchema() as {

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { plannedSenderAccounts, planSenderRelay, senderRelayRemoval } from '../../src/flow/plan/accounts-plan.js';
-import { plan, renderPasswordMap } from '../../src/flow/plan/plan.js';
-import type { Answers, HostFacts, PostfixFacts } from '../../src/flow/types.js';
-import { accountForSender, parseSenderList, senderAccounts, sendersTaken, testSender } from '../../src/postfix/sender-maps.js';
-import { passwordMapCredential } from '../../src/postfix/password-map.js';
-import type { TemplateName } from '../../src/system/templates.js';
-import { repoPath } from '../support/paths.js';
+import { plannedSenderAccounts, planSenderRelay, senderRelayRemoval } from '../../../src/flow/plan/accounts-plan.js';
+import { plan, renderPasswordMap } from '../../../src/flow/plan/plan.js';
+import type { Answers, HostFacts, PostfixFacts } from '../../../src/flow/types.js';
+import { accountForSender, parseSenderList, senderAccounts, sendersTaken, testSender } from '../../../src/postfix/sender-maps.js';
+import { passwordMapCredential } from '../../../src/postfix/password-map.js';
+import type { TemplateName } from '../../../src/system/templates.js';
+import { repoPath } from '../../support/paths.js';
 
 const templates = Object.fromEntries((['sasl_passwd', 'generic', 'saved_settings', 'sender_relay'] as TemplateName[]).map((n) => [n, readFileSync(repoPath('templates', `${n}.ejs`), 'utf8')])) as Record<TemplateName, string>;
 const RELAY = '[smtp.gmail.com]:587';

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { DIAGNOSIS_CODES } from '../../src/gmail/diagnose.js';
-import { en } from '../../src/ui/text/en.js';
-import { repoPath } from '../support/paths.js';
+import { DIAGNOSIS_CODES } from '../../../src/gmail/diagnose.js';
+import { en } from '../../../src/ui/text/en.js';
+import { repoPath } from '../../support/paths.js';
 
 const readme = readFileSync(repoPath('README.md'), 'utf8');
 
@@ -27,7 +27,7 @@ describe('README', () => {
 
 describe('JSON schema', () => {
   it('lists exactly the diagnosis codes the code can produce', async () => {
-    const { outcomeSchema } = await import('../support/outcome-schema.js');
+    const { outcomeSchema } = await import('../../support/outcome-schema.js');
     const defs = (outcomeSchema() as { $defs: { test: { properties: { diagnosis: { enum: string[] } } } } }).$defs;
     assert.deepEqual([...defs.test.properties.diagnosis.enum].sort(), [...DIAGNOSIS_CODES].sort());
   });

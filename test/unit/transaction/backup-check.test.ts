@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isManagedPath } from '../../src/transaction/backup-check.js';
+import { isManagedPath } from '../../../src/transaction/backup-check.js';
 
 describe('the paths a backup may restore', () => {
   it('the config dir, the aliases files named, package.use — nothing else, and no tricks', () => {

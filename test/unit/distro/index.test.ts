@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { distroFor } from '../../src/distro/index.js';
-import { missingUseFlags, packageUseEdit, readGentooFacts, useFlagsFor, type GentooFacts } from '../../src/distro/gentoo.js';
-import { detectInit, postfixServiceCommand } from '../../src/distro/init.js';
-import { parseSystemVersion, parseOsRelease, readOsRelease } from '../../src/distro/os-release.js';
-import { FakeSystem } from '../support/fake-system.js';
-import { loadFixtureRoot } from '../support/fake-postfix.js';
-import { repoPath } from '../support/paths.js';
+import { distroFor } from '../../../src/distro/index.js';
+import { missingUseFlags, packageUseEdit, readGentooFacts, useFlagsFor, type GentooFacts } from '../../../src/distro/gentoo.js';
+import { detectInit, postfixServiceCommand } from '../../../src/distro/init.js';
+import { parseSystemVersion, parseOsRelease, readOsRelease } from '../../../src/distro/os-release.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { loadFixtureRoot } from '../../support/fake-postfix.js';
+import { repoPath } from '../../support/paths.js';
 
 const fixture = (...parts: string[]) => readFileSync(repoPath('test', 'fixtures', ...parts), 'utf8');
 

@@ -1,8 +1,8 @@
 // The superseded and misused main.cf settings of a hand-made relay (src/postfix/legacy-settings.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { legacyPaths, legacyReplacement, legacySettings } from '../../src/postfix/legacy-settings.js';
-import { globalLevel } from '../../src/postfix/tls-policy.js';
+import { legacyPaths, legacyReplacement, legacySettings } from '../../../src/postfix/legacy-settings.js';
+import { globalLevel } from '../../../src/postfix/tls-policy.js';
 
 // The seed article's main.cf lines.
 const seed = {
