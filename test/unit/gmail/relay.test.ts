@@ -1,41 +1,8 @@
-// What people type: accounts, app passwords and relays, including hostile input.
+// The relay people type (gmail/relay.ts): host:port, relayhost values, the other port, a Google relay
+// already configured.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkAccount, checkAppPassword } from '../../../src/gmail/credentials.js';
-import { parseRelay, parseRelayhost, relayhostValue } from '../../../src/gmail/relay.js';
-import { inputText } from '../../../src/ui/input-text.js';
-
-describe('checkAccount', () => {
-  it('accepts Gmail, googlemail and Workspace addresses', () => {
-    for (const a of ['someone@gmail.com', 'first.last+tag@googlemail.com', 'ops@example.co.jp']) assert.equal(checkAccount(a).ok, true, a);
-  });
-  const hostile: [string, string][] = [
-    ['', 'empty'], ['a@gmail.com\n[evil]:25 x@y:z', 'newline'], ['a@gmail.com\r', 'CR'], ['a\u0000@gmail.com', 'NUL'],
-    ['a\t@gmail.com', 'tab'], ['a:b@gmail.com', 'colon'], ['[evil]:25', 'brackets'], ['аdmin@gmail.com', 'Cyrillic a'],
-    ['a＠gmail.com', 'full-width at'], [`${'a'.repeat(300)}@gmail.com`, '300 characters'], ['someone', 'no domain'], ['a@b', 'no TLD'],
-  ];
-  for (const [input, what] of hostile) {
-    it(`refuses ${what} with a reason`, () => {
-      const checked = checkAccount(input);
-      assert.equal(checked.ok, false);
-      assert.ok(!checked.ok && inputText(checked.problem).length > 10);
-    });
-  }
-});
-
-describe('checkAppPassword', () => {
-  it('strips the spaces Google shows between the four groups', () => {
-    assert.deepEqual(checkAppPassword('abcd efgh ijkl mnop'), { ok: true, value: 'abcdefghijklmnop', warning: undefined });
-  });
-  it('warns (does not refuse) when it is not 16 letters', () => {
-    const checked = checkAppPassword('hunter2');
-    assert.equal(checked.ok, true);
-    assert.match((checked.ok && checked.warning && inputText(checked.warning)) || '', /app password/);
-  });
-  it('refuses control characters and inner whitespace', () => {
-    for (const bad of ['abcd\tefgh', 'abcd\nefgh', 'ab\u0000cd', 'abcd\refgh', '']) assert.equal(checkAppPassword(bad).ok, false, JSON.stringify(bad));
-  });
-});
+import { parseRelay, parseRelayhost, relayhostValue, currentGoogleRelay, otherPort } from '../../../src/gmail/relay.js';
 
 describe('relay', () => {
   it('defaults to smtp.gmail.com:587 with STARTTLS', () => {
@@ -52,5 +19,19 @@ describe('relay', () => {
     assert.equal(relayhostValue({ host: 'smtp.gmail.com', port: 587, implicitTls: false }), '[smtp.gmail.com]:587');
     assert.deepEqual(parseRelayhost('[smtp.gmail.com]:465'), { host: 'smtp.gmail.com', port: 465, implicitTls: true });
     assert.equal(parseRelayhost('smtp.gmail.com'), undefined);
+  });
+});
+
+describe('relay choices', () => {
+  it('587 ⇄ 465, with the TLS style that goes with the port', () => {
+    assert.deepEqual(otherPort({ host: 'smtp.gmail.com', port: 587, implicitTls: false }), { host: 'smtp.gmail.com', port: 465, implicitTls: true });
+    assert.deepEqual(otherPort({ host: 'smtp.gmail.com', port: 465, implicitTls: true }), { host: 'smtp.gmail.com', port: 587, implicitTls: false });
+  });
+  it('a re-run keeps a Google relay already configured (465 stays 465); another relayhost is not kept', () => {
+    assert.deepEqual(currentGoogleRelay('[smtp.gmail.com]:465', 'yes'), { host: 'smtp.gmail.com', port: 465, implicitTls: true });
+    assert.deepEqual(currentGoogleRelay('[smtp-relay.gmail.com]:587', 'no'), { host: 'smtp-relay.gmail.com', port: 587, implicitTls: false });
+    assert.equal(currentGoogleRelay('[mail.isp.example]:587', undefined), undefined);
+    assert.equal(currentGoogleRelay('', undefined), undefined);
+    assert.equal(parseRelay('smtp-relay.gmail.com').ok, true);
   });
 });

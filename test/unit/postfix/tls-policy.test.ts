@@ -1,11 +1,9 @@
 // The TLS-override rules of src/postfix/tls-policy.ts, as smtp(8) applies them
-// (src/smtp/smtp_tls_policy.c): lookup keys, the global level, master.cf -o, table edits.
+// (src/smtp/smtp_tls_policy.c): lookup keys, the global level, master.cf -o, table edits, and the
+// services a transport table sends the relay's mail through.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  effectiveTls, editableMap, globalLevel, mapList, parseMasterParameters, perSiteLookupKeys, policyLookupKeys,
-  relayServices, withoutEntry,
-} from '../../../src/postfix/tls-policy.js';
+import { effectiveTls, editableMap, globalLevel, mapList, parseMasterParameters, perSiteLookupKeys, policyLookupKeys, relayServices, withoutEntry, mappedRelayServices, transportTableValues } from '../../../src/postfix/tls-policy.js';
 
 describe('smtp_tls_policy_maps lookup keys', () => {
   it('looks up a bracketed next-hop with its port once, verbatim (no parent domains, no port-less form)', () => {
@@ -95,35 +93,27 @@ describe('taking one entry out of a table source', () => {
   });
 });
 
-describe('the plan\'s TLS fixes (flow/plan/tls-fixes.ts)', async () => {
-  const { planTlsFixes } = await import('../../../src/flow/plan/tls-fixes.js');
-  const postfix = { configDir: '/etc/postfix', isDefaultInstance: true } as Parameters<typeof planTlsFixes>[0];
-  const base = { nexthop: '[smtp.gmail.com]:587', main: { smtp_tls_security_level: 'may', smtp_tls_CAfile: '' }, effective: { level: 'may', source: 'main.cf' as const } };
-  const mainCf = { smtp_tls_security_level: 'secure', smtp_tls_CAfile: '/etc/ssl/certs/ca-certificates.crt' };
-
-  it('takes out every master.cf -o that differs from what main.cf will say, and only those', () => {
-    const fixes = planTlsFixes(postfix, { ...base, master: [
-      { service: 'smtp', type: 'unix', name: 'smtp_tls_security_level', value: 'encrypt' },
-      { service: 'relay', type: 'unix', name: 'smtp_tls_CAfile', value: '/etc/ssl/certs/ca-certificates.crt' },
-      { service: 'relay', type: 'unix', name: 'smtp_tls_security_level', value: 'may' },
-    ] }, mainCf);
-    assert.deepEqual(fixes.masterRemovals, ['smtp/unix/smtp_tls_security_level', 'relay/unix/smtp_tls_security_level']);
-    assert.deepEqual(fixes.touches, ['/etc/postfix/master.cf']);
+// Mail for the relay can leave through a master.cf service that neither
+// default_transport nor relay_transport names: a transport_maps or
+// sender_dependent_default_transport_maps entry picks it (issue 11, item 3).
+// Its own `-o smtp_tls_security_level` is an override like the others.
+describe('services a transport table sends the relay\'s mail through', () => {
+  const nexthop = '[smtp.gmail.com]:587';
+  const values = ['weak:', 'weaker', 'tlsmay:[smtp.gmail.com]:587', 'viahost:smtp.gmail.com', 'other:[mx.example.org]', 'smtp:'];
+  it('transport_maps: the relay named as next-hop; an empty next-hop is the recipient domain, not the relay', () => {
+    assert.deepEqual(mappedRelayServices(values, nexthop, false), ['tlsmay', 'viahost']);
   });
-
-  it('rewrites the policy entry for the relay and recompiles the table; an entry of exactly "secure" stays', () => {
-    const entry = (value: string) => ({ map: 'hash:/etc/postfix/tls_policy', key: '[smtp.gmail.com]:587', value,
-      editable: { type: 'hash', path: '/etc/postfix/tls_policy', content: `[smtp.gmail.com]:587 ${value}\nexample.net may\n`, mode: 0o640 } });
-    const fixes = planTlsFixes(postfix, { ...base, master: [], policy: entry('encrypt') }, mainCf);
-    assert.deepEqual(fixes.files.map((f) => [f.path, f.content, f.mode, f.secret]), [['/etc/postfix/tls_policy', 'example.net may\n', 0o640, false]]);
-    assert.deepEqual(fixes.commands.map((c) => [c.file, ...c.args]), [['postmap', 'hash:/etc/postfix/tls_policy']]);
-    assert.deepEqual(fixes.touches, ['/etc/postfix/tls_policy', '/etc/postfix/tls_policy.db']);
-    assert.deepEqual(planTlsFixes(postfix, { ...base, master: [], policy: entry('secure') }, mainCf).overrides, []);
-    assert.equal(planTlsFixes(postfix, { ...base, master: [], policy: entry('secure match=.com') }, mainCf).overrides.length, 1);
+  it('sender_dependent_default_transport_maps: an empty next-hop means relayhost too', () => {
+    assert.deepEqual(mappedRelayServices(values, nexthop, true), ['weak', 'weaker', 'tlsmay', 'viahost', 'smtp']);
   });
-
-  it('refuses a table it cannot edit, naming the entry', () => {
-    const policy = { map: 'pcre:/etc/postfix/tls.pcre', key: '[smtp.gmail.com]:587', value: 'may' };
-    assert.throws(() => planTlsFixes(postfix, { ...base, master: [], policy }, mainCf), (e: Error & { code?: string }) => e.code === 'tls-policy-override' && e.message.includes('pcre:/etc/postfix/tls.pcre'));
+  it('no service for the default transport, error/discard/retry, or a $name', () => {
+    assert.deepEqual(mappedRelayServices([':[smtp.gmail.com]:587', 'error:5.1.1 no', 'discard:', 'retry:4.3.0 later', '$t:'], nexthop, true), []);
+  });
+  it('join the services of default_transport and relay_transport', () => {
+    assert.deepEqual(relayServices({ default_transport: 'smtp', relay_transport: 'relay' }, ['weak', 'smtp']), ['smtp', 'relay', 'weak']);
+  });
+  it('reads the values of `postmap -s` output, and of a regexp/pcre table\'s lines', () => {
+    assert.deepEqual(transportTableValues('example.com\tweak:\n.example.net  smtp:[mx.example.net]\n'), ['weak:', 'smtp:[mx.example.net]']);
+    assert.deepEqual(transportTableValues('# comment\n/@example\\.com$/   weak:\nif /x/\n/y/ tlsmay:\nendif\n\n', true), ['weak:', 'tlsmay:']);
   });
 });

@@ -1,11 +1,8 @@
-// Wrapping for the terminal: at spaces, then at path boundaries, wide
-// characters two columns, tabs expanded, commands broken between words only.
+// Wrapping for the terminal (ui/columns.ts): at spaces, then at path boundaries, wide characters two
+// columns, tabs expanded, commands broken between words only.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { breakCommand, columns, expandTabs, wrapText } from '../../../src/ui/columns.js';
-import { frameNote } from '../../../src/ui/frame.js';
-
-const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 describe('terminal columns and wrapping', () => {
   it('counts East Asian wide characters as two columns', () => {
@@ -67,15 +64,5 @@ describe('terminal columns and wrapping', () => {
     assert.ok(lines.slice(0, -1).every((l) => l.endsWith(' \\')));
     assert.equal(lines.map((l) => l.replace(/ \\$/, '').trim()).join(' '), words.join(' '));
     assert.deepEqual(breakCommand(words, 200), [words.join(' ')]);
-  });
-
-  it('frames a note with every line exactly as wide as the terminal, tabs and wide text included', () => {
-    for (const cols of [60, 80]) {
-      const note = plain(frameNote('+ @testhost.example\tyou@gmail.com\nテストメールは you@gmail.com に送ります（--to ADDR で送信先を変更、--no-test で省略できます）。', '計画', cols));
-      const box = note.split('\n').filter((l) => l !== '│' && /[╮│╯]$/.test(l));
-      assert.ok(box.length >= 4);
-      for (const line of box) assert.equal(columns(line), cols, line);
-      assert.ok(!note.includes('\t'));
-    }
   });
 });

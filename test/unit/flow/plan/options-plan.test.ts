@@ -1,15 +1,9 @@
-// The pure parts of the relay options: root's alias block, the generic map's
-// keys, the record of replaced main.cf values, who may relay (mynetworks),
-// loopback-only, and the plan parts setup and remove are built from.
+// The plan parts of the relay options (flow/plan/options-plan.ts): the generic map's keys, the
+// record of replaced main.cf values, and the parts setup and remove are built from.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { currentGoogleRelay, otherPort, parseRelay } from '../../../../src/gmail/relay.js';
-import { removeRootAlias, rootAliasOf, setRootAlias, wizardRootAlias } from '../../../../src/postfix/aliases.js';
-import { isLoopbackOnly, mainCfValue, networkNeeds, openNetworks } from '../../../../src/postfix/networks.js';
 import { genericKeys, optionRemoval, parseSaved, planOptions } from '../../../../src/flow/plan/options-plan.js';
-import { checkRootAlias } from '../../../../src/flow/ask/relay-options.js';
-import { restartCommands } from '../../../../src/postfix/service.js';
 import type { LocalFacts, PostfixFacts } from '../../../../src/flow/types.js';
 import type { TemplateName } from '../../../../src/system/templates.js';
 import { repoPath } from '../../../support/paths.js';
@@ -36,33 +30,6 @@ function localFacts(over: Partial<LocalFacts> = {}): LocalFacts {
   };
 }
 
-describe('root alias block in the aliases file', () => {
-  it('replaces root\'s entry in place, keeps it as "was" lines, and remove puts it back byte for byte', () => {
-    const original = 'postmaster: root\nroot: bob,\n  alice\nwebmaster: root\n';
-    const changed = setRootAlias(original, 'you@gmail.com');
-    assert.match(changed, /^postmaster: root\n# postfix-gmail-wizard: .*\n# was: root: bob,\n# was:   alice\nroot: you@gmail\.com\n# postfix-gmail-wizard: end\nwebmaster: root\n$/);
-    assert.equal(rootAliasOf(changed), 'you@gmail.com');
-    assert.equal(wizardRootAlias(changed), 'you@gmail.com');
-    assert.equal(removeRootAlias(changed), original);
-  });
-
-  it('appends when root has no entry; is idempotent; a new address keeps the original "was" lines', () => {
-    const once = setRootAlias(debianAliases, 'you@gmail.com');
-    assert.equal(setRootAlias(once, 'you@gmail.com'), once);
-    const other = setRootAlias(setRootAlias('root: bob\n', 'a@gmail.com'), 'b@gmail.com');
-    assert.match(other, /# was: root: bob\nroot: b@gmail\.com/);
-    assert.equal(removeRootAlias(other), 'root: bob\n');
-    assert.equal(removeRootAlias(once), debianAliases);
-    assert.equal(removeRootAlias(debianAliases), undefined, 'no block: nothing to undo');
-    assert.equal(setRootAlias('', 'you@gmail.com').endsWith('root: you@gmail.com\n# postfix-gmail-wizard: end\n'), true);
-  });
-
-  it('accepts an address or a user name, never a command, file or include', () => {
-    for (const good of ['you@gmail.com', 'alice', 'ops.team']) assert.equal(checkRootAlias(good), good);
-    for (const bad of ['|/bin/sh', '/tmp/x', ':include:/etc/x', 'a@b.c, evil@x.com', 'you@gmail.com\nroot: x', '']) assert.equal(checkRootAlias(bad), undefined, bad);
-  });
-});
-
 describe('generic map keys', () => {
   it('maps whole domains delivered here, and only root@ elsewhere (the map rewrites recipients too)', () => {
     assert.deepEqual(genericKeys(localFacts(), 'you@gmail.com'), {
@@ -73,44 +40,6 @@ describe('generic map keys', () => {
   it('never maps the account\'s own domain', () => {
     const local = localFacts({ domains: { myorigin: 'corp.example', myhostname: 'vm', mydomain: 'corp.example' }, localDestinations: ['vm', 'corp.example'] });
     assert.deepEqual(genericKeys(local, 'me@corp.example').keys, ['@vm']);
-  });
-});
-
-describe('who can reach this Postfix', () => {
-  it('loopback-only in every spelling, and nothing else', () => {
-    for (const yes of ['loopback-only', 'localhost', '127.0.0.1', '127.0.0.1, [::1]', '[::1]']) assert.ok(isLoopbackOnly(yes), yes);
-    for (const no of ['all', '127.0.0.1, 192.0.2.2', '', undefined, '$myhostname']) assert.ok(!isLoopbackOnly(no), String(no));
-  });
-  it('mynetworks: networks, tables and hand-written hosts are open; loopback and the default host list are not', () => {
-    assert.deepEqual(openNetworks({ mynetworks: '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128' }, ['mynetworks']), []);
-    assert.deepEqual(openNetworks({ mynetworks: '127.0.0.0/8 192.168.1.0/24 [fd00::]/64 hash:/etc/postfix/nets' }, ['mynetworks']), ['192.168.1.0/24', '[fd00::]/64', 'hash:/etc/postfix/nets']);
-    assert.deepEqual(openNetworks({ mynetworks: '127.0.0.0/8 192.0.2.2/32 [fd00::2]/128' }, []), [], 'mynetworks_style = host: this machine\'s own addresses');
-    assert.deepEqual(openNetworks({ mynetworks: '127.0.0.0/8 192.0.2.7' }, ['mynetworks']), ['192.0.2.7']);
-    assert.deepEqual(openNetworks({ mynetworks: '10.0.0.0/8', smtpd_relay_restrictions: 'permit_sasl_authenticated, reject_unauth_destination' }, ['mynetworks']), []);
-  });
-  it('names what suggests mail arrives from the network on purpose', () => {
-    assert.deepEqual(networkNeeds({ relay_domains: '' }, [], ['vm', 'localhost'], ['vm']), []);
-    assert.deepEqual(networkNeeds({ relay_domains: 'example.net', smtpd_sasl_auth_enable: 'yes' }, ['relay_domains'], ['vm', 'example.com'], ['vm']), [
-      'relay_domains = example.net', 'smtpd_sasl_auth_enable = yes', 'mydestination = example.com',
-    ]);
-  });
-  it('reads a main.cf value, continuation lines and last assignment included', () => {
-    assert.equal(mainCfValue('inet_interfaces = all\nfoo = 1\ninet_interfaces = 127.0.0.1,\n    [::1]\nbar = 2\n', 'inet_interfaces'), '127.0.0.1, [::1]');
-    assert.equal(mainCfValue('relayhost =\n', 'inet_interfaces'), undefined);
-  });
-});
-
-describe('relay choices', () => {
-  it('587 ⇄ 465, with the TLS style that goes with the port', () => {
-    assert.deepEqual(otherPort({ host: 'smtp.gmail.com', port: 587, implicitTls: false }), { host: 'smtp.gmail.com', port: 465, implicitTls: true });
-    assert.deepEqual(otherPort({ host: 'smtp.gmail.com', port: 465, implicitTls: true }), { host: 'smtp.gmail.com', port: 587, implicitTls: false });
-  });
-  it('a re-run keeps a Google relay already configured (465 stays 465); another relayhost is not kept', () => {
-    assert.deepEqual(currentGoogleRelay('[smtp.gmail.com]:465', 'yes'), { host: 'smtp.gmail.com', port: 465, implicitTls: true });
-    assert.deepEqual(currentGoogleRelay('[smtp-relay.gmail.com]:587', 'no'), { host: 'smtp-relay.gmail.com', port: 587, implicitTls: false });
-    assert.equal(currentGoogleRelay('[mail.isp.example]:587', undefined), undefined);
-    assert.equal(currentGoogleRelay('', undefined), undefined);
-    assert.equal(parseRelay('smtp-relay.gmail.com').ok, true);
   });
 });
 
@@ -180,16 +109,5 @@ describe('plan parts of the options', () => {
     assert.deepEqual(part.files.map((f) => [f.path, f.mode]), [['/etc/aliases', 0o644]]);
     assert.deepEqual(part.commands.map((c) => [c.file, ...c.args]), [['postalias', 'hash:/etc/aliases']]);
     assert.deepEqual(part.touches, ['/etc/aliases', '/etc/aliases.db']);
-  });
-});
-
-describe('restart (a reload does not apply inet_interfaces)', () => {
-  it('through the init system for the default instance; stop, then start for postfix(1) and private instances', () => {
-    assert.deepEqual(restartCommands(postfixFacts()), [{ file: '/etc/init.d/postfix', args: ['restart'] }]);
-    assert.deepEqual(restartCommands({ ...postfixFacts(), serviceManager: 'systemd' }), [{ file: 'systemctl', args: ['restart', 'postfix'] }]);
-    assert.deepEqual(restartCommands({ ...postfixFacts(), serviceManager: 'none' }), [{ file: 'postfix', args: ['stop'] }, { file: 'postfix', args: ['start'] }]);
-    assert.deepEqual(restartCommands({ ...postfixFacts(), configDir: '/tmp/pfx/etc', isDefaultInstance: false, serviceManager: 'none' }), [
-      { file: 'postfix', args: ['-c', '/tmp/pfx/etc', 'stop'] }, { file: 'postfix', args: ['-c', '/tmp/pfx/etc', 'start'] },
-    ]);
   });
 });
