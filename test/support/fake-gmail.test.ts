@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { createTransport } from 'nodemailer';
-import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
-import { RawSmtp } from '../support/raw-smtp.js';
-import { createTestCa, type TestCa } from '../support/test-ca.js';
+import { startFakeGmail, type FakeGmail } from './fake-gmail.js';
+import { RawSmtp } from './raw-smtp.js';
+import { createTestCa, type TestCa } from './test-ca.js';
 
 const USER = 'user@gmail.com';
 const PASSWORD = 'abcdefghijklmnop';
