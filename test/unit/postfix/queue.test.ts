@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findQueueEntry, parseQueueJson, PostqueueParseError } from '../../../src/postfix/queue.js';
 
-// Works from dist/test/unit/ (and any out dir whose ../../../test is the repo's test/).
+// Works from dist/test/unit/postfix/ (and any out dir whose ../../../../test is the repo's test/).
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/postfix-output');
 const fixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
 
