@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const layers = ['unit', 'flow', 'e2e', 'e2e-releases', 'e2e-system'];
+// support: the test doubles' own tests (the fake Gmail on loopback), before the e2e tests that use them.
+const layers = ['unit', 'flow', 'support', 'e2e', 'e2e-releases', 'e2e-system'];
 const serialLayers = new Set(['e2e-releases', 'e2e-system']);
 const requireAll = process.env.PGW_REQUIRE_ALL === '1' || process.env.CI === 'true';
 const files = [];

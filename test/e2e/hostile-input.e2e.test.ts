@@ -57,7 +57,7 @@ describe('hostile input through the real CLI: exit 2, nothing changed', { skip }
   for (const row of table) {
     // execve(2) cannot carry a NUL inside an argument, so no command line can hold an account or a
     // recipient with one (and neither has a stdin or file form): the NUL rows test the password only,
-    // through stdin and a file; the account rule is covered by test/unit/credentials.test.ts.
+    // through stdin and a file; the account rule is covered by test/unit/gmail/credentials.test.ts.
     if (!row.address.includes('\u0000')) {
       it(`account: ${row.what}`, async () => {
         await expectRefused(['--account', row.address, '--password-stdin', ...common()], { stdin: `${PASSWORD}\n` }, 'invalid-account');

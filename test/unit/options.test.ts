@@ -1,6 +1,9 @@
+// The command line (src/options.ts): every CLI.md option, the commands' own flags, and what is
+// refused with exit 2.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseOptions } from '../../src/options.js';
+import { ExitCode, UsageError } from '../../src/errors.js';
 
 describe('parseOptions', () => {
   it('--backup-dir/--state-dir DIR mean a folder of the wizard\'s own inside DIR; the defaults stay', () => {
@@ -43,4 +46,33 @@ describe('parseOptions', () => {
       assert.throws(() => parseOptions(argv), (e: { exitCode?: number }) => e.exitCode === 2, argv.join(' '));
     }
   });
+});
+
+// --state-dir/--backup-dir name where root keeps its lock, journal and
+// backups: a relative path would mean whatever folder the run started in.
+describe('--state-dir/--backup-dir must be absolute', () => {
+  for (const flag of ['--state-dir', '--backup-dir']) {
+    for (const value of ['state', './state', '../var', 'postfix-gmail-wizard', '']) {
+      it(`${flag} ${JSON.stringify(value)}: a usage error naming ${flag} and asking for an absolute path`, () => {
+        assert.throws(() => parseOptions(['remove', flag, value]), (error: unknown) => {
+          assert.ok(error instanceof UsageError);
+          assert.equal(error.exitCode, ExitCode.usage);
+          assert.match(error.message, new RegExp(`${flag}`));
+          assert.match(`${error.message} ${error.fix}`, /absolute/);
+          return true;
+        });
+      });
+    }
+  }
+  it('absolute ones are taken as before', () => {
+    assert.equal(parseOptions(['--state-dir', '/srv/s']).stateDir, '/srv/s/postfix-gmail-wizard');
+  });
+});
+
+it('doctor takes --fix (with --yes, --json, --config-dir); another command refuses --fix', () => {
+  const options = parseOptions(['doctor', '--fix', '--yes', '--json', '--config-dir', '/etc/postfix']);
+  assert.equal(options.command, 'doctor');
+  assert.equal(options.fix, true);
+  assert.equal(parseOptions(['doctor']).fix, false);
+  assert.throws(() => parseOptions(['setup', '--fix']), (e) => e instanceof UsageError && e.exitCode === 2);
 });
