@@ -1,5 +1,5 @@
 // A process that takes the wizard's lock the way a run does (acquireLock on
-// the real System), for the lock races in test/e2e/lock.e2e.test.ts.
+// the real System), for the lock races in test/e2e/transaction/lock.e2e.test.ts.
 //   node lock-holder.js race STATE_DIR MARKER_DIR   take it if free; while held, own MARKER_DIR/held (O_EXCL)
 //   node lock-holder.js hold STATE_DIR              take it, print "held", keep it until killed
 import { open, rm } from 'node:fs/promises';

@@ -9,12 +9,12 @@ import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { assertOutcomeSchema } from '../support/outcome-schema.js';
-import { postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { checksums } from '../support/secret-checks.js';
-import { runWizard } from '../support/wizard-process.js';
-import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
+import { assertOutcomeSchema } from '../../support/outcome-schema.js';
+import { postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { checksums } from '../../support/secret-checks.js';
+import { runWizard } from '../../support/wizard-process.js';
+import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../../support/keyring-session.js';
 
 const DEFAULT = 'someone@gmail.com';
 const DEFAULT_PW = 'qwertyuiopasdfgh';

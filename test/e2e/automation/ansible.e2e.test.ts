@@ -12,10 +12,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoPath } from '../support/paths.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { scanProc } from '../support/wizard-process.js';
+import { repoPath } from '../../support/paths.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { scanProc } from '../../support/wizard-process.js';
 
 function ansibleSkipReason(): string | undefined {
   try {

@@ -11,8 +11,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { startLocalRegistry, type LocalRegistry } from '../support/local-registry.js';
-import { repoPath } from '../support/paths.js';
+import { startLocalRegistry, type LocalRegistry } from '../../support/local-registry.js';
+import { repoPath } from '../../support/paths.js';
 
 const run = promisify(execFile);
 // npm run passes its own settings (cache, registry, …) down as npm_config_*: none of them here.

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { assertOutcomeSchema } from '../support/outcome-schema.js';
-import { repoPath } from '../support/paths.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { runWizard } from '../support/wizard-process.js';
+import { assertOutcomeSchema } from '../../support/outcome-schema.js';
+import { repoPath } from '../../support/paths.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 async function readmeCommand(): Promise<string[]> {
   const readme = await readFile(repoPath('README.md'), 'utf8');

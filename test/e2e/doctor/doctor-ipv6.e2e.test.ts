@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { DoctorOutcome } from '../support/doctor-lab.js';
-import { repoPath } from '../support/paths.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
+import type { DoctorOutcome } from '../../support/doctor-lab.js';
+import { repoPath } from '../../support/paths.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
 
 interface Report { healthy: DoctorOutcome; found: DoctorOutcome; unchanged: boolean; fixed: DoctorOutcome; after: DoctorOutcome; preference: string }
 

@@ -9,10 +9,10 @@ import { chmod, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { codes, doctor, fingerprint, sendmail } from '../support/doctor-lab.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { runWizard } from '../support/wizard-process.js';
+import { codes, doctor, fingerprint, sendmail } from '../../support/doctor-lab.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const execFileP = promisify(execFile);
 const ACCOUNT = 'cron.sender@gmail.com';

@@ -12,12 +12,12 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTransport } from 'nodemailer';
-import { assertOutcomeSchema } from '../support/outcome-schema.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { exposedCopies, filesContaining } from '../support/secret-checks.js';
-import { buildSeedRecipe, type SeedRecipe } from '../support/seed-recipe.js';
-import { runWizard } from '../support/wizard-process.js';
+import { assertOutcomeSchema } from '../../support/outcome-schema.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { exposedCopies, filesContaining } from '../../support/secret-checks.js';
+import { buildSeedRecipe, type SeedRecipe } from '../../support/seed-recipe.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const OLD = 'old@gmail.com';
 const OLD_PASSWORD = 'revokedrevokedrv';

@@ -12,13 +12,13 @@ import { chmod, copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { installedKeyringBinding } from '../../src/system/keyring-binding.js';
-import { runHelper, stageHelper, type HelperFiles, type UserSession } from '../../src/system/sudo-keychain.js';
-import { createHostileUser, type HostileUser } from '../support/hostile-user.js';
-import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { runWizard } from '../support/wizard-process.js';
+import { installedKeyringBinding } from '../../../src/system/keyring-binding.js';
+import { runHelper, stageHelper, type HelperFiles, type UserSession } from '../../../src/system/sudo-keychain.js';
+import { createHostileUser, type HostileUser } from '../../support/hostile-user.js';
+import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../../support/keyring-session.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const A = 'someone@gmail.com';
 const PW = 'plantedplantedpw';
@@ -131,8 +131,8 @@ describe('a keyring module planted in /tmp/node_modules by another user', { skip
     try {
       await chmod(tree, 0o755);
       await writeFile(join(tree, 'package.json'), '{ "type": "module" }\n');
-      await copyFile(fileURLToPath(new URL('../../src/system/keyring-binding.js', import.meta.url)), join(tree, 'keyring-binding.js'));
-      const copy = (await import(pathToFileURL(join(tree, 'keyring-binding.js')).href)) as typeof import('../../src/system/keyring-binding.js');
+      await copyFile(fileURLToPath(new URL('../../../src/system/keyring-binding.js', import.meta.url)), join(tree, 'keyring-binding.js'));
+      const copy = (await import(pathToFileURL(join(tree, 'keyring-binding.js')).href)) as typeof import('../../../src/system/keyring-binding.js');
       assert.equal(await copy.installedKeyringBinding(), undefined);
       assert.equal(await copy.loadInstalledKeyring(), undefined);
       await nothingReceived();

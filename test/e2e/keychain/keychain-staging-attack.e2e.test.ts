@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { chmod, chown, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { defaultStagingBase } from '../../src/system/keychain-helper-stage.js';
-import { installedKeyringBinding, onlyWritableBy } from '../../src/system/keyring-binding.js';
-import { stageHelper } from '../../src/system/sudo-keychain.js';
-import { createHostileUser, type HostileUser } from '../support/hostile-user.js';
+import { defaultStagingBase } from '../../../src/system/keychain-helper-stage.js';
+import { installedKeyringBinding, onlyWritableBy } from '../../../src/system/keyring-binding.js';
+import { stageHelper } from '../../../src/system/sudo-keychain.js';
+import { createHostileUser, type HostileUser } from '../../support/hostile-user.js';
 
 // Root is needed (useradd, a second uid); on CI, where it is root, nothing here may be skipped.
 const skip = process.env.CI ? false : process.getuid?.() !== 0 ? 'needs root (useradd, a second uid)' : false;

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { chmod, chown, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createRealSystem } from '../../src/system/real-system.js';
-import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
-import { runWizard } from '../support/wizard-process.js';
+import { createRealSystem } from '../../../src/system/real-system.js';
+import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const nobody = 65534;
 const skip = process.getuid?.() === 0 ? undefined : 'needs root (chown to another uid)';

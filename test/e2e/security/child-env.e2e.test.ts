@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createRealSystem } from '../../src/system/real-system.js';
+import { createRealSystem } from '../../../src/system/real-system.js';
 
 const CANARY = 'PGW_SECRET_CANARY';
 const canaryValue = 'canary-7f3a9c1e';

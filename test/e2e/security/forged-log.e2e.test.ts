@@ -12,9 +12,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { runWizard } from '../support/wizard-process.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const execFileP = promisify(execFile);
 const A = 'someone@gmail.com';

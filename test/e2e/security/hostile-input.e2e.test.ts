@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { checksums } from '../support/secret-checks.js';
-import { runWizard } from '../support/wizard-process.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { checksums } from '../../support/secret-checks.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const ACCOUNT = 'someone@gmail.com';
 const PASSWORD = 'mnbvcxzlkjhgfdsa';

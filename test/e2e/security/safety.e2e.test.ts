@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { plantOverSbin } from '../support/planted-commands.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { runWizard } from '../support/wizard-process.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { plantOverSbin } from '../../support/planted-commands.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const ACCOUNT = 'safe@gmail.com';
 const PASSWORD = 'safetytestpasswd';

@@ -11,12 +11,12 @@ import { spawn } from 'node:child_process';
 import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { repoPath } from '../support/paths.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { exposedCopies } from '../support/secret-checks.js';
-import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
-import { runWizard } from '../support/wizard-process.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { repoPath } from '../../support/paths.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { exposedCopies } from '../../support/secret-checks.js';
+import { startInTmux, tmuxSkipReason } from '../../support/tmux.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const ACCOUNT = 'someone@gmail.com';
 const FIRST = 'qazwsxedcrfvtgby';

@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoPath } from '../support/paths.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { createTestCa } from '../support/test-ca.js';
+import { repoPath } from '../../support/paths.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { createTestCa } from '../../support/test-ca.js';
 
 const ACCOUNT = 'someone@gmail.com';
 const PASSWORD = 'poiuytrewqlkjhgf';

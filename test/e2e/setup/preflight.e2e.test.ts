@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
-import { freePort } from '../support/free-port.js';
-import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
-import { checksums } from '../support/secret-checks.js';
-import { createTestCa, type TestCa } from '../support/test-ca.js';
-import { runWizard } from '../support/wizard-process.js';
+import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
+import { freePort } from '../../support/free-port.js';
+import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
+import { checksums } from '../../support/secret-checks.js';
+import { createTestCa, type TestCa } from '../../support/test-ca.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const PASSWORD = 'poiuytrewqlkjhgf';
 const skip = postfixSkipReason();

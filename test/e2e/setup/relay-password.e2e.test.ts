@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
-import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { checksums } from '../support/secret-checks.js';
-import { runWizard } from '../support/wizard-process.js';
+import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
+import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../../support/keyring-session.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { checksums } from '../../support/secret-checks.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const A = 'someone@gmail.com';
 const PW = 'mnbvcxzlkjhgfdsa';

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoPath } from '../support/paths.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { badFrameLines } from '../support/screen-checks.js';
-import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
-import { runWizard } from '../support/wizard-process.js';
+import { repoPath } from '../../support/paths.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { badFrameLines } from '../../support/screen-checks.js';
+import { startInTmux, tmuxSkipReason } from '../../support/tmux.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const DEFAULT = 'someone@gmail.com';
 const DEFAULT_PW = 'qwertyuiopasdfgh';

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { repoPath } from '../support/paths.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { captureScreens, maskRunDependent, scripts } from '../support/screens.js';
-import { tmuxSkipReason } from '../support/tmux.js';
+import { repoPath } from '../../support/paths.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { captureScreens, maskRunDependent, scripts } from '../../support/screens.js';
+import { tmuxSkipReason } from '../../support/tmux.js';
 
 describe('README screens against the real TUI', { skip: postfixSkipReason() ?? tmuxSkipReason() }, () => {
   it('a fresh capture in tmux equals docs/screens (run-dependent parts masked)', async () => {

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { en } from '../../src/ui/text/en.js';
-import { repoPath } from '../support/paths.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { checksums } from '../support/secret-checks.js';
-import { startInTmux, tmuxSkipReason, type TmuxSession } from '../support/tmux.js';
+import { en } from '../../../src/ui/text/en.js';
+import { repoPath } from '../../support/paths.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { checksums } from '../../support/secret-checks.js';
+import { startInTmux, tmuxSkipReason, type TmuxSession } from '../../support/tmux.js';
 
 const ACCOUNT = 'person@gmail.com';
 const PASSWORD = 'qazwsxedcrfvtgby';

@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appPasswordUrl } from '../../src/gmail/credentials.js';
-import { columns } from '../../src/ui/columns.js';
-import { repoPath } from '../support/paths.js';
-import { postfixSkipReason } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { badFrameLines, brokenWords, vocabulary } from '../support/screen-checks.js';
-import { startInTmux, tmuxSkipReason } from '../support/tmux.js';
+import { appPasswordUrl } from '../../../src/gmail/credentials.js';
+import { columns } from '../../../src/ui/columns.js';
+import { repoPath } from '../../support/paths.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { badFrameLines, brokenWords, vocabulary } from '../../support/screen-checks.js';
+import { startInTmux, tmuxSkipReason } from '../../support/tmux.js';
 
 const PASSWORD = 'mnbvcxzlkjhgfdsa';
 const languages = [

@@ -13,11 +13,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
-import { postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { createTestCa, type TestCa } from '../support/test-ca.js';
-import { runWizard } from '../support/wizard-process.js';
+import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
+import { postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { createTestCa, type TestCa } from '../../support/test-ca.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const execFileP = promisify(execFile);
 const ACCOUNT = 'someone@gmail.com';

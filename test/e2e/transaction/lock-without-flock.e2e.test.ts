@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoPath } from '../support/paths.js';
+import { repoPath } from '../../support/paths.js';
 
 const holder = repoPath('dist', 'test', 'support', 'lock-holder.js');
 const skip = process.getuid?.() === 0 ? undefined : 'needs root (a mount namespace to hide flock)';

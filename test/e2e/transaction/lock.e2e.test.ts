@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoPath } from '../support/paths.js';
-import { runWizard } from '../support/wizard-process.js';
+import { repoPath } from '../../support/paths.js';
+import { runWizard } from '../../support/wizard-process.js';
 
 const holder = repoPath('dist', 'test', 'support', 'lock-holder.js');
 

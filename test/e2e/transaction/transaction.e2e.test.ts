@@ -10,12 +10,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
-import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../support/postfix-instance.js';
-import { startRelayLab, type RelayLab } from '../support/relay-lab.js';
-import { createTestCa, type TestCa } from '../support/test-ca.js';
-import { plantOverSbin } from '../support/planted-commands.js';
-import { runWizard, type WizardRun } from '../support/wizard-process.js';
+import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
+import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
+import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { createTestCa, type TestCa } from '../../support/test-ca.js';
+import { plantOverSbin } from '../../support/planted-commands.js';
+import { runWizard, type WizardRun } from '../../support/wizard-process.js';
 
 const ACCOUNT = 'tx@gmail.com';
 
