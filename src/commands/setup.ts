@@ -115,7 +115,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     const result = { ...(await sendTestMessage(ctx, postfix, from, to)), ...(senders ? { from, account } : {}) };
     outcome.test = result;
     await saveLastTest(ctx, result);
-    exit = reportTest(ctx, result);
+    exit = reportTest(ctx, result, relay.host);
     outcome.result = exit === ExitCode.ok ? 'delivered' : 'not-delivered';
   }
   if (ui.interactive) ui.command(t('tui.equivalent'), equivalentWords(options, answers));

@@ -1,4 +1,5 @@
 // `test`: send a test message through the configuration as it is, and follow it.
+import { parseRelayhost } from '../gmail/relay.js';
 import { ExitCode, UsageError, WizardError, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
 import { askRecipient } from '../flow/ask/ask.js';
@@ -35,7 +36,7 @@ export async function runTest(ctx: Context): Promise<ExitCodeValue> {
   const result = given?.ok && through ? { ...sent, from, account: through } : sent;
   outcome.test = result;
   await saveLastTest(ctx, result);
-  const exit = reportTest(ctx, result);
+  const exit = reportTest(ctx, result, parseRelayhost(postfix.settings.relayhost)?.host);
   outcome.result = exit === ExitCode.ok ? 'delivered' : 'not-delivered';
   ui.outro(exit === ExitCode.ok ? t('summary.done') : t('summary.notDelivered'));
   return exit;

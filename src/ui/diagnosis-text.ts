@@ -8,6 +8,9 @@ export function setDiagnosisTable(next: Record<DiagnosisCode, { cause: string; f
   table = next;
 }
 
-export function explainDiagnosis(code: DiagnosisCode): { cause: string; fix: string } {
-  return table[code] ?? diagnosesEn[code] ?? diagnosesEn.unknown;
+/** `host`: the relay the failure happened on — the name a lookup or a certificate failed for (Gmail's unless told). */
+export function explainDiagnosis(code: DiagnosisCode, host = 'smtp.gmail.com'): { cause: string; fix: string } {
+  const { cause, fix } = table[code] ?? diagnosesEn[code] ?? diagnosesEn.unknown;
+  const named = (text: string) => text.replaceAll('{host}', host);
+  return { cause: named(cause), fix: named(fix) };
 }

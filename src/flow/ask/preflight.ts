@@ -35,7 +35,7 @@ export interface PreflightFailure {
 /** The plain-words report of a failed login, with the fix that fits this relay. */
 export function explainPreflight(relay: Relay, result: { response?: string; responseCode?: number; errorCode?: string }, source: Credential['source']): PreflightFailure {
   const diagnosis = diagnose(result.response ?? '', { errorCode: result.errorCode, responseCode: result.responseCode });
-  const explained = explainDiagnosis(diagnosis.code);
+  const explained = explainDiagnosis(diagnosis.code, relay.host);
   let cause = explained.cause;
   let fix = explained.fix;
   if (diagnosis.code === 'connect-timeout' || diagnosis.code === 'connect-refused' || diagnosis.code === 'greeting-timeout') {

@@ -9,7 +9,8 @@ import type { Context } from '../context.js';
 import type { TestResult } from '../../outcome.js';
 import type { Answers } from '../types.js';
 
-export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult): ExitCodeValue {
+/** `host`: the relay the message went to (the names in a failure's explanation are its own). */
+export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult, host?: string): ExitCodeValue {
   if (result.from && result.account) ctx.ui.info(t('accounts.wentThrough', { from: result.from, account: result.account }));
   if (result.status === 'sent') {
     ctx.ui.success(t('summary.sent', { to: result.to, relay: result.relay ?? '', reply: result.reply ?? '' }));
@@ -20,7 +21,7 @@ export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult): ExitCo
     ctx.ui.warn(t('summary.stillQueued', { id: result.queueId ?? '?' }));
     return ExitCode.notDelivered;
   }
-  const { cause, fix } = explainDiagnosis(result.diagnosis ?? 'unknown');
+  const { cause, fix } = explainDiagnosis(result.diagnosis ?? 'unknown', host);
   ctx.ui.error(t('summary.failed', { status: result.status, id: result.queueId ?? '?', reply: result.reply ?? '' }));
   ctx.ui.note(`${cause}\n${fix}`, t('summary.whatToDo'));
   return ExitCode.notDelivered;

@@ -49,8 +49,8 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Check the clock (`date`) and the CA bundle (smtp_tls_CAfile, package ca-certificates); if a proxy or antivirus inspects TLS, let port 587 pass untouched.',
   },
   'tls-name-mismatch': {
-    cause: 'The certificate is not for smtp.gmail.com — wrong relayhost or interception; the password was not sent.',
-    fix: 'Use relayhost = [smtp.gmail.com]:587 exactly, check /etc/hosts and DNS for smtp.gmail.com, and bypass any TLS-inspecting proxy.',
+    cause: 'The certificate is not for {host} — wrong relayhost or interception; the password was not sent.',
+    fix: 'Use relayhost = [smtp.gmail.com]:587 exactly, check /etc/hosts and DNS for {host}, and bypass any TLS-inspecting proxy.',
   },
   'tls-handshake': {
     cause: 'The encrypted connection could not be set up (TLS handshake failed).',
@@ -73,8 +73,8 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Run the wizard again: when IPv6 cannot reach the relay but IPv4 can, it sets smtp_address_preference = ipv4 (IPv6 stays on for the rest). By hand: `postconf -e smtp_address_preference=ipv4` and `postfix reload`; or repair the IPv6 route.',
   },
   dns: {
-    cause: 'The name smtp.gmail.com could not be looked up (DNS failure).',
-    fix: 'Check that `getent hosts smtp.gmail.com` works and /etc/resolv.conf is right; Postfix keeps a copy in its chroot, so restart it after fixing.',
+    cause: 'The name {host} could not be looked up (DNS failure).',
+    fix: 'Check that `getent hosts {host}` works and /etc/resolv.conf is right; Postfix keeps a copy in its chroot, so restart it after fixing.',
   },
   'dns-chroot': {
     cause: 'Postfix runs its SMTP client in a chroot (its queue directory) that has no resolver files, so no name can be looked up ("Device or resource busy").',

@@ -46,8 +46,8 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: '時計（`date`）と CA バンドル（smtp_tls_CAfile、ca-certificates パッケージ）を確認してください。プロキシやウイルス対策ソフトが TLS を検査している場合は、ポート 587 を素通しにしてください。',
   },
   'tls-name-mismatch': {
-    cause: '証明書が smtp.gmail.com のものではありません。relayhost の誤りか、通信の傍受が考えられます。パスワードは送信していません。',
-    fix: 'relayhost = [smtp.gmail.com]:587 を正確に設定し、smtp.gmail.com について /etc/hosts と DNS を確認したうえで、TLS を検査するプロキシを経由しないようにしてください。',
+    cause: '証明書が {host} のものではありません。relayhost の誤りか、通信の傍受が考えられます。パスワードは送信していません。',
+    fix: 'relayhost = [smtp.gmail.com]:587 を正確に設定し、{host} について /etc/hosts と DNS を確認したうえで、TLS を検査するプロキシを経由しないようにしてください。',
   },
   'tls-handshake': {
     cause: '暗号化された接続を確立できませんでした（TLS ハンドシェイクの失敗）。',
@@ -70,8 +70,8 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: 'ウィザードをもう一度実行してください。IPv6 ではリレーに届かず IPv4 では届く場合、smtp_address_preference = ipv4 を設定します（ほかの IPv6 の通信はそのまま）。手作業なら `postconf -e smtp_address_preference=ipv4` と `postfix reload` を実行するか、IPv6 の経路を修復してください。',
   },
   dns: {
-    cause: 'smtp.gmail.com の名前解決ができませんでした（DNS の失敗）。',
-    fix: '`getent hosts smtp.gmail.com` が動くこと、/etc/resolv.conf が正しいことを確認してください。Postfix は chroot 内にそのコピーを持っているので、直したら Postfix を再起動してください。',
+    cause: '{host} の名前解決ができませんでした（DNS の失敗）。',
+    fix: '`getent hosts {host}` が動くこと、/etc/resolv.conf が正しいことを確認してください。Postfix は chroot 内にそのコピーを持っているので、直したら Postfix を再起動してください。',
   },
   'dns-chroot': {
     cause: 'Postfix は SMTP クライアントを chroot（キューディレクトリ）の中で動かしていますが、そこにリゾルバのファイルがないため、名前を引けません（"Device or resource busy"）。',

@@ -10,7 +10,7 @@ import { KEYCHAIN_OUTCOME_REASONS, KEYCHAIN_OUTCOME_WORDS } from '../../../src/f
 import { OUTCOME_RESULTS, TEST_STATUSES } from '../../../src/outcome.js';
 import { DIAGNOSIS_CODES } from '../../../src/gmail/diagnose.js';
 import { commands } from '../../../src/options.js';
-import { diagnosesEn } from '../../../src/ui/text/diagnoses.en.js';
+import { explainDiagnosis } from '../../../src/ui/diagnosis-text.js';
 import { outcomeSchema } from '../../support/outcome-schema.js';
 import { repoPath } from '../../support/paths.js';
 
@@ -100,7 +100,7 @@ describe('README values are the code\'s', () => {
     assert.deepEqual(rows.map((r) => r[1]), [...DIAGNOSIS_CODES]);
     const plain = (text: string | undefined): string => (text ?? '').replace(/`/g, ''); // the README may mark code
     for (const [, code, cause, fix] of rows) {
-      const text = diagnosesEn[code as (typeof DIAGNOSIS_CODES)[number]];
+      const text = explainDiagnosis(code as (typeof DIAGNOSIS_CODES)[number]); // as said for Gmail's relay
       assert.equal(plain(cause), plain(text.cause), `${code}: cause`);
       assert.equal(plain(fix), plain(text.fix), `${code}: fix`);
     }

@@ -9,10 +9,21 @@ describe('diagnosis tables', () => {
   it('explainDiagnosis follows setDiagnosisTable', () => {
     try {
       setDiagnosisTable(diagnosesJa);
-      assert.equal(explainDiagnosis('dns'), diagnosesJa.dns);
+      assert.match(explainDiagnosis('dns').cause, /smtp\.gmail\.com の名前解決ができませんでした/);
     } finally {
       setDiagnosisTable(diagnosesEn);
     }
-    assert.equal(explainDiagnosis('dns'), diagnosesEn.dns);
+    assert.match(explainDiagnosis('dns').cause, /The name smtp\.gmail\.com could not be looked up/);
+  });
+
+  it('names the relay the failure happened on, not always Gmail\'s', () => {
+    const dns = explainDiagnosis('dns', 'smtp-relay.gmail.com');
+    assert.match(dns.cause, /The name smtp-relay\.gmail\.com could not be looked up/);
+    assert.match(dns.fix, /getent hosts smtp-relay\.gmail\.com/);
+    assert.match(explainDiagnosis('tls-name-mismatch', 'mail.example.net').cause, /not for mail\.example\.net/);
+    for (const [code, entry] of Object.entries(diagnosesEn)) {
+      const { cause, fix } = explainDiagnosis(code as keyof typeof diagnosesEn, 'relay.example');
+      assert.ok(!`${cause} ${fix}`.includes('{host}'), `${code}: a placeholder left in ${JSON.stringify(entry)}`);
+    }
   });
 });
