@@ -17,6 +17,10 @@ export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult, host?: 
     if (result.relay === 'local' || result.relay === 'virtual') ctx.ui.warn(t('summary.deliveredLocally', { to: result.to }));
     return ExitCode.ok;
   }
+  if (result.status === 'unknown' && result.queueId && !result.reply) {
+    ctx.ui.warn(t('summary.noLog', { id: result.queueId, to: result.to }));
+    return ExitCode.notDelivered;
+  }
   if (result.status === 'queued') {
     ctx.ui.warn(t('summary.stillQueued', { id: result.queueId ?? '?' }));
     return ExitCode.notDelivered;

@@ -61,6 +61,11 @@ export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options
       progress.stop(verdict.status === 'sent' ? t('verify.sent', { id: queueId }) : t('verify.notSent', { id: queueId, status: verdict.status }), verdict.status === 'sent' ? 'ok' : 'failed');
       return resultFromEvent(to, queueId, verdict, clientNotesFor(logText, queueId, to));
     }
+    // No log to read (log kind none): a message gone from the queue is all there is to know.
+    if (postfix.log.kind === 'none' && entry && !entry.queued) {
+      progress.stop(t('verify.leftQueue', { id: queueId }), 'failed');
+      return { to, queueId, status: 'unknown' };
+    }
     const reason = entry?.entry?.recipients.find((r) => r.delayReason)?.delayReason;
     if (entry?.entry && reason) {
       progress.stop(t('verify.notSent', { id: queueId, status: 'deferred' }), 'failed');

@@ -23,10 +23,12 @@ export const verifyEn = {
   'verify.sent': 'Message {id} was accepted by the relay.',
   'verify.notSent': 'Message {id} was not delivered ({status}).',
   'verify.timedOut': 'Message {id} is still waiting after {seconds} s.',
+  'verify.leftQueue': 'Message {id} has left the queue; this machine keeps no mail log to say how.',
 
   // flow/verify/summary.ts, commands/setup.ts, commands/test.ts
   'summary.sent': 'Delivered to {to} through {relay}: {reply}',
   'summary.deliveredLocally': '{to} is delivered on this machine, not through the relay; send the test to an outside address to check the relay.',
+  'summary.noLog': 'Message {id} left the queue, but without a mail log it cannot be told whether Gmail accepted it. Look in the inbox of {to}; to let the wizard see the reply next time, give Postfix a log: postconf -e maillog_file=/var/log/postfix.log && postfix reload',
   'summary.stillQueued': 'Message {id} is still in the queue. Follow it with: postqueue -p; postfix-gmail-wizard status',
   'summary.failed': 'Not delivered ({status}, queue id {id}): {reply}',
   'summary.whatToDo': 'Why, and what to do',

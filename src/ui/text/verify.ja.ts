@@ -24,10 +24,12 @@ export const verifyJa: Record<keyof typeof verifyEn, string> = {
   'verify.sent': 'メッセージ {id} はリレー先に受け付けられました。',
   'verify.notSent': 'メッセージ {id} は配送されませんでした（{status}）。',
   'verify.timedOut': '{seconds} 秒待ちましたが、メッセージ {id} はまだ送信待ちです。',
+  'verify.leftQueue': 'メッセージ {id} はキューを出ましたが、このマシンにはメールログがないため、結果はわかりません。',
 
   // flow/verify/summary.ts, commands/setup.ts, commands/test.ts
   'summary.sent': '{relay} 経由で {to} に配送しました: {reply}',
   'summary.deliveredLocally': '{to} はリレーを通らず、このマシン上で配送されます。リレーを確かめるには、外部のアドレスにテストメールを送ってください。',
+  'summary.noLog': 'メッセージ {id} はキューを出ましたが、メールログがないため Gmail が受け付けたかどうかはわかりません。{to} の受信箱を確認してください。次回から結果を確認できるよう、Postfix にログを出させてください: postconf -e maillog_file=/var/log/postfix.log && postfix reload',
   'summary.stillQueued': 'メッセージ {id} はまだキューにあります。経過は次のコマンドで確認できます: postqueue -p; postfix-gmail-wizard status',
   'summary.failed': '配送されませんでした（{status}、キュー ID {id}）: {reply}',
   'summary.whatToDo': '原因と対処方法',

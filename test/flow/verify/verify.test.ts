@@ -5,7 +5,8 @@
 // the queue, still queued when the wait ends, and the failures before a queue id.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WizardError } from '../../../src/errors.js';
+import { ExitCode, WizardError } from '../../../src/errors.js';
+import { reportTest } from '../../../src/flow/verify/summary.js';
 import { sendTestMessage } from '../../../src/flow/verify/verify.js';
 import { t } from '../../../src/ui/messages.js';
 import { detected, stepContext } from '../../support/step-context.js';
@@ -115,6 +116,23 @@ describe('sendTestMessage', () => {
     assert.deepEqual(result, { to: 'friend@example.com', queueId: '4F2C21A0B3', status: 'queued' });
     assert.ok(ctx.sys.clock - start >= 2000, 'it waited the whole --wait (on the fake clock)');
     assert.ok(ctx.ui.shown.includes(`failed: ${t('verify.timedOut', { id: '4F2C21A0B3', seconds: 2 })}`), ctx.ui.transcript);
+  });
+
+  it('no mail log at all: a message gone from the queue ends as unknown at once (not queued after --wait), and says how to get a log', async () => {
+    const { ctx, postfix, facts } = await testSend(() => undefined, ['--yes', '--wait', '30']);
+    const submit = ctx.sys.submitResult;
+    ctx.sys.submitResult = (request) => {
+      const result = submit(request);
+      postfix.queue = []; // delivered (or bounced): gone, and no line anywhere says which
+      return result;
+    };
+    const start = ctx.sys.clock;
+    const result = await sendTestMessage(ctx, { ...facts.postfix, log: { kind: 'none' } }, 'someone@gmail.com', 'friend@example.com');
+    assert.deepEqual(result, { to: 'friend@example.com', queueId: '4F2C21A0B3', status: 'unknown' });
+    assert.ok(ctx.sys.clock - start < 30_000, 'it did not wait out --wait');
+    assert.ok(ctx.ui.shown.includes(`failed: ${t('verify.leftQueue', { id: '4F2C21A0B3' })}`), ctx.ui.transcript);
+    assert.equal(reportTest(ctx, result), ExitCode.notDelivered);
+    assert.match(ctx.ui.transcript, /maillog_file=/);
   });
 
   it('Postfix refuses the message: submit-failed naming the listener and its reply', async () => {
