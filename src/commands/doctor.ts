@@ -8,7 +8,7 @@ import { gatherDoctorFacts } from '../flow/doctor/facts.js';
 import { repairPlan } from '../flow/doctor/repair-plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import type { HostFacts, PostfixFacts } from '../flow/types.js';
-import { postconfArgs, instanceDir } from '../postfix/postconf.js';
+import { flushQueue } from '../postfix/queue.js';
 import { findProblems } from '../postfix/problems/index.js';
 import type { Problem } from '../postfix/problems/types.js';
 import { problemsJson, renderProblems } from '../ui/doctor-view.js';
@@ -73,7 +73,7 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
   const before = new Set(run.problems.map((p) => p.code));
   // Mail that waited for what was just repaired is tried again now, not at the next queue run.
   if (run.problems.some((p) => ['dns-failure', 'map-not-compiled', 'postfix-not-running', 'tls-unverified', 'mail-deferred', 'wrappermode-mismatch', 'relay-bypassed'].includes(p.code))) {
-    await ctx.sys.exec('postqueue', postconfArgs(instanceDir(run.postfix), '-f'));
+    await flushQueue(ctx.sys, run.postfix);
   }
   await examine(ctx, run);
   // Repaired: nothing fixable is left under the code (mail still waiting from before the repair may be).
