@@ -1,20 +1,18 @@
 // `doctor`: find what stops mail from leaving through the relay, and with --fix repair what can be
 // repaired, as one transaction. Reads only, unless --fix. Exit 0: nothing found (or all fixed).
 import { ExitCode, type ExitCodeValue } from '../errors.js';
-import { apply } from '../flow/apply/apply.js';
-import { confirmOrYes } from '../flow/ask/confirm.js';
+import { showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { gatherDoctorFacts } from '../flow/doctor/facts.js';
 import { repairPlan } from '../flow/doctor/repair-plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import type { HostFacts, PostfixFacts } from '../flow/types.js';
-import { postconfArgs, instanceDir } from '../postfix/postconf.js';
+import { flushQueue } from '../postfix/queue.js';
 import { findProblems } from '../postfix/problems/index.js';
 import type { Problem } from '../postfix/problems/types.js';
 import { problemsJson, renderProblems } from '../ui/doctor-view.js';
 import { t } from '../ui/messages.js';
-import { renderPlan } from '../ui/plan-view.js';
 
 interface DoctorRun {
   facts?: HostFacts;
@@ -70,23 +68,16 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
     return;
   }
   requireRoot(run.facts, ctx.argv);
-  ctx.ui.note(renderPlan(plan) || t('doctor.startOnly'), t('doctor.planTitle'));
-  await confirmOrYes(ctx, 'doctor.confirm', true);
-  const { backup } = await apply(ctx, run.postfix, plan, 'doctor', start);
-  ctx.outcome.backupId = backup.id;
-  ctx.outcome.changed = {
-    settings: [...plan.removeSettings, ...plan.settings.map((s) => s.name)],
-    files: [...new Set([...plan.files.map((f) => f.path), ...(plan.secretFixes ?? []).map((f) => f.path)])],
-    commands: plan.commands.map((c) => c.file),
-  };
+  const done = await showConfirmApply(ctx, run.postfix, plan, { title: t('doctor.planTitle'), whenEmpty: t('doctor.startOnly'), question: 'doctor.confirm', initialValue: true, reason: 'doctor', startIfStopped: start });
+  if (!done) return;
   const before = new Set(run.problems.map((p) => p.code));
   // Mail that waited for what was just repaired is tried again now, not at the next queue run.
   if (run.problems.some((p) => ['dns-failure', 'map-not-compiled', 'postfix-not-running', 'tls-unverified', 'mail-deferred', 'wrappermode-mismatch', 'relay-bypassed'].includes(p.code))) {
-    await ctx.sys.exec('postqueue', postconfArgs(instanceDir(run.postfix), '-f'));
+    await flushQueue(ctx.sys, run.postfix);
   }
   await examine(ctx, run);
   // Repaired: nothing fixable is left under the code (mail still waiting from before the repair may be).
   run.fixed = [...before].filter((code) => codes.includes(code) && !run.problems.some((p) => p.code === code && p.fixable));
-  ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: backup.id }));
+  ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: done.backup.id }));
   if (run.problems.length > 0) ctx.ui.note(renderProblems(run.problems), t('doctor.remaining', { count: run.problems.length }));
 }

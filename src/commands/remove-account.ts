@@ -7,11 +7,9 @@ import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js'
 import { passwordMapCredential } from '../postfix/password-map.js';
 import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
-import { renderPlan } from '../ui/plan-view.js';
 import { planSenderRelay } from '../flow/plan/accounts-plan.js';
 import { configuredSenderAccounts, defaultAccount } from '../flow/ask/accounts.js';
-import { apply } from '../flow/apply/apply.js';
-import { confirmOrYes } from '../flow/ask/confirm.js';
+import { showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { keychainKey, keychainState } from '../flow/ask/keychain-step.js';
@@ -70,20 +68,15 @@ export async function removeAccount(ctx: Context, account: string): Promise<Exit
       plan.touches.push(local.generic.path, ...compiledMapPaths(type, local.generic.path));
     }
   }
-  ui.note(renderPlan(plan), t('accounts.removeTitle', { account: target.account }));
-  ui.info(t('accounts.removeConfirm', { account: target.account, senders: target.senders.join(', '), default: stored.account }));
   outcome.account = target.account;
   outcome.configDir = postfix.configDir;
-  if (options.dryRun) {
-    outcome.result = 'dry-run';
-    return ExitCode.ok;
-  }
-  await confirmOrYes(ctx, 'remove.confirm', false);
-  const { backup } = await apply(ctx, postfix, plan, 'remove');
-  outcome.result = 'removed';
-  outcome.backupId = backup.id;
-  outcome.changed = { settings: [...plan.removeSettings, ...settings.map((s) => s.name)], files: [...plan.files.map((f) => f.path), ...plan.deletes], commands: plan.commands.map((c) => c.file) };
-  ui.success(t('accounts.removed', { account: target.account, id: backup.id, default: stored.account }));
+  const done = await showConfirmApply(ctx, postfix, plan, {
+    title: t('accounts.removeTitle', { account: target.account }),
+    explain: t('accounts.removeConfirm', { account: target.account, senders: target.senders.join(', '), default: stored.account }),
+    question: 'remove.confirm', initialValue: false, reason: 'remove', result: 'removed',
+  });
+  if (!done) return ExitCode.ok;
+  ui.success(t('accounts.removed', { account: target.account, id: done.backup.id, default: stored.account }));
   if (options.purge) {
     // Only this account's keychain entry: the backups hold the default account's password too (`remove --purge` for those).
     const keychain = await keychainState(ctx);

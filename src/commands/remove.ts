@@ -7,9 +7,7 @@ import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 import { readExplicitSettings, instanceDir } from '../postfix/postconf.js';
 import { t, type MessageKey } from '../ui/messages.js';
-import { renderPlan } from '../ui/plan-view.js';
-import { apply } from '../flow/apply/apply.js';
-import { confirmOrYes } from '../flow/ask/confirm.js';
+import { showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { readLocalFacts, readPutBackFacts } from '../flow/detect/local-facts.js';
@@ -76,24 +74,9 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
     outcome.result = 'unchanged';
     return ExitCode.ok;
   }
-  ui.note(renderPlan(plan), t('remove.title'));
-  if (options.dryRun) {
-    outcome.result = 'dry-run';
-    return ExitCode.ok;
-  }
-  await confirmOrYes(ctx, 'remove.confirm', false);
-  const { backup } = await apply(ctx, postfix, plan, 'remove');
-  outcome.result = 'removed';
-  outcome.backupId = backup.id;
-  outcome.changed = {
-    settings: [...removeSettings, ...settings.map((s) => s.name), ...back.masterSettings.map((m) => m.slice(0, m.indexOf('=')))],
-    files: [...deletes, ...plan.files.map((f) => f.path)],
-    commands: [
-      ...(removeSettings.length > 0 ? ['postconf -X'] : []), ...(settings.length > 0 ? ['postconf -e'] : []),
-      ...(back.masterSettings.length > 0 ? ['postconf -P'] : []), ...plan.commands.map((c) => c.file),
-    ],
-  };
-  ui.success(t('remove.done', { id: backup.id }));
+  const done = await showConfirmApply(ctx, postfix, plan, { title: t('remove.title'), question: 'remove.confirm', initialValue: false, reason: 'remove', result: 'removed' });
+  if (!done) return ExitCode.ok;
+  ui.success(t('remove.done', { id: done.backup.id }));
   await offerPurge(ctx, mapFiles);
   return ExitCode.ok;
 }

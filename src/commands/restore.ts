@@ -6,9 +6,7 @@
 import { ExitCode, UsageError, WizardError, type ExitCodeValue } from '../errors.js';
 import { mainCfValue } from '../postfix/networks.js';
 import { t } from '../ui/messages.js';
-import { renderPlan } from '../ui/plan-view.js';
-import { apply } from '../flow/apply/apply.js';
-import { confirmOrYes } from '../flow/ask/confirm.js';
+import { showConfirmApply } from '../flow/apply/apply-plan.js';
 import { listBackups, readBackup, type Backup } from '../transaction/backup.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -41,17 +39,11 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const { problem, copies } = await checkBackup(sys, backup, { configDir: postfix.configDir, extra: aliases });
   if (problem) throw backupRefusal(backup, problem);
   const plan = await restorePlan(ctx, postfix.configDir, backup, copies, postfix.settings.smtp_sasl_password_maps ?? '');
-  ui.note(renderPlan(plan), t('restore.title', { id: backup.id }));
-  if (options.dryRun) {
-    outcome.result = 'dry-run';
-    return ExitCode.ok;
-  }
-  await confirmOrYes(ctx, 'restore.confirm', true);
-  const { backup: safety } = await apply(ctx, postfix, plan, `before-restore-${backup.id}`);
-  outcome.result = 'restored';
+  const done = await showConfirmApply(ctx, postfix, plan, { title: t('restore.title', { id: backup.id }), question: 'restore.confirm', initialValue: true, reason: `before-restore-${backup.id}`, result: 'restored' });
+  if (!done) return ExitCode.ok;
+  // The id of the backup put back (the transaction's own, made first, is the safety copy).
   outcome.backupId = backup.id;
-  outcome.changed.files = backup.entries.map((e) => e.path);
-  ui.success(t('restore.done', { id: backup.id, safety: safety.id }));
+  ui.success(t('restore.done', { id: backup.id, safety: done.backup.id }));
   return ExitCode.ok;
 }
 

@@ -2,6 +2,7 @@
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
 import { apply } from '../flow/apply/apply.js';
+import { changedBy } from '../flow/apply/apply-plan.js';
 import { askAccountChoice } from '../flow/ask/account-choice.js';
 import { askPassword } from '../flow/ask/password-step.js';
 import { settleWorkspaceRelay } from '../flow/ask/workspace.js';
@@ -81,7 +82,7 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
 
   const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']));
   const fixed = (plan.secretFixes ?? []).map((f) => f.path);
-  outcome.changed = { settings: plan.settings.map((s) => s.name), files: [...new Set([...plan.files.map((f) => f.path), ...plan.deletes, ...fixed])], commands: plan.commands.map((c) => c.file) };
+  outcome.changed = changedBy(plan);
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
   if (replaced) ui.warn(t('plan.relayhostReplaced', { from: replaced.from, to: replaced.to }));
   if (planIsEmpty(plan)) {

@@ -1,4 +1,5 @@
-// Parser for `postqueue -j` (Postfix ≥ 3.1): one JSON object per queued message per line.
+// The one reader of Postfix's queue: `postqueue -j` (Postfix ≥ 3.1, one JSON object per queued message
+// per line) run and parsed; and `postqueue -f`, the flush.
 // Field names and meanings: postqueue(1), "JSON OBJECT FORMAT".
 import type { System } from '../system/types.js';
 import { instanceDir, postconfArgs, type PostfixInstance } from './postconf.js';
@@ -109,4 +110,10 @@ export async function readQueue(sys: Pick<System, 'exec'>, postfix: PostfixInsta
   // postqueue(1) takes -c like postconf.
   const result = await sys.exec('postqueue', postconfArgs(instanceDir(postfix), '-j'));
   return result.exitCode === 0 ? parseQueueJson(result.stdout) : undefined;
+}
+
+/** `postqueue -f`: every queued message tried again now, not at its next retry; when it fails, the last line it wrote. */
+export async function flushQueue(sys: Pick<System, 'exec'>, postfix: PostfixInstance): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const result = await sys.exec('postqueue', postconfArgs(instanceDir(postfix), '-f'));
+  return result.exitCode === 0 ? { ok: true } : { ok: false, reason: (result.stderr || result.stdout).trim().split('\n').slice(-1)[0] ?? '' };
 }

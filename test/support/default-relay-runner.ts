@@ -1,4 +1,4 @@
-// Runs inside `unshare -m -n` (started by test/e2e/default-relay.e2e.test.ts): a private mount and
+// Runs inside `unshare -m -n` (started by test/e2e/setup/default-relay.e2e.test.ts): a private mount and
 // network namespace where only `lo` exists and a private /etc/hosts sends smtp.gmail.com to
 // 127.0.0.1. There it starts the fake Gmail on port 587 (certificate for smtp.gmail.com from the test
 // CA), a private Postfix (whose chroot gets a copy of that hosts file) and the built CLI with no
@@ -6,28 +6,17 @@
 // guard refuses to go on unless the name resolves to loopback only, in namespaces of its own.
 // Arguments: a work dir holding ca/ (from createTestCa with host smtp.gmail.com), the account, and
 // the parent's net and mnt namespace ids; the app password comes on standard input.
-import { execFile } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
-import { readFile, readlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { promisify } from 'node:util';
 import { startFakeGmail } from './fake-gmail.js';
+import { guardNamespaces, privateHosts, runnerMain } from './netns.js';
 import { createPostfixInstance } from './postfix-instance.js';
 import { runWizard } from './wizard-process.js';
 
-const execFileP = promisify(execFile);
 const GMAIL = 'smtp.gmail.com';
 const isLoopback = (address: string) => address.startsWith('127.') || address === '::1';
-
-/** Throws unless this process is in a mount and a network namespace other than the parent's, with only lo. */
-async function guardNamespaces(parentNet: string, parentMnt: string): Promise<void> {
-  const [net, mnt] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/self/ns/mnt')]);
-  if (net === parentNet || mnt === parentMnt) throw new Error(`refusing to run: not in a namespace of its own (${net}, ${mnt})`);
-  const { stdout } = await execFileP('ip', ['-o', 'link', 'show']);
-  const links = stdout.split('\n').filter(Boolean).map((l) => l.split(':')[1]?.trim());
-  if (links.some((l) => l !== 'lo')) throw new Error(`refusing to run: the namespace has links besides lo: ${links.join(', ')}`);
-}
 
 /** Throws unless GMAIL resolves to loopback only (and, once Postfix's chroot exists, there too). */
 async function guardResolution(chrootHosts?: string): Promise<void> {
@@ -44,10 +33,7 @@ async function main(): Promise<void> {
   if (!work || !account || !parentNet || !parentMnt) throw new Error('usage: default-relay-runner WORK ACCOUNT PARENT_NET PARENT_MNT');
   await guardNamespaces(parentNet, parentMnt); // before anything here touches a mount or a link
   const password = (await text(process.stdin)).trim();
-  await execFileP('ip', ['link', 'set', 'lo', 'up']);
-  const hosts = join(work, 'hosts');
-  await writeFile(hosts, `127.0.0.1 localhost\n127.0.0.1 ${GMAIL}\n`, { mode: 0o644 });
-  await execFileP('mount', ['--bind', hosts, '/etc/hosts']);
+  await privateHosts(work, `127.0.0.1 localhost\n127.0.0.1 ${GMAIL}\n`);
   await guardResolution();
 
   const ca = join(work, 'ca');
@@ -77,7 +63,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`${error.stack ?? error.message}\n`);
-  process.exitCode = 1;
-});
+runnerMain(main);

@@ -1,37 +1,23 @@
-// Runs inside `unshare -m -n` (started by test/e2e/doctor-ipv6.e2e.test.ts): a private mount and
+// Runs inside `unshare -m -n` (started by test/e2e/doctor/doctor-ipv6.e2e.test.ts): a private mount and
 // network namespace with only `lo`. There a lab (fake Gmail on 127.0.0.1, private Postfix) is set
 // up by the wizard; then a private /etc/hosts gives localhost a second address, 2001:db8::1, which
 // has no route here (ENETUNREACH) — IPv6 broken while IPv4 works. Prints one JSON document with
 // doctor's three runs: before, --fix, after. A guard refuses to run outside namespaces of its own.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { readlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { writeFile } from 'node:fs/promises';
 import { doctor, fingerprint } from './doctor-lab.js';
+import { guardNamespaces, privateHosts, runnerMain } from './netns.js';
 import { startRelayLab } from './relay-lab.js';
 import { runWizard } from './wizard-process.js';
 
-const execFileP = promisify(execFile);
 const ACCOUNT = 'someone@gmail.com';
 const PASSWORD = 'ipvsixipvsixipvs';
-
-async function guardNamespaces(parentNet: string, parentMnt: string): Promise<void> {
-  const [net, mnt] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/self/ns/mnt')]);
-  if (net === parentNet || mnt === parentMnt) throw new Error(`refusing to run: not in a namespace of its own (${net}, ${mnt})`);
-  const { stdout } = await execFileP('ip', ['-o', 'link', 'show']);
-  const links = stdout.split('\n').filter(Boolean).map((l) => l.split(':')[1]?.trim());
-  if (links.some((l) => l !== 'lo')) throw new Error(`refusing to run: the namespace has links besides lo: ${links.join(', ')}`);
-}
 
 async function main(): Promise<void> {
   const [work, parentNet, parentMnt] = process.argv.slice(2);
   if (!work || !parentNet || !parentMnt) throw new Error('usage: doctor-ipv6-runner WORK PARENT_NET PARENT_MNT');
   await guardNamespaces(parentNet, parentMnt);
-  await execFileP('ip', ['link', 'set', 'lo', 'up']);
-  const hosts = join(work, 'hosts');
-  await writeFile(hosts, '127.0.0.1 localhost\n', { mode: 0o644 });
-  await execFileP('mount', ['--bind', hosts, '/etc/hosts']);
+  const hosts = await privateHosts(work, '127.0.0.1 localhost\n');
   const lab = await startRelayLab('doctor-ipv6', { [ACCOUNT]: { password: PASSWORD } });
   try {
     const setup = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
@@ -53,7 +39,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`${error.stack ?? error.message}\n`);
-  process.exitCode = 1;
-});
+runnerMain(main);

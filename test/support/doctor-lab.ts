@@ -1,7 +1,6 @@
 // Helpers for doctor's end-to-end tests: run doctor against a lab's Postfix, send mail the way
-// cron would, and fingerprint every file under the config dir (doctor without --fix changes nothing).
+// cron would (support/sendmail.ts), and fingerprint every file under the config dir (doctor without --fix changes nothing).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,12 +45,4 @@ export async function fingerprint(postfix: PostfixInstance): Promise<Record<stri
   return sums;
 }
 
-export function sendmail(postfix: PostfixInstance, to: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sendmail', ['-C', postfix.configDir, '-i', to], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`sendmail exited ${code}: ${stderr}`))));
-    child.stdin.end(`Subject: cron to ${to}\n\nA message cron would send.\n`);
-  });
-}
+export { sendmail } from './sendmail.js';

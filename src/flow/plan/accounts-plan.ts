@@ -2,10 +2,10 @@
 // map holds after this run, and the sender → relay map and the two settings that make Postfix use them.
 import ejs from 'ejs';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
-import { instanceDir, type Settings } from '../../postfix/postconf.js';
+import { instanceDir } from '../../postfix/postconf.js';
 import { senderAccounts, type SenderAccount } from '../../postfix/sender-maps.js';
 import type { Answers, PostfixFacts } from '../types.js';
-import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
+import { emptyPart, type PlanPart } from './plan-part.js';
 
 const publicMode = 0o644;
 export const senderSettings = ['smtp_sender_dependent_authentication', 'sender_dependent_relayhost_maps'] as const;
@@ -14,16 +14,8 @@ export function senderRelayPath(postfix: Pick<PostfixFacts, 'configDir'>): strin
   return `${postfix.configDir.replace(/\/+$/, '')}/sender_relay`;
 }
 
-export interface SenderPart {
-  /** The sender entries of the password map after this run (passwords in memory only). */
-  accounts: SenderAccount[];
-  settings: Settings;
-  removeSettings: string[];
-  files: PlannedFile[];
-  deletes: string[];
-  commands: PlannedCommand[];
-  touches: string[];
-}
+/** A plan part, with the sender entries of the password map after this run (passwords in memory only). */
+export type SenderPart = PlanPart & { accounts: SenderAccount[] };
 
 /** The accounts the map holds now: only the wizard's own map counts (another one is superseded, not read). */
 export function currentSenderAccounts(postfix: PostfixFacts, mapPath: string): SenderAccount[] {
@@ -44,7 +36,7 @@ export function renderSenderRelayMap(template: string, postfix: PostfixFacts, ac
 
 /** The relay map and settings for `accounts`; with none left, what the wizard made for them goes. */
 export function planSenderRelay(postfix: PostfixFacts, accounts: SenderAccount[], relayhost: string, template: string): SenderPart {
-  const part: SenderPart = { accounts, settings: {}, removeSettings: [], files: [], deletes: [], commands: [], touches: [] };
+  const part: SenderPart = { ...emptyPart(), accounts };
   const path = senderRelayPath(postfix);
   const type = postfix.defaultMapType;
   const ref = `${type}:${path}`;
@@ -65,7 +57,7 @@ export function planSenderRelay(postfix: PostfixFacts, accounts: SenderAccount[]
 }
 
 /** Nothing sender-dependent left: the two settings (if they name the wizard's map) and the map's files go. */
-export function senderRelayRemoval(postfix: PostfixFacts, part: SenderPart = { accounts: [], settings: {}, removeSettings: [], files: [], deletes: [], commands: [], touches: [] }): SenderPart {
+export function senderRelayRemoval(postfix: PostfixFacts, part: SenderPart = { ...emptyPart(), accounts: [] }): SenderPart {
   const path = senderRelayPath(postfix);
   const ours = (postfix.settings.sender_dependent_relayhost_maps ?? '').trim().endsWith(`:${path}`);
   if (ours) part.removeSettings.push(...senderSettings.filter((name) => postfix.explicit.includes(name)));

@@ -12,27 +12,13 @@ import { instanceDir, type Settings } from '../../postfix/postconf.js';
 import type { TemplateName } from '../../system/templates.js';
 import { postaliasArgs } from '../detect/local-facts.js';
 import type { LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
-import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
+import { emptyPart, type PlanPart } from './plan-part.js';
 import { emptyRecord, parseSavedRecord, recordIsEmpty, recordTakenOut, savedTemplateData, type SavedRecord, type SavedTableEntry } from './saved-record.js';
-
-export interface PlanPart {
-  settings: Settings;
-  removeSettings: string[];
-  files: PlannedFile[];
-  deletes: string[];
-  commands: PlannedCommand[];
-  touches: string[];
-  restart: boolean;
-}
 
 /** The values the wizard writes for the parameters it saves first. */
 export const wizardValues = { inet_interfaces: 'loopback-only', smtp_address_preference: 'ipv4', default_transport: 'smtp', relay_transport: 'relay' } as const;
 type Saved = Map<string, string | undefined>;
 const publicMode = 0o644;
-
-export function emptyPart(): PlanPart {
-  return { settings: {}, removeSettings: [], files: [], deletes: [], commands: [], touches: [], restart: false };
-}
 
 export function isOwnGenericMap(value: string | undefined, local: LocalFacts): boolean {
   return new RegExp(`^[a-z0-9]+:${escape(local.generic.path)}$`).test((value ?? '').trim());

@@ -4,8 +4,7 @@
 // it at once instead of at its next retry (minutes to hours away), and the
 // person is told how many of those messages went out.
 import { deliveryEventsFor } from '../../postfix/log.js';
-import { postconfArgs, instanceDir } from '../../postfix/postconf.js';
-import { readQueue } from '../../postfix/queue.js';
+import { flushQueue, readQueue } from '../../postfix/queue.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
 import { logCursor, postfixUids, readDeliveryLog } from '../../postfix/delivery-log.js';
@@ -34,9 +33,9 @@ export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>
   const hasLog = postfix.log.kind !== 'none';
   const readLog = () => readDeliveryLog(sys, postfix, cursor, uids);
   const progress = ui.progress(t('flush.running', { count: ids.length }));
-  const flush = await sys.exec('postqueue', postconfArgs(instanceDir(postfix), '-f'));
-  if (flush.exitCode !== 0) {
-    progress.stop(t('flush.failed', { reason: (flush.stderr || flush.stdout).trim().split('\n').slice(-1)[0] ?? '' }), 'failed');
+  const flush = await flushQueue(sys, postfix);
+  if (!flush.ok) {
+    progress.stop(t('flush.failed', { reason: flush.reason }), 'failed');
     return { deferred: ids.length, sent: 0 };
   }
   const flushedAt = sys.now().getTime();

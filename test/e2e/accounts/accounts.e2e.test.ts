@@ -5,13 +5,13 @@
 //   - a wrong password for a second account, a sender listed twice or another account's, change nothing;
 //   - every identical re-run changes nothing; remove --account sends those senders through the default again.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assertOutcomeSchema } from '../../support/outcome-schema.js';
-import { postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { sendmail } from '../../support/sendmail.js';
 import { checksums } from '../../support/secret-checks.js';
 import { runWizard } from '../../support/wizard-process.js';
 import { keyringSkipReason, startKeyringSession, type KeyringSession } from '../../support/keyring-session.js';
@@ -21,17 +21,6 @@ const DEFAULT_PW = 'qwertyuiopasdfgh';
 const BILLING = 'billing@company.example';
 const BILLING_PW = 'zxcvbnmlkjhgfdsa';
 const skip = postfixSkipReason();
-
-/** A message the way a program sends one: sendmail -f SENDER, as root, into this instance (-C). */
-function sendmail(postfix: PostfixInstance, from: string, to: string, subject: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sendmail', ['-C', postfix.configDir, '-i', '-f', from, to], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`sendmail exited ${code}: ${stderr}`))));
-    child.stdin.end(`Subject: ${subject}\n\n${subject}\n`);
-  });
-}
 
 describe('several Gmail accounts: mail goes out through the account of its envelope sender', { skip }, () => {
   let lab: RelayLab;
@@ -103,11 +92,11 @@ describe('several Gmail accounts: mail goes out through the account of its envel
   });
 
   it('sendmail -f a listed sender (and a sender of the listed domain) goes through the second account; root through the default', async () => {
-    await sendmail(lab.postfix, BILLING, 'friend@example.com', 'invoice 1');
+    await sendmail(lab.postfix, 'friend@example.com', { from: BILLING, subject: 'invoice 1', body: 'invoice 1' });
     assert.equal((await arrivalFor('invoice 1')).user, BILLING);
-    await sendmail(lab.postfix, 'clerk@invoices.example', 'friend@example.com', 'invoice 2');
+    await sendmail(lab.postfix, 'friend@example.com', { from: 'clerk@invoices.example', subject: 'invoice 2', body: 'invoice 2' });
     assert.equal((await arrivalFor('invoice 2')).user, BILLING);
-    await sendmail(lab.postfix, 'root', 'friend@example.com', 'cron output');
+    await sendmail(lab.postfix, 'friend@example.com', { from: 'root', subject: 'cron output', body: 'cron output' });
     assert.equal((await arrivalFor('cron output')).user, DEFAULT);
   });
 
@@ -166,7 +155,7 @@ describe('several Gmail accounts: mail goes out through the account of its envel
     assert.match(map, new RegExp(`^\\[localhost\\]:${lab.gmail.port} ${DEFAULT}:`, 'm'));
     await assert.rejects(stat(join(dir, 'sender_relay')));
     assert.equal((await lab.postfix.postconf('-n')).includes('sender_dependent'), false);
-    await sendmail(lab.postfix, BILLING, 'friend@example.com', 'invoice 3');
+    await sendmail(lab.postfix, 'friend@example.com', { from: BILLING, subject: 'invoice 3', body: 'invoice 3' });
     assert.equal((await arrivalFor('invoice 3')).user, DEFAULT);
   });
 });
@@ -200,11 +189,11 @@ describe('several accounts with --map-senders: the account is chosen before the 
     const generic = await readFile(join(lab.postfix.configDir, 'gmail_generic'), 'utf8');
     assert.match(generic, new RegExp(`^${alerts.replace(/\./g, '\\.')}\t${OPS}$`, 'm'));
 
-    await sendmail(lab.postfix, alerts, 'friend@example.com', 'disk alert');
+    await sendmail(lab.postfix, 'friend@example.com', { from: alerts, subject: 'disk alert', body: 'disk alert' });
     const alert = await arrivalFor('disk alert');
     assert.equal(alert.user, OPS, 'logged in as the account listed for the original sender');
     assert.equal(alert.mailFrom, OPS, 'and rewritten to that account, not to the default');
-    await sendmail(lab.postfix, 'root', 'friend@example.com', 'cron job');
+    await sendmail(lab.postfix, 'friend@example.com', { from: 'root', subject: 'cron job', body: 'cron job' });
     const cron = await arrivalFor('cron job');
     assert.equal(cron.user, DEFAULT);
     assert.equal(cron.mailFrom, DEFAULT);
@@ -212,7 +201,7 @@ describe('several accounts with --map-senders: the account is chosen before the 
     const removed = await runWizard(['remove', '--account', OPS, ...lab.args().slice(2), '--yes', '--json']);
     assert.equal(removed.code, 0, removed.stderr);
     assert.ok(!(await readFile(join(lab.postfix.configDir, 'gmail_generic'), 'utf8')).includes(OPS), 'the generic map follows the removal');
-    await sendmail(lab.postfix, alerts, 'friend@example.com', 'disk alert 2');
+    await sendmail(lab.postfix, 'friend@example.com', { from: alerts, subject: 'disk alert 2', body: 'disk alert 2' });
     const after = await arrivalFor('disk alert 2');
     assert.equal(after.user, DEFAULT);
     assert.equal(after.mailFrom, DEFAULT);

@@ -2,34 +2,20 @@
 // route in a network namespace of the test's own (test/support/doctor-ipv6-runner.ts), while IPv4
 // works. doctor names it and changes nothing; --fix sets smtp_address_preference = ipv4; exit 0 after.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, readlink, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { DoctorOutcome } from '../../support/doctor-lab.js';
-import { repoPath } from '../../support/paths.js';
+import { currentNamespaces, runInNamespace } from '../../support/netns.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 
 interface Report { healthy: DoctorOutcome; found: DoctorOutcome; unchanged: boolean; fixed: DoctorOutcome; after: DoctorOutcome; preference: string }
-
-function runRunner(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('unshare', ['-m', '-n', '--', process.execPath, repoPath('dist', 'test', 'support', 'doctor-ipv6-runner.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('doctor: IPv6 broken toward the relay, IPv4 working (a network namespace)', { skip: postfixSkipReason() }, () => {
   let work: string;
   let report: Report;
   before(async () => {
     work = await mkdtemp('/tmp/pgw-doctor-ipv6-');
-    const [net, mnt] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/self/ns/mnt')]);
-    const result = await runRunner([work, net, mnt]);
+    const result = await runInNamespace('doctor-ipv6-runner', [work, ...(await currentNamespaces())]);
     assert.equal(result.code, 0, `the namespace runner failed:\n${result.stderr}`);
     report = JSON.parse(result.stdout) as Report;
   });

@@ -5,11 +5,10 @@
 // certificate for that name from the test CA. The runner refuses to start unless the name resolves
 // to loopback only there; the real Gmail cannot be reached from that namespace.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, readlink, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoPath } from '../../support/paths.js';
+import { currentNamespaces, runInNamespace } from '../../support/netns.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 import { createTestCa } from '../../support/test-ca.js';
 
@@ -25,21 +24,6 @@ interface RunnerReport {
   auths: { user: string; method: string; secure: boolean; accepted: boolean }[];
 }
 
-function runRunner(unshare: boolean, args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const runner = repoPath('dist', 'test', 'support', 'default-relay-runner.js');
-    const [cmd, ...argv] = [...(unshare ? ['unshare', '-m', '-n', '--'] : []), process.execPath, runner, ...args];
-    const child = spawn(cmd!, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
 describe('no --relay: the default [smtp.gmail.com]:587, its certificate name checked by Postfix', { skip: postfixSkipReason() }, () => {
   let work: string;
   let report: RunnerReport;
@@ -47,8 +31,7 @@ describe('no --relay: the default [smtp.gmail.com]:587, its certificate name che
   before(async () => {
     work = await mkdtemp('/tmp/pgw-default-relay-');
     await createTestCa(join(work, 'ca'), { host: 'smtp.gmail.com' });
-    const [net, mnt] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/self/ns/mnt')]);
-    const result = await runRunner(true, [work, ACCOUNT, net, mnt], `${PASSWORD}\n`);
+    const result = await runInNamespace('default-relay-runner', [work, ACCOUNT, ...(await currentNamespaces())], { stdin: `${PASSWORD}\n` });
     assert.equal(result.code, 0, `the namespace runner failed:\n${result.stderr}`);
     report = JSON.parse(result.stdout) as RunnerReport;
   });
@@ -57,8 +40,7 @@ describe('no --relay: the default [smtp.gmail.com]:587, its certificate name che
   });
 
   it('the runner refuses to start outside a namespace of its own (the guard can fail)', async () => {
-    const [net, mnt] = await Promise.all([readlink('/proc/self/ns/net'), readlink('/proc/self/ns/mnt')]);
-    const result = await runRunner(false, [work, ACCOUNT, net, mnt], `${PASSWORD}\n`);
+    const result = await runInNamespace('default-relay-runner', [work, ACCOUNT, ...(await currentNamespaces())], { stdin: `${PASSWORD}\n`, unshare: false });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /refusing to run: not in a namespace of its own/);
     assert.equal(result.stdout, '');

@@ -8,7 +8,7 @@
 //     network namespace made here) and still delivers locally submitted mail;
 //   - remove (and restore) undo each.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -19,6 +19,7 @@ import type { FakeGmail, ReceivedMessage } from '../../support/fake-gmail.js';
 import { parsePostconf } from '../../../src/postfix/postconf.js';
 import { postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { sendmail } from '../../support/sendmail.js';
 import type { TestCa } from '../../support/test-ca.js';
 import { mustRunEverything } from '../../support/must-run-everything.js';
 import { runWizard } from '../../support/wizard-process.js';
@@ -38,17 +39,6 @@ function wizardArgs(postfix: PostfixInstance, gmail: FakeGmail, ca: TestCa, ...e
 
 function commandArgs(postfix: PostfixInstance, command: 'remove' | 'restore'): string[] {
   return [command, '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'), '--yes', '--json'];
-}
-
-/** A message the way cron sends one: sendmail, as root, into this instance (-C). */
-function sendmail(postfix: PostfixInstance, to: string, subject: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sendmail', ['-C', postfix.configDir, '-i', to], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`sendmail exited ${code}: ${stderr}`))));
-    child.stdin.end(`Subject: ${subject}\n\nThis is what cron would send.\n`);
-  });
 }
 
 async function messageWith(gmail: FakeGmail, subject: string, timeoutMs = 30_000): Promise<ReceivedMessage> {
@@ -139,7 +129,7 @@ describe('local senders mapped to the account, and root\'s mail to a person', { 
   });
 
   it('mail root sends with sendmail arrives with the envelope sender and the From header mapped to the account', async () => {
-    await sendmail(postfix, 'friend@example.com', 'cron output');
+    await sendmail(postfix, 'friend@example.com', { subject: 'cron output' });
     const message = await messageWith(gmail, 'cron output');
     assert.equal(message.mailFrom, ACCOUNT);
     assert.match(message.headers.from ?? '', new RegExp(`<?${ACCOUNT.replace('.', '\\.')}>?$`));
@@ -148,7 +138,7 @@ describe('local senders mapped to the account, and root\'s mail to a person', { 
   });
 
   it('mail for root goes to the alias, through the relay', async () => {
-    await sendmail(postfix, 'root', 'disk almost full');
+    await sendmail(postfix, 'root', { subject: 'disk almost full' });
     const message = await messageWith(gmail, 'disk almost full');
     assert.deepEqual(message.rcptTo, ['inbox@example.com']);
     assert.equal(message.mailFrom, ACCOUNT);
@@ -248,7 +238,7 @@ describe('loopback-only', { skip }, () => {
     assert.equal(JSON.parse(run.stdout).result, 'delivered', 'the test message went in over SMTP on 127.0.0.1');
     assert.equal((await explicitSettings(postfix)).inet_interfaces, 'loopback-only');
     await assertOpen(t, false);
-    await sendmail(postfix, 'friend@example.com', 'after loopback-only');
+    await sendmail(postfix, 'friend@example.com', { subject: 'after loopback-only' });
     assert.equal((await messageWith(gmail, 'after loopback-only')).mailFrom.startsWith('root@'), true);
     const status = JSON.parse((await runWizard(['status', '--config-dir', postfix.configDir, '--state-dir', join(postfix.base, 'state'), '--json'])).stdout);
     assert.deepEqual(status.status.interfaces, { value: 'loopback-only', loopbackOnly: true });

@@ -8,32 +8,22 @@
 // out the override, status must say where the level comes from, and after the
 // fix the man in the middle must see no AUTH at all.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
-import { postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
+import { postfixSkipReason } from '../../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
 import { createTestCa, type TestCa } from '../../support/test-ca.js';
+import {
+  ACCOUNT, PASSWORD, accounts, assertMitmRefused, assertPasswordReachesMitm, setupWizard, startMitmLab, tlsStatus, type MitmLab,
+} from '../../support/tls-lab.js';
 import { runWizard } from '../../support/wizard-process.js';
 
 const execFileP = promisify(execFile);
-const ACCOUNT = 'someone@gmail.com';
-const PASSWORD = 'zxcvbnmlkjhgfdsa';
-const accounts = { [ACCOUNT]: { password: PASSWORD } };
 const skip = postfixSkipReason();
-
-function sendmail(postfix: PostfixInstance, to: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sendmail', ['-C', postfix.configDir, '-i', to], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`sendmail exited ${code}: ${stderr}`))));
-    child.stdin.end(`Subject: to ${to}\n\nA message cron would send.\n`);
-  });
-}
 
 interface Override {
   name: string;
@@ -83,79 +73,46 @@ const masterOverride: Override = {
 
 for (const override of [policyMap, masterOverride]) {
   describe(`TLS override: ${override.name}`, { skip }, () => {
-    let lab: RelayLab;
-    let mitmCa: TestCa;
-    /** Whoever listens on the relay's port now: the trusted fake, or the man in the middle. */
-    let relay: FakeGmail;
-    const wizard = (...extra: string[]) => runWizard(
-      [...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60', ...extra],
-      { stdin: `${PASSWORD}\n`, secret: PASSWORD },
-    );
-    const status = async () => {
-      const run = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state'), '--no-keychain']);
-      const status = JSON.parse(run.stdout).status as { tlsLevel: string; tls: { source: string; where?: string; mainCf: string }; problems: { code: string }[] };
-      // status exits 1 while it lists a problem.
-      assert.equal(run.code, status.problems.length > 0 ? 1 : 0, run.stderr);
-      return status;
-    };
-    const listen = async (ca: TestCa) => {
-      await relay.close();
-      relay = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts, port: lab.gmail.port });
-    };
-
+    let mitm: MitmLab;
     before(async () => {
-      lab = await startRelayLab(`e2e-tls-${override.source}`, accounts, { start: false });
-      relay = lab.gmail;
-      mitmCa = await createTestCa(join(lab.tmp, 'mitm'), { name: 'mitm' });
-      await override.plant(lab);
-      await lab.postfix.start();
+      mitm = await startMitmLab(`e2e-tls-${override.source}`, (lab) => override.plant(lab));
     });
-    after(async () => {
-      await relay?.close();
-      await lab?.close();
-    });
+    after(async () => mitm?.close());
 
     it('the plan shows the override and takes it out; status reports secure from main.cf', async () => {
-      const run = await wizard();
+      const { lab } = mitm;
+      const run = await setupWizard(lab);
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stderr, override.planLine(lab));
       assert.equal(JSON.parse(run.stdout).result, 'delivered');
       assert.equal(await override.present(lab), false, 'the override is gone');
       await override.kept?.(lab);
-      const report = await status();
+      const report = await tlsStatus(lab);
       assert.equal(report.tlsLevel, 'secure');
       assert.equal(report.tls.source, 'main.cf');
       assert.deepEqual(run.leaks, []);
     });
 
     it('with the leftover back, status names the level and its source — and Postfix does give the password to the man in the middle', async () => {
+      const { lab } = mitm;
       await override.plant(lab);
       await execFileP('postfix', ['-c', lab.postfix.configDir, 'reload']);
-      const report = await status();
+      const report = await tlsStatus(lab);
       assert.equal(report.tlsLevel, 'encrypt');
       assert.equal(report.tls.source, override.source);
       assert.equal(report.tls.mainCf, 'secure');
       assert.ok(report.problems.some((p) => p.code === 'tls-overridden'), JSON.stringify(report.problems));
-      // The proof that the override is the hole: an untrusted certificate, and still AUTH.
-      await listen(mitmCa);
-      await sendmail(lab.postfix, 'before-fix@example.com');
-      const stolen = await relay.waitForMessage(60_000);
-      assert.deepEqual(stolen.rcptTo, ['before-fix@example.com']);
-      assert.ok(relay.auths.some((a) => a.password === PASSWORD), 'Postfix logged in to the untrusted server');
+      await assertPasswordReachesMitm(mitm);
     });
 
     it('after the wizard runs again, Postfix refuses the untrusted server: no AUTH reaches it', async () => {
-      await listen(lab.ca);
-      const run = await wizard('--no-test');
+      const { lab } = mitm;
+      await mitm.listen(lab.ca);
+      const run = await setupWizard(lab, '--no-test');
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stderr, override.planLine(lab));
       assert.equal(await override.present(lab), false);
-      await listen(mitmCa);
-      await sendmail(lab.postfix, 'after-fix@example.com');
-      const line = await lab.postfix.waitForLog(/to=<after-fix@example\.com>.*status=deferred \(([^)]*)\)/, 60_000);
-      assert.match(line[1] ?? '', /certificate/i);
-      assert.deepEqual(relay.auths, [], 'the man in the middle saw no AUTH');
-      assert.deepEqual(relay.messages, []);
+      await assertMitmRefused(mitm);
     });
   });
 }
@@ -189,7 +146,7 @@ describe('pre-flight and Postfix trust the same anchors: smtp_tls_CApath as the 
   let relay: FakeGmail;
   let otherCa: TestCa;
   let caPath: string;
-  const wizard = () => runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'], { stdin: `${PASSWORD}\n`, secret: PASSWORD });
+  const wizard = () => setupWizard(lab);
   /** A hashed CA directory, as OpenSSL reads one. */
   const hashedCaDir = async (dir: string) => {
     await execFileP('mkdir', ['-p', dir]);

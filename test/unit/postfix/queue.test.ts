@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findQueueEntry, parseQueueJson, PostqueueParseError } from '../../../src/postfix/queue.js';
+import { findQueueEntry, flushQueue, parseQueueJson, PostqueueParseError, readQueue } from '../../../src/postfix/queue.js';
+import type { ExecResult } from '../../../src/system/types.js';
 
 // Works from dist/test/unit/postfix/ (and any out dir whose ../../../../test is the repo's test/).
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/postfix-output');
@@ -79,4 +80,16 @@ test('missing or mistyped fields are rejected by name', () => {
   assert.throws(() => parseQueueJson(line({ recipients: [{ delay_reason: 'x' }] })), /a recipient has no "address"/);
   // Bounces have the null sender, which postqueue prints as "".
   assert.equal(parseQueueJson(line({ sender: '' }))[0]?.sender, '');
+});
+
+test('readQueue and flushQueue run postqueue for the instance (-c only for a second one); a failed flush gives its last line', async () => {
+  const calls: string[][] = [];
+  const sys = (result: ExecResult) => ({ exec: async (file: string, args: readonly string[]) => (calls.push([file, ...args]), result) });
+  const ok = { exitCode: 0, stdout: '', stderr: '' };
+  assert.deepEqual(await flushQueue(sys(ok), { configDir: '/etc/postfix', isDefaultInstance: true }), { ok: true });
+  assert.deepEqual(await readQueue(sys(ok), { configDir: '/etc/postfix-b', isDefaultInstance: false }), []);
+  assert.deepEqual(calls, [['postqueue', '-f'], ['postqueue', '-c', '/etc/postfix-b', '-j']]);
+  const down = { exitCode: 69, stdout: '', stderr: 'postqueue: warning: Mail system is down\npostqueue: fatal: Cannot flush mail queue - mail system is down\n' };
+  assert.deepEqual(await flushQueue(sys(down), { configDir: '/etc/postfix', isDefaultInstance: true }), { ok: false, reason: 'postqueue: fatal: Cannot flush mail queue - mail system is down' });
+  assert.equal(await readQueue(sys(down), { configDir: '/etc/postfix', isDefaultInstance: true }), undefined);
 });

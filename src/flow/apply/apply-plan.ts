@@ -1,0 +1,71 @@
+// The tail every writer but setup shares (remove, remove --account, restore, doctor --fix): the plan
+// shown, --dry-run stops there, the person (or --yes) agrees, the transaction applies it, and the
+// outcome says what changed. Setup shows and asks in its own way (confirm-plan.ts), and reports
+// what it changed with the same `changedBy`.
+import type { Outcome } from '../../outcome.js';
+import type { TransactionResult } from '../../transaction/transaction.js';
+import type { Plan } from '../../transaction/plan.js';
+import type { MessageKey } from '../../ui/messages.js';
+import { renderPlan } from '../../ui/plan-view.js';
+import { confirmOrYes } from '../ask/confirm.js';
+import type { Context } from '../context.js';
+import type { PostfixFacts } from '../types.js';
+import { apply } from './apply.js';
+
+export interface ApplyRequest {
+  /** The title over the plan. */
+  title: string;
+  /** Said under the plan, before the question (remove --account: whose senders go where). */
+  explain?: string;
+  /** Shown instead of a plan with nothing to list (doctor: only a start of Postfix). */
+  whenEmpty?: string;
+  /** The yes/no question, and its answer when the person just presses Enter. */
+  question: MessageKey;
+  initialValue: boolean;
+  /** Names the backup (apply.ts). */
+  reason: string;
+  startIfStopped?: boolean;
+  /** outcome.result once applied; absent: the command decides it later (doctor). */
+  result?: Outcome['result'];
+}
+
+/** Undefined under --dry-run (outcome.result is then `dry-run`); else what the transaction did. */
+export async function showConfirmApply(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>, postfix: PostfixFacts, plan: Plan, request: ApplyRequest,
+): Promise<TransactionResult | undefined> {
+  const { ui, options, outcome } = ctx;
+  ui.note(renderPlan(plan) || (request.whenEmpty ?? ''), request.title);
+  if (request.explain !== undefined) ui.info(request.explain);
+  if (options.dryRun) {
+    outcome.result = 'dry-run';
+    return undefined;
+  }
+  await confirmOrYes(ctx, request.question, request.initialValue);
+  const done = await apply(ctx, postfix, plan, request.reason, request.startIfStopped);
+  if (request.result) outcome.result = request.result;
+  outcome.backupId = done.backup.id;
+  outcome.changed = changedBy(plan);
+  return done;
+}
+
+/**
+ * outcome.changed, from the plan alone: every main.cf and master.cf setting it sets or takes out,
+ * every file it writes, deletes or makes root-only, and every command it runs (postconf included, in the transaction's order).
+ */
+export function changedBy(plan: Plan): Outcome['changed'] {
+  const masterSettings = plan.masterSettings ?? [];
+  const masterRemovals = plan.masterRemovals ?? [];
+  return {
+    settings: unique([...plan.removeSettings, ...plan.settings.map((s) => s.name), ...masterSettings.map((m) => m.slice(0, m.indexOf('='))), ...masterRemovals]),
+    files: unique([...plan.files.map((f) => f.path), ...plan.deletes, ...(plan.secretFixes ?? []).map((f) => f.path)]),
+    commands: [
+      ...plan.commands.map((c) => c.file),
+      ...(plan.settings.length > 0 ? ['postconf -e'] : []), ...(plan.removeSettings.length > 0 ? ['postconf -X'] : []),
+      ...(masterRemovals.length > 0 ? ['postconf -PX'] : []), ...(masterSettings.length > 0 ? ['postconf -P'] : []),
+    ],
+  };
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}

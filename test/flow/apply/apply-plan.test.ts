@@ -1,0 +1,61 @@
+// showConfirmApply, the tail remove, remove --account, restore and doctor --fix share, called with
+// the context it declares: the plan shown under its title, --dry-run stops before anything is
+// written, headless without --yes is refused, and an applied plan fills the outcome.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { UsageError } from '../../../src/errors.js';
+import { changedBy, showConfirmApply } from '../../../src/flow/apply/apply-plan.js';
+import { plan as makePlan } from '../../../src/flow/plan/plan.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { allTemplates, changingCommands, detected, gmailAnswers, stepContext } from '../../support/step-context.js';
+
+async function machine(flags: string[]) {
+  const ctx = stepContext(flags, { headless: true, sys: new FakeSystem() });
+  const postfix = installFakePostfix(ctx.sys);
+  const facts = await detected(ctx.sys);
+  const plan = makePlan(facts, gmailAnswers(), await allTemplates());
+  return { ctx, postfix, facts, plan, mainCf: postfix.mainCf() };
+}
+
+const request = { title: 'The plan', question: 'remove.confirm', initialValue: false, reason: 'remove', result: 'removed' } as const;
+
+describe('showConfirmApply', () => {
+  it('--dry-run: the plan shown, nothing written or run, result dry-run', async () => {
+    const { ctx, postfix, facts, plan, mainCf } = await machine(['remove', '--dry-run']);
+    assert.equal(await showConfirmApply(ctx, facts.postfix!, plan, { ...request, explain: 'Said under the plan.' }), undefined);
+    assert.equal(ctx.outcome.result, 'dry-run');
+    assert.deepEqual(ctx.outcome.changed, { settings: [], files: [], commands: [] });
+    assert.equal(ctx.outcome.backupId, undefined);
+    assert.deepEqual(changingCommands(ctx.sys), []);
+    assert.equal(postfix.mainCf(), mainCf);
+    assert.match(ctx.ui.transcript, /The plan/);
+    assert.match(ctx.ui.transcript, /Said under the plan\./);
+  });
+
+  it('headless without --yes: refused with the flag that answers it (exit 2), nothing written', async () => {
+    const { ctx, postfix, facts, plan, mainCf } = await machine(['remove']);
+    await assert.rejects(showConfirmApply(ctx, facts.postfix!, plan, request), (error: UsageError) => error instanceof UsageError && /--yes/.test(error.message));
+    assert.deepEqual(changingCommands(ctx.sys), []);
+    assert.equal(postfix.mainCf(), mainCf);
+  });
+
+  it('--yes: applied; result, backupId and changed (from the plan) in the outcome', async () => {
+    const { ctx, postfix, facts, plan } = await machine(['remove', '--yes']);
+    const done = await showConfirmApply(ctx, facts.postfix!, plan, request);
+    assert.ok(done);
+    assert.equal(ctx.outcome.result, 'removed');
+    assert.equal(ctx.outcome.backupId, done.backup.id);
+    assert.deepEqual(ctx.outcome.changed, changedBy(plan));
+    assert.ok(ctx.outcome.changed.files.includes('/etc/postfix/sasl_passwd'));
+    assert.ok(ctx.outcome.changed.commands.includes('postmap') && ctx.outcome.changed.commands.includes('postconf -e'));
+    assert.match(postfix.mainCf(), /^relayhost = \[smtp\.gmail\.com\]:587$/m);
+  });
+
+  it('without `result` the command decides it later (doctor)', async () => {
+    const { ctx, facts, plan } = await machine(['doctor', '--fix', '--yes']);
+    const { result: _result, ...rest } = request;
+    assert.ok(await showConfirmApply(ctx, facts.postfix!, plan, { ...rest, reason: 'doctor' }));
+    assert.equal(ctx.outcome.result, undefined);
+  });
+});
