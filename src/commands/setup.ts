@@ -3,30 +3,22 @@ import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
 import { apply } from '../flow/apply/apply.js';
 import { changedBy } from '../flow/apply/apply-plan.js';
-import { askAccountChoice } from '../flow/ask/account-choice.js';
-import { askPassword } from '../flow/ask/password-step.js';
-import { settleWorkspaceRelay } from '../flow/ask/workspace.js';
-import { checkGivenAddresses, resolveCaFile, resolveRelay } from '../flow/ask/ask.js';
+import { checkGivenAddresses, resolveRelay } from '../flow/ask/ask.js';
+import { askSetupAnswers } from '../flow/ask/setup-answers.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { offerInstall } from '../flow/detect/install.js';
 import { describeFacts } from '../flow/detect/describe.js';
-import { keychainState, rememberPassword } from '../flow/ask/keychain-step.js';
+import { rememberPassword } from '../flow/ask/keychain-step.js';
 import { flushDeferred } from '../flow/verify/flush-deferred.js';
 import { plan as makePlan } from '../flow/plan/plan.js';
-import { refuseUnfixableTls } from '../flow/plan/tls-fixes.js';
-import { readTlsFacts } from '../postfix/tls-overrides.js';
-import { postfixTrustAnchors } from '../postfix/trust-anchors.js';
-import { relayhostValue } from '../gmail/relay.js';
 import { confirmPlan, showPlan } from '../flow/plan/confirm-plan.js';
-import { checkGivenRootAlias, chooseRelay, withRelayOptions } from '../flow/ask/relay-options.js';
+import { checkGivenRootAlias } from '../flow/ask/relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import { equivalentWords, reportTest, saveLastTest } from '../flow/verify/summary.js';
-import { type Answers } from '../flow/types.js';
 import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
-import { instanceDir } from '../postfix/postconf.js';
-import { checkGivenSenders, checkSendersFit, defaultAccount } from '../flow/ask/accounts.js';
+import { checkGivenSenders } from '../flow/ask/accounts.js';
 import { testSender } from '../postfix/sender-maps.js';
 
 /** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
@@ -49,36 +41,13 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   if (problem) throw problem;
   if (!options.dryRun) requireRoot(facts, ctx.argv);
   outcome.configDir = postfix.configDir;
-  // The relay is settled before the password is asked — port and implicit TLS now, Workspace's relay once
-  // the account is known — so the password is looked up for that relay and the pre-flight runs once.
-  const asked = await chooseRelay(ctx, postfix);
-  // What overrides the TLS level for the relay; a table the wizard cannot fix stops the run before any password is asked for.
-  const tlsFor = async (nexthop: string) => {
-    const found = await readTlsFacts(sys, instanceDir(postfix), nexthop);
-    refuseUnfixableTls(found);
-    return found;
-  };
-  let tls = await tlsFor(relayhostValue(asked));
-  const ca = await resolveCaFile(ctx, facts);
-  const keychain = await keychainState(ctx);
-  const chosen = await askAccountChoice(ctx, postfix, asked, keychain, givenSenders);
-  const { account, to, senders } = chosen;
-  if (chosen.choice === 'remove') {
-    const removed = await (await import('./remove-account.js')).removeAccount(ctx, account);
+  const asked = await askSetupAnswers(ctx, facts, postfix, givenSenders);
+  if (asked.kind === 'remove-account') {
+    const removed = await (await import('./remove-account.js')).removeAccount(ctx, asked.account);
     return removed === 'all' ? ExitCode.ok : removed; // the menu offers only sender-dependent accounts
   }
-  const relay = await settleWorkspaceRelay(ctx, postfix, account, asked);
-  outcome.relay = `${relay.host}:${relay.port}`;
-  if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relayhostValue(relay));
-  if (senders) checkSendersFit(postfix, relay, account, senders);
-  // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
-  const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
-  const credential = await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
-  const previous = defaultAccount(postfix);
-  if (senders) ui.info(t('accounts.added', { account, senders: senders.join(', '), default: previous ?? '' }));
-  else if (previous && previous !== account) ui.warn(t('accounts.replacesDefault', { account, previous }));
-  // Relay options (relay-options.ts): IPv4 preference, sender identity, loopback-only.
-  const answers: Answers = await withRelayOptions(ctx, postfix, { account, credential, relay, caFile: ca.path, to, ...(senders ? { senders } : {}) });
+  const { answers, tls, keychain } = asked;
+  const { account, credential, relay, senders, to } = answers;
 
   const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']));
   const fixed = (plan.secretFixes ?? []).map((f) => f.path);

@@ -1,0 +1,54 @@
+// setup's ask phase, in the order the person meets it. The relay is settled before the password is
+// asked — its port and implicit TLS first (relay-options.ts), Workspace's relay once the account is
+// known (workspace.ts) — so the password is looked up for the relay it will be used with and the
+// pre-flight login runs once (password-step.ts). A TLS table the wizard cannot fix stops the run
+// before any password is asked for.
+import { relayhostValue, type Relay } from '../../gmail/relay.js';
+import { instanceDir } from '../../postfix/postconf.js';
+import { readTlsFacts, type TlsFacts } from '../../postfix/tls-overrides.js';
+import { postfixTrustAnchors } from '../../postfix/trust-anchors.js';
+import { t } from '../../ui/messages.js';
+import type { Context } from '../context.js';
+import { refuseUnfixableTls } from '../plan/tls-fixes.js';
+import type { Answers, HostFacts, PostfixFacts } from '../types.js';
+import { askAccountChoice } from './account-choice.js';
+import { checkSendersFit, defaultAccount } from './accounts.js';
+import { resolveCaFile } from './ask.js';
+import { keychainState, type KeychainState } from './keychain-step.js';
+import { askPassword } from './password-step.js';
+import { chooseRelay, withRelayOptions } from './relay-options.js';
+import { settleWorkspaceRelay } from './workspace.js';
+
+export type SetupAnswers =
+  | { kind: 'answers'; answers: Answers; tls: TlsFacts; keychain: KeychainState }
+  /** The re-run menu's "remove this sender-dependent account": no answers, another command's work. */
+  | { kind: 'remove-account'; account: string };
+
+export async function askSetupAnswers(ctx: Context, facts: HostFacts, postfix: PostfixFacts, givenSenders: string[] | undefined): Promise<SetupAnswers> {
+  const { ui, sys, outcome } = ctx;
+  const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
+    const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay));
+    refuseUnfixableTls(found);
+    return found;
+  };
+  const asked = await chooseRelay(ctx, postfix);
+  let tls = await tlsFor(asked);
+  const ca = await resolveCaFile(ctx, facts);
+  const keychain = await keychainState(ctx);
+  const chosen = await askAccountChoice(ctx, postfix, asked, keychain, givenSenders);
+  const { account, to, senders } = chosen;
+  if (chosen.choice === 'remove') return { kind: 'remove-account', account };
+  const relay = await settleWorkspaceRelay(ctx, postfix, account, asked);
+  outcome.relay = `${relay.host}:${relay.port}`;
+  if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
+  if (senders) checkSendersFit(postfix, relay, account, senders);
+  // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
+  const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
+  const credential = await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
+  const previous = defaultAccount(postfix);
+  if (senders) ui.info(t('accounts.added', { account, senders: senders.join(', '), default: previous ?? '' }));
+  else if (previous && previous !== account) ui.warn(t('accounts.replacesDefault', { account, previous }));
+  // After the login: IPv4 preference, sender identity, loopback-only (relay-options.ts).
+  const answers = await withRelayOptions(ctx, postfix, { account, credential, relay, caFile: ca.path, to, ...(senders ? { senders } : {}) });
+  return { kind: 'answers', answers, tls, keychain };
+}
