@@ -28,6 +28,14 @@ export async function doctor(lab: RelayLab, extra: string[] = [], secret?: strin
   return { ...run, outcome };
 }
 
+/** The wizard's setup on the lab (the relay doctor then examines), and its test message received. */
+export async function setUpRelay(lab: RelayLab, account: string, password: string): Promise<void> {
+  const setup = await runWizard([...lab.args(), '--account', account, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
+    { stdin: `${password}\n`, secret: password });
+  assert.equal(setup.code, 0, setup.stderr);
+  await lab.gmail.waitForMessage(60_000);
+}
+
 export const codes = (outcome: DoctorOutcome): string[] => outcome.doctor.problems.map((p) => p.code);
 
 /** sha256 and mode of every file under the config dir and the chroot's etc/, recursively. */
