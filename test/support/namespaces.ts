@@ -2,8 +2,10 @@
 // (a tmpfs over a system directory) and the addresses it adds (192.0.2.0/24 on lo) never reach the
 // machine. The runner side refuses to start outside namespaces of its own; the test side kills it in
 // the end whatever happens, and reads the one JSON document it prints.
+import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { readlink } from 'node:fs/promises';
+import { mkdtemp, readlink, rm } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 import { repoPath } from './paths.js';
 
@@ -28,6 +30,25 @@ export async function runInNamespaces(runner: string, work: string): Promise<{ c
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Test side, in a describe(): runs the runner once before its tests (in a work dir removed after them); the getter gives its report. */
+export function namespaceReport<T>(runner: string): () => T {
+  let work: string | undefined;
+  let result: T | undefined;
+  before(async () => {
+    work = await mkdtemp(`/tmp/pgw-${runner}-`);
+    const run = await runInNamespaces(runner, work);
+    assert.equal(run.code, 0, `the namespace runner failed:\n${run.stderr}`);
+    result = JSON.parse(run.stdout) as T;
+  });
+  after(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+  return () => {
+    assert.ok(result, 'the runner reported');
+    return result;
+  };
 }
 
 /** Runner side: the arguments, once sure this process is in namespaces other than its parent's, with only lo (now up). */

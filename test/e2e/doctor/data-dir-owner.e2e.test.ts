@@ -9,10 +9,9 @@ import { chown, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { codes, doctor, fingerprint, sendmail } from '../../support/doctor-lab.js';
+import { doctor, findOnly, problemOf, sendmail, setUpRelay } from '../../support/doctor-lab.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
-import { runWizard } from '../../support/wizard-process.js';
 
 const execFileP = promisify(execFile);
 const ACCOUNT = 'someone@gmail.com';
@@ -25,10 +24,7 @@ describe('doctor: data_directory owned by root after a reinstall', { skip: postf
 
   before(async () => {
     lab = await startRelayLab('doctor-data-dir', { [ACCOUNT]: { password: PASSWORD } });
-    const setup = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
-      { stdin: `${PASSWORD}\n`, secret: PASSWORD });
-    assert.equal(setup.code, 0, setup.stderr);
-    await lab.gmail.waitForMessage(60_000);
+    await setUpRelay(lab, ACCOUNT, PASSWORD);
     dataDir = (await lab.postfix.postconf('-h', 'data_directory')).trim();
     postfixUid = Number((await execFileP('id', ['-u', 'postfix'])).stdout.trim());
     assert.equal((await stat(dataDir)).uid, postfixUid);
@@ -44,16 +40,11 @@ describe('doctor: data_directory owned by root after a reinstall', { skip: postf
   });
 
   it('finds data-dir-owner with the directory and both owners as evidence, and changes nothing', async () => {
-    const before = await fingerprint(lab.postfix);
-    const run = await doctor(lab, [], PASSWORD);
-    assert.equal(run.code, 1, run.stderr);
-    assert.deepEqual(codes(run.outcome), ['data-dir-owner', 'postfix-not-running']);
-    const problem = run.outcome.doctor.problems[0]!;
+    const problem = problemOf(await findOnly(lab, ['data-dir-owner', 'postfix-not-running'], PASSWORD), 'data-dir-owner');
     assert.equal(problem.severity, 'error');
     assert.deepEqual(problem.evidence, [`data_directory = ${dataDir}: owner uid 0, not postfix (uid ${postfixUid})`]);
     assert.equal(problem.fixable, true);
     assert.match(problem.fix, new RegExp(`chown -R postfix ${dataDir}`));
-    assert.deepEqual(await fingerprint(lab.postfix), before, 'nothing changed without --fix');
     assert.equal((await stat(dataDir)).uid, 0);
     assert.equal(await lab.postfix.isRunning(), false);
   });

@@ -5,10 +5,9 @@
 // person's choice): it says so (exit 1, nothing changed). Made as its fix text says (mynetworks
 // limited, reload), the other host is refused and doctor is at exit 0.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import type { DoctorOutcome } from '../../support/doctor-lab.js';
-import { runInNamespaces } from '../../support/namespaces.js';
+import { describe, it } from 'node:test';
+import { assertFixRefused, type DoctorOutcome } from '../../support/doctor-lab.js';
+import { namespaceReport } from '../../support/namespaces.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 
 interface Report {
@@ -17,46 +16,34 @@ interface Report {
 }
 
 describe('doctor: an open relay that another host uses (a network namespace)', { skip: postfixSkipReason() }, () => {
-  let work: string;
-  let report: Report;
-  before(async () => {
-    work = await mkdtemp('/tmp/pgw-doctor-open-relay-');
-    const result = await runInNamespaces('doctor-open-relay-runner', work);
-    assert.equal(result.code, 0, `the namespace runner failed:\n${result.stderr}`);
-    report = JSON.parse(result.stdout) as Report;
-  });
-  after(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const report = namespaceReport<Report>('doctor-open-relay-runner');
 
   it('the state is real: a stranger\'s mail from 192.0.2.2 goes out through the Gmail account', () => {
-    assert.equal(report.healthy.result, 'healthy', JSON.stringify(report.healthy.doctor));
-    assert.match(report.relayed[3]!, /^250 2\.1\.5 Ok/, report.relayed.join(' | ')); // RCPT TO a foreign domain accepted
-    assert.match(report.relayed[5]!, /^250 2\.0\.0 Ok: queued as /, report.relayed.join(' | '));
-    assert.deepEqual(report.message, { user: 'someone@gmail.com', rcptTo: ['victim@example.net'], mailFrom: 'stranger@example.org' });
+    assert.equal(report().healthy.result, 'healthy', JSON.stringify(report().healthy.doctor));
+    assert.match(report().relayed[3]!, /^250 2\.1\.5 Ok/, report().relayed.join(' | ')); // RCPT TO a foreign domain accepted
+    assert.match(report().relayed[5]!, /^250 2\.0\.0 Ok: queued as /, report().relayed.join(' | '));
+    assert.deepEqual(report().message, { user: 'someone@gmail.com', rcptTo: ['victim@example.net'], mailFrom: 'stranger@example.org' });
   });
 
   it('finds open-relay with the network as evidence, and changes nothing', () => {
-    assert.equal(report.found.exitCode, 1);
-    assert.deepEqual(report.found.doctor.problems.map((p) => p.code), ['open-relay']);
-    const problem = report.found.doctor.problems[0]!;
+    assert.equal(report().found.exitCode, 1);
+    assert.deepEqual(report().found.doctor.problems.map((p) => p.code), ['open-relay']);
+    const problem = report().found.doctor.problems[0]!;
     assert.equal(problem.severity, 'warning');
     assert.deepEqual(problem.evidence, ['mynetworks: 192.0.2.0/24']);
     assert.equal(problem.fixable, false);
     assert.match(problem.fix, /Limit mynetworks to the hosts that must relay/);
-    assert.equal(report.unchanged, true);
+    assert.equal(report().unchanged, true);
   });
 
   it('--fix does not choose the hosts for you: it says so, exit 1, nothing changed', () => {
-    assert.equal(report.fixed.exitCode, 1);
-    assert.deepEqual(report.fixed.doctor.fixed, []);
-    assert.deepEqual(report.fixed.doctor.problems.map((p) => p.code), ['open-relay']);
-    assert.match(report.fixedStderr, /None of these can be repaired automatically/);
-    assert.equal(report.unchangedByFix, true);
+    assertFixRefused(report().fixed, report().fixedStderr, 'open-relay');
+    assert.deepEqual(report().fixed.doctor.problems.map((p) => p.code), ['open-relay']);
+    assert.equal(report().unchangedByFix, true);
   });
 
   it('with mynetworks limited as the fix says, the other host is refused and doctor is at exit 0', () => {
-    assert.match(report.refused[3]!, /^454 4\.7\.1 <victim@example\.net>: Relay access denied/, report.refused.join(' | '));
-    assert.equal(report.after.exitCode, 0, JSON.stringify(report.after.doctor));
+    assert.match(report().refused[3]!, /^454 4\.7\.1 <victim@example\.net>: Relay access denied/, report().refused.join(' | '));
+    assert.equal(report().after.exitCode, 0, JSON.stringify(report().after.doctor));
   });
 });
