@@ -3,7 +3,7 @@
 // detection finds, src/distro/debian.ts) — in this mount namespace only — and Postfix restarted, so
 // its smtp(8) really finds no mechanism. Cron's mail is deferred ("no mechanism available"), doctor
 // runs without and with --fix; then the plugins come back (as installing libsasl2-modules would),
-// Postfix is reloaded, the queue flushed, and doctor runs again. Prints one JSON document.
+// Postfix is restarted, the queue flushed, and doctor runs again. Prints one JSON document.
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -41,9 +41,11 @@ report(async () => {
     const unchanged = JSON.stringify(await fingerprint(lab.postfix)) === JSON.stringify(before);
     const fixed = await doctor(lab, ['--fix', '--yes'], PASSWORD);
     const unchangedByFix = JSON.stringify(await fingerprint(lab.postfix)) === JSON.stringify(before);
-    // The plugins are back; Postfix's processes load them when they start again.
+    // The plugins are back; Postfix's processes load them when they start again (a restart: after a
+    // reload an smtp(8) started without them may still take the next delivery).
     await execFileP('umount', [dir]);
-    await execFileP('postfix', ['-c', lab.postfix.configDir, 'reload']);
+    await lab.postfix.stop();
+    await lab.postfix.start();
     await execFileP('postqueue', ['-c', lab.postfix.configDir, '-f']);
     const delivered = (await lab.gmail.waitForMessage(60_000)).rcptTo;
     const after = await doctor(lab, [], PASSWORD);

@@ -50,7 +50,7 @@ export async function repairPlan(sys: System, postfix: PostfixFacts, problems: r
     }
     for (const { path, owner } of repair!.chown ?? []) {
       // Not in touches: a backup of the directory would not be one worth putting back (it is what stopped Postfix).
-      commands.push({ file: 'chown', args: ['-R', owner, path], purpose: `chown -R ${owner} ${path}` });
+      commands.push({ file: 'chown', args: ['-R', owner, '--', path], purpose: `chown -R ${owner} ${path}` });
     }
     for (const { from, to } of repair!.copy ?? []) {
       const [content, info] = await Promise.all([sys.readFile(from), sys.fileInfo(from)]);

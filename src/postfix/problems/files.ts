@@ -43,10 +43,12 @@ export function mapNotCompiled(maps: readonly MapState[]): Problem[] {
 export function dataDirOwner(facts: Pick<DoctorFacts, 'dataDir'>): Problem[] {
   const dir = facts.dataDir;
   if (!dir || dir.uid === dir.ownerUid) return [];
+  // chown -R only below a directory of its own (never /, /var, a path with ..) and to a plain user name.
+  const fixable = /^(\/[^/\0]+){2,}\/?$/.test(dir.path) && !dir.path.split('/').includes('..') && /^[a-z_][a-z0-9_.-]*$/i.test(dir.owner);
   return [{
     code: 'data-dir-owner', severity: 'error',
     evidence: [`data_directory = ${dir.path}: owner uid ${dir.uid}, not ${dir.owner} (uid ${dir.ownerUid})`],
-    fixable: true, repair: { chown: [{ path: dir.path, owner: dir.owner }] },
+    fixable, ...(fixable ? { repair: { chown: [{ path: dir.path, owner: dir.owner }] } } : {}),
     vars: { path: dir.path, owner: dir.owner },
   }];
 }

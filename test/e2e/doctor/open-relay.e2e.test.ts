@@ -3,7 +3,7 @@
 // 192.0.2.0/24, and a client on 192.0.2.2 relays a stranger's mail out through the Gmail account.
 // doctor names it and changes nothing. --fix does not guess which hosts must relay (that is the
 // person's choice): it says so (exit 1, nothing changed). Made as its fix text says (mynetworks
-// limited, reload), the other host is refused and doctor is at exit 0.
+// limited, Postfix restarted), the other host is refused and doctor is at exit 0.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertFixRefused, type DoctorOutcome } from '../../support/doctor-lab.js';

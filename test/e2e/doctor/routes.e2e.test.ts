@@ -20,7 +20,11 @@ const execFileP = promisify(execFile);
 const ACCOUNT = 'someone@gmail.com';
 const PASSWORD = 'routesroutesrout';
 const skip = postfixSkipReason();
-const reload = (lab: RelayLab) => execFileP('postfix', ['-c', lab.postfix.configDir, 'reload']);
+/** Stopped and started, not reloaded: after a reload, a daemon of the old configuration may still answer the next request. */
+const restart = async (lab: RelayLab) => {
+  await lab.postfix.stop();
+  await lab.postfix.start();
+};
 const flush = (lab: RelayLab) => execFileP('postqueue', ['-c', lab.postfix.configDir, '-f']);
 describe('doctor: the relay does not answer (relay-unreachable)', { skip }, () => {
   let lab: RelayLab;
@@ -64,7 +68,7 @@ describe('doctor: the "Local only" error transport put back (relay-bypassed, fix
     lab = await startRelayLab('doctor-error-transport', { [ACCOUNT]: { password: PASSWORD } });
     await setUpRelay(lab, ACCOUNT, PASSWORD);
     await lab.postfix.postconf('-e', 'default_transport=error');
-    await reload(lab);
+    await restart(lab);
     await sendmail(lab.postfix, 'cron@example.com');
     await lab.postfix.waitForLog(/postfix\/error\[\d+\]: \w+: to=<cron@example\.com>.*status=bounced/, 60_000);
   });
@@ -105,7 +109,7 @@ describe('doctor: a transport_maps entry sends one domain around the relay (rela
     await writeFile(table, `example.org smtp:[localhost]:${other}\n`, { mode: 0o644 });
     await execFileP('postmap', ['-c', lab.postfix.configDir, `hash:${table}`]);
     await lab.postfix.postconf('-e', `transport_maps=hash:${table}`);
-    await reload(lab);
+    await restart(lab);
     await sendmail(lab.postfix, 'boss@example.org');
     await lab.postfix.waitForLog(new RegExp(`to=<boss@example\\.org>, relay=none.*status=deferred \\(connect to localhost\\[127\\.0\\.0\\.1\\]:${other}: Connection refused\\)`), 60_000);
   });
@@ -126,7 +130,7 @@ describe('doctor: a transport_maps entry sends one domain around the relay (rela
 
   it('with the table taken out as the fix says, the mail goes through the relay; doctor exit 0', async () => {
     await lab.postfix.postconf('-X', 'transport_maps');
-    await reload(lab);
+    await restart(lab);
     await flush(lab);
     assert.deepEqual((await lab.gmail.waitForMessage(60_000)).rcptTo, ['boss@example.org']);
     await lab.postfix.waitForLog(/to=<boss@example\.org>, relay=localhost\[127\.0\.0\.1\]:\d+,.*status=sent/, 60_000);

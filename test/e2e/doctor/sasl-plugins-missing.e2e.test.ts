@@ -2,7 +2,7 @@
 // empty tmpfs covers the plugin directory (test/support/doctor-sasl-runner.ts), so the real Postfix
 // defers cron's mail with "no mechanism available". doctor names it with the evidence and changes
 // nothing; --fix cannot install a package: it says so (exit 1) and changes nothing. With the plugins
-// back (what installing libsasl2-modules does) and Postfix reloaded, the mail goes and doctor is at 0.
+// back (what installing libsasl2-modules does) and Postfix restarted, the mail goes and doctor is at 0.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertFixRefused, type DoctorOutcome } from '../../support/doctor-lab.js';
@@ -43,7 +43,7 @@ describe('doctor: the Cyrus SASL plugins absent (a mount namespace)', { skip: po
     assert.equal(report().unchangedByFix, true);
   });
 
-  it('with the plugins back and Postfix reloaded, the mail goes out and doctor is at exit 0', () => {
+  it('with the plugins back and Postfix restarted, the mail goes out and doctor is at exit 0', () => {
     assert.deepEqual(report().delivered, ['cron@example.com']);
     assert.equal(report().after.exitCode, 0, JSON.stringify(report().after.doctor));
   });

@@ -30,6 +30,11 @@ describe('doctor rules', () => {
     assert.deepEqual(p?.evidence, ['data_directory = /var/lib/postfix: owner uid 0, not postfix (uid 104)']);
     assert.deepEqual(p?.repair, { chown: [{ path: '/var/lib/postfix', owner: 'postfix' }] });
     assert.equal(stopped?.code, 'postfix-not-running');
+    for (const path of ['/', '/var', '/var/lib/../..']) {
+      const [odd] = findProblems(healthy({ dataDir: { path, uid: 0, owner: 'postfix', ownerUid: 104 } }));
+      assert.equal(odd?.fixable, false, path);
+      assert.equal(odd?.repair, undefined, path);
+    }
   });
 
   it('password-file-readable: the source and the .db by mode; another owner is not fixable', () => {
