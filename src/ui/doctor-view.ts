@@ -8,6 +8,7 @@ import type { ProblemJson } from '../outcome.js';
 
 /** Each code's title and fix. */
 const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
+  'data-dir-owner': ['doctor.title.data-dir-owner', 'doctor.fix.data-dir-owner'],
   'postfix-not-running': ['doctor.title.postfix-not-running', 'doctor.fix.postfix-not-running'],
   'password-file-readable': ['doctor.title.password-file-readable', 'doctor.fix.password-file-readable'],
   'map-not-compiled': ['doctor.title.map-not-compiled', 'doctor.fix.map-not-compiled'],

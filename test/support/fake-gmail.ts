@@ -14,9 +14,10 @@ export interface FakeGmailOptions {
   /**
    * Read at each command, so a test may change it while the fake runs: answer RCPT TO or the end of
    * DATA with this reply instead of accepting ({ code: 550, text: gmailReplies.noSuchUser }), or
-   * never answer the end of DATA ('stall', a relay that hangs).
+   * never answer the end of DATA ('stall', a relay that hangs). `mail`: answer MAIL FROM so (a 421
+   * closes the connection, as Gmail's "Try again later, closing connection" does).
    */
-  refuse?: { rcpt?: FakeReply; data?: FakeReply | 'stall' };
+  refuse?: { mail?: FakeReply; rcpt?: FakeReply; data?: FakeReply | 'stall' };
 }
 export interface FakeReply { code: number; text: string }
 export interface AuthAttempt { user: string; password: string; method: string; secure: boolean; accepted: boolean }
@@ -54,6 +55,10 @@ const GMAIL = {
 export const gmailReplies = {
   noSuchUser: "5.1.1 The email account that you tried to reach does not exist. Please try\n5.1.1 double-checking the recipient's email address for typos or\n5.1.1 unnecessary spaces. For more information, go to\n5.1.1  https://support.google.com/mail/?p=NoSuchUser %ID% - gsmtp",
   temporary: '4.3.0 Temporary System Problem.  Try again later (10). %ID% - gsmtp',
+  /** 550, at the end of DATA: the account's daily sending limit (a bounce). */
+  dailyLimit: '5.4.5 Daily user sending limit exceeded. For more information on Gmail\n5.4.5 sending limits go to\n5.4.5  https://support.google.com/a/answer/166852 %ID% - gsmtp',
+  /** 421, at MAIL FROM, and the connection closed: Gmail slowing an account down. */
+  tryAgainLater: '4.7.0 Try again later, closing connection. (MAIL) %ID% - gsmtp',
 } as const;
 const refusal = (reply: FakeReply) => Object.assign(new Error(reply.text), { responseCode: reply.code });
 
@@ -152,6 +157,9 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
       auths.push({ user, password, method: auth.method, secure: session.secure, accepted: !reply });
       if (!reply) return callback(null, { user });
       callback(Object.assign(new Error(GMAIL[reply]), { responseCode: Number(reply) }));
+    },
+    onMailFrom(_address, _session, callback) {
+      callback(opts.refuse?.mail ? refusal(opts.refuse.mail) : undefined);
     },
     onRcptTo(_address, _session, callback) {
       callback(opts.refuse?.rcpt ? refusal(opts.refuse.rcpt) : undefined);

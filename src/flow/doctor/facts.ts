@@ -1,5 +1,6 @@
 // Gathering what doctor's rules (postfix/problems/) look at, through the System seam; reads only.
 import { isLoopbackOnly, openNetworks } from '../../postfix/networks.js';
+import { uidOf } from '../../postfix/journal.js';
 import { readExplicitSettings, readSettings, instanceDir } from '../../postfix/postconf.js';
 import type { DoctorFacts } from '../../postfix/problems/types.js';
 import type { System } from '../../system/types.js';
@@ -11,6 +12,7 @@ import { probeRelay, tryLogin } from './reach.js';
 const extraSettings = [
   ...mapParameters, 'smtp_sasl_type', 'smtp_sender_dependent_authentication', 'inet_protocols', 'smtp_address_preference',
   'smtp_tls_CApath', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'mynetworks', 'inet_interfaces',
+  'data_directory', 'mail_owner',
 ] as const;
 
 /** What a chrooted smtp(8) needs to look a name up (Debian's configure-instance.sh copies them). */
@@ -26,11 +28,12 @@ export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: 
   const dir = instanceDir(postfix);
   const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
   const settings = { ...postfix.settings, ...more };
-  const [maps, { failures, queueRead }, relay, chroot] = await Promise.all([
+  const [maps, { failures, queueRead }, relay, chroot, dataDir] = await Promise.all([
     readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
     readFailures(sys, postfix),
     probeRelay(sys, postfix),
     chrootState(sys, postfix),
+    dataDirState(sys, settings),
   ]);
   const login = await tryLogin(sys, facts, postfix, relay);
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
@@ -38,7 +41,7 @@ export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: 
     running: postfix.running, settings, explicit,
     ...(postfix.tls && (settings.relayhost ?? '').trim() ? { tls: postfix.tls.effective } : {}),
     saslClientTypes: postfix.saslClientTypes, saslPlugins: facts.saslPlugins,
-    maps, failures, relay, login, chroot, openNetworks: open, caBundle: facts.caBundle,
+    maps, failures, relay, login, chroot, openNetworks: open, caBundle: facts.caBundle, ...(dataDir ? { dataDir } : {}),
   };
   return { doctor, queueRead };
 }
@@ -57,4 +60,14 @@ async function chrootState(sys: System, postfix: PostfixFacts): Promise<DoctorFa
     if ((await sys.fileInfo(path)) && !(await sys.fileInfo(`${dir}${path}`))) missing.push(path);
   }
   return { dir, missing };
+}
+
+/** data_directory's owner, and the uid mail_owner has in /etc/passwd. */
+async function dataDirState(sys: System, settings: Readonly<Record<string, string>>): Promise<DoctorFacts['dataDir']> {
+  const path = (settings.data_directory ?? '').trim();
+  const owner = (settings.mail_owner ?? '').trim();
+  if (!path || !owner) return undefined;
+  const [info, passwd] = await Promise.all([sys.fileInfo(path), sys.readFile('/etc/passwd').catch(() => undefined)]);
+  const ownerUid = uidOf(passwd ?? '', owner);
+  return info?.isDirectory && ownerUid !== undefined ? { path, uid: info.uid, owner, ownerUid } : undefined;
 }

@@ -11,6 +11,8 @@ import type { PostfixFacts } from '../types.js';
 
 /** How much of the log file's end is read: enough for a day of a small machine's mail. */
 const logTailBytes = 1 << 20;
+/** Postfix's delivery agents that deliver on this machine, not through the relay. */
+const localAgents = ['local', 'virtual', 'pipe'];
 
 export async function readFailures(sys: System, postfix: PostfixFacts): Promise<{ failures: Failure[]; queueRead: boolean }> {
   const queue = await readQueue(sys, postfix).catch(() => undefined); // unreadable: no queue facts
@@ -24,7 +26,8 @@ export async function readFailures(sys: System, postfix: PostfixFacts): Promise<
   const text = await recentLog(sys, postfix);
   const events = text.split('\n').map(parseDeliveryLine).filter((e): e is DeliveryEvent => e !== undefined);
   // What failed before the last message that went out is history; deferrals come from the queue when it can be read.
-  const lastSent = events.map((e) => e.status).lastIndexOf('sent');
+  // Delivered here (the bounce notice of a 550 5.4.5, to root's mailbox) is not out: it hid the bounce it reports.
+  const lastSent = events.map((e) => e.status === 'sent' && !localAgents.includes(e.agent ?? '')).lastIndexOf(true);
   // A queued message being tried again right now (active, no delay reason): its last logged deferral says why it waits.
   const retrying = new Set((queue ?? []).filter((e) => e.queueName !== 'deferred').map((e) => e.queueId));
   const latest = new Map(events.filter((e) => retrying.has(e.queueId) && e.status === 'deferred').map((e) => [e.queueId, e]));

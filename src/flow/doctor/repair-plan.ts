@@ -48,6 +48,10 @@ export async function repairPlan(sys: System, postfix: PostfixFacts, problems: r
       commands.push({ file: 'postmap', args: postmapArgs(dir, type, path), purpose: `${type}:${path}` });
       for (const p of [path, ...compiledMapPaths(type, path)]) touches.add(p);
     }
+    for (const { path, owner } of repair!.chown ?? []) {
+      // Not in touches: a backup of the directory would not be one worth putting back (it is what stopped Postfix).
+      commands.push({ file: 'chown', args: ['-R', owner, '--', path], purpose: `chown -R ${owner} ${path}` });
+    }
     for (const { from, to } of repair!.copy ?? []) {
       const [content, info] = await Promise.all([sys.readFile(from), sys.fileInfo(from)]);
       if (content === undefined) continue;

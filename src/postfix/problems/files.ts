@@ -1,6 +1,7 @@
 // Files: a password map (or its compiled copy) others can read; a table whose compiled copy is
-// missing or older than its source (postmap was not run after the last edit, so Postfix reads the old one).
-import type { MapState, Problem } from './types.js';
+// missing or older than its source (postmap was not run after the last edit, so Postfix reads the old one);
+// Postfix's data_directory owned by another user than mail_owner (Postfix does not start).
+import type { DoctorFacts, MapState, Problem } from './types.js';
 
 const octal = (mode: number) => mode.toString(8).padStart(4, '0');
 
@@ -35,5 +36,19 @@ export function mapNotCompiled(maps: readonly MapState[]): Problem[] {
     fixable: true,
     repair: { postmap: unique.map((m) => ({ type: m.type, path: m.path })) },
     vars: { maps: unique.map((m) => `${m.type}:${m.path}`).join(' ') },
+  }];
+}
+
+/** After `apt-get remove postfix` and a reinstall, /var/lib/postfix may be root's: master cannot take its lock there. */
+export function dataDirOwner(facts: Pick<DoctorFacts, 'dataDir'>): Problem[] {
+  const dir = facts.dataDir;
+  if (!dir || dir.uid === dir.ownerUid) return [];
+  // chown -R only below a directory of its own (never /, /var, a path with ..) and to a plain user name.
+  const fixable = /^(\/[^/\0]+){2,}\/?$/.test(dir.path) && !dir.path.split('/').includes('..') && /^[a-z_][a-z0-9_.-]*$/i.test(dir.owner);
+  return [{
+    code: 'data-dir-owner', severity: 'error',
+    evidence: [`data_directory = ${dir.path}: owner uid ${dir.uid}, not ${dir.owner} (uid ${dir.ownerUid})`],
+    fixable, ...(fixable ? { repair: { chown: [{ path: dir.path, owner: dir.owner }] } } : {}),
+    vars: { path: dir.path, owner: dir.owner },
   }];
 }

@@ -1,11 +1,12 @@
 // The doctor's rules, in the order their problems are shown: what stops everything first.
 import { deferredAuth, dnsFailure, loginRefused, mailDeferred, quotaExceeded, throttled } from './delivery.js';
-import { mapNotCompiled, passwordFileReadable } from './files.js';
+import { dataDirOwner, mapNotCompiled, passwordFileReadable } from './files.js';
 import { ipv6Unreachable, relayUnreachable } from './network.js';
 import { obsoleteSettings, openRelay, postfixNotRunning, relayBypassed, saslPluginsMissing, tlsUnverified, wrappermodeMismatch } from './settings.js';
 import type { DoctorFacts, Problem } from './types.js';
 
 const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
+  dataDirOwner,
   postfixNotRunning,
   (f) => passwordFileReadable(f.maps),
   (f) => mapNotCompiled(f.maps),

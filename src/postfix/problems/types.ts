@@ -4,7 +4,7 @@ import type { DiagnosisCode } from '../../gmail/diagnose.js';
 import type { EffectiveTls } from '../tls-policy.js';
 
 export const PROBLEM_CODES = [
-  'postfix-not-running', 'password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified',
+  'data-dir-owner', 'postfix-not-running', 'password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified',
   'wrappermode-mismatch', 'sasl-plugins-missing', 'relay-bypassed', 'open-relay', 'dns-failure',
   'relay-unreachable', 'ipv6-unreachable', 'login-refused', 'deferred-auth', 'quota-exceeded', 'throttled', 'mail-deferred',
 ] as const;
@@ -27,6 +27,8 @@ export interface Repair {
   tlsSecure?: boolean;
   /** Start Postfix. */
   start?: boolean;
+  /** chown -R: a directory given back to the user Postfix runs as (what `postfix set-permissions` does for it). */
+  chown?: { path: string; owner: string }[];
 }
 
 export interface Problem {
@@ -89,6 +91,8 @@ export interface DoctorFacts {
   chroot?: { dir: string; missing: string[] };
   /** mynetworks entries other hosts may relay through while Postfix listens beyond loopback (networks.ts). */
   openNetworks: readonly string[];
+  /** data_directory as it is, and mail_owner (the user that must own it) with its uid; undefined when either is missing. */
+  dataDir?: { path: string; uid: number; owner: string; ownerUid: number };
   /** A CA file for smtp_tls_CAfile when main.cf has none (the distribution's bundle). */
   caBundle?: string;
 }

@@ -13,6 +13,8 @@ export const doctorEn = {
   'doctor.remaining': 'Still to do: {count}',
   'doctor.byFix': '(doctor --fix does this.)',
 
+  'doctor.title.data-dir-owner': 'Postfix\'s data directory {path} is not owned by {owner}: Postfix cannot start',
+  'doctor.fix.data-dir-owner': 'Give it back to {owner}: chown -R {owner} {path} (or postfix set-permissions), then start Postfix. A reinstall after apt-get remove leaves it like this.',
   'doctor.title.postfix-not-running': 'Postfix is not running',
   'doctor.fix.postfix-not-running': 'Start Postfix (systemctl start postfix, or postfix start).',
   'doctor.title.password-file-readable': 'A file holding the relay password can be read by other users',

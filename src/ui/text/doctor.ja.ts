@@ -15,6 +15,8 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.remaining': '残っている作業: {count} 件',
   'doctor.byFix': '（doctor --fix で修復できます。）',
 
+  'doctor.title.data-dir-owner': 'Postfix のデータディレクトリ {path} の所有者が {owner} ではないため、Postfix を起動できません',
+  'doctor.fix.data-dir-owner': '所有者を {owner} に戻してから（chown -R {owner} {path}、または postfix set-permissions）、Postfix を起動してください。apt-get remove の後に再インストールすると、この状態になります。',
   'doctor.title.postfix-not-running': 'Postfix が起動していません',
   'doctor.fix.postfix-not-running': 'Postfix を起動してください（systemctl start postfix、または postfix start）。',
   'doctor.title.password-file-readable': 'リレーのパスワードを含むファイルを、ほかのユーザーが読めます',

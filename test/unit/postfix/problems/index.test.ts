@@ -23,6 +23,20 @@ describe('doctor rules', () => {
     assert.deepEqual(p.repair, { start: true });
   });
 
+  it('data-dir-owner: data_directory not owned by mail_owner → chown -R, shown before postfix-not-running', () => {
+    assert.deepEqual(findProblems(healthy({ dataDir: { path: '/var/lib/postfix', uid: 104, owner: 'postfix', ownerUid: 104 } })), []);
+    const [p, stopped] = findProblems(healthy({ running: false, dataDir: { path: '/var/lib/postfix', uid: 0, owner: 'postfix', ownerUid: 104 } }));
+    assert.equal(p?.code, 'data-dir-owner');
+    assert.deepEqual(p?.evidence, ['data_directory = /var/lib/postfix: owner uid 0, not postfix (uid 104)']);
+    assert.deepEqual(p?.repair, { chown: [{ path: '/var/lib/postfix', owner: 'postfix' }] });
+    assert.equal(stopped?.code, 'postfix-not-running');
+    for (const path of ['/', '/var', '/var/lib/../..']) {
+      const [odd] = findProblems(healthy({ dataDir: { path, uid: 0, owner: 'postfix', ownerUid: 104 } }));
+      assert.equal(odd?.fixable, false, path);
+      assert.equal(odd?.repair, undefined, path);
+    }
+  });
+
   it('password-file-readable: the source and the .db by mode; another owner is not fixable', () => {
     const p = only(healthy({ maps: [secretMap(0o644, 0o644)] }));
     assert.equal(p.code, 'password-file-readable');
