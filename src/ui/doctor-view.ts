@@ -31,7 +31,7 @@ const key = (part: 'title' | 'fix', code: ProblemCode): MessageKey => words[code
 
 export function problemFix(problem: Problem): string {
   const vars = problem.vars ?? {};
-  const diagnosis = typeof vars.diagnosis === 'string' ? explainDiagnosis(vars.diagnosis as DiagnosisCode) : undefined;
+  const diagnosis = typeof vars.diagnosis === 'string' ? explainDiagnosis(vars.diagnosis as DiagnosisCode, typeof vars.host === 'string' ? vars.host : undefined) : undefined;
   const own = t(key('fix', problem.code), vars);
   const words = diagnosis ? `${diagnosis.cause} ${diagnosis.fix} ${own}` : own;
   return problem.fixable ? `${words} ${t('doctor.byFix')}` : words;

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { doctor, fingerprint, setUpRelay } from './doctor-lab.js';
-import { enterNamespaces, report } from './namespaces.js';
+import { enterNamespaces, report } from './netns.js';
 import { startRelayLab } from './relay-lab.js';
 
 const execFileP = promisify(execFile);

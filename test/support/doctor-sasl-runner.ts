@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { debian } from '../../src/distro/debian.js';
 import { doctor, fingerprint, sendmail, setUpRelay } from './doctor-lab.js';
-import { enterNamespaces, report } from './namespaces.js';
+import { enterNamespaces, report } from './netns.js';
 import { startRelayLab } from './relay-lab.js';
 
 const execFileP = promisify(execFile);

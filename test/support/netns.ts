@@ -3,9 +3,12 @@
 // private /etc/hosts bind-mounted over the machine's. The test's side starts the runner
 // (runInNamespace) and reads the one JSON document it prints; the runner's side refuses to run
 // outside namespaces of its own (guardNamespaces), brings up lo with its hosts file (privateHosts),
-// and reports a failure as exit 1 with the stack on stderr (runnerMain).
+// and reports a failure as exit 1 with the stack on stderr (runnerMain). namespaceReport/enterNamespaces/
+// report are the same two sides for runners that print one report for a describe() (doctor's scenarios).
+import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { readlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readlink, rm, writeFile } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoPath } from './paths.js';
@@ -30,10 +33,16 @@ export function runInNamespace(runner: string, args: readonly string[], options:
     const child = spawn(cmd!, argv, { stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    // A runner that hangs would hang the suite: gone with the test process at the latest.
+    const kill = () => child.kill('SIGKILL');
+    process.once('exit', kill);
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString())); // piped: never null
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      process.off('exit', kill);
+      resolve({ code, stdout, stderr });
+    });
     if (options.stdin !== undefined) child.stdin?.end(options.stdin);
   });
 }
@@ -64,5 +73,40 @@ export function runnerMain(main: () => Promise<void>): void {
   main().catch((error: Error) => {
     process.stderr.write(`${error.stack ?? error.message}\n`);
     process.exitCode = 1;
+  });
+}
+
+/** Test side, in a describe(): runs the runner once before its tests (in a work dir removed after them); the getter gives its report. */
+export function namespaceReport<T>(runner: string): () => T {
+  let work: string | undefined;
+  let result: T | undefined;
+  before(async () => {
+    work = await mkdtemp(`/tmp/pgw-${runner}-`);
+    const run = await runInNamespace(runner, [work, ...(await currentNamespaces())]);
+    assert.equal(run.code, 0, `the namespace runner failed:\n${run.stderr}`);
+    result = JSON.parse(run.stdout) as T;
+  });
+  after(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+  return () => {
+    assert.ok(result, 'the runner reported');
+    return result;
+  };
+}
+
+/** Runner side of namespaceReport: WORK, once sure this process is in namespaces of its own, with only lo (now up). */
+export async function enterNamespaces(): Promise<string> {
+  const [work, parentNet, parentMnt] = process.argv.slice(2);
+  if (!work || !parentNet || !parentMnt) throw new Error('usage: RUNNER WORK PARENT_NET PARENT_MNT');
+  await guardNamespaces(parentNet, parentMnt);
+  await execFileP('ip', ['link', 'set', 'lo', 'up']);
+  return work;
+}
+
+/** Runner side of namespaceReport: prints the report, or the error (exit 1). */
+export function report(main: () => Promise<unknown>): void {
+  runnerMain(async () => {
+    process.stdout.write(JSON.stringify(await main()));
   });
 }

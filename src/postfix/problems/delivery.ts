@@ -40,10 +40,10 @@ export function mailDeferred(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
 }
 
 /** The password Postfix holds for the relay, tried as Postfix would: refused now means refused for every message. */
-export function loginRefused(facts: Pick<DoctorFacts, 'login'>): Problem[] {
+export function loginRefused(facts: Pick<DoctorFacts, 'login' | 'relay'>): Problem[] {
   const login = facts.login;
   if (!login || login.ok || !login.diagnosis || ![...AUTH, 'auth-too-many-attempts'].includes(login.diagnosis)) return [];
-  return [{ code: 'login-refused', severity: 'error', fixable: false, evidence: [`pre-flight login: ${login.detail ?? login.diagnosis}`], vars: { diagnosis: login.diagnosis } }];
+  return [{ code: 'login-refused', severity: 'error', fixable: false, evidence: [`pre-flight login: ${login.detail ?? login.diagnosis}`], vars: { diagnosis: login.diagnosis, ...relayName(facts) } }];
 }
 
 /** Names that do not resolve: from the relay lookup, the queue and log, and a chroot without resolver files. */
@@ -56,5 +56,10 @@ export function dnsFailure(facts: Pick<DoctorFacts, 'failures' | 'relay' | 'chro
   evidence.push(...(failed?.evidence ?? []));
   if (evidence.length === 0) return [];
   const copy = chroot ? chroot.missing.map((path) => ({ from: path, to: `${chroot.dir}${path}` })) : [];
-  return [{ code: 'dns-failure', severity: 'error', evidence, fixable: copy.length > 0, ...(copy.length > 0 ? { repair: { copy } } : {}), vars: { chroot: chroot?.dir ?? '', ...(chroot ? { diagnosis: 'dns-chroot' } : failed?.vars ?? {}) } }];
+  return [{ code: 'dns-failure', severity: 'error', evidence, fixable: copy.length > 0, ...(copy.length > 0 ? { repair: { copy } } : {}), vars: { chroot: chroot?.dir ?? '', ...(chroot ? { diagnosis: 'dns-chroot' } : failed?.vars ?? {}), ...relayName(facts) } }];
+}
+
+/** The relay's name, for the diagnosis words that name the host a lookup or login failed for. */
+function relayName(facts: Pick<DoctorFacts, 'relay'>): { host: string } {
+  return { host: facts.relay?.host ?? 'smtp.gmail.com' };
 }

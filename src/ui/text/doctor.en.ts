@@ -34,7 +34,7 @@ export const doctorEn = {
   'doctor.title.open-relay': 'Other hosts may send mail through this machine, and so through your Gmail account ({networks})',
   'doctor.fix.open-relay': 'Limit mynetworks to the hosts that must relay, or let Postfix listen on this machine only (setup --loopback-only).',
   'doctor.title.dns-failure': 'Names cannot be looked up',
-  'doctor.fix.dns-failure': 'Check /etc/resolv.conf and that `getent hosts smtp.gmail.com` works.',
+  'doctor.fix.dns-failure': 'Check /etc/resolv.conf and that `getent hosts {host}` works.',
   'doctor.title.relay-unreachable': 'The relay {host} cannot be reached on port {port}',
   'doctor.fix.relay-unreachable': 'A firewall or the provider blocks the port: try the other submission port (setup --relay smtp.gmail.com:465, or :587), or open outbound TCP 587/465.',
   'doctor.title.ipv6-unreachable': 'The relay cannot be reached over IPv6, only over IPv4',

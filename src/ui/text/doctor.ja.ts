@@ -36,7 +36,7 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.title.open-relay': 'ほかのホストがこのマシンを通じて、つまりあなたの Gmail アカウントでメールを送れます（{networks}）',
   'doctor.fix.open-relay': 'mynetworks をリレーが必要なホストだけに絞るか、Postfix がこのマシンからの接続だけを受け付けるようにしてください（setup --loopback-only）。',
   'doctor.title.dns-failure': '名前解決ができません',
-  'doctor.fix.dns-failure': '/etc/resolv.conf を確認し、`getent hosts smtp.gmail.com` が動くことを確かめてください。',
+  'doctor.fix.dns-failure': '/etc/resolv.conf を確認し、`getent hosts {host}` が動くことを確かめてください。',
   'doctor.title.relay-unreachable': 'リレー {host} のポート {port} に接続できません',
   'doctor.fix.relay-unreachable': 'ファイアウォールかプロバイダがこのポートを遮断しています。もう一方のサブミッションポートを試すか（setup --relay smtp.gmail.com:465、または :587）、送信方向の TCP 587/465 を開けてください。',
   'doctor.title.ipv6-unreachable': 'リレーに IPv6 では接続できず、IPv4 でのみ接続できます',

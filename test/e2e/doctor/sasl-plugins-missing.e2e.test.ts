@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertFixRefused, type DoctorOutcome } from '../../support/doctor-lab.js';
-import { namespaceReport } from '../../support/namespaces.js';
+import { namespaceReport } from '../../support/netns.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 
 interface Report {

@@ -11,6 +11,7 @@ import { clientNotesFor, parseDeliveryLine } from '../../../../src/postfix/log.j
 import { findProblems } from '../../../../src/postfix/problems/index.js';
 import type { Failure } from '../../../../src/postfix/problems/types.js';
 import { healthy } from './facts.js';
+import { problemFix } from '../../../../src/ui/doctor-view.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../test/fixtures/postfix-output');
 const log = readFileSync(resolve(FIXTURES, 'maillog-scenarios.log'), 'utf8');
@@ -56,5 +57,19 @@ describe('doctor rules on real log lines', () => {
     assert.equal(problems[0]!.vars?.diagnosis, 'recipient-rejected');
     assert.equal(problems[0]!.vars?.count, 2);
     assert.equal(problems[0]!.severity, 'warning');
+  });
+});
+
+describe('doctor names the relay a lookup failed for', () => {
+  it('dns-failure on smtp-relay.gmail.com: its fix says that name, not smtp.gmail.com', () => {
+    const base = healthy();
+    const facts = healthy({
+      relay: { ...base.relay!, host: 'smtp-relay.gmail.com', lookupError: 'ENOTFOUND' },
+      failures: [{ queueId: 'AAAA111111', status: 'deferred', reason: 'Host or domain name not found. Name service error for name=smtp-relay.gmail.com type=A: Host not found, try again', diagnosis: 'dns' }],
+    });
+    const dns = findProblems(facts).find((p) => p.code === 'dns-failure');
+    assert.equal(dns?.vars?.host, 'smtp-relay.gmail.com');
+    assert.match(problemFix(dns!), /getent hosts smtp-relay\.gmail\.com/);
+    assert.doesNotMatch(problemFix(dns!), /smtp\.gmail\.com/);
   });
 });
