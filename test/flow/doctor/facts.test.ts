@@ -1,10 +1,9 @@
-// gatherDoctorFacts (and the relay probe and login of reach.ts it runs) called by themselves on the
-// seed recipe's relay in the recording fake: what doctor's rules are given, read without a change;
-// the stored password goes only to the relay main.cf names, and a refused login is diagnosed.
+// gatherDoctorFacts called by itself on the seed recipe's relay in the recording fake: what doctor's
+// rules are given, read without a change; the relay probe and login it runs (reach.ts) have their
+// own tests in reach.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gatherDoctorFacts } from '../../../src/flow/doctor/facts.js';
-import { probeRelay, tryLogin } from '../../../src/flow/doctor/reach.js';
 import { seedMachine } from '../../support/fake-seed.js';
 import { changingCommands, detected } from '../../support/step-context.js';
 
@@ -46,35 +45,6 @@ describe('gatherDoctorFacts', () => {
     sys.on('postqueue', () => ({ exitCode: 1, stdout: '', stderr: 'postqueue: fatal: Connection refused' }));
     const facts = await detected(sys);
     assert.equal((await gatherDoctorFacts(sys, facts, facts.postfix)).queueRead, false);
-  });
-});
-
-describe('reach', () => {
-  it('no relayhost: nothing probed, no login', async () => {
-    const { sys } = seedMachine(PASSWORD);
-    const facts = await detected(sys);
-    const postfix = { ...facts.postfix, settings: { ...facts.postfix.settings, relayhost: '' } };
-    assert.equal(await probeRelay(sys, postfix), undefined);
-    assert.equal(await tryLogin(sys, facts, postfix, undefined), undefined);
-    assert.deepEqual([sys.probes, sys.authChecks], [[], []]);
-  });
-
-  it('the relay unreachable on every address: no password is sent', async () => {
-    const { sys } = seedMachine(PASSWORD);
-    sys.probeResult = () => ({ addresses: [{ family: 4, address: '142.250.102.109', ok: false, error: 'ETIMEDOUT' }] });
-    const facts = await detected(sys);
-    const relay = await probeRelay(sys, facts.postfix);
-    assert.equal(relay?.addresses[0]?.ok, false);
-    assert.equal(await tryLogin(sys, facts, facts.postfix, relay), undefined);
-    assert.deepEqual(sys.authChecks, []);
-  });
-
-  it('a map entry only for another relay: the password is not sent to this one', async () => {
-    const { sys } = seedMachine(PASSWORD);
-    sys.put('/etc/postfix/saslpass', `[smtp.example.net]:587 cron@example.net:${PASSWORD}\n`, 0o644);
-    const facts = await detected(sys);
-    assert.equal(await tryLogin(sys, facts, facts.postfix, await probeRelay(sys, facts.postfix)), undefined);
-    assert.deepEqual(sys.authChecks, []);
   });
 });
 
