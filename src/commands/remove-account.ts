@@ -5,7 +5,6 @@ import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import { parseRelayhost } from '../gmail/relay.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
 import { passwordMapCredential } from '../postfix/password-map.js';
-import { loadTemplates } from '../system/templates.js';
 import { t } from '../ui/messages.js';
 import { planSenderRelay } from '../flow/plan/accounts-plan.js';
 import { configuredSenderAccounts, defaultAccount } from '../flow/ask/accounts.js';
@@ -41,7 +40,7 @@ export async function removeAccount(ctx: Context, account: string): Promise<Exit
   const mapPath = passwordMapPath(postfix);
   const stored = passwordMapCredential(postfix.passwordMap?.content ?? '', relayhost);
   if (!relay || !stored) throw new UsageError('unknown-account', t('accounts.removeUnknown', { account }), t('accounts.removeUnknownFix'));
-  const templates = await loadTemplates(['sasl_passwd', 'sender_relay', 'generic']);
+  const templates = await sys.loadTemplates(['sasl_passwd', 'sender_relay', 'generic']);
   const remaining = extras.filter((a) => a !== target);
   const entry = { account: stored.account, password: stored.password, relay };
   const type = postfix.defaultMapType;
