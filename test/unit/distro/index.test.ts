@@ -1,5 +1,5 @@
-// Distribution families as data (distro/index.ts): os-release ID, then ID_LIKE, then generic; each
-// family's install commands and packages.
+// The family lookup (distro/index.ts): os-release ID, then ID_LIKE, then generic. What each family
+// holds (install commands, packages, paths) is tested in families.test.ts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -39,30 +39,5 @@ describe('family lookup by os-release (real files)', () => {
     const family = distroFor(parseOsRelease('ID=nixos\n'));
     assert.equal(family.name, 'generic');
     assert.equal(family.install, undefined);
-  });
-});
-
-describe('install commands per family', () => {
-  const os = (text: string) => distroFor(parseOsRelease(text));
-  it('are the package manager\'s non-interactive forms', () => {
-    assert.deepEqual(os('ID=debian').install?.(['postfix']), {
-      file: 'apt-get', args: ['install', '-y', '--no-install-recommends', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', 'postfix'], env: { DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    assert.deepEqual(os('ID=fedora').install?.(['cyrus-sasl-plain']), { file: 'dnf', args: ['install', '-y', 'cyrus-sasl-plain'] });
-    assert.deepEqual(os('ID=arch').install?.(['postfix']), { file: 'pacman', args: ['-S', '--noconfirm', '--needed', 'postfix'] });
-    assert.deepEqual(os('ID=alpine').install?.(['postfix']), { file: 'apk', args: ['add', '--no-progress', 'postfix'] });
-    assert.deepEqual(os('ID="opensuse-leap"').install?.(['postfix']), { file: 'zypper', args: ['--non-interactive', 'install', '--no-recommends', 'postfix'] });
-    assert.equal(os('ID=macos').install, undefined);
-  });
-  it('Debian preseeds debconf only when Postfix itself is installed', () => {
-    const debian = os('ID=debian');
-    assert.deepEqual(debian.beforeInstall?.(['libsasl2-modules']), []);
-    assert.equal(debian.beforeInstall?.(['postfix'])[0]?.input, 'postfix postfix/main_mailer_type select Local only\n');
-  });
-  it('EL maps lmdb to postfix-lmdb; SASL packages are each family\'s own', () => {
-    assert.equal(os('ID=almalinux').mapTypePackages?.lmdb, 'postfix-lmdb');
-    assert.deepEqual(os('ID=rocky').saslPackages, ['cyrus-sasl-plain']);
-    assert.deepEqual(os('ID=alpine').saslPackages, ['cyrus-sasl-login', 'cyrus-sasl-plain']);
-    assert.deepEqual(os('ID=ubuntu').saslPackages, ['libsasl2-modules']);
   });
 });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { diagnoseDelivery } from '../../../../src/gmail/diagnose.js';
 import { clientNotesFor, parseDeliveryLine } from '../../../../src/postfix/log.js';
+import { dnsFailure, loginRefused } from '../../../../src/postfix/problems/delivery.js';
 import { findProblems } from '../../../../src/postfix/problems/index.js';
 import type { Failure } from '../../../../src/postfix/problems/types.js';
 import { healthy } from './facts.js';
@@ -71,5 +72,29 @@ describe('doctor names the relay a lookup failed for', () => {
     assert.equal(dns?.vars?.host, 'smtp-relay.gmail.com');
     assert.match(problemFix(dns!), /getent hosts smtp-relay\.gmail\.com/);
     assert.doesNotMatch(problemFix(dns!), /smtp\.gmail\.com/);
+  });
+});
+
+describe('doctor rules on the relay lookup and the pre-flight login', () => {
+  it('dns-failure: the relay lookup, a deferral, and a chroot without resolver files (fixable by copying them)', () => {
+    const [lookup] = dnsFailure(healthy({ relay: { host: 'smtp.gmail.com', port: 587, lookupError: 'EAI_AGAIN', addresses: [] } }));
+    assert.equal(lookup?.code, 'dns-failure');
+    assert.deepEqual(lookup?.evidence, ['smtp.gmail.com: EAI_AGAIN']);
+    const [chroot] = dnsFailure(healthy({ chroot: { dir: '/var/spool/postfix', missing: ['/etc/resolv.conf'] } }));
+    assert.deepEqual(chroot?.repair?.copy, [{ from: '/etc/resolv.conf', to: '/var/spool/postfix/etc/resolv.conf' }]);
+    assert.equal(chroot?.vars?.diagnosis, 'dns-chroot');
+    const [deferred] = dnsFailure(healthy({ failures: [{ queueId: 'AB12CD', status: 'deferred', reason: 'unable to look up host smtp.gmail.com: Device or resource busy', diagnosis: 'dns-chroot' }] }));
+    assert.equal(deferred?.code, 'dns-failure');
+    assert.equal(deferred?.fixable, false);
+    assert.deepEqual(dnsFailure(healthy()), []);
+  });
+
+  it('login-refused: only for what the relay says about the credentials', () => {
+    const [p] = loginRefused(healthy({ login: { ok: false, diagnosis: 'auth-bad-credentials', detail: '535-5.7.8 Username and Password not accepted.' } }));
+    assert.equal(p?.code, 'login-refused');
+    assert.match(p!.evidence[0]!, /535-5\.7\.8/);
+    assert.equal(p?.vars?.host, 'smtp.gmail.com');
+    assert.deepEqual(loginRefused(healthy({ login: { ok: false, diagnosis: 'connect-timeout' } })), []);
+    assert.deepEqual(loginRefused(healthy({ login: undefined })), []);
   });
 });

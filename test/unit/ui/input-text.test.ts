@@ -1,0 +1,31 @@
+// The sentence for an input problem found by gmail/ (ui/input-text.ts): each code is a catalogue key,
+// filled from the problem's facts.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { INPUT_PROBLEMS } from '../../../src/gmail/credentials.js';
+import { inputText } from '../../../src/ui/input-text.js';
+import { setCatalogue } from '../../../src/ui/messages.js';
+import { en } from '../../../src/ui/text/en.js';
+import { ja } from '../../../src/ui/text/ja.js';
+
+describe('inputText', () => {
+  after(() => setCatalogue(en));
+
+  it('every input problem has its own sentence in both languages', () => {
+    const english = INPUT_PROBLEMS.map((code) => inputText({ code }));
+    assert.equal(new Set(english).size, INPUT_PROBLEMS.length);
+    setCatalogue(ja);
+    INPUT_PROBLEMS.forEach((code, i) => assert.notEqual(inputText({ code }), english[i], code));
+  });
+
+  it('fills the placeholders from the problem\'s vars', () => {
+    const withVars = INPUT_PROBLEMS.filter((code) => /\{\w+\}/.test(en[code]));
+    assert.ok(withVars.length > 0);
+    for (const code of withVars) {
+      const names = [...en[code].matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const text = inputText({ code, vars: Object.fromEntries(names.map((n) => [n, `<${n}>`])) });
+      for (const n of names) assert.ok(text.includes(`<${n}>`), `${code}: ${n}`);
+      assert.doesNotMatch(text, /\{\w+\}/);
+    }
+  });
+});
