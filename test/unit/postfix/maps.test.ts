@@ -16,8 +16,8 @@ describe('compiledMapPaths and needsPostmap', () => {
     for (const type of ['hash', 'btree', 'lmdb', 'cdb', 'dbm', 'sdbm']) assert.equal(needsPostmap(type), true, type);
   });
 
-  it('types read as text (or unknown) make nothing and need no postmap', () => {
-    for (const type of ['texthash', 'regexp', 'pcre', 'inline', 'static', 'ldap', '']) {
+  it('types read as text (or unknown, whatever word main.cf holds) make nothing and need no postmap', () => {
+    for (const type of ['texthash', 'regexp', 'pcre', 'inline', 'static', 'ldap', '', 'constructor', '__proto__', 'toString']) {
       assert.deepEqual(compiledMapPaths(type, '/etc/postfix/x'), [], type);
       assert.equal(needsPostmap(type), false, type);
     }
