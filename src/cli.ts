@@ -9,6 +9,7 @@ import { newOutcome } from './outcome.js';
 import { langFlag, parseOptions, type Command, type Options } from './options.js';
 import type { System } from './system/types.js';
 import { pickLang, t, type MessageKey } from './ui/messages.js';
+import { introFrame, terminalColumns } from './ui/frame.js';
 import type { Ui } from './ui/ui.js';
 
 export interface Io {
@@ -41,10 +42,12 @@ export async function main(argv: readonly string[], io: Io = processIo, system?:
   }
   const human = options.json ? io.stderr : io.stdout;
   const interactive = !options.nonInteractive && Boolean(io.stdin.isTTY) && Boolean(human.isTTY);
-  const ui = uiOverride ?? (interactive ? new (await import('./ui/clack-ui.js')).ClackUi(human) : new (await import('./ui/plain-ui.js')).PlainUi(human));
-  // The first frame goes out before the flow, execa and friends are loaded.
+  // The first frame goes out before @clack/prompts, the flow, execa and friends are loaded.
   const intro = intros[options.command];
-  if (intro) ui.intro(t(intro));
+  const drawsOwnIntro = interactive && !uiOverride;
+  if (intro && drawsOwnIntro) human.write(introFrame(t(intro), terminalColumns(human)));
+  const ui = uiOverride ?? (interactive ? new (await import('./ui/clack-ui.js')).ClackUi(human) : new (await import('./ui/plain-ui.js')).PlainUi(human));
+  if (intro && !drawsOwnIntro) ui.intro(t(intro));
   const sys = system ?? (await import('./system/real-system.js')).createRealSystem();
   const outcome = newOutcome(options.command);
   const ctx: Context = { sys, ui, options, outcome, argv, readStdin: () => readAll(io.stdin) };

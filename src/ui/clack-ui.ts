@@ -6,7 +6,7 @@ import * as clack from '@clack/prompts';
 import type { Writable } from 'node:stream';
 import { CancelledError } from '../errors.js';
 import { breakCommand } from './columns.js';
-import { frameNote, joinWithGuide, terminalColumns, wrapForGuide } from './frame.js';
+import { frameNote, introFrame, joinWithGuide, terminalColumns, wrapForGuide } from './frame.js';
 import { t } from './messages.js';
 import type { Progress, SelectOption, Ui } from './ui.js';
 
@@ -31,7 +31,7 @@ export class ClackUi implements Ui {
   /** clack prints a refused answer's reason after "└  ", unwrapped. */
   private problem(text: string | undefined): string | undefined { return text === undefined ? undefined : this.guided(text); }
 
-  intro(title: string): void { clack.intro(this.guided(title), { output: this.output }); }
+  intro(title: string): void { this.output.write(introFrame(title, this.cols)); }
   outro(message: string): void { clack.outro(this.fit(message).replace(/\n/g, '\n   '), { output: this.output }); }
   step(message: string): void { clack.log.step(this.fit(message), { output: this.output }); }
   info(message: string): void { clack.log.info(this.fit(message), { output: this.output }); }

@@ -23,6 +23,11 @@ export function frameNote(body: string, title: string | undefined, cols: number)
   return [gray('│'), top, ...rows, bottom].join('\n') + '\n';
 }
 
+/** The run's first line, "┌  title" as clack's intro draws it: written before @clack/prompts is loaded. */
+export function introFrame(title: string, cols: number): string {
+  return `${gray('┌')}  ${joinWithGuide(wrapForGuide(title, cols))}\n`;
+}
+
 /** Text wrapped for a line that clack starts with a 3-column symbol or guide ("●  ", "│  "). */
 export function wrapForGuide(text: string, cols: number, reserveLast = 0): string[] {
   const lines = wrapText(text, cols - 3);
