@@ -10,15 +10,12 @@ import type { PostfixFacts } from '../../../src/flow/types.js';
 import { UsageError } from '../../../src/errors.js';
 import { defaultRelay } from '../../../src/gmail/relay.js';
 import { t } from '../../../src/ui/messages.js';
+import { A, B, PW_A, PW_B } from '../../support/credential-machine.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import type { Answer } from '../../support/scripted-ui.js';
 import { stepContext } from '../../support/step-context.js';
 
-const A = 'someone@gmail.com';
-const B = 'other@gmail.com';
 const C = 'third@gmail.com';
-const PW_A = 'abcdefghijklmnop';
-const PW_B = 'qrstuvwxyzabcdef';
 const RELAY = '[smtp.gmail.com]:587';
 const postfix = (map?: string): PostfixFacts => ({
   configDir: '/etc/postfix', isDefaultInstance: true, defaultMapType: 'hash', settings: { relayhost: map ? RELAY : '' }, explicit: [],

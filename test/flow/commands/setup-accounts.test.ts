@@ -4,16 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { installFakePostfix } from '../../support/fake-postfix.js';
+import { A, B, PW_A, PW_B, MAP, sent } from '../../support/credential-machine.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import { runCli } from '../../support/run-cli.js';
 import { ScriptedUi } from '../../support/scripted-ui.js';
 
-const A = 'someone@gmail.com';
-const B = 'other@gmail.com';
-const PW_A = 'abcdefghijklmnop';
-const PW_B = 'qrstuvwxyzabcdef';
-const MAP = '/etc/postfix/sasl_passwd';
-const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
 
 async function configuredWithA() {
   const sys = new FakeSystem();
