@@ -1,5 +1,6 @@
 // Cause and fix, in the interface's language, for a diagnosis code.
 import type { DiagnosisCode } from '../gmail/diagnose.js';
+import { defaultRelay } from '../gmail/relay.js';
 import { diagnosesEn } from './text/diagnoses.en.js';
 
 let table: Record<DiagnosisCode, { cause: string; fix: string }> = diagnosesEn;
@@ -9,7 +10,7 @@ export function setDiagnosisTable(next: Record<DiagnosisCode, { cause: string; f
 }
 
 /** `host`: the relay the failure happened on — the name a lookup or a certificate failed for (Gmail's unless told). */
-export function explainDiagnosis(code: DiagnosisCode, host = 'smtp.gmail.com'): { cause: string; fix: string } {
+export function explainDiagnosis(code: DiagnosisCode, host = defaultRelay.host): { cause: string; fix: string } {
   const { cause, fix } = table[code] ?? diagnosesEn[code] ?? diagnosesEn.unknown;
   const named = (text: string) => text.replaceAll('{host}', host);
   return { cause: named(cause), fix: named(fix) };

@@ -1,6 +1,7 @@
 // What the queue and the log say: each failure's diagnosis comes from the one rule table
 // (gmail/diagnose.ts) the test send uses too, so doctor and the test never disagree.
 import type { DiagnosisCode } from '../../gmail/diagnose.js';
+import { defaultRelay } from '../../gmail/relay.js';
 import type { DoctorFacts, Failure, Problem, ProblemCode } from './types.js';
 
 const AUTH: readonly DiagnosisCode[] = ['auth-bad-credentials', 'auth-app-password-required', 'auth-web-login-required', 'auth-not-attempted'];
@@ -61,5 +62,5 @@ export function dnsFailure(facts: Pick<DoctorFacts, 'failures' | 'relay' | 'chro
 
 /** The relay's name, for the diagnosis words that name the host a lookup or login failed for. */
 function relayName(facts: Pick<DoctorFacts, 'relay'>): { host: string } {
-  return { host: facts.relay?.host ?? 'smtp.gmail.com' };
+  return { host: facts.relay?.host ?? defaultRelay.host };
 }

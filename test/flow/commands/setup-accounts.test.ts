@@ -4,27 +4,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { installFakePostfix } from '../../support/fake-postfix.js';
-import { A, B, PW_A, PW_B, MAP, sent } from '../../support/credential-machine.js';
+import { A, B, PW_A, PW_B, MAP, configuredWithA, sent } from '../../support/credential-machine.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import { runCli } from '../../support/run-cli.js';
 import { ScriptedUi } from '../../support/scripted-ui.js';
 
 
-async function configuredWithA() {
-  const sys = new FakeSystem();
-  const postfix = installFakePostfix(sys, { delivery: () => sent });
-  const passwords: Record<string, string> = { [A]: PW_A, [B]: PW_B };
-  sys.authResult = (user, password) => (passwords[user] === password ? { ok: true } : { ok: false, errorCode: 'EAUTH', responseCode: 535, response: '535 5.7.8 Username and Password not accepted' });
-  const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--no-test'], { stdin: `${PW_A}\n` });
-  assert.equal(run.exit, 0, run.stdout);
-  return Object.assign(sys, { postfix });
-}
-
 const lines = (text: string | undefined) => (text ?? '').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
 describe('re-run menu: an account for some senders', () => {
   it('adds one (address, senders, stored password), tests from the first sender; then removes it from the menu', async () => {
-    const sys = await configuredWithA();
+    const { sys } = await configuredWithA();
     sys.secrets.set(B, PW_B);
     const ui = new ScriptedUi(['senders', B, 'alerts@ops.example, @shop.example', true]);
     const run = await runCli(sys, [], { ui });
@@ -49,7 +39,7 @@ describe('re-run menu: an account for some senders', () => {
   });
 
   it('a typed list with a sender twice is refused at the prompt and asked again', async () => {
-    const sys = await configuredWithA();
+    const { sys } = await configuredWithA();
     sys.secrets.set(B, PW_B);
     const ui = new ScriptedUi(['senders', B, 'a@x.example,a@x.example', 'a@x.example', true]);
     const run = await runCli(sys, ['--no-test'], { ui });
@@ -60,7 +50,7 @@ describe('re-run menu: an account for some senders', () => {
 
 describe('headless: another account without --senders', () => {
   it('replaces the default account and says so; --senders with the default account itself is exit 2', async () => {
-    const sys = await configuredWithA();
+    const { sys } = await configuredWithA();
     const same = await runCli(sys, ['--account', A, '--senders', 'x@y.example', '--yes', '--json', '--no-test']);
     assert.equal(same.exit, 2);
     assert.equal(same.json?.error?.code, 'senders-default-account');
@@ -83,7 +73,7 @@ describe('headless: another account without --senders', () => {
 
 describe('headless: --senders, status and remove', () => {
   it('stores the second password under its own account, status lists both, remove takes out everything', async () => {
-    const sys = await configuredWithA();
+    const { sys, postfix } = await configuredWithA();
     const run = await runCli(sys, ['--account', B, '--senders', 'alerts@ops.example', '--password-stdin', '--yes', '--json', '--no-test'], { stdin: `${PW_B}\n` });
     assert.equal(run.exit, 0, run.stderr);
     assert.equal(run.json?.keychain, 'stored');
@@ -99,6 +89,6 @@ describe('headless: --senders, status and remove', () => {
     const removed = await runCli(sys, ['remove', '--yes']);
     assert.equal(removed.exit, 0, removed.stdout);
     assert.equal(sys.text('/etc/postfix/sender_relay'), undefined);
-    assert.doesNotMatch(sys.postfix.mainCf(), /sender_dependent/);
+    assert.doesNotMatch(postfix.mainCf(), /sender_dependent/);
   });
 });
