@@ -23,7 +23,12 @@ const intros: Partial<Record<Command, MessageKey>> = { setup: 'setup.intro', tes
 
 const processIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 
-export async function main(argv: readonly string[], io: Io = processIo, system?: System, uiOverride?: Ui): Promise<ExitCodeValue> {
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  system?: System,
+  uiOverride?: Ui,
+): Promise<ExitCodeValue> {
   await useLanguage(pickLang(langFlag(argv), io.env));
   setErrorWording(wordError);
   let options: Options;
@@ -46,7 +51,11 @@ export async function main(argv: readonly string[], io: Io = processIo, system?:
   const intro = intros[options.command];
   const drawsOwnIntro = interactive && !uiOverride;
   if (intro && drawsOwnIntro) human.write(introFrame(t(intro), terminalColumns(human)));
-  const ui = uiOverride ?? (interactive ? new (await import('./ui/clack-ui.js')).ClackUi(human) : new (await import('./ui/plain-ui.js')).PlainUi(human));
+  const ui =
+    uiOverride ??
+    (interactive
+      ? new (await import('./ui/clack-ui.js')).ClackUi(human)
+      : new (await import('./ui/plain-ui.js')).PlainUi(human));
   if (intro && !drawsOwnIntro) ui.intro(t(intro));
   const sys = system ?? (await import('./system/real-system.js')).createRealSystem();
   const outcome = newOutcome(options.command);
@@ -58,13 +67,15 @@ export async function main(argv: readonly string[], io: Io = processIo, system?:
     exit = reportFailure(ctx, error);
   }
   outcome.exitCode = exit;
-  if (options.json) io.stdout.write(JSON.stringify(outcome, null, 2) + '\n');
+  if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
   return exit;
 }
 
 async function runCommand(ctx: Context): Promise<ExitCodeValue> {
   const { command, dryRun, list } = ctx.options;
-  const changes = ((command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list) || (command === 'doctor' && ctx.options.fix);
+  const changes =
+    ((command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list) ||
+    (command === 'doctor' && ctx.options.fix);
   if (!changes || !ctx.sys.isRoot()) return runFlow(ctx);
   // A malformed flag is exit 2 whether or not another run holds the lock.
   if (command === 'setup') (await import('./commands/setup.js')).checkSetupFlags(ctx);

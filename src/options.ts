@@ -83,8 +83,12 @@ const spec = {
 } as const;
 
 const pathProblemText: Record<PathProblem, MessageKey> = {
-  relative: 'path.relative', control: 'path.control', whitespace: 'path.whitespace',
-  comma: 'path.comma', dollar: 'path.dollar', brace: 'path.brace',
+  relative: 'path.relative',
+  control: 'path.control',
+  whitespace: 'path.whitespace',
+  comma: 'path.comma',
+  dollar: 'path.dollar',
+  brace: 'path.brace',
 };
 
 export const defaultBackupDir = '/var/backups/postfix-gmail-wizard';
@@ -98,7 +102,9 @@ export function langFlag(argv: readonly string[]): 'en' | 'ja' | undefined {
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  let parsed;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: typeof spec; allowPositionals: true; strict: true }>
+  >;
   try {
     parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
   } catch (error) {
@@ -106,12 +112,20 @@ export function parseOptions(argv: readonly string[]): Options {
   }
   const { values: v, positionals } = parsed;
   if (v.password !== undefined) {
-    throw new UsageError('password-on-command-line', t('options.passwordOnCommandLine'), t('options.passwordOnCommandLineFix'));
+    throw new UsageError(
+      'password-on-command-line',
+      t('options.passwordOnCommandLine'),
+      t('options.passwordOnCommandLineFix'),
+    );
   }
   const [first, second, ...rest] = positionals;
   const command = (first ?? 'setup') as Command;
   if (!commands.includes(command)) {
-    throw new UsageError('unknown-command', t('options.unknownCommand', { command: first ?? '' }), t('options.useOneOf', { commands: commands.join(', ') }));
+    throw new UsageError(
+      'unknown-command',
+      t('options.unknownCommand', { command: first ?? '' }),
+      t('options.useOneOf', { commands: commands.join(', ') }),
+    );
   }
   if (rest.length > 0 || (second !== undefined && command !== 'restore')) {
     throw new UsageError('usage', t('options.unexpectedArgument', { argument: second ?? '' }), t('options.seeHelp'));
@@ -126,9 +140,17 @@ export function parseOptions(argv: readonly string[]): Options {
   if (lang !== undefined && lang !== 'en' && lang !== 'ja') {
     throw new UsageError('usage', t('options.lang', { lang }), t('options.langFix'));
   }
-  for (const [flag, path] of [['--ca-file', v['ca-file']], ['--config-dir', v['config-dir']]] as const) {
+  for (const [flag, path] of [
+    ['--ca-file', v['ca-file']],
+    ['--config-dir', v['config-dir']],
+  ] as const) {
     const problem = path === undefined ? undefined : literalPathProblem(path);
-    if (problem) throw new UsageError('invalid-path', t(pathProblemText[problem], { option: flag, path: JSON.stringify(path) }), t('path.fix', { option: flag }));
+    if (problem)
+      throw new UsageError(
+        'invalid-path',
+        t(pathProblemText[problem], { option: flag, path: JSON.stringify(path) }),
+        t('path.fix', { option: flag }),
+      );
   }
   const waitSeconds = v.wait === undefined ? 120 : Number(v.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
@@ -176,13 +198,19 @@ export function parseOptions(argv: readonly string[]): Options {
 export function privateDir(given: string | undefined, fallback: string): string {
   if (given === undefined) return fallback;
   const dir = given.replace(/(.)\/+$/, '$1');
-  return dir.endsWith('/postfix-gmail-wizard') || dir === 'postfix-gmail-wizard' ? dir : `${dir === '/' ? '' : dir}/postfix-gmail-wizard`;
+  return dir.endsWith('/postfix-gmail-wizard') || dir === 'postfix-gmail-wizard'
+    ? dir
+    : `${dir === '/' ? '' : dir}/postfix-gmail-wizard`;
 }
 
 /** Root's lock, journal and backups must not move with the directory a run was started from. */
 function absoluteDir(flag: string, given: string | undefined): string | undefined {
   if (given === undefined || given.startsWith('/')) return given;
-  throw new UsageError('invalid-path', t('trust.relativeDir', { option: flag, path: JSON.stringify(given) }), t('trust.relativeDirFix', { option: flag }));
+  throw new UsageError(
+    'invalid-path',
+    t('trust.relativeDir', { option: flag, path: JSON.stringify(given) }),
+    t('trust.relativeDirFix', { option: flag }),
+  );
 }
 
 function pair(yes: boolean | undefined, no: boolean | undefined): boolean | undefined {

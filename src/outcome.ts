@@ -8,7 +8,22 @@ import type { TlsSource } from './postfix/tls-policy.js';
 /** test.status: how far the test message got (queued: still waiting when the wait ended; unknown: no queue id). */
 export const TEST_STATUSES = ['sent', 'deferred', 'bounced', 'expired', 'queued', 'unknown'] as const;
 /** result: what the command did. */
-export const OUTCOME_RESULTS = ['delivered', 'configured', 'unchanged', 'not-delivered', 'failed', 'cancelled', 'dry-run', 'status', 'restored', 'removed', 'list', 'healthy', 'problems', 'fixed'] as const;
+export const OUTCOME_RESULTS = [
+  'delivered',
+  'configured',
+  'unchanged',
+  'not-delivered',
+  'failed',
+  'cancelled',
+  'dry-run',
+  'status',
+  'restored',
+  'removed',
+  'list',
+  'healthy',
+  'problems',
+  'fixed',
+] as const;
 
 export interface TestResult {
   to: string;
@@ -53,7 +68,13 @@ export interface Outcome {
 }
 
 export function newOutcome(command: string): Outcome {
-  return { schema: 'postfix-gmail-wizard/outcome', version: 1, command, changed: { settings: [], files: [], commands: [] }, warnings: [] };
+  return {
+    schema: 'postfix-gmail-wizard/outcome',
+    version: 1,
+    command,
+    changed: { settings: [], files: [], commands: [] },
+    warnings: [],
+  };
 }
 
 /** The status command's report (outcome.status). */

@@ -35,14 +35,24 @@ function wrapSuite(realSuite) {
     if (!options.skip && skipped.length === 0) {
       return realSuite(name, options, () => {
         suiteNames.push(name);
-        try { return fn?.(); } finally { suiteNames.pop(); }
+        try {
+          return fn?.();
+        } finally {
+          suiteNames.pop();
+        }
       });
     }
-    const frame = { reason: options.skip ? reasonOf(options.skip) : skipped.at(-1).reason, suite: [...suiteNames, name].join(' › '), tests: 0 };
+    const frame = {
+      reason: options.skip ? reasonOf(options.skip) : skipped.at(-1).reason,
+      suite: [...suiteNames, name].join(' › '),
+      tests: 0,
+    };
     return realSuite(name, { ...options, skip: false }, () => {
       skipped.push(frame);
       suiteNames.push(name);
-      try { fn?.(); } finally {
+      try {
+        fn?.();
+      } finally {
         suiteNames.pop();
         skipped.pop();
         if (skipped.length === 0) log(frame);
@@ -64,7 +74,10 @@ function wrapTest(realTest) {
   };
 }
 
-const wrapHook = (realHook) => (...args) => (skipped.length > 0 ? undefined : realHook(...args));
+const wrapHook =
+  (realHook) =>
+  (...args) =>
+    skipped.length > 0 ? undefined : realHook(...args);
 
 for (const key of ['describe', 'suite']) {
   const wrapped = wrapSuite(real[key]);

@@ -49,14 +49,32 @@ const skipLog = join(tapDir, 'skipped.jsonl');
 const census = join(root, 'test', 'count-skipped.js');
 for (const [index, [concurrency, selected]] of runs.entries()) {
   const tap = join(tapDir, `${index}.tap`);
-  const result = spawnSync(process.execPath, ['--import', census, '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, concurrency, ...selected], { stdio: 'inherit', cwd: root, env: { ...process.env, PGW_SKIP_LOG: skipLog } });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      census,
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      concurrency,
+      ...selected,
+    ],
+    { stdio: 'inherit', cwd: root, env: { ...process.env, PGW_SKIP_LOG: skipLog } },
+  );
   status ||= result.status ?? 1;
   const text = readFileSync(tap, 'utf8');
-  for (const key of Object.keys(totals)) totals[key] += Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  for (const key of Object.keys(totals))
+    totals[key] += Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
 }
 let declared = [];
 try {
-  declared = readFileSync(skipLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  declared = readFileSync(skipLog, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 } catch {
   // nothing was skipped up front
 }
@@ -66,10 +84,13 @@ if (totals.skipped > 0) {
   const layerOf = (file) => layers.find((layer) => file.includes(`/test/${layer}/`)) ?? '?';
   console.log(`\n!!! NOT RUN: ${totals.skipped} test(s) were skipped:`);
   for (const entry of declared.sort((a, b) => a.file.localeCompare(b.file))) {
-    console.log(`!!!   [${layerOf(entry.file)}] ${entry.file.replace(/^dist\/test\//, '')} › ${entry.suite} (${entry.tests} test${entry.tests === 1 ? '' : 's'}): ${entry.reason}`);
+    console.log(
+      `!!!   [${layerOf(entry.file)}] ${entry.file.replace(/^dist\/test\//, '')} › ${entry.suite} (${entry.tests} test${entry.tests === 1 ? '' : 's'}): ${entry.reason}`,
+    );
   }
   const atRunTime = totals.skipped - declared.reduce((sum, entry) => sum + entry.tests, 0);
-  if (atRunTime > 0) console.log(`!!!   ${atRunTime} more skipped themselves while running (the lines marked ﹣ above say why)`);
+  if (atRunTime > 0)
+    console.log(`!!!   ${atRunTime} more skipped themselves while running (the lines marked ﹣ above say why)`);
   if (requireAll) {
     console.log('!!! PGW_REQUIRE_ALL=1 or CI=true: every test must run here, so this run fails.');
     status ||= 1;

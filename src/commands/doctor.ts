@@ -68,16 +68,38 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
     return;
   }
   requireRoot(run.facts, ctx.argv);
-  const done = await showConfirmApply(ctx, run.postfix, plan, { title: t('doctor.planTitle'), whenEmpty: t('doctor.startOnly'), question: 'doctor.confirm', initialValue: true, reason: 'doctor', startIfStopped: start });
+  const done = await showConfirmApply(ctx, run.postfix, plan, {
+    title: t('doctor.planTitle'),
+    whenEmpty: t('doctor.startOnly'),
+    question: 'doctor.confirm',
+    initialValue: true,
+    reason: 'doctor',
+    startIfStopped: start,
+  });
   if (!done) return;
   const before = new Set(run.problems.map((p) => p.code));
   // Mail that waited for what was just repaired is tried again now, not at the next queue run.
-  if (run.problems.some((p) => ['dns-failure', 'map-not-compiled', 'postfix-not-running', 'tls-unverified', 'mail-deferred', 'wrappermode-mismatch', 'relay-bypassed'].includes(p.code))) {
+  if (
+    run.problems.some((p) =>
+      [
+        'dns-failure',
+        'map-not-compiled',
+        'postfix-not-running',
+        'tls-unverified',
+        'mail-deferred',
+        'wrappermode-mismatch',
+        'relay-bypassed',
+      ].includes(p.code),
+    )
+  ) {
     await flushQueue(ctx.sys, run.postfix);
   }
   await examine(ctx, run);
   // Repaired: nothing fixable is left under the code (mail still waiting from before the repair may be).
-  run.fixed = [...before].filter((code) => codes.includes(code) && !run.problems.some((p) => p.code === code && p.fixable));
+  run.fixed = [...before].filter(
+    (code) => codes.includes(code) && !run.problems.some((p) => p.code === code && p.fixable),
+  );
   ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: done.backup.id }));
-  if (run.problems.length > 0) ctx.ui.note(renderProblems(run.problems), t('doctor.remaining', { count: run.problems.length }));
+  if (run.problems.length > 0)
+    ctx.ui.note(renderProblems(run.problems), t('doctor.remaining', { count: run.problems.length }));
 }

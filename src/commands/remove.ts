@@ -23,7 +23,13 @@ import { senderRelayRemoval } from '../flow/plan/accounts-plan.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [
-  'relayhost', 'smtp_sasl_auth_enable', 'smtp_sasl_password_maps', 'smtp_sasl_tls_security_options', 'smtp_tls_security_level', 'smtp_tls_CAfile', 'smtp_tls_wrappermode',
+  'relayhost',
+  'smtp_sasl_auth_enable',
+  'smtp_sasl_password_maps',
+  'smtp_sasl_tls_security_options',
+  'smtp_tls_security_level',
+  'smtp_tls_CAfile',
+  'smtp_tls_wrappermode',
 ];
 
 export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
@@ -43,25 +49,49 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
   // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
   // without such a record (a setup by an older version) is taken out, Postfix's default applies.
   // A recorded value that is still in place (a hand-made relay's own, equal to the wizard's) stays as it is.
-  const putBack = new Set([...Object.keys(extra.settings), ...extra.removeSettings, ...parseSaved(local.saved.content).keys()]);
+  const putBack = new Set([
+    ...Object.keys(extra.settings),
+    ...extra.removeSettings,
+    ...parseSaved(local.saved.content).keys(),
+  ]);
   // smtp_sasl_security_options is no longer set; the value older versions wrote (noanonymous) goes, a person's own stays.
   const mapPath = passwordMapPath(postfix);
   // Only while the wizard's setup is in place (its record, or main.cf naming its map): a second
   // remove must not take out what the first one put back (a Debian smtp_tls_security_level = may).
-  const configured = local.saved.content !== undefined || (explicit.smtp_sasl_password_maps ?? '').split(/[\s,]+/).some((ref) => ref.endsWith(`:${mapPath}`));
-  const oldSasl = configured && explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options') ? ['smtp_sasl_security_options'] : [];
+  const configured =
+    local.saved.content !== undefined ||
+    (explicit.smtp_sasl_password_maps ?? '').split(/[\s,]+/).some((ref) => ref.endsWith(`:${mapPath}`));
+  const oldSasl =
+    configured && explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options')
+      ? ['smtp_sasl_security_options']
+      : [];
   const owned = configured ? ownedSettings.filter((name) => name in explicit && !putBack.has(name)) : [];
   // The sender-dependent accounts' settings and relay map go too (only where they name the wizard's map).
   const senders = senderRelayRemoval(postfix);
   const removeSettings = [...owned, ...oldSasl, ...extra.removeSettings, ...senders.removeSettings];
   const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
-  const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter((p): p is string => !!p);
+  const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter(
+    (p): p is string => !!p,
+  );
   const deletes = [...mapDeletes, ...senders.deletes, ...extra.deletes];
   const plan = buildPlan(
     postfix.configDir,
-    { settings, removeSettings, files: extra.files, deletes, commands: extra.commands, touches: extra.touches, restart: extra.restart && postfix.running },
-    { files: back.files, commands: back.commands, touches: back.touches, ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}) },
+    {
+      settings,
+      removeSettings,
+      files: extra.files,
+      deletes,
+      commands: extra.commands,
+      touches: extra.touches,
+      restart: extra.restart && postfix.running,
+    },
+    {
+      files: back.files,
+      commands: back.commands,
+      touches: back.touches,
+      ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}),
+    },
   );
   // A person's edit since the setup stays: said before the plan, and in --json.
   for (const skip of back.skipped) {
@@ -74,7 +104,13 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
     outcome.result = 'unchanged';
     return ExitCode.ok;
   }
-  const done = await showConfirmApply(ctx, postfix, plan, { title: t('remove.title'), question: 'remove.confirm', initialValue: false, reason: 'remove', result: 'removed' });
+  const done = await showConfirmApply(ctx, postfix, plan, {
+    title: t('remove.title'),
+    question: 'remove.confirm',
+    initialValue: false,
+    reason: 'remove',
+    result: 'removed',
+  });
   if (!done) return ExitCode.ok;
   ui.success(t('remove.done', { id: done.backup.id }));
   await offerPurge(ctx, mapFiles);
@@ -82,7 +118,10 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
 }
 
 const skipKeys: Record<PutBackSkipCode, MessageKey> = {
-  'master-changed': 'putback.masterChanged', 'master-service-gone': 'putback.masterServiceGone', 'table-changed': 'putback.tableChanged', 'table-gone': 'putback.tableGone',
+  'master-changed': 'putback.masterChanged',
+  'master-service-gone': 'putback.masterServiceGone',
+  'table-changed': 'putback.tableChanged',
+  'table-gone': 'putback.tableGone',
 };
 
 function skipText(skip: PutBackSkip): string {

@@ -22,8 +22,18 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   const backups = await listBackups(sys, options.backupDir);
   if (options.list) {
     outcome.result = 'list';
-    outcome.backups = backups.map((b) => ({ id: b.id, createdAt: b.createdAt, reason: b.reason, files: b.entries.map((e) => e.path) }));
-    ui.note(backups.length ? backups.map((b) => `${b.id}  ${b.reason}  ${b.entries.map((e) => e.path).join(', ')}`).join('\n') : t('restore.none', { dir: options.backupDir }), t('restore.listTitle'));
+    outcome.backups = backups.map((b) => ({
+      id: b.id,
+      createdAt: b.createdAt,
+      reason: b.reason,
+      files: b.entries.map((e) => e.path),
+    }));
+    ui.note(
+      backups.length
+        ? backups.map((b) => `${b.id}  ${b.reason}  ${b.entries.map((e) => e.path).join(', ')}`).join('\n')
+        : t('restore.none', { dir: options.backupDir }),
+      t('restore.listTitle'),
+    );
     return ExitCode.ok;
   }
   const facts = await detect(sys, options.configDir);
@@ -31,15 +41,30 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
   requireRoot(facts, ctx.argv);
   const backup = options.backupId ? await readBackup(sys, options.backupDir, options.backupId) : backups.at(-1);
   if (!backup) {
-    if (options.backupId) throw new UsageError('unknown-backup', t('restore.unknown', { id: options.backupId }), t('restore.unknownFix'));
+    if (options.backupId)
+      throw new UsageError('unknown-backup', t('restore.unknown', { id: options.backupId }), t('restore.unknownFix'));
     throw new WizardError('no-backups', t('restore.none', { dir: options.backupDir }), undefined);
   }
   const local = await readLocalFacts(sys, postfix);
-  const aliases = local.aliases ? [local.aliases.path, ...compiledMapPaths(local.aliases.type, local.aliases.path)] : [];
+  const aliases = local.aliases
+    ? [local.aliases.path, ...compiledMapPaths(local.aliases.type, local.aliases.path)]
+    : [];
   const { problem, copies } = await checkBackup(sys, backup, { configDir: postfix.configDir, extra: aliases });
   if (problem) throw backupRefusal(backup, problem);
-  const plan = await restorePlan(ctx, postfix.configDir, backup, copies, postfix.settings.smtp_sasl_password_maps ?? '');
-  const done = await showConfirmApply(ctx, postfix, plan, { title: t('restore.title', { id: backup.id }), question: 'restore.confirm', initialValue: true, reason: `before-restore-${backup.id}`, result: 'restored' });
+  const plan = await restorePlan(
+    ctx,
+    postfix.configDir,
+    backup,
+    copies,
+    postfix.settings.smtp_sasl_password_maps ?? '',
+  );
+  const done = await showConfirmApply(ctx, postfix, plan, {
+    title: t('restore.title', { id: backup.id }),
+    question: 'restore.confirm',
+    initialValue: true,
+    reason: `before-restore-${backup.id}`,
+    result: 'restored',
+  });
   if (!done) return ExitCode.ok;
   // The id of the backup put back (the transaction's own, made first, is the safety copy).
   outcome.backupId = backup.id;
@@ -48,20 +73,42 @@ export async function runRestore(ctx: Context): Promise<ExitCodeValue> {
 }
 
 /** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
-async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup: Backup, copies: ReadonlyMap<string, Buffer>, currentPasswordMaps: string): Promise<Plan> {
+async function restorePlan(
+  ctx: Pick<Context, 'sys'>,
+  configDir: string,
+  backup: Backup,
+  copies: ReadonlyMap<string, Buffer>,
+  currentPasswordMaps: string,
+): Promise<Plan> {
   const files: Plan['files'] = [];
   const { sources, secrets } = passwordFiles(configDir, copies, currentPasswordMaps);
   for (const entry of backup.entries.filter((e) => e.existed)) {
     const bytes = copies.get(entry.path)!;
     const secret = secrets.has(entry.path);
-    const isText = sources.has(entry.path) || entry.path.endsWith('.cf') || /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
+    const isText =
+      sources.has(entry.path) ||
+      entry.path.endsWith('.cf') ||
+      /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
     // A password file is root's alone whatever mode the backup recorded (issue 11: root-only, always).
-    const owner = secret ? { mode: 0o600, uid: 0, gid: entry.gid } : { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid };
-    files.push({ path: entry.path, content: isText ? bytes.toString('utf8') : bytes, ...owner, secret, previous: isText ? await ctx.sys.readFile(entry.path) : undefined });
+    const owner = secret
+      ? { mode: 0o600, uid: 0, gid: entry.gid }
+      : { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid };
+    files.push({
+      path: entry.path,
+      content: isText ? bytes.toString('utf8') : bytes,
+      ...owner,
+      secret,
+      previous: isText ? await ctx.sys.readFile(entry.path) : undefined,
+    });
   }
   const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
   // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
-  const restart = files.some((f) => f.path.endsWith('/main.cf') && typeof f.content === 'string' && mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'));
+  const restart = files.some(
+    (f) =>
+      f.path.endsWith('/main.cf') &&
+      typeof f.content === 'string' &&
+      mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'),
+  );
   return buildPlan(configDir, { files, deletes, touches: backup.entries.map((e) => e.path), restart });
 }
 
@@ -69,7 +116,11 @@ async function restorePlan(ctx: Pick<Context, 'sys'>, configDir: string, backup:
  * Which files hold a password, by role: the wizard's own map and every map smtp_sasl_password_maps
  * names — in the backup's main.cf (the state it goes back to) or now — with their compiled forms.
  */
-function passwordFiles(configDir: string, copies: ReadonlyMap<string, Buffer>, currentPasswordMaps: string): { sources: Set<string>; secrets: Set<string> } {
+function passwordFiles(
+  configDir: string,
+  copies: ReadonlyMap<string, Buffer>,
+  currentPasswordMaps: string,
+): { sources: Set<string>; secrets: Set<string> } {
   const dir = configDir.replace(/\/+$/, '');
   const saved = copies.get(`${dir}/main.cf`)?.toString('utf8');
   const named = [saved === undefined ? '' : (mainCfValue(saved, 'smtp_sasl_password_maps') ?? ''), currentPasswordMaps];

@@ -49,7 +49,11 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
   const { answers, tls, keychain } = asked;
   const { account, credential, relay, senders, to } = answers;
 
-  const plan = makePlan({ ...facts, postfix: { ...postfix, tls } }, answers, await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']));
+  const plan = makePlan(
+    { ...facts, postfix: { ...postfix, tls } },
+    answers,
+    await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']),
+  );
   const fixed = (plan.secretFixes ?? []).map((f) => f.path);
   outcome.changed = changedBy(plan);
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
@@ -70,14 +74,25 @@ export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
     const { backup } = await apply(ctx, postfix, plan);
     outcome.backupId = backup.id;
     outcome.result = 'configured';
-    ui.success(t('apply.summary', { count: plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + fixed.length, id: backup.id }));
+    ui.success(
+      t('apply.summary', {
+        count:
+          plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + fixed.length,
+        id: backup.id,
+      }),
+    );
   }
   // Remembered for the relay it was accepted by.
   if (credential) outcome.keychain = await rememberPassword(ctx, keychain, account, relay, credential);
   const flushed = await flushDeferred(ctx, postfix, plan);
   if (flushed) outcome.flushed = flushed;
 
-  const wantTest = options.test && (!ui.interactive || !planIsEmpty(plan) || options.yes || (await ui.confirm({ message: t('ask.testAgain'), initialValue: true })));
+  const wantTest =
+    options.test &&
+    (!ui.interactive ||
+      !planIsEmpty(plan) ||
+      options.yes ||
+      (await ui.confirm({ message: t('ask.testAgain'), initialValue: true })));
   let exit: ExitCodeValue = ExitCode.ok;
   if (wantTest) {
     // --senders: the test goes out from the first listed sender, so it takes the new account's way.

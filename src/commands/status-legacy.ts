@@ -17,7 +17,11 @@ export interface StatusProblem {
 
 /** Levels at which smtp(8) checks the relay's certificate before it sends the password. */
 const verifying = new Set(['verify', 'secure', 'fingerprint', 'dane-only']);
-const authCodes: readonly DiagnosisCode[] = ['auth-bad-credentials', 'auth-app-password-required', 'auth-too-many-attempts'];
+const authCodes: readonly DiagnosisCode[] = [
+  'auth-bad-credentials',
+  'auth-app-password-required',
+  'auth-too-many-attempts',
+];
 const levelSwitches = ['smtp_use_tls', 'smtp_enforce_tls', 'smtp_tls_enforce_peername'];
 
 /** The deferred messages grouped by diagnosis, in the order first seen. */
@@ -40,15 +44,27 @@ export function levelFromObsolete(postfix: Pick<PostfixFacts, 'legacy' | 'settin
   return switches.length > 0 ? switches.map((s) => `${s.name} = ${s.value}`).join(', ') : undefined;
 }
 
-export function legacyProblems(postfix: PostfixFacts, reasons: readonly DeferredReason[], tlsSource: string): StatusProblem[] {
+export function legacyProblems(
+  postfix: PostfixFacts,
+  reasons: readonly DeferredReason[],
+  tlsSource: string,
+): StatusProblem[] {
   const problems: StatusProblem[] = [];
   const effective = postfix.tls?.effective;
   if (postfix.settings.relayhost && effective?.source === 'main.cf' && !verifying.has(effective.level)) {
-    problems.push({ code: 'tls-unverified', message: t('legacy.tlsUnverified', { level: effective.level, source: tlsSource }), fix: t('legacy.tlsUnverifiedFix') });
+    problems.push({
+      code: 'tls-unverified',
+      message: t('legacy.tlsUnverified', { level: effective.level, source: tlsSource }),
+      fix: t('legacy.tlsUnverifiedFix'),
+    });
   }
   const legacy = postfix.legacy ?? [];
   if (legacy.length > 0) {
-    problems.push({ code: 'obsolete-settings', message: t('legacy.status', { settings: legacy.map((s) => `${s.name} = ${s.value}`).join(', ') }), fix: t('legacy.statusFix') });
+    problems.push({
+      code: 'obsolete-settings',
+      message: t('legacy.status', { settings: legacy.map((s) => `${s.name} = ${s.value}`).join(', ') }),
+      fix: t('legacy.statusFix'),
+    });
   }
   for (const reason of reasons) {
     const { cause, fix } = explainDiagnosis(reason.code);

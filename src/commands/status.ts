@@ -27,21 +27,30 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   const keychain = await keychainState(ctx);
   const keychainWord = await keychainStatus(keychain, postfix.currentAccount, parseRelayhost(s.relayhost ?? ''));
   const relay = parseRelayhost(s.relayhost ?? '');
-  const accounts = await Promise.all([
-    ...(postfix.currentAccount ? [{ account: postfix.currentAccount, default: true, senders: [] as string[] }] : []),
-    ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, default: false, senders: a.senders })),
-  ].map(async (a) => ({ ...a, keychain: await keychainStatus(keychain, a.account, relay) })));
+  const accounts = await Promise.all(
+    [
+      ...(postfix.currentAccount ? [{ account: postfix.currentAccount, default: true, senders: [] as string[] }] : []),
+      ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, default: false, senders: a.senders })),
+    ].map(async (a) => ({ ...a, keychain: await keychainStatus(keychain, a.account, relay) })),
+  );
   const queue = (await readQueue(sys, postfix)) ?? [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
   const local = await readLocalFacts(sys, postfix);
   const l = local.settings;
   const generic = l.smtp_generic_maps?.trim() ?? '';
-  const mappedTo = isOwnGenericMap(generic, local) ? /^\S+\s+(\S+@\S+)\s*$/m.exec((local.generic.content ?? '').replace(/^#.*$/gm, ''))?.[1] : undefined;
+  const mappedTo = isOwnGenericMap(generic, local)
+    ? /^\S+\s+(\S+@\S+)\s*$/m.exec((local.generic.content ?? '').replace(/^#.*$/gm, ''))?.[1]
+    : undefined;
   const aliasTo = rootAliasOf(local.aliases?.content);
   const loopbackOnly = isLoopbackOnly(l.inet_interfaces);
   const reasons = deferredReasons(queue);
   const obsolete = levelFromObsolete(postfix);
-  const tls = { source: postfix.tls?.effective.source ?? 'main.cf', where: postfix.tls?.effective.where, mainCf: s.smtp_tls_security_level ?? '', ...(obsolete ? { obsolete } : {}) };
+  const tls = {
+    source: postfix.tls?.effective.source ?? 'main.cf',
+    where: postfix.tls?.effective.where,
+    mainCf: s.smtp_tls_security_level ?? '',
+    ...(obsolete ? { obsolete } : {}),
+  };
   const open = loopbackOnly ? [] : openNetworks(l, postfix.explicit);
   const report: StatusReport = {
     relayhost: s.relayhost ?? '',
@@ -64,9 +73,30 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
     lastTest: lastTestText ? (JSON.parse(lastTestText) as StatusReport['lastTest']) : undefined,
     problems: [
       ...relayProblems(facts, postfix).map((p) => ({ code: p.code, message: p.message, fix: p.fix })),
-      ...(s.relayhost && postfix.tls && postfix.tls.effective.source !== 'main.cf' && postfix.tls.effective.level !== 'secure'
-        ? [{ code: 'tls-overridden', message: t('tls.weaker', { level: postfix.tls.effective.level, source: tlsSourceText(postfix.tls.effective) }), fix: t('tls.weakerFix') }] : []),
-      ...(open.length > 0 ? [{ code: 'open-mynetworks', message: t('mynetworks.open', { networks: open.join(', ') }), fix: t('mynetworks.fix') }] : []),
+      ...(s.relayhost &&
+      postfix.tls &&
+      postfix.tls.effective.source !== 'main.cf' &&
+      postfix.tls.effective.level !== 'secure'
+        ? [
+            {
+              code: 'tls-overridden',
+              message: t('tls.weaker', {
+                level: postfix.tls.effective.level,
+                source: tlsSourceText(postfix.tls.effective),
+              }),
+              fix: t('tls.weakerFix'),
+            },
+          ]
+        : []),
+      ...(open.length > 0
+        ? [
+            {
+              code: 'open-mynetworks',
+              message: t('mynetworks.open', { networks: open.join(', ') }),
+              fix: t('mynetworks.fix'),
+            },
+          ]
+        : []),
       ...exposedProblem([...exposedSecretFiles(postfix.passwordMap), ...exposedSecretFiles(postfix.wizardMap)]),
       ...legacyProblems(postfix, reasons, tlsSourceText(tls)),
     ],
@@ -82,7 +112,12 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
   return report.problems.length > 0 ? ExitCode.failed : ExitCode.ok;
 }
 
-const tlsSourceKeys = { 'main.cf': 'tls.source.main.cf', 'master.cf': 'tls.source.master.cf', 'policy-map': 'tls.source.policy-map', 'per-site': 'tls.source.per-site' } as const;
+const tlsSourceKeys = {
+  'main.cf': 'tls.source.main.cf',
+  'master.cf': 'tls.source.master.cf',
+  'policy-map': 'tls.source.policy-map',
+  'per-site': 'tls.source.per-site',
+} as const;
 
 function tlsSourceText(tls: { source: TlsSource; where?: string; obsolete?: string }): string {
   const source = t(tlsSourceKeys[tls.source], { where: tls.where ?? '' });
@@ -91,7 +126,12 @@ function tlsSourceText(tls: { source: TlsSource; where?: string; obsolete?: stri
 
 function renderStatus(summary: string, r: StatusReport): string {
   const last = r.lastTest
-    ? t('status.lastTest', { status: r.lastTest.status, to: r.lastTest.to, at: r.lastTest.at ?? '?', id: r.lastTest.queueId ?? '?' })
+    ? t('status.lastTest', {
+        status: r.lastTest.status,
+        to: r.lastTest.to,
+        at: r.lastTest.at ?? '?',
+        id: r.lastTest.queueId ?? '?',
+      })
     : t('status.noTest');
   return [
     summary,
@@ -100,7 +140,9 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,
     `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
-    ...(r.accounts && r.accounts.length > 1 ? [`${t('accounts.statusLine')}:`, ...r.accounts.map((a) => `  ${accountLine(a, r.keychainOwner)}`)] : []),
+    ...(r.accounts && r.accounts.length > 1
+      ? [`${t('accounts.statusLine')}:`, ...r.accounts.map((a) => `  ${accountLine(a, r.keychainOwner)}`)]
+      : []),
     `${t('status.senders')}: ${r.senderMap ? (r.senderMap.account ? t('status.sendersMapped', { account: r.senderMap.account, map: r.senderMap.map }) : r.senderMap.map) : t('status.sendersNone')}`,
     `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,
     `${t('status.listen')}: ${t(r.interfaces.loopbackOnly ? 'status.listenLoopback' : 'status.listenNetwork', { value: r.interfaces.value })}`,
@@ -112,11 +154,19 @@ function renderStatus(summary: string, r: StatusReport): string {
 
 function accountLine(a: NonNullable<StatusReport['accounts']>[number], owner: string | undefined): string {
   const keychain = keychainStatusText(a.keychain, a.account, owner);
-  return a.default ? t('accounts.statusDefault', { account: a.account, keychain }) : t('accounts.statusExtra', { account: a.account, senders: a.senders.join(', '), keychain });
+  return a.default
+    ? t('accounts.statusDefault', { account: a.account, keychain })
+    : t('accounts.statusExtra', { account: a.account, senders: a.senders.join(', '), keychain });
 }
 
 function exposedProblem(files: { path: string; mode: number }[]): StatusReport['problems'] {
   if (files.length === 0) return [];
   const listed = files.map((f) => `${f.path} (${f.mode.toString(8).padStart(4, '0')})`).join(', ');
-  return [{ code: 'password-file-readable', message: t('status.secretReadable', { files: listed }), fix: t('status.secretReadableFix', { paths: files.map((f) => f.path).join(' ') }) }];
+  return [
+    {
+      code: 'password-file-readable',
+      message: t('status.secretReadable', { files: listed }),
+      fix: t('status.secretReadableFix', { paths: files.map((f) => f.path).join(' ') }),
+    },
+  ];
 }

@@ -17,7 +17,12 @@ import { inputText } from '../ui/input-text.js';
 export async function runTest(ctx: Context): Promise<ExitCodeValue> {
   const { ui, sys, options, outcome } = ctx;
   const given = options.from === undefined ? undefined : checkAccount(options.from);
-  if (given && !given.ok) throw new UsageError('invalid-sender', t('accounts.fromInvalid', { problem: inputText(given.problem) }), t('accounts.fromFix'));
+  if (given && !given.ok)
+    throw new UsageError(
+      'invalid-sender',
+      t('accounts.fromInvalid', { problem: inputText(given.problem) }),
+      t('accounts.fromFix'),
+    );
   const facts = await detect(sys, options.configDir);
   ui.info(describeFacts(facts));
   const postfix = requirePostfix(facts);
@@ -26,12 +31,17 @@ export async function runTest(ctx: Context): Promise<ExitCodeValue> {
   outcome.relay = postfix.settings.relayhost || undefined;
   // Without a relay the message would go straight to the recipient's MX (port 25, which OP25B blocks):
   // that tests nothing the wizard set up.
-  if (!postfix.settings.relayhost) throw new WizardError('not-configured', t('test.notConfigured'), t('test.notConfiguredFix'));
+  if (!postfix.settings.relayhost)
+    throw new WizardError('not-configured', t('test.notConfigured'), t('test.notConfiguredFix'));
   // --from: the envelope sender picks the account, as Postfix does (sender-maps.ts); the recipient defaults to that account.
-  const through = given?.ok ? (accountForSender(configuredSenderAccounts(postfix), given.value) ?? postfix.currentAccount) : undefined;
-  const from = given?.ok ? given.value : postfix.currentAccount ?? `root@${postfix.settings.myhostname ?? 'localhost'}`;
+  const through = given?.ok
+    ? (accountForSender(configuredSenderAccounts(postfix), given.value) ?? postfix.currentAccount)
+    : undefined;
+  const from = given?.ok
+    ? given.value
+    : (postfix.currentAccount ?? `root@${postfix.settings.myhostname ?? 'localhost'}`);
   const mine = through ?? postfix.currentAccount;
-  const to = options.to ? await askRecipient(ctx, from) : mine ?? (await askRecipient(ctx, from));
+  const to = options.to ? await askRecipient(ctx, from) : (mine ?? (await askRecipient(ctx, from)));
   const sent = await sendTestMessage(ctx, postfix, from, to);
   const result = given?.ok && through ? { ...sent, from, account: through } : sent;
   outcome.test = result;

@@ -38,11 +38,19 @@ export interface GentooFacts {
 }
 
 export async function readGentooFacts(sys: System): Promise<GentooFacts> {
-  const installed = (await sys.listDir(vdbDir)).filter((n) => /^postfix-\d/.test(n)).sort().at(-1);
+  const installed = (await sys.listDir(vdbDir))
+    .filter((n) => /^postfix-\d/.test(n))
+    .sort()
+    .at(-1);
   const use = installed ? await sys.readFile(`${vdbDir}/${installed}/USE`) : undefined;
   const info = await sys.fileInfo(packageUsePath);
   const packageUse = !info ? 'missing' : info.isDirectory ? 'dir' : 'file';
-  const paths = packageUse === 'dir' ? (await sys.listDir(packageUsePath)).map((n) => `${packageUsePath}/${n}`) : packageUse === 'file' ? [packageUsePath] : [];
+  const paths =
+    packageUse === 'dir'
+      ? (await sys.listDir(packageUsePath)).map((n) => `${packageUsePath}/${n}`)
+      : packageUse === 'file'
+        ? [packageUsePath]
+        : [];
   const packageUseFiles: GentooFacts['packageUseFiles'] = [];
   for (const path of paths) {
     if ((await sys.fileInfo(path))?.isDirectory) continue;
@@ -73,7 +81,10 @@ export function useFlagsFor(text: string, atom: string): string[] {
 }
 
 function matchesAtom(target: string, atom: string): boolean {
-  const bare = target.replace(/^[<>=~!]+/, '').replace(/:.*$/, '').replace(/\[.*$/, '');
+  const bare = target
+    .replace(/^[<>=~!]+/, '')
+    .replace(/:.*$/, '')
+    .replace(/\[.*$/, '');
   return bare === atom || (bare.startsWith(`${atom}-`) && /^\d/.test(bare.slice(atom.length + 1)));
 }
 
@@ -83,7 +94,10 @@ export function missingUseFlags(facts: GentooFacts): string[] {
 }
 
 /** The package.use edit that gives Postfix `sasl ssl`, or undefined when package.use already does (never twice). */
-export function packageUseEdit(facts: GentooFacts, comment: string): { path: string; content: string; previous?: string } | undefined {
+export function packageUseEdit(
+  facts: GentooFacts,
+  comment: string,
+): { path: string; content: string; previous?: string } | undefined {
   if (neededUseFlags.every((flag) => facts.packageUseFlags.includes(flag))) return undefined;
   const line = `${postfixAtom} ${neededUseFlags.join(' ')}\n`;
   const block = `# ${comment}\n${line}`;

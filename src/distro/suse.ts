@@ -3,7 +3,17 @@ import type { DistroFamily } from './family.js';
 
 export const suse: DistroFamily = {
   name: 'suse',
-  ids: ['opensuse-leap', 'opensuse-tumbleweed', 'opensuse-slowroll', 'opensuse', 'sles', 'sles_sap', 'sled', 'suse', 'sl-micro'],
+  ids: [
+    'opensuse-leap',
+    'opensuse-tumbleweed',
+    'opensuse-slowroll',
+    'opensuse',
+    'sles',
+    'sles_sap',
+    'sled',
+    'suse',
+    'sl-micro',
+  ],
   postfixPackage: 'postfix',
   // cyrus-sasl.spec: liblogin.so is in cyrus-sasl itself, libplain.so in cyrus-sasl-plain.
   saslPackages: ['cyrus-sasl', 'cyrus-sasl-plain'],

@@ -12,15 +12,29 @@ export interface InputProblem {
   vars?: Record<string, string | number>;
 }
 export const INPUT_PROBLEMS = [
-  'account.empty', 'account.tooLong', 'account.whitespace', 'account.nonAscii', 'account.forbiddenChar', 'account.notAddress',
-  'password.empty', 'password.controlChars', 'password.tooLong', 'password.nonAscii', 'password.colon', 'password.multiLine',
-  'password.notAppPasswordAt', 'relay.invalid',
+  'account.empty',
+  'account.tooLong',
+  'account.whitespace',
+  'account.nonAscii',
+  'account.forbiddenChar',
+  'account.notAddress',
+  'password.empty',
+  'password.controlChars',
+  'password.tooLong',
+  'password.nonAscii',
+  'password.colon',
+  'password.multiLine',
+  'password.notAppPasswordAt',
+  'relay.invalid',
 ] as const;
 export type InputProblemCode = (typeof INPUT_PROBLEMS)[number];
 
 export type Checked<T> = { ok: true; value: T; warning?: InputProblem } | { ok: false; problem: InputProblem };
 
-const problem = (code: InputProblemCode, vars?: InputProblem['vars']) => ({ ok: false as const, problem: { code, ...(vars ? { vars } : {}) } });
+const problem = (code: InputProblemCode, vars?: InputProblem['vars']) => ({
+  ok: false as const,
+  problem: { code, ...(vars ? { vars } : {}) },
+});
 
 // RFC 5321 caps an address at 254 characters and a local part at 64. The local part is narrower
 // than RFC 5322 allows: Gmail addresses are letters, digits and dots (plus a +tag), Workspace user
@@ -68,7 +82,9 @@ export function checkAppPassword(input: string): Checked<string> {
   if (value.length > maxPasswordLength) return problem('password.tooLong');
   if (/[^\x21-\x7e]/.test(value)) return problem('password.nonAscii');
   if (value.includes(':')) return problem('password.colon');
-  const warning = /^[a-z]{16}$/i.test(value) ? undefined : { code: 'password.notAppPasswordAt' as const, vars: { url: appPasswordUrl } };
+  const warning = /^[a-z]{16}$/i.test(value)
+    ? undefined
+    : { code: 'password.notAppPasswordAt' as const, vars: { url: appPasswordUrl } };
   return { ok: true, value, warning };
 }
 

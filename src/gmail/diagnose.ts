@@ -61,33 +61,75 @@ interface Rule {
 }
 
 /** An SMTP reply code with its enhanced code, as Gmail writes it: "535-5.7.8" or "535 5.7.8". */
-const reply = (code: string, enhanced: string): string => `(?<![\\w.])${code}[ -]${enhanced.replace(/\./g, '\\.')}(?![\\d])`;
+const reply = (code: string, enhanced: string): string =>
+  `(?<![\\w.])${code}[ -]${enhanced.replace(/\./g, '\\.')}(?![\\d])`;
 const re = (...parts: string[]): RegExp => new RegExp(parts.join('|'), 'i');
 
-const CERT_CODES = ['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED'];
+const CERT_CODES = [
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+];
 const UNTRUSTED = [
-  'Server certificate not (?:trusted|verified)', 'self[- ]signed certificate', 'untrusted issuer', 'certificate has expired',
-  'unable to (?:verify the first|get local issuer) certificate', 'certificate verification failed', ...CERT_CODES,
+  'Server certificate not (?:trusted|verified)',
+  'self[- ]signed certificate',
+  'untrusted issuer',
+  'certificate has expired',
+  'unable to (?:verify the first|get local issuer) certificate',
+  'certificate verification failed',
+  ...CERT_CODES,
 ];
 const HANDSHAKE = [
-  'Cannot start TLS', 'TLS library problem', 'SSL_connect error', 'wrong version number', 'handshake failure', 'tlsv1 alert',
+  'Cannot start TLS',
+  'TLS library problem',
+  'SSL_connect error',
+  'wrong version number',
+  'handshake failure',
+  'tlsv1 alert',
   'Error (?:initiating TLS|upgrading connection with STARTTLS)',
 ];
-const LOOP = ['loops back to myself', 'greeted me with my own hostname', 'replied to HELO/EHLO with my own hostname', 'too many hops', 'hopcount exceeded'];
-const DNS = ['Host or domain name not found', 'unable to look up host', 'Name service error', 'ENOTFOUND', 'EAI_AGAIN', 'getaddrinfo', 'Temporary failure in name resolution'];
+const LOOP = [
+  'loops back to myself',
+  'greeted me with my own hostname',
+  'replied to HELO/EHLO with my own hostname',
+  'too many hops',
+  'hopcount exceeded',
+];
+const DNS = [
+  'Host or domain name not found',
+  'unable to look up host',
+  'Name service error',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'getaddrinfo',
+  'Temporary failure in name resolution',
+];
 // 550 5.4.5 is a bounce, not a retry: the account's daily limit (500 a day for Gmail, 2,000 for Workspace).
 const QUOTA = [reply('5\\d\\d', '5.4.5'), 'Daily user sending (?:limit|quota) exceeded'];
 const RATE = [
   'Try again later, closing connection',
-  reply('421', '4.7.0'), reply('45\\d', '4.7.28'), reply('450', '4.2.1'), 'unusual rate',
+  reply('421', '4.7.0'),
+  reply('45\\d', '4.7.28'),
+  reply('450', '4.2.1'),
+  'unusual rate',
 ];
 const RECIPIENT = [
-  reply('5\\d\\d', '5.1.[0-3]'), 'email account that you tried to reach does not exist', 'find the recipient domain',
-  'Recipient address rejected', 'all recipients were rejected', 'unknown user: ', '\\(in reply to RCPT TO command\\)',
+  reply('5\\d\\d', '5.1.[0-3]'),
+  'email account that you tried to reach does not exist',
+  'find the recipient domain',
+  'Recipient address rejected',
+  'all recipients were rejected',
+  'unknown user: ',
+  '\\(in reply to RCPT TO command\\)',
 ];
 const MESSAGE = [
-  reply('55\\d', '5.7.[01]'), 'content presents a potential', 'likely unsolicited mail',
-  'message (?:was |has been )?(?:blocked|rejected)', '\\(in reply to end of DATA command\\)',
+  reply('55\\d', '5.7.[01]'),
+  'content presents a potential',
+  'likely unsolicited mail',
+  'message (?:was |has been )?(?:blocked|rejected)',
+  '\\(in reply to end of DATA command\\)',
 ];
 // The error(8) agent bounces with nothing but the next hop as its reason, e.g. "([smtp.gmail.com]:587)".
 const BARE_NEXTHOP = /^\[[^\]\s]+\](?::\d+)?$/;
@@ -97,19 +139,49 @@ const BARE_NEXTHOP = /^\[[^\]\s]+\](?::\d+)?$/;
 const RULES: readonly Rule[] = [
   // 534-5.7.14: Google wants a browser sign-in first (a new device, a password it distrusts).
   { code: 'auth-web-login-required', text: re(reply('534', '5.7.14'), 'Please log in (?:via|with) your web browser') },
-  { code: 'auth-app-password-required', text: re(reply('534', '5.7.9'), 'Application-specific password required'), responseCodes: [534] },
+  {
+    code: 'auth-app-password-required',
+    text: re(reply('534', '5.7.9'), 'Application-specific password required'),
+    responseCodes: [534],
+  },
   { code: 'auth-too-many-attempts', text: re('Too many login attempts') },
   {
     code: 'auth-bad-credentials',
-    text: re(reply('535', '5.7.\\d+'), 'Username and Password not accepted', 'Authentication unsuccessful', 'authentication credentials invalid'),
+    text: re(
+      reply('535', '5.7.\\d+'),
+      'Username and Password not accepted',
+      'Authentication unsuccessful',
+      'authentication credentials invalid',
+    ),
     responseCodes: [535],
   },
-  { code: 'sasl-password-map', text: re('smtp_sasl_password_maps lookup error', 'sasl_passwd\\S* is unavailable', 'local data error while talking to') },
+  {
+    code: 'sasl-password-map',
+    text: re(
+      'smtp_sasl_password_maps lookup error',
+      'sasl_passwd\\S* is unavailable',
+      'local data error while talking to',
+    ),
+  },
   { code: 'sasl-no-mechanism', text: re('no mechanism available', 'No worthy mechs found') },
   { code: 'sasl-not-offered', text: re('Must issue a STARTTLS command first') },
-  { code: 'auth-not-attempted', text: re(reply('530', '5.7.0'), 'Authentication Required', 'Client not authenticated', reply('530', '5.7.57')) },
-  { code: 'starttls-not-offered', text: re('TLS is required, but was not offered', 'STARTTLS not (?:supported|offered)') },
-  { code: 'tls-name-mismatch', text: re('hostname mismatch', "does not match certificate's altnames", 'ERR_TLS_CERT_ALTNAME_INVALID', 'name mismatch') },
+  {
+    code: 'auth-not-attempted',
+    text: re(reply('530', '5.7.0'), 'Authentication Required', 'Client not authenticated', reply('530', '5.7.57')),
+  },
+  {
+    code: 'starttls-not-offered',
+    text: re('TLS is required, but was not offered', 'STARTTLS not (?:supported|offered)'),
+  },
+  {
+    code: 'tls-name-mismatch',
+    text: re(
+      'hostname mismatch',
+      "does not match certificate's altnames",
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      'name mismatch',
+    ),
+  },
   { code: 'tls-untrusted', text: re(...UNTRUSTED), errorCodes: CERT_CODES },
   { code: 'greeting-timeout', text: re('while receiving the initial server greeting', 'Greeting never received') },
   { code: 'tls-handshake', text: re(...HANDSHAKE), errorCodes: ['ETLS', 'ERR_SSL_WRONG_VERSION_NUMBER'] },
@@ -118,18 +190,45 @@ const RULES: readonly Rule[] = [
   // getaddrinfo then fails with EBUSY (Debian copies /etc/resolv.conf, hosts, … there at start).
   { code: 'dns-chroot', text: re('unable to look up host [^:]+: Device or resource busy') },
   { code: 'dns', text: re(...DNS), errorCodes: ['EDNS', 'ENOTFOUND', 'EAI_AGAIN'] },
-  { code: 'connect-timeout', text: re('connect to \\S+: (?:Connection|Operation) timed out', 'Connection timeout', 'connect ETIMEDOUT'), errorCodes: ['ETIMEDOUT'] },
-  { code: 'network-unreachable', text: re('Network is unreachable', 'No route to host', 'ENETUNREACH', 'EHOSTUNREACH'), errorCodes: ['ENETUNREACH', 'EHOSTUNREACH'] },
+  {
+    code: 'connect-timeout',
+    text: re('connect to \\S+: (?:Connection|Operation) timed out', 'Connection timeout', 'connect ETIMEDOUT'),
+    errorCodes: ['ETIMEDOUT'],
+  },
+  {
+    code: 'network-unreachable',
+    text: re('Network is unreachable', 'No route to host', 'ENETUNREACH', 'EHOSTUNREACH'),
+    errorCodes: ['ENETUNREACH', 'EHOSTUNREACH'],
+  },
   { code: 'connect-refused', text: re('Connection refused', 'ECONNREFUSED'), errorCodes: ['ECONNREFUSED'] },
   { code: 'transport-unavailable', text: re('mail transport unavailable') },
   { code: 'quota-exceeded', text: re(...QUOTA) },
   { code: 'rate-limited', text: re(...RATE) },
-  { code: 'server-temporary', text: re('Temporary System Problem', reply('4\\d\\d', '4.3.0'), 'Service (?:not available|temporarily unavailable)') },
-  { code: 'sender-rejected', text: re(reply('5\\d\\d', '5.1.[78]'), 'Sender address rejected', 'sender address <[^>]*> is not', '\\(in reply to MAIL FROM command\\)') },
+  {
+    code: 'server-temporary',
+    text: re(
+      'Temporary System Problem',
+      reply('4\\d\\d', '4.3.0'),
+      'Service (?:not available|temporarily unavailable)',
+    ),
+  },
+  {
+    code: 'sender-rejected',
+    text: re(
+      reply('5\\d\\d', '5.1.[78]'),
+      'Sender address rejected',
+      'sender address <[^>]*> is not',
+      '\\(in reply to MAIL FROM command\\)',
+    ),
+  },
   { code: 'recipient-rejected', text: re(...RECIPIENT) },
   { code: 'message-rejected', text: re(...MESSAGE) },
   // Debian's "Local only" answer sets default_transport/relay_transport = error.
-  { code: 'relay-transport-error', text: re('^mail (?:to|for) \\S+ (?:is )?not delivered'), when: (last, hints) => hints.agent === 'error' || BARE_NEXTHOP.test(last) },
+  {
+    code: 'relay-transport-error',
+    text: re('^mail (?:to|for) \\S+ (?:is )?not delivered'),
+    when: (last, hints) => hints.agent === 'error' || BARE_NEXTHOP.test(last),
+  },
   { code: 'auth-bad-credentials', errorCodes: ['EAUTH'] },
 ];
 

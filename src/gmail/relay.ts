@@ -17,7 +17,8 @@ const googleRelayHosts = [defaultRelay.host, workspaceRelayHost];
 /** Ports whose TLS style is fixed by convention; on any other the server is asked (relay-options.ts). */
 export const conventionalPorts = [25, 465, 587];
 
-const hostname = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const hostname =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 export function parseRelay(input: string | undefined): Checked<Relay> {
   if (input === undefined) return { ok: true, value: defaultRelay };

@@ -3,7 +3,8 @@
 // above it as "# was: " lines, so that `remove` can put that one back.
 // An entry is a line that starts with a name, plus the indented lines after it.
 
-const begin = '# postfix-gmail-wizard: mail for root goes to a person (`postfix-gmail-wizard remove` puts back the "was" lines)';
+const begin =
+  '# postfix-gmail-wizard: mail for root goes to a person (`postfix-gmail-wizard remove` puts back the "was" lines)';
 const end = '# postfix-gmail-wizard: end';
 const wasPrefix = '# was: ';
 
@@ -47,7 +48,7 @@ function parse(text: string): Parsed {
 }
 
 function join(lines: string[]): string {
-  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 /** The aliases text with root's mail going to `address`; the same text when it already does. */

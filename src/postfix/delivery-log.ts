@@ -30,25 +30,45 @@ export async function logCursor(sys: System, postfix: LogSource): Promise<LogCur
 
 /** root and mail_owner: the uids Postfix's daemons run as. */
 export async function postfixUids(sys: System, postfix: LogSource): Promise<number[]> {
-  const owner = postfix.settings.mail_owner ?? (await readSettings(sys, instanceDir(postfix), ['mail_owner']).catch(() => ({}) as Record<string, string>)).mail_owner ?? 'postfix';
+  const owner =
+    postfix.settings.mail_owner ??
+    (await readSettings(sys, instanceDir(postfix), ['mail_owner']).catch(() => ({}) as Record<string, string>))
+      .mail_owner ??
+    'postfix';
   const uid = uidOf((await sys.readFile('/etc/passwd').catch(() => undefined)) ?? '', owner);
   return uid === undefined ? [0] : [0, uid];
 }
 
 /** Postfix's log since the cursor: the file's new bytes, or the journal's entries from Postfix itself. */
-export async function readDeliveryLog(sys: System, postfix: LogSource, cursor: LogCursor, uids: readonly number[]): Promise<string> {
+export async function readDeliveryLog(
+  sys: System,
+  postfix: LogSource,
+  cursor: LogCursor,
+  uids: readonly number[],
+): Promise<string> {
   if (postfix.log.kind === 'file') return sys.readFrom(postfix.log.path, cursor.start);
   if (postfix.log.kind !== 'journal') return '';
-  const result = await sys.exec('journalctl', ['--no-pager', '-o', 'json', `--since=@${cursor.since}`, ...daemons.map((d) => `SYSLOG_IDENTIFIER=postfix/${d}`)]);
+  const result = await sys.exec('journalctl', [
+    '--no-pager',
+    '-o',
+    'json',
+    `--since=@${cursor.since}`,
+    ...daemons.map((d) => `SYSLOG_IDENTIFIER=postfix/${d}`),
+  ]);
   return trustedJournalLines(result.stdout, uids);
 }
 
 /** The claimed pids that belong to a running Postfix daemon (the program a delivery agent runs as, a Postfix uid). */
-export async function verifiedPids(sys: System, events: readonly DeliveryEvent[], uids: readonly number[]): Promise<Set<string>> {
+export async function verifiedPids(
+  sys: System,
+  events: readonly DeliveryEvent[],
+  uids: readonly number[],
+): Promise<Set<string>> {
   const verified = new Set<string>();
   for (const pid of new Set(events.map((e) => e.pid).filter((p): p is string => p !== undefined))) {
     const info = await sys.processInfo(Number(pid));
-    if (info && uids.includes(info.uid) && ['smtp', 'lmtp', 'error', 'local', 'virtual', 'qmgr'].includes(info.comm)) verified.add(pid);
+    if (info && uids.includes(info.uid) && ['smtp', 'lmtp', 'error', 'local', 'virtual', 'qmgr'].includes(info.comm))
+      verified.add(pid);
   }
   return verified;
 }

@@ -16,10 +16,20 @@ export async function readLegacySettings(sys: System, explicit: Readonly<Setting
 }
 
 /** `path` appears in a main.cf value other than smtp_sasl_password_maps, or anywhere in master.cf. */
-export async function namedElsewhere(sys: System, configDir: string | undefined, explicit: Readonly<Settings>, path: string): Promise<boolean> {
+export async function namedElsewhere(
+  sys: System,
+  configDir: string | undefined,
+  explicit: Readonly<Settings>,
+  path: string,
+): Promise<boolean> {
   const names = new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`);
-  const inMain = Object.entries(explicit).some(([name, value]) => name !== 'smtp_sasl_password_maps' && names.test(value));
+  const inMain = Object.entries(explicit).some(
+    ([name, value]) => name !== 'smtp_sasl_password_maps' && names.test(value),
+  );
   if (inMain) return true;
-  const [services, parameters] = await Promise.all([sys.exec('postconf', postconfArgs(configDir, '-M')), sys.exec('postconf', postconfArgs(configDir, '-P'))]);
+  const [services, parameters] = await Promise.all([
+    sys.exec('postconf', postconfArgs(configDir, '-M')),
+    sys.exec('postconf', postconfArgs(configDir, '-P')),
+  ]);
   return names.test(services.stdout) || names.test(parameters.stdout);
 }

@@ -40,23 +40,44 @@ export function legacySettings(mainCf: Readonly<Record<string, string>>, facts: 
   // One level for all three switches, so their replacements agree when applied together.
   const level = explicitLevel ? {} : { smtp_tls_security_level: globalLevel(mainCf) };
   for (const name of ['smtp_use_tls', 'smtp_enforce_tls', 'smtp_tls_enforce_peername']) {
-    if (has(name)) found.push({ name, value: mainCf[name]!, why: 'obsolete', replacement: { [name]: undefined, ...level } });
+    if (has(name))
+      found.push({ name, value: mainCf[name]!, why: 'obsolete', replacement: { [name]: undefined, ...level } });
   }
   if (has('disable_dns_lookups')) {
     const off = /^(yes|true|1)$/i.test(mainCf.disable_dns_lookups!.trim()) && !has('smtp_dns_support_level');
-    found.push({ name: 'disable_dns_lookups', value: mainCf.disable_dns_lookups!, why: 'obsolete', replacement: { disable_dns_lookups: undefined, ...(off ? { smtp_dns_support_level: 'disabled' } : {}) } });
+    found.push({
+      name: 'disable_dns_lookups',
+      value: mainCf.disable_dns_lookups!,
+      why: 'obsolete',
+      replacement: { disable_dns_lookups: undefined, ...(off ? { smtp_dns_support_level: 'disabled' } : {}) },
+    });
   }
   if (has('smtp_tls_per_site') && (mainCf.smtp_tls_policy_maps ?? '').trim() !== '') {
-    found.push({ name: 'smtp_tls_per_site', value: mainCf.smtp_tls_per_site!, why: 'misused', replacement: { smtp_tls_per_site: undefined } });
+    found.push({
+      name: 'smtp_tls_per_site',
+      value: mainCf.smtp_tls_per_site!,
+      why: 'misused',
+      replacement: { smtp_tls_per_site: undefined },
+    });
   }
   const caPath = (mainCf.smtp_tls_CApath ?? '').trim();
   const caFile = (mainCf.smtp_tls_CAfile ?? '').trim();
   // OpenSSL reads a CApath as a directory of hashed names: a bundle named there is never read.
   if (caPath && kindOf(caPath, facts) === 'file') {
-    found.push({ name: 'smtp_tls_CApath', value: mainCf.smtp_tls_CApath!, why: 'misused', replacement: { smtp_tls_CApath: undefined, ...(caFile ? {} : { smtp_tls_CAfile: caPath }) } });
+    found.push({
+      name: 'smtp_tls_CApath',
+      value: mainCf.smtp_tls_CApath!,
+      why: 'misused',
+      replacement: { smtp_tls_CApath: undefined, ...(caFile ? {} : { smtp_tls_CAfile: caPath }) },
+    });
   }
   if (caFile && kindOf(caFile, facts) === 'directory' && facts.pathKinds?.[caFile] === 'directory') {
-    found.push({ name: 'smtp_tls_CAfile', value: mainCf.smtp_tls_CAfile!, why: 'misused', replacement: { smtp_tls_CAfile: undefined, ...(caPath ? {} : { smtp_tls_CApath: caFile }) } });
+    found.push({
+      name: 'smtp_tls_CAfile',
+      value: mainCf.smtp_tls_CAfile!,
+      why: 'misused',
+      replacement: { smtp_tls_CAfile: undefined, ...(caPath ? {} : { smtp_tls_CApath: caFile }) },
+    });
   }
   return found;
 }

@@ -35,7 +35,8 @@ const DELIVERY = new RegExp(
 const EXPIRED = new RegExp(`^(?<id>${QUEUE_ID}): from=<[^>]*>, status=expired, (?<reply>returned to sender)\\s*$`);
 const QUEUED_AS = new RegExp(`\\bqueued as (${QUEUE_ID})\\b`);
 // Client-side SASL trouble; smtpd's lines about its own clients are left out by agent below.
-const SASL_NOTE = /SASL authentication fail|No worthy mechs|no mechanism available|smtp_sasl_password_maps|sasl_passwd/i;
+const SASL_NOTE =
+  /SASL authentication fail|No worthy mechs|no mechanism available|smtp_sasl_password_maps|sasl_passwd/i;
 // What the SMTP client logs, without a queue id, just before its verdict on a message.
 const CLIENT_NOTE =
   /^(?:warning: |error: |fatal: |(?:server )?certificate verification failed|SSL_connect error|connect to |host \S+ (?:greeted me|replied to HELO)|SASL authentication failed)/;
@@ -53,8 +54,8 @@ export function splitLogLine(line: string): LogLine {
   if (!match?.groups || match.index === undefined) return { message: text.trim() };
   return {
     message: text.slice(match.index + match[0].length).trim(),
-    program: match.groups['program'],
-    pid: match.groups['pid'],
+    program: match.groups.program,
+    pid: match.groups.pid,
   };
 }
 
@@ -63,7 +64,14 @@ export function parseDeliveryLine(line: string): DeliveryEvent | undefined {
   const agent = program?.split('/').pop();
   const expired = EXPIRED.exec(message)?.groups;
   if (expired) {
-    const event: DeliveryEvent = { queueId: expired['id'] ?? '', to: '', relay: 'none', dsn: '', status: 'expired', reply: expired['reply'] ?? '' };
+    const event: DeliveryEvent = {
+      queueId: expired.id ?? '',
+      to: '',
+      relay: 'none',
+      dsn: '',
+      status: 'expired',
+      reply: expired.reply ?? '',
+    };
     if (agent) event.agent = agent;
     if (pid) event.pid = pid;
     return event;
@@ -71,14 +79,14 @@ export function parseDeliveryLine(line: string): DeliveryEvent | undefined {
   const g = DELIVERY.exec(message)?.groups;
   if (!g) return undefined;
   const event: DeliveryEvent = {
-    queueId: g['id'] ?? '',
-    to: g['to'] ?? '',
-    relay: g['relay'] ?? '',
-    dsn: g['dsn'] ?? '',
-    status: g['status'] as DeliveryStatus,
-    reply: replyText(g['rest'] ?? ''),
+    queueId: g.id ?? '',
+    to: g.to ?? '',
+    relay: g.relay ?? '',
+    dsn: g.dsn ?? '',
+    status: g.status as DeliveryStatus,
+    reply: replyText(g.rest ?? ''),
   };
-  if (g['orig'] !== undefined) event.origTo = g['orig'];
+  if (g.orig !== undefined) event.origTo = g.orig;
   if (agent) event.agent = agent;
   if (pid) event.pid = pid;
   return event;
@@ -138,7 +146,8 @@ export function clientNotesFor(logText: string, queueId: string, to?: string): s
       pending.delete(pid);
     } else if (CLIENT_NOTE.test(stripQueueId(message))) {
       const owner = ownerQueueId(message);
-      if (owner === undefined || owner === queueId) pending.set(pid, [...(pending.get(pid) ?? []), stripQueueId(message)]);
+      if (owner === undefined || owner === queueId)
+        pending.set(pid, [...(pending.get(pid) ?? []), stripQueueId(message)]);
     }
   }
   return notes;

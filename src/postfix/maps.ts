@@ -2,14 +2,16 @@
 // See postmap(1) and DATABASE_README: hash/btree → .db, lmdb → .lmdb, cdb → .cdb.
 
 // A Map, not an object: a type read from main.cf may be any word, "constructor" or "__proto__" included.
-const compiledSuffixes = new Map<string, readonly string[]>(Object.entries({
-  hash: ['.db'],
-  btree: ['.db'],
-  lmdb: ['.lmdb'],
-  cdb: ['.cdb'],
-  dbm: ['.dir', '.pag'],
-  sdbm: ['.dir', '.pag'],
-}));
+const compiledSuffixes = new Map<string, readonly string[]>(
+  Object.entries({
+    hash: ['.db'],
+    btree: ['.db'],
+    lmdb: ['.lmdb'],
+    cdb: ['.cdb'],
+    dbm: ['.dir', '.pag'],
+    sdbm: ['.dir', '.pag'],
+  }),
+);
 
 /** Files postmap writes for `type:path`; empty for types read as text (texthash, …). */
 export function compiledMapPaths(type: string, path: string): string[] {

@@ -22,19 +22,27 @@ export function openNetworks(settings: Settings, explicit: readonly string[]): s
   const restrictions = `${settings.smtpd_relay_restrictions ?? 'permit_mynetworks'} ${settings.smtpd_recipient_restrictions ?? ''}`;
   if (!/permit_mynetworks/.test(restrictions)) return [];
   const byHand = explicit.includes('mynetworks');
-  return (settings.mynetworks ?? '').split(/[\s,]+/).filter(Boolean).filter((entry) => {
-    const network = /^\[?([0-9a-fA-F.:]+)\]?(?:\/(\d+))?$/.exec(entry);
-    if (!network?.[1]) return true; // a table (hash:…), a file (/…) or a host name
-    const address = network[1];
-    if (isLoopbackNetwork(address)) return false;
-    const hostBits = address.includes(':') ? 128 : 32;
-    const prefix = network[2] === undefined ? hostBits : Number(network[2]);
-    return prefix < hostBits || byHand;
-  });
+  return (settings.mynetworks ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .filter((entry) => {
+      const network = /^\[?([0-9a-fA-F.:]+)\]?(?:\/(\d+))?$/.exec(entry);
+      if (!network?.[1]) return true; // a table (hash:…), a file (/…) or a host name
+      const address = network[1];
+      if (isLoopbackNetwork(address)) return false;
+      const hostBits = address.includes(':') ? 128 : 32;
+      const prefix = network[2] === undefined ? hostBits : Number(network[2]);
+      return prefix < hostBits || byHand;
+    });
 }
 
 /** Signs that mail is meant to arrive from the network: then loopback-only is not proposed as the default. */
-export function networkNeeds(settings: Settings, explicit: readonly string[], destinations: readonly string[], ownNames: readonly string[]): string[] {
+export function networkNeeds(
+  settings: Settings,
+  explicit: readonly string[],
+  destinations: readonly string[],
+  ownNames: readonly string[],
+): string[] {
   const needs: string[] = [];
   for (const name of ['relay_domains', 'virtual_alias_domains', 'virtual_mailbox_domains']) {
     if (explicit.includes(name) && (settings[name] ?? '').trim()) needs.push(`${name} = ${settings[name]}`);

@@ -27,7 +27,10 @@ export function mapEntries(content: string): MapEntry[] {
  * The credential a sasl_passwd text holds under exactly `relayhost` ("[host]:port"). Stays in memory.
  * No fallback to another entry: a password goes only to the relay it was stored for.
  */
-export function passwordMapCredential(content: string, relayhost: string): { account: string; password: string } | undefined {
+export function passwordMapCredential(
+  content: string,
+  relayhost: string,
+): { account: string; password: string } | undefined {
   const entry = mapEntries(content).find((e) => e.key === relayhost);
   return entry ? { account: entry.account, password: entry.password } : undefined;
 }

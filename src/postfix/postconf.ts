@@ -31,7 +31,11 @@ export function parsePostconf(stdout: string): Settings {
 }
 
 /** Current values (explicit or default) of the named parameters; unknown names are left out. */
-export async function readSettings(sys: System, configDir: string | undefined, names: readonly string[]): Promise<Settings> {
+export async function readSettings(
+  sys: System,
+  configDir: string | undefined,
+  names: readonly string[],
+): Promise<Settings> {
   const result = await sys.exec('postconf', postconfArgs(configDir, ...names));
   if (result.exitCode !== 0 && !result.stdout) {
     throw codedError('postconf-failed', { reason: result.stderr.trim() });

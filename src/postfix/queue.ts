@@ -63,11 +63,11 @@ function parseQueueLine(line: string, lineNumber: number): QueueEntry {
   };
   if (!isRecord(value)) return fail('not a JSON object');
 
-  const queueId = value['queue_id'];
-  const queueName = value['queue_name'];
-  const arrivalTime = value['arrival_time'];
-  const sender = value['sender'];
-  const recipients = value['recipients'];
+  const queueId = value.queue_id;
+  const queueName = value.queue_name;
+  const arrivalTime = value.arrival_time;
+  const sender = value.sender;
+  const recipients = value.recipients;
   if (typeof queueId !== 'string' || queueId === '') return fail('"queue_id" is missing');
   if (typeof queueName !== 'string') return fail('"queue_name" is missing');
   if (typeof arrivalTime !== 'number') return fail('"arrival_time" is not a number');
@@ -82,17 +82,17 @@ function parseQueueLine(line: string, lineNumber: number): QueueEntry {
     sender,
     recipients: recipients.map((r: unknown) => parseRecipient(r) ?? fail('a recipient has no "address"')),
   };
-  const size = value['message_size'];
+  const size = value.message_size;
   if (typeof size === 'number') entry.messageSize = size;
-  const forced = value['forced_expire'];
+  const forced = value.forced_expire;
   if (typeof forced === 'boolean') entry.forcedExpire = forced;
   return entry;
 }
 
 function parseRecipient(value: unknown): QueueRecipient | undefined {
-  if (!isRecord(value) || typeof value['address'] !== 'string') return undefined;
-  const recipient: QueueRecipient = { address: value['address'] };
-  const reason = value['delay_reason'];
+  if (!isRecord(value) || typeof value.address !== 'string') return undefined;
+  const recipient: QueueRecipient = { address: value.address };
+  const reason = value.delay_reason;
   if (typeof reason === 'string') recipient.delayReason = reason;
   return recipient;
 }
@@ -106,14 +106,22 @@ function abbreviate(text: string): string {
 }
 
 /** The one reader of the queue: `postqueue -j` parsed; undefined when it cannot be read (Postfix down, no permission). */
-export async function readQueue(sys: Pick<System, 'exec'>, postfix: PostfixInstance): Promise<QueueEntry[] | undefined> {
+export async function readQueue(
+  sys: Pick<System, 'exec'>,
+  postfix: PostfixInstance,
+): Promise<QueueEntry[] | undefined> {
   // postqueue(1) takes -c like postconf.
   const result = await sys.exec('postqueue', postconfArgs(instanceDir(postfix), '-j'));
   return result.exitCode === 0 ? parseQueueJson(result.stdout) : undefined;
 }
 
 /** `postqueue -f`: every queued message tried again now, not at its next retry; when it fails, the last line it wrote. */
-export async function flushQueue(sys: Pick<System, 'exec'>, postfix: PostfixInstance): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function flushQueue(
+  sys: Pick<System, 'exec'>,
+  postfix: PostfixInstance,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   const result = await sys.exec('postqueue', postconfArgs(instanceDir(postfix), '-f'));
-  return result.exitCode === 0 ? { ok: true } : { ok: false, reason: (result.stderr || result.stdout).trim().split('\n').slice(-1)[0] ?? '' };
+  return result.exitCode === 0
+    ? { ok: true }
+    : { ok: false, reason: (result.stderr || result.stdout).trim().split('\n').slice(-1)[0] ?? '' };
 }

@@ -66,7 +66,11 @@ export function accountForSender(accounts: readonly SenderAccount[], sender: str
 }
 
 /** Which account already has one of `senders` (other than `account`): a sender belongs to one account only. */
-export function sendersTaken(accounts: readonly SenderAccount[], account: string, senders: readonly string[]): { sender: string; account: string } | undefined {
+export function sendersTaken(
+  accounts: readonly SenderAccount[],
+  account: string,
+  senders: readonly string[],
+): { sender: string; account: string } | undefined {
   for (const other of accounts) {
     if (other.account === account) continue;
     const sender = senders.find((s) => other.senders.includes(s));

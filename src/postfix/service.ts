@@ -40,6 +40,10 @@ export function stopCommand(postfix: ManagedPostfix): CommandLine {
  */
 export function restartCommands(postfix: ManagedPostfix): CommandLine[] {
   const init = postfix.serviceManager;
-  if (postfix.isDefaultInstance && (init === 'systemd' || init === 'openrc' || init === 'sysv')) return [postfixServiceCommand(init, 'restart')];
-  return [{ file: 'postfix', args: postfixArgs(postfix, 'stop') }, { file: 'postfix', args: postfixArgs(postfix, 'start') }];
+  if (postfix.isDefaultInstance && (init === 'systemd' || init === 'openrc' || init === 'sysv'))
+    return [postfixServiceCommand(init, 'restart')];
+  return [
+    { file: 'postfix', args: postfixArgs(postfix, 'stop') },
+    { file: 'postfix', args: postfixArgs(postfix, 'start') },
+  ];
 }

@@ -7,7 +7,12 @@ export type RemovedLine = [index: number, text: string];
 
 /** Does a line start an entry for `key`? Keys compare without case, as postmap folds them. */
 function startsEntry(line: string, key: string): boolean {
-  return !/^\s*#/.test(line) && line.trim() !== '' && !/^[ \t]/.test(line) && (line.split(/\s+/)[0] ?? '').toLowerCase() === key.toLowerCase();
+  return (
+    !/^\s*#/.test(line) &&
+    line.trim() !== '' &&
+    !/^[ \t]/.test(line) &&
+    (line.split(/\s+/)[0] ?? '').toLowerCase() === key.toLowerCase()
+  );
 }
 
 /** The text without every entry for `key` (and their continuation lines), and what was taken out. */
@@ -42,6 +47,7 @@ export function putBackLines(content: string, removed: readonly RemovedLine[], i
     return content === '' || content.endsWith('\n') ? `${content}${text}` : `${content}\n${text}`;
   }
   const lines = content.split('\n');
-  for (const [index, text] of [...removed].sort((a, b) => a[0] - b[0])) lines.splice(Math.min(index, lines.length), 0, text);
+  for (const [index, text] of [...removed].sort((a, b) => a[0] - b[0]))
+    lines.splice(Math.min(index, lines.length), 0, text);
   return lines.join('\n');
 }

@@ -5,8 +5,20 @@
 import type { System } from '../system/types.js';
 import { postconfArgs, readSettings, type Settings } from './postconf.js';
 import {
-  editableMap, effectiveTls, globalLevel, mapList, mappedRelayServices, parseMasterParameters, perSiteLookupKeys, policyLookupKeys,
-  relayServices, tlsParameters, transportTableValues, type EffectiveTls, type MasterParameter, type TableHit,
+  editableMap,
+  effectiveTls,
+  globalLevel,
+  mapList,
+  mappedRelayServices,
+  parseMasterParameters,
+  perSiteLookupKeys,
+  policyLookupKeys,
+  relayServices,
+  tlsParameters,
+  transportTableValues,
+  type EffectiveTls,
+  type MasterParameter,
+  type TableHit,
 } from './tls-policy.js';
 
 export interface PolicyEntry extends TableHit {
@@ -32,35 +44,61 @@ export interface TlsFacts {
 }
 
 export async function readTlsFacts(sys: System, configDir: string | undefined, nexthop: string): Promise<TlsFacts> {
-  const read = await readSettings(sys, configDir, [...tlsParameters, 'default_transport', 'relay_transport', 'queue_directory', ...transportTables]);
-  const { queue_directory: queueDirectory, transport_maps: transportMaps, sender_dependent_default_transport_maps: senderTransports, ...main } = read;
+  const read = await readSettings(sys, configDir, [
+    ...tlsParameters,
+    'default_transport',
+    'relay_transport',
+    'queue_directory',
+    ...transportTables,
+  ]);
+  const {
+    queue_directory: queueDirectory,
+    transport_maps: transportMaps,
+    sender_dependent_default_transport_maps: senderTransports,
+    ...main
+  } = read;
   const mapped = [
     ...mappedRelayServices(await tableValues(sys, configDir, mapList(transportMaps ?? '')), nexthop, false),
     ...mappedRelayServices(await tableValues(sys, configDir, mapList(senderTransports ?? '')), nexthop, true),
   ];
   const services = relayServices(main, mapped);
   const masterOut = await sys.exec('postconf', postconfArgs(configDir, '-P'));
-  const master = parseMasterParameters(masterOut.exitCode === 0 ? masterOut.stdout : '')
-    .filter((p) => p.type === 'unix' && services.includes(p.service) && (tlsParameters as readonly string[]).includes(p.name));
+  const master = parseMasterParameters(masterOut.exitCode === 0 ? masterOut.stdout : '').filter(
+    (p) => p.type === 'unix' && services.includes(p.service) && (tlsParameters as readonly string[]).includes(p.name),
+  );
   const lookups = (settings: Settings) => tableHits(sys, configDir, settings, nexthop);
   const fromMain = await lookups(main);
   // What each relaying service uses; status reports the first one an override touches
   // (default_transport's first: mail to other domains goes through it).
-  const perService = await Promise.all(services.map(async (name) => {
-    const own = master.filter((p) => p.service === name && p.value !== (main[p.name] ?? ''));
-    const service = { ...main, ...Object.fromEntries(own.map((p) => [p.name, p.value])) };
-    const hits = own.some((p) => p.name === 'smtp_tls_policy_maps' || p.name === 'smtp_tls_per_site') ? await lookups(service) : fromMain;
-    const masterLevel = own.some((p) => ['smtp_tls_security_level', 'smtp_use_tls', 'smtp_enforce_tls', 'smtp_tls_enforce_peername'].includes(p.name))
-      ? { service: name, type: 'unix', level: globalLevel(service) } : undefined;
-    return effectiveTls(globalLevel(main), masterLevel, hits.policy, hits.perSite);
-  }));
-  const effective = perService.find((e) => e.source !== 'main.cf') ?? perService[0] ?? effectiveTls(globalLevel(main), undefined, undefined, undefined);
+  const perService = await Promise.all(
+    services.map(async (name) => {
+      const own = master.filter((p) => p.service === name && p.value !== (main[p.name] ?? ''));
+      const service = { ...main, ...Object.fromEntries(own.map((p) => [p.name, p.value])) };
+      const hits = own.some((p) => p.name === 'smtp_tls_policy_maps' || p.name === 'smtp_tls_per_site')
+        ? await lookups(service)
+        : fromMain;
+      const masterLevel = own.some((p) =>
+        ['smtp_tls_security_level', 'smtp_use_tls', 'smtp_enforce_tls', 'smtp_tls_enforce_peername'].includes(p.name),
+      )
+        ? { service: name, type: 'unix', level: globalLevel(service) }
+        : undefined;
+      return effectiveTls(globalLevel(main), masterLevel, hits.policy, hits.perSite);
+    }),
+  );
+  const effective =
+    perService.find((e) => e.source !== 'main.cf') ??
+    perService[0] ??
+    effectiveTls(globalLevel(main), undefined, undefined, undefined);
   const first = services[0] ?? 'smtp';
   // `-` is the built-in default, "n" since Postfix 3.0.
   const chroot = await sys.exec('postconf', postconfArgs(configDir, '-F', `${first}/unix/chroot`));
   const chrooted = /=\s*y\s*$/m.test(chroot.stdout) && queueDirectory;
   return {
-    nexthop, main, master, ...fromMain, ...(chrooted ? { chrootDir: queueDirectory } : {}),
+    nexthop,
+    main,
+    master,
+    ...fromMain,
+    ...(chrooted ? { chrootDir: queueDirectory } : {}),
     effective,
   };
 }
@@ -84,14 +122,22 @@ async function tableValues(sys: System, configDir: string | undefined, maps: rea
   return values;
 }
 
-async function tableHits(sys: System, configDir: string | undefined, settings: Settings, nexthop: string): Promise<{ policy?: PolicyEntry; perSite?: PolicyEntry }> {
+async function tableHits(
+  sys: System,
+  configDir: string | undefined,
+  settings: Settings,
+  nexthop: string,
+): Promise<{ policy?: PolicyEntry; perSite?: PolicyEntry }> {
   const policyMaps = mapList(settings.smtp_tls_policy_maps ?? '');
   if (policyMaps.length > 0) {
     const policy = await withSource(sys, await firstHit(sys, configDir, policyMaps, policyLookupKeys(nexthop)));
     return policy ? { policy } : {};
   }
   // smtp(8) reads smtp_tls_per_site only when no policy maps are set.
-  const perSite = await withSource(sys, await firstHit(sys, configDir, mapList(settings.smtp_tls_per_site ?? ''), perSiteLookupKeys(nexthop)));
+  const perSite = await withSource(
+    sys,
+    await firstHit(sys, configDir, mapList(settings.smtp_tls_per_site ?? ''), perSiteLookupKeys(nexthop)),
+  );
   return perSite ? { perSite } : {};
 }
 
@@ -103,7 +149,12 @@ async function withSource(sys: System, hit: TableHit | undefined): Promise<Polic
 }
 
 /** maps_find: the first map, in list order, that has the key; within a map, the first key that matches. */
-async function firstHit(sys: System, configDir: string | undefined, maps: string[], keys: string[]): Promise<TableHit | undefined> {
+async function firstHit(
+  sys: System,
+  configDir: string | undefined,
+  maps: string[],
+  keys: string[],
+): Promise<TableHit | undefined> {
   for (const map of maps) {
     for (const key of keys) {
       const result = await sys.exec('postmap', postconfArgs(configDir, '-q', key, map));

@@ -5,9 +5,19 @@ import { takeOutEntry } from './table-entries.js';
 
 /** Parameters that change how smtp(8) protects the login; a master.cf `-o` of one that differs from main.cf is an override. */
 export const tlsParameters = [
-  'smtp_tls_security_level', 'smtp_tls_policy_maps', 'smtp_tls_per_site', 'smtp_use_tls', 'smtp_enforce_tls',
-  'smtp_tls_enforce_peername', 'smtp_tls_secure_cert_match', 'smtp_tls_CAfile', 'smtp_tls_CApath',
-  'tls_append_default_CA', 'smtp_tls_wrappermode', 'smtp_sasl_security_options', 'smtp_sasl_tls_security_options',
+  'smtp_tls_security_level',
+  'smtp_tls_policy_maps',
+  'smtp_tls_per_site',
+  'smtp_use_tls',
+  'smtp_enforce_tls',
+  'smtp_tls_enforce_peername',
+  'smtp_tls_secure_cert_match',
+  'smtp_tls_CAfile',
+  'smtp_tls_CApath',
+  'tls_append_default_CA',
+  'smtp_tls_wrappermode',
+  'smtp_sasl_security_options',
+  'smtp_sasl_tls_security_options',
 ] as const;
 
 export type TlsSource = 'main.cf' | 'master.cf' | 'policy-map' | 'per-site';
@@ -58,7 +68,8 @@ export function perSiteLookupKeys(nexthop: string): string[] {
 export function globalLevel(settings: Readonly<Record<string, string>>): string {
   const level = (settings.smtp_tls_security_level ?? '').trim();
   if (level) return level;
-  if (isYes(settings.smtp_enforce_tls)) return isYes(settings.smtp_tls_enforce_peername ?? 'yes') ? 'verify' : 'encrypt';
+  if (isYes(settings.smtp_enforce_tls))
+    return isYes(settings.smtp_tls_enforce_peername ?? 'yes') ? 'verify' : 'encrypt';
   return isYes(settings.smtp_use_tls) ? 'may' : 'none';
 }
 
@@ -82,8 +93,10 @@ export function effectiveTls(
   if (policy) return { level: policyLevel(policy.value), source: 'policy-map', where: `${policy.map} ${policy.key}` };
   // tls_site_lookup: a per-site MAY never lowers a stronger global level.
   const site = perSite ? perSiteLevel(perSite.value) : undefined;
-  if (perSite && !(site === 'may' && level !== 'none')) return { level: site!, source: 'per-site', where: `${perSite.map} ${perSite.key}` };
-  if (masterLevel) return { level: masterLevel.level, source: 'master.cf', where: `${masterLevel.service}/${masterLevel.type}` };
+  if (perSite && !(site === 'may' && level !== 'none'))
+    return { level: site!, source: 'per-site', where: `${perSite.map} ${perSite.key}` };
+  if (masterLevel)
+    return { level: masterLevel.level, source: 'master.cf', where: `${masterLevel.service}/${masterLevel.type}` };
   return { level, source: 'main.cf' };
 }
 
@@ -104,7 +117,9 @@ export function relayServices(settings: Readonly<Record<string, string>>, mapped
     const name = (value ?? '').trim().split(':')[0] ?? '';
     return !name || name === 'error' || name.includes('$') ? fallback : name;
   };
-  return [...new Set([service(settings.default_transport, 'smtp'), service(settings.relay_transport, 'relay'), ...mapped])];
+  return [
+    ...new Set([service(settings.default_transport, 'smtp'), service(settings.relay_transport, 'relay'), ...mapped]),
+  ];
 }
 
 /** The transports (trivial-rewrite(8)) that deliver nothing over SMTP: no TLS level to check. */
@@ -118,7 +133,12 @@ const nonDelivering = ['error', 'retry', 'discard'];
  * An empty transport changes nothing: default_transport's service, counted already.
  */
 export function mappedRelayServices(values: readonly string[], nexthop: string, emptyIsRelayhost: boolean): string[] {
-  const hostOf = (dest: string) => dest.trim().toLowerCase().replace(/^\[([^\]]*)\].*$/, '$1').replace(/:\d+$/, '');
+  const hostOf = (dest: string) =>
+    dest
+      .trim()
+      .toLowerCase()
+      .replace(/^\[([^\]]*)\].*$/, '$1')
+      .replace(/:\d+$/, '');
   const relayHost = hostOf(nexthop);
   const services: string[] = [];
   for (const value of values) {
@@ -137,7 +157,9 @@ export function transportTableValues(text: string, patterns = false): string[] {
   for (const line of text.split('\n')) {
     if (!line.trim() || /^\s*#/.test(line) || (patterns && /^\s*(if|endif)\b/.test(line))) continue;
     // regexp_table(5)/pcre_table(5): any delimiter, usually /; `!` negates.
-    const value = patterns ? /^\s*!?([^\s\\])(?:\\.|(?!\1).)*\1[a-zA-Z]*\s+(.*)$/.exec(line)?.[2] : /^\S+\s+(.*)$/.exec(line)?.[1];
+    const value = patterns
+      ? /^\s*!?([^\s\\])(?:\\.|(?!\1).)*\1[a-zA-Z]*\s+(.*)$/.exec(line)?.[2]
+      : /^\S+\s+(.*)$/.exec(line)?.[1];
     if (value?.trim()) values.push(value.trim());
   }
   return values;

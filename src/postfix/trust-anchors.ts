@@ -10,7 +10,12 @@ import type { System } from '../system/types.js';
 const hashedName = /^[0-9a-f]{8}\.\d+$/;
 const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
-export async function postfixTrustAnchors(sys: System, caFilePem: string, settings: Readonly<Record<string, string>>, chrootDir?: string): Promise<string> {
+export async function postfixTrustAnchors(
+  sys: System,
+  caFilePem: string,
+  settings: Readonly<Record<string, string>>,
+  chrootDir?: string,
+): Promise<string> {
   const pems = [caFilePem];
   const inRoot = (path: string) => (chrootDir ? `${chrootDir.replace(/\/+$/, '')}${path}` : path);
   const caPath = (settings.smtp_tls_CApath ?? '').trim();
@@ -18,7 +23,8 @@ export async function postfixTrustAnchors(sys: System, caFilePem: string, settin
   if (/^yes$/i.test((settings.tls_append_default_CA ?? '').trim())) {
     const version = await sys.exec('openssl', ['version', '-d']);
     const dir = /OPENSSLDIR: "([^"]+)"/.exec(version.stdout)?.[1];
-    if (dir) pems.push((await sys.readFile(`${dir}/cert.pem`)) ?? '', ...(await hashedDirectory(sys, inRoot(`${dir}/certs`))));
+    if (dir)
+      pems.push((await sys.readFile(`${dir}/cert.pem`)) ?? '', ...(await hashedDirectory(sys, inRoot(`${dir}/certs`))));
   }
   return [...new Set(pems.join('\n').match(certificate) ?? [])].join('\n');
 }

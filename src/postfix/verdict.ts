@@ -13,7 +13,11 @@ const finalStatuses = new Set(['sent', 'bounced', 'expired']);
  * The verdict for one message: undefined while nothing final may be believed yet.
  * `verified`: pids known to belong to a Postfix daemon (alive, right program, right uid).
  */
-export function believedVerdict(events: readonly DeliveryEvent[], stillQueued: boolean, verified: ReadonlySet<string>): DeliveryEvent | undefined {
+export function believedVerdict(
+  events: readonly DeliveryEvent[],
+  stillQueued: boolean,
+  verified: ReadonlySet<string>,
+): DeliveryEvent | undefined {
   const finals = events.filter((e) => finalStatuses.has(e.status));
   if (finals.length === 0 || stillQueued) return undefined;
   const proven = finals.filter((e) => e.pid !== undefined && verified.has(e.pid));

@@ -11,7 +11,19 @@
 export const childPath = '/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** What a package manager may need from the caller: a proxy to reach its mirrors, the language to speak. */
-const installPassThrough = ['http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'LANG', 'LC_ALL', 'LC_MESSAGES'];
+const installPassThrough = [
+  'http_proxy',
+  'https_proxy',
+  'ftp_proxy',
+  'no_proxy',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'FTP_PROXY',
+  'NO_PROXY',
+  'LANG',
+  'LC_ALL',
+  'LC_MESSAGES',
+];
 
 /** For a command whose output the wizard reads. */
 export function parsedChildEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -19,7 +31,10 @@ export function parsedChildEnv(extra: Record<string, string> = {}): Record<strin
 }
 
 /** For a long command whose output is only shown and logged (a package install). */
-export function installChildEnv(parent: Readonly<Record<string, string | undefined>>, extra: Record<string, string> = {}): Record<string, string> {
+export function installChildEnv(
+  parent: Readonly<Record<string, string | undefined>>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const env: Record<string, string> = { PATH: childPath, HOME: '/root' };
   for (const name of installPassThrough) {
     const value = parent[name];

@@ -13,7 +13,8 @@ export async function tryLock(path: string, note: string): Promise<FileLock | un
   const handle = await fs.open(path, constants.O_RDWR | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
   try {
     const info = await handle.stat();
-    if (!info.isFile() || info.uid !== process.getuid?.()) throw new Error(`${path} is not a regular file owned by this user`);
+    if (!info.isFile() || info.uid !== process.getuid?.())
+      throw new Error(`${path} is not a regular file owned by this user`);
     if ((info.mode & 0o077) !== 0) await handle.chmod(0o600);
     const status = await flockChild(handle.fd);
     if (status === 1) {
@@ -40,13 +41,24 @@ const systemDirs = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
  */
 async function locker(): Promise<{ file: string; args: string[] }> {
   const found = async (name: string) => {
-    for (const dir of systemDirs) if (await fs.access(`${dir}/${name}`, constants.X_OK).then(() => true, () => false)) return `${dir}/${name}`;
+    for (const dir of systemDirs)
+      if (
+        await fs.access(`${dir}/${name}`, constants.X_OK).then(
+          () => true,
+          () => false,
+        )
+      )
+        return `${dir}/${name}`;
     return undefined;
   };
   const flock = await found('flock');
   if (flock) return { file: flock, args: ['-x', '-n', '3'] };
   const perl = await found('perl');
-  if (perl) return { file: perl, args: ['-MFcntl=:flock', '-e', 'open(my $fh, "+<&=", 3) or exit 2; exit(flock($fh, LOCK_EX | LOCK_NB) ? 0 : 1)'] };
+  if (perl)
+    return {
+      file: perl,
+      args: ['-MFcntl=:flock', '-e', 'open(my $fh, "+<&=", 3) or exit 2; exit(flock($fh, LOCK_EX | LOCK_NB) ? 0 : 1)'],
+    };
   throw new Error(`the lock needs flock(1) (util-linux) or perl, and neither is in ${systemDirs.join(', ')}`);
 }
 
@@ -57,6 +69,8 @@ async function flockChild(fd: number): Promise<number> {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', (error) => reject(new Error(`${file} could not be run for the lock: ${error.message}`)));
-    child.on('close', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`${file} exited ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 || code === 1 ? resolve(code) : reject(new Error(`${file} exited ${code}: ${stderr.trim()}`)),
+    );
   });
 }

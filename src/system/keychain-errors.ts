@@ -18,8 +18,14 @@ export function classifyKeychainError(error: unknown): KeychainReason {
   if (given) return given;
   const message = String((error as Error | undefined)?.message ?? error);
   if (/IsLocked|is locked|locked object|prompt was dismissed|unlock/i.test(message)) return 'locked';
-  if (/ServiceUnknown|not provided by any \.service files|org\.freedesktop\.secrets/i.test(message)) return 'kernel-keyring-only';
-  if (/autolaunch|DBUS_SESSION_BUS_ADDRESS|Failed to connect|Connection refused|No such file or directory|NoServer|DBus error/i.test(message)) return 'no-session-bus';
+  if (/ServiceUnknown|not provided by any \.service files|org\.freedesktop\.secrets/i.test(message))
+    return 'kernel-keyring-only';
+  if (
+    /autolaunch|DBUS_SESSION_BUS_ADDRESS|Failed to connect|Connection refused|No such file or directory|NoServer|DBus error/i.test(
+      message,
+    )
+  )
+    return 'no-session-bus';
   if (/Cannot find module|ERR_MODULE_NOT_FOUND|ERR_DLOPEN_FAILED/i.test(message)) return 'module-missing';
   return 'error';
 }

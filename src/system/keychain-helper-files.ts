@@ -34,7 +34,11 @@ const here = () => dirname(fileURLToPath(import.meta.url));
 
 async function locateHelper(user: SudoUser): Promise<HelperFiles> {
   const binding = await installedKeyringBinding();
-  const needed = [...ourFiles.map((name) => join(here(), name)), ...(await packageJsonOf(here())), ...(binding ? [binding] : [])];
+  const needed = [
+    ...ourFiles.map((name) => join(here(), name)),
+    ...(await packageJsonOf(here())),
+    ...(binding ? [binding] : []),
+  ];
   const readable = await Promise.all(needed.map((path) => readableBy(path, user)));
   return readable.every(Boolean) ? { script: join(here(), 'keychain-helper.js'), binding } : stageHelper(binding);
 }
@@ -50,10 +54,14 @@ async function packageJsonOf(dir: string): Promise<string[]> {
 /** Whether `user` may read `path` (every directory on the way searchable); supplementary groups are not counted. */
 export async function readableBy(path: string, user: Pick<SudoUser, 'uid' | 'gid'>): Promise<boolean> {
   const may = (info: { uid: number; gid: number; mode: number }, bits: number) =>
-    info.uid === user.uid ? (info.mode & (bits << 6)) !== 0 : info.gid === user.gid ? (info.mode & (bits << 3)) !== 0 : (info.mode & bits) !== 0;
+    info.uid === user.uid
+      ? (info.mode & (bits << 6)) !== 0
+      : info.gid === user.gid
+        ? (info.mode & (bits << 3)) !== 0
+        : (info.mode & bits) !== 0;
   const parts = path.split('/').filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
-    const info = await stat('/' + parts.slice(0, i).join('/')).catch(() => undefined);
+    const info = await stat(`/${parts.slice(0, i).join('/')}`).catch(() => undefined);
     if (!info || !may(info, 0o1)) return false;
   }
   const info = await stat(path).catch(() => undefined);

@@ -7,7 +7,19 @@
 // private temp directory and renamed into place, so a stale or tampered copy
 // is never used and two runs never see a half-written one.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdtemp, open, readdir, readFile, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rmdir,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensurePrivateDirs } from './private-dirs.js';
 
@@ -31,7 +43,8 @@ export async function stageFiles(files: readonly StagedFile[], base: string): Pr
   await ensurePrivateDirs(base, 0o755, { stickyAncestors: false });
   const leaf = join(base, contentHash(files));
   if (await holdsExactly(leaf, files)) return leaf;
-  if (await lstat(leaf).catch(() => undefined)) await rename(leaf, join(base, `.stale-${randomBytes(6).toString('hex')}`));
+  if (await lstat(leaf).catch(() => undefined))
+    await rename(leaf, join(base, `.stale-${randomBytes(6).toString('hex')}`));
   const building = await mkdtemp(join(base, '.new-')); // 0700: nobody else sees it while it is filled
   for (const file of files) {
     const handle = await open(join(building, file.name), 'wx', 0o644);
@@ -47,7 +60,11 @@ export async function stageFiles(files: readonly StagedFile[], base: string): Pr
     await rename(building, leaf);
   } catch (error) {
     await removeRootTree(building);
-    if (!['EEXIST', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '') || !(await holdsExactly(leaf, files))) throw error;
+    if (
+      !['EEXIST', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '') ||
+      !(await holdsExactly(leaf, files))
+    )
+      throw error;
   }
   await pruneOthers(base, leaf);
   return leaf;
@@ -55,7 +72,8 @@ export async function stageFiles(files: readonly StagedFile[], base: string): Pr
 
 function contentHash(files: readonly StagedFile[]): string {
   const hash = createHash('sha256');
-  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${file.name}\0${Buffer.byteLength(file.content)}\0`).update(file.content);
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name)))
+    hash.update(`${file.name}\0${Buffer.byteLength(file.content)}\0`).update(file.content);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -68,7 +86,14 @@ async function holdsExactly(dir: string, files: readonly StagedFile[]): Promise<
   const info = await lstat(dir).catch(() => undefined);
   if (!info || !privateDir(info) || (info.mode & 0o777) !== 0o755) return false;
   const names = (await readdir(dir)).sort();
-  if (names.join('/') !== files.map((f) => f.name).sort().join('/')) return false;
+  if (
+    names.join('/') !==
+    files
+      .map((f) => f.name)
+      .sort()
+      .join('/')
+  )
+    return false;
   for (const file of files) {
     const entry = await lstat(join(dir, file.name));
     if (!entry.isFile() || entry.uid !== me() || (entry.mode & 0o7777) !== 0o644) return false;
@@ -90,7 +115,8 @@ async function pruneOthers(base: string, keep: string): Promise<void> {
 export async function removeRootTree(path: string): Promise<void> {
   const info = await lstat(path);
   if (!info.isDirectory()) return unlink(path); // a symlink is removed itself, never followed
-  if (!privateDir(info)) throw Object.assign(new Error(`not removing ${path}: another user can write it`), { code: 'EUNSAFE' });
+  if (!privateDir(info))
+    throw Object.assign(new Error(`not removing ${path}: another user can write it`), { code: 'EUNSAFE' });
   for (const name of await readdir(path)) await removeRootTree(join(path, name));
   await rmdir(path);
 }

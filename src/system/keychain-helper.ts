@@ -34,7 +34,11 @@ async function main(): Promise<void> {
   try {
     response = await answer(JSON.parse(Buffer.concat(chunks).toString('utf8')) as HelperRequest);
   } catch (error) {
-    response = { ok: false, reason: classifyKeychainError(error), message: String((error as Error)?.message ?? error).slice(0, 300) };
+    response = {
+      ok: false,
+      reason: classifyKeychainError(error),
+      message: String((error as Error)?.message ?? error).slice(0, 300),
+    };
   }
   process.stdout.write(JSON.stringify(response));
 }

@@ -41,7 +41,11 @@ export function createOwnKeychain(
   const load = () => (loaded ??= binding().catch(() => undefined));
   const entry = (m: KeyringModules, account: string) => new m.AsyncEntry(keychainService, account);
   const pinned = (m: KeyringModules, account: string) =>
-    new m.AsyncEntry(keychainService, account, process.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined);
+    new m.AsyncEntry(
+      keychainService,
+      account,
+      process.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined,
+    );
 
   const ready = async (): Promise<KeyringModules> => {
     // Without a session bus there is no Secret Service (libdbus would try X11 autolaunch).
@@ -77,7 +81,8 @@ export function createOwnKeychain(
       guard(async (m) => {
         const entry = pinned(m, account);
         await entry.setPassword(password);
-        if ((await entry.getPassword()) !== password) throw keychainError('error', 'the keychain did not keep the password');
+        if ((await entry.getPassword()) !== password)
+          throw keychainError('error', 'the keychain did not keep the password');
       }),
     remove: (account) => guard((m) => entry(m, account).deletePassword()),
     accounts: () => guard(async (m) => (await m.findCredentials(keychainService)).map((c) => c.account).sort()),

@@ -23,7 +23,8 @@ export interface KeyringModules {
 export function loadKeyringAt(path: string): KeyringModules {
   if (!isAbsolute(path) || !path.endsWith('.node')) throw new Error(`not a native binding path: ${path}`);
   const native = createRequire(path)(path) as Partial<Native>;
-  if (typeof native.AsyncEntry !== 'function' || typeof native.findCredentialsAsync !== 'function') throw new Error(`${path} is not the keyring binding`);
+  if (typeof native.AsyncEntry !== 'function' || typeof native.findCredentialsAsync !== 'function')
+    throw new Error(`${path} is not the keyring binding`);
   return { AsyncEntry: native.AsyncEntry, findCredentials: native.findCredentialsAsync };
 }
 
@@ -61,7 +62,12 @@ async function findBinding(): Promise<string | undefined> {
       continue; // another platform's binding
     }
     if (!name.startsWith('@napi-rs/keyring-') || !(await onlyWritableBy(await realpath(packageJson), owners))) continue;
-    const meta = JSON.parse(await readFile(packageJson, 'utf8')) as { main?: string; os?: string[]; cpu?: string[]; libc?: string[] };
+    const meta = JSON.parse(await readFile(packageJson, 'utf8')) as {
+      main?: string;
+      os?: string[];
+      cpu?: string[];
+      libc?: string[];
+    };
     if (!fitsThisMachine(meta) || !meta.main?.endsWith('.node') || meta.main.includes('/')) continue;
     const binding = await realpath(`${dirname(packageJson)}/${meta.main}`).catch(() => undefined);
     if (binding && (await onlyWritableBy(binding, owners))) return binding;
@@ -93,7 +99,7 @@ export async function onlyWritableBy(path: string, owners: ReadonlySet<number>):
   const parts = path.split('/').filter(Boolean);
   let parentMode: number | undefined;
   for (let i = 0; i <= parts.length; i++) {
-    const info = await lstat('/' + parts.slice(0, i).join('/')).catch(() => undefined);
+    const info = await lstat(`/${parts.slice(0, i).join('/')}`).catch(() => undefined);
     if (!info || info.isSymbolicLink() || !owners.has(info.uid)) return false;
     if (parentMode !== undefined && (parentMode & 0o022) !== 0 && (parentMode & 0o1000) === 0) return false;
     parentMode = info.mode;

@@ -12,7 +12,6 @@ import { chmod, lstat, mkdir, realpath } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { DirProblem, UnsafeDir } from './types.js';
 
-
 export interface DirRules {
   /** A root-owned sticky directory (/tmp) may be on the way, never the last one. */
   stickyAncestors: boolean;
@@ -32,7 +31,7 @@ function problemOf(info: Stats, last: boolean, rules: DirRules): DirProblem | un
 
 function prefixes(dir: string): string[] {
   const parts = dir.split('/').filter(Boolean);
-  return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}`);
 }
 
 /**
@@ -40,7 +39,12 @@ function prefixes(dir: string): string[] {
  * every one that exists is safe. `dir` is judged as the last one unless `asAncestor` (something is
  * only made inside it).
  */
-export async function unsafeDirOnTheWay(dir: string, rules: DirRules, asAncestor = false, followLinks = true): Promise<UnsafeDir | undefined> {
+export async function unsafeDirOnTheWay(
+  dir: string,
+  rules: DirRules,
+  asAncestor = false,
+  followLinks = true,
+): Promise<UnsafeDir | undefined> {
   const paths = ['/', ...prefixes(dir)];
   for (const [index, path] of paths.entries()) {
     const last = index === paths.length - 1 && !asAncestor;
@@ -74,10 +78,13 @@ export async function ensurePrivateDirs(dir: string, mode: number, rules: DirRul
     const wanted = last ? mode : 0o755;
     const unsafe = await unsafeDirOnTheWay(path, rules, !last);
     if (unsafe) throw unsafeError(unsafe);
-    const made = await mkdir(path, { mode: wanted }).then(() => true, (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-      return false;
-    });
+    const made = await mkdir(path, { mode: wanted }).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+        return false;
+      },
+    );
     // Checked again: what is there now may be someone else's (made between the check and mkdir).
     const again = await unsafeDirOnTheWay(path, rules, !last);
     if (again) throw unsafeError(again);
@@ -86,6 +93,14 @@ export async function ensurePrivateDirs(dir: string, mode: number, rules: DirRul
 }
 
 export function unsafeError(unsafe: UnsafeDir): Error {
-  const why = { symlink: 'is a symlink', owner: 'belongs to another user', writable: 'is writable by other users', 'not-directory': 'is not a directory' }[unsafe.problem];
-  return Object.assign(new Error(`${unsafe.path} ${why}: root works only in directories no other user can change`), { code: 'EUNSAFE', unsafe });
+  const why = {
+    symlink: 'is a symlink',
+    owner: 'belongs to another user',
+    writable: 'is writable by other users',
+    'not-directory': 'is not a directory',
+  }[unsafe.problem];
+  return Object.assign(new Error(`${unsafe.path} ${why}: root works only in directories no other user can change`), {
+    code: 'EUNSAFE',
+    unsafe,
+  });
 }

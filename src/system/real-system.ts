@@ -9,7 +9,16 @@ import { ensurePrivateDirs, unsafeDirOnTheWay } from './private-dirs.js';
 import { installChildEnv, parsedChildEnv } from './child-env.js';
 import { createKeychain } from './keychain.js';
 import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
-import type { ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SignalGuard, System, WriteOptions } from './types.js';
+import type {
+  ExecOptions,
+  ExecResult,
+  FileInfo,
+  Keychain,
+  LoggedExecOptions,
+  SignalGuard,
+  System,
+  WriteOptions,
+} from './types.js';
 import { loadTemplates } from './templates.js';
 
 export function createRealSystem(): System {
@@ -74,7 +83,10 @@ async function exec(file: string, args: readonly string[], options: ExecOptions 
     stripFinalNewline: false,
   });
   const notFound = (result as { code?: string }).code === 'ENOENT';
-  if (trace) process.stderr.write(`[trace +${t0 - started}ms] ${file} ${args.join(' ')} → ${result.exitCode} in ${Date.now() - t0}ms\n`);
+  if (trace)
+    process.stderr.write(
+      `[trace +${t0 - started}ms] ${file} ${args.join(' ')} → ${result.exitCode} in ${Date.now() - t0}ms\n`,
+    );
   return {
     exitCode: result.exitCode ?? (notFound ? 127 : 1),
     stdout: String(result.stdout ?? ''),
@@ -85,7 +97,11 @@ async function exec(file: string, args: readonly string[], options: ExecOptions 
 
 // A package install can run for minutes: its output goes line by line to the
 // caller (progress) and to a log file that is kept for the user to read.
-async function execLogged(file: string, args: readonly string[], options: LoggedExecOptions): Promise<{ exitCode: number; notFound?: boolean }> {
+async function execLogged(
+  file: string,
+  args: readonly string[],
+  options: LoggedExecOptions,
+): Promise<{ exitCode: number; notFound?: boolean }> {
   const { spawn } = await import('node:child_process');
   await fs.mkdir(dirname(options.logPath), { recursive: true, mode: 0o700 });
   const log = await fs.open(options.logPath, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND, 0o600);
@@ -103,7 +119,10 @@ async function execLogged(file: string, args: readonly string[], options: Logged
   };
   try {
     return await new Promise((resolve) => {
-      const child = spawn(file, [...args], { env: installChildEnv(process.env, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(file, [...args], {
+        env: installChildEnv(process.env, options.env),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       const out = { text: '' };
       const err = { text: '' };
       child.stdout.on('data', onText(out));
@@ -149,7 +168,10 @@ function holdSignals(): SignalGuard {
 async function processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined> {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
-    const [comm, status] = await Promise.all([fs.readFile(`/proc/${pid}/comm`, 'utf8'), fs.readFile(`/proc/${pid}/status`, 'utf8')]);
+    const [comm, status] = await Promise.all([
+      fs.readFile(`/proc/${pid}/comm`, 'utf8'),
+      fs.readFile(`/proc/${pid}/status`, 'utf8'),
+    ]);
     const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
     return Number.isInteger(uid) ? { comm: comm.trim(), uid } : undefined;
   } catch {
@@ -167,7 +189,7 @@ async function readBytes(path: string): Promise<Buffer | undefined> {
 }
 
 async function readFrom(path: string, start: number): Promise<string> {
-  let handle;
+  let handle: fs.FileHandle;
   try {
     handle = await fs.open(path, constants.O_RDONLY);
   } catch (error) {
@@ -188,7 +210,14 @@ async function readFrom(path: string, start: number): Promise<string> {
 async function fileInfo(path: string): Promise<FileInfo | undefined> {
   try {
     const s = await fs.stat(path);
-    return { mode: s.mode & 0o7777, uid: s.uid, gid: s.gid, size: s.size, mtimeMs: s.mtimeMs, isDirectory: s.isDirectory() };
+    return {
+      mode: s.mode & 0o7777,
+      uid: s.uid,
+      gid: s.gid,
+      size: s.size,
+      mtimeMs: s.mtimeMs,
+      isDirectory: s.isDirectory(),
+    };
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;

@@ -6,7 +6,12 @@ import type { AddressProbe, AuthCheckResult, RelayProbe, SmtpEndpoint, SubmitReq
 
 const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 
-export async function checkSmtpAuth(endpoint: SmtpEndpoint, user: string, pass: string, clientName: string): Promise<AuthCheckResult> {
+export async function checkSmtpAuth(
+  endpoint: SmtpEndpoint,
+  user: string,
+  pass: string,
+  clientName: string,
+): Promise<AuthCheckResult> {
   const { createTransport } = await import('nodemailer');
   const transport = createTransport({
     host: endpoint.host,
@@ -26,8 +31,19 @@ export async function checkSmtpAuth(endpoint: SmtpEndpoint, user: string, pass: 
     return { ok: true };
   } catch (error) {
     // nodemailer reports socket-level causes as ESOCKET with the real one in originalCode.
-    const e = error as { message?: string; response?: string; responseCode?: number; code?: string; originalCode?: string };
-    return { ok: false, response: e.response ?? e.message, responseCode: e.responseCode, errorCode: e.originalCode ?? e.code };
+    const e = error as {
+      message?: string;
+      response?: string;
+      responseCode?: number;
+      code?: string;
+      originalCode?: string;
+    };
+    return {
+      ok: false,
+      response: e.response ?? e.message,
+      responseCode: e.responseCode,
+      errorCode: e.originalCode ?? e.code,
+    };
   } finally {
     transport.close();
   }
@@ -37,7 +53,13 @@ export async function submitLocal(request: SubmitRequest): Promise<SubmitResult>
   const { createTransport } = await import('nodemailer');
   // Loopback hop to our own Postfix: no AUTH, and no STARTTLS (a snakeoil
   // certificate there would only make the hop fail, and it never leaves the host).
-  const transport = createTransport({ host: request.host, port: request.port, secure: false, ignoreTLS: true, ...timeouts });
+  const transport = createTransport({
+    host: request.host,
+    port: request.port,
+    secure: false,
+    ignoreTLS: true,
+    ...timeouts,
+  });
   try {
     const info = await transport.sendMail({
       from: request.from,
@@ -53,7 +75,11 @@ export async function submitLocal(request: SubmitRequest): Promise<SubmitResult>
   }
 }
 
-export async function probeRelay(host: string, port: number, options: { timeoutMs: number; tls?: boolean }): Promise<RelayProbe> {
+export async function probeRelay(
+  host: string,
+  port: number,
+  options: { timeoutMs: number; tls?: boolean },
+): Promise<RelayProbe> {
   const { lookup } = await import('node:dns/promises');
   let found: { address: string; family: number }[];
   try {
@@ -62,9 +88,12 @@ export async function probeRelay(host: string, port: number, options: { timeoutM
     return { lookupError: (error as NodeJS.ErrnoException).code ?? 'ENOTFOUND', addresses: [] };
   }
   const targets = [4, 6].map((family) => found.find((a) => a.family === family)).filter((a) => a !== undefined);
-  const addresses = await Promise.all(targets.map((a) => connectOnce(a.address, a.family === 6 ? 6 : 4, port, options.timeoutMs)));
+  const addresses = await Promise.all(
+    targets.map((a) => connectOnce(a.address, a.family === 6 ? 6 : 4, port, options.timeoutMs)),
+  );
   const reachable = addresses.find((a) => a.ok);
-  const implicitTls = options.tls && reachable ? await tlsAtOnce(reachable.address, host, port, options.timeoutMs) : undefined;
+  const implicitTls =
+    options.tls && reachable ? await tlsAtOnce(reachable.address, host, port, options.timeoutMs) : undefined;
   return { addresses, ...(implicitTls === undefined ? {} : { implicitTls }) };
 }
 
@@ -91,7 +120,12 @@ async function tlsAtOnce(address: string, host: string, port: number, timeoutMs:
   const { connect } = await import('node:tls');
   const { isIP } = await import('node:net');
   return new Promise((resolve) => {
-    const socket = connect({ host: address, port, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
+    const socket = connect({
+      host: address,
+      port,
+      servername: isIP(host) ? undefined : host,
+      rejectUnauthorized: false,
+    });
     const done = (ok: boolean) => {
       clearTimeout(timer);
       socket.destroy();

@@ -59,7 +59,10 @@ export function createSudoKeychain(user: SudoUser, env: Readonly<Record<string, 
 
 // The first session whose Secret Service can be used wins; otherwise the most telling reason:
 // a locked keyring says more than "only the kernel keyring", which says more than "no bus".
-async function chooseSession(user: SudoUser, env: Readonly<Record<string, string | undefined>>): Promise<{ session?: UserSession; reason?: KeychainReason }> {
+async function chooseSession(
+  user: SudoUser,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ session?: UserSession; reason?: KeychainReason }> {
   const rank: KeychainReason[] = ['locked', 'kernel-keyring-only', 'module-missing', 'error', 'no-session-bus'];
   let best: KeychainReason = 'no-session-bus';
   for (const session of await findUserSessions(user, env)) {
@@ -76,24 +79,33 @@ async function chooseSession(user: SudoUser, env: Readonly<Record<string, string
   return { reason: best };
 }
 
-export async function findUserSessions(user: SudoUser, env: Readonly<Record<string, string | undefined>>): Promise<UserSession[]> {
+export async function findUserSessions(
+  user: SudoUser,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<UserSession[]> {
   const found = new Map<string, UserSession>();
   const add = (session: UserSession) => {
-    if (/^(unix|tcp|nonce-tcp):/.test(session.DBUS_SESSION_BUS_ADDRESS) && !found.has(session.DBUS_SESSION_BUS_ADDRESS)) {
+    if (
+      /^(unix|tcp|nonce-tcp):/.test(session.DBUS_SESSION_BUS_ADDRESS) &&
+      !found.has(session.DBUS_SESSION_BUS_ADDRESS)
+    ) {
       found.set(session.DBUS_SESSION_BUS_ADDRESS, session);
     }
   };
   if (env.DBUS_SESSION_BUS_ADDRESS) add({ DBUS_SESSION_BUS_ADDRESS: env.DBUS_SESSION_BUS_ADDRESS });
   const runtime = `/run/user/${user.uid}`;
   const bus = await stat(`${runtime}/bus`).catch(() => undefined);
-  if (bus?.isSocket() && bus.uid === user.uid) add({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${runtime}/bus`, XDG_RUNTIME_DIR: runtime });
+  if (bus?.isSocket() && bus.uid === user.uid)
+    add({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${runtime}/bus`, XDG_RUNTIME_DIR: runtime });
   for (const session of await sessionsFromProcesses(user.uid)) add(session);
   return [...found.values()];
 }
 
 /** DBUS_SESSION_BUS_ADDRESS (with XDG_RUNTIME_DIR and HOME) from the environments of the user's processes, newest first. */
 async function sessionsFromProcesses(uid: number): Promise<UserSession[]> {
-  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((p) => /^\d+$/.test(p)).sort((a, b) => Number(b) - Number(a));
+  const pids = (await readdir('/proc').catch(() => [] as string[]))
+    .filter((p) => /^\d+$/.test(p))
+    .sort((a, b) => Number(b) - Number(a));
   const sessions: UserSession[] = [];
   for (const pid of pids) {
     const info = await stat(`/proc/${pid}`).catch(() => undefined);
@@ -103,16 +115,27 @@ async function sessionsFromProcesses(uid: number): Promise<UserSession[]> {
     for (const entry of environ.split('\0')) {
       const eq = entry.indexOf('=');
       const name = entry.slice(0, eq);
-      if (name === 'DBUS_SESSION_BUS_ADDRESS' || name === 'XDG_RUNTIME_DIR' || name === 'HOME') vars.set(name, entry.slice(eq + 1));
+      if (name === 'DBUS_SESSION_BUS_ADDRESS' || name === 'XDG_RUNTIME_DIR' || name === 'HOME')
+        vars.set(name, entry.slice(eq + 1));
     }
     const address = vars.get('DBUS_SESSION_BUS_ADDRESS');
-    if (address) sessions.push({ DBUS_SESSION_BUS_ADDRESS: address, XDG_RUNTIME_DIR: vars.get('XDG_RUNTIME_DIR'), HOME: vars.get('HOME') });
+    if (address)
+      sessions.push({
+        DBUS_SESSION_BUS_ADDRESS: address,
+        XDG_RUNTIME_DIR: vars.get('XDG_RUNTIME_DIR'),
+        HOME: vars.get('HOME'),
+      });
   }
   return sessions;
 }
 
 /** Runs one request in a child as the user; the request (with any password) goes in on stdin. */
-export async function runHelper(user: SudoUser, session: UserSession, request: HelperRequest, files?: HelperFiles): Promise<HelperResponse> {
+export async function runHelper(
+  user: SudoUser,
+  session: UserSession,
+  request: HelperRequest,
+  files?: HelperFiles,
+): Promise<HelperResponse> {
   files ??= await helperFiles(user);
   const env: Record<string, string> = {
     PATH: '/usr/local/bin:/usr/bin:/bin',
@@ -124,7 +147,13 @@ export async function runHelper(user: SudoUser, session: UserSession, request: H
   };
   // cwd "/": root's working directory may be closed to the user (and no module is looked up there anyway).
   const args = [files.script, ...(files.binding ? [files.binding] : [])];
-  const child = spawn(process.execPath, args, { uid: user.uid, gid: user.gid, env, cwd: '/', stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    uid: user.uid,
+    gid: user.gid,
+    env,
+    cwd: '/',
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -142,7 +171,14 @@ export async function runHelper(user: SudoUser, session: UserSession, request: H
   } catch {
     // Never echo stdout: for a get it may hold the password.
     const reason = classifyKeychainError(new Error(stderr));
-    return { ok: false, reason, message: `keychain helper for ${user.name} exited ${code ?? 'abnormally'}: ${stderr.replace(/[^\x20-\x7e]+/g, ' ').trim().slice(-200)}` };
+    return {
+      ok: false,
+      reason,
+      message: `keychain helper for ${user.name} exited ${code ?? 'abnormally'}: ${stderr
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .trim()
+        .slice(-200)}`,
+    };
   }
 }
 

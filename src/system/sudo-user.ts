@@ -10,6 +10,7 @@ export function sudoUser(env: Readonly<Record<string, string | undefined>>): Sud
   const name = env.SUDO_USER;
   const uid = Number(env.SUDO_UID);
   const gid = Number(env.SUDO_GID ?? env.SUDO_UID);
-  if (!name || name === 'root' || !Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid) || gid < 0) return undefined;
+  if (!name || name === 'root' || !Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid) || gid < 0)
+    return undefined;
   return { name, uid, gid };
 }

@@ -7,6 +7,8 @@ const templatesDir = new URL('../../../templates/', import.meta.url);
 export type TemplateName = 'sasl_passwd' | 'generic' | 'saved_settings' | 'sender_relay';
 
 export async function loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>> {
-  const entries = await Promise.all(names.map(async (name) => [name, await readFile(new URL(`${name}.ejs`, templatesDir), 'utf8')] as const));
+  const entries = await Promise.all(
+    names.map(async (name) => [name, await readFile(new URL(`${name}.ejs`, templatesDir), 'utf8')] as const),
+  );
   return Object.fromEntries(entries) as Record<TemplateName, string>;
 }

@@ -121,7 +121,11 @@ export interface Keychain {
 export interface System {
   exec(file: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
   /** Run a long command (a package install), streaming its output to a log file and to onLine. */
-  execLogged(file: string, args: readonly string[], options: LoggedExecOptions): Promise<{ exitCode: number; notFound?: boolean }>;
+  execLogged(
+    file: string,
+    args: readonly string[],
+    options: LoggedExecOptions,
+  ): Promise<{ exitCode: number; notFound?: boolean }>;
   readFile(path: string): Promise<string | undefined>;
   /** The package's own templates (templates/*.ejs): every file the wizard writes is rendered from one. */
   loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>>;

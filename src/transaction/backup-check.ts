@@ -43,18 +43,31 @@ const dirOf = (configDir: string) => posix.normalize(configDir).replace(/\/+$/, 
 export function wizardFiles(configDir: string): string[] {
   const dir = { configDir: dirOf(configDir) };
   const maps = [passwordMapPath(dir), genericMapPath(dir)];
-  return [`${dir.configDir}/main.cf`, `${dir.configDir}/master.cf`, ...maps.flatMap((m) => [m, ...everyCompiledForm(m)]), savedSettingsPath(dir)];
+  return [
+    `${dir.configDir}/main.cf`,
+    `${dir.configDir}/master.cf`,
+    ...maps.flatMap((m) => [m, ...everyCompiledForm(m)]),
+    savedSettingsPath(dir),
+  ];
 }
 
 /** The maps whose entries the wizard edits (a password map it supersedes, a TLS policy entry, the aliases file). */
-const editedMapParameters = ['smtp_sasl_password_maps', 'smtp_tls_policy_maps', 'smtp_tls_per_site', 'smtp_generic_maps', 'alias_maps'] as const;
+const editedMapParameters = [
+  'smtp_sasl_password_maps',
+  'smtp_tls_policy_maps',
+  'smtp_tls_per_site',
+  'smtp_generic_maps',
+  'alias_maps',
+] as const;
 
 /** The source files of the maps `value` names (`hash:/etc/aliases` → /etc/aliases); `$config_directory` expanded, nothing else. */
 export function namedMaps(value: string, configDir: string): string[] {
   const files: string[] = [];
   for (const ref of mapList(value)) {
-    const path = /^[a-z0-9]+:(.+)$/.exec(ref)?.[1]?.replace(/^\$(\{config_directory\}|config_directory)(?=\/)/, dirOf(configDir));
-    if (path && path.startsWith('/') && posix.normalize(path) === path) files.push(path);
+    const path = /^[a-z0-9]+:(.+)$/
+      .exec(ref)?.[1]
+      ?.replace(/^\$(\{config_directory\}|config_directory)(?=\/)/, dirOf(configDir));
+    if (path?.startsWith('/') && posix.normalize(path) === path) files.push(path);
   }
   return files;
 }
@@ -72,16 +85,25 @@ export function isManagedPath(path: string, configDir: string, extra: readonly s
 }
 
 /** The copies of a backup, read and checked whole; the first problem found, before anything is written. */
-export async function checkBackup(sys: System, backup: CheckedBackup, trust: BackupTrust): Promise<{ problem?: BackupProblem; copies: Map<string, Buffer> }> {
+export async function checkBackup(
+  sys: System,
+  backup: CheckedBackup,
+  trust: BackupTrust,
+): Promise<{ problem?: BackupProblem; copies: Map<string, Buffer> }> {
   const copies = new Map<string, Buffer>();
   const problems = new Map<string, BackupProblem>();
   for (const entry of backup.entries.filter((e) => e.existed)) {
     const mode = entry.mode;
-    if (mode === undefined || (mode & 0o7000) !== 0 || mode > 0o7777) problems.set(entry.path, { code: 'setuid', path: entry.path, mode: mode ?? -1 });
+    if (mode === undefined || (mode & 0o7000) !== 0 || mode > 0o7777)
+      problems.set(entry.path, { code: 'setuid', path: entry.path, mode: mode ?? -1 });
     else if ((mode & 0o111) !== 0) problems.set(entry.path, { code: 'executable', path: entry.path, mode });
     const copy = entry.copy ?? '';
     const bytes = /^[0-9]+-[^/]+$/.test(copy) ? await sys.readBytes(`${backup.dir}/${copy}`) : undefined;
-    if (!bytes || !entry.sha256 || sha256(bytes) !== entry.sha256) problems.set(entry.path, problems.get(entry.path) ?? { code: 'damaged', path: entry.path, copy: `${backup.dir}/${copy}` });
+    if (!bytes || !entry.sha256 || sha256(bytes) !== entry.sha256)
+      problems.set(
+        entry.path,
+        problems.get(entry.path) ?? { code: 'damaged', path: entry.path, copy: `${backup.dir}/${copy}` },
+      );
     else copies.set(entry.path, bytes);
   }
   const managed = await managedPaths(sys, trust, copies);
@@ -97,10 +119,16 @@ export async function checkBackup(sys: System, backup: CheckedBackup, trust: Bac
  * Besides the fixed ones: the maps the backup's own (checked) main.cf names inside the config dir — the
  * state it goes back to — and, asked of postconf only when needed, those the current main.cf names anywhere.
  */
-async function managedPaths(sys: System, trust: BackupTrust, copies: ReadonlyMap<string, Buffer>): Promise<(path: string) => Promise<boolean>> {
+async function managedPaths(
+  sys: System,
+  trust: BackupTrust,
+  copies: ReadonlyMap<string, Buffer>,
+): Promise<(path: string) => Promise<boolean>> {
   const dir = dirOf(trust.configDir);
   const saved = copies.get(`${dir}/main.cf`)?.toString('utf8') ?? '';
-  const fromBackup = editedMapParameters.flatMap((name) => namedMapFiles(mainCfValue(saved, name) ?? '', dir)).filter((p) => p.startsWith(`${dir}/`));
+  const fromBackup = editedMapParameters
+    .flatMap((name) => namedMapFiles(mainCfValue(saved, name) ?? '', dir))
+    .filter((p) => p.startsWith(`${dir}/`));
   const extra = [...(trust.extra ?? []), ...fromBackup];
   let current: string[] | undefined;
   return async (path) => {

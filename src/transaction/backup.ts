@@ -31,7 +31,10 @@ const manifestName = 'manifest.json';
 const backupIdPattern = /^[0-9]{8}T[0-9]{9}Z$/;
 
 export function backupId(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.(\d{3})Z$/, '$1Z');
 }
 
 /** The instant an id names (20261128T090000123Z → its Date). */
@@ -45,12 +48,20 @@ function idTime(id: string): number {
  * by sorting ids, so an id sorting before an older one would get the newest backup pruned).
  */
 export async function nextBackupId(sys: System, backupRoot: string): Promise<string> {
-  const newest = (await sys.listDir(backupRoot).catch(() => [] as string[])).filter((id) => backupIdPattern.test(id)).sort().at(-1);
+  const newest = (await sys.listDir(backupRoot).catch(() => [] as string[]))
+    .filter((id) => backupIdPattern.test(id))
+    .sort()
+    .at(-1);
   const after = newest === undefined ? -Infinity : idTime(newest) + 1;
   return backupId(new Date(Math.max(sys.now().getTime(), after)));
 }
 
-export async function createBackup(sys: System, backupRoot: string, paths: readonly string[], reason: string): Promise<Backup> {
+export async function createBackup(
+  sys: System,
+  backupRoot: string,
+  paths: readonly string[],
+  reason: string,
+): Promise<Backup> {
   await sys.ensurePrivateDir(backupRoot);
   const id = await nextBackupId(sys, backupRoot);
   const dir = `${backupRoot}/${id}`;
@@ -63,13 +74,16 @@ export async function createBackup(sys: System, backupRoot: string, paths: reado
       continue;
     }
     // The wizard never writes an executable or setuid file, so it never backs one up (a rollback could not restore it).
-    if ((info.mode & 0o7111) !== 0) throw new Error(`${path} has mode ${info.mode.toString(8)} (executable or setuid): not a file the wizard changes`);
+    if ((info.mode & 0o7111) !== 0)
+      throw new Error(
+        `${path} has mode ${info.mode.toString(8)} (executable or setuid): not a file the wizard changes`,
+      );
     const copy = `${index}-${basename(path)}`;
     await sys.writeFileAtomic(`${dir}/${copy}`, bytes, { mode: 0o600 });
     entries.push({ path, existed: true, mode: info.mode, uid: info.uid, gid: info.gid, sha256: sha256(bytes), copy });
   }
   const backup: Backup = { id, dir, createdAt: sys.now().toISOString(), reason, entries };
-  await sys.writeFileAtomic(`${dir}/${manifestName}`, JSON.stringify(backup, null, 2) + '\n', { mode: 0o600 });
+  await sys.writeFileAtomic(`${dir}/${manifestName}`, `${JSON.stringify(backup, null, 2)}\n`, { mode: 0o600 });
   return backup;
 }
 

@@ -5,7 +5,21 @@
 import type { CommandLine, System } from '../system/types.js';
 
 /** What a transaction step does, as a code (ui/step-text.ts words it); target: the path or command line. */
-export const STEP_CODES = ['write', 'delete', 'secret-fixes', 'command', 'map-modes', 'postconf', 'postconf-remove', 'master-remove', 'master-set', 'settle', 'check', 'restart', 'reload'] as const;
+export const STEP_CODES = [
+  'write',
+  'delete',
+  'secret-fixes',
+  'command',
+  'map-modes',
+  'postconf',
+  'postconf-remove',
+  'master-remove',
+  'master-set',
+  'settle',
+  'check',
+  'restart',
+  'reload',
+] as const;
 export interface StepRef {
   code: (typeof STEP_CODES)[number];
   target?: string;
@@ -33,7 +47,7 @@ export function journalPath(stateDir: string): string {
 }
 
 export async function writeJournal(sys: System, stateDir: string, journal: Journal): Promise<void> {
-  await sys.writeFileAtomic(journalPath(stateDir), JSON.stringify(journal, null, 2) + '\n', { mode: 0o600 });
+  await sys.writeFileAtomic(journalPath(stateDir), `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
 }
 
 export async function readJournal(sys: System, stateDir: string): Promise<Journal | undefined> {
@@ -48,7 +62,11 @@ export async function readJournal(sys: System, stateDir: string): Promise<Journa
 
 /** Every planned step finished: the change is whole, only the journal's removal was cut off. */
 export function journalComplete(journal: Journal): boolean {
-  return journal.planned !== undefined && journal.steps.length === journal.planned && journal.steps.every((s) => s.state === 'done');
+  return (
+    journal.planned !== undefined &&
+    journal.steps.length === journal.planned &&
+    journal.steps.every((s) => s.state === 'done')
+  );
 }
 
 export async function clearJournal(sys: System, stateDir: string): Promise<void> {

@@ -86,7 +86,14 @@ export interface Plan {
 export type PlanPiece = Partial<Omit<Plan, 'configDir'>>;
 
 const lists = ['settings', 'removeSettings', 'files', 'deletes', 'commands', 'touches'] as const;
-const optionalLists = ['secretFixes', 'secretFiles', 'masterRemovals', 'masterSettings', 'tlsOverrides', 'legacy'] as const;
+const optionalLists = [
+  'secretFixes',
+  'secretFiles',
+  'masterRemovals',
+  'masterSettings',
+  'tlsOverrides',
+  'legacy',
+] as const;
 
 /**
  * The one way a Plan is made (setup, remove, restore, doctor's fixes): the pieces in order, and every
@@ -99,19 +106,31 @@ export function buildPlan(configDir: string, ...pieces: readonly (PlanPiece | un
   for (const piece of pieces) {
     if (!piece) continue;
     for (const key of lists) (plan[key] as unknown[]).push(...((piece[key] ?? []) as unknown[]));
-    for (const key of optionalLists) if (piece[key]) (plan[key] as unknown[] | undefined) = [...((plan[key] ?? []) as unknown[]), ...(piece[key] as unknown[])];
+    for (const key of optionalLists)
+      if (piece[key])
+        (plan[key] as unknown[] | undefined) = [...((plan[key] ?? []) as unknown[]), ...(piece[key] as unknown[])];
     if (piece.restart) plan.restart = true;
     plan.tlsTarget ??= piece.tlsTarget;
     plan.retiredMap ??= piece.retiredMap;
   }
   if (plan.settings.length + plan.removeSettings.length > 0) plan.touches.unshift(`${dir}/main.cf`);
-  if ((plan.masterRemovals?.length ?? 0) + (plan.masterSettings?.length ?? 0) > 0) plan.touches.push(`${dir}/master.cf`);
+  if ((plan.masterRemovals?.length ?? 0) + (plan.masterSettings?.length ?? 0) > 0)
+    plan.touches.push(`${dir}/master.cf`);
   plan.touches = [...new Set([...plan.touches, ...plan.files.map((f) => f.path), ...plan.deletes])];
   for (const key of ['tlsTarget', 'retiredMap'] as const) if (plan[key] === undefined) delete plan[key];
   return plan;
 }
 
 export function planIsEmpty(plan: Plan): boolean {
-  return plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + plan.commands.length
-    + (plan.secretFixes?.length ?? 0) + (plan.masterRemovals?.length ?? 0) + (plan.masterSettings?.length ?? 0) === 0;
+  return (
+    plan.settings.length +
+      plan.removeSettings.length +
+      plan.files.length +
+      plan.deletes.length +
+      plan.commands.length +
+      (plan.secretFixes?.length ?? 0) +
+      (plan.masterRemovals?.length ?? 0) +
+      (plan.masterSettings?.length ?? 0) ===
+    0
+  );
 }

@@ -56,7 +56,12 @@ export interface TransactionResult {
 
 type Step = StepRef & { run: () => Promise<void> };
 
-export async function runTransaction(sys: System, postfix: TransactionTarget, plan: Plan, options: TransactionOptions): Promise<TransactionResult> {
+export async function runTransaction(
+  sys: System,
+  postfix: TransactionTarget,
+  plan: Plan,
+  options: TransactionOptions,
+): Promise<TransactionResult> {
   const lock = await acquireLock(sys, options.stateDir);
   const signals = sys.holdSignals();
   try {
@@ -71,9 +76,15 @@ export async function runTransaction(sys: System, postfix: TransactionTarget, pl
     const starts = !postfix.running && options.startIfStopped;
     const steps = transactionSteps(sys, postfix, plan, restarts, starts);
     const journal: Journal = {
-      backupId: backup.id, backupDir: backup.dir, configDir: postfix.configDir, reload: postfix.running ? reloadCommand(postfix, true) : undefined,
-      restart: restarts ? restartCommands(postfix) : undefined, stop: starts ? stopCommand(postfix) : undefined,
-      planned: steps.length, startedAt: sys.now().toISOString(), steps: [],
+      backupId: backup.id,
+      backupDir: backup.dir,
+      configDir: postfix.configDir,
+      reload: postfix.running ? reloadCommand(postfix, true) : undefined,
+      restart: restarts ? restartCommands(postfix) : undefined,
+      stop: starts ? stopCommand(postfix) : undefined,
+      planned: steps.length,
+      startedAt: sys.now().toISOString(),
+      steps: [],
     };
     let failed: { step: StepRef; reason: string } | undefined;
     for (const step of steps) {
@@ -105,7 +116,15 @@ export async function runTransaction(sys: System, postfix: TransactionTarget, pl
     // Once the restart began, Postfix listens as the new main.cf says: only another restart undoes that.
     // A Postfix this run started (it was stopped) is stopped again.
     const began = (code: StepRef['code']) => journal.steps.some((s) => s.code === code);
-    const rollback = await rollBack(sys, postfix, backup, plan.touches, options.stateDir, began('restart'), journal.stop && began('reload') ? journal.stop : undefined);
+    const rollback = await rollBack(
+      sys,
+      postfix,
+      backup,
+      plan.touches,
+      options.stateDir,
+      began('restart'),
+      journal.stop && began('reload') ? journal.stop : undefined,
+    );
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
     throw new TransactionError('step-failed', failed!.reason, step, backup, rollback);
@@ -115,35 +134,97 @@ export async function runTransaction(sys: System, postfix: TransactionTarget, pl
   }
 }
 
-function transactionSteps(sys: System, postfix: TransactionTarget, plan: Plan, restarts: boolean, starts: boolean): Step[] {
+function transactionSteps(
+  sys: System,
+  postfix: TransactionTarget,
+  plan: Plan,
+  restarts: boolean,
+  starts: boolean,
+): Step[] {
   const dir = instanceDir(postfix);
   const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
   return [
-    ...plan.files.map((file): Step => ({
-      code: 'write', target: file.path,
-      run: () => sys.writeFileAtomic(file.path, file.content, { mode: file.mode, uid: file.uid ?? 0, gid: file.gid ?? 0 }),
-    })),
+    ...plan.files.map(
+      (file): Step => ({
+        code: 'write',
+        target: file.path,
+        run: () =>
+          sys.writeFileAtomic(file.path, file.content, { mode: file.mode, uid: file.uid ?? 0, gid: file.gid ?? 0 }),
+      }),
+    ),
     ...plan.deletes.map((path): Step => ({ code: 'delete', target: path, run: () => sys.removeFile(path) })),
     // Before postmap: it would write the new password into a compiled map that others can read.
-    ...(plan.secretFixes?.length ? [{ code: 'secret-fixes', run: () => fixSecretFiles(sys, plan.secretFixes ?? []) } satisfies Step] : []),
+    ...(plan.secretFixes?.length
+      ? [{ code: 'secret-fixes', run: () => fixSecretFiles(sys, plan.secretFixes ?? []) } satisfies Step]
+      : []),
     // Maps before main.cf: every Postfix program stalls ~2 s when it reads a
     // main.cf changed in the last seconds, so run postmap while it is old.
-    ...plan.commands.map((command): Step => ({ code: 'command', target: `${command.file} ${command.args.join(' ')}`, run: () => mustRun(sys, command) })),
-    ...(plan.commands.length > 0 && plan.secretFiles?.length ? [{ code: 'map-modes', run: () => tightenSecretFiles(sys, plan.secretFiles ?? []) } satisfies Step] : []),
-    ...(plan.settings.length > 0
-      ? [{ code: 'postconf', run: () => mustRun(sys, { file: 'postconf', args: postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to]))) }) } satisfies Step]
+    ...plan.commands.map(
+      (command): Step => ({
+        code: 'command',
+        target: `${command.file} ${command.args.join(' ')}`,
+        run: () => mustRun(sys, command),
+      }),
+    ),
+    ...(plan.commands.length > 0 && plan.secretFiles?.length
+      ? [{ code: 'map-modes', run: () => tightenSecretFiles(sys, plan.secretFiles ?? []) } satisfies Step]
       : []),
-    ...(plan.removeSettings.length > 0 ? [{ code: 'postconf-remove', run: () => mustRun(sys, { file: 'postconf', args: postconfRemoveArgs(dir, plan.removeSettings) }) } satisfies Step] : []),
-    ...(plan.masterRemovals?.length ? [{ code: 'master-remove', run: () => mustRun(sys, { file: 'postconf', args: postconfArgs(dir, '-PX', ...plan.masterRemovals!) }) } satisfies Step] : []),
-    ...(plan.masterSettings?.length ? [{ code: 'master-set', run: () => mustRun(sys, { file: 'postconf', args: postconfArgs(dir, '-P', ...plan.masterSettings!) }) } satisfies Step] : []),
-    ...(changesMainCf ? [{ code: 'settle', run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) } satisfies Step] : []),
+    ...(plan.settings.length > 0
+      ? [
+          {
+            code: 'postconf',
+            run: () =>
+              mustRun(sys, {
+                file: 'postconf',
+                args: postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to]))),
+              }),
+          } satisfies Step,
+        ]
+      : []),
+    ...(plan.removeSettings.length > 0
+      ? [
+          {
+            code: 'postconf-remove',
+            run: () => mustRun(sys, { file: 'postconf', args: postconfRemoveArgs(dir, plan.removeSettings) }),
+          } satisfies Step,
+        ]
+      : []),
+    ...(plan.masterRemovals?.length
+      ? [
+          {
+            code: 'master-remove',
+            run: () => mustRun(sys, { file: 'postconf', args: postconfArgs(dir, '-PX', ...plan.masterRemovals!) }),
+          } satisfies Step,
+        ]
+      : []),
+    ...(plan.masterSettings?.length
+      ? [
+          {
+            code: 'master-set',
+            run: () => mustRun(sys, { file: 'postconf', args: postconfArgs(dir, '-P', ...plan.masterSettings!) }),
+          } satisfies Step,
+        ]
+      : []),
+    ...(changesMainCf
+      ? [{ code: 'settle', run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) } satisfies Step]
+      : []),
     { code: 'check', run: () => mustRun(sys, checkCommand(postfix)) },
     ...(restarts ? [{ code: 'restart', run: () => restart(sys, postfix) } satisfies Step] : []),
-    ...((postfix.running && !restarts) || starts ? [{ code: 'reload', run: () => mustRun(sys, reloadCommand(postfix, postfix.running)) } satisfies Step] : []),
+    ...((postfix.running && !restarts) || starts
+      ? [{ code: 'reload', run: () => mustRun(sys, reloadCommand(postfix, postfix.running)) } satisfies Step]
+      : []),
   ];
 }
 
-async function rollBack(sys: System, postfix: TransactionTarget, backup: Backup, touched: readonly string[], stateDir: string, restarted: boolean, stop?: CommandLine): Promise<RollbackReport> {
+async function rollBack(
+  sys: System,
+  postfix: TransactionTarget,
+  backup: Backup,
+  touched: readonly string[],
+  stateDir: string,
+  restarted: boolean,
+  stop?: CommandLine,
+): Promise<RollbackReport> {
   try {
     // The backup is this run's own, of the files this plan touches: those are the paths it may put back.
     await restoreBackup(sys, backup, { configDir: postfix.configDir, extra: touched });
@@ -165,7 +246,9 @@ async function rollBack(sys: System, postfix: TransactionTarget, backup: Backup,
 async function mustRun(sys: System, command: CommandLine): Promise<void> {
   const result = await sys.exec(command.file, command.args);
   if (result.exitCode !== 0) {
-    throw new Error(`${command.file} exited ${result.exitCode}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`);
+    throw new Error(
+      `${command.file} exited ${result.exitCode}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`,
+    );
   }
 }
 

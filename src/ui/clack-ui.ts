@@ -22,23 +22,47 @@ export class ClackUi implements Ui {
     return value as T;
   }
 
-  private get cols(): number { return terminalColumns(this.output); }
+  private get cols(): number {
+    return terminalColumns(this.output);
+  }
   /** Lines for clack's log and prompts: they put the symbol or guide before each. */
-  private fit(text: string, reserveLast = 0): string { return wrapForGuide(text, this.cols, reserveLast).join('\n'); }
+  private fit(text: string, reserveLast = 0): string {
+    return wrapForGuide(text, this.cols, reserveLast).join('\n');
+  }
   /** For the places where clack does not repeat its guide on a second line. */
-  private guided(text: string, reserveLast = 0): string { return joinWithGuide(wrapForGuide(text, this.cols, reserveLast)); }
+  private guided(text: string, reserveLast = 0): string {
+    return joinWithGuide(wrapForGuide(text, this.cols, reserveLast));
+  }
 
   /** clack prints a refused answer's reason after "└  ", unwrapped. */
-  private problem(text: string | undefined): string | undefined { return text === undefined ? undefined : this.guided(text); }
+  private problem(text: string | undefined): string | undefined {
+    return text === undefined ? undefined : this.guided(text);
+  }
 
-  intro(title: string): void { this.output.write(introFrame(title, this.cols)); }
-  outro(message: string): void { clack.outro(this.fit(message).replace(/\n/g, '\n   '), { output: this.output }); }
-  step(message: string): void { clack.log.step(this.fit(message), { output: this.output }); }
-  info(message: string): void { clack.log.info(this.fit(message), { output: this.output }); }
-  success(message: string): void { clack.log.success(this.fit(message), { output: this.output }); }
-  warn(message: string): void { clack.log.warn(this.fit(message), { output: this.output }); }
-  error(message: string): void { clack.log.error(this.fit(message), { output: this.output }); }
-  note(body: string, title?: string): void { this.output.write(frameNote(body, title, this.cols)); }
+  intro(title: string): void {
+    this.output.write(introFrame(title, this.cols));
+  }
+  outro(message: string): void {
+    clack.outro(this.fit(message).replace(/\n/g, '\n   '), { output: this.output });
+  }
+  step(message: string): void {
+    clack.log.step(this.fit(message), { output: this.output });
+  }
+  info(message: string): void {
+    clack.log.info(this.fit(message), { output: this.output });
+  }
+  success(message: string): void {
+    clack.log.success(this.fit(message), { output: this.output });
+  }
+  warn(message: string): void {
+    clack.log.warn(this.fit(message), { output: this.output });
+  }
+  error(message: string): void {
+    clack.log.error(this.fit(message), { output: this.output });
+  }
+  note(body: string, title?: string): void {
+    this.output.write(frameNote(body, title, this.cols));
+  }
   command(intro: string, words: string[]): void {
     // Outside the guide and any frame, so that it can be selected and pasted as it stands.
     clack.log.info(this.fit(intro), { output: this.output });
@@ -67,27 +91,57 @@ export class ClackUi implements Ui {
     };
   }
 
-  async text(q: { message: string; placeholder?: string; initialValue?: string; validate?: (v: string) => string | undefined }): Promise<string> {
+  async text(q: {
+    message: string;
+    placeholder?: string;
+    initialValue?: string;
+    validate?: (v: string) => string | undefined;
+  }): Promise<string> {
     const validate = q.validate;
-    return this.unlessCancelled<string>(await clack.text({
-      message: this.guided(q.message), placeholder: q.placeholder, initialValue: q.initialValue,
-      validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined, output: this.output,
-    }));
+    return this.unlessCancelled<string>(
+      await clack.text({
+        message: this.guided(q.message),
+        placeholder: q.placeholder,
+        initialValue: q.initialValue,
+        validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined,
+        output: this.output,
+      }),
+    );
   }
   async password(q: { message: string; validate?: (v: string) => string | undefined }): Promise<string> {
     const validate = q.validate;
-    return this.unlessCancelled<string>(await clack.password({
-      message: this.guided(q.message), validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined, output: this.output,
-    }));
+    return this.unlessCancelled<string>(
+      await clack.password({
+        message: this.guided(q.message),
+        validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined,
+        output: this.output,
+      }),
+    );
   }
   async confirm(q: { message: string; initialValue?: boolean }): Promise<boolean> {
-    return this.unlessCancelled<boolean>(await clack.confirm({ ...q, message: this.fit(q.message), active: t('ui.yes'), inactive: t('ui.no'), output: this.output }));
+    return this.unlessCancelled<boolean>(
+      await clack.confirm({
+        ...q,
+        message: this.fit(q.message),
+        active: t('ui.yes'),
+        inactive: t('ui.no'),
+        output: this.output,
+      }),
+    );
   }
   async select<T>(q: { message: string; options: SelectOption<T>[]; initialValue?: T }): Promise<T> {
     // clack's Option<T> type is conditional on T; the shapes are the same. A long label wraps under "● ".
     const labelled = q.options.map((o) => ({ ...o, label: wrapForGuide(o.label, this.cols - 2).join('\n  ') }));
     const options = labelled as Parameters<typeof clack.select<T>>[0]['options'];
     // clack's key help under the options is English only, and a line the plan needs more.
-    return this.unlessCancelled<T>((await clack.select<T>({ message: this.fit(q.message), options, initialValue: q.initialValue, output: this.output, showInstructions: false })) as T | symbol);
+    return this.unlessCancelled<T>(
+      (await clack.select<T>({
+        message: this.fit(q.message),
+        options,
+        initialValue: q.initialValue,
+        output: this.output,
+        showInstructions: false,
+      })) as T | symbol,
+    );
   }
 }

@@ -24,14 +24,17 @@ const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'login-refused': ['doctor.title.login-refused', 'doctor.fix.login-refused'],
   'deferred-auth': ['doctor.title.deferred-auth', 'doctor.fix.deferred-auth'],
   'quota-exceeded': ['doctor.title.quota-exceeded', 'doctor.fix.quota-exceeded'],
-  'throttled': ['doctor.title.throttled', 'doctor.fix.throttled'],
+  throttled: ['doctor.title.throttled', 'doctor.fix.throttled'],
   'mail-deferred': ['doctor.title.mail-deferred', 'doctor.fix.mail-deferred'],
 };
 const key = (part: 'title' | 'fix', code: ProblemCode): MessageKey => words[code][part === 'title' ? 0 : 1];
 
 export function problemFix(problem: Problem): string {
   const vars = problem.vars ?? {};
-  const diagnosis = typeof vars.diagnosis === 'string' ? explainDiagnosis(vars.diagnosis as DiagnosisCode, typeof vars.host === 'string' ? vars.host : undefined) : undefined;
+  const diagnosis =
+    typeof vars.diagnosis === 'string'
+      ? explainDiagnosis(vars.diagnosis as DiagnosisCode, typeof vars.host === 'string' ? vars.host : undefined)
+      : undefined;
   const own = t(key('fix', problem.code), vars);
   const words = diagnosis ? `${diagnosis.cause} ${diagnosis.fix} ${own}` : own;
   return problem.fixable ? `${words} ${t('doctor.byFix')}` : words;
@@ -42,13 +45,23 @@ export function problemTitle(problem: Problem): string {
 }
 
 export function renderProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => [
-    `${p.severity === 'error' ? '✗' : '!'} ${problemTitle(p)} [${p.code}]`,
-    ...p.evidence.map((e) => `    ${e}`),
-    `  → ${problemFix(p)}`,
-  ].join('\n')).join('\n\n');
+  return problems
+    .map((p) =>
+      [
+        `${p.severity === 'error' ? '✗' : '!'} ${problemTitle(p)} [${p.code}]`,
+        ...p.evidence.map((e) => `    ${e}`),
+        `  → ${problemFix(p)}`,
+      ].join('\n'),
+    )
+    .join('\n\n');
 }
 
 export function problemsJson(problems: readonly Problem[]): ProblemJson[] {
-  return problems.map((p) => ({ code: p.code, severity: p.severity, evidence: p.evidence, fix: problemFix(p), fixable: p.fixable }));
+  return problems.map((p) => ({
+    code: p.code,
+    severity: p.severity,
+    evidence: p.evidence,
+    fix: problemFix(p),
+    fixable: p.fixable,
+  }));
 }

@@ -16,7 +16,10 @@ const sentences: Readonly<Record<string, readonly [message: MessageKey, fix: Mes
 
 // A folder's problem (system/types.ts DirProblem) inside the unsafe-path sentence.
 const dirProblems: Readonly<Record<string, MessageKey>> = {
-  symlink: 'trust.reason.symlink', owner: 'trust.reason.owner', writable: 'trust.reason.writable', 'not-directory': 'trust.reason.notDirectory',
+  symlink: 'trust.reason.symlink',
+  owner: 'trust.reason.owner',
+  writable: 'trust.reason.writable',
+  'not-directory': 'trust.reason.notDirectory',
 };
 
 export function wordError(code: string, vars: ErrorVars): { message: string; fix: string } | undefined {

@@ -20,7 +20,7 @@ export function frameNote(body: string, title: string | undefined, cols: number)
   const top = `${styleText('green', '◇')}  ${head} ${gray('─'.repeat(Math.max(1, cols - 5 - columns(head))))}${gray('╮')}`;
   const rows = lines.map((l) => `${gray('│')}  ${l}${' '.repeat(Math.max(0, inner - columns(l)))}  ${gray('│')}`);
   const bottom = gray(`├${'─'.repeat(cols - 2)}╯`);
-  return [gray('│'), top, ...rows, bottom].join('\n') + '\n';
+  return `${[gray('│'), top, ...rows, bottom].join('\n')}\n`;
 }
 
 /** The run's first line, "┌  title" as clack's intro draws it: written before @clack/prompts is loaded. */

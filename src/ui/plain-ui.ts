@@ -20,13 +20,27 @@ export class PlainUi implements Ui {
     const lines = wrapText(message, cols - prefix.length);
     this.out.write(lines.map((l, i) => `${i === 0 ? prefix : ' '.repeat(prefix.length)}${l}\n`).join(''));
   }
-  intro(title: string): void { this.line('== ', title); }
-  outro(message: string): void { this.line('== ', message); }
-  step(message: string): void { this.line('-> ', message); }
-  info(message: string): void { this.line('   ', message); }
-  success(message: string): void { this.line('ok ', message); }
-  warn(message: string): void { this.line('!! ', message); }
-  error(message: string): void { this.line('xx ', message); }
+  intro(title: string): void {
+    this.line('== ', title);
+  }
+  outro(message: string): void {
+    this.line('== ', message);
+  }
+  step(message: string): void {
+    this.line('-> ', message);
+  }
+  info(message: string): void {
+    this.line('   ', message);
+  }
+  success(message: string): void {
+    this.line('ok ', message);
+  }
+  warn(message: string): void {
+    this.line('!! ', message);
+  }
+  error(message: string): void {
+    this.line('xx ', message);
+  }
   note(body: string, title?: string): void {
     if (title) this.line('-- ', title);
     for (const l of body.split('\n')) this.line('   ', l);
@@ -40,7 +54,12 @@ export class PlainUi implements Ui {
     this.step(message);
     let last = message;
     return {
-      update: (m) => { if (m !== last) { last = m; this.info(m); } },
+      update: (m) => {
+        if (m !== last) {
+          last = m;
+          this.info(m);
+        }
+      },
       stop: (m, outcome = 'ok') => (outcome === 'ok' ? this.success(m) : this.error(m)),
     };
   }
@@ -49,8 +68,16 @@ export class PlainUi implements Ui {
     // the flow's own missing-answer check, so say so plainly.
     throw new Error(t('internal.promptWithoutTty'));
   }
-  text(): Promise<string> { return this.noPrompt(); }
-  password(): Promise<string> { return this.noPrompt(); }
-  confirm(): Promise<boolean> { return this.noPrompt(); }
-  select<T>(): Promise<T> { return this.noPrompt(); }
+  text(): Promise<string> {
+    return this.noPrompt();
+  }
+  password(): Promise<string> {
+    return this.noPrompt();
+  }
+  confirm(): Promise<boolean> {
+    return this.noPrompt();
+  }
+  select<T>(): Promise<T> {
+    return this.noPrompt();
+  }
 }

@@ -8,7 +8,14 @@ import type { Plan } from '../transaction/plan.js';
 import { t } from './messages.js';
 
 /** The settings whose old and new values matter to a person; the others are named only. */
-const important = ['inet_interfaces', 'default_transport', 'relay_transport', 'smtp_tls_wrappermode', 'smtp_tls_security_level', 'relayhost'];
+const important = [
+  'inet_interfaces',
+  'default_transport',
+  'relay_transport',
+  'smtp_tls_wrappermode',
+  'smtp_tls_security_level',
+  'relayhost',
+];
 
 export interface SummaryExtras {
   /** Where the test message goes; undefined with --no-test. */
@@ -17,11 +24,15 @@ export interface SummaryExtras {
 
 export function renderSummary(plan: Plan, extras: SummaryExtras = {}): string {
   const lines: string[] = [];
-  for (const f of plan.files) lines.push(t(f.previous === undefined ? 'tui.fileNew' : 'tui.fileChanged', { path: f.path, mode: octal(f.mode) }));
+  for (const f of plan.files)
+    lines.push(t(f.previous === undefined ? 'tui.fileNew' : 'tui.fileChanged', { path: f.path, mode: octal(f.mode) }));
   if (plan.legacy?.length) lines.push(t('legacy.summary', { names: plan.legacy.map((l) => l.name).join(', ') }));
   if (plan.retiredMap) lines.push(t('legacy.summaryRetired', { path: plan.retiredMap.path }));
   if (plan.deletes.length > 0) lines.push(t('plan.deletes'), ...plan.deletes.map((p) => `  - ${p}`));
-  for (const f of plan.secretFixes ?? []) lines.push(t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) }));
+  for (const f of plan.secretFixes ?? [])
+    lines.push(
+      t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) }),
+    );
   for (const c of plan.commands) lines.push(t('tui.command', { command: [c.file, ...c.args].join(' ') }));
   if (plan.restart) lines.push(t('plan.restart'));
   if (extras.testTo !== undefined) lines.push(t('tui.testTo', { to: extras.testTo }));
@@ -31,7 +42,9 @@ export function renderSummary(plan: Plan, extras: SummaryExtras = {}): string {
     const named = plan.settings.filter((s) => !important.includes(s.name)).map((s) => s.name);
     if (named.length > 0) lines.push(`  ${t('tui.alsoSet', { names: grouped(named).join(', ') })}`);
     if (plan.removeSettings.length > 0) lines.push(`  ${t('tui.removed', { names: plan.removeSettings.join(', ') })}`);
-    const shown = plan.settings.filter((s) => important.includes(s.name)).sort((a, b) => important.indexOf(a.name) - important.indexOf(b.name));
+    const shown = plan.settings
+      .filter((s) => important.includes(s.name))
+      .sort((a, b) => important.indexOf(a.name) - important.indexOf(b.name));
     for (const s of shown) lines.push(`  ${s.name}: ${s.from || t('tui.notSet')} → ${s.to}`);
   }
   return lines.join('\n');

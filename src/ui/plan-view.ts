@@ -11,18 +11,35 @@ import { t } from './messages.js';
 export function renderPlan(plan: Plan): string {
   const sections: string[] = [];
   if (plan.tlsOverrides?.length && plan.tlsTarget) {
-    sections.push([
-      t('tls.overrides', { nexthop: plan.tlsTarget.nexthop, level: plan.tlsTarget.level }),
-      ...plan.tlsOverrides.map((o) => `- ${o.source === 'master.cf'
-        ? t('tls.override.master', { service: o.where.split('/')[0] ?? '', type: o.where.split('/')[1] ?? '', name: o.key, value: o.value })
-        : t('tls.override.policy', { map: o.where, key: o.key, value: o.value })}`),
-    ].join('\n'));
+    sections.push(
+      [
+        t('tls.overrides', { nexthop: plan.tlsTarget.nexthop, level: plan.tlsTarget.level }),
+        ...plan.tlsOverrides.map(
+          (o) =>
+            `- ${
+              o.source === 'master.cf'
+                ? t('tls.override.master', {
+                    service: o.where.split('/')[0] ?? '',
+                    type: o.where.split('/')[1] ?? '',
+                    name: o.key,
+                    value: o.value,
+                  })
+                : t('tls.override.policy', { map: o.where, key: o.key, value: o.value })
+            }`,
+        ),
+      ].join('\n'),
+    );
   }
   if (plan.legacy?.length) {
     const planned = Object.fromEntries(plan.settings.map((s) => [s.name, s.to]));
-    sections.push([t('legacy.plan'), ...plan.legacy.map((s) => `- ${legacyReason(s)}; ${legacyInstead(s, planned)}`)].join('\n'));
+    sections.push(
+      [t('legacy.plan'), ...plan.legacy.map((s) => `- ${legacyReason(s)}; ${legacyInstead(s, planned)}`)].join('\n'),
+    );
   }
-  if (plan.retiredMap) sections.push([t('legacy.retired', { path: plan.retiredMap.path }), ...plan.retiredMap.files.map((p) => `- ${p}`)].join('\n'));
+  if (plan.retiredMap)
+    sections.push(
+      [t('legacy.retired', { path: plan.retiredMap.path }), ...plan.retiredMap.files.map((p) => `- ${p}`)].join('\n'),
+    );
   if (plan.settings.length + plan.removeSettings.length > 0) {
     const lines = [
       ...plan.removeSettings.map((name) => `- ${name}`),
@@ -35,17 +52,21 @@ export function renderPlan(plan: Plan): string {
       sections.push(t('plan.binaryFile', { path: file.path, bytes: file.content.length }));
       continue;
     }
-    const header = file.previous === undefined
-      ? t('plan.newFile', { path: file.path, mode: octal(file.mode) })
-      : t('plan.changedFile', { path: file.path, mode: octal(file.mode) });
-    const body = file.secret ? secretFileLines(file.previous, file.content, file.shown) : diffLines(file.previous ?? '', file.content);
+    const header =
+      file.previous === undefined
+        ? t('plan.newFile', { path: file.path, mode: octal(file.mode) })
+        : t('plan.changedFile', { path: file.path, mode: octal(file.mode) });
+    const body = file.secret
+      ? secretFileLines(file.previous, file.content, file.shown)
+      : diffLines(file.previous ?? '', file.content);
     sections.push([header, ...body].join('\n'));
   }
   const deletes = plan.deletes.filter((p) => !plan.retiredMap?.files.includes(p));
   if (deletes.length > 0) sections.push([t('plan.deletes'), ...deletes.map((p) => `- ${p}`)].join('\n'));
   const fixes = plan.secretFixes ?? [];
   if (fixes.length > 0) {
-    const line = (f: SecretFileFix) => t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) });
+    const line = (f: SecretFileFix) =>
+      t(f.action === 'remove' ? 'plan.secretRemove' : 'plan.secretChmod', { path: f.path, mode: octal(f.mode) });
     sections.push([t('plan.secretFixes'), ...fixes.map(line)].join('\n'));
   }
   const commands = [

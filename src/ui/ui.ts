@@ -29,7 +29,12 @@ export interface Ui {
   command(intro: string, words: string[]): void;
   progress(message: string): Progress;
   // Prompts: resolve with the answer, reject with CancelledError on Ctrl-C/Esc.
-  text(question: { message: string; placeholder?: string; initialValue?: string; validate?: (value: string) => string | undefined }): Promise<string>;
+  text(question: {
+    message: string;
+    placeholder?: string;
+    initialValue?: string;
+    validate?: (value: string) => string | undefined;
+  }): Promise<string>;
   password(question: { message: string; validate?: (value: string) => string | undefined }): Promise<string>;
   confirm(question: { message: string; initialValue?: boolean }): Promise<boolean>;
   select<T>(question: { message: string; options: SelectOption<T>[]; initialValue?: T }): Promise<T>;

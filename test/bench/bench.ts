@@ -41,14 +41,21 @@ function timeRun(file: string, args: string[], options: { until?: string; input?
     child.stdin.end(options.input ?? '');
     child.on('error', reject);
     child.on('close', (code) => {
-      if (options.until && !done) reject(new Error(`"${options.until}" never appeared (exit ${code}): ${output.slice(-500)}`));
+      if (options.until && !done)
+        reject(new Error(`"${options.until}" never appeared (exit ${code}): ${output.slice(-500)}`));
       finish(elapsed());
     });
   });
 }
 
 /** Alternate baseline and subject runs so both see the same machine load; compare medians. */
-async function compare(name: string, target: number, rounds: number, baseline: () => Promise<number>, subject: () => Promise<number>): Promise<void> {
+async function compare(
+  name: string,
+  target: number,
+  rounds: number,
+  baseline: () => Promise<number>,
+  subject: () => Promise<number>,
+): Promise<void> {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -56,19 +63,32 @@ async function compare(name: string, target: number, rounds: number, baseline: (
     b.push(await subject());
   }
   const ratio = median(b) / median(a);
-  if (process.env.BENCH_VERBOSE) console.log(`  baseline ${a.map((x) => x.toFixed(0)).join(' ')} | subject ${b.map((x) => x.toFixed(0)).join(' ')}`);
+  if (process.env.BENCH_VERBOSE)
+    console.log(`  baseline ${a.map((x) => x.toFixed(0)).join(' ')} | subject ${b.map((x) => x.toFixed(0)).join(' ')}`);
   const verdict = ratio <= target ? 'ok' : 'OVER TARGET';
-  console.log(`${name.padEnd(44)} ${median(b).toFixed(0).padStart(6)} ms vs ${median(a).toFixed(0).padStart(6)} ms  ratio ${ratio.toFixed(2)}× (target ≤ ${target}×) ${verdict}`);
+  console.log(
+    `${name.padEnd(44)} ${median(b).toFixed(0).padStart(6)} ms vs ${median(a).toFixed(0).padStart(6)} ms  ratio ${ratio.toFixed(2)}× (target ≤ ${target}×) ${verdict}`,
+  );
 }
 
 async function startup(): Promise<void> {
-  await compare('--version vs node -e 0', 1.2, 15, () => timeRun(node, ['-e', '0']), () => timeRun(node, [bin, '--version']));
+  await compare(
+    '--version vs node -e 0',
+    1.2,
+    15,
+    () => timeRun(node, ['-e', '0']),
+    () => timeRun(node, [bin, '--version']),
+  );
   // script(1) gives both a pseudo-terminal, so the wizard takes its interactive path.
   const tty = (command: string, until: string) => timeRun('script', ['-qfec', command, '/dev/null'], { until });
   const quote = (s: string) => `'${s}'`;
-  await compare('first frame on a terminal vs node -e', 1.5, 15,
+  await compare(
+    'first frame on a terminal vs node -e',
+    1.5,
+    15,
     () => tty(`${node} -e "process.stdout.write('ready')"`, 'ready'),
-    () => tty(`${node} ${quote(bin)} --no-keychain --config-dir /nonexistent-bench`, 'postfix-gmail-wizard'));
+    () => tty(`${node} ${quote(bin)} --no-keychain --config-dir /nonexistent-bench`, 'postfix-gmail-wizard'),
+  );
 }
 
 async function headlessSetup(): Promise<void> {
@@ -80,11 +100,17 @@ async function headlessSetup(): Promise<void> {
   const tmp = await mkdtemp('/tmp/pgw-bench-');
   const ca = await createTestCa(join(tmp, 'ca'));
   const password = 'benchbenchbenchb';
-  const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: { 'bench@gmail.com': { password } } });
+  const gmail = await startFakeGmail({
+    cert: ca.certPem,
+    key: ca.keyPem,
+    accounts: { 'bench@gmail.com': { password } },
+  });
   try {
     const script = join(tmp, 'manual.sh');
     // The classic recipe, done as fast as a shell can: one postconf batch, postmap, reload, sendmail, wait.
-    await writeFile(script, `set -e
+    await writeFile(
+      script,
+      `set -e
 D="$1"; PORT="$2"; CA="$3"; LOG="$4"
 postconf -c "$D" -e "relayhost=[localhost]:$PORT" smtp_sasl_auth_enable=yes "smtp_sasl_password_maps=hash:$D/sasl_passwd" smtp_sasl_security_options=noanonymous smtp_sasl_tls_security_options=noanonymous smtp_tls_security_level=secure "smtp_tls_CAfile=$CA" default_transport=smtp relay_transport=relay
 (umask 077; printf '[localhost]:%s bench@gmail.com:%s\\n' "$PORT" "$(cat)" > "$D/sasl_passwd")
@@ -92,8 +118,11 @@ postmap -c "$D" "hash:$D/sasl_passwd"
 postfix -c "$D" reload
 printf 'Subject: bench\\n\\nbench\\n' | sendmail -C "$D" -f bench@gmail.com bench@gmail.com
 until grep -q 'status=sent' "$LOG"; do sleep 0.05; done
-`);
-    const fresh = async <T>(run: (instance: Awaited<ReturnType<typeof createPostfixInstance>>) => Promise<T>): Promise<T> => {
+`,
+    );
+    const fresh = async <T>(
+      run: (instance: Awaited<ReturnType<typeof createPostfixInstance>>) => Promise<T>,
+    ): Promise<T> => {
       const instance = await createPostfixInstance();
       await instance.start();
       try {
@@ -105,10 +134,44 @@ until grep -q 'status=sent' "$LOG"; do sleep 0.05; done
     // Postfix's main.cf stall ends on a whole second; start each run at a
     // random point of the second so both sides sample it alike.
     const jitter = () => new Promise((r) => setTimeout(r, Math.random() * 1000));
-    await compare('headless setup + test send vs shell recipe', 1.3, 7,
-      () => fresh(async (i) => jitter().then(() => timeRun('bash', [script, i.configDir, String(gmail.port), ca.caPath, i.maillog], { input: password }))),
-      () => fresh(async (i) => jitter().then(() => timeRun(node, [bin, '--account', 'bench@gmail.com', '--password-stdin', '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
-        '--config-dir', i.configDir, '--backup-dir', join(i.base, 'b'), '--state-dir', join(i.base, 's'), '--no-keychain', '--yes'], { input: `${password}\n` }))));
+    await compare(
+      'headless setup + test send vs shell recipe',
+      1.3,
+      7,
+      () =>
+        fresh(async (i) =>
+          jitter().then(() =>
+            timeRun('bash', [script, i.configDir, String(gmail.port), ca.caPath, i.maillog], { input: password }),
+          ),
+        ),
+      () =>
+        fresh(async (i) =>
+          jitter().then(() =>
+            timeRun(
+              node,
+              [
+                bin,
+                '--account',
+                'bench@gmail.com',
+                '--password-stdin',
+                '--relay',
+                `localhost:${gmail.port}`,
+                '--ca-file',
+                ca.caPath,
+                '--config-dir',
+                i.configDir,
+                '--backup-dir',
+                join(i.base, 'b'),
+                '--state-dir',
+                join(i.base, 's'),
+                '--no-keychain',
+                '--yes',
+              ],
+              { input: `${password}\n` },
+            ),
+          ),
+        ),
+    );
   } finally {
     await gmail.close();
     await rm(tmp, { recursive: true, force: true });
@@ -116,9 +179,16 @@ until grep -q 'status=sent' "$LOG"; do sleep 0.05; done
 }
 
 function sizes(): void {
-  const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoPath(), encoding: 'utf8' })) as { size: number; unpackedSize: number; entryCount: number }[];
-  const packages = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repoPath(), encoding: 'utf8' }).trim().split('\n').length - 1;
-  console.log(`packed tarball: ${(pack[0]!.size / 1024).toFixed(1)} KiB (${pack[0]!.entryCount} files, ${(pack[0]!.unpackedSize / 1024).toFixed(0)} KiB unpacked); production packages installed: ${packages}`);
+  const pack = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoPath(), encoding: 'utf8' }),
+  ) as { size: number; unpackedSize: number; entryCount: number }[];
+  const packages =
+    execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repoPath(), encoding: 'utf8' })
+      .trim()
+      .split('\n').length - 1;
+  console.log(
+    `packed tarball: ${(pack[0]!.size / 1024).toFixed(1)} KiB (${pack[0]!.entryCount} files, ${(pack[0]!.unpackedSize / 1024).toFixed(0)} KiB unpacked); production packages installed: ${packages}`,
+  );
 }
 
 await startup();

@@ -7,7 +7,7 @@ import { captureScreens, scripts } from '../support/screens.js';
 await mkdir(repoPath('docs', 'screens'), { recursive: true });
 const screens = await captureScreens();
 for (const [name, screen] of Object.entries(screens)) {
-  await writeFile(repoPath('docs', 'screens', `setup.${name}.txt`), screen + '\n');
+  await writeFile(repoPath('docs', 'screens', `setup.${name}.txt`), `${screen}\n`);
   console.log(`docs/screens/setup.${name}.txt: ${screen.split('\n').length} lines`);
 }
 await embedInReadme();

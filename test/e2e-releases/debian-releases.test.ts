@@ -20,7 +20,9 @@ const releases = [
 const password = 'releasereleasere';
 
 for (const release of releases) {
-  describe(`Debian ${release.version} (${release.codename}): its own Postfix, in a chroot`, { skip: chrootSkipReason() }, () => {
+  describe(`Debian ${release.version} (${release.codename}): its own Postfix, in a chroot`, {
+    skip: chrootSkipReason(),
+  }, () => {
     let tmp: string;
     let ca: TestCa;
     let gmail: FakeGmail;
@@ -36,7 +38,20 @@ for (const release of releases) {
       await rm(tmp, { recursive: true, force: true });
     });
 
-    const setupArgs = () => ['--account', 'you@gmail.com', '--password-stdin', '--yes', '--json', '--relay', `localhost:${gmail.port}`, '--ca-file', '/etc/ssl/pgw-test-ca.pem', '--no-keychain', '--wait', '60'];
+    const setupArgs = () => [
+      '--account',
+      'you@gmail.com',
+      '--password-stdin',
+      '--yes',
+      '--json',
+      '--relay',
+      `localhost:${gmail.port}`,
+      '--ca-file',
+      '/etc/ssl/pgw-test-ca.pem',
+      '--no-keychain',
+      '--wait',
+      '60',
+    ];
     const wizard = async (args: string[], input?: string) => {
       const run = await machine.wizard(args, { input });
       return { ...run, outcome: JSON.parse(run.stdout || '{}') as Record<string, any> };
@@ -74,7 +89,11 @@ for (const release of releases) {
 
       const second = await wizard(setupArgs(), `${password}\n`);
       assert.equal(second.code, 0, second.stderr);
-      assert.deepEqual(second.outcome.changed, { settings: [], files: [], commands: [] }, 'nothing changed on the second run');
+      assert.deepEqual(
+        second.outcome.changed,
+        { settings: [], files: [], commands: [] },
+        'nothing changed on the second run',
+      );
       assert.equal(second.outcome.backupId, undefined, 'and nothing was backed up');
 
       const status = await wizard(['status', '--json']);
@@ -92,14 +111,18 @@ for (const release of releases) {
       assert.deepEqual(await configFiles(machine.root), pristineFiles);
     });
 
-    it('remove puts back every effective setting (all of `postconf`, and master.cf\'s `postconf -P`) as it was before setup', async () => {
+    it("remove puts back every effective setting (all of `postconf`, and master.cf's `postconf -P`) as it was before setup", async () => {
       // A leftover the setup's TLS fix takes out (issue 11) and remove must put back (issue 12).
       await mustRun(machine.run, ['postconf', '-P', 'smtp/unix/smtp_tls_security_level=encrypt']);
       const masterBefore = await masterParameters(machine);
       assert.match(masterBefore, /^smtp\/unix\/smtp_tls_security_level = encrypt$/m);
       const setup = await wizard(setupArgs(), `${password}\n`);
       assert.equal(setup.code, 0, setup.stderr);
-      assert.doesNotMatch(await masterParameters(machine), /^smtp\/unix\/smtp_tls_security_level = /m, 'setup took the override out');
+      assert.doesNotMatch(
+        await masterParameters(machine),
+        /^smtp\/unix\/smtp_tls_security_level = /m,
+        'setup took the override out',
+      );
       const remove = await wizard(['remove', '--yes', '--json']);
       assert.equal(remove.code, 0, remove.stderr);
       assert.deepEqual(remove.outcome.warnings, []);
@@ -107,7 +130,7 @@ for (const release of releases) {
       assert.equal(await masterParameters(machine), masterBefore);
     });
 
-    it('with Postfix absent, --install installs it from the release\'s archive; then it delivers', async () => {
+    it("with Postfix absent, --install installs it from the release's archive; then it delivers", async () => {
       await freshMachine({ postfixRunning: false });
       await mustRun(machine.run, ['apt-get', 'purge', '-y', '-q', 'postfix']);
       assert.notEqual((await machine.run(['sh', '-c', 'command -v postconf'])).code, 0, 'Postfix is gone');
@@ -137,7 +160,10 @@ async function configFiles(root: string): Promise<Record<string, string>> {
       const path = join(dir, name);
       const info = await stat(path);
       if (info.isDirectory()) await walk(path);
-      else files[path.slice(root.length)] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`;
+      else
+        files[path.slice(root.length)] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex')}`;
     }
   };
   await walk(join(root, 'etc/postfix'));
@@ -150,7 +176,10 @@ async function masterParameters(machine: DebianChroot): Promise<string> {
 }
 
 /** name → [before, after] for every parameter whose effective value differs. */
-function differences(before: Record<string, string>, after: Record<string, string>): Record<string, [string | undefined, string | undefined]> {
+function differences(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): Record<string, [string | undefined, string | undefined]> {
   const diff: Record<string, [string | undefined, string | undefined]> = {};
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (before[name] !== after[name]) diff[name] = [before[name], after[name]];

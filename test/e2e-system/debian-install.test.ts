@@ -25,9 +25,11 @@ const MAILLOG = '/var/log/postfix-e2e-system.log';
 const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 
 function skipReason(): string | undefined {
-  if (process.env.PGW_THROWAWAY_MACHINE !== '1') return 'reconfigures and purges this machine\'s own Postfix: runs only with PGW_THROWAWAY_MACHINE=1 (a throwaway machine, as in CI)';
+  if (process.env.PGW_THROWAWAY_MACHINE !== '1')
+    return "reconfigures and purges this machine's own Postfix: runs only with PGW_THROWAWAY_MACHINE=1 (a throwaway machine, as in CI)";
   if (process.getuid?.() !== 0) return 'needs root';
-  if (!existsSync('/usr/bin/apt-get') || !/^ID=debian$/m.test(safeRead('/etc/os-release'))) return 'needs Debian with apt-get';
+  if (!existsSync('/usr/bin/apt-get') || !/^ID=debian$/m.test(safeRead('/etc/os-release')))
+    return 'needs Debian with apt-get';
   return undefined;
 }
 function safeRead(path: string): string {
@@ -47,20 +49,48 @@ async function sh(file: string, args: string[], env: NodeJS.ProcessEnv = process
     throw new Error(`${file} ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
   }
 }
-const installed = async (pkg: string) => (await sh('dpkg-query', ['-W', '-f=${Status}', pkg]).catch(() => '')).includes('install ok installed');
-const postfixRunning = async () => existsSync('/usr/sbin/postfix') && (await sh('postfix', ['status']).then(() => true, () => false));
+const installed = async (pkg: string) =>
+  (await sh('dpkg-query', ['-W', '-f=${Status}', pkg]).catch(() => '')).includes('install ok installed');
+const postfixRunning = async () =>
+  existsSync('/usr/sbin/postfix') &&
+  (await sh('postfix', ['status']).then(
+    () => true,
+    () => false,
+  ));
 const stopPostfix = async () => {
   if (await postfixRunning()) await sh('postfix', ['stop']);
 };
-const saslPlugins = async () => (await readdir('/usr/lib/x86_64-linux-gnu/sasl2').catch(() => [] as string[])).filter((n) => /^lib(plain|login)\.so/.test(n));
+const saslPlugins = async () =>
+  (await readdir('/usr/lib/x86_64-linux-gnu/sasl2').catch(() => [] as string[])).filter((n) =>
+    /^lib(plain|login)\.so/.test(n),
+  );
 
-describe('the real Debian Postfix: missing packages installed by the wizard (--install)', { skip: skipReason() }, () => {
+describe('the real Debian Postfix: missing packages installed by the wizard (--install)', {
+  skip: skipReason(),
+}, () => {
   let tmp: string;
   let ca: TestCa;
   let gmail: FakeGmail;
   const args = () => [
-    '--install', '--account', ACCOUNT, '--password-stdin', '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
-    '--backup-dir', join(tmp, 'backups'), '--state-dir', join(tmp, 'state'), '--to', TO, '--no-keychain', '--yes', '--json', '--wait', '90',
+    '--install',
+    '--account',
+    ACCOUNT,
+    '--password-stdin',
+    '--relay',
+    `localhost:${gmail.port}`,
+    '--ca-file',
+    ca.caPath,
+    '--backup-dir',
+    join(tmp, 'backups'),
+    '--state-dir',
+    join(tmp, 'state'),
+    '--to',
+    TO,
+    '--no-keychain',
+    '--yes',
+    '--json',
+    '--wait',
+    '90',
   ];
 
   before(async () => {
@@ -127,7 +157,10 @@ describe('the real Debian Postfix: missing packages installed by the wizard (--i
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /SASL PLAIN\/LOGIN plugins are missing/);
     assert.match(run.stderr, /apt-get install -y --no-install-recommends .* libsasl2-modules/);
-    assert.match(run.stderr, /Reloading Postfix, so that its smtp processes load the new SASL plugins: \/etc\/init\.d\/postfix reload/);
+    assert.match(
+      run.stderr,
+      /Reloading Postfix, so that its smtp processes load the new SASL plugins: \/etc\/init\.d\/postfix reload/,
+    );
     assert.ok(await installed('libsasl2-modules'));
     assert.equal(JSON.parse(run.stdout).result, 'delivered');
     const message = await gmail.waitForMessage(5_000);

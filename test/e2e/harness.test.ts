@@ -22,14 +22,21 @@ const accounts: FakeGmailOptions['accounts'] = {
   'throttled@gmail.com': { password: 'x', reply: '454' },
 };
 
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const sha256 = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 
 function sendmail(configDir: string, message: string, ...args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('sendmail', ['-C', configDir, ...args], { stdio: ['pipe', 'inherit', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject).on('close', (code) => (code === 0 ? resolve() : reject(new Error(`sendmail exited ${code}: ${stderr}`))));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child
+      .on('error', reject)
+      .on('close', (code) => (code === 0 ? resolve() : reject(new Error(`sendmail exited ${code}: ${stderr}`))));
     child.stdin.end(message);
   });
 }
@@ -68,28 +75,43 @@ describe('private Postfix instance + fake Gmail: the manual recipe', { skip: pos
     assert.ok(pf && gmail);
     const relay = `[localhost]:${gmail.port}`;
     const saslPasswd = join(pf.configDir, 'sasl_passwd');
-    await pf.postconf('-e', `relayhost=${relay}`, 'smtp_sasl_auth_enable=yes',
-      `smtp_sasl_password_maps=hash:${saslPasswd}`, 'smtp_sasl_security_options=noanonymous',
-      'smtp_tls_security_level=secure', `smtp_tls_CAfile=${ca.caPath}`,
-      'default_transport=smtp', 'relay_transport=relay');
+    await pf.postconf(
+      '-e',
+      `relayhost=${relay}`,
+      'smtp_sasl_auth_enable=yes',
+      `smtp_sasl_password_maps=hash:${saslPasswd}`,
+      'smtp_sasl_security_options=noanonymous',
+      'smtp_tls_security_level=secure',
+      `smtp_tls_CAfile=${ca.caPath}`,
+      'default_transport=smtp',
+      'relay_transport=relay',
+    );
     await writeFile(saslPasswd, `${relay} ${USER}:${PASSWORD}\n`, { mode: 0o600 });
     await run('postmap', ['-c', pf.configDir, `hash:${saslPasswd}`]);
     await run('postfix', ['-c', pf.configDir, 'reload']);
 
-    await sendmail(pf.configDir, 'Subject: recipe test\nFrom: root@testhost.example\nTo: friend@example.com\n\nhello via the recipe\n',
-      '-f', 'root@testhost.example', 'friend@example.com');
+    await sendmail(
+      pf.configDir,
+      'Subject: recipe test\nFrom: root@testhost.example\nTo: friend@example.com\n\nhello via the recipe\n',
+      '-f',
+      'root@testhost.example',
+      'friend@example.com',
+    );
     const msg = await gmail.waitForMessage(30_000);
     assert.equal(msg.user, USER);
     assert.equal(msg.secure, true);
     assert.equal(msg.mailFrom, 'root@testhost.example');
     assert.deepEqual(msg.rcptTo, ['friend@example.com']);
-    assert.equal(msg.headers['subject'], 'recipe test');
+    assert.equal(msg.headers.subject, 'recipe test');
     const [line] = await pf.waitForLog(/^.*status=sent \(250 2\.0\.0 OK.*$/m, 30_000);
     assert.match(line, new RegExp(`relay=localhost\\[127\\.0\\.0\\.1\\]:${gmail.port}`));
-    assert.deepEqual(gmail.auths.map((a) => [a.user, a.secure, a.accepted]), [[USER, true, true]]);
+    assert.deepEqual(
+      gmail.auths.map((a) => [a.user, a.secure, a.accepted]),
+      [[USER, true, true]],
+    );
   });
 
-  test('the machine\'s own /etc/postfix/main.cf is unchanged', async () => {
+  test("the machine's own /etc/postfix/main.cf is unchanged", async () => {
     await pf?.destroy();
     assert.equal(await sha256('/etc/postfix/main.cf'), mainCfBefore);
   });
@@ -97,8 +119,11 @@ describe('private Postfix instance + fake Gmail: the manual recipe', { skip: pos
 
 describe('tmux', { skip: tmuxSkipReason() }, () => {
   test('drives a program keystroke by keystroke and reports its exit code', async () => {
-    const tmux = await startInTmux(['sh', '-c', 'echo "ready $GREETING $(stty size)"; read x; echo got:$x; exit 7'],
-      { env: { GREETING: 'hi there' }, cols: 60, rows: 10 });
+    const tmux = await startInTmux(['sh', '-c', 'echo "ready $GREETING $(stty size)"; read x; echo got:$x; exit 7'], {
+      env: { GREETING: 'hi there' },
+      cols: 60,
+      rows: 10,
+    });
     try {
       await tmux.waitFor('ready hi there 10 60');
       await tmux.type('hello world;');

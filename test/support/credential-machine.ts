@@ -11,8 +11,20 @@ export const PW_A = 'abcdefghijklmnop';
 export const PW_B = 'qrstuvwxyzabcdef';
 export const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
 export const MAP = '/etc/postfix/sasl_passwd';
-export const bad535 = { ok: false, errorCode: 'EAUTH', responseCode: 535, response: '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp' };
-export const bad534 = { ok: false, errorCode: 'EAUTH', responseCode: 534, response: '534-5.7.9 Application-specific password required. For more information, go to\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp' };
+export const bad535 = {
+  ok: false,
+  errorCode: 'EAUTH',
+  responseCode: 535,
+  response:
+    '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp',
+};
+export const bad534 = {
+  ok: false,
+  errorCode: 'EAUTH',
+  responseCode: 534,
+  response:
+    '534-5.7.9 Application-specific password required. For more information, go to\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp',
+};
 
 export function machine() {
   const sys = new FakeSystem();

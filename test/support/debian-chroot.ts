@@ -53,17 +53,29 @@ export function chrootSkipReason(): string | undefined {
 
 /** The pristine chroot of `release`, built on first use (about a minute) and cached. */
 export async function releaseTemplate(release: string): Promise<string> {
-  const { stdout } = await execFileP('bash', [repoPath('test', 'releases', 'build-chroot.sh'), release, cacheDir], { maxBuffer: 16 << 20 });
+  const { stdout } = await execFileP('bash', [repoPath('test', 'releases', 'build-chroot.sh'), release, cacheDir], {
+    maxBuffer: 16 << 20,
+  });
   return stdout.trim().split('\n').at(-1)!;
 }
 
-export async function createDebianChroot(release: string, options: { postfixRunning?: boolean } = {}): Promise<DebianChroot> {
+export async function createDebianChroot(
+  release: string,
+  options: { postfixRunning?: boolean } = {},
+): Promise<DebianChroot> {
   const template = await releaseTemplate(release);
   const base = await mkdtemp(`/tmp/pgw-${release}-`);
   const root = join(base, 'root');
   // The template stays pristine: each machine writes into an overlay of its own.
   await Promise.all(['root', 'upper', 'work'].map((d) => mkdir(join(base, d))));
-  await execFileP('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${template},upperdir=${join(base, 'upper')},workdir=${join(base, 'work')}`, root]);
+  await execFileP('mount', [
+    '-t',
+    'overlay',
+    'overlay',
+    '-o',
+    `lowerdir=${template},upperdir=${join(base, 'upper')},workdir=${join(base, 'work')}`,
+    root,
+  ]);
   const tools = await (staged ??= stageTools());
   await mkdir(join(root, 'opt/pgw'), { recursive: true });
   const run = (argv: string[], runOptions: { input?: string } = {}) => runIn(root, tools, argv, runOptions.input);
@@ -84,14 +96,30 @@ export async function createDebianChroot(release: string, options: { postfixRunn
     release,
     root,
     run,
-    wizard: (args, wizardOptions) => run([join(nodeDir, 'ld.so'), '--library-path', join(nodeDir, 'lib'), join(nodeDir, 'node'), join(appDir, 'bin', 'postfix-gmail-wizard.js'), ...args], wizardOptions),
+    wizard: (args, wizardOptions) =>
+      run(
+        [
+          join(nodeDir, 'ld.so'),
+          '--library-path',
+          join(nodeDir, 'lib'),
+          join(nodeDir, 'node'),
+          join(appDir, 'bin', 'postfix-gmail-wizard.js'),
+          ...args,
+        ],
+        wizardOptions,
+      ),
     effectiveSettings: async () => {
       const { stdout } = await mustRun(run, ['postconf']);
       // process_id is postconf's own pid, not a setting.
-      return Object.fromEntries(stdout.split('\n').filter((line) => line && !line.startsWith('process_id =')).map((line) => {
-        const eq = line.indexOf(' = ');
-        return eq < 0 ? [line.replace(/ =$/, ''), ''] : [line.slice(0, eq), line.slice(eq + 3)];
-      }));
+      return Object.fromEntries(
+        stdout
+          .split('\n')
+          .filter((line) => line && !line.startsWith('process_id ='))
+          .map((line) => {
+            const eq = line.indexOf(' = ');
+            return eq < 0 ? [line.replace(/ =$/, ''), ''] : [line.slice(0, eq), line.slice(eq + 3)];
+          }),
+      );
     },
     destroy: () => teardown(root, base, tools),
   };
@@ -117,14 +145,16 @@ async function portFree(port: number): Promise<void> {
 
 export async function mustRun(run: DebianChroot['run'], argv: string[], input?: string): Promise<RunResult> {
   const result = await run(argv, { input });
-  if (result.code !== 0) throw new Error(`${argv.join(' ')} exited ${result.code} in the chroot:\n${result.stderr}${result.stdout}`);
+  if (result.code !== 0)
+    throw new Error(`${argv.join(' ')} exited ${result.code} in the chroot:\n${result.stderr}${result.stdout}`);
   return result;
 }
 
 // The node binary and the app are bound read-only from one staging folder
 // (copied once per test process) rather than copied into every machine.
 function runIn(root: string, tools: string, argv: string[], input?: string): Promise<RunResult> {
-  const script = 'mount -t proc proc "$0/proc" && mount --rbind /dev "$0/dev" && mount --bind -o ro "$1" "$0/opt/pgw" && shift && exec chroot "$0" "$@"';
+  const script =
+    'mount -t proc proc "$0/proc" && mount --rbind /dev "$0/dev" && mount --bind -o ro "$1" "$0/opt/pgw" && shift && exec chroot "$0" "$@"';
   const child = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, root, tools, ...argv], {
     env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: '/root' },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -169,11 +199,18 @@ async function installApp(root: string): Promise<void> {
   for (const part of ['bin', 'dist/src', 'templates', 'schema', 'package.json']) {
     await cp(repoPath(part), join(target, part), { recursive: true });
   }
-  const { stdout } = await execFileP('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repoRoot, maxBuffer: 16 << 20 });
+  const { stdout } = await execFileP('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+    cwd: repoRoot,
+    maxBuffer: 16 << 20,
+  });
   for (const dir of stdout.split('\n').filter((d) => d.includes('/node_modules/'))) {
     const rel = relative(repoRoot, dir);
     await mkdir(dirname(join(target, rel)), { recursive: true });
-    await cp(dir, join(target, rel), { recursive: true, dereference: true, filter: (src) => !src.slice(dir.length).includes('/node_modules/') });
+    await cp(dir, join(target, rel), {
+      recursive: true,
+      dereference: true,
+      filter: (src) => !src.slice(dir.length).includes('/node_modules/'),
+    });
   }
 }
 

@@ -20,8 +20,22 @@ async function main(): Promise<void> {
   const hosts = await privateHosts(work, '127.0.0.1 localhost\n');
   const lab = await startRelayLab('doctor-ipv6', { [ACCOUNT]: { password: PASSWORD } });
   try {
-    const setup = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
-      { stdin: `${PASSWORD}\n`, secret: PASSWORD });
+    const setup = await runWizard(
+      [
+        ...lab.args(),
+        '--account',
+        ACCOUNT,
+        '--password-stdin',
+        '--to',
+        'friend@example.com',
+        '--no-keychain',
+        '--yes',
+        '--json',
+        '--wait',
+        '60',
+      ],
+      { stdin: `${PASSWORD}\n`, secret: PASSWORD },
+    );
     assert.equal(setup.code, 0, setup.stderr);
     await lab.postfix.postconf('-e', 'inet_protocols=all');
     const healthy = await doctor(lab, [], PASSWORD);
@@ -33,7 +47,16 @@ async function main(): Promise<void> {
     const fixed = await doctor(lab, ['--fix', '--yes'], PASSWORD);
     const after = await doctor(lab, [], PASSWORD);
     const preference = (await lab.postfix.postconf('-h', 'smtp_address_preference')).trim();
-    process.stdout.write(JSON.stringify({ healthy: healthy.outcome, found: found.outcome, unchanged, fixed: fixed.outcome, after: after.outcome, preference }));
+    process.stdout.write(
+      JSON.stringify({
+        healthy: healthy.outcome,
+        found: found.outcome,
+        unchanged,
+        fixed: fixed.outcome,
+        after: after.outcome,
+        preference,
+      }),
+    );
   } finally {
     await lab.close();
   }

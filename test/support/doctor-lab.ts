@@ -9,12 +9,39 @@ import type { PostfixInstance } from './postfix-instance.js';
 import type { RelayLab } from './relay-lab.js';
 import { runWizard, type WizardRun } from './wizard-process.js';
 
-export interface DoctorProblem { code: string; severity: string; evidence: string[]; fix: string; fixable: boolean }
-export interface DoctorOutcome { command: string; result: string; exitCode: number; doctor: { problems: DoctorProblem[]; fixed?: string[] } }
+export interface DoctorProblem {
+  code: string;
+  severity: string;
+  evidence: string[];
+  fix: string;
+  fixable: boolean;
+}
+export interface DoctorOutcome {
+  command: string;
+  result: string;
+  exitCode: number;
+  doctor: { problems: DoctorProblem[]; fixed?: string[] };
+}
 
-export async function doctor(lab: RelayLab, extra: string[] = [], secret?: string): Promise<WizardRun & { outcome: DoctorOutcome }> {
-  const run = await runWizard(['doctor', '--json', '--config-dir', lab.postfix.configDir, '--backup-dir', join(lab.postfix.base, 'backups'),
-    '--state-dir', join(lab.postfix.base, 'state'), ...extra], secret ? { secret } : {});
+export async function doctor(
+  lab: RelayLab,
+  extra: string[] = [],
+  secret?: string,
+): Promise<WizardRun & { outcome: DoctorOutcome }> {
+  const run = await runWizard(
+    [
+      'doctor',
+      '--json',
+      '--config-dir',
+      lab.postfix.configDir,
+      '--backup-dir',
+      join(lab.postfix.base, 'backups'),
+      '--state-dir',
+      join(lab.postfix.base, 'state'),
+      ...extra,
+    ],
+    secret ? { secret } : {},
+  );
   assert.ok(run.stdout.trim().startsWith('{'), `doctor printed JSON: ${run.stdout}\n${run.stderr}`);
   const outcome = JSON.parse(run.stdout) as DoctorOutcome;
   assertOutcomeSchema(outcome); // the published schema describes doctor's document too
@@ -36,8 +63,22 @@ export async function setUpRelay(lab: RelayLab, account: string, password: strin
   await mkdir(spool);
   await chmod(spool, 0o1777);
   await lab.postfix.postconf('-e', `mail_spool_directory=${spool}`);
-  const setup = await runWizard([...lab.args(), '--account', account, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
-    { stdin: `${password}\n`, secret: password });
+  const setup = await runWizard(
+    [
+      ...lab.args(),
+      '--account',
+      account,
+      '--password-stdin',
+      '--to',
+      'friend@example.com',
+      '--no-keychain',
+      '--yes',
+      '--json',
+      '--wait',
+      '60',
+    ],
+    { stdin: `${password}\n`, secret: password },
+  );
   assert.equal(setup.code, 0, setup.stderr);
   await lab.gmail.waitForMessage(60_000);
 }
@@ -85,7 +126,10 @@ export async function fingerprint(postfix: PostfixInstance): Promise<Record<stri
       const path = join(d, name);
       const info = await lstat(path);
       if (info.isDirectory()) await walk(path);
-      else if (info.isFile()) sums[path] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`;
+      else if (info.isFile())
+        sums[path] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex')}`;
     }
   };
   await walk(postfix.configDir);

@@ -35,12 +35,21 @@ function converse(port: number, commands: string[]): Promise<string[]> {
       }
     });
     socket.on('error', reject);
-    socket.setTimeout(30_000, () => socket.destroy(new Error(`no reply from ${SERVER}:${port}; so far: ${replies.join(' | ')}`)));
+    socket.setTimeout(30_000, () =>
+      socket.destroy(new Error(`no reply from ${SERVER}:${port}; so far: ${replies.join(' | ')}`)),
+    );
   });
 }
 
-const relayAttempt = (port: number) => converse(port, ['EHLO other.example', 'MAIL FROM:<stranger@example.org>', 'RCPT TO:<victim@example.net>', 'DATA',
-  'Subject: through your relay\r\n\r\nSent by another host.\r\n.', 'QUIT']);
+const relayAttempt = (port: number) =>
+  converse(port, [
+    'EHLO other.example',
+    'MAIL FROM:<stranger@example.org>',
+    'RCPT TO:<victim@example.net>',
+    'DATA',
+    'Subject: through your relay\r\n\r\nSent by another host.\r\n.',
+    'QUIT',
+  ]);
 
 report(async () => {
   await enterNamespaces();
@@ -66,11 +75,24 @@ report(async () => {
     // Not a reload: an smtpd of the old configuration may still take the next connection after one.
     await lab.postfix.stop();
     await lab.postfix.start();
-    const refused = await converse(port, ['EHLO other.example', 'MAIL FROM:<stranger@example.org>', 'RCPT TO:<victim@example.net>', 'QUIT']);
+    const refused = await converse(port, [
+      'EHLO other.example',
+      'MAIL FROM:<stranger@example.org>',
+      'RCPT TO:<victim@example.net>',
+      'QUIT',
+    ]);
     const after = await doctor(lab, [], PASSWORD);
     return {
-      healthy: healthy.outcome, relayed, message: { user: message.user, rcptTo: message.rcptTo, mailFrom: message.mailFrom },
-      found: found.outcome, unchanged, fixed: fixed.outcome, fixedStderr: fixed.stderr, unchangedByFix, refused, after: after.outcome,
+      healthy: healthy.outcome,
+      relayed,
+      message: { user: message.user, rcptTo: message.rcptTo, mailFrom: message.mailFrom },
+      found: found.outcome,
+      unchanged,
+      fixed: fixed.outcome,
+      fixedStderr: fixed.stderr,
+      unchangedByFix,
+      refused,
+      after: after.outcome,
     };
   } finally {
     await lab.close();

@@ -35,7 +35,10 @@ report(async () => {
     await lab.postfix.stop();
     await lab.postfix.start();
     await sendmail(lab.postfix, 'cron@example.com');
-    const [logged] = await lab.postfix.waitForLog(/to=<cron@example\.com>.*status=deferred \(SASL authentication failed; cannot authenticate to server [^)]*no mechanism available\)/, 60_000);
+    const [logged] = await lab.postfix.waitForLog(
+      /to=<cron@example\.com>.*status=deferred \(SASL authentication failed; cannot authenticate to server [^)]*no mechanism available\)/,
+      60_000,
+    );
     const before = await fingerprint(lab.postfix);
     const found = await doctor(lab, [], PASSWORD);
     const unchanged = JSON.stringify(await fingerprint(lab.postfix)) === JSON.stringify(before);
@@ -49,7 +52,19 @@ report(async () => {
     await execFileP('postqueue', ['-c', lab.postfix.configDir, '-f']);
     const delivered = (await lab.gmail.waitForMessage(60_000)).rcptTo;
     const after = await doctor(lab, [], PASSWORD);
-    return { dir, hidden, logged, healthy: healthy.outcome, found: found.outcome, unchanged, fixed: fixed.outcome, fixedStderr: fixed.stderr, unchangedByFix, delivered, after: after.outcome };
+    return {
+      dir,
+      hidden,
+      logged,
+      healthy: healthy.outcome,
+      found: found.outcome,
+      unchanged,
+      fixed: fixed.outcome,
+      fixedStderr: fixed.stderr,
+      unchangedByFix,
+      delivered,
+      after: after.outcome,
+    };
   } finally {
     await execFileP('umount', [dir]).catch(() => {}); // the namespace goes with this process anyway
     await lab.close();

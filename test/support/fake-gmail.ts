@@ -19,8 +19,17 @@ export interface FakeGmailOptions {
    */
   refuse?: { mail?: FakeReply; rcpt?: FakeReply; data?: FakeReply | 'stall' };
 }
-export interface FakeReply { code: number; text: string }
-export interface AuthAttempt { user: string; password: string; method: string; secure: boolean; accepted: boolean }
+export interface FakeReply {
+  code: number;
+  text: string;
+}
+export interface AuthAttempt {
+  user: string;
+  password: string;
+  method: string;
+  secure: boolean;
+  accepted: boolean;
+}
 export interface ReceivedMessage {
   user: string | undefined;
   secure: boolean;
@@ -44,19 +53,24 @@ export interface FakeGmail {
 // multi-line reply: smtp-server turns control characters in a string reply into spaces and writes
 // a multi-line reply only for an array, so the send() wrapper below splits on "\n".
 const GMAIL = {
-  '535': '5.7.8 Username and Password not accepted. For more information, go to\n5.7.8  https://support.google.com/mail/?p=BadCredentials %ID% - gsmtp',
-  '534': '5.7.9 Application-specific password required. For more information, go to\n5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor %ID% - gsmtp',
+  '535':
+    '5.7.8 Username and Password not accepted. For more information, go to\n5.7.8  https://support.google.com/mail/?p=BadCredentials %ID% - gsmtp',
+  '534':
+    '5.7.9 Application-specific password required. For more information, go to\n5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor %ID% - gsmtp',
   '454': '4.7.0 Too many login attempts, please try again later. %ID% - gsmtp',
-  authRequired: '5.7.0 Authentication Required. For more information, go to\n5.7.0  https://support.google.com/mail/?p=WantAuthError %ID% - gsmtp',
+  authRequired:
+    '5.7.0 Authentication Required. For more information, go to\n5.7.0  https://support.google.com/mail/?p=WantAuthError %ID% - gsmtp',
   startTlsFirst: '5.7.0 Must issue a STARTTLS command first. %ID% - gsmtp',
   unknownMechanism: '5.7.4 Unrecognized authentication type. %ID% - gsmtp',
 } as const;
 /** Gmail's refusals of a message, verbatim (%ID% as above), for FakeGmailOptions.refuse. */
 export const gmailReplies = {
-  noSuchUser: "5.1.1 The email account that you tried to reach does not exist. Please try\n5.1.1 double-checking the recipient's email address for typos or\n5.1.1 unnecessary spaces. For more information, go to\n5.1.1  https://support.google.com/mail/?p=NoSuchUser %ID% - gsmtp",
+  noSuchUser:
+    "5.1.1 The email account that you tried to reach does not exist. Please try\n5.1.1 double-checking the recipient's email address for typos or\n5.1.1 unnecessary spaces. For more information, go to\n5.1.1  https://support.google.com/mail/?p=NoSuchUser %ID% - gsmtp",
   temporary: '4.3.0 Temporary System Problem.  Try again later (10). %ID% - gsmtp',
   /** 550, at the end of DATA: the account's daily sending limit (a bounce). */
-  dailyLimit: '5.4.5 Daily user sending limit exceeded. For more information on Gmail\n5.4.5 sending limits go to\n5.4.5  https://support.google.com/a/answer/166852 %ID% - gsmtp',
+  dailyLimit:
+    '5.4.5 Daily user sending limit exceeded. For more information on Gmail\n5.4.5 sending limits go to\n5.4.5  https://support.google.com/a/answer/166852 %ID% - gsmtp',
   /** 421, at MAIL FROM, and the connection closed: Gmail slowing an account down. */
   tryAgainLater: '4.7.0 Try again later, closing connection. (MAIL) %ID% - gsmtp',
 } as const;
@@ -65,14 +79,33 @@ const refusal = (reply: FakeReply) => Object.assign(new Error(reply.text), { res
 // Gmail's EHLO on 587, in its order: before STARTTLS no AUTH, after it (and on 465) the real
 // mechanism list, so a client must choose among them. CHUNKING is advertised as Gmail does;
 // neither Postfix's smtp client nor nodemailer sends BDAT (smtp-server would not take it).
-const EHLO_PLAIN = ['SIZE 35882577', '8BITMIME', 'STARTTLS', 'ENHANCEDSTATUSCODES', 'PIPELINING', 'CHUNKING', 'SMTPUTF8'];
+const EHLO_PLAIN = [
+  'SIZE 35882577',
+  '8BITMIME',
+  'STARTTLS',
+  'ENHANCEDSTATUSCODES',
+  'PIPELINING',
+  'CHUNKING',
+  'SMTPUTF8',
+];
 const GMAIL_MECHANISMS = ['LOGIN', 'PLAIN', 'XOAUTH2', 'PLAIN-CLIENTTOKEN', 'OAUTHBEARER', 'XOAUTH'];
-const EHLO_SECURE = ['SIZE 35882577', '8BITMIME', `AUTH ${GMAIL_MECHANISMS.join(' ')}`, 'ENHANCEDSTATUSCODES', 'PIPELINING', 'CHUNKING', 'SMTPUTF8'];
+const EHLO_SECURE = [
+  'SIZE 35882577',
+  '8BITMIME',
+  `AUTH ${GMAIL_MECHANISMS.join(' ')}`,
+  'ENHANCEDSTATUSCODES',
+  'PIPELINING',
+  'CHUNKING',
+  'SMTPUTF8',
+];
 /** Token mechanisms smtp-server has no handler for: with no OAuth token we know, Gmail refuses them (535). */
 const TOKEN_ONLY = new Set(['PLAIN-CLIENTTOKEN', 'OAUTHBEARER', 'XOAUTH']);
 /** Gmail's reply to a bad XOAUTH2 token: this challenge, then 535 after the client's empty line. */
 const XOAUTH2_ERROR = { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' };
-const OK_BY_CONTEXT: Record<string, string> = { MAIL_FROM_OK: '2.1.0 OK %ID% - gsmtp', RCPT_TO_OK: '2.1.5 OK %ID% - gsmtp' };
+const OK_BY_CONTEXT: Record<string, string> = {
+  MAIL_FROM_OK: '2.1.0 OK %ID% - gsmtp',
+  RCPT_TO_OK: '2.1.5 OK %ID% - gsmtp',
+};
 
 const gsmtpId = () => `${randomBytes(6).toString('hex')}sm${Math.floor(Math.random() * 1e7)}`;
 
@@ -85,7 +118,8 @@ function speakLikeGmail(conn: SMTPConnection, auths: AuthAttempt[]): void {
   const handleAuth = withAuth.handler_AUTH.bind(conn);
   withAuth.handler_AUTH = (command, callback) => {
     const [, method = ''] = command.toString().trim().split(/\s+/);
-    if (!conn.secure || !TOKEN_ONLY.has(method.toUpperCase()) || conn.session.user) return handleAuth(command, callback);
+    if (!conn.secure || !TOKEN_ONLY.has(method.toUpperCase()) || conn.session.user)
+      return handleAuth(command, callback);
     auths.push({ user: '', password: '', method: method.toUpperCase(), secure: true, accepted: false });
     conn.send(535, GMAIL['535'].replaceAll('%ID%', id).split('\n'));
     callback();
@@ -95,12 +129,15 @@ function speakLikeGmail(conn: SMTPConnection, auths: AuthAttempt[]): void {
     if (code === 538 || code === 530) [code, data] = [530, conn.secure ? GMAIL.authRequired : GMAIL.startTlsFirst];
     else if (code === 235) data = '2.7.0 Accepted';
     else if (code === 504 && data === 'Error: Unrecognized authentication type') data = GMAIL.unknownMechanism;
-    else if (code === 535 && data === 'Error: Username and Password not accepted') data = GMAIL['535']; // after XOAUTH2's challenge
+    else if (code === 535 && data === 'Error: Username and Password not accepted')
+      data = GMAIL['535']; // after XOAUTH2's challenge
     else if (code === 220 && data === 'Ready to start TLS') data = '2.0.0 Ready to start TLS';
     else if (typeof context === 'string' && OK_BY_CONTEXT[context]) data = OK_BY_CONTEXT[context];
     // EHLO: smtp-server's own list (AUTH before STARTTLS too, its order) becomes Gmail's.
     else if (code === 250 && Array.isArray(data)) {
-      const features = conn.secure ? EHLO_SECURE.filter((l) => !(conn.session.user && l.startsWith('AUTH '))) : EHLO_PLAIN;
+      const features = conn.secure
+        ? EHLO_SECURE.filter((l) => !(conn.session.user && l.startsWith('AUTH ')))
+        : EHLO_PLAIN;
       data = [data[0]!, ...features];
     }
     if (typeof data === 'string') data = data.replaceAll('%ID%', id);
@@ -139,15 +176,21 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
     banner: '%ID% - gsmtp',
     heloResponse: '%s at your service, %s',
     secure: opts.implicitTls ?? false,
-    key: opts.key, cert: opts.cert,
+    key: opts.key,
+    cert: opts.cert,
     authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'], // the others Gmail offers are answered in speakLikeGmail
     allowInsecureAuth: false,
     hideENHANCEDSTATUSCODES: true, // the replies above carry Gmail's own enhanced codes
-    hideDSN: true, hideREQUIRETLS: true, size: 35882577,
-    disableReverseLookup: true, logger: false, closeTimeout: 500,
+    hideDSN: true,
+    hideREQUIRETLS: true,
+    size: 35882577,
+    disableReverseLookup: true,
+    logger: false,
+    closeTimeout: 500,
     onAuth(auth, session, callback) {
       const user = auth.username ?? '';
-      if (auth.method === 'XOAUTH2') { // no OAuth token is ever valid here
+      if (auth.method === 'XOAUTH2') {
+        // no OAuth token is ever valid here
         auths.push({ user, password: '', method: auth.method, secure: session.secure, accepted: false });
         return callback(null, { data: XOAUTH2_ERROR });
       }
@@ -174,8 +217,14 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
         const raw = Buffer.concat(chunks).toString('utf8');
         const { mailFrom, rcptTo } = session.envelope;
         const user = typeof session.user === 'string' ? session.user : undefined;
-        messages.push({ user, secure: session.secure, mailFrom: mailFrom ? mailFrom.address : '',
-          rcptTo: rcptTo.map((r) => r.address), raw, headers: parseHeaders(raw) });
+        messages.push({
+          user,
+          secure: session.secure,
+          mailFrom: mailFrom ? mailFrom.address : '',
+          rcptTo: rcptTo.map((r) => r.address),
+          raw,
+          headers: parseHeaders(raw),
+        });
         callback(null, `2.0.0 OK  ${Math.floor(Date.now() / 1000)} %ID% - gsmtp`);
       });
     },
@@ -198,7 +247,9 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
       while (messages.length <= delivered) {
         if (Date.now() > deadline) {
           const tried = auths.map(({ user, accepted }) => `${user}: ${accepted ? 'accepted' : 'refused'}`);
-          throw new Error(`fake Gmail: no message within ${timeoutMs} ms (AUTH attempts: ${tried.join(', ') || 'none'})`);
+          throw new Error(
+            `fake Gmail: no message within ${timeoutMs} ms (AUTH attempts: ${tried.join(', ') || 'none'})`,
+          );
         }
         await new Promise((r) => setTimeout(r, 50));
       }

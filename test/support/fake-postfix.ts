@@ -35,13 +35,17 @@ export function loadFixtureRoot(sys: FakeSystem, fixture: string): void {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else sys.put('/' + relative(root, full), readFileSync(full));
+      else sys.put(`/${relative(root, full)}`, readFileSync(full));
     }
   };
   walk(root);
   // Empty directories (git keeps none): one path a line in <fixture>/dirs.txt.
   const dirs = join(root, '..', 'dirs.txt');
-  if (existsSync(dirs)) for (const d of readFileSync(dirs, 'utf8').split('\n').map((l) => l.trim())) if (d.startsWith('/')) sys.dirs.add(d);
+  if (existsSync(dirs))
+    for (const d of readFileSync(dirs, 'utf8')
+      .split('\n')
+      .map((l) => l.trim()))
+      if (d.startsWith('/')) sys.dirs.add(d);
 }
 
 export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions = {}): FakePostfix {
@@ -70,11 +74,21 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
     const flag = args[0]?.startsWith('-') ? args.shift() : undefined;
     const values = { ...defaults, ...state.explicit() };
     switch (flag) {
-      case '-A': return ok(command('postconf-A.txt'));
-      case '-m': return ok(command('postconf-m.txt'));
-      case '-M': return ok(command('postconf-M.txt'));
-      case '-d': return ok(args.map((n) => `${n} = ${defaults[n] ?? ''}\n`).join(''));
-      case '-n': return ok(Object.entries(state.explicit()).filter(([n]) => args.length === 0 || args.includes(n)).map(([n, v]) => `${n} = ${v}\n`).join(''));
+      case '-A':
+        return ok(command('postconf-A.txt'));
+      case '-m':
+        return ok(command('postconf-m.txt'));
+      case '-M':
+        return ok(command('postconf-M.txt'));
+      case '-d':
+        return ok(args.map((n) => `${n} = ${defaults[n] ?? ''}\n`).join(''));
+      case '-n':
+        return ok(
+          Object.entries(state.explicit())
+            .filter(([n]) => args.length === 0 || args.includes(n))
+            .map(([n, v]) => `${n} = ${v}\n`)
+            .join(''),
+        );
       case '-e': {
         const edits = Object.fromEntries(args.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
         sys.put(mainCfPath, editMainCf(state.mainCf(), edits));
@@ -84,7 +98,12 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
         sys.put(mainCfPath, editMainCf(state.mainCf(), Object.fromEntries(args.map((n) => [n, undefined]))));
         return ok();
       default:
-        return ok(args.filter((n) => n in values).map((n) => `${n} = ${values[n]}\n`).join(''));
+        return ok(
+          args
+            .filter((n) => n in values)
+            .map((n) => `${n} = ${values[n]}\n`)
+            .join(''),
+        );
     }
   });
   sys.on('postmap', (args) => {
@@ -98,8 +117,12 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
   });
   sys.on('postfix', (rawArgs) => {
     const verb = rawArgs.at(-1);
-    if (verb === 'status') return state.running ? ok() : { exitCode: 1, stdout: '', stderr: 'postfix/postfix-script: the Postfix mail system is not running' };
-    if (verb === 'check') return options.failCheck ? { exitCode: 1, stdout: '', stderr: 'postfix: fatal: bad configuration' } : ok();
+    if (verb === 'status')
+      return state.running
+        ? ok()
+        : { exitCode: 1, stdout: '', stderr: 'postfix/postfix-script: the Postfix mail system is not running' };
+    if (verb === 'check')
+      return options.failCheck ? { exitCode: 1, stdout: '', stderr: 'postfix: fatal: bad configuration' } : ok();
     if (verb === 'start' || verb === 'reload') state.running = true;
     if (verb === 'stop') state.running = false;
     return ok();
@@ -112,7 +135,17 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
       const line = `Nov 28 09:00:01 vm postfix/smtp[4242]: ${id}: to=<${request.to}>, relay=smtp.gmail.com[142.250.102.109]:587, delay=1.1, delays=0.01/0.01/0.6/0.5, dsn=${/dsn=(\S+),/.exec(tail)?.[1] ?? '2.0.0'}, ${tail}\n`;
       sys.put(maillog, (sys.text(maillog) ?? '') + line);
     } else {
-      state.queue.push(JSON.stringify({ queue_name: 'active', queue_id: id, arrival_time: 1, message_size: 500, forced_expire: false, sender: request.from, recipients: [{ address: request.to }] }));
+      state.queue.push(
+        JSON.stringify({
+          queue_name: 'active',
+          queue_id: id,
+          arrival_time: 1,
+          message_size: 500,
+          forced_expire: false,
+          sender: request.from,
+          recipients: [{ address: request.to }],
+        }),
+      );
     }
     return { response: `250 2.0.0 Ok: queued as ${id}` };
   };
@@ -131,13 +164,16 @@ function parseMainCf(text: string): Record<string, string> {
 /** As postconf -e/-X do: replace a parameter's line in place, append new ones, drop removed ones. */
 function editMainCf(text: string, edits: Record<string, string | undefined>): string {
   const pending = new Map(Object.entries(edits));
-  const lines = text.replace(/\n$/, '').split('\n').flatMap((line) => {
-    const name = /^([A-Za-z0-9_]+)\s*=/.exec(line)?.[1];
-    if (!name || !pending.has(name)) return [line];
-    const value = pending.get(name);
-    pending.delete(name);
-    return value === undefined ? [] : [`${name} = ${value}`];
-  });
+  const lines = text
+    .replace(/\n$/, '')
+    .split('\n')
+    .flatMap((line) => {
+      const name = /^([A-Za-z0-9_]+)\s*=/.exec(line)?.[1];
+      if (!name || !pending.has(name)) return [line];
+      const value = pending.get(name);
+      pending.delete(name);
+      return value === undefined ? [] : [`${name} = ${value}`];
+    });
   for (const [name, value] of pending) if (value !== undefined) lines.push(`${name} = ${value}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

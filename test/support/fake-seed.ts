@@ -7,14 +7,27 @@ import { repoPath } from './paths.js';
 
 const stockMainCf = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8');
 export const seedLines = [
-  'relayhost = [smtp.gmail.com]:587', 'smtp_use_tls = yes', 'smtp_sasl_auth_enable = yes',
-  'smtp_sasl_password_maps = hash:/etc/postfix/saslpass', 'smtp_sasl_tls_security_options = noanonymous',
-  'smtp_tls_CApath = /etc/ssl/certs/ca-certificates.crt', 'default_transport = smtp', 'relay_transport = relay', '',
+  'relayhost = [smtp.gmail.com]:587',
+  'smtp_use_tls = yes',
+  'smtp_sasl_auth_enable = yes',
+  'smtp_sasl_password_maps = hash:/etc/postfix/saslpass',
+  'smtp_sasl_tls_security_options = noanonymous',
+  'smtp_tls_CApath = /etc/ssl/certs/ca-certificates.crt',
+  'default_transport = smtp',
+  'relay_transport = relay',
+  '',
 ].join('\n');
 
-export function seedMachine(password: string, account = 'cron@gmail.com', options: FakePostfixOptions = {}): { sys: FakeSystem; postfix: FakePostfix } {
+export function seedMachine(
+  password: string,
+  account = 'cron@gmail.com',
+  options: FakePostfixOptions = {},
+): { sys: FakeSystem; postfix: FakePostfix } {
   const sys = new FakeSystem();
-  const postfix = installFakePostfix(sys, { mainCf: stockMainCf.replace(/^(default_transport|relay_transport|relayhost) =.*\n/gm, '') + seedLines, ...options });
+  const postfix = installFakePostfix(sys, {
+    mainCf: stockMainCf.replace(/^(default_transport|relay_transport|relayhost) =.*\n/gm, '') + seedLines,
+    ...options,
+  });
   sys.put('/etc/postfix/saslpass', `[smtp.gmail.com]:587 ${account}:${password}\n`, 0o644);
   return { sys, postfix };
 }

@@ -1,7 +1,24 @@
 // A recording fake of src/system for flow tests: an in-memory file tree,
 // and commands answered by handlers (a fake Postfix below). Every call is
 // recorded so a test can assert what would be run and written.
-import type { FileLock, SignalGuard, AuthCheckResult, RelayProbe, ExecOptions, ExecResult, FileInfo, Keychain, LoggedExecOptions, SmtpEndpoint, SubmitRequest, SubmitResult, System, WriteOptions, DirProblem, UnsafeDir } from '../../src/system/types.js';
+import type {
+  FileLock,
+  SignalGuard,
+  AuthCheckResult,
+  RelayProbe,
+  ExecOptions,
+  ExecResult,
+  FileInfo,
+  Keychain,
+  LoggedExecOptions,
+  SmtpEndpoint,
+  SubmitRequest,
+  SubmitResult,
+  System,
+  WriteOptions,
+  DirProblem,
+  UnsafeDir,
+} from '../../src/system/types.js';
 import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
 
 export interface FakeFile {
@@ -34,7 +51,10 @@ export class FakeSystem implements System {
   readonly secrets = new Map<string, string>();
   root = true;
   clock = Date.parse('2026-11-28T09:00:00Z');
-  environment: Record<string, string | undefined> = { PATH: '/usr/sbin:/usr/bin', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/fake' };
+  environment: Record<string, string | undefined> = {
+    PATH: '/usr/sbin:/usr/bin',
+    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/fake',
+  };
   keychainMissing?: string;
   /** Makes every keychain call after the probe fail with this reason (e.g. 'locked'), as a real keychain's errors do. */
   keychainFailure?: string;
@@ -42,7 +62,9 @@ export class FakeSystem implements System {
   submitResult: (request: SubmitRequest) => SubmitResult = () => ({ response: '250 2.0.0 Ok: queued as 4F2C21A0B3' });
   readonly probes: { host: string; port: number; tls?: boolean }[] = [];
   /** The relay's reachability; by default it answers over IPv4 only, and speaks STARTTLS. */
-  probeResult: (host: string, port: number) => RelayProbe = () => ({ addresses: [{ family: 4, address: '142.250.102.109', ok: true }] });
+  probeResult: (host: string, port: number) => RelayProbe = () => ({
+    addresses: [{ family: 4, address: '142.250.102.109', ok: true }],
+  });
 
   constructor(files: Record<string, string | { content: string; mode?: number }> = {}) {
     for (const [path, spec] of Object.entries(files)) {
@@ -68,12 +90,20 @@ export class FakeSystem implements System {
     return result ?? { exitCode: 127, stdout: '', stderr: `${file}: command not found`, notFound: true };
   }
   /** Like exec (same handlers, recorded in calls with logged: true); the output goes to the log file and onLine. */
-  async execLogged(file: string, args: readonly string[], options: LoggedExecOptions): Promise<{ exitCode: number; notFound?: boolean }> {
+  async execLogged(
+    file: string,
+    args: readonly string[],
+    options: LoggedExecOptions,
+  ): Promise<{ exitCode: number; notFound?: boolean }> {
     const result = await this.exec(file, args, { input: options.input, env: options.env });
     this.calls[this.calls.length - 1]!.logged = options.logPath;
     const lines = `${result.stdout}${result.stderr}`.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
     const previous = this.text(options.logPath) ?? '';
-    this.put(options.logPath, `${previous}$ ${[file, ...args].join(' ')}\n${lines.map((l) => `${l}\n`).join('')}`, 0o600);
+    this.put(
+      options.logPath,
+      `${previous}$ ${[file, ...args].join(' ')}\n${lines.map((l) => `${l}\n`).join('')}`,
+      0o600,
+    );
     for (const line of lines) options.onLine?.(line);
     return { exitCode: result.exitCode, notFound: result.notFound };
   }
@@ -95,12 +125,12 @@ export class FakeSystem implements System {
   async fileInfo(path: string): Promise<FileInfo | undefined> {
     const f = this.files.get(path);
     if (f) return { mode: f.mode, uid: f.uid, gid: f.gid, size: f.content.length, mtimeMs: f.mtimeMs };
-    const prefix = path.replace(/\/+$/, '') + '/';
+    const prefix = `${path.replace(/\/+$/, '')}/`;
     const isDir = this.dirs.has(path) || [...this.files.keys(), ...this.dirs].some((p) => p.startsWith(prefix));
     return isDir ? { mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: this.clock, isDirectory: true } : undefined;
   }
   async listDir(path: string): Promise<string[]> {
-    const prefix = path.replace(/\/+$/, '') + '/';
+    const prefix = `${path.replace(/\/+$/, '')}/`;
     const names = new Set<string>();
     for (const p of [...this.files.keys(), ...this.dirs]) {
       if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]!);
@@ -110,7 +140,13 @@ export class FakeSystem implements System {
   async writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void> {
     this.writes.push({ path, mode: options.mode });
     this.clock += 1;
-    this.files.set(path, { content: Buffer.from(content), mode: options.mode, uid: options.uid ?? 0, gid: options.gid ?? 0, mtimeMs: this.clock });
+    this.files.set(path, {
+      content: Buffer.from(content),
+      mode: options.mode,
+      uid: options.uid ?? 0,
+      gid: options.gid ?? 0,
+      mtimeMs: this.clock,
+    });
   }
   async mkdirp(path: string): Promise<void> {
     this.dirs.add(path);
@@ -122,7 +158,7 @@ export class FakeSystem implements System {
   readonly unsafeDirs = new Map<string, DirProblem>();
   async unsafeDir(path: string): Promise<UnsafeDir | undefined> {
     for (const [dir, problem] of [...this.unsafeDirs].sort(([a], [b]) => a.length - b.length)) {
-      if (path === dir || path.startsWith(dir.replace(/\/+$/, '') + '/')) return { path: dir, problem };
+      if (path === dir || path.startsWith(`${dir.replace(/\/+$/, '')}/`)) return { path: dir, problem };
     }
     return undefined;
   }
@@ -146,12 +182,14 @@ export class FakeSystem implements System {
   async removeAtomicLeftovers(path: string): Promise<string[]> {
     const slash = path.lastIndexOf('/');
     const prefix = `${path.slice(0, slash)}/.${path.slice(slash + 1)}.`;
-    const leftovers = [...this.files.keys()].filter((p) => p.startsWith(prefix) && /\.[0-9a-f]{12}\.tmp$/.test(p) && p.length === prefix.length + 16);
+    const leftovers = [...this.files.keys()].filter(
+      (p) => p.startsWith(prefix) && /\.[0-9a-f]{12}\.tmp$/.test(p) && p.length === prefix.length + 16,
+    );
     for (const leftover of leftovers) this.files.delete(leftover);
     return leftovers;
   }
   async removeTree(path: string): Promise<void> {
-    const prefix = path.replace(/\/+$/, '') + '/';
+    const prefix = `${path.replace(/\/+$/, '')}/`;
     for (const p of [...this.files.keys()]) if (p.startsWith(prefix)) this.files.delete(p);
     for (const d of [...this.dirs]) if (d === path || d.startsWith(prefix)) this.dirs.delete(d);
   }
@@ -195,7 +233,8 @@ export class FakeSystem implements System {
   }
   keychain(): Keychain {
     const check = () => {
-      if (this.keychainFailure) throw Object.assign(new Error(`keychain: ${this.keychainFailure}`), { reason: this.keychainFailure });
+      if (this.keychainFailure)
+        throw Object.assign(new Error(`keychain: ${this.keychainFailure}`), { reason: this.keychainFailure });
     };
     return {
       unavailableReason: async () => this.keychainMissing,

@@ -19,7 +19,16 @@ export interface HostileUser {
 
 export async function createHostileUser(): Promise<HostileUser> {
   const name = `pgw-atk-${randomBytes(3).toString('hex')}`;
-  await execFileP('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', name]);
+  await execFileP('useradd', [
+    '--system',
+    '--user-group',
+    '--no-create-home',
+    '--home-dir',
+    '/nonexistent',
+    '--shell',
+    '/usr/sbin/nologin',
+    name,
+  ]);
   const uid = Number((await execFileP('id', ['-u', name])).stdout.trim());
   const gid = Number((await execFileP('id', ['-g', name])).stdout.trim());
   const options = { uid, gid, cwd: '/', env: { PATH: '/usr/bin:/bin' } };
@@ -32,7 +41,9 @@ export async function createHostileUser(): Promise<HostileUser> {
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+    const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+      child.once('close', (code) => resolve({ code, stdout, stderr })),
+    );
     return { child, done };
   };
   return {

@@ -36,7 +36,12 @@ export interface KeyringSessionOptions {
 
 /** Why these tests cannot run here, or undefined: for `{ skip: keyringSkipReason() }`. */
 export function keyringSkipReason(): string | undefined {
-  for (const tool of ['/usr/bin/dbus-run-session', '/usr/bin/gnome-keyring-daemon', '/usr/bin/dbus-send', '/usr/bin/secret-tool']) {
+  for (const tool of [
+    '/usr/bin/dbus-run-session',
+    '/usr/bin/gnome-keyring-daemon',
+    '/usr/bin/dbus-send',
+    '/usr/bin/secret-tool',
+  ]) {
     if (!existsSync(tool)) return `${tool} is not installed (bash test/install-deps.sh)`;
   }
   return undefined;
@@ -94,7 +99,13 @@ export async function startKeyringSession(options: KeyringSessionOptions = {}): 
   await mkdir(runtimeDir, { mode: 0o700 });
   const owned = [base, home, runtimeDir];
   if (options.user) for (const dir of owned) await chown(dir, options.user.uid, options.user.gid);
-  const sessionEnv = { PATH: '/usr/bin:/bin', HOME: home, XDG_RUNTIME_DIR: runtimeDir, LANG: 'C.UTF-8', PGW_KIND: kind };
+  const sessionEnv = {
+    PATH: '/usr/bin:/bin',
+    HOME: home,
+    XDG_RUNTIME_DIR: runtimeDir,
+    LANG: 'C.UTF-8',
+    PGW_KIND: kind,
+  };
   const args = kind === 'no-secret-service' ? [`--config-file=${join(base, 'bus.conf')}`] : [];
   if (kind === 'no-secret-service') await writeFile(join(base, 'bus.conf'), busWithoutServices);
   const child = spawn('dbus-run-session', [...args, '--', 'sh', '-c', script], {
@@ -135,7 +146,12 @@ export async function startKeyringSession(options: KeyringSessionOptions = {}): 
     env,
     secretTool: (toolArgs, input = '') =>
       new Promise((resolve) => {
-        const tool = spawn('secret-tool', toolArgs, { env: { ...sessionEnv, ...env }, uid: options.user?.uid, gid: options.user?.gid, stdio: ['pipe', 'pipe', 'pipe'] });
+        const tool = spawn('secret-tool', toolArgs, {
+          env: { ...sessionEnv, ...env },
+          uid: options.user?.uid,
+          gid: options.user?.gid,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
         tool.stdin.end(input);
         let stdout = '';
         tool.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

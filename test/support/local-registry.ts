@@ -16,7 +16,13 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-interface LockEntry { version: string; dev?: boolean; os?: string[]; cpu?: string[]; [field: string]: unknown }
+interface LockEntry {
+  version: string;
+  dev?: boolean;
+  os?: string[];
+  cpu?: string[];
+  [field: string]: unknown;
+}
 
 export interface LocalRegistry {
   url: string;
@@ -25,14 +31,40 @@ export interface LocalRegistry {
   close(): Promise<void>;
 }
 
-const manifestFields = ['name', 'version', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines', 'os', 'cpu', 'libc', 'type', 'main', 'exports'];
+const manifestFields = [
+  'name',
+  'version',
+  'dependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'peerDependenciesMeta',
+  'bin',
+  'engines',
+  'os',
+  'cpu',
+  'libc',
+  'type',
+  'main',
+  'exports',
+];
 
 /** The lockfile's name for an entry such as node_modules/a/node_modules/@s/b. */
 const nameOf = (path: string) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
 
 /** `tar` of an installed package as npm packs one: everything under package/, without its own node_modules. */
 async function packInstalled(dir: string, out: string): Promise<{ integrity: string; shasum: string }> {
-  await run('tar', ['-czf', out, '-C', dir, '--exclude=./node_modules', '--owner=0', '--group=0', '--transform', 's,^\\.,package,', '.']);
+  await run('tar', [
+    '-czf',
+    out,
+    '-C',
+    dir,
+    '--exclude=./node_modules',
+    '--owner=0',
+    '--group=0',
+    '--transform',
+    's,^\\.,package,',
+    '.',
+  ]);
   const bytes = await readFile(out);
   return {
     integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
@@ -41,14 +73,19 @@ async function packInstalled(dir: string, out: string): Promise<{ integrity: str
 }
 
 export async function startLocalRegistry(root: string, workDir: string): Promise<LocalRegistry> {
-  const lock = JSON.parse(await readFile(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const lock = JSON.parse(await readFile(join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
   const tarballs = join(workDir, 'tarballs');
   await mkdir(tarballs, { recursive: true });
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const packuments = new Map<string, { name: string; 'dist-tags': Record<string, string>; versions: Record<string, object> }>();
+  const packuments = new Map<
+    string,
+    { name: string; 'dist-tags': Record<string, string>; versions: Record<string, object> }
+  >();
   for (const [path, entry] of Object.entries(lock.packages)) {
     if (!path.startsWith('node_modules/') || entry.dev) continue;
     const name = nameOf(path);
@@ -58,10 +95,17 @@ export async function startLocalRegistry(root: string, workDir: string): Promise
     const source: Record<string, unknown> = existsSync(join(installed, 'package.json'))
       ? JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'))
       : { ...entry, name };
-    const dist = existsSync(join(installed, 'package.json')) ? await packInstalled(installed, join(tarballs, file)) : {};
-    const manifest = Object.fromEntries(manifestFields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
+    const dist = existsSync(join(installed, 'package.json'))
+      ? await packInstalled(installed, join(tarballs, file))
+      : {};
+    const manifest = Object.fromEntries(
+      manifestFields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]),
+    );
     const packument = packuments.get(name) ?? { name, 'dist-tags': {}, versions: {} };
-    packument.versions[entry.version] = { ...manifest, dist: { ...dist, tarball: `${url}/-/tarballs/${encodeURIComponent(file)}` } };
+    packument.versions[entry.version] = {
+      ...manifest,
+      dist: { ...dist, tarball: `${url}/-/tarballs/${encodeURIComponent(file)}` },
+    };
     packument['dist-tags'].latest ??= entry.version;
     packuments.set(name, packument);
   }
@@ -71,10 +115,13 @@ export async function startLocalRegistry(root: string, workDir: string): Promise
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!).slice(1);
     if (path.startsWith('-/tarballs/')) {
       const file = join(tarballs, path.slice('-/tarballs/'.length).replace(/[/\\]/g, ''));
-      readFile(file).then((bytes) => {
-        requested.push(path);
-        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
-      }, () => res.writeHead(404).end());
+      readFile(file).then(
+        (bytes) => {
+          requested.push(path);
+          res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+        },
+        () => res.writeHead(404).end(),
+      );
       return;
     }
     const packument = packuments.get(path);

@@ -15,7 +15,11 @@ import { repoPath } from './paths.js';
 
 const execFileP = promisify(execFile);
 
-export interface RunnerResult { code: number | null; stdout: string; stderr: string }
+export interface RunnerResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** This process's net and mnt namespace ids: the runner's guard compares its own with them. */
 export function currentNamespaces(): Promise<[net: string, mnt: string]> {
@@ -26,10 +30,19 @@ export function currentNamespaces(): Promise<[net: string, mnt: string]> {
  * Runs dist/test/support/<runner>.js with `args`, under `unshare -m -n` (`unshare: false`: as it is,
  * to show that its guard refuses); `stdin` is written to it, else its stdin is closed.
  */
-export function runInNamespace(runner: string, args: readonly string[], options: { stdin?: string; unshare?: boolean } = {}): Promise<RunnerResult> {
+export function runInNamespace(
+  runner: string,
+  args: readonly string[],
+  options: { stdin?: string; unshare?: boolean } = {},
+): Promise<RunnerResult> {
   return new Promise((resolve, reject) => {
     const script = repoPath('dist', 'test', 'support', `${runner}.js`);
-    const [cmd, ...argv] = [...(options.unshare ?? true ? ['unshare', '-m', '-n', '--'] : []), process.execPath, script, ...args];
+    const [cmd, ...argv] = [
+      ...((options.unshare ?? true) ? ['unshare', '-m', '-n', '--'] : []),
+      process.execPath,
+      script,
+      ...args,
+    ];
     const child = spawn(cmd!, argv, { stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -50,10 +63,15 @@ export function runInNamespace(runner: string, args: readonly string[], options:
 /** Runner side: throws unless this process is in a mount and a network namespace other than the parent's, with only lo. */
 export async function guardNamespaces(parentNet: string, parentMnt: string): Promise<void> {
   const [net, mnt] = await currentNamespaces();
-  if (net === parentNet || mnt === parentMnt) throw new Error(`refusing to run: not in a namespace of its own (${net}, ${mnt})`);
+  if (net === parentNet || mnt === parentMnt)
+    throw new Error(`refusing to run: not in a namespace of its own (${net}, ${mnt})`);
   const { stdout } = await execFileP('ip', ['-o', 'link', 'show']);
-  const links = stdout.split('\n').filter(Boolean).map((l) => l.split(':')[1]?.trim());
-  if (links.some((l) => l !== 'lo')) throw new Error(`refusing to run: the namespace has links besides lo: ${links.join(', ')}`);
+  const links = stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(':')[1]?.trim());
+  if (links.some((l) => l !== 'lo'))
+    throw new Error(`refusing to run: the namespace has links besides lo: ${links.join(', ')}`);
 }
 
 /**

@@ -9,7 +9,7 @@ function findRoot(): string {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg) && /"name":\s*"postfix-gmail-wizard"/.test(readFileSync(pkg, 'utf8'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('repository root not found above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) throw new Error(`repository root not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

@@ -19,5 +19,15 @@ export async function plantOverSbin(dir: string, wrappers: Record<string, string
     await chmod(wrapper, 0o755);
     mounts.push(`mount --bind '${wrapper}' '/usr/sbin/${name}'`);
   }
-  return ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', `${mounts.join(' && ')} && exec "$@"`, 'sh'];
+  return [
+    'unshare',
+    '--mount',
+    '--propagation',
+    'private',
+    '--',
+    'sh',
+    '-c',
+    `${mounts.join(' && ')} && exec "$@"`,
+    'sh',
+  ];
 }

@@ -64,8 +64,12 @@ async function fillChroot(queueDir: string): Promise<void> {
   for (const f of ['localtime', 'services', 'resolv.conf', 'hosts', 'host.conf', 'nsswitch.conf', 'nss_mdns.config']) {
     if (existsSync(`/etc/${f}`)) await copyFile(`/etc/${f}`, join(queueDir, 'etc', f)); // follows symlinks
   }
-  const libDirs = ['/lib', ...(await readdir('/lib', { withFileTypes: true }))
-    .filter((d) => d.isDirectory() || d.isSymbolicLink()).map((d) => join('/lib', d.name))];
+  const libDirs = [
+    '/lib',
+    ...(await readdir('/lib', { withFileTypes: true }))
+      .filter((d) => d.isDirectory() || d.isSymbolicLink())
+      .map((d) => join('/lib', d.name)),
+  ];
   for (const dir of libDirs) {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => /^lib(gcc_s|nss|resolv).*\.so/.test(n))) {
@@ -75,7 +79,9 @@ async function fillChroot(queueDir: string): Promise<void> {
   }
 }
 
-export async function createPostfixInstance(opts: { mainCf?: string; masterCf?: string } = {}): Promise<PostfixInstance> {
+export async function createPostfixInstance(
+  opts: { mainCf?: string; masterCf?: string } = {},
+): Promise<PostfixInstance> {
   const base = await mkdtemp('/tmp/pfx-test-');
   await chmod(base, 0o755); // the postfix user must traverse it
   const configDir = join(base, 'etc');
@@ -93,9 +99,16 @@ export async function createPostfixInstance(opts: { mainCf?: string; masterCf?: 
     await copyFile(opts.mainCf ?? join(fixtures, 'main.cf.local-only'), join(configDir, 'main.cf'));
     await copyFile(opts.masterCf ?? join(fixtures, 'master.cf'), join(configDir, 'master.cf'));
 
-    await postconf('-e', `queue_directory=${queueDir}`, `data_directory=${dataDir}`, `maillog_file=${maillog}`,
-      'maillog_file_prefixes=/var,/dev/stdout,/tmp', 'smtp_host_lookup=native', 'inet_protocols=ipv4',
-      'inet_interfaces=loopback-only');
+    await postconf(
+      '-e',
+      `queue_directory=${queueDir}`,
+      `data_directory=${dataDir}`,
+      `maillog_file=${maillog}`,
+      'maillog_file_prefixes=/var,/dev/stdout,/tmp',
+      'smtp_host_lookup=native',
+      'inet_protocols=ipv4',
+      'inet_interfaces=loopback-only',
+    );
     smtpdPort = await freePort();
     await postconf('-MX', 'smtp/inet');
     await postconf('-M', `127.0.0.1:${smtpdPort}/inet=127.0.0.1:${smtpdPort} inet n - y - - smtpd`);
@@ -109,24 +122,41 @@ export async function createPostfixInstance(opts: { mainCf?: string; masterCf?: 
   const readLog = () => readFile(maillog, 'utf8').catch(() => '');
   const logTail = async () => (await readLog()).split('\n').slice(-30).join('\n');
   // master -t exits 0 when no master holds the pid file lock (postfix status would log a line).
-  const isRunning = () => run(masterBin, ['-c', configDir, '-t']).then(() => false, () => true);
-  const masterPid = async () => Number((await readFile(join(queueDir, 'pid', 'master.pid'), 'utf8').catch(() => '')).trim());
+  const isRunning = () =>
+    run(masterBin, ['-c', configDir, '-t']).then(
+      () => false,
+      () => true,
+    );
+  const masterPid = async () =>
+    Number((await readFile(join(queueDir, 'pid', 'master.pid'), 'utf8').catch(() => '')).trim());
   let destroyed = false;
 
   const instance: PostfixInstance = {
-    base, configDir, queueDir, maillog, smtpdPort, postconf, readLog, isRunning,
+    base,
+    configDir,
+    queueDir,
+    maillog,
+    smtpdPort,
+    postconf,
+    readLog,
+    isRunning,
     async start() {
       // Postfix commands print errors on stderr only when it is a tty, and master(8) logs startup
       // errors (e.g. "bind: Address already in use") to syslog, which is absent here. So look for
       // the likely causes ourselves: the port, and `postfix check` run in a pty by script(1).
-      if (await isListening(smtpdPort)) throw new Error(`cannot start Postfix: 127.0.0.1:${smtpdPort} is already in use`);
+      if (await isListening(smtpdPort))
+        throw new Error(`cannot start Postfix: 127.0.0.1:${smtpdPort} is already in use`);
       try {
         await run('postfix', ['-c', configDir, 'start']);
         await waitForPort(smtpdPort, 30_000);
       } catch (err) {
-        const check = await run('script', ['-qec', `postfix -c '${configDir}' check`, '/dev/null'])
-          .then((out) => out || 'OK', (e: Error) => e.message);
-        throw new Error(`${(err as Error).message}\n--- postfix check ---\n${check}\n--- ${maillog} (tail) ---\n${await logTail()}`);
+        const check = await run('script', ['-qec', `postfix -c '${configDir}' check`, '/dev/null']).then(
+          (out) => out || 'OK',
+          (e: Error) => e.message,
+        );
+        throw new Error(
+          `${(err as Error).message}\n--- postfix check ---\n${check}\n--- ${maillog} (tail) ---\n${await logTail()}`,
+        );
       }
     },
     async stop() {
@@ -147,7 +177,11 @@ export async function createPostfixInstance(opts: { mainCf?: string; masterCf?: 
       await instance.stop().catch(() => {});
       const pid = await masterPid();
       if (pid > 0 && (await isRunning())) {
-        try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } // master is a process group leader
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        } // master is a process group leader
         for (let i = 0; i < 50 && (await isRunning()); i++) await sleep(100);
       }
       await rm(base, { recursive: true, force: true });

@@ -11,7 +11,9 @@ export class RawSmtp {
     return new RawSmtp(socket).listen();
   }
   private listen(): this {
-    this.socket.setEncoding('utf8').on('data', (d: string) => { this.buffer += d; });
+    this.socket.setEncoding('utf8').on('data', (d: string) => {
+      this.buffer += d;
+    });
     return this;
   }
   /** Next complete reply: its lines and the raw text including every CRLF. */
@@ -37,5 +39,7 @@ export class RawSmtp {
     await new Promise((resolve, reject) => this.socket.once('secureConnect', resolve).once('error', reject));
     this.listen();
   }
-  close() { this.socket.destroy(); }
+  close() {
+    this.socket.destroy();
+  }
 }

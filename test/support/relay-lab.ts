@@ -24,13 +24,32 @@ export async function startRelayLab(
 ): Promise<RelayLab> {
   const tmp = await mkdtemp(`/tmp/pgw-${name}-`);
   const ca = await createTestCa(join(tmp, 'ca'));
-  const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts, implicitTls: options.implicitTls, refuse: options.refuse });
+  const gmail = await startFakeGmail({
+    cert: ca.certPem,
+    key: ca.keyPem,
+    accounts,
+    implicitTls: options.implicitTls,
+    refuse: options.refuse,
+  });
   const postfix = await createPostfixInstance({ mainCf: options.mainCf });
   if (options.start ?? true) await postfix.start();
   return {
-    tmp, ca, gmail, postfix,
-    args: () => ['--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', postfix.configDir,
-      '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state')],
+    tmp,
+    ca,
+    gmail,
+    postfix,
+    args: () => [
+      '--relay',
+      `localhost:${gmail.port}`,
+      '--ca-file',
+      ca.caPath,
+      '--config-dir',
+      postfix.configDir,
+      '--backup-dir',
+      join(postfix.base, 'backups'),
+      '--state-dir',
+      join(postfix.base, 'state'),
+    ],
     close: async () => {
       await postfix.destroy();
       await gmail.close();

@@ -15,11 +15,20 @@ export interface CliRun {
   json?: Outcome;
 }
 
-export async function runCli(sys: FakeSystem, argv: string[], options: { ui?: Ui; stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function runCli(
+  sys: FakeSystem,
+  argv: string[],
+  options: { ui?: Ui; stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   const stdout = collect();
   const stderr = collect();
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
-  const exit = await main(argv, { stdin, stdout: stdout.stream, stderr: stderr.stream, env: options.env ?? { LANG: 'C.UTF-8' } }, sys, options.ui);
+  const exit = await main(
+    argv,
+    { stdin, stdout: stdout.stream, stderr: stderr.stream, env: options.env ?? { LANG: 'C.UTF-8' } },
+    sys,
+    options.ui,
+  );
   const out = stdout.text();
   const json = argv.includes('--json') ? (JSON.parse(out) as Outcome) : undefined;
   if (json) assertOutcomeSchema(json); // every flow test's document must match the published schema

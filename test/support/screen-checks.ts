@@ -7,7 +7,10 @@ import { ja } from '../../src/ui/text/ja.js';
 
 /** Lines of a frame (top "…╮", side "│ … │", bottom "…╯") whose width is not `cols`. */
 export function badFrameLines(screen: string, cols: number): string[] {
-  return screen.split('\n').filter((l) => /^[◇◆│├].*[╮│╯]$/.test(l) && l !== '│' && columns(l) !== cols).map((l) => `${columns(l)}: ${l}`);
+  return screen
+    .split('\n')
+    .filter((l) => /^[◇◆│├].*[╮│╯]$/.test(l) && l !== '│' && columns(l) !== cols)
+    .map((l) => `${columns(l)}: ${l}`);
 }
 
 const narrowRuns = (text: string) => text.match(/[!-~]+/g) ?? [];

@@ -15,8 +15,24 @@ import { startInTmux, type TmuxSession } from './tmux.js';
 
 const password = 'abcdefghijklmnop';
 export const scripts = {
-  en: { lang: 'C.UTF-8', account: 'you@gmail.com', prompts: { account: /Gmail address to send as/, password: /App password/, done: /Done: this machine|not delivered/ } },
-  ja: { lang: 'ja_JP.UTF-8', account: 'anata@gmail.com', prompts: { account: /送信に使う Gmail アドレス/, password: /アプリパスワード（16/, done: /完了: |届きませんでした|配送されませんでした/ } },
+  en: {
+    lang: 'C.UTF-8',
+    account: 'you@gmail.com',
+    prompts: {
+      account: /Gmail address to send as/,
+      password: /App password/,
+      done: /Done: this machine|not delivered/,
+    },
+  },
+  ja: {
+    lang: 'ja_JP.UTF-8',
+    account: 'anata@gmail.com',
+    prompts: {
+      account: /送信に使う Gmail アドレス/,
+      password: /アプリパスワード（16/,
+      done: /完了: |届きませんでした|配送されませんでした/,
+    },
+  },
 };
 
 /** Answer each question with Enter (its default) until the run ends, after account and password. */
@@ -45,7 +61,10 @@ function normalize(text: string, base: string, port: number): string {
     .replace(new RegExp(`localhost\\[127\\.0\\.0\\.1\\]:${port}`, 'g'), 'smtp.gmail.com[142.250.102.109]:587')
     .replace(new RegExp(`localhost:${port}`, 'g'), 'smtp.gmail.com:587')
     .replace(/\blocalhost\b(?= (accepted|が))/g, 'smtp.gmail.com')
-    .replace(/ --relay smtp\.gmail\.com:587| --ca-file \S+| --config-dir \S+| --backup-dir \S+| --state-dir \S+| --no-keychain| --wait \d+/g, '')
+    .replace(
+      / --relay smtp\.gmail\.com:587| --ca-file \S+| --config-dir \S+| --backup-dir \S+| --state-dir \S+| --no-keychain| --wait \d+/g,
+      '',
+    )
     .replace(/ -c \/etc\/postfix(?= )/g, '') // the default instance needs no -c
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
@@ -62,7 +81,13 @@ function normalize(text: string, base: string, port: number): string {
 // guide line after it and wrapped again, as the wizard would have wrapped it.
 function rewrapLonger(lines: string[], line: string): string[] {
   const previous = lines.at(-1);
-  if (previous !== undefined && columns(previous) > 80 && /^[◇◆●▲■] {2}/.test(previous) && /^│ {2}\S/.test(line) && !line.endsWith('│')) {
+  if (
+    previous !== undefined &&
+    columns(previous) > 80 &&
+    /^[◇◆●▲■] {2}/.test(previous) &&
+    /^│ {2}\S/.test(line) &&
+    !line.endsWith('│')
+  ) {
     const [first, ...rest] = wrapText(`${previous.slice(3)} ${line.slice(3)}`, 77);
     lines.splice(-1, 1, `${previous.slice(0, 3)}${first}`, ...rest.map((l) => `│  ${l}`));
     return lines;
@@ -79,11 +104,10 @@ function repadBoxLine(line: string): string {
   else if (/^├─*╯$/.test(line)) boxWidth = 0;
   else if (boxWidth && /^│ .*│$/.test(line)) {
     const inner = line.slice(0, -1).replace(/\s+$/, '');
-    return inner + ' '.repeat(Math.max(1, boxWidth - 1 - columns(inner))) + '│';
+    return `${inner + ' '.repeat(Math.max(1, boxWidth - 1 - columns(inner)))}│`;
   }
   return line;
 }
-
 
 export type ScreenName = keyof typeof scripts;
 
@@ -93,7 +117,11 @@ export async function captureScreens(): Promise<Record<ScreenName, string>> {
   const screens: Partial<Record<ScreenName, string>> = {};
   try {
     const ca = await createTestCa(join(tmp, 'ca'));
-    const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: Object.fromEntries(Object.values(scripts).map((s) => [s.account, { password }])) });
+    const gmail = await startFakeGmail({
+      cert: ca.certPem,
+      key: ca.keyPem,
+      accounts: Object.fromEntries(Object.values(scripts).map((s) => [s.account, { password }])),
+    });
     try {
       for (const [name, script] of Object.entries(scripts) as [ScreenName, (typeof scripts)['en']][]) {
         const postfix = await createPostfixInstance();
@@ -101,9 +129,26 @@ export async function captureScreens(): Promise<Record<ScreenName, string>> {
         // so the screens are the same on any machine.
         await postfix.postconf('-e', 'myorigin=testhost.example');
         await postfix.start();
-        const session = await startInTmux([process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
-          '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'b'), '--state-dir', join(postfix.base, 's'), '--no-keychain', '--wait', '60'],
-        { cols: 80, rows: 90, env: { LANG: script.lang, TERM: 'xterm-256color' } });
+        const session = await startInTmux(
+          [
+            process.execPath,
+            repoPath('bin', 'postfix-gmail-wizard.js'),
+            '--relay',
+            `localhost:${gmail.port}`,
+            '--ca-file',
+            ca.caPath,
+            '--config-dir',
+            postfix.configDir,
+            '--backup-dir',
+            join(postfix.base, 'b'),
+            '--state-dir',
+            join(postfix.base, 's'),
+            '--no-keychain',
+            '--wait',
+            '60',
+          ],
+          { cols: 80, rows: 90, env: { LANG: script.lang, TERM: 'xterm-256color' } },
+        );
         try {
           await drive(session, script);
           await new Promise((r) => setTimeout(r, 500));
@@ -127,15 +172,17 @@ export async function captureScreens(): Promise<Record<ScreenName, string>> {
  * queue id, and Gmail's time stamp and id in its reply. Masked for comparing screens.
  */
 export function maskRunDependent(screen: string): string {
-  return screen
-    .replace(/ \[\d+s\]$/gm, ' [Ns]')
-    .replace(/\b\d{8}T\d{9}Z\b/g, 'BACKUP-ID')
-    .replace(/((?:Message|メッセージ) )[0-9A-Za-z]+( )/g, '$1QUEUE-ID$2')
-    // Gmail's id varies in length, and so does where the reply wraps: from "250" on, it is one mask.
-    .replace(/250(\s|│)+2\.0\.0(\s|│)+OK[\s\S]*?gsmtp/g, '250 2.0.0 OK  TIME GSMTP-ID - gsmtp')
-    // A spinner frame (◒◐◓◑) that tmux kept in its scrollback when a slow step let the screen scroll
-    // under it, with the empty lines its redraws leave: how many depends on the machine's speed, not on
-    // the wizard's text. Empty lines are left out of the comparison altogether.
-    .replace(/^[◒◐◓◑] .*\n/gm, '')
-    .replace(/^\n/gm, '');
+  return (
+    screen
+      .replace(/ \[\d+s\]$/gm, ' [Ns]')
+      .replace(/\b\d{8}T\d{9}Z\b/g, 'BACKUP-ID')
+      .replace(/((?:Message|メッセージ) )[0-9A-Za-z]+( )/g, '$1QUEUE-ID$2')
+      // Gmail's id varies in length, and so does where the reply wraps: from "250" on, it is one mask.
+      .replace(/250(\s|│)+2\.0\.0(\s|│)+OK[\s\S]*?gsmtp/g, '250 2.0.0 OK  TIME GSMTP-ID - gsmtp')
+      // A spinner frame (◒◐◓◑) that tmux kept in its scrollback when a slow step let the screen scroll
+      // under it, with the empty lines its redraws leave: how many depends on the machine's speed, not on
+      // the wizard's text. Empty lines are left out of the comparison altogether.
+      .replace(/^[◒◐◓◑] .*\n/gm, '')
+      .replace(/^\n/gm, '')
+  );
 }

@@ -9,7 +9,10 @@ export type Answer = string | boolean | typeof cancel | ((message: string) => st
 export class ScriptedUi implements Ui {
   readonly shown: string[] = [];
   readonly asked: string[] = [];
-  constructor(private readonly answers: Answer[] = [], readonly interactive = true) {}
+  constructor(
+    private readonly answers: Answer[] = [],
+    readonly interactive = true,
+  ) {}
 
   private record(kind: string, message: string): void {
     this.shown.push(`${kind}: ${message}`);
@@ -17,18 +20,39 @@ export class ScriptedUi implements Ui {
   get transcript(): string {
     return this.shown.join('\n');
   }
-  intro(m: string): void { this.record('intro', m); }
-  outro(m: string): void { this.record('outro', m); }
-  step(m: string): void { this.record('step', m); }
-  info(m: string): void { this.record('info', m); }
-  success(m: string): void { this.record('success', m); }
-  warn(m: string): void { this.record('warn', m); }
-  error(m: string): void { this.record('error', m); }
-  note(body: string, title?: string): void { this.record('note', `${title ?? ''}\n${body}`); }
-  command(intro: string, words: string[]): void { this.record('command', `${intro}\n${words.join(' ')}`); }
+  intro(m: string): void {
+    this.record('intro', m);
+  }
+  outro(m: string): void {
+    this.record('outro', m);
+  }
+  step(m: string): void {
+    this.record('step', m);
+  }
+  info(m: string): void {
+    this.record('info', m);
+  }
+  success(m: string): void {
+    this.record('success', m);
+  }
+  warn(m: string): void {
+    this.record('warn', m);
+  }
+  error(m: string): void {
+    this.record('error', m);
+  }
+  note(body: string, title?: string): void {
+    this.record('note', `${title ?? ''}\n${body}`);
+  }
+  command(intro: string, words: string[]): void {
+    this.record('command', `${intro}\n${words.join(' ')}`);
+  }
   progress(m: string): Progress {
     this.record('progress', m);
-    return { update: (u) => this.record('progress', u), stop: (s, outcome = 'ok') => this.record(outcome === 'ok' ? 'done' : 'failed', s) };
+    return {
+      update: (u) => this.record('progress', u),
+      stop: (s, outcome = 'ok') => this.record(outcome === 'ok' ? 'done' : 'failed', s),
+    };
   }
 
   private next(message: string, validate?: (v: string) => string | undefined, initialValue?: string): string | boolean {
@@ -45,7 +69,11 @@ export class ScriptedUi implements Ui {
       this.record('invalid', problem); // like clack: show the problem, ask again
     }
   }
-  async text(q: { message: string; validate?: (v: string) => string | undefined; initialValue?: string }): Promise<string> {
+  async text(q: {
+    message: string;
+    validate?: (v: string) => string | undefined;
+    initialValue?: string;
+  }): Promise<string> {
     return String(this.next(q.message, q.validate, q.initialValue));
   }
   async password(q: { message: string; validate?: (v: string) => string | undefined }): Promise<string> {

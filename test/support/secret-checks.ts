@@ -12,7 +12,10 @@ export async function checksums(dir: string): Promise<Record<string, string>> {
   for (const name of (await readdir(dir)).sort()) {
     const path = join(dir, name);
     const info = await lstat(path);
-    if (info.isFile()) sums[name] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`;
+    if (info.isFile())
+      sums[name] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex')}`;
   }
   return sums;
 }
@@ -27,7 +30,11 @@ export async function filesContaining(secret: string, ...dirs: string[]): Promis
       const info = await lstat(path).catch(() => undefined);
       if (!info) continue;
       if (info.isDirectory()) await walk(path);
-      else if (info.isFile() && info.size < 16 << 20 && (await readFile(path).catch(() => Buffer.alloc(0))).includes(needle)) {
+      else if (
+        info.isFile() &&
+        info.size < 16 << 20 &&
+        (await readFile(path).catch(() => Buffer.alloc(0))).includes(needle)
+      ) {
         found.push({ path, mode: info.mode & 0o7777 });
       }
     }
@@ -38,5 +45,7 @@ export async function filesContaining(secret: string, ...dirs: string[]): Promis
 
 /** Files holding the secret that someone other than their owner could read. */
 export async function exposedCopies(secret: string, ...dirs: string[]): Promise<string[]> {
-  return (await filesContaining(secret, ...dirs)).filter((f) => (f.mode & 0o077) !== 0).map((f) => `${f.path} (${f.mode.toString(8)})`);
+  return (await filesContaining(secret, ...dirs))
+    .filter((f) => (f.mode & 0o077) !== 0)
+    .map((f) => `${f.path} (${f.mode.toString(8)})`);
 }

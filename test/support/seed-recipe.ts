@@ -24,7 +24,8 @@ export async function buildSeedRecipe(lab: RelayLab, account: string, password: 
   const relayhost = `[localhost]:${lab.gmail.port}`;
   // The fixture is Debian's "Local only" answer; the article's machine delivers to the Internet.
   await lab.postfix.postconf('-X', 'default_transport', 'relay_transport');
-  await lab.postfix.postconf('-e',
+  await lab.postfix.postconf(
+    '-e',
     `relayhost = ${relayhost}`,
     'smtp_use_tls = yes',
     'smtp_sasl_auth_enable = yes',

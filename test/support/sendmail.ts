@@ -3,10 +3,18 @@ import { spawn } from 'node:child_process';
 import type { PostfixInstance } from './postfix-instance.js';
 
 /** `from`: the envelope sender (-f); without it, root's. Resolves once sendmail exited 0. */
-export function sendmail(postfix: Pick<PostfixInstance, 'configDir'>, to: string, options: { from?: string; subject?: string; body?: string } = {}): Promise<void> {
+export function sendmail(
+  postfix: Pick<PostfixInstance, 'configDir'>,
+  to: string,
+  options: { from?: string; subject?: string; body?: string } = {},
+): Promise<void> {
   const subject = options.subject ?? `cron to ${to}`;
   return new Promise((resolve, reject) => {
-    const child = spawn('sendmail', ['-C', postfix.configDir, '-i', ...(options.from ? ['-f', options.from] : []), to], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(
+      'sendmail',
+      ['-C', postfix.configDir, '-i', ...(options.from ? ['-f', options.from] : []), to],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);

@@ -49,7 +49,9 @@ export async function detected(sys: FakeSystem, configDir?: string): Promise<Hos
 /** The commands that change something, as typed: queries (postconf without -e/-X/-PX, postfix status, postqueue -j) left out. */
 export function changingCommands(sys: FakeSystem): string[] {
   const query = (file: string, args: readonly string[]) =>
-    (file === 'postconf' && !args.some((a) => a === '-e' || a === '-X' || a === '-PX')) || (file === 'postfix' && args.at(-1) === 'status') || (file === 'postqueue' && args.includes('-j'));
+    (file === 'postconf' && !args.some((a) => a === '-e' || a === '-X' || a === '-PX')) ||
+    (file === 'postfix' && args.at(-1) === 'status') ||
+    (file === 'postqueue' && args.includes('-j'));
   return sys.calls.filter((c) => !query(c.file, c.args)).map((c) => [c.file, ...c.args].join(' '));
 }
 
@@ -58,7 +60,14 @@ export const stepPassword = 'abcdefghijklmnop';
 
 /** What ask hands to plan for the default Gmail relay. */
 export function gmailAnswers(over: Partial<Answers> = {}): Answers {
-  return { account: 'someone@gmail.com', credential: { password: stepPassword, source: 'stdin' }, relay: defaultRelay, caFile: '/etc/ssl/certs/ca-certificates.crt', to: 'friend@example.com', ...over };
+  return {
+    account: 'someone@gmail.com',
+    credential: { password: stepPassword, source: 'stdin' },
+    relay: defaultRelay,
+    caFile: '/etc/ssl/certs/ca-certificates.crt',
+    to: 'friend@example.com',
+    ...over,
+  };
 }
 
 /** Every template the plan renders (the package's own files). */

@@ -40,22 +40,50 @@ export async function createTestCa(dir: string, opts: { name?: string; host?: st
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 
   await run('openssl', [
-    'req', '-x509', ...ec, '-keyout', caKey, '-out', caPath, '-days', '30',
-    '-subj', `/O=postfix-gmail-wizard tests/CN=${name} CA ${randomBytes(4).toString('hex')}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    caKey,
+    '-out',
+    caPath,
+    '-days',
+    '30',
+    '-subj',
+    `/O=postfix-gmail-wizard tests/CN=${name} CA ${randomBytes(4).toString('hex')}`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   await run('openssl', ['req', '-new', ...ec, '-keyout', keyPath, '-out', csrPath, '-subj', `/CN=${host}`]);
-  await writeFile(extPath, [
-    'basicConstraints=CA:FALSE',
-    'keyUsage=critical,digitalSignature,keyEncipherment',
-    'extendedKeyUsage=serverAuth',
-    `subjectAltName=DNS:${host},IP:127.0.0.1`,
-    '',
-  ].join('\n'));
+  await writeFile(
+    extPath,
+    [
+      'basicConstraints=CA:FALSE',
+      'keyUsage=critical,digitalSignature,keyEncipherment',
+      'extendedKeyUsage=serverAuth',
+      `subjectAltName=DNS:${host},IP:127.0.0.1`,
+      '',
+    ].join('\n'),
+  );
   await run('openssl', [
-    'x509', '-req', '-in', csrPath, '-CA', caPath, '-CAkey', caKey, '-days', '30',
-    '-set_serial', `0x${randomBytes(12).toString('hex')}`, '-extfile', extPath, '-out', certPath,
+    'x509',
+    '-req',
+    '-in',
+    csrPath,
+    '-CA',
+    caPath,
+    '-CAkey',
+    caKey,
+    '-days',
+    '30',
+    '-set_serial',
+    `0x${randomBytes(12).toString('hex')}`,
+    '-extfile',
+    extPath,
+    '-out',
+    certPath,
   ]);
   await rm(csrPath);
   await rm(extPath);

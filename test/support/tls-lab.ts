@@ -36,7 +36,8 @@ export async function startMitmLab(name: string, prepare: (lab: RelayLab) => Pro
   let relay = lab.gmail;
   const mitmCa = await createTestCa(join(lab.tmp, 'mitm'), { name: 'mitm' });
   const mitm: MitmLab = {
-    lab, mitmCa,
+    lab,
+    mitmCa,
     get relay() {
       return relay;
     },
@@ -62,14 +63,35 @@ export async function startMitmLab(name: string, prepare: (lab: RelayLab) => Pro
 /** The wizard's setup against the lab: --yes --json, the password on stdin (and looked for in every process). */
 export function setupWizard(lab: RelayLab, ...extra: string[]): Promise<WizardRun> {
   return runWizard(
-    [...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60', ...extra],
+    [
+      ...lab.args(),
+      '--account',
+      ACCOUNT,
+      '--password-stdin',
+      '--to',
+      'friend@example.com',
+      '--no-keychain',
+      '--yes',
+      '--json',
+      '--wait',
+      '60',
+      ...extra,
+    ],
     { stdin: `${PASSWORD}\n`, secret: PASSWORD },
   );
 }
 
 /** `status --json`'s report; status exits 1 exactly when it lists a problem. */
 export async function tlsStatus(lab: RelayLab): Promise<TlsStatus> {
-  const run = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state'), '--no-keychain']);
+  const run = await runWizard([
+    'status',
+    '--json',
+    '--config-dir',
+    lab.postfix.configDir,
+    '--state-dir',
+    join(lab.postfix.base, 'state'),
+    '--no-keychain',
+  ]);
   const report = JSON.parse(run.stdout).status as TlsStatus;
   assert.equal(run.code, report.problems.length > 0 ? 1 : 0, run.stderr);
   return report;
@@ -81,7 +103,10 @@ export async function assertPasswordReachesMitm(mitm: MitmLab): Promise<void> {
   await sendmail(mitm.lab.postfix, 'before-fix@example.com');
   const stolen = await mitm.relay.waitForMessage(60_000);
   assert.deepEqual(stolen.rcptTo, ['before-fix@example.com']);
-  assert.ok(mitm.relay.auths.some((a) => a.password === PASSWORD), 'Postfix logged in to the untrusted server');
+  assert.ok(
+    mitm.relay.auths.some((a) => a.password === PASSWORD),
+    'Postfix logged in to the untrusted server',
+  );
 }
 
 /** After the fix: Postfix defers the mail over the certificate, and the man in the middle saw no AUTH and no message. */

@@ -36,7 +36,12 @@ export function tmuxSkipReason(): string | undefined {
   }
 }
 
-export interface TmuxOptions { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string }
+export interface TmuxOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  cwd?: string;
+}
 
 /**
  * Runs `command` in a new tmux server of its own (socket in a private temp dir, no user config).
@@ -69,10 +74,15 @@ export async function startInTmux(command: string[], opts: TmuxOptions = {}): Pr
   let killed = false;
   const screen = () => tmux('capture-pane', '-p', '-t', 'main');
   const session: TmuxSession = {
-    async sendKeys(...keys) { await tmux('send-keys', '-t', 'main', ...keys.map(literal)); },
-    async type(text) { await tmux('send-keys', '-t', 'main', '-l', '--', literal(text)); },
+    async sendKeys(...keys) {
+      await tmux('send-keys', '-t', 'main', ...keys.map(literal));
+    },
+    async type(text) {
+      await tmux('send-keys', '-t', 'main', '-l', '--', literal(text));
+    },
     screen,
-    history: (joinWrapped = false) => tmux('capture-pane', '-p', ...(joinWrapped ? ['-J'] : []), '-S', '-', '-t', 'main'),
+    history: (joinWrapped = false) =>
+      tmux('capture-pane', '-p', ...(joinWrapped ? ['-J'] : []), '-S', '-', '-t', 'main'),
     async waitFor(pattern, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       const matches = (s: string) => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));

@@ -15,10 +15,18 @@ export interface WizardRun {
 }
 
 /** `prefix`: a command that runs the wizard (e.g. unshare … to give it a mount namespace of its own). */
-export async function runWizard(args: string[], options: { stdin?: string; env?: Record<string, string>; secret?: string; cwd?: string; prefix?: string[] } = {}): Promise<WizardRun> {
+export async function runWizard(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string>; secret?: string; cwd?: string; prefix?: string[] } = {},
+): Promise<WizardRun> {
   const command = [...(options.prefix ?? []), process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...args];
   const child = spawn(command[0]!, command.slice(1), {
-    env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: process.env.HOME ?? '/root', ...options.env },
+    env: {
+      PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+      LANG: 'C.UTF-8',
+      HOME: process.env.HOME ?? '/root',
+      ...options.env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
@@ -36,7 +44,9 @@ export async function runWizard(args: string[], options: { stdin?: string; env?:
     }
   })();
   // Killed by a signal: report it the way a shell does (128 + signal number, 137 for SIGKILL).
-  const code = await new Promise<number>((resolve) => child.on('close', (c, signal) => resolve(c ?? 128 + (signal ? constants.signals[signal] : 0))));
+  const code = await new Promise<number>((resolve) =>
+    child.on('close', (c, signal) => resolve(c ?? 128 + (signal ? constants.signals[signal] : 0))),
+  );
   done = true;
   await watcher;
   return { code, stdout, stderr, leaks: [...new Set(leaks)] };

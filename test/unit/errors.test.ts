@@ -14,15 +14,24 @@ describe('WizardError and its kinds', () => {
   it('a WizardError fails with 1 unless told, and keeps code, message and fix', () => {
     const error = new WizardError('relay-refused', 'The relay refused the login.', 'Create a new app password.');
     assert.ok(error instanceof Error);
-    assert.deepEqual([error.name, error.code, error.message, error.fix, error.exitCode], ['WizardError', 'relay-refused', 'The relay refused the login.', 'Create a new app password.', 1]);
+    assert.deepEqual(
+      [error.name, error.code, error.message, error.fix, error.exitCode],
+      ['WizardError', 'relay-refused', 'The relay refused the login.', 'Create a new app password.', 1],
+    );
     assert.equal(new WizardError('x', 'm', undefined, ExitCode.notDelivered).exitCode, 3);
   });
 
   it('a UsageError exits 2, a CancelledError 130 with the code cancelled and no fix; both are WizardErrors', () => {
     const usage = new UsageError('bad-port', 'Port 26 is not a submission port.', 'Use 587 or 465.');
-    assert.deepEqual([usage instanceof WizardError, usage.name, usage.exitCode, usage.fix], [true, 'UsageError', 2, 'Use 587 or 465.']);
+    assert.deepEqual(
+      [usage instanceof WizardError, usage.name, usage.exitCode, usage.fix],
+      [true, 'UsageError', 2, 'Use 587 or 465.'],
+    );
     const cancelled = new CancelledError('Cancelled.');
-    assert.deepEqual([cancelled instanceof WizardError, cancelled.name, cancelled.code, cancelled.exitCode, cancelled.fix], [true, 'CancelledError', 'cancelled', 130, undefined]);
+    assert.deepEqual(
+      [cancelled instanceof WizardError, cancelled.name, cancelled.code, cancelled.exitCode, cancelled.fix],
+      [true, 'CancelledError', 'cancelled', 130, undefined],
+    );
   });
 });
 
@@ -35,9 +44,14 @@ describe('codedError', () => {
     assert.equal(error.exitCode, 1);
   });
 
-  it('uses the registered wording with the error\'s facts, and the exit code it is given', () => {
+  it("uses the registered wording with the error's facts, and the exit code it is given", () => {
     const seen: unknown[] = [];
-    setErrorWording((code, vars) => (seen.push([code, vars]), code === 'state-dir' ? { message: `cannot use ${vars.dir}`, fix: 'give another' } : undefined));
+    setErrorWording(
+      (code, vars) => (
+        seen.push([code, vars]),
+        code === 'state-dir' ? { message: `cannot use ${vars.dir}`, fix: 'give another' } : undefined
+      ),
+    );
     const error = codedError('state-dir', { dir: '/tmp/x' }, ExitCode.usage);
     assert.deepEqual([error.message, error.fix, error.exitCode], ['cannot use /tmp/x', 'give another', 2]);
     assert.deepEqual(seen, [['state-dir', { dir: '/tmp/x' }]]);

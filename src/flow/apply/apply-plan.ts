@@ -31,7 +31,10 @@ export interface ApplyRequest {
 
 /** Undefined under --dry-run (outcome.result is then `dry-run`); else what the transaction did. */
 export async function showConfirmApply(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>, postfix: PostfixFacts, plan: Plan, request: ApplyRequest,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>,
+  postfix: PostfixFacts,
+  plan: Plan,
+  request: ApplyRequest,
 ): Promise<TransactionResult | undefined> {
   const { ui, options, outcome } = ctx;
   ui.note(renderPlan(plan) || (request.whenEmpty ?? ''), request.title);
@@ -56,12 +59,19 @@ export function changedBy(plan: Plan): Outcome['changed'] {
   const masterSettings = plan.masterSettings ?? [];
   const masterRemovals = plan.masterRemovals ?? [];
   return {
-    settings: unique([...plan.removeSettings, ...plan.settings.map((s) => s.name), ...masterSettings.map((m) => m.slice(0, m.indexOf('='))), ...masterRemovals]),
+    settings: unique([
+      ...plan.removeSettings,
+      ...plan.settings.map((s) => s.name),
+      ...masterSettings.map((m) => m.slice(0, m.indexOf('='))),
+      ...masterRemovals,
+    ]),
     files: unique([...plan.files.map((f) => f.path), ...plan.deletes, ...(plan.secretFixes ?? []).map((f) => f.path)]),
     commands: [
       ...plan.commands.map((c) => c.file),
-      ...(plan.settings.length > 0 ? ['postconf -e'] : []), ...(plan.removeSettings.length > 0 ? ['postconf -X'] : []),
-      ...(masterRemovals.length > 0 ? ['postconf -PX'] : []), ...(masterSettings.length > 0 ? ['postconf -P'] : []),
+      ...(plan.settings.length > 0 ? ['postconf -e'] : []),
+      ...(plan.removeSettings.length > 0 ? ['postconf -X'] : []),
+      ...(masterRemovals.length > 0 ? ['postconf -PX'] : []),
+      ...(masterSettings.length > 0 ? ['postconf -P'] : []),
     ],
   };
 }

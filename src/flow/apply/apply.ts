@@ -10,12 +10,21 @@ import type { Context } from '../context.js';
 import type { PostfixFacts } from '../types.js';
 
 /** `reason` names the backup; a stopped Postfix is started by setup (restore and remove leave it stopped; doctor --fix says). */
-export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan, reason = 'setup', startIfStopped = reason === 'setup'): Promise<TransactionResult> {
+export async function apply(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
+  postfix: PostfixFacts,
+  plan: Plan,
+  reason = 'setup',
+  startIfStopped = reason === 'setup',
+): Promise<TransactionResult> {
   const { ui, options } = ctx;
   const progress = ui.progress(t('apply.backup'));
   try {
     const result = await runTransaction(ctx.sys, postfix, plan, {
-      backupDir: options.backupDir, stateDir: options.stateDir, reason, startIfStopped,
+      backupDir: options.backupDir,
+      stateDir: options.stateDir,
+      reason,
+      startIfStopped,
       onStep: (step) => progress.update(stepLabel(step)),
     });
     progress.stop(t('apply.done'));
@@ -28,18 +37,28 @@ export async function apply(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfi
     }
     if (error.code === 'backup-failed') {
       progress.stop(t('apply.failed'), 'failed');
-      throw new WizardError('backup-failed', t('apply.backupFailed', { dir: options.backupDir, reason: error.reason }), t('apply.backupFailedFix'));
+      throw new WizardError(
+        'backup-failed',
+        t('apply.backupFailed', { dir: options.backupDir, reason: error.reason }),
+        t('apply.backupFailedFix'),
+      );
     }
     const step = stepLabel(error.step ?? { code: 'reload' });
     const backupDir = error.backup?.dir ?? options.backupDir;
     progress.stop(t('apply.stepFailed', { step }), 'failed');
     const rollback = error.rollback ?? {};
-    if (rollback.restoreError !== undefined) ui.error(t('apply.rollbackFailed', { dir: backupDir, reason: rollback.restoreError }));
+    if (rollback.restoreError !== undefined)
+      ui.error(t('apply.rollbackFailed', { dir: backupDir, reason: rollback.restoreError }));
     else {
-      if (rollback.reloadError !== undefined) ui.warn(t('apply.rollbackReloadFailed', { reason: rollback.reloadError }));
+      if (rollback.reloadError !== undefined)
+        ui.warn(t('apply.rollbackReloadFailed', { reason: rollback.reloadError }));
       ui.warn(t('apply.rollbackDone'));
     }
     if (error.code === 'interrupted') throw new CancelledError(t('apply.interrupted', { signal: error.reason }));
-    throw new WizardError('apply-failed', t('apply.rolledBack', { step, reason: error.reason }), t('apply.rolledBackFix', { dir: backupDir }));
+    throw new WizardError(
+      'apply-failed',
+      t('apply.rolledBack', { step, reason: error.reason }),
+      t('apply.rolledBackFix', { dir: backupDir }),
+    );
   }
 }

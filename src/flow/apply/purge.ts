@@ -9,10 +9,15 @@ import { keychainState } from '../ask/keychain-step.js';
 
 /** A backup holding a password: a copy of a password map (the source or its compiled form). */
 export function holdsPassword(backup: Backup, mapPaths: readonly string[]): boolean {
-  return backup.entries.some((e) => e.existed && (mapPaths.includes(e.path) || /\/sasl_passwd(\.[a-z]+)?$/.test(e.path)));
+  return backup.entries.some(
+    (e) => e.existed && (mapPaths.includes(e.path) || /\/sasl_passwd(\.[a-z]+)?$/.test(e.path)),
+  );
 }
 
-export async function offerPurge(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>, mapPaths: readonly string[]): Promise<void> {
+export async function offerPurge(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>,
+  mapPaths: readonly string[],
+): Promise<void> {
   const { sys, ui, options } = ctx;
   const backups = (await listBackups(sys, options.backupDir)).filter((b) => holdsPassword(b, mapPaths));
   const keychain = await keychainState(ctx);
@@ -20,7 +25,11 @@ export async function offerPurge(ctx: Pick<Context, 'sys' | 'ui' | 'options' | '
   const accounts = keychain.available ? ((await keychain.keychain?.accounts().catch(() => [])) ?? []) : [];
   if (backups.length + accounts.length === 0) return;
   const counts = { backups: backups.length, accounts: accounts.length };
-  const purge = options.purge || (ui.interactive && !options.yes && (await ui.confirm({ message: t('remove.purgeConfirm', counts), initialValue: false })));
+  const purge =
+    options.purge ||
+    (ui.interactive &&
+      !options.yes &&
+      (await ui.confirm({ message: t('remove.purgeConfirm', counts), initialValue: false })));
   if (!purge) {
     if (backups.length > 0) ui.info(t('remove.purgeHint', { backups: backups.length, dir: options.backupDir }));
     return;

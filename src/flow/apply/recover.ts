@@ -25,7 +25,9 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
     if (!journal) return;
     // The journal's backup is followed only inside this run's backup folder, never wherever the journal points.
     const root = journal.backupDir.slice(0, journal.backupDir.lastIndexOf('/'));
-    const trusted = posix.normalize(root) === posix.normalize(options.backupDir).replace(/(.)\/+$/, '$1') && journal.backupDir === `${root}/${journal.backupId}`;
+    const trusted =
+      posix.normalize(root) === posix.normalize(options.backupDir).replace(/(.)\/+$/, '$1') &&
+      journal.backupDir === `${root}/${journal.backupId}`;
     const backup = trusted ? await readBackup(sys, root, journal.backupId) : undefined;
     if (journalComplete(journal)) {
       await removeLeftovers(ctx, backup);
@@ -35,9 +37,24 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
     }
     const last = stepLabel(journal.steps.at(-1) ?? {});
     ui.warn(t('recover.found', { when: journal.startedAt, step: last, id: journal.backupId }));
-    if (!trusted) throw new WizardError('unsafe-path', t('trust.journalElsewhere', { dir: journal.backupDir, expected: options.backupDir }), t('trust.journalElsewhereFix'));
-    await confirmOrYes(ctx, 'recover.confirm', true, new UsageError('unfinished-change', t('recover.needYes'), t('recover.needYesFix', { id: journal.backupId })));
-    if (!backup) throw new UsageError('backup-missing', t('recover.backupMissing', { dir: journal.backupDir }), t('recover.backupMissingFix'));
+    if (!trusted)
+      throw new WizardError(
+        'unsafe-path',
+        t('trust.journalElsewhere', { dir: journal.backupDir, expected: options.backupDir }),
+        t('trust.journalElsewhereFix'),
+      );
+    await confirmOrYes(
+      ctx,
+      'recover.confirm',
+      true,
+      new UsageError('unfinished-change', t('recover.needYes'), t('recover.needYesFix', { id: journal.backupId })),
+    );
+    if (!backup)
+      throw new UsageError(
+        'backup-missing',
+        t('recover.backupMissing', { dir: journal.backupDir }),
+        t('recover.backupMissingFix'),
+      );
     await restoreBackup(sys, backup, { configDir: journal.configDir });
     await removeLeftovers(ctx, backup);
     // Best effort: a restart may have been cut between stop and start, so
@@ -55,8 +72,14 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
 }
 
 /** writeFileAtomic's temp files beside every file the change touched, its backup copies and the journal. */
-async function removeLeftovers(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, backup: Backup | undefined): Promise<void> {
-  const paths = [journalPath(ctx.options.stateDir), ...(backup?.entries ?? []).flatMap((e) => [e.path, ...(e.copy ? [`${backup!.dir}/${e.copy}`] : [])])];
+async function removeLeftovers(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
+  backup: Backup | undefined,
+): Promise<void> {
+  const paths = [
+    journalPath(ctx.options.stateDir),
+    ...(backup?.entries ?? []).flatMap((e) => [e.path, ...(e.copy ? [`${backup!.dir}/${e.copy}`] : [])]),
+  ];
   let removed = 0;
   for (const path of new Set(paths)) removed += (await ctx.sys.removeAtomicLeftovers(path)).length;
   if (removed > 0) ctx.ui.info(t('recover.leftovers', { count: removed }));

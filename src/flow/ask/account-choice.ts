@@ -32,25 +32,47 @@ export interface ChosenAccount {
 
 type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>;
 
-export async function askAccountChoice(ctx: Ctx, postfix: PostfixFacts, relay: Relay, keychain: KeychainState, givenSenders?: string[]): Promise<ChosenAccount> {
+export async function askAccountChoice(
+  ctx: Ctx,
+  postfix: PostfixFacts,
+  relay: Relay,
+  keychain: KeychainState,
+  givenSenders?: string[],
+): Promise<ChosenAccount> {
   const given = await checkGivenInputs(ctx);
   // Not asked: the account itself is right for nearly everyone; the plan shows it, --to changes it.
   const chosen = (account: string, choice: ChosenAccount['choice'], senders = givenSenders): ChosenAccount => {
     ctx.outcome.account = account;
-    return { account, to: given.to ?? account, choice, ...(senders ? { senders } : {}), ...(given.credential ? { given: given.credential } : {}) };
+    return {
+      account,
+      to: given.to ?? account,
+      choice,
+      ...(senders ? { senders } : {}),
+      ...(given.credential ? { given: given.credential } : {}),
+    };
   };
   if (given.account !== undefined) return chosen(given.account, 'given');
   if (!ctx.ui.interactive) {
-    throw new UsageError('missing-answers', t('ask.missing', { flags: missingFlags(ctx, given.credential !== undefined).join(', ') }), t('ask.missingFix'));
+    throw new UsageError(
+      'missing-answers',
+      t('ask.missing', { flags: missingFlags(ctx, given.credential !== undefined).join(', ') }),
+      t('ask.missingFix'),
+    );
   }
   // Offered only if it is an address: a hand-written map may hold anything before the colon.
-  const current = postfix.currentAccount && checkAccount(postfix.currentAccount).ok ? postfix.currentAccount : undefined;
+  const current =
+    postfix.currentAccount && checkAccount(postfix.currentAccount).ok ? postfix.currentAccount : undefined;
   const picked = await chooseAccount(ctx, current, relay, keychain, postfix);
-  return picked.choice === 'remove' ? { account: picked.account, to: picked.account, choice: 'remove' } : chosen(picked.account, picked.choice, picked.senders ?? givenSenders);
+  return picked.choice === 'remove'
+    ? { account: picked.account, to: picked.account, choice: 'remove' }
+    : chosen(picked.account, picked.choice, picked.senders ?? givenSenders);
 }
 
 /** The account (and, in memory only, the password) the password map holds for exactly this relay. */
-export function currentCredential(postfix: PostfixFacts, relay: Relay): { account: string; password: string } | undefined {
+export function currentCredential(
+  postfix: PostfixFacts,
+  relay: Relay,
+): { account: string; password: string } | undefined {
   const content = postfix.passwordMap?.content;
   if (!content) return undefined;
   const found = passwordMapCredential(content, relayhostValue(relay));
@@ -59,10 +81,18 @@ export function currentCredential(postfix: PostfixFacts, relay: Relay): { accoun
 
 type Chosen = { account: string; choice: 'keep' | 'switch' | 'new' | 'senders' | 'remove'; senders?: string[] };
 
-async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefined, relay: Relay, keychain: KeychainState, postfix: PostfixFacts): Promise<Chosen> {
+async function chooseAccount(
+  ctx: Pick<Context, 'ui'>,
+  current: string | undefined,
+  relay: Relay,
+  keychain: KeychainState,
+  postfix: PostfixFacts,
+): Promise<Chosen> {
   const { ui } = ctx;
   // The keychain may hold anything another program put under our service name: offer addresses only.
-  const extras = current ? configuredSenderAccounts(postfix).filter((a) => checkAccount(a.account).ok && a.account !== current) : [];
+  const extras = current
+    ? configuredSenderAccounts(postfix).filter((a) => checkAccount(a.account).ok && a.account !== current)
+    : [];
   const stored = (await keychain.accounts(relay)).filter((a) => checkAccount(a).ok);
   const others = stored.filter((a) => a !== current && !extras.some((e) => e.account === a));
   if (current) ui.info(t('choice.current', { account: current }));
@@ -75,7 +105,11 @@ async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefin
   }
   const options: SelectOption<string>[] = [];
   if (current) {
-    options.push({ value: 'keep', label: t('choice.keep', { account: current }), hint: stored.includes(current) ? t('choice.hintStored') : undefined });
+    options.push({
+      value: 'keep',
+      label: t('choice.keep', { account: current }),
+      hint: stored.includes(current) ? t('choice.hintStored') : undefined,
+    });
   }
   for (const account of others) {
     options.push({ value: `switch:${account}`, label: t('choice.switch', { account }), hint: t('choice.hintStored') });
@@ -83,7 +117,11 @@ async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefin
   options.push({ value: 'new', label: t('choice.new') });
   if (current) {
     options.push({ value: 'senders', label: t('accounts.choiceSenders') });
-    for (const extra of extras) options.push({ value: `remove:${extra.account}`, label: t('accounts.choiceRemove', { account: extra.account, senders: extra.senders.join(', ') }) });
+    for (const extra of extras)
+      options.push({
+        value: `remove:${extra.account}`,
+        label: t('accounts.choiceRemove', { account: extra.account, senders: extra.senders.join(', ') }),
+      });
   }
   const picked = await ui.select({ message: t('choice.question'), options, initialValue: options[0]?.value });
   if (picked === 'keep' && current) return { account: current, choice: 'keep' };
@@ -91,7 +129,12 @@ async function chooseAccount(ctx: Pick<Context, 'ui'>, current: string | undefin
   if (picked.startsWith('remove:')) return { account: picked.slice('remove:'.length), choice: 'remove' };
   if (picked === 'senders') {
     const account = await askAccount(ctx);
-    const typed = await ui.text({ message: t('accounts.askSenders'), placeholder: 'billing@company.example,@company.example', initialValue: extras.find((e) => e.account === account)?.senders.join(','), validate: sendersProblem });
+    const typed = await ui.text({
+      message: t('accounts.askSenders'),
+      placeholder: 'billing@company.example,@company.example',
+      initialValue: extras.find((e) => e.account === account)?.senders.join(','),
+      validate: sendersProblem,
+    });
     return { account, choice: 'senders', senders: parseSendersOrThrow(typed) };
   }
   return { account: await askAccount(ctx), choice: 'new' };

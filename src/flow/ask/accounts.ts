@@ -11,7 +11,11 @@ import { currentSenderAccounts } from '../plan/accounts-plan.js';
 import { passwordMapPath } from '../plan/plan.js';
 import type { PostfixFacts } from '../types.js';
 
-const listProblem = { empty: 'accounts.sendersEmpty', invalid: 'accounts.sendersInvalid', duplicate: 'accounts.sendersDuplicate' } as const;
+const listProblem = {
+  empty: 'accounts.sendersEmpty',
+  invalid: 'accounts.sendersInvalid',
+  duplicate: 'accounts.sendersDuplicate',
+} as const;
 
 /** A --senders list (or one typed in the menu), or a usage error naming the bad entry. */
 export function parseSendersOrThrow(text: string): string[] {
@@ -45,14 +49,31 @@ export function defaultAccount(postfix: PostfixFacts): string | undefined {
 }
 
 /** --senders for `account` fits what is configured: a default exists, it is not the default, no sender is another's, one relay. */
-export function checkSendersFit(postfix: PostfixFacts, relay: Relay, account: string, senders: readonly string[]): void {
+export function checkSendersFit(
+  postfix: PostfixFacts,
+  relay: Relay,
+  account: string,
+  senders: readonly string[],
+): void {
   const current = defaultAccount(postfix);
-  if (!current) throw new UsageError('no-default-account', t('accounts.noDefault'), t('accounts.noDefaultFix', { account }));
-  if (current === account) throw new UsageError('senders-default-account', t('accounts.isDefault', { account }), t('accounts.isDefaultFix'));
+  if (!current)
+    throw new UsageError('no-default-account', t('accounts.noDefault'), t('accounts.noDefaultFix', { account }));
+  if (current === account)
+    throw new UsageError('senders-default-account', t('accounts.isDefault', { account }), t('accounts.isDefaultFix'));
   const relayhost = postfix.settings.relayhost?.trim() ?? '';
-  if (relayhost !== relayhostValue(relay)) throw new UsageError('senders-other-relay', t('accounts.otherRelay', { current: relayhost, relay: relayhostValue(relay) }), t('accounts.otherRelayFix'));
+  if (relayhost !== relayhostValue(relay))
+    throw new UsageError(
+      'senders-other-relay',
+      t('accounts.otherRelay', { current: relayhost, relay: relayhostValue(relay) }),
+      t('accounts.otherRelayFix'),
+    );
   const taken = sendersTaken(configuredSenderAccounts(postfix), account, senders);
-  if (taken) throw new UsageError('sender-taken', t('accounts.senderTaken', taken), t('accounts.senderTakenFix', { account: taken.account }));
+  if (taken)
+    throw new UsageError(
+      'sender-taken',
+      t('accounts.senderTaken', taken),
+      t('accounts.senderTakenFix', { account: taken.account }),
+    );
 }
 
 /** The password the map holds for a sender-dependent account — only for the relay it is configured with. */

@@ -28,18 +28,23 @@ export function resolveRelay(ctx: Pick<Context, 'options'>): Relay {
   return relay.value;
 }
 
-export async function resolveCaFile(ctx: Pick<Context, 'sys' | 'options'>, facts: HostFacts): Promise<{ path: string; pem: string }> {
+export async function resolveCaFile(
+  ctx: Pick<Context, 'sys' | 'options'>,
+  facts: HostFacts,
+): Promise<{ path: string; pem: string }> {
   const path = ctx.options.caFile ?? facts.caBundle;
   if (!path) throw new WizardError('no-ca-bundle', t('ca.none'), t('ca.noneFix'));
   const pem = await ctx.sys.readFile(path);
-  if (!pem || !pem.includes('-----BEGIN CERTIFICATE-----')) {
+  if (!pem?.includes('-----BEGIN CERTIFICATE-----')) {
     throw new UsageError('invalid-ca-file', t('ca.unreadable', { path }), t('ca.unreadableFix'));
   }
   return { path, pem };
 }
 
 /** --account, --to and the password from --password-stdin/--password-file, each checked; exit 2 on the first bad one. */
-export async function checkGivenInputs(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>): Promise<{ account?: string; to?: string; credential?: Credential }> {
+export async function checkGivenInputs(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>,
+): Promise<{ account?: string; to?: string; credential?: Credential }> {
   return { ...checkGivenAddresses(ctx), credential: await readGivenPassword(ctx) };
 }
 
@@ -55,14 +60,21 @@ export function checkGivenAddresses(ctx: Pick<Context, 'options'>): { account?: 
   let to: string | undefined;
   if (o.to !== undefined) {
     const checked = checkAccount(o.to);
-    if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: inputText(checked.problem) }), t('recipient.fix'));
+    if (!checked.ok)
+      throw new UsageError(
+        'invalid-recipient',
+        t('recipient.invalid', { problem: inputText(checked.problem) }),
+        t('recipient.fix'),
+      );
     to = checked.value;
   }
   return { account, to };
 }
 
 /** The password from --password-stdin or --password-file — never from argv or the environment. */
-async function readGivenPassword(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>): Promise<Credential | undefined> {
+async function readGivenPassword(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>,
+): Promise<Credential | undefined> {
   const o = ctx.options;
   let text: string;
   let source: PasswordSource;
@@ -71,7 +83,12 @@ async function readGivenPassword(ctx: Pick<Context, 'sys' | 'ui' | 'options' | '
     source = 'stdin';
   } else if (o.passwordFile) {
     const content = await ctx.sys.readFile(o.passwordFile).catch(() => undefined);
-    if (content === undefined) throw new UsageError('password-file-missing', t('password.fileMissing', { path: o.passwordFile }), t('password.fileFix'));
+    if (content === undefined)
+      throw new UsageError(
+        'password-file-missing',
+        t('password.fileMissing', { path: o.passwordFile }),
+        t('password.fileFix'),
+      );
     const info = await ctx.sys.fileInfo(o.passwordFile);
     if (info && (info.mode & 0o004) !== 0) {
       // A security finding, like an open relay: scripts reading --json must see it too.
@@ -135,7 +152,12 @@ export async function askRecipient(ctx: Pick<Context, 'ui' | 'options'>, account
   const given = ctx.options.to;
   if (given !== undefined) {
     const checked = checkAccount(given);
-    if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: inputText(checked.problem) }), t('recipient.fix'));
+    if (!checked.ok)
+      throw new UsageError(
+        'invalid-recipient',
+        t('recipient.invalid', { problem: inputText(checked.problem) }),
+        t('recipient.fix'),
+      );
     return checked.value;
   }
   if (!ctx.ui.interactive || !ctx.options.test) return account;
@@ -148,7 +170,12 @@ export async function askRecipient(ctx: Pick<Context, 'ui' | 'options'>, account
     },
   });
   const checked = checkAccount(value.trim());
-  if (!checked.ok) throw new UsageError('invalid-recipient', t('recipient.invalid', { problem: inputText(checked.problem) }), t('recipient.fix'));
+  if (!checked.ok)
+    throw new UsageError(
+      'invalid-recipient',
+      t('recipient.invalid', { problem: inputText(checked.problem) }),
+      t('recipient.fix'),
+    );
   return checked.value;
 }
 

@@ -39,7 +39,15 @@ export function keychainKey(account: string, relay: Pick<Relay, 'host' | 'port'>
 /** The accounts among the keychain's keys that belong to this relay. */
 export function accountsFor(keys: readonly string[], relay: Pick<Relay, 'host' | 'port'>): string[] {
   const suffix = ` ${relayhostValue({ ...relay, implicitTls: false })}`;
-  const found = keys.flatMap((key) => (key.includes(' ') ? (key.endsWith(suffix) ? [key.slice(0, -suffix.length)] : []) : isDefaultRelay(relay) ? [key] : []));
+  const found = keys.flatMap((key) =>
+    key.includes(' ')
+      ? key.endsWith(suffix)
+        ? [key.slice(0, -suffix.length)]
+        : []
+      : isDefaultRelay(relay)
+        ? [key]
+        : [],
+  );
   return [...new Set(found)].sort();
 }
 
@@ -50,8 +58,17 @@ function isDefaultRelay(relay: Pick<Relay, 'host' | 'port'>): boolean {
 export async function keychainState(ctx: Pick<Context, 'sys' | 'options'>): Promise<KeychainState> {
   const env = ctx.sys.env();
   // As system/keychain.ts decides: root with sudo's variables means the keychain of the person who ran sudo.
-  const owner = ctx.sys.isRoot() && env.SUDO_USER && env.SUDO_USER !== 'root' && Number(env.SUDO_UID) > 0 ? env.SUDO_USER : undefined;
-  const unavailable = (reason: string): KeychainState => ({ available: false, reason, owner, get: async () => undefined, accounts: async () => [] });
+  const owner =
+    ctx.sys.isRoot() && env.SUDO_USER && env.SUDO_USER !== 'root' && Number(env.SUDO_UID) > 0
+      ? env.SUDO_USER
+      : undefined;
+  const unavailable = (reason: string): KeychainState => ({
+    available: false,
+    reason,
+    owner,
+    get: async () => undefined,
+    accounts: async () => [],
+  });
   if (!ctx.options.keychain) return unavailable('disabled');
   const keychain = ctx.sys.keychain();
   const reason = await keychain.unavailableReason().catch((error: unknown) => reasonOf(error));
@@ -84,12 +101,18 @@ export async function keychainState(ctx: Pick<Context, 'sys' | 'options'>): Prom
 export function keychainReasonText(state: Pick<KeychainState, 'reason' | 'owner'>): string {
   const owner = state.owner ?? '';
   switch (state.reason) {
-    case 'module-missing': return t('keychain.reason.module');
-    case 'no-session-bus': return owner ? t('keychain.reason.busOf', { user: owner }) : t('keychain.reason.bus');
-    case 'kernel-keyring-only': return t('keychain.reason.kernelOnly');
-    case 'locked': return t('keychain.reason.locked');
-    case 'disabled': return t('keychain.reason.disabled');
-    default: return t('keychain.reason.error');
+    case 'module-missing':
+      return t('keychain.reason.module');
+    case 'no-session-bus':
+      return owner ? t('keychain.reason.busOf', { user: owner }) : t('keychain.reason.bus');
+    case 'kernel-keyring-only':
+      return t('keychain.reason.kernelOnly');
+    case 'locked':
+      return t('keychain.reason.locked');
+    case 'disabled':
+      return t('keychain.reason.disabled');
+    default:
+      return t('keychain.reason.error');
   }
 }
 
@@ -130,7 +153,11 @@ export async function rememberPassword(
 }
 
 /** The status line's word: stored, not-stored, or unavailable:<reason>. */
-export async function keychainStatus(state: KeychainState, account: string | undefined, relay: Relay | undefined): Promise<string> {
+export async function keychainStatus(
+  state: KeychainState,
+  account: string | undefined,
+  relay: Relay | undefined,
+): Promise<string> {
   if (!account || !relay) return state.available ? 'not-stored' : `unavailable:${state.reason ?? 'error'}`;
   const stored = state.available ? await state.get(account, relay) : undefined;
   if (!state.available) return `unavailable:${state.reason ?? 'error'}`;
@@ -141,7 +168,8 @@ export async function keychainStatus(state: KeychainState, account: string | und
 export function keychainStatusText(word: string, account: string | undefined, owner: string | undefined): string {
   const where = owner ? t('keychain.ofUser', { user: owner }) : t('keychain.own');
   if (word === 'stored') return t('status.keychainStored', { account: account ?? '', where });
-  if (word === 'not-stored') return account ? t('status.keychainNotStored', { account, where }) : t('status.keychainEmpty', { where });
+  if (word === 'not-stored')
+    return account ? t('status.keychainNotStored', { account, where }) : t('status.keychainEmpty', { where });
   const reason = word.replace(/^unavailable:/, '');
   return t('status.keychainUnavailable', { reason: keychainReasonText({ reason, owner }) });
 }

@@ -19,21 +19,36 @@ import type { Credential, PostfixFacts } from '../types.js';
 type Ctx = Pick<Context, 'sys' | 'ui' | 'options'>;
 
 /** The credential the pre-flight accepted; undefined only in --dry-run with no password given or stored. */
-export async function askPassword(ctx: Ctx, postfix: PostfixFacts, relay: Relay, caPem: string, keychain: KeychainState, chosen: ChosenAccount): Promise<Credential | undefined> {
+export async function askPassword(
+  ctx: Ctx,
+  postfix: PostfixFacts,
+  relay: Relay,
+  caPem: string,
+  keychain: KeychainState,
+  chosen: ChosenAccount,
+): Promise<Credential | undefined> {
   const { ui, options } = ctx;
   const { account } = chosen;
   let credential = chosen.given ?? (await storedCredential(ctx, postfix, relay, keychain, chosen));
   if (!ui.interactive) {
     const missing = missingFlags(ctx, credential !== undefined);
     if (missing.length > 0) {
-      const why = [whyNoStoredPassword(keychain, account, credential), otherRelayNote(postfix, relay, account, credential)];
-      throw new UsageError('missing-answers', [t('ask.missing', { flags: missing.join(', ') }), ...why].filter(Boolean).join(' '), t('ask.missingFix'));
+      const why = [
+        whyNoStoredPassword(keychain, account, credential),
+        otherRelayNote(postfix, relay, account, credential),
+      ];
+      throw new UsageError(
+        'missing-answers',
+        [t('ask.missing', { flags: missing.join(', ') }), ...why].filter(Boolean).join(' '),
+        t('ask.missingFix'),
+      );
     }
   }
   if (credential?.source === 'keychain') ui.info(t('keychain.using', { account }));
   if (credential?.source === 'map') ui.info(t('choice.usingMap', { account }));
   if (!credential && ui.interactive) {
-    const note = otherRelayNote(postfix, relay, account, credential) || (await storedForGmailOnly(keychain, account, relay));
+    const note =
+      otherRelayNote(postfix, relay, account, credential) || (await storedForGmailOnly(keychain, account, relay));
     if (note) ui.info(note);
     credential = await promptPassword(ctx);
   }
@@ -41,11 +56,19 @@ export async function askPassword(ctx: Ctx, postfix: PostfixFacts, relay: Relay,
 }
 
 /** The keychain's or the map's password for this account at this relay; keeping the account prefers the map. */
-async function storedCredential(ctx: Pick<Ctx, 'ui'>, postfix: PostfixFacts, relay: Relay, keychain: KeychainState, chosen: ChosenAccount): Promise<Credential | undefined> {
+async function storedCredential(
+  ctx: Pick<Ctx, 'ui'>,
+  postfix: PostfixFacts,
+  relay: Relay,
+  keychain: KeychainState,
+  chosen: ChosenAccount,
+): Promise<Credential | undefined> {
   const { account } = chosen;
   const fromMap = (): Credential | undefined => {
     const inMap = currentCredential(postfix, relay);
-    const password = usableStored(account === inMap?.account ? inMap.password : storedSenderPassword(postfix, relay, account));
+    const password = usableStored(
+      account === inMap?.account ? inMap.password : storedSenderPassword(postfix, relay, account),
+    );
     return password === undefined ? undefined : { password, source: 'map' };
   };
   const fromKeychain = async (): Promise<Credential | undefined> => {
@@ -58,7 +81,12 @@ async function storedCredential(ctx: Pick<Ctx, 'ui'>, postfix: PostfixFacts, rel
 }
 
 /** The relay changes and the map's password belongs to the old one: say why it is asked for again. */
-function otherRelayNote(postfix: PostfixFacts, relay: Relay, account: string, credential: Credential | undefined): string {
+function otherRelayNote(
+  postfix: PostfixFacts,
+  relay: Relay,
+  account: string,
+  credential: Credential | undefined,
+): string {
   const was = postfix.settings.relayhost?.trim() ?? '';
   const now = relayhostValue(relay);
   if (credential || account !== postfix.currentAccount || !was || was === now) return '';
@@ -67,7 +95,8 @@ function otherRelayNote(postfix: PostfixFacts, relay: Relay, account: string, cr
 
 /** Workspace's relay chosen, and the keychain's password is smtp.gmail.com's: it is not offered here, say so. */
 async function storedForGmailOnly(keychain: KeychainState, account: string, relay: Relay): Promise<string> {
-  if (!isWorkspaceRelay(relay) || (await keychain.get(account, { ...relay, host: defaultRelay.host })) === undefined) return '';
+  if (!isWorkspaceRelay(relay) || (await keychain.get(account, { ...relay, host: defaultRelay.host })) === undefined)
+    return '';
   return t('relaypw.otherRelayHost', { account, host: relay.host });
 }
 

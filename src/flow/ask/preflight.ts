@@ -17,8 +17,15 @@ const maxAttempts = 3;
 const retryable: readonly DiagnosisCode[] = ['auth-bad-credentials', 'auth-app-password-required'];
 /** Failures before AUTH: the password never left this machine. */
 const beforeAuth: readonly DiagnosisCode[] = [
-  'tls-untrusted', 'tls-name-mismatch', 'tls-handshake', 'starttls-not-offered', 'greeting-timeout',
-  'connect-timeout', 'connect-refused', 'network-unreachable', 'dns',
+  'tls-untrusted',
+  'tls-name-mismatch',
+  'tls-handshake',
+  'starttls-not-offered',
+  'greeting-timeout',
+  'connect-timeout',
+  'connect-refused',
+  'network-unreachable',
+  'dns',
 ];
 
 /** Their explanation (diagnoses.*.ts) already says that the password was not sent. */
@@ -33,17 +40,26 @@ export interface PreflightFailure {
 }
 
 /** The plain-words report of a failed login, with the fix that fits this relay. */
-export function explainPreflight(relay: Relay, result: { response?: string; responseCode?: number; errorCode?: string }, source: Credential['source']): PreflightFailure {
+export function explainPreflight(
+  relay: Relay,
+  result: { response?: string; responseCode?: number; errorCode?: string },
+  source: Credential['source'],
+): PreflightFailure {
   const diagnosis = diagnose(result.response ?? '', { errorCode: result.errorCode, responseCode: result.responseCode });
   const explained = explainDiagnosis(diagnosis.code, relay.host);
   let cause = explained.cause;
   let fix = explained.fix;
-  if (diagnosis.code === 'connect-timeout' || diagnosis.code === 'connect-refused' || diagnosis.code === 'greeting-timeout') {
+  if (
+    diagnosis.code === 'connect-timeout' ||
+    diagnosis.code === 'connect-refused' ||
+    diagnosis.code === 'greeting-timeout'
+  ) {
     // Port 587 blocked: 465 may pass, and the other way round (OP25B rules differ by ISP).
     const other = relay.port === 465 ? 587 : 465;
     fix = t('preflight.otherPort', { host: relay.host, port: relay.port, other });
   }
-  if (beforeAuth.includes(diagnosis.code) && !saysNotSent.includes(diagnosis.code)) cause = `${cause} ${t('preflight.passwordNotSent')}`;
+  if (beforeAuth.includes(diagnosis.code) && !saysNotSent.includes(diagnosis.code))
+    cause = `${cause} ${t('preflight.passwordNotSent')}`;
   if (retryable.includes(diagnosis.code) && (source === 'keychain' || source === 'map')) {
     cause = `${cause} ${t(source === 'keychain' ? 'preflight.storedRefused' : 'preflight.mapRefused')}`;
   }
@@ -60,7 +76,11 @@ export async function preflight(
   let credential = first;
   for (let attempt = 1; ; attempt++) {
     const progress = ctx.ui.progress(t('preflight.connecting', { host: relay.host, port: relay.port }));
-    const result = await ctx.sys.checkSmtpAuth({ host: relay.host, port: relay.port, implicitTls: relay.implicitTls, ca: caPem }, account, credential.password);
+    const result = await ctx.sys.checkSmtpAuth(
+      { host: relay.host, port: relay.port, implicitTls: relay.implicitTls, ca: caPem },
+      account,
+      credential.password,
+    );
     if (result.ok) {
       progress.stop(t('preflight.accepted', { account, host: relay.host }));
       return credential;
@@ -68,7 +88,11 @@ export async function preflight(
     const failure = explainPreflight(relay, result, credential.source);
     progress.stop(t('preflight.failed', { host: relay.host, port: relay.port, detail: failure.detail }), 'failed');
     if (!ctx.ui.interactive || !retryable.includes(failure.code) || attempt >= maxAttempts) {
-      throw new WizardError(`preflight-${failure.code}`, `${failure.cause} ${t('preflight.nothingChanged')}`, failure.fix);
+      throw new WizardError(
+        `preflight-${failure.code}`,
+        `${failure.cause} ${t('preflight.nothingChanged')}`,
+        failure.fix,
+      );
     }
     ctx.ui.warn(`${failure.cause}\n${failure.fix}`);
     credential = await promptPassword(ctx);

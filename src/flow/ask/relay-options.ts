@@ -59,7 +59,10 @@ export function checkGivenRootAlias(ctx: Pick<Ctx, 'options'>): void {
 
 export async function chooseRelay(ctx: Ctx, postfix: PostfixFacts): Promise<Relay> {
   const { ui, options } = ctx;
-  let relay = options.relay === undefined ? (currentGoogleRelay(postfix.settings.relayhost, postfix.settings.smtp_tls_wrappermode) ?? resolveRelay(ctx)) : resolveRelay(ctx);
+  let relay =
+    options.relay === undefined
+      ? (currentGoogleRelay(postfix.settings.relayhost, postfix.settings.smtp_tls_wrappermode) ?? resolveRelay(ctx))
+      : resolveRelay(ctx);
   const sniff = !conventionalPorts.includes(relay.port);
   const result = await probe(ctx, relay, sniff);
   if (sniff && result.implicitTls) {
@@ -71,7 +74,12 @@ export async function chooseRelay(ctx: Ctx, postfix: PostfixFacts): Promise<Rela
     const other = otherPort(relay);
     ui.warn(t('relay.portBlocked', { host: relay.host, port: relay.port, code }));
     const otherWorks = blocked(await probe(ctx, other)) === undefined;
-    if (await ui.confirm({ message: t(otherWorks ? 'relay.tryOtherPort' : 'relay.tryOtherPortToo', { host: other.host, port: other.port }), initialValue: otherWorks })) {
+    if (
+      await ui.confirm({
+        message: t(otherWorks ? 'relay.tryOtherPort' : 'relay.tryOtherPortToo', { host: other.host, port: other.port }),
+        initialValue: otherWorks,
+      })
+    ) {
       relay = other;
     }
   }
@@ -97,12 +105,23 @@ async function ipv4Needed(ctx: Ctx, relay: Relay, local: LocalFacts): Promise<bo
   if (local.settings.smtp_address_preference === 'ipv4') return undefined; // already so: nothing to say or do
   const { addresses } = await probe(ctx, relay, !conventionalPorts.includes(relay.port));
   const v6 = addresses.filter((a) => a.family === 6);
-  if (v6.length === 0 || !v6.every((a) => !a.ok && unreachable.includes(a.errorCode ?? '')) || !addresses.some((a) => a.family === 4 && a.ok)) return undefined;
+  if (
+    v6.length === 0 ||
+    !v6.every((a) => !a.ok && unreachable.includes(a.errorCode ?? '')) ||
+    !addresses.some((a) => a.family === 4 && a.ok)
+  )
+    return undefined;
   ctx.ui.info(t('ipv6.preferIpv4', { host: relay.host, address: v6[0]?.address ?? '', code: v6[0]?.errorCode ?? '' }));
   return true;
 }
 
-async function senderIdentity(ctx: Ctx, postfix: PostfixFacts, local: LocalFacts, account: string, relay: Relay): Promise<Pick<RelayOptions, 'mapSenders' | 'rootAlias'>> {
+async function senderIdentity(
+  ctx: Ctx,
+  postfix: PostfixFacts,
+  local: LocalFacts,
+  account: string,
+  relay: Relay,
+): Promise<Pick<RelayOptions, 'mapSenders' | 'rootAlias'>> {
   const { ui, options } = ctx;
   let mapSenders = options.mapSenders;
   let rootAlias = options.rootAlias === undefined ? undefined : checkRootAlias(options.rootAlias);
@@ -119,7 +138,8 @@ async function senderIdentity(ctx: Ctx, postfix: PostfixFacts, local: LocalFacts
   // Asked on the first run only: later runs keep what is there (the map follows the account).
   const askMap = mapSenders === undefined && !foreignMap;
   const askAlias = rootAlias === undefined && local.aliases !== undefined;
-  if (!ui.interactive || postfix.currentAccount !== undefined || (!askMap && !askAlias)) return { mapSenders, rootAlias };
+  if (!ui.interactive || postfix.currentAccount !== undefined || (!askMap && !askAlias))
+    return { mapSenders, rootAlias };
   const host = local.domains.myorigin;
   const explained = t(isWorkspaceRelay(relay) ? 'senders.explainWorkspace' : 'senders.explain', { account, host });
   ui.note(askAlias ? `${explained}\n${t('senders.explainRoot')}` : explained, t('senders.title'));
@@ -149,7 +169,8 @@ async function askRootAlias(ctx: Ctx, initialValue: string): Promise<string> {
   const value = await ctx.ui.text({
     message: t('rootAlias.question'),
     initialValue,
-    validate: (v) => (v.trim() === '' || checkRootAlias(v) !== undefined ? undefined : t('rootAlias.invalid', { input: v })),
+    validate: (v) =>
+      v.trim() === '' || checkRootAlias(v) !== undefined ? undefined : t('rootAlias.invalid', { input: v }),
   });
   return value.trim() === '' ? '' : (checkRootAlias(value) ?? '');
 }
@@ -160,7 +181,11 @@ async function listening(ctx: Ctx, postfix: PostfixFacts, local: LocalFacts): Pr
   const value = local.settings.inet_interfaces ?? 'all';
   if (options.loopbackOnly !== undefined || !ui.interactive || isLoopbackOnly(value)) return options.loopbackOnly;
   const { myhostname, myorigin, mydomain } = local.domains;
-  const needs = networkNeeds(local.settings, postfix.explicit, local.localDestinations, [myhostname, myorigin, `localhost.${mydomain}`]);
+  const needs = networkNeeds(local.settings, postfix.explicit, local.localDestinations, [
+    myhostname,
+    myorigin,
+    `localhost.${mydomain}`,
+  ]);
   ui.info(t('loopback.explain', { value }));
   if (needs.length > 0) ui.info(t('loopback.needed', { reasons: needs.join('; ') }));
   return (await ui.confirm({ message: t('loopback.question'), initialValue: needs.length === 0 })) || undefined;
@@ -170,7 +195,12 @@ async function listening(ctx: Ctx, postfix: PostfixFacts, local: LocalFacts): Pr
 function warnOpenRelay(ctx: Ctx, postfix: PostfixFacts, local: LocalFacts, loopbackOnly: boolean | undefined): void {
   const saved = parseSaved(local.saved.content);
   const now = local.settings.inet_interfaces ?? 'all';
-  const after = loopbackOnly === true ? 'loopback-only' : loopbackOnly === false && saved.has('inet_interfaces') && isLoopbackOnly(now) ? (saved.get('inet_interfaces') ?? 'all') : now;
+  const after =
+    loopbackOnly === true
+      ? 'loopback-only'
+      : loopbackOnly === false && saved.has('inet_interfaces') && isLoopbackOnly(now)
+        ? (saved.get('inet_interfaces') ?? 'all')
+        : now;
   if (isLoopbackOnly(after)) return;
   const open = openNetworks(local.settings, postfix.explicit);
   if (open.length === 0) return;

@@ -24,7 +24,12 @@ export type SetupAnswers =
   /** The re-run menu's "remove this sender-dependent account": no answers, another command's work. */
   | { kind: 'remove-account'; account: string };
 
-export async function askSetupAnswers(ctx: Context, facts: HostFacts, postfix: PostfixFacts, givenSenders: string[] | undefined): Promise<SetupAnswers> {
+export async function askSetupAnswers(
+  ctx: Context,
+  facts: HostFacts,
+  postfix: PostfixFacts,
+  givenSenders: string[] | undefined,
+): Promise<SetupAnswers> {
   const { ui, sys, outcome } = ctx;
   const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
     const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay));
@@ -49,6 +54,13 @@ export async function askSetupAnswers(ctx: Context, facts: HostFacts, postfix: P
   if (senders) ui.info(t('accounts.added', { account, senders: senders.join(', '), default: previous ?? '' }));
   else if (previous && previous !== account) ui.warn(t('accounts.replacesDefault', { account, previous }));
   // After the login: IPv4 preference, sender identity, loopback-only (relay-options.ts).
-  const answers = await withRelayOptions(ctx, postfix, { account, credential, relay, caFile: ca.path, to, ...(senders ? { senders } : {}) });
+  const answers = await withRelayOptions(ctx, postfix, {
+    account,
+    credential,
+    relay,
+    caFile: ca.path,
+    to,
+    ...(senders ? { senders } : {}),
+  });
   return { kind: 'answers', answers, tls, keychain };
 }

@@ -9,19 +9,34 @@ import type { Context } from '../context.js';
 import type { PostfixFacts } from '../types.js';
 
 /** The relay for `account`: `relay` itself, or Workspace's relay when the person picks it (interactive only). */
-export async function settleWorkspaceRelay(ctx: Pick<Context, 'ui' | 'options'>, postfix: Pick<PostfixFacts, 'currentAccount'>, account: string, relay: Relay): Promise<Relay> {
+export async function settleWorkspaceRelay(
+  ctx: Pick<Context, 'ui' | 'options'>,
+  postfix: Pick<PostfixFacts, 'currentAccount'>,
+  account: string,
+  relay: Relay,
+): Promise<Relay> {
   const { ui, options } = ctx;
   if (isWorkspaceRelay(relay)) {
     ui.info(t('workspace.rule', { host: workspaceRelayHost }));
     return relay;
   }
   // Asked only when nothing decided it: no --relay, a Workspace address, and not a re-run of the same account.
-  if (!ui.interactive || options.relay !== undefined || isConsumerGmail(account) || relay.host !== defaultRelay.host || postfix.currentAccount === account) return relay;
+  if (
+    !ui.interactive ||
+    options.relay !== undefined ||
+    isConsumerGmail(account) ||
+    relay.host !== defaultRelay.host ||
+    postfix.currentAccount === account
+  )
+    return relay;
   const domain = account.slice(account.lastIndexOf('@') + 1);
   ui.note(t('workspace.explain', { domain, host: workspaceRelayHost }), t('workspace.title'));
   const pick = await ui.select({
     message: t('workspace.question'),
-    options: [{ value: 'gmail', label: t('workspace.keep', { host: defaultRelay.host }) }, { value: 'relay', label: t('workspace.switch', { host: workspaceRelayHost }) }],
+    options: [
+      { value: 'gmail', label: t('workspace.keep', { host: defaultRelay.host }) },
+      { value: 'relay', label: t('workspace.switch', { host: workspaceRelayHost }) },
+    ],
     initialValue: 'gmail',
   });
   return pick === 'relay' ? { ...relay, host: workspaceRelayHost } : relay;

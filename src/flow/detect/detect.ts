@@ -15,12 +15,27 @@ import { namedElsewhere, readLegacySettings } from '../../postfix/legacy-facts.j
 
 /** The parameters the wizard reads (and partly owns). */
 export const watchedSettings = [
-  'mail_version', 'config_directory', 'default_database_type', 'relayhost',
-  'smtp_sasl_auth_enable', 'smtp_sasl_password_maps', 'smtp_sasl_security_options',
-  'smtp_sasl_tls_security_options', 'smtp_tls_security_level', 'smtp_tls_CAfile',
-  'smtp_tls_wrappermode', 'default_transport', 'relay_transport', 'inet_interfaces',
-  'maillog_file', 'myhostname', 'mydomain', 'myorigin', 'mynetworks',
-  'smtp_sender_dependent_authentication', 'sender_dependent_relayhost_maps',
+  'mail_version',
+  'config_directory',
+  'default_database_type',
+  'relayhost',
+  'smtp_sasl_auth_enable',
+  'smtp_sasl_password_maps',
+  'smtp_sasl_security_options',
+  'smtp_sasl_tls_security_options',
+  'smtp_tls_security_level',
+  'smtp_tls_CAfile',
+  'smtp_tls_wrappermode',
+  'default_transport',
+  'relay_transport',
+  'inet_interfaces',
+  'maillog_file',
+  'myhostname',
+  'mydomain',
+  'myorigin',
+  'mynetworks',
+  'smtp_sender_dependent_authentication',
+  'sender_dependent_relayhost_maps',
 ] as const;
 
 export async function detect(sys: System, configDirOption: string | undefined): Promise<HostFacts> {
@@ -36,7 +51,12 @@ export async function detect(sys: System, configDirOption: string | undefined): 
   return { os, distro, isRoot: sys.isRoot(), postfix, saslPlugins, caBundle, init, gentoo };
 }
 
-async function detectPostfix(sys: System, configDirOption: string | undefined, logFiles: string[], init: InitSystem): Promise<PostfixFacts | undefined> {
+async function detectPostfix(
+  sys: System,
+  configDirOption: string | undefined,
+  logFiles: string[],
+  init: InitSystem,
+): Promise<PostfixFacts | undefined> {
   const probe = await sys.exec('postconf', postconfArgs(configDirOption, '-d', 'config_directory'));
   if (probe.notFound || probe.exitCode !== 0) return undefined;
   const defaultConfigDir = /=\s*(\S+)/.exec(probe.stdout)?.[1] ?? '/etc/postfix';
@@ -57,10 +77,21 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
   ]);
   const ownPath = `${configDir.replace(/\/+$/, '')}/sasl_passwd`;
   // Only a map the wizard would replace needs to know who else reads it.
-  const passwordMap = map && map.path !== ownPath ? { ...map, namedElsewhere: await namedElsewhere(sys, configDirOption, explicit, map.path) } : map;
+  const passwordMap =
+    map && map.path !== ownPath
+      ? { ...map, namedElsewhere: await namedElsewhere(sys, configDirOption, explicit, map.path) }
+      : map;
   // Not named by main.cf, yet a leftover map there holds a password too (something else there is not one).
-  const wizardMap = passwordMap?.path === ownPath ? undefined : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`).catch(() => undefined);
-  const senderRelayMap = await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${configDir.replace(/\/+$/, '')}/sender_relay`).catch(() => undefined);
+  const wizardMap =
+    passwordMap?.path === ownPath
+      ? undefined
+      : await readPasswordMapFacts(sys, `${settings.default_database_type ?? 'hash'}:${ownPath}`).catch(
+          () => undefined,
+        );
+  const senderRelayMap = await readPasswordMapFacts(
+    sys,
+    `${settings.default_database_type ?? 'hash'}:${configDir.replace(/\/+$/, '')}/sender_relay`,
+  ).catch(() => undefined);
   return {
     version: settings.mail_version ?? 'unknown',
     configDir,
@@ -74,7 +105,9 @@ async function detectPostfix(sys: System, configDirOption: string | undefined, l
     passwordMap,
     ...(wizardMap?.mode !== undefined || wizardMap?.compiled.length ? { wizardMap } : {}),
     ...(senderRelayMap?.mode !== undefined || senderRelayMap?.compiled.length ? { senderRelayMap } : {}),
-    currentAccount: passwordMap?.content ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '') : undefined,
+    currentAccount: passwordMap?.content
+      ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '')
+      : undefined,
     tls,
     legacy,
     listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
@@ -88,8 +121,12 @@ async function readPasswordMapFacts(sys: System, value: string): Promise<Passwor
   const ref = parseMapReference(value);
   if (!ref) return undefined;
   const [content, source] = await Promise.all([sys.readFile(ref.path), sys.fileInfo(ref.path)]);
-  const compiledInfo = await Promise.all(compiledMapPaths(ref.type, ref.path).map(async (path) => ({ path, info: await sys.fileInfo(path) })));
-  const compiledCurrent = compiledInfo.every(({ info }) => info !== undefined && (!source || info.mtimeMs >= source.mtimeMs));
+  const compiledInfo = await Promise.all(
+    compiledMapPaths(ref.type, ref.path).map(async (path) => ({ path, info: await sys.fileInfo(path) })),
+  );
+  const compiledCurrent = compiledInfo.every(
+    ({ info }) => info !== undefined && (!source || info.mtimeMs >= source.mtimeMs),
+  );
   const compiled = compiledInfo.flatMap(({ path, info }) => (info ? [{ path, mode: info.mode, uid: info.uid }] : []));
   return { ...ref, content, mode: source?.mode, uid: source?.uid, compiledCurrent, compiled };
 }

@@ -37,7 +37,9 @@ export function planInstall(facts: HostFacts): InstallPlan | undefined {
   if (facts.gentoo) {
     const missing = missingUseFlags(facts.gentoo);
     if (missing.length > 0) {
-      reasons.push(facts.gentoo.installed ? t('install.why.useFlags', { flags: missing.join(' ') }) : t('install.why.gentooNew'));
+      reasons.push(
+        facts.gentoo.installed ? t('install.why.useFlags', { flags: missing.join(' ') }) : t('install.why.gentooNew'),
+      );
       packageUse = packageUseEdit(facts.gentoo, t('install.packageUseComment'));
       rebuild = emergePostfix(Boolean(facts.gentoo.installed));
     }
@@ -65,15 +67,29 @@ export function planInstall(facts: HostFacts): InstallPlan | undefined {
 export function describeInstall(plan: InstallPlan): string {
   const lines = plan.reasons.map((r) => `• ${r}`);
   if (plan.packageUse) {
-    lines.push('', t(plan.packageUse.previous === undefined ? 'install.newFile' : 'install.appendFile', { path: plan.packageUse.path }));
-    lines.push(...plan.packageUse.content.slice(plan.packageUse.previous?.length ?? 0).trimEnd().split('\n').map((l) => `+ ${l}`));
+    lines.push(
+      '',
+      t(plan.packageUse.previous === undefined ? 'install.newFile' : 'install.appendFile', {
+        path: plan.packageUse.path,
+      }),
+    );
+    lines.push(
+      ...plan.packageUse.content
+        .slice(plan.packageUse.previous?.length ?? 0)
+        .trimEnd()
+        .split('\n')
+        .map((l) => `+ ${l}`),
+    );
   }
   lines.push('', t('install.commands'), ...plan.commands.map((c) => `  ${commandLine(c)}`));
   return lines.join('\n');
 }
 
 /** Offer the install (or do it, with --install); returns the facts as they are afterwards. */
-export async function offerInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'argv'>, facts: HostFacts): Promise<HostFacts> {
+export async function offerInstall(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'argv'>,
+  facts: HostFacts,
+): Promise<HostFacts> {
   const { ui, options } = ctx;
   const plan = planInstall(facts);
   if (!plan) return facts;
@@ -82,7 +98,10 @@ export async function offerInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options' |
     ui.info(t('install.dryRun'));
     return facts;
   }
-  if (!options.install && !(ui.interactive && (await ui.confirm({ message: t('install.confirm'), initialValue: true })))) {
+  if (
+    !options.install &&
+    !(ui.interactive && (await ui.confirm({ message: t('install.confirm'), initialValue: true })))
+  ) {
     ui.info(t('install.notDone'));
     return facts;
   }
@@ -112,7 +131,9 @@ async function runInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, plan: In
     const progress = ui.progress(t('install.running', { command: line }));
     let shownAt = -Infinity;
     const result = await sys.execLogged(command.file, command.args, {
-      env: command.env, input: command.input, logPath,
+      env: command.env,
+      input: command.input,
+      logPath,
       onLine: (text) => {
         const now = sys.now().getTime();
         if (!text.trim() || now - shownAt < 250) return; // a few updates a second are plenty
@@ -131,26 +152,41 @@ async function runInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, plan: In
       ui.info(t('install.reverted', { path: edit.path }));
     }
     const tail = ((await sys.readFile(logPath)) ?? '').trimEnd().split('\n').slice(-15).join('\n');
-    throw new WizardError('install-failed', t('install.failed', { command: line, code: result.exitCode }), t('install.failedFix', { path: logPath, tail }));
+    throw new WizardError(
+      'install-failed',
+      t('install.failed', { command: line, code: result.exitCode }),
+      t('install.failedFix', { path: logPath, tail }),
+    );
   }
 }
 
 // A running Postfix's smtp processes keep the SASL mechanism list they
 // started with: reload after plugins (or a rebuilt Postfix) arrive. A Postfix
 // that was just installed is started the distribution's way.
-async function restartAfterInstall(ctx: Pick<Context, 'sys' | 'ui'>, plan: InstallPlan, facts: HostFacts): Promise<void> {
+async function restartAfterInstall(
+  ctx: Pick<Context, 'sys' | 'ui'>,
+  plan: InstallPlan,
+  facts: HostFacts,
+): Promise<void> {
   const postfix = facts.postfix;
   if (!postfix || (plan.installsPostfix && postfix.running) || (!plan.installsPostfix && !postfix.running)) return;
   const verb = postfix.running ? 'reload' : 'start';
-  const command = postfix.isDefaultInstance ? postfixServiceCommand(facts.init ?? 'none', verb) : reloadCommand(postfix, postfix.running);
+  const command = postfix.isDefaultInstance
+    ? postfixServiceCommand(facts.init ?? 'none', verb)
+    : reloadCommand(postfix, postfix.running);
   ctx.ui.step(t(verb === 'reload' ? 'install.reloading' : 'install.starting', { command: commandLine(command) }));
   const result = await ctx.sys.exec(command.file, command.args);
   if (result.exitCode === 0) postfix.running = true;
-  else ctx.ui.warn(t('install.serviceFailed', { command: commandLine(command), reason: (result.stderr || result.stdout).trim() }));
+  else
+    ctx.ui.warn(
+      t('install.serviceFailed', { command: commandLine(command), reason: (result.stderr || result.stdout).trim() }),
+    );
 }
 
 function commandLine(command: InstallCommand): string {
-  const env = Object.entries(command.env ?? {}).map(([k, v]) => `${k}=${v} `).join('');
+  const env = Object.entries(command.env ?? {})
+    .map(([k, v]) => `${k}=${v} `)
+    .join('');
   const input = command.input ? ` <<< '${command.input.trimEnd()}'` : '';
   return `${env}${[command.file, ...command.args].join(' ')}${input}`;
 }

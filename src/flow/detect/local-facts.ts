@@ -12,9 +12,22 @@ import type { SavedRecord } from '../plan/saved-record.js';
 import { genericMapPath, savedSettingsPath } from '../../postfix/wizard-files.js';
 
 export const localSettingNames = [
-  'smtp_generic_maps', 'smtp_address_preference', 'inet_protocols', 'inet_interfaces', 'myhostname', 'mydomain',
-  'myorigin', 'mydestination', 'alias_maps', 'mynetworks', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions',
-  'relay_domains', 'virtual_alias_domains', 'virtual_mailbox_domains', 'smtpd_sasl_auth_enable',
+  'smtp_generic_maps',
+  'smtp_address_preference',
+  'inet_protocols',
+  'inet_interfaces',
+  'myhostname',
+  'mydomain',
+  'myorigin',
+  'mydestination',
+  'alias_maps',
+  'mynetworks',
+  'smtpd_relay_restrictions',
+  'smtpd_recipient_restrictions',
+  'relay_domains',
+  'virtual_alias_domains',
+  'virtual_mailbox_domains',
+  'smtpd_sasl_auth_enable',
 ] as const;
 
 function dir(postfix: Pick<PostfixFacts, 'configDir'>): string {
@@ -41,7 +54,11 @@ export async function readLocalFacts(sys: System, postfix: PostfixFacts): Promis
   const savedPath = savedSettingsPath(postfix);
   return {
     settings,
-    domains: { myorigin: myorigin.toLowerCase(), myhostname: myhostname.toLowerCase(), mydomain: mydomain.toLowerCase() },
+    domains: {
+      myorigin: myorigin.toLowerCase(),
+      myhostname: myhostname.toLowerCase(),
+      mydomain: mydomain.toLowerCase(),
+    },
     localDestinations,
     generic,
     saved: { path: savedPath, content: await sys.readFile(savedPath) },
@@ -60,7 +77,9 @@ function expandNames(value: string, known: Record<string, string>): string {
 
 async function readOptionFile(sys: System, type: string, path: string): Promise<OptionFile> {
   const [content, info] = await Promise.all([sys.readFile(path), sys.fileInfo(path)]);
-  const compiledInfo = await Promise.all(compiledMapPaths(type, path).map(async (p) => [p, await sys.fileInfo(p)] as const));
+  const compiledInfo = await Promise.all(
+    compiledMapPaths(type, path).map(async (p) => [p, await sys.fileInfo(p)] as const),
+  );
   const compiled = compiledInfo.filter(([, i]) => i !== undefined).map(([p]) => p);
   const compiledCurrent = compiledInfo.every(([, i]) => i !== undefined && (!info || i.mtimeMs >= info.mtimeMs));
   return { type, path, content, mode: info?.mode, compiled, compiledCurrent };
@@ -82,7 +101,10 @@ async function readAliases(sys: System, postfix: PostfixFacts, aliasMaps: string
 }
 
 /** `postalias [-c DIR] type:path`: the aliases file compiled, as newaliases does for alias_database. */
-export function postaliasArgs(postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>, file: Pick<OptionFile, 'type' | 'path'>): string[] {
+export function postaliasArgs(
+  postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>,
+  file: Pick<OptionFile, 'type' | 'path'>,
+): string[] {
   return postconfArgs(instanceDir(postfix), `${file.type}:${file.path}`);
 }
 
@@ -91,10 +113,17 @@ export async function readPutBackFacts(sys: System, postfix: PostfixFacts, recor
   const configDir = instanceDir(postfix);
   const facts: PutBackFacts = { services: [], master: [], tables: {} };
   if (record.master.size > 0) {
-    const [services, parameters] = await Promise.all([sys.exec('postconf', postconfArgs(configDir, '-M')), sys.exec('postconf', postconfArgs(configDir, '-P'))]);
+    const [services, parameters] = await Promise.all([
+      sys.exec('postconf', postconfArgs(configDir, '-M')),
+      sys.exec('postconf', postconfArgs(configDir, '-P')),
+    ]);
     const failed = [services, parameters].find((r) => r.exitCode !== 0);
     if (failed) throw new Error(`postconf exited ${failed.exitCode}: ${failed.stderr.trim()}`);
-    facts.services = services.stdout.split('\n').map((line) => line.trim().split(/\s+/)).filter((f) => f.length > 1).map(([name, type]) => `${name}/${type}`);
+    facts.services = services.stdout
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f.length > 1)
+      .map(([name, type]) => `${name}/${type}`);
     facts.master = parseMasterParameters(parameters.stdout);
   }
   for (const entry of record.tables) {

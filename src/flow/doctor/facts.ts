@@ -10,13 +10,28 @@ import { mapParameters, readMapStates } from './maps.js';
 import { probeRelay, tryLogin } from './reach.js';
 
 const extraSettings = [
-  ...mapParameters, 'smtp_sasl_type', 'smtp_sender_dependent_authentication', 'inet_protocols', 'smtp_address_preference',
-  'smtp_tls_CApath', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'mynetworks', 'inet_interfaces',
-  'data_directory', 'mail_owner',
+  ...mapParameters,
+  'smtp_sasl_type',
+  'smtp_sender_dependent_authentication',
+  'inet_protocols',
+  'smtp_address_preference',
+  'smtp_tls_CApath',
+  'smtpd_relay_restrictions',
+  'smtpd_recipient_restrictions',
+  'mynetworks',
+  'inet_interfaces',
+  'data_directory',
+  'mail_owner',
 ] as const;
 
 /** What a chrooted smtp(8) needs to look a name up (Debian's configure-instance.sh copies them). */
-export const resolverFiles = ['/etc/resolv.conf', '/etc/hosts', '/etc/nsswitch.conf', '/etc/host.conf', '/etc/services'];
+export const resolverFiles = [
+  '/etc/resolv.conf',
+  '/etc/hosts',
+  '/etc/nsswitch.conf',
+  '/etc/host.conf',
+  '/etc/services',
+];
 
 export interface GatheredFacts {
   doctor: DoctorFacts;
@@ -38,10 +53,20 @@ export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: 
   const login = await tryLogin(sys, facts, postfix, relay);
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
   const doctor: DoctorFacts = {
-    running: postfix.running, settings, explicit,
+    running: postfix.running,
+    settings,
+    explicit,
     ...(postfix.tls && (settings.relayhost ?? '').trim() ? { tls: postfix.tls.effective } : {}),
-    saslClientTypes: postfix.saslClientTypes, saslPlugins: facts.saslPlugins,
-    maps, failures, relay, login, chroot, openNetworks: open, caBundle: facts.caBundle, ...(dataDir ? { dataDir } : {}),
+    saslClientTypes: postfix.saslClientTypes,
+    saslPlugins: facts.saslPlugins,
+    maps,
+    failures,
+    relay,
+    login,
+    chroot,
+    openNetworks: open,
+    caBundle: facts.caBundle,
+    ...(dataDir ? { dataDir } : {}),
   };
   return { doctor, queueRead };
 }

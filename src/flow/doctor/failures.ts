@@ -14,29 +14,45 @@ const logTailBytes = 1 << 20;
 /** Postfix's delivery agents that deliver on this machine, not through the relay. */
 const localAgents = ['local', 'virtual', 'pipe'];
 
-export async function readFailures(sys: System, postfix: PostfixFacts): Promise<{ failures: Failure[]; queueRead: boolean }> {
+export async function readFailures(
+  sys: System,
+  postfix: PostfixFacts,
+): Promise<{ failures: Failure[]; queueRead: boolean }> {
   const queue = await readQueue(sys, postfix).catch(() => undefined); // unreadable: no queue facts
   const failures: Failure[] = [];
   for (const entry of queue ?? []) {
     if (entry.queueName !== 'deferred') continue;
     for (const r of entry.recipients) {
-      if (r.delayReason) failures.push({ queueId: entry.queueId, status: 'deferred', reason: r.delayReason, diagnosis: diagnose(r.delayReason).code });
+      if (r.delayReason)
+        failures.push({
+          queueId: entry.queueId,
+          status: 'deferred',
+          reason: r.delayReason,
+          diagnosis: diagnose(r.delayReason).code,
+        });
     }
   }
   const text = await recentLog(sys, postfix);
-  const events = text.split('\n').map(parseDeliveryLine).filter((e): e is DeliveryEvent => e !== undefined);
+  const events = text
+    .split('\n')
+    .map(parseDeliveryLine)
+    .filter((e): e is DeliveryEvent => e !== undefined);
   // What failed before the last message that went out is history; deferrals come from the queue when it can be read.
   // Delivered here (the bounce notice of a 550 5.4.5, to root's mailbox) is not out: it hid the bounce it reports.
   const lastSent = events.map((e) => e.status === 'sent' && !localAgents.includes(e.agent ?? '')).lastIndexOf(true);
   // A queued message being tried again right now (active, no delay reason): its last logged deferral says why it waits.
   const retrying = new Set((queue ?? []).filter((e) => e.queueName !== 'deferred').map((e) => e.queueId));
-  const latest = new Map(events.filter((e) => retrying.has(e.queueId) && e.status === 'deferred').map((e) => [e.queueId, e]));
+  const latest = new Map(
+    events.filter((e) => retrying.has(e.queueId) && e.status === 'deferred').map((e) => [e.queueId, e]),
+  );
   for (const event of [...events.slice(lastSent + 1), ...latest.values()]) {
-    if (event.status === 'sent' || (event.status === 'deferred' && queue !== undefined && !latest.has(event.queueId))) continue;
+    if (event.status === 'sent' || (event.status === 'deferred' && queue !== undefined && !latest.has(event.queueId)))
+      continue;
     if (latest.has(event.queueId) && latest.get(event.queueId) !== event) continue;
     if (failures.some((f) => f.queueId === event.queueId && f.reason === event.reply)) continue;
     const diagnosis = diagnoseDelivery(event, clientNotesFor(text, event.queueId, event.to || undefined));
-    if (diagnosis) failures.push({ queueId: event.queueId, status: event.status, reason: event.reply, diagnosis: diagnosis.code });
+    if (diagnosis)
+      failures.push({ queueId: event.queueId, status: event.status, reason: event.reply, diagnosis: diagnosis.code });
   }
   return { failures, queueRead: queue !== undefined };
 }

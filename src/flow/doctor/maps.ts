@@ -6,9 +6,18 @@ import type { System } from '../../system/types.js';
 
 /** Parameters whose tables change where and how mail to the relay goes. */
 export const mapParameters = [
-  'smtp_sasl_password_maps', 'smtp_tls_policy_maps', 'smtp_tls_per_site', 'transport_maps', 'sender_dependent_relayhost_maps',
-  'sender_dependent_default_transport_maps', 'smtp_generic_maps', 'sender_canonical_maps', 'canonical_maps', 'recipient_canonical_maps',
-  'virtual_alias_maps', 'relocated_maps',
+  'smtp_sasl_password_maps',
+  'smtp_tls_policy_maps',
+  'smtp_tls_per_site',
+  'transport_maps',
+  'sender_dependent_relayhost_maps',
+  'sender_dependent_default_transport_maps',
+  'smtp_generic_maps',
+  'sender_canonical_maps',
+  'canonical_maps',
+  'recipient_canonical_maps',
+  'virtual_alias_maps',
+  'relocated_maps',
 ] as const;
 
 async function state(sys: System, path: string): Promise<FileState | undefined> {
@@ -20,17 +29,30 @@ async function state(sys: System, path: string): Promise<FileState | undefined> 
  * `leftovers`: password files main.cf no longer names (the recipe's saslpass after a setup, the
  * wizard's own sasl_passwd): they still hold a password, so their modes count; parameter ''.
  */
-export async function readMapStates(sys: System, settings: Readonly<Record<string, string>>, leftovers: readonly { type: string; path: string }[] = []): Promise<MapState[]> {
-  const named = mapParameters.flatMap((parameter) => mapList(settings[parameter] ?? '').flatMap((ref) => {
-    // proxy:hash:/x is the same file read through proxymap(8).
-    const match = /^(?:proxy:)?([a-z0-9]+):(\/[^\s,{}]+)$/.exec(ref);
-    return match ? [{ parameter, type: match[1]!, path: match[2]! }] : [];
-  }));
-  const refs = [...named, ...leftovers.filter((l) => !named.some((n) => n.path === l.path)).map((l) => ({ parameter: '', ...l }))];
-  return Promise.all(refs.map(async (ref) => ({
-    ...ref,
-    secret: ref.parameter === 'smtp_sasl_password_maps' || ref.parameter === '',
-    source: await state(sys, ref.path),
-    compiled: await Promise.all(compiledMapPaths(ref.type, ref.path).map(async (path) => ({ path, state: await state(sys, path) }))),
-  })));
+export async function readMapStates(
+  sys: System,
+  settings: Readonly<Record<string, string>>,
+  leftovers: readonly { type: string; path: string }[] = [],
+): Promise<MapState[]> {
+  const named = mapParameters.flatMap((parameter) =>
+    mapList(settings[parameter] ?? '').flatMap((ref) => {
+      // proxy:hash:/x is the same file read through proxymap(8).
+      const match = /^(?:proxy:)?([a-z0-9]+):(\/[^\s,{}]+)$/.exec(ref);
+      return match ? [{ parameter, type: match[1]!, path: match[2]! }] : [];
+    }),
+  );
+  const refs = [
+    ...named,
+    ...leftovers.filter((l) => !named.some((n) => n.path === l.path)).map((l) => ({ parameter: '', ...l })),
+  ];
+  return Promise.all(
+    refs.map(async (ref) => ({
+      ...ref,
+      secret: ref.parameter === 'smtp_sasl_password_maps' || ref.parameter === '',
+      source: await state(sys, ref.path),
+      compiled: await Promise.all(
+        compiledMapPaths(ref.type, ref.path).map(async (path) => ({ path, state: await state(sys, path) })),
+      ),
+    })),
+  );
 }

@@ -18,19 +18,34 @@ export async function probeRelay(sys: System, postfix: PostfixFacts): Promise<Do
   return { host: relay.host, port: relay.port, ...probe };
 }
 
-export async function tryLogin(sys: System, facts: HostFacts, postfix: PostfixFacts, relay: DoctorFacts['relay']): Promise<DoctorFacts['login']> {
+export async function tryLogin(
+  sys: System,
+  facts: HostFacts,
+  postfix: PostfixFacts,
+  relay: DoctorFacts['relay'],
+): Promise<DoctorFacts['login']> {
   const relayhost = (postfix.settings.relayhost ?? '').trim();
-  const stored = postfix.passwordMap?.content ? passwordMapCredential(postfix.passwordMap.content, relayhost) : undefined;
-  if (!stored || !relay || !relay.addresses.some((a) => a.ok)) return undefined;
+  const stored = postfix.passwordMap?.content
+    ? passwordMapCredential(postfix.passwordMap.content, relayhost)
+    : undefined;
+  if (!stored || !relay?.addresses.some((a) => a.ok)) return undefined;
   const main = postfix.tls?.main ?? postfix.settings;
   const caFile = (main.smtp_tls_CAfile ?? '').trim();
   const caPath = (main.smtp_tls_CApath ?? '').trim();
   // A CApath that names a file (the old recipe's) is read as what it was meant to be.
-  const pem = (caFile && (await sys.readFile(caFile))) || (caPath && (await sys.readFile(caPath).catch(() => undefined))) || (facts.caBundle && (await sys.readFile(facts.caBundle))) || '';
+  const pem =
+    (caFile && (await sys.readFile(caFile))) ||
+    (caPath && (await sys.readFile(caPath).catch(() => undefined))) ||
+    (facts.caBundle && (await sys.readFile(facts.caBundle))) ||
+    '';
   const anchors = await postfixTrustAnchors(sys, pem, main, postfix.tls?.chrootDir);
   // What the relay speaks, as the probe found it (a wrong smtp_tls_wrappermode is its own problem).
   const implicitTls = relay.implicitTls ?? (/^yes$/i.test(main.smtp_tls_wrappermode ?? '') || relay.port === 465);
-  const result = await sys.checkSmtpAuth({ host: relay.host, port: relay.port, implicitTls, ca: anchors }, stored.account, stored.password);
+  const result = await sys.checkSmtpAuth(
+    { host: relay.host, port: relay.port, implicitTls, ca: anchors },
+    stored.account,
+    stored.password,
+  );
   if (result.ok) return { ok: true };
   const diagnosis = diagnose(result.response ?? '', { errorCode: result.errorCode, responseCode: result.responseCode });
   return { ok: false, diagnosis: diagnosis.code, detail: diagnosis.detail };

@@ -17,7 +17,12 @@ export interface RepairPlan {
   codes: string[];
 }
 
-export async function repairPlan(sys: System, postfix: PostfixFacts, problems: readonly Problem[], current: Readonly<Record<string, string>>): Promise<RepairPlan> {
+export async function repairPlan(
+  sys: System,
+  postfix: PostfixFacts,
+  problems: readonly Problem[],
+  current: Readonly<Record<string, string>>,
+): Promise<RepairPlan> {
   const repairs = problems.filter((p) => p.fixable && p.repair);
   const dir = instanceDir(postfix);
   const mainCf = `${postfix.configDir.replace(/\/+$/, '')}/main.cf`;
@@ -69,13 +74,21 @@ export async function repairPlan(sys: System, postfix: PostfixFacts, problems: r
   }
   for (const p of tls?.touches ?? []) touches.add(p);
   const plan = buildPlan(postfix.configDir, {
-    settings, removeSettings,
-    files: [...files, ...(tls?.files ?? [])], commands: [...commands, ...(tls?.commands ?? [])],
-    touches: [...touches], secretFixes,
+    settings,
+    removeSettings,
+    files: [...files, ...(tls?.files ?? [])],
+    commands: [...commands, ...(tls?.commands ?? [])],
+    touches: [...touches],
+    secretFixes,
     // postmap keeps an existing compiled map's mode; these are checked for 0600 again after it.
     secretFiles: [...secretFiles],
     ...(tls && tls.overrides.length > 0
-      ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop: postfix.tls!.nexthop, level: 'secure' } } : {}),
+      ? {
+          masterRemovals: tls.masterRemovals,
+          tlsOverrides: tls.overrides,
+          tlsTarget: { nexthop: postfix.tls!.nexthop, level: 'secure' },
+        }
+      : {}),
   });
   const start = repairs.some((p) => p.repair!.start) && !postfix.running;
   return { plan, start, codes: repairs.map((p) => p.code) };

@@ -23,19 +23,41 @@ export function currentSenderAccounts(postfix: PostfixFacts, mapPath: string): S
 }
 
 /** --senders adds (or replaces, in place) this account's entries; without it they stay as they are. */
-export function plannedSenderAccounts(current: readonly SenderAccount[], answers: Pick<Answers, 'account' | 'credential' | 'senders'>, placeholder: string): SenderAccount[] {
+export function plannedSenderAccounts(
+  current: readonly SenderAccount[],
+  answers: Pick<Answers, 'account' | 'credential' | 'senders'>,
+  placeholder: string,
+): SenderAccount[] {
   if (!answers.senders) return [...current];
   const known = current.find((a) => a.account === answers.account);
-  const mine: SenderAccount = { account: answers.account, password: answers.credential?.password ?? known?.password ?? placeholder, senders: [...answers.senders] };
+  const mine: SenderAccount = {
+    account: answers.account,
+    password: answers.credential?.password ?? known?.password ?? placeholder,
+    senders: [...answers.senders],
+  };
   return known ? current.map((a) => (a === known ? mine : a)) : [...current, mine];
 }
 
-export function renderSenderRelayMap(template: string, postfix: PostfixFacts, accounts: readonly SenderAccount[], relayhost: string): string {
-  return ejs.render(template, { senders: accounts.flatMap((a) => a.senders), relayhost, mapType: postfix.defaultMapType });
+export function renderSenderRelayMap(
+  template: string,
+  postfix: PostfixFacts,
+  accounts: readonly SenderAccount[],
+  relayhost: string,
+): string {
+  return ejs.render(template, {
+    senders: accounts.flatMap((a) => a.senders),
+    relayhost,
+    mapType: postfix.defaultMapType,
+  });
 }
 
 /** The relay map and settings for `accounts`; with none left, what the wizard made for them goes. */
-export function planSenderRelay(postfix: PostfixFacts, accounts: SenderAccount[], relayhost: string, template: string): SenderPart {
+export function planSenderRelay(
+  postfix: PostfixFacts,
+  accounts: SenderAccount[],
+  relayhost: string,
+  template: string,
+): SenderPart {
   const part: SenderPart = { ...emptyPart(), accounts };
   const path = senderRelayPath(postfix);
   const type = postfix.defaultMapType;
@@ -46,8 +68,12 @@ export function planSenderRelay(postfix: PostfixFacts, accounts: SenderAccount[]
     part.settings = { smtp_sender_dependent_authentication: 'yes', sender_dependent_relayhost_maps: ref };
     const content = renderSenderRelayMap(template, postfix, accounts, relayhost);
     const changed = onDisk?.content !== content;
-    if (changed || onDisk?.mode !== publicMode) part.files.push({ path, content, mode: publicMode, secret: false, previous: onDisk?.content });
-    if (needsPostmap(type) && (changed || !onDisk?.compiledCurrent || current.sender_dependent_relayhost_maps !== ref)) {
+    if (changed || onDisk?.mode !== publicMode)
+      part.files.push({ path, content, mode: publicMode, secret: false, previous: onDisk?.content });
+    if (
+      needsPostmap(type) &&
+      (changed || !onDisk?.compiledCurrent || current.sender_dependent_relayhost_maps !== ref)
+    ) {
       part.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose: ref });
     }
     part.touches.push(path, ...compiledMapPaths(type, path));
@@ -57,7 +83,10 @@ export function planSenderRelay(postfix: PostfixFacts, accounts: SenderAccount[]
 }
 
 /** Nothing sender-dependent left: the two settings (if they name the wizard's map) and the map's files go. */
-export function senderRelayRemoval(postfix: PostfixFacts, part: SenderPart = { ...emptyPart(), accounts: [] }): SenderPart {
+export function senderRelayRemoval(
+  postfix: PostfixFacts,
+  part: SenderPart = { ...emptyPart(), accounts: [] },
+): SenderPart {
   const path = senderRelayPath(postfix);
   const ours = (postfix.settings.sender_dependent_relayhost_maps ?? '').trim().endsWith(`:${path}`);
   if (ours) part.removeSettings.push(...senderSettings.filter((name) => postfix.explicit.includes(name)));

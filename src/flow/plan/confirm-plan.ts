@@ -14,7 +14,10 @@ type Ctx = Pick<Context, 'ui' | 'options'>;
 const asking = (ctx: Ctx) => ctx.ui.interactive && !ctx.options.yes && !ctx.options.dryRun;
 
 export function showPlan(ctx: Ctx, plan: Plan, answers: Answers): void {
-  if (!asking(ctx)) return ctx.ui.note(renderPlan(plan), t('plan.title'));
+  if (!asking(ctx)) {
+    ctx.ui.note(renderPlan(plan), t('plan.title'));
+    return;
+  }
   ctx.ui.note(renderSummary(plan, { testTo: ctx.options.test ? answers.to : undefined }), t('plan.title'));
 }
 

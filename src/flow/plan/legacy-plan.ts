@@ -35,6 +35,7 @@ export function planLegacy(legacy: readonly LegacySetting[] | undefined, wanted:
  * names it, or it lies outside the config directory (where `restore` does not write): then it stays, made 0600.
  */
 export function retiredMapFiles(superseded: PasswordMapFacts | undefined, configDir: string): string[] {
-  if (!superseded || superseded.namedElsewhere || !superseded.path.startsWith(`${configDir.replace(/\/+$/, '')}/`)) return [];
+  if (!superseded || superseded.namedElsewhere || !superseded.path.startsWith(`${configDir.replace(/\/+$/, '')}/`))
+    return [];
   return [...(superseded.mode !== undefined ? [superseded.path] : []), ...superseded.compiled.map((c) => c.path)];
 }

@@ -13,15 +13,28 @@ import type { TemplateName } from '../../system/templates.js';
 import { postaliasArgs } from '../detect/local-facts.js';
 import type { LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
 import { emptyPart, type PlanPart } from './plan-part.js';
-import { emptyRecord, parseSavedRecord, recordIsEmpty, recordTakenOut, savedTemplateData, type SavedRecord, type SavedTableEntry } from './saved-record.js';
+import {
+  emptyRecord,
+  parseSavedRecord,
+  recordIsEmpty,
+  recordTakenOut,
+  savedTemplateData,
+  type SavedRecord,
+  type SavedTableEntry,
+} from './saved-record.js';
 
 /** The values the wizard writes for the parameters it saves first. */
-export const wizardValues = { inet_interfaces: 'loopback-only', smtp_address_preference: 'ipv4', default_transport: 'smtp', relay_transport: 'relay' } as const;
+export const wizardValues = {
+  inet_interfaces: 'loopback-only',
+  smtp_address_preference: 'ipv4',
+  default_transport: 'smtp',
+  relay_transport: 'relay',
+} as const;
 type Saved = Map<string, string | undefined>;
 const publicMode = 0o644;
 
 export function isOwnGenericMap(value: string | undefined, local: LocalFacts): boolean {
-  return new RegExp(`^[a-z0-9]+:${escape(local.generic.path)}$`).test((value ?? '').trim());
+  return new RegExp(`^[a-z0-9]+:${escapeRegExp(local.generic.path)}$`).test((value ?? '').trim());
 }
 
 /** smtp_generic_maps keys: a whole domain only where mail is delivered here anyway (see templates/generic.ejs). */
@@ -46,11 +59,26 @@ export function genericKeys(local: LocalFacts, account: string): { keys: string[
  * map rewrites it (sender-maps.ts), so a listed local sender must be rewritten to its own account, not
  * the default one: its entry (looked up before @domain) replaces the default's for that key.
  */
-export function renderGenericMap(template: string, local: LocalFacts, account: string, mapType: string, senders: readonly { account: string; senders: string[] }[] = []): string {
+export function renderGenericMap(
+  template: string,
+  local: LocalFacts,
+  account: string,
+  mapType: string,
+  senders: readonly { account: string; senders: string[] }[] = [],
+): string {
   const { keys, skippedDomains } = genericKeys(local, account);
   const domains = keys.map((k) => k.slice(k.indexOf('@') + 1));
-  const overrides = senders.flatMap((a) => a.senders.filter((s) => domains.includes(s.slice(s.indexOf('@') + 1))).map((key) => ({ key, account: a.account })));
-  return ejs.render(template, { account, mapType, path: local.generic.path, keys: keys.filter((k) => !overrides.some((o) => o.key === k)), skippedDomains, overrides });
+  const overrides = senders.flatMap((a) =>
+    a.senders.filter((s) => domains.includes(s.slice(s.indexOf('@') + 1))).map((key) => ({ key, account: a.account })),
+  );
+  return ejs.render(template, {
+    account,
+    mapType,
+    path: local.generic.path,
+    keys: keys.filter((k) => !overrides.some((o) => o.key === k)),
+    skippedDomains,
+    overrides,
+  });
 }
 
 /** The main.cf part of the saved record (plan/saved-record.ts). */
@@ -65,7 +93,11 @@ export function parseSaved(content: string | undefined): Saved {
  * `takenOut`: the master.cf `-o` values and table entries the TLS fixes take out, recorded too.
  */
 export function planOptions(
-  postfix: PostfixFacts, options: RelayOptions, account: string, templates: Record<TemplateName, string>, alsoSet: Settings = {},
+  postfix: PostfixFacts,
+  options: RelayOptions,
+  account: string,
+  templates: Record<TemplateName, string>,
+  alsoSet: Settings = {},
   alsoRecorded: Readonly<Settings> = {},
   takenOut: { master: [string, string][]; tables: SavedTableEntry[] } = { master: [], tables: [] },
   senders: readonly { account: string; senders: string[] }[] = [],
@@ -84,7 +116,13 @@ export function planOptions(
     const content = renderGenericMap(templates.generic, local, account, type, senders);
     const changed = local.generic.content !== content;
     if (changed || local.generic.mode !== publicMode) {
-      part.files.push({ path: local.generic.path, content, mode: publicMode, secret: false, previous: local.generic.content });
+      part.files.push({
+        path: local.generic.path,
+        content,
+        mode: publicMode,
+        secret: false,
+        previous: local.generic.content,
+      });
     }
     if (needsPostmap(type) && (changed || !local.generic.compiledCurrent || current.smtp_generic_maps !== ref)) {
       part.commands.push({ file: 'postmap', args: postmapArgs(configDir, type, local.generic.path), purpose: ref });
@@ -134,7 +172,11 @@ export function planOptions(
 }
 
 /** What `remove` undoes: the generic map, the saved main.cf values (where the wizard's are still in place), root's alias. */
-export function optionRemoval(postfix: PostfixFacts, local: LocalFacts, templates: Record<TemplateName, string>): PlanPart {
+export function optionRemoval(
+  postfix: PostfixFacts,
+  local: LocalFacts,
+  templates: Record<TemplateName, string>,
+): PlanPart {
   const part = emptyPart();
   const current = { ...postfix.settings, ...local.settings };
   const ownMap = isOwnGenericMap(current.smtp_generic_maps, local);
@@ -172,20 +214,47 @@ function putBack(part: PlanPart, name: string, saved: Saved, value: string | und
   if (name === 'inet_interfaces') part.restart = true;
 }
 
-function recordSaved(part: PlanPart, local: LocalFacts, record: SavedRecord, templates: Record<TemplateName, string>): void {
+function recordSaved(
+  part: PlanPart,
+  local: LocalFacts,
+  record: SavedRecord,
+  templates: Record<TemplateName, string>,
+): void {
   const content = recordIsEmpty(record) ? undefined : ejs.render(templates.saved_settings, savedTemplateData(record));
   if (content === local.saved.content) return;
   if (content === undefined) part.deletes.push(local.saved.path);
-  else part.files.push({ path: local.saved.path, content, mode: publicMode, secret: false, previous: local.saved.content });
+  else
+    part.files.push({
+      path: local.saved.path,
+      content,
+      mode: publicMode,
+      secret: false,
+      previous: local.saved.content,
+    });
   part.touches.push(local.saved.path);
 }
 
-function changeAliases(part: PlanPart, postfix: PostfixFacts, aliases: NonNullable<LocalFacts['aliases']>, content: string): void {
-  part.files.push({ path: aliases.path, content, mode: aliases.mode ?? publicMode, secret: false, previous: aliases.content });
-  part.commands.push({ file: 'postalias', args: postaliasArgs(postfix, aliases), purpose: `${aliases.type}:${aliases.path}` });
+function changeAliases(
+  part: PlanPart,
+  postfix: PostfixFacts,
+  aliases: NonNullable<LocalFacts['aliases']>,
+  content: string,
+): void {
+  part.files.push({
+    path: aliases.path,
+    content,
+    mode: aliases.mode ?? publicMode,
+    secret: false,
+    previous: aliases.content,
+  });
+  part.commands.push({
+    file: 'postalias',
+    args: postaliasArgs(postfix, aliases),
+    purpose: `${aliases.type}:${aliases.path}`,
+  });
   part.touches.push(aliases.path, ...compiledMapPaths(aliases.type, aliases.path));
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -10,7 +10,14 @@ import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import { planTlsFixes } from './tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
-import { type Plan, type PlannedCommand, type PlannedFile, type SettingChange, buildPlan, type PlanPiece } from '../../transaction/plan.js';
+import {
+  type Plan,
+  type PlannedCommand,
+  type PlannedFile,
+  type SettingChange,
+  buildPlan,
+  type PlanPiece,
+} from '../../transaction/plan.js';
 import { planLegacy, retiredMapFiles } from './legacy-plan.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
 import { passwordMapCredential } from '../../postfix/password-map.js';
@@ -47,16 +54,23 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
   return desired;
 }
 
-
 /** `answers` names the default account (the relay's entry); `senders` the sender-dependent ones after it. */
-export function renderPasswordMap(template: string, postfix: PostfixFacts, answers: { account: string; password?: string; relay: Relay }, senders: readonly SenderAccount[] = [], mask?: string): string {
+export function renderPasswordMap(
+  template: string,
+  postfix: PostfixFacts,
+  answers: { account: string; password?: string; relay: Relay },
+  senders: readonly SenderAccount[] = [],
+  mask?: string,
+): string {
   return ejs.render(template, {
     account: answers.account,
     password: mask ?? answers.password ?? passwordPlaceholder,
     relayhost: relayhostValue(answers.relay),
     mapType: postfix.defaultMapType,
     path: passwordMapPath(postfix),
-    senders: senders.flatMap((a) => a.senders.map((sender) => ({ sender, account: a.account, password: mask ?? a.password }))),
+    senders: senders.flatMap((a) =>
+      a.senders.map((sender) => ({ sender, account: a.account, password: mask ?? a.password })),
+    ),
   });
 }
 
@@ -69,14 +83,28 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const mapPath = passwordMapPath(postfix);
   // --map-senders rewrites local senders to the default account, whichever account a run adds.
   const defaultAccount = answers.senders ? (postfix.currentAccount ?? answers.account) : answers.account;
-  const senders = planSenderRelay(postfix, plannedSenderAccounts(currentSenderAccounts(postfix, mapPath), answers, passwordPlaceholder), nexthop, templates.sender_relay ?? '');
+  const senders = planSenderRelay(
+    postfix,
+    plannedSenderAccounts(currentSenderAccounts(postfix, mapPath), answers, passwordPlaceholder),
+    nexthop,
+    templates.sender_relay ?? '',
+  );
   // The TLS fixes first, so that what they take out is recorded with the replaced main.cf values
   // (the options set no TLS parameter: `desired` holds every one main.cf will say).
   const tls = postfix.tls?.nexthop === nexthop ? planTlsFixes(postfix, postfix.tls, desired) : undefined;
   // A hand-made relay's superseded settings: replaced in the same batch, their old values recorded for remove.
   const legacy = planLegacy(postfix.legacy, desired);
   const options = answers.options
-    ? planOptions(postfix, answers.options, defaultAccount, templates, { ...desired, ...legacy.settings, ...senders.settings }, { ...takenOver(postfix, desired), ...legacy.removed }, tls?.takenOut, senders.accounts)
+    ? planOptions(
+        postfix,
+        answers.options,
+        defaultAccount,
+        templates,
+        { ...desired, ...legacy.settings, ...senders.settings },
+        { ...takenOver(postfix, desired), ...legacy.removed },
+        tls?.takenOut,
+        senders.accounts,
+      )
     : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
   const wanted = { ...desired, ...legacy.settings, ...options?.settings, ...senders.settings };
@@ -90,13 +118,31 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   // --senders: answers.account is an extra account; the relay's entry keeps the default account (accounts.ts checked it exists).
   const senderAccounts = senders.accounts;
   const stored = map?.content !== undefined ? passwordMapCredential(map.content, nexthop) : undefined;
-  const defaultEntry = answers.senders && stored ? { ...stored, relay: answers.relay } : { account: answers.account, password: answers.credential?.password, relay: answers.relay };
-  const keepStoredPassword = !answers.senders && answers.credential === undefined && postfix.currentAccount === answers.account && map?.content !== undefined;
-  const content = keepStoredPassword ? (map?.content ?? '') : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts);
+  const defaultEntry =
+    answers.senders && stored
+      ? { ...stored, relay: answers.relay }
+      : { account: answers.account, password: answers.credential?.password, relay: answers.relay };
+  const keepStoredPassword =
+    !answers.senders &&
+    answers.credential === undefined &&
+    postfix.currentAccount === answers.account &&
+    map?.content !== undefined;
+  const content = keepStoredPassword
+    ? (map?.content ?? '')
+    : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts);
   if (onDisk?.content !== content || onDisk.mode !== secretMode || readableByOthers(onDisk)) {
     // Only the wizard's own rendering may be shown, password masked; a kept (maybe hand-written) map never is.
-    const shown = keepStoredPassword ? undefined : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts, maskedPassword);
-    files.push({ path: mapPath, content, mode: secretMode, secret: true, previous: onDisk?.content, ...(shown ? { shown } : {}) });
+    const shown = keepStoredPassword
+      ? undefined
+      : renderPasswordMap(templates.sasl_passwd, postfix, defaultEntry, senderAccounts, maskedPassword);
+    files.push({
+      path: mapPath,
+      content,
+      mode: secretMode,
+      secret: true,
+      previous: onDisk?.content,
+      ...(shown ? { shown } : {}),
+    });
   }
   const type = postfix.defaultMapType;
   const mapTypeChanged = postfix.settings.smtp_sasl_password_maps !== `${type}:${mapPath}`;
@@ -104,25 +150,66 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const retired = retiredMapFiles(superseded, postfix.configDir);
   const secretFixes = secretFileFixes(onDisk, retired.length > 0 ? undefined : superseded);
   const commands: PlannedCommand[] = [];
-  if (needsPostmap(type) && (files.length > 0 || !map?.compiledCurrent || mapTypeChanged || secretFixes.some((f) => f.action === 'remove'))) {
-    commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, mapPath), purpose: `${type}:${mapPath}` });
+  if (
+    needsPostmap(type) &&
+    (files.length > 0 || !map?.compiledCurrent || mapTypeChanged || secretFixes.some((f) => f.action === 'remove'))
+  ) {
+    commands.push({
+      file: 'postmap',
+      args: postmapArgs(instanceDir(postfix), type, mapPath),
+      purpose: `${type}:${mapPath}`,
+    });
   }
   // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.
-  const oldSasl = postfix.explicit.includes('smtp_sasl_security_options') && postfix.settings.smtp_sasl_security_options === 'noanonymous';
-  const removeSettings = [...(options?.removeSettings ?? []), ...senders.removeSettings, ...(oldSasl ? ['smtp_sasl_security_options'] : []), ...legacy.removeSettings.filter((n) => !(n in wanted))];
+  const oldSasl =
+    postfix.explicit.includes('smtp_sasl_security_options') &&
+    postfix.settings.smtp_sasl_security_options === 'noanonymous';
+  const removeSettings = [
+    ...(options?.removeSettings ?? []),
+    ...senders.removeSettings,
+    ...(oldSasl ? ['smtp_sasl_security_options'] : []),
+    ...legacy.removeSettings.filter((n) => !(n in wanted)),
+  ];
   const passwordMap: PlanPiece = {
-    settings, removeSettings, files, commands, deletes: retired,
-    touches: [...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []), ...secretFixes.map((f) => f.path)],
-    secretFixes, secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
+    settings,
+    removeSettings,
+    files,
+    commands,
+    deletes: retired,
+    touches: [
+      ...(files.length > 0 || commands.length > 0 ? [mapPath, ...compiledMapPaths(type, mapPath)] : []),
+      ...secretFixes.map((f) => f.path),
+    ],
+    secretFixes,
+    secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
     ...(legacy.shown.length > 0 ? { legacy: legacy.shown } : {}),
     ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
   };
-  const relayOptions: PlanPiece | undefined = options && { files: options.files, deletes: options.deletes, commands: options.commands, touches: options.touches, restart: options.restart && postfix.running };
-  const tlsFixes: PlanPiece | undefined = tls && {
-    files: tls.files, commands: tls.commands, touches: tls.touches,
-    ...(tls.overrides.length > 0 ? { masterRemovals: tls.masterRemovals, tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } } : {}),
+  const relayOptions: PlanPiece | undefined = options && {
+    files: options.files,
+    deletes: options.deletes,
+    commands: options.commands,
+    touches: options.touches,
+    restart: options.restart && postfix.running,
   };
-  const senderRelay: PlanPiece = { files: senders.files, deletes: senders.deletes, commands: senders.commands, touches: senders.touches };
+  const tlsFixes: PlanPiece | undefined = tls && {
+    files: tls.files,
+    commands: tls.commands,
+    touches: tls.touches,
+    ...(tls.overrides.length > 0
+      ? {
+          masterRemovals: tls.masterRemovals,
+          tlsOverrides: tls.overrides,
+          tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' },
+        }
+      : {}),
+  };
+  const senderRelay: PlanPiece = {
+    files: senders.files,
+    deletes: senders.deletes,
+    commands: senders.commands,
+    touches: senders.touches,
+  };
   return buildPlan(postfix.configDir, passwordMap, senderRelay, relayOptions, tlsFixes);
 }
 
@@ -133,11 +220,19 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
 function takenOver(postfix: PostfixFacts, desired: Settings): Settings {
   const own = `${postfix.configDir.replace(/\/+$/, '')}/sasl_passwd`;
   if (!postfix.passwordMap || postfix.passwordMap.path === own) return {};
-  return Object.fromEntries(Object.entries(desired).filter(([name, value]) => postfix.explicit.includes(name) && postfix.settings[name] === value));
+  return Object.fromEntries(
+    Object.entries(desired).filter(
+      ([name, value]) => postfix.explicit.includes(name) && postfix.settings[name] === value,
+    ),
+  );
 }
 
 /** `from` is the main.cf line that goes away; empty where only a default applied. */
-export function settingChanges(postfix: PostfixFacts, desired: Settings, current: Settings = postfix.settings): SettingChange[] {
+export function settingChanges(
+  postfix: PostfixFacts,
+  desired: Settings,
+  current: Settings = postfix.settings,
+): SettingChange[] {
   return Object.entries(desired)
     .filter(([name, value]) => (current[name] ?? '') !== value)
     .map(([name, to]) => ({ name, from: postfix.explicit.includes(name) ? (current[name] ?? '') : '', to }));

@@ -49,8 +49,10 @@ export function planPutBack(postfix: PostfixFacts, record: SavedRecord, facts: P
   for (const [name, value] of record.master) {
     const service = name.slice(0, name.lastIndexOf('/'));
     const now = facts.master.find((p) => `${p.service}/${p.type}/${p.name}` === name);
-    if (!facts.services.includes(service)) result.skipped.push({ code: 'master-service-gone', where: name, key: '', value });
-    else if (now && now.value !== value) result.skipped.push({ code: 'master-changed', where: name, key: '', value, now: now.value });
+    if (!facts.services.includes(service))
+      result.skipped.push({ code: 'master-service-gone', where: name, key: '', value });
+    else if (now && now.value !== value)
+      result.skipped.push({ code: 'master-changed', where: name, key: '', value, now: now.value });
     else if (!now) result.masterSettings.push(`${name}=${value}`);
   }
   if (result.masterSettings.length > 0) result.touches.push(`${dir}/master.cf`);
@@ -60,7 +62,12 @@ export function planPutBack(postfix: PostfixFacts, record: SavedRecord, facts: P
   for (const entry of [...record.tables].reverse()) {
     const ref = editableMap(entry.map);
     if (!ref) continue;
-    const file = byPath.get(ref.path) ?? { type: ref.type, content: facts.tables[ref.path]?.content ?? '', mode: facts.tables[ref.path]?.mode, original: facts.tables[ref.path]?.content };
+    const file = byPath.get(ref.path) ?? {
+      type: ref.type,
+      content: facts.tables[ref.path]?.content ?? '',
+      mode: facts.tables[ref.path]?.mode,
+      original: facts.tables[ref.path]?.content,
+    };
     const value = entry.lines.map(([, text]) => text.trim()).join(' ');
     if (file.original === undefined) {
       result.skipped.push({ code: 'table-gone', where: entry.map, key: entry.key, value });
@@ -69,7 +76,14 @@ export function planPutBack(postfix: PostfixFacts, record: SavedRecord, facts: P
     const present = entryLines(file.content, entry.key);
     const lines = entry.lines.map(([, text]) => text);
     if (present.length > 0) {
-      if (present.join('\n') !== lines.join('\n')) result.skipped.push({ code: 'table-changed', where: entry.map, key: entry.key, value, now: present.map((l) => l.trim()).join(' ') });
+      if (present.join('\n') !== lines.join('\n'))
+        result.skipped.push({
+          code: 'table-changed',
+          where: entry.map,
+          key: entry.key,
+          value,
+          now: present.map((l) => l.trim()).join(' '),
+        });
       continue;
     }
     file.content = putBackLines(file.content, entry.lines, sha256(file.content) === entry.written);
@@ -77,9 +91,19 @@ export function planPutBack(postfix: PostfixFacts, record: SavedRecord, facts: P
   }
   for (const [path, file] of byPath) {
     if (file.content === file.original) continue;
-    result.files.push({ path, content: file.content, mode: file.mode ?? 0o644, secret: false, previous: file.original });
+    result.files.push({
+      path,
+      content: file.content,
+      mode: file.mode ?? 0o644,
+      secret: false,
+      previous: file.original,
+    });
     if (needsPostmap(file.type)) {
-      result.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), file.type, path), purpose: `${file.type}:${path}` });
+      result.commands.push({
+        file: 'postmap',
+        args: postmapArgs(instanceDir(postfix), file.type, path),
+        purpose: `${file.type}:${path}`,
+      });
     }
     result.touches.push(path, ...compiledMapPaths(file.type, path));
   }

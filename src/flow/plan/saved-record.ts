@@ -77,10 +77,16 @@ export function savedTemplateData(record: SavedRecord): Record<string, unknown> 
  * Adds what a setup takes out of master.cf and the tables. The wizard never writes these itself,
  * so what it takes out is the person's: the latest value replaces an older record of the same one.
  */
-export function recordTakenOut(record: SavedRecord, master: readonly (readonly [string, string])[], tables: readonly SavedTableEntry[]): void {
+export function recordTakenOut(
+  record: SavedRecord,
+  master: readonly (readonly [string, string])[],
+  tables: readonly SavedTableEntry[],
+): void {
   for (const [key, value] of master) record.master.set(key, value);
   for (const entry of tables) {
-    record.tables = record.tables.filter((t) => !(t.map === entry.map && t.key.toLowerCase() === entry.key.toLowerCase()));
+    record.tables = record.tables.filter(
+      (t) => !(t.map === entry.map && t.key.toLowerCase() === entry.key.toLowerCase()),
+    );
     record.tables.push(entry);
   }
 }

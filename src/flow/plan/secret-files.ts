@@ -26,10 +26,17 @@ export function exposedSecretFiles(map: PasswordMapFacts | undefined): { path: s
  * 0600 by the plan, its compiled files rebuilt); `superseded` a map main.cf named before, which the
  * wizard replaces: its files keep their content and become 0600.
  */
-export function secretFileFixes(ours: PasswordMapFacts | undefined, superseded: PasswordMapFacts | undefined): SecretFileFix[] {
-  const removeCompiled = (ours?.compiled ?? []).filter(readableByOthers).map(({ path, mode }): SecretFileFix => ({ path, mode, action: 'remove' }));
+export function secretFileFixes(
+  ours: PasswordMapFacts | undefined,
+  superseded: PasswordMapFacts | undefined,
+): SecretFileFix[] {
+  const removeCompiled = (ours?.compiled ?? [])
+    .filter(readableByOthers)
+    .map(({ path, mode }): SecretFileFix => ({ path, mode, action: 'remove' }));
   // By mode only: a chmod cannot take a file from another owner, and a fix that never takes would repeat on every run.
-  const tighten = exposedSecretFiles(superseded).filter((f) => (f.mode & 0o077) !== 0).map(({ path, mode }): SecretFileFix => ({ path, mode, action: 'chmod' }));
+  const tighten = exposedSecretFiles(superseded)
+    .filter((f) => (f.mode & 0o077) !== 0)
+    .map(({ path, mode }): SecretFileFix => ({ path, mode, action: 'chmod' }));
   return [...removeCompiled, ...tighten];
 }
 

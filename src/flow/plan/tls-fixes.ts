@@ -35,14 +35,25 @@ export function refuseUnfixableTls(tls: TlsFacts): void {
   for (const entry of [tls.policy, tls.perSite]) {
     if (!overrides(entry) || entry.editable) continue;
     const type = entry.map.split(':')[0] ?? entry.map;
-    throw new WizardError('tls-policy-override', t('tls.refused', { map: entry.map, key: entry.key, value: entry.value, type }), t('tls.refusedFix', { key: entry.key, map: entry.map }));
+    throw new WizardError(
+      'tls-policy-override',
+      t('tls.refused', { map: entry.map, key: entry.key, value: entry.value, type }),
+      t('tls.refusedFix', { key: entry.key, map: entry.map }),
+    );
   }
 }
 
 /** `mainCf`: the TLS parameters as main.cf will say them after the plan. */
 export function planTlsFixes(postfix: PostfixFacts, tls: TlsFacts, mainCf: Readonly<Record<string, string>>): TlsFixes {
   refuseUnfixableTls(tls);
-  const fixes: TlsFixes = { overrides: [], masterRemovals: [], files: [], commands: [], touches: [], takenOut: { master: [], tables: [] } };
+  const fixes: TlsFixes = {
+    overrides: [],
+    masterRemovals: [],
+    files: [],
+    commands: [],
+    touches: [],
+    takenOut: { master: [], tables: [] },
+  };
   const master = tls.master.filter((p) => p.value !== (mainCf[p.name] ?? tls.main[p.name] ?? ''));
   for (const p of master) {
     fixes.overrides.push({ source: 'master.cf', where: `${p.service}/${p.type}`, key: p.name, value: p.value });
@@ -50,7 +61,10 @@ export function planTlsFixes(postfix: PostfixFacts, tls: TlsFacts, mainCf: Reado
     fixes.takenOut.master.push([`${p.service}/${p.type}/${p.name}`, p.value]);
   }
   if (master.length > 0) fixes.touches.push(`${postfix.configDir.replace(/\/+$/, '')}/master.cf`);
-  for (const [entry, source] of [[tls.policy, 'policy-map'], [tls.perSite, 'per-site']] as const) {
+  for (const [entry, source] of [
+    [tls.policy, 'policy-map'],
+    [tls.perSite, 'per-site'],
+  ] as const) {
     if (!overrides(entry) || !entry.editable) continue;
     const { type, path, content, mode } = entry.editable;
     fixes.overrides.push({ source, where: entry.map, key: entry.key, value: entry.value });
@@ -60,7 +74,8 @@ export function planTlsFixes(postfix: PostfixFacts, tls: TlsFacts, mainCf: Reado
       fixes.takenOut.tables.push({ map: `${type}:${path}`, key: entry.key, written: sha256(next), lines: removed });
     }
     // The compiled table may hold the entry even where the source no longer does.
-    if (needsPostmap(type)) fixes.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose: entry.map });
+    if (needsPostmap(type))
+      fixes.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose: entry.map });
     fixes.touches.push(path, ...compiledMapPaths(type, path));
   }
   return fixes;

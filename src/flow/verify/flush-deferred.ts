@@ -23,7 +23,11 @@ export interface FlushResult {
   sent: number;
 }
 
-export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, plan: Plan): Promise<FlushResult | undefined> {
+export async function flushDeferred(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
+  postfix: PostfixFacts,
+  plan: Plan,
+): Promise<FlushResult | undefined> {
   const { sys, ui } = ctx;
   if (ctx.options.dryRun || !plan.files.some((f) => f.secret)) return undefined;
   const ids = await deferredIds(sys, postfix);
@@ -55,7 +59,10 @@ export async function flushDeferred(ctx: Pick<Context, 'sys' | 'ui' | 'options'>
     progress.update(t('flush.waiting', { sent: sent.length, count: ids.length }));
     await sys.sleep(pollMs);
   }
-  progress.stop(t('flush.done', { sent: sent.length, count: ids.length }), sent.length === ids.length ? 'ok' : 'failed');
+  progress.stop(
+    t('flush.done', { sent: sent.length, count: ids.length }),
+    sent.length === ids.length ? 'ok' : 'failed',
+  );
   if (sent.length < ids.length) ui.warn(t('flush.notAll', { left: ids.length - sent.length }));
   return { deferred: ids.length, sent: sent.length };
 }

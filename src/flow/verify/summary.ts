@@ -11,10 +11,12 @@ import type { Answers } from '../types.js';
 
 /** `host`: the relay the message went to (the names in a failure's explanation are its own). */
 export function reportTest(ctx: Pick<Context, 'ui'>, result: TestResult, host?: string): ExitCodeValue {
-  if (result.from && result.account) ctx.ui.info(t('accounts.wentThrough', { from: result.from, account: result.account }));
+  if (result.from && result.account)
+    ctx.ui.info(t('accounts.wentThrough', { from: result.from, account: result.account }));
   if (result.status === 'sent') {
     ctx.ui.success(t('summary.sent', { to: result.to, relay: result.relay ?? '', reply: result.reply ?? '' }));
-    if (result.relay === 'local' || result.relay === 'virtual') ctx.ui.warn(t('summary.deliveredLocally', { to: result.to }));
+    if (result.relay === 'local' || result.relay === 'virtual')
+      ctx.ui.warn(t('summary.deliveredLocally', { to: result.to }));
     return ExitCode.ok;
   }
   if (result.status === 'unknown' && result.queueId && !result.reply) {
@@ -35,7 +37,9 @@ export async function saveLastTest(ctx: Pick<Context, 'sys' | 'options'>, result
   try {
     await ctx.sys.ensurePrivateDir(ctx.options.stateDir); // never a folder another user made for us
     const record = { ...result, at: ctx.sys.now().toISOString() };
-    await ctx.sys.writeFileAtomic(`${ctx.options.stateDir}/last-test.json`, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
+    await ctx.sys.writeFileAtomic(`${ctx.options.stateDir}/last-test.json`, `${JSON.stringify(record, null, 2)}\n`, {
+      mode: 0o600,
+    });
   } catch {
     // status will say "no test recorded"; not worth failing a delivered run for
   }
@@ -43,7 +47,14 @@ export async function saveLastTest(ctx: Pick<Context, 'sys' | 'options'>, result
 
 /** The command line, word by word (each quoted for a POSIX shell), that repeats this run without questions. */
 export function equivalentWords(options: Options, answers: Answers): string[] {
-  const words = ['npx', 'postfix-gmail-wizard', '--account', answers.account, '--password-file', '/root/gmail-app-password'];
+  const words = [
+    'npx',
+    'postfix-gmail-wizard',
+    '--account',
+    answers.account,
+    '--password-file',
+    '/root/gmail-app-password',
+  ];
   const relay = `${answers.relay.host}:${answers.relay.port}`;
   if (relay !== `${defaultRelay.host}:${defaultRelay.port}`) words.push('--relay', relay);
   if (options.caFile) words.push('--ca-file', options.caFile);

@@ -20,7 +20,12 @@ import type { PostfixFacts } from '../types.js';
 const pollMs = 50;
 const queueEvery = 6;
 
-export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, postfix: PostfixFacts, from: string, to: string): Promise<TestResult> {
+export async function sendTestMessage(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
+  postfix: PostfixFacts,
+  from: string,
+  to: string,
+): Promise<TestResult> {
   const { sys } = ctx;
   const listener = postfix.listener;
   if (!listener) throw new WizardError('no-smtpd-listener', t('verify.noListener'), t('verify.noListenerFix'));
@@ -31,7 +36,10 @@ export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options
   try {
     const hostname = postfix.settings.myhostname || 'localhost';
     ({ response } = await sys.submitLocal({
-      host: listener.host, port: listener.port, from, to,
+      host: listener.host,
+      port: listener.port,
+      from,
+      to,
       subject: t('verify.subject', { host: hostname }),
       text: t('verify.body', { host: hostname, time: sys.now().toISOString() }),
       messageId: `<pgw-${randomBytes(8).toString('hex')}@${hostname}>`,
@@ -39,7 +47,15 @@ export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options
   } catch (error) {
     progress.stop(t('verify.submitFailed'), 'failed');
     const e = error as { response?: string; message?: string };
-    throw new WizardError('submit-failed', t('verify.submitFailedDetail', { host: listener.host, port: listener.port, reason: e.response ?? e.message ?? '' }), t('verify.submitFailedFix'));
+    throw new WizardError(
+      'submit-failed',
+      t('verify.submitFailedDetail', {
+        host: listener.host,
+        port: listener.port,
+        reason: e.response ?? e.message ?? '',
+      }),
+      t('verify.submitFailedFix'),
+    );
   }
   const queueId = queueIdFromResponse(response);
   if (!queueId) {
@@ -53,12 +69,23 @@ export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options
     const events = deliveryEventsFor(logText, queueId);
     // A final line is only a claim until the queue agrees (postfix/verdict.ts): ask it now.
     const claim = hasFinalClaim(events);
-    const entry = claim || round % queueEvery === queueEvery - 1 || postfix.log.kind === 'none' ? await queueEntry(sys, postfix, queueId) : undefined;
-    const final = claim && entry && !entry.queued ? believedVerdict(events, false, await verifiedPids(sys, events, uids)) : undefined;
+    const entry =
+      claim || round % queueEvery === queueEvery - 1 || postfix.log.kind === 'none'
+        ? await queueEntry(sys, postfix, queueId)
+        : undefined;
+    const final =
+      claim && entry && !entry.queued
+        ? believedVerdict(events, false, await verifiedPids(sys, events, uids))
+        : undefined;
     const deferred = events.find((e) => e.status === 'deferred');
     const verdict = final ?? (claim ? undefined : deferred);
     if (verdict) {
-      progress.stop(verdict.status === 'sent' ? t('verify.sent', { id: queueId }) : t('verify.notSent', { id: queueId, status: verdict.status }), verdict.status === 'sent' ? 'ok' : 'failed');
+      progress.stop(
+        verdict.status === 'sent'
+          ? t('verify.sent', { id: queueId })
+          : t('verify.notSent', { id: queueId, status: verdict.status }),
+        verdict.status === 'sent' ? 'ok' : 'failed',
+      );
       return resultFromEvent(to, queueId, verdict, clientNotesFor(logText, queueId, to));
     }
     // No log to read (log kind none): a message gone from the queue is all there is to know.
@@ -79,11 +106,23 @@ export async function sendTestMessage(ctx: Pick<Context, 'sys' | 'ui' | 'options
 }
 
 function resultFromEvent(to: string, queueId: string, event: DeliveryEvent, notes: string[]): TestResult {
-  return { to, queueId, status: event.status, dsn: event.dsn, relay: event.relay, reply: event.reply, diagnosis: diagnoseDelivery(event, notes)?.code };
+  return {
+    to,
+    queueId,
+    status: event.status,
+    dsn: event.dsn,
+    relay: event.relay,
+    reply: event.reply,
+    diagnosis: diagnoseDelivery(event, notes)?.code,
+  };
 }
 
 /** The message's queue entry; `queued` stays true when the queue could not be read (nothing is believed then). */
-async function queueEntry(sys: System, postfix: PostfixFacts, queueId: string): Promise<{ queued: boolean; entry?: QueueEntry }> {
+async function queueEntry(
+  sys: System,
+  postfix: PostfixFacts,
+  queueId: string,
+): Promise<{ queued: boolean; entry?: QueueEntry }> {
   const queue = await readQueue(sys, postfix);
   if (!queue) return { queued: true };
   const entry = queue.find((e) => e.queueId === queueId);

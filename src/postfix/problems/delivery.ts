@@ -4,7 +4,12 @@ import type { DiagnosisCode } from '../../gmail/diagnose.js';
 import { defaultRelay } from '../../gmail/relay.js';
 import type { DoctorFacts, Failure, Problem, ProblemCode } from './types.js';
 
-const AUTH: readonly DiagnosisCode[] = ['auth-bad-credentials', 'auth-app-password-required', 'auth-web-login-required', 'auth-not-attempted'];
+const AUTH: readonly DiagnosisCode[] = [
+  'auth-bad-credentials',
+  'auth-app-password-required',
+  'auth-web-login-required',
+  'auth-not-attempted',
+];
 const THROTTLE: readonly DiagnosisCode[] = ['rate-limited', 'auth-too-many-attempts'];
 const DNS: readonly DiagnosisCode[] = ['dns', 'dns-chroot'];
 
@@ -13,12 +18,16 @@ function fromFailures(failures: readonly Failure[], code: ProblemCode, wanted: r
   if (hits.length === 0) return [];
   const reasons = [...new Set(hits.map((f) => f.reason))];
   const ids = [...new Set(hits.map((f) => f.queueId))];
-  return [{
-    code, severity: 'error', fixable: false,
-    evidence: reasons.slice(0, 3).map((r) => `${hits.find((f) => f.reason === r)!.status}: ${r}`),
-    // The first diagnosis says which reply it was; the view words its cause and fix (diagnoses.*.ts).
-    vars: { count: ids.length, diagnosis: hits[0]!.diagnosis },
-  }];
+  return [
+    {
+      code,
+      severity: 'error',
+      fixable: false,
+      evidence: reasons.slice(0, 3).map((r) => `${hits.find((f) => f.reason === r)!.status}: ${r}`),
+      // The first diagnosis says which reply it was; the view words its cause and fix (diagnoses.*.ts).
+      vars: { count: ids.length, diagnosis: hits[0]!.diagnosis },
+    },
+  ];
 }
 
 export function deferredAuth(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
@@ -37,14 +46,26 @@ export function throttled(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
 export function mailDeferred(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
   const covered: readonly DiagnosisCode[] = [...AUTH, ...THROTTLE, ...DNS, 'quota-exceeded', 'sasl-no-mechanism'];
   const rest = facts.failures.filter((f) => !covered.includes(f.diagnosis));
-  return fromFailures(rest, 'mail-deferred', [...new Set(rest.map((f) => f.diagnosis))]).map((p) => ({ ...p, severity: 'warning' as const }));
+  return fromFailures(rest, 'mail-deferred', [...new Set(rest.map((f) => f.diagnosis))]).map((p) => ({
+    ...p,
+    severity: 'warning' as const,
+  }));
 }
 
 /** The password Postfix holds for the relay, tried as Postfix would: refused now means refused for every message. */
 export function loginRefused(facts: Pick<DoctorFacts, 'login' | 'relay'>): Problem[] {
   const login = facts.login;
-  if (!login || login.ok || !login.diagnosis || ![...AUTH, 'auth-too-many-attempts'].includes(login.diagnosis)) return [];
-  return [{ code: 'login-refused', severity: 'error', fixable: false, evidence: [`pre-flight login: ${login.detail ?? login.diagnosis}`], vars: { diagnosis: login.diagnosis, ...relayName(facts) } }];
+  if (!login || login.ok || !login.diagnosis || ![...AUTH, 'auth-too-many-attempts'].includes(login.diagnosis))
+    return [];
+  return [
+    {
+      code: 'login-refused',
+      severity: 'error',
+      fixable: false,
+      evidence: [`pre-flight login: ${login.detail ?? login.diagnosis}`],
+      vars: { diagnosis: login.diagnosis, ...relayName(facts) },
+    },
+  ];
 }
 
 /** Names that do not resolve: from the relay lookup, the queue and log, and a chroot without resolver files. */
@@ -52,12 +73,26 @@ export function dnsFailure(facts: Pick<DoctorFacts, 'failures' | 'relay' | 'chro
   const evidence: string[] = [];
   if (facts.relay?.lookupError) evidence.push(`${facts.relay.host}: ${facts.relay.lookupError}`);
   const chroot = facts.chroot && facts.chroot.missing.length > 0 ? facts.chroot : undefined;
-  if (chroot) evidence.push(`chroot ${chroot.dir}: ${chroot.missing.map((m) => `${chroot.dir}${m}`).join(', ')} missing`);
+  if (chroot)
+    evidence.push(`chroot ${chroot.dir}: ${chroot.missing.map((m) => `${chroot.dir}${m}`).join(', ')} missing`);
   const failed = fromFailures(facts.failures, 'dns-failure', DNS)[0];
   evidence.push(...(failed?.evidence ?? []));
   if (evidence.length === 0) return [];
   const copy = chroot ? chroot.missing.map((path) => ({ from: path, to: `${chroot.dir}${path}` })) : [];
-  return [{ code: 'dns-failure', severity: 'error', evidence, fixable: copy.length > 0, ...(copy.length > 0 ? { repair: { copy } } : {}), vars: { chroot: chroot?.dir ?? '', ...(chroot ? { diagnosis: 'dns-chroot' } : failed?.vars ?? {}), ...relayName(facts) } }];
+  return [
+    {
+      code: 'dns-failure',
+      severity: 'error',
+      evidence,
+      fixable: copy.length > 0,
+      ...(copy.length > 0 ? { repair: { copy } } : {}),
+      vars: {
+        chroot: chroot?.dir ?? '',
+        ...(chroot ? { diagnosis: 'dns-chroot' } : (failed?.vars ?? {})),
+        ...relayName(facts),
+      },
+    },
+  ];
 }
 
 /** The relay's name, for the diagnosis words that name the host a lookup or login failed for. */

@@ -2,7 +2,15 @@
 import { deferredAuth, dnsFailure, loginRefused, mailDeferred, quotaExceeded, throttled } from './delivery.js';
 import { dataDirOwner, mapNotCompiled, passwordFileReadable } from './files.js';
 import { ipv6Unreachable, relayUnreachable } from './network.js';
-import { obsoleteSettings, openRelay, postfixNotRunning, relayBypassed, saslPluginsMissing, tlsUnverified, wrappermodeMismatch } from './settings.js';
+import {
+  obsoleteSettings,
+  openRelay,
+  postfixNotRunning,
+  relayBypassed,
+  saslPluginsMissing,
+  tlsUnverified,
+  wrappermodeMismatch,
+} from './settings.js';
 import type { DoctorFacts, Problem } from './types.js';
 
 const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [

@@ -4,9 +4,24 @@ import type { DiagnosisCode } from '../../gmail/diagnose.js';
 import type { EffectiveTls } from '../tls-policy.js';
 
 export const PROBLEM_CODES = [
-  'data-dir-owner', 'postfix-not-running', 'password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified',
-  'wrappermode-mismatch', 'sasl-plugins-missing', 'relay-bypassed', 'open-relay', 'dns-failure',
-  'relay-unreachable', 'ipv6-unreachable', 'login-refused', 'deferred-auth', 'quota-exceeded', 'throttled', 'mail-deferred',
+  'data-dir-owner',
+  'postfix-not-running',
+  'password-file-readable',
+  'map-not-compiled',
+  'obsolete-settings',
+  'tls-unverified',
+  'wrappermode-mismatch',
+  'sasl-plugins-missing',
+  'relay-bypassed',
+  'open-relay',
+  'dns-failure',
+  'relay-unreachable',
+  'ipv6-unreachable',
+  'login-refused',
+  'deferred-auth',
+  'quota-exceeded',
+  'throttled',
+  'mail-deferred',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type Severity = 'error' | 'warning';
@@ -84,7 +99,13 @@ export interface DoctorFacts {
   maps: readonly MapState[];
   failures: readonly Failure[];
   /** The relay (relayhost), with what a bare connection per address family found. */
-  relay?: { host: string; port: number; lookupError?: string; addresses: { family: 4 | 6; address: string; ok: boolean; errorCode?: string }[]; implicitTls?: boolean };
+  relay?: {
+    host: string;
+    port: number;
+    lookupError?: string;
+    addresses: { family: 4 | 6; address: string; ok: boolean; errorCode?: string }[];
+    implicitTls?: boolean;
+  };
   /** The pre-flight login with the password stored for exactly this relay (undefined: none was tried). */
   login?: { ok: boolean; diagnosis?: DiagnosisCode; detail?: string };
   /** smtp(8) is chrooted here; the resolver files missing inside it. */

@@ -11,8 +11,10 @@ export const applyEn = {
   'apply.done': 'Configuration applied and Postfix reloaded.',
   'apply.summary': 'Changes applied: {count}; backup {id}.',
   'apply.rollbackDone': 'Rolled back: the previous configuration is in place again.',
-  'apply.rollbackFailed': 'Rollback failed ({reason}). The backup is in {dir}; restore it with: postfix-gmail-wizard restore',
-  'apply.rollbackReloadFailed': 'The files are back, but reloading Postfix failed ({reason}); it keeps running the configuration it had.',
+  'apply.rollbackFailed':
+    'Rollback failed ({reason}). The backup is in {dir}; restore it with: postfix-gmail-wizard restore',
+  'apply.rollbackReloadFailed':
+    'The files are back, but reloading Postfix failed ({reason}); it keeps running the configuration it had.',
   'apply.rolledBack': '"{step}" failed: {reason}. Every change was rolled back.',
   'apply.rolledBackFix': 'Fix the cause above and run the wizard again. The backup taken first is in {dir}.',
   'apply.interrupted': 'Interrupted ({signal}) while applying: every change was rolled back.',
@@ -33,27 +35,36 @@ export const applyEn = {
   'apply.step.restart': 'Restarting Postfix (stop, then start: a reload does not move its listening sockets)',
 
   // flow/apply/recover.ts
-  'recover.found': 'An earlier run stopped in the middle of a change ({when}, at "{step}"); backup {id} holds the state before it.',
+  'recover.found':
+    'An earlier run stopped in the middle of a change ({when}, at "{step}"); backup {id} holds the state before it.',
   'recover.needYes': 'An unfinished change must be rolled back first, and no one is here to confirm it.',
-  'recover.needYesFix': 'Run again with --yes to roll it back automatically, or restore it yourself: postfix-gmail-wizard restore {id} --yes',
+  'recover.needYesFix':
+    'Run again with --yes to roll it back automatically, or restore it yourself: postfix-gmail-wizard restore {id} --yes',
   'recover.confirm': 'Roll the unfinished change back now?',
   'recover.backupMissing': 'The backup of the unfinished change is gone ({dir}).',
-  'recover.backupMissingFix': 'Check the Postfix configuration by hand (postfix check), then delete journal.json in the state directory.',
+  'recover.backupMissingFix':
+    'Check the Postfix configuration by hand (postfix check), then delete journal.json in the state directory.',
   'recover.done': 'Rolled back the unfinished change (backup {id}).',
-  'trust.journalElsewhere': 'The unfinished change names a backup in {dir}, not in the backup folder {expected}: it is not followed.',
-  'trust.journalElsewhereFix': 'Check the Postfix configuration by hand (postfix check), then delete journal.json in the state directory; run with the same --backup-dir as the run that was cut short.',
-  'recover.complete': 'An earlier run finished its change but stopped before tidying up (backup {id}); nothing had to be rolled back.',
+  'trust.journalElsewhere':
+    'The unfinished change names a backup in {dir}, not in the backup folder {expected}: it is not followed.',
+  'trust.journalElsewhereFix':
+    'Check the Postfix configuration by hand (postfix check), then delete journal.json in the state directory; run with the same --backup-dir as the run that was cut short.',
+  'recover.complete':
+    'An earlier run finished its change but stopped before tidying up (backup {id}); nothing had to be rolled back.',
   'recover.leftovers': 'Deleted {count} temporary file(s) that an interrupted write had left behind.',
 
   // ui/error-text.ts: the lock, unsafe folders (transaction/lock.ts, system/private-dirs.ts)
   'lock.busy': 'Another postfix-gmail-wizard (pid {pid}) is changing the configuration right now ({path}).',
   'lock.busyFix': 'Wait for it to finish, then run this again.',
-  'trust.unsafeBackupDir': 'Refusing to read the backups in {dir}: {path} {reason}, so another user could have put a backup there for root to restore.',
-  'trust.unsafeBackupDirFix': 'Backups are followed only from folders that only root can write (check with: ls -ld {path}); use --backup-dir with such a folder.',
+  'trust.unsafeBackupDir':
+    'Refusing to read the backups in {dir}: {path} {reason}, so another user could have put a backup there for root to restore.',
+  'trust.unsafeBackupDirFix':
+    'Backups are followed only from folders that only root can write (check with: ls -ld {path}); use --backup-dir with such a folder.',
   'trust.reason.symlink': 'is a symbolic link',
   'trust.reason.owner': 'belongs to another user',
   'trust.reason.writable': 'can be written by other users',
   'trust.reason.notDirectory': 'is not a directory',
-  'lock.stateDir': 'Cannot use {dir} for the wizard\'s state or backups: {reason}.',
-  'lock.stateDirFix': 'Give a folder only root can write with --state-dir/--backup-dir; the wizard works in DIR/postfix-gmail-wizard.',
+  'lock.stateDir': "Cannot use {dir} for the wizard's state or backups: {reason}.",
+  'lock.stateDirFix':
+    'Give a folder only root can write with --state-dir/--backup-dir; the wizard works in DIR/postfix-gmail-wizard.',
 } as const;

@@ -13,19 +13,24 @@ export const askAccountsEn = {
   'accounts.choiceSenders': 'Add an account for some senders only',
   'accounts.choiceRemove': 'Remove {account} (sends for {senders})',
   'accounts.askSenders': 'Envelope senders for this account (comma-separated addresses or @domain)',
-  'relaypw.otherRelay': 'The app password stored for {account} belongs to {was}; it is not sent to {now}. Give it again for the new relay.',
+  'relaypw.otherRelay':
+    'The app password stored for {account} belongs to {was}; it is not sent to {now}. Give it again for the new relay.',
 
   // flow/ask/accounts.ts
   'accounts.sendersEmpty': '--senders needs at least one address or @domain.',
-  'accounts.sendersInvalid': '--senders: "{entry}" is neither an address (name@example.com) nor a whole domain (@example.com).',
+  'accounts.sendersInvalid':
+    '--senders: "{entry}" is neither an address (name@example.com) nor a whole domain (@example.com).',
   'accounts.sendersDuplicate': '--senders lists {entry} twice.',
-  'accounts.sendersFix': 'Give a comma-separated list, each sender once: --senders billing@company.example,@company.example',
+  'accounts.sendersFix':
+    'Give a comma-separated list, each sender once: --senders billing@company.example,@company.example',
   'accounts.senderTaken': '{sender} already belongs to {account}: a sender can go out through one account only.',
-  'accounts.senderTakenFix': 'Leave it out of --senders, or take it from {account} first: postfix-gmail-wizard remove --account {account}',
+  'accounts.senderTakenFix':
+    'Leave it out of --senders, or take it from {account} first: postfix-gmail-wizard remove --account {account}',
   'accounts.noDefault': 'There is no default account yet: --senders adds an account next to it.',
   'accounts.noDefaultFix': 'Set up the default account first (without --senders), then add {account} with --senders.',
   'accounts.isDefault': '{account} is the default account: it already sends for every sender not listed elsewhere.',
-  'accounts.isDefaultFix': 'Use another account with --senders, or make another account the default first (run with --account ADDR and no --senders).',
+  'accounts.isDefaultFix':
+    'Use another account with --senders, or make another account the default first (run with --account ADDR and no --senders).',
   'accounts.otherRelay': 'The accounts share one relay ({current}); --senders cannot add an account for {relay}.',
   'accounts.otherRelayFix': 'Leave --relay out, or change the relay for all first (a run without --senders).',
 } as const;

@@ -5,20 +5,26 @@ import type { askKeychainEn } from './ask-keychain.en.js';
 export const askKeychainJa: Record<keyof typeof askKeychainEn, string> = {
   // flow/ask/keychain-step.ts, flow/ask/account-choice.ts
   'keychain.using': '{account} のアプリパスワードは、キーチェーンに保存されたものを使います。',
-  'keychain.unavailable': 'アプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
-  'keychain.reason.bus': '利用できるキーチェーンがありません（SSH 接続時によくあるように、デスクトップのセッションバスがありません）',
+  'keychain.unavailable':
+    'アプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
+  'keychain.reason.bus':
+    '利用できるキーチェーンがありません（SSH 接続時によくあるように、デスクトップのセッションバスがありません）',
   'keychain.reason.module': 'キーチェーン用のモジュールがインストールされていません',
   'keychain.own': 'あなたのキーチェーン',
   'keychain.ofUser': '{user} のキーチェーン',
   'keychain.storedIn': '{account} のアプリパスワードを{where}に保存しました。',
   'keychain.alreadyStored': '{account} のアプリパスワードはすでに{where}に保存されています。',
-  'keychain.notStored': '{account} のアプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
+  'keychain.notStored':
+    '{account} のアプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',
   'keychain.unusable': 'キーチェーンにある {account} の項目はアプリパスワードとして使えないため、無視します。',
   'keychain.noStoredPassword': '{account} の保存済みパスワードは使えませんでした: {reason}。',
   'keychain.noneFor': 'キーチェーンに {account} のアプリパスワードはありません。',
-  'keychain.reason.busOf': '{user} のセッションバスが見つかりません（{user} のデスクトップセッションが動いていません）。そのためキーチェーンに接続できません',
-  'keychain.reason.kernelOnly': 'セッションバス上で Secret Service（GNOME Keyring や KWallet など）が応答しません。残るのは再起動で内容が消えるカーネルのキーリングだけなので、使いません',
-  'keychain.reason.locked': 'キーリングがロックされています。ロックを解除（デスクトップにログインするか「パスワードと鍵」を開く）してから、ウィザードをもう一度実行してください',
+  'keychain.reason.busOf':
+    '{user} のセッションバスが見つかりません（{user} のデスクトップセッションが動いていません）。そのためキーチェーンに接続できません',
+  'keychain.reason.kernelOnly':
+    'セッションバス上で Secret Service（GNOME Keyring や KWallet など）が応答しません。残るのは再起動で内容が消えるカーネルのキーリングだけなので、使いません',
+  'keychain.reason.locked':
+    'キーリングがロックされています。ロックを解除（デスクトップにログインするか「パスワードと鍵」を開く）してから、ウィザードをもう一度実行してください',
   'keychain.reason.disabled': '--no-keychain によりキーチェーンは使わない設定です',
   'keychain.reason.error': 'キーチェーンがエラーを返しました',
 

@@ -5,7 +5,8 @@ export const askEn = {
   'account.empty': 'The Gmail address is empty.',
   'account.tooLong': 'That address is {length} characters long; an e-mail address has at most 254.',
   'account.whitespace': 'The address contains a space, tab, line break or control character.',
-  'account.nonAscii': 'The address contains a non-ASCII character (perhaps a look-alike letter); type it with plain ASCII letters.',
+  'account.nonAscii':
+    'The address contains a non-ASCII character (perhaps a look-alike letter); type it with plain ASCII letters.',
   'account.forbiddenChar': 'The address contains a character that cannot appear in it here (: [ ] < > ( ) , ; " \\).',
   'account.notAddress': '"{input}" is not an e-mail address like you@gmail.com.',
   'account.fix': 'Give the Gmail or Google Workspace address, e.g. --account you@gmail.com.',
@@ -16,23 +17,27 @@ export const askEn = {
   'password.tooLong': 'That is far too long for an app password.',
   'password.fix': 'Create an app password at {url} and give it with --password-stdin or --password-file.',
   'password.fileMissing': 'The password file {path} does not exist or cannot be read.',
-  'password.fileFix': 'Write the app password as the first line of a file only root can read (chmod 600), and pass its path.',
+  'password.fileFix':
+    'Write the app password as the first line of a file only root can read (chmod 600), and pass its path.',
   'password.fileWorldReadable': 'The password file {path} can be read by every user of this machine: chmod 600 it.',
   'relay.invalid': '"{input}" is not a relay like smtp.gmail.com:587.',
   'relay.fix': 'Use --relay HOST[:PORT], e.g. --relay smtp.gmail.com:587 (or :465 for implicit TLS).',
-  'password.nonAscii': 'The app password contains a character that is not plain ASCII (perhaps a look-alike letter); an app password is 16 plain letters.',
+  'password.nonAscii':
+    'The app password contains a character that is not plain ASCII (perhaps a look-alike letter); an app password is 16 plain letters.',
   'password.colon': 'The app password contains a colon, which an app password never has (it is 16 letters).',
   'password.multiLine': 'The password input has more than one line; give the app password alone on the first line.',
-  'password.notAppPasswordAt': 'This does not look like an app password (16 letters, shown as four groups of four); Gmail refuses your normal password here. Create an app password at {url}',
+  'password.notAppPasswordAt':
+    'This does not look like an app password (16 letters, shown as four groups of four); Gmail refuses your normal password here. Create an app password at {url}',
 
   // flow/ask/ask.ts
   'ask.passwordFlags': '--password-stdin or --password-file PATH',
-  'ca.none': 'No CA bundle was found to check the relay\'s certificate against.',
-  'ca.noneFix': 'Install your distribution\'s ca-certificates package, or give one with --ca-file PATH.',
+  'ca.none': "No CA bundle was found to check the relay's certificate against.",
+  'ca.noneFix': "Install your distribution's ca-certificates package, or give one with --ca-file PATH.",
   'ca.unreadable': '{path} is not a readable file of PEM certificates.',
   'ca.unreadableFix': 'Give a PEM file with --ca-file, e.g. /etc/ssl/certs/ca-certificates.crt.',
   'ask.account': 'Gmail address to send as',
-  'ask.passwordHelp': 'Gmail needs an app password here, not your normal password. Create one at {url} (2-Step Verification must be on).',
+  'ask.passwordHelp':
+    'Gmail needs an app password here, not your normal password. Create one at {url} (2-Step Verification must be on).',
   'ask.password': 'App password (16 letters; spaces are fine)',
   'ask.recipient': 'Send the test message to',
 
@@ -43,7 +48,8 @@ export const askEn = {
   // flow/ask/preflight.ts
   'preflight.failed': 'Could not log in to {host}:{port}: {detail}',
   'preflight.passwordNotSent': 'The password was not sent.',
-  'preflight.otherPort': 'Port {port} of {host} cannot be reached from this network (many ISPs block outgoing mail ports). Try the other port Gmail offers: --relay {host}:{other}',
+  'preflight.otherPort':
+    'Port {port} of {host} cannot be reached from this network (many ISPs block outgoing mail ports). Try the other port Gmail offers: --relay {host}:{other}',
   'preflight.storedRefused': 'That was the password stored in the keychain: it is no longer valid.',
   'preflight.mapRefused': 'That was the password Postfix has been using: it is no longer valid.',
   'preflight.connecting': 'Logging in to {host}:{port} (TLS verified) before changing anything…',

@@ -7,7 +7,8 @@ export const askJa: Record<keyof typeof askEn, string> = {
   'account.empty': 'Gmail アドレスが空です。',
   'account.tooLong': 'このアドレスは {length} 文字あります。メールアドレスは最長 254 文字です。',
   'account.whitespace': 'アドレスに空白・タブ・改行・制御文字が含まれています。',
-  'account.nonAscii': 'アドレスに ASCII 以外の文字（全角文字や、形の似た別の文字など）が含まれています。半角英数字で入力してください。',
+  'account.nonAscii':
+    'アドレスに ASCII 以外の文字（全角文字や、形の似た別の文字など）が含まれています。半角英数字で入力してください。',
   'account.forbiddenChar': 'アドレスに、ここでは使えない文字（: [ ] < > ( ) , ; " \\）が含まれています。',
   'account.notAddress': '「{input}」は you@gmail.com のようなメールアドレスではありません。',
   'account.fix': 'Gmail または Google Workspace のアドレスを指定してください（例: --account you@gmail.com）。',
@@ -18,23 +19,31 @@ export const askJa: Record<keyof typeof askEn, string> = {
   'password.tooLong': 'アプリパスワードにしては長すぎます。',
   'password.fix': '{url} でアプリパスワードを作成し、--password-stdin か --password-file で渡してください。',
   'password.fileMissing': 'パスワードファイル {path} が存在しないか、読み取れません。',
-  'password.fileFix': 'root だけが読めるファイル（chmod 600）の 1 行目にアプリパスワードを書き、そのパスを指定してください。',
-  'password.fileWorldReadable': 'パスワードファイル {path} はこのマシンの全ユーザーが読めます。chmod 600 で保護してください。',
+  'password.fileFix':
+    'root だけが読めるファイル（chmod 600）の 1 行目にアプリパスワードを書き、そのパスを指定してください。',
+  'password.fileWorldReadable':
+    'パスワードファイル {path} はこのマシンの全ユーザーが読めます。chmod 600 で保護してください。',
   'relay.invalid': '「{input}」は smtp.gmail.com:587 のようなリレー先の形式ではありません。',
-  'relay.fix': '--relay HOST[:PORT] の形で指定してください（例: --relay smtp.gmail.com:587。接続直後から TLS を使う場合は :465）。',
-  'password.nonAscii': 'アプリパスワードに ASCII 以外の文字（よく似た別の文字かもしれません）が含まれています。アプリパスワードは半角英字 16 文字です。',
-  'password.colon': 'アプリパスワードにコロンが含まれています。アプリパスワード（英字 16 文字）にコロンは含まれません。',
+  'relay.fix':
+    '--relay HOST[:PORT] の形で指定してください（例: --relay smtp.gmail.com:587。接続直後から TLS を使う場合は :465）。',
+  'password.nonAscii':
+    'アプリパスワードに ASCII 以外の文字（よく似た別の文字かもしれません）が含まれています。アプリパスワードは半角英字 16 文字です。',
+  'password.colon':
+    'アプリパスワードにコロンが含まれています。アプリパスワード（英字 16 文字）にコロンは含まれません。',
   'password.multiLine': 'パスワードの入力が複数行になっています。1 行目にアプリパスワードだけを書いてください。',
-  'password.notAppPasswordAt': 'アプリパスワード（4 文字ずつ 4 組で表示される英字 16 文字）ではないようです。ここでは通常のパスワードは Gmail に拒否されます。アプリパスワードは {url} で作成できます',
+  'password.notAppPasswordAt':
+    'アプリパスワード（4 文字ずつ 4 組で表示される英字 16 文字）ではないようです。ここでは通常のパスワードは Gmail に拒否されます。アプリパスワードは {url} で作成できます',
 
   // flow/ask/ask.ts
   'ask.passwordFlags': '--password-stdin または --password-file PATH',
   'ca.none': 'リレー先の証明書を検証するための CA バンドルが見つかりません。',
-  'ca.noneFix': 'ディストリビューションの ca-certificates パッケージをインストールするか、--ca-file PATH で指定してください。',
+  'ca.noneFix':
+    'ディストリビューションの ca-certificates パッケージをインストールするか、--ca-file PATH で指定してください。',
   'ca.unreadable': '{path} は読み取り可能な PEM 形式の証明書ファイルではありません。',
   'ca.unreadableFix': '--ca-file で PEM ファイルを指定してください（例: /etc/ssl/certs/ca-certificates.crt）。',
   'ask.account': '送信に使う Gmail アドレス',
-  'ask.passwordHelp': 'ここで必要なのは通常のパスワードではなく、Gmail のアプリパスワードです。{url} で作成してください（2 段階認証プロセスを有効にしておく必要があります）。',
+  'ask.passwordHelp':
+    'ここで必要なのは通常のパスワードではなく、Gmail のアプリパスワードです。{url} で作成してください（2 段階認証プロセスを有効にしておく必要があります）。',
   'ask.password': 'アプリパスワード（16 文字。空白は入れたままで構いません）',
   'ask.recipient': 'テストメールの送信先',
 
@@ -45,7 +54,8 @@ export const askJa: Record<keyof typeof askEn, string> = {
   // flow/ask/preflight.ts
   'preflight.failed': '{host}:{port} にログインできませんでした: {detail}',
   'preflight.passwordNotSent': 'パスワードは送信していません。',
-  'preflight.otherPort': 'このネットワークからは {host} のポート {port} に接続できません（送信用ポートを遮断するプロバイダーは少なくありません）。Gmail が提供するもう一方のポートを試してください: --relay {host}:{other}',
+  'preflight.otherPort':
+    'このネットワークからは {host} のポート {port} に接続できません（送信用ポートを遮断するプロバイダーは少なくありません）。Gmail が提供するもう一方のポートを試してください: --relay {host}:{other}',
   'preflight.storedRefused': 'これはキーチェーンに保存されていたパスワードで、すでに無効になっています。',
   'preflight.mapRefused': 'これは Postfix が使っていたパスワードで、すでに無効になっています。',
   'preflight.connecting': '設定を変更する前に、{host}:{port} へのログインを試しています（TLS 証明書を検証）…',

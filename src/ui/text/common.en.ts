@@ -4,10 +4,10 @@ export const commonEn = {
   // ui/clack-ui.ts, ui/plain-ui.ts, cli.ts
   'ui.yes': 'Yes',
   'ui.no': 'No',
-  'cancelled': 'Cancelled — nothing was changed.',
+  cancelled: 'Cancelled — nothing was changed.',
   'internal.error': 'Unexpected error (please report it): {message}',
   'internal.promptWithoutTty': 'A question had to be asked, but there is no terminal to ask it on.',
-  'setup.intro': 'postfix-gmail-wizard — send this machine\'s mail through Gmail',
+  'setup.intro': "postfix-gmail-wizard — send this machine's mail through Gmail",
   'test.intro': 'postfix-gmail-wizard — test message',
 
   // ui/error-text.ts (postfix/postconf.ts raises the code)

@@ -5,7 +5,7 @@ export const commonJa: Record<keyof typeof commonEn, string> = {
   // ui/clack-ui.ts, ui/plain-ui.ts, cli.ts
   'ui.yes': 'はい',
   'ui.no': 'いいえ',
-  'cancelled': 'キャンセルしました。何も変更していません。',
+  cancelled: 'キャンセルしました。何も変更していません。',
   'internal.error': '予期しないエラーです（お手数ですが報告してください）: {message}',
   'internal.promptWithoutTty': '質問が必要になりましたが、入力を受け付ける端末がありません。',
   'setup.intro': 'postfix-gmail-wizard — このマシンのメールを Gmail 経由で送信します',
@@ -13,5 +13,6 @@ export const commonJa: Record<keyof typeof commonEn, string> = {
 
   // ui/error-text.ts (postfix/postconf.ts raises the code)
   'postconf.failed': 'postconf が失敗しました: {reason}',
-  'postconf.failedFix': 'Postfix がインストールされているか、設定ディレクトリ（--config-dir）が正しいかを確認してください。',
+  'postconf.failedFix':
+    'Postfix がインストールされているか、設定ディレクトリ（--config-dir）が正しいかを確認してください。',
 };

@@ -10,26 +10,34 @@ export const detectEn = {
   // flow/detect/requirements.ts
   'req.postfixMissing': 'Postfix is not installed on this machine.',
   'req.runThen': 'To fix it: {command} — then run the wizard again.',
-  'req.installManually': 'install the package(s) {packages} with your system\'s package manager',
+  'req.installManually': "install the package(s) {packages} with your system's package manager",
   'req.noSasl': 'This Postfix was built without Cyrus SASL (postconf -A lists: {types}), so it cannot log in to Gmail.',
-  'req.noSaslFix': 'Install a Postfix built with SASL support ({command}); on Gentoo enable the "sasl" USE flag for mail-mta/postfix.',
-  'req.noTls': 'This Postfix was built without TLS (the Gentoo USE flag "ssl" is off), so it cannot use STARTTLS, and Gmail accepts no login without it.',
-  'req.noTlsFix': 'Run the wizard with --install to rebuild mail-mta/postfix with USE="sasl ssl", or add "mail-mta/postfix sasl ssl" to /etc/portage/package.use and run: emerge --oneshot --newuse mail-mta/postfix',
+  'req.noSaslFix':
+    'Install a Postfix built with SASL support ({command}); on Gentoo enable the "sasl" USE flag for mail-mta/postfix.',
+  'req.noTls':
+    'This Postfix was built without TLS (the Gentoo USE flag "ssl" is off), so it cannot use STARTTLS, and Gmail accepts no login without it.',
+  'req.noTlsFix':
+    'Run the wizard with --install to rebuild mail-mta/postfix with USE="sasl ssl", or add "mail-mta/postfix sasl ssl" to /etc/portage/package.use and run: emerge --oneshot --newuse mail-mta/postfix',
   'req.noPlugins': 'The SASL PLAIN and LOGIN plugins are missing: Postfix would fail with "no mechanism available".',
   'req.saslPluginsManual': 'Install the Cyrus SASL PLAIN/LOGIN plugins for your system, then run the wizard again.',
   'req.mapType': 'Postfix\'s default map type "{type}" is not supported by this build (postconf -m: {types}).',
-  'req.mapTypeFix': 'Set default_database_type to a type listed by postconf -m, or install the map plugin for "{type}".',
+  'req.mapTypeFix':
+    'Set default_database_type to a type listed by postconf -m, or install the map plugin for "{type}".',
   'req.notRoot': 'Changing the Postfix configuration needs root.',
   'req.notRootFix': 'Run it again as root: {command}   (--dry-run and status work without root)',
 
   // flow/detect/install.ts
   'install.title': 'To install first',
   'install.why.postfix': 'Postfix is not installed.',
-  'install.why.sasl': 'The SASL PLAIN/LOGIN plugins are missing: without them Postfix cannot log in to Gmail ("no mechanism available").',
+  'install.why.sasl':
+    'The SASL PLAIN/LOGIN plugins are missing: without them Postfix cannot log in to Gmail ("no mechanism available").',
   'install.why.mapType': 'Postfix\'s default map type "{type}" needs the package {package}.',
-  'install.why.useFlags': 'Postfix was built without the USE flag(s) {flags}: "sasl" lets it log in to Gmail (SMTP AUTH) and "ssl" lets it encrypt the connection (STARTTLS), without which Gmail refuses the login. It has to be rebuilt with them.',
-  'install.why.gentooNew': 'Postfix is not installed. It will be built with the USE flags "sasl" (to log in to Gmail) and "ssl" (STARTTLS), which the relay needs.',
-  'install.packageUseComment': 'Added by postfix-gmail-wizard: Postfix needs SASL (to log in to Gmail) and TLS (STARTTLS).',
+  'install.why.useFlags':
+    'Postfix was built without the USE flag(s) {flags}: "sasl" lets it log in to Gmail (SMTP AUTH) and "ssl" lets it encrypt the connection (STARTTLS), without which Gmail refuses the login. It has to be rebuilt with them.',
+  'install.why.gentooNew':
+    'Postfix is not installed. It will be built with the USE flags "sasl" (to log in to Gmail) and "ssl" (STARTTLS), which the relay needs.',
+  'install.packageUseComment':
+    'Added by postfix-gmail-wizard: Postfix needs SASL (to log in to Gmail) and TLS (STARTTLS).',
   'install.newFile': 'New file {path}:',
   'install.appendFile': 'Add to {path}:',
   'install.commands': 'Commands:',

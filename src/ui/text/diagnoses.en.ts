@@ -37,11 +37,13 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Install the SASL plugins (Debian/Ubuntu: apt-get install libsasl2-modules; Fedora/RHEL: dnf install cyrus-sasl-plain; Gentoo: USE flag sasl on mail-mta/postfix), then reload Postfix.',
   },
   'sasl-not-offered': {
-    cause: 'Gmail did not offer a login because the connection was not encrypted ("Must issue a STARTTLS command first").',
+    cause:
+      'Gmail did not offer a login because the connection was not encrypted ("Must issue a STARTTLS command first").',
     fix: 'Set smtp_tls_security_level = secure (the wizard does), with no smtp_tls_policy_maps entry or master.cf -o overriding it (`postfix-gmail-wizard status` shows where the level comes from); reload Postfix.',
   },
   'starttls-not-offered': {
-    cause: 'The server did not offer encryption (STARTTLS), so Postfix kept the password to itself; something on the way may strip it.',
+    cause:
+      'The server did not offer encryption (STARTTLS), so Postfix kept the password to itself; something on the way may strip it.',
     fix: 'Check that relayhost is [smtp.gmail.com]:587 and that no antivirus or router "SMTP inspection" sits in between; or try port 465 (--relay smtp.gmail.com:465).',
   },
   'tls-untrusted': {
@@ -77,7 +79,8 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Check that `getent hosts {host}` works and /etc/resolv.conf is right; Postfix keeps a copy in its chroot, so restart it after fixing.',
   },
   'dns-chroot': {
-    cause: 'Postfix runs its SMTP client in a chroot (its queue directory) that has no resolver files, so no name can be looked up ("Device or resource busy").',
+    cause:
+      'Postfix runs its SMTP client in a chroot (its queue directory) that has no resolver files, so no name can be looked up ("Device or resource busy").',
     fix: 'Copy /etc/resolv.conf, /etc/hosts, /etc/nsswitch.conf and /etc/services into the etc/ folder of the queue directory (`postfix-gmail-wizard doctor --fix` does), or restart Postfix through its init script, which copies them.',
   },
   'mail-loop': {
@@ -89,7 +92,8 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Compare default_transport, relay_transport and transport_maps with `postconf -M`; the wizard sets them back to smtp and relay.',
   },
   'relay-transport-error': {
-    cause: 'Postfix is set to refuse outside mail: Debian\'s "Local only" sets default_transport/relay_transport = error.',
+    cause:
+      'Postfix is set to refuse outside mail: Debian\'s "Local only" sets default_transport/relay_transport = error.',
     fix: 'Set default_transport = smtp and relay_transport = relay (the wizard does), then reload Postfix.',
   },
   'sender-rejected': {
@@ -105,11 +109,13 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Send a plain test message without attachments or links; see https://support.google.com/mail/?p=BlockedMessage.',
   },
   'quota-exceeded': {
-    cause: 'The account reached its daily sending limit (550 5.4.5): 500 messages a day for Gmail, 2,000 for Google Workspace. The mail was returned, not kept for a retry.',
+    cause:
+      'The account reached its daily sending limit (550 5.4.5): 500 messages a day for Gmail, 2,000 for Google Workspace. The mail was returned, not kept for a retry.',
     fix: 'Wait until the limit resets (within 24 hours) and send the returned mail again; for more volume use a Workspace account or spread the mail over several days.',
   },
   'rate-limited': {
-    cause: 'Gmail is slowing this account down for now: too many messages or connections in a short time (421 4.7.0, 450 4.2.1).',
+    cause:
+      'Gmail is slowing this account down for now: too many messages or connections in a short time (421 4.7.0, 450 4.2.1).',
     fix: 'Send fewer messages at once and let Postfix retry the deferred mail by itself; a bounce with 550 5.4.5 is the daily limit instead (quota-exceeded).',
   },
   'server-temporary': {

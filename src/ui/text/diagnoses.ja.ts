@@ -34,11 +34,13 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: 'SASL プラグインをインストールし（Debian/Ubuntu: apt-get install libsasl2-modules、Fedora/RHEL: dnf install cyrus-sasl-plain、Gentoo: mail-mta/postfix の USE フラグ sasl）、Postfix をリロードしてください。',
   },
   'sasl-not-offered': {
-    cause: '接続が暗号化されていなかったため、Gmail がログインの手段を提示しませんでした（「Must issue a STARTTLS command first」）。',
+    cause:
+      '接続が暗号化されていなかったため、Gmail がログインの手段を提示しませんでした（「Must issue a STARTTLS command first」）。',
     fix: 'smtp_tls_security_level = secure を設定し（ウィザードはこれを設定します）、smtp_tls_policy_maps のエントリや master.cf の -o がこれを上書きしていないことを確かめてから（`postfix-gmail-wizard status` でレベルの出どころがわかります）、Postfix をリロードしてください。',
   },
   'starttls-not-offered': {
-    cause: 'サーバーが暗号化（STARTTLS）を提示しなかったため、Postfix はパスワードを送りませんでした。経路上の何かが STARTTLS を取り除いている可能性があります。',
+    cause:
+      'サーバーが暗号化（STARTTLS）を提示しなかったため、Postfix はパスワードを送りませんでした。経路上の何かが STARTTLS を取り除いている可能性があります。',
     fix: 'relayhost が [smtp.gmail.com]:587 になっているか、途中にウイルス対策ソフトやルーターの「SMTP インスペクション」機能が入っていないか確認してください。ポート 465 も試せます（--relay smtp.gmail.com:465）。',
   },
   'tls-untrusted': {
@@ -46,7 +48,8 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: '時計（`date`）と CA バンドル（smtp_tls_CAfile、ca-certificates パッケージ）を確認してください。プロキシやウイルス対策ソフトが TLS を検査している場合は、ポート 587 を素通しにしてください。',
   },
   'tls-name-mismatch': {
-    cause: '証明書が {host} のものではありません。relayhost の誤りか、通信の傍受が考えられます。パスワードは送信していません。',
+    cause:
+      '証明書が {host} のものではありません。relayhost の誤りか、通信の傍受が考えられます。パスワードは送信していません。',
     fix: 'relayhost = [smtp.gmail.com]:587 を正確に設定し、{host} について /etc/hosts と DNS を確認したうえで、TLS を検査するプロキシを経由しないようにしてください。',
   },
   'tls-handshake': {
@@ -66,7 +69,8 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: 'relayhost（[smtp.gmail.com]:587 のはずです）と、外向きの 587 を拒否するローカルのファイアウォール規則がないかを確認してください。代わりにポート 465 も使えます。',
   },
   'network-unreachable': {
-    cause: 'このマシンから Gmail のアドレスへの経路がありません（IPv6 が使えない環境で IPv6 アドレスに接続しようとした場合によく起こります）。',
+    cause:
+      'このマシンから Gmail のアドレスへの経路がありません（IPv6 が使えない環境で IPv6 アドレスに接続しようとした場合によく起こります）。',
     fix: 'ウィザードをもう一度実行してください。IPv6 ではリレーに届かず IPv4 では届く場合、smtp_address_preference = ipv4 を設定します（ほかの IPv6 の通信はそのまま）。手作業なら `postconf -e smtp_address_preference=ipv4` と `postfix reload` を実行するか、IPv6 の経路を修復してください。',
   },
   dns: {
@@ -74,7 +78,8 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: '`getent hosts {host}` が動くこと、/etc/resolv.conf が正しいことを確認してください。Postfix は chroot 内にそのコピーを持っているので、直したら Postfix を再起動してください。',
   },
   'dns-chroot': {
-    cause: 'Postfix は SMTP クライアントを chroot（キューディレクトリ）の中で動かしていますが、そこにリゾルバのファイルがないため、名前を引けません（"Device or resource busy"）。',
+    cause:
+      'Postfix は SMTP クライアントを chroot（キューディレクトリ）の中で動かしていますが、そこにリゾルバのファイルがないため、名前を引けません（"Device or resource busy"）。',
     fix: '/etc/resolv.conf、/etc/hosts、/etc/nsswitch.conf、/etc/services をキューディレクトリの etc/ にコピーしてください（`postfix-gmail-wizard doctor --fix` が行います）。init スクリプト経由で Postfix を再起動しても、これらはコピーされます。',
   },
   'mail-loop': {
@@ -82,11 +87,13 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: 'relayhost = [smtp.gmail.com]:587 を（角かっこ付きで）設定し、宛先のドメインを mydestination に含めないでください。',
   },
   'transport-unavailable': {
-    cause: 'main.cf で指定された配送方式（トランスポート）が master.cf にありません（「mail transport unavailable」）。',
+    cause:
+      'main.cf で指定された配送方式（トランスポート）が master.cf にありません（「mail transport unavailable」）。',
     fix: 'default_transport、relay_transport、transport_maps を `postconf -M` の出力と照らし合わせてください。ウィザードはこれらを smtp と relay に戻します。',
   },
   'relay-transport-error': {
-    cause: 'Postfix が外部宛てのメールを拒否する設定になっています。Debian の「Local only」構成では default_transport/relay_transport = error が設定されます。',
+    cause:
+      'Postfix が外部宛てのメールを拒否する設定になっています。Debian の「Local only」構成では default_transport/relay_transport = error が設定されます。',
     fix: 'default_transport = smtp と relay_transport = relay を設定し（ウィザードはこれを行います）、Postfix をリロードしてください。',
   },
   'sender-rejected': {
@@ -102,11 +109,13 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: '添付ファイルやリンクのない、簡単なテストメールを送ってください。詳しくは https://support.google.com/mail/?p=BlockedMessage を参照してください。',
   },
   'quota-exceeded': {
-    cause: 'このアカウントは 1 日の送信上限に達しました（550 5.4.5）。上限は Gmail で 1 日 500 通、Google Workspace で 2,000 通です。メールは再送待ちにはならず、返送されました。',
+    cause:
+      'このアカウントは 1 日の送信上限に達しました（550 5.4.5）。上限は Gmail で 1 日 500 通、Google Workspace で 2,000 通です。メールは再送待ちにはならず、返送されました。',
     fix: '上限が解除されるまで（24 時間以内）待ち、返送されたメールを送り直してください。より多く送るには Workspace アカウントを使うか、送信を数日に分けてください。',
   },
   'rate-limited': {
-    cause: 'Gmail が現在このアカウントの送信を抑えています。短時間のメッセージ数または接続数が多すぎます（421 4.7.0、450 4.2.1）。',
+    cause:
+      'Gmail が現在このアカウントの送信を抑えています。短時間のメッセージ数または接続数が多すぎます（421 4.7.0、450 4.2.1）。',
     fix: '一度に送るメッセージを減らしてください。保留（deferred）されたメールは Postfix が自動で再送します。550 5.4.5 で返送された場合は、1 日の送信上限（quota-exceeded）です。',
   },
   'server-temporary': {

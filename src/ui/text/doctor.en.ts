@@ -13,8 +13,9 @@ export const doctorEn = {
   'doctor.remaining': 'Still to do: {count}',
   'doctor.byFix': '(doctor --fix does this.)',
 
-  'doctor.title.data-dir-owner': 'Postfix\'s data directory {path} is not owned by {owner}: Postfix cannot start',
-  'doctor.fix.data-dir-owner': 'Give it back to {owner}: chown -R {owner} {path} (or postfix set-permissions), then start Postfix. A reinstall after apt-get remove leaves it like this.',
+  'doctor.title.data-dir-owner': "Postfix's data directory {path} is not owned by {owner}: Postfix cannot start",
+  'doctor.fix.data-dir-owner':
+    'Give it back to {owner}: chown -R {owner} {path} (or postfix set-permissions), then start Postfix. A reinstall after apt-get remove leaves it like this.',
   'doctor.title.postfix-not-running': 'Postfix is not running',
   'doctor.fix.postfix-not-running': 'Start Postfix (systemctl start postfix, or postfix start).',
   'doctor.title.password-file-readable': 'A file holding the relay password can be read by other users',
@@ -22,28 +23,41 @@ export const doctorEn = {
   'doctor.title.map-not-compiled': 'A lookup table was edited but not compiled: Postfix still reads the old copy',
   'doctor.fix.map-not-compiled': 'Compile it again: postmap {maps}',
   'doctor.title.obsolete-settings': 'main.cf uses obsolete or misused settings ({names})',
-  'doctor.fix.obsolete-settings': 'Take them out; smtp_tls_security_level says the TLS level, and a certificate file belongs in smtp_tls_CAfile (smtp_tls_CApath is a directory).',
-  'doctor.title.tls-unverified': 'The relay\'s certificate is not verified (TLS level {level}, set in {where}): the password goes to whoever answers',
-  'doctor.fix.tls-unverified': 'Set smtp_tls_security_level = secure with smtp_tls_CAfile naming a CA bundle, and take out what overrides it for the relay (master.cf -o, a policy table entry).',
+  'doctor.fix.obsolete-settings':
+    'Take them out; smtp_tls_security_level says the TLS level, and a certificate file belongs in smtp_tls_CAfile (smtp_tls_CApath is a directory).',
+  'doctor.title.tls-unverified':
+    "The relay's certificate is not verified (TLS level {level}, set in {where}): the password goes to whoever answers",
+  'doctor.fix.tls-unverified':
+    'Set smtp_tls_security_level = secure with smtp_tls_CAfile naming a CA bundle, and take out what overrides it for the relay (master.cf -o, a policy table entry).',
   'doctor.title.wrappermode-mismatch': 'smtp_tls_wrappermode does not match port {port}',
-  'doctor.fix.wrappermode-mismatch': 'Port 465 speaks TLS from the first byte, 587 starts plain and uses STARTTLS: set smtp_tls_wrappermode = {want}.',
-  'doctor.title.sasl-plugins-missing': 'Postfix has no SASL mechanism it may use with the relay ("no mechanism available")',
-  'doctor.fix.sasl-plugins-missing': 'Install the Cyrus SASL PLAIN and LOGIN plugins (Debian: libsasl2-modules; RHEL: cyrus-sasl-plain; Gentoo: dev-libs/cyrus-sasl), and make sure TLS is used before login (smtp_tls_security_level = secure).',
+  'doctor.fix.wrappermode-mismatch':
+    'Port 465 speaks TLS from the first byte, 587 starts plain and uses STARTTLS: set smtp_tls_wrappermode = {want}.',
+  'doctor.title.sasl-plugins-missing':
+    'Postfix has no SASL mechanism it may use with the relay ("no mechanism available")',
+  'doctor.fix.sasl-plugins-missing':
+    'Install the Cyrus SASL PLAIN and LOGIN plugins (Debian: libsasl2-modules; RHEL: cyrus-sasl-plain; Gentoo: dev-libs/cyrus-sasl), and make sure TLS is used before login (smtp_tls_security_level = secure).',
   'doctor.title.relay-bypassed': 'Some mail does not go through the relay',
-  'doctor.fix.relay-bypassed': 'Mail sent around Gmail is rejected by receivers that check DMARC for your address. Take out the tables or transports shown, or make them point at the relay; with no relayhost, run postfix-gmail-wizard setup.',
-  'doctor.title.open-relay': 'Other hosts may send mail through this machine, and so through your Gmail account ({networks})',
-  'doctor.fix.open-relay': 'Limit mynetworks to the hosts that must relay, or let Postfix listen on this machine only (setup --loopback-only).',
+  'doctor.fix.relay-bypassed':
+    'Mail sent around Gmail is rejected by receivers that check DMARC for your address. Take out the tables or transports shown, or make them point at the relay; with no relayhost, run postfix-gmail-wizard setup.',
+  'doctor.title.open-relay':
+    'Other hosts may send mail through this machine, and so through your Gmail account ({networks})',
+  'doctor.fix.open-relay':
+    'Limit mynetworks to the hosts that must relay, or let Postfix listen on this machine only (setup --loopback-only).',
   'doctor.title.dns-failure': 'Names cannot be looked up',
   'doctor.fix.dns-failure': 'Check /etc/resolv.conf and that `getent hosts {host}` works.',
   'doctor.title.relay-unreachable': 'The relay {host} cannot be reached on port {port}',
-  'doctor.fix.relay-unreachable': 'A firewall or the provider blocks the port: try the other submission port (setup --relay smtp.gmail.com:465, or :587), or open outbound TCP 587/465.',
+  'doctor.fix.relay-unreachable':
+    'A firewall or the provider blocks the port: try the other submission port (setup --relay smtp.gmail.com:465, or :587), or open outbound TCP 587/465.',
   'doctor.title.ipv6-unreachable': 'The relay cannot be reached over IPv6, only over IPv4',
-  'doctor.fix.ipv6-unreachable': 'Prefer IPv4 toward the relay: postconf -e smtp_address_preference=ipv4 (IPv6 stays on otherwise), or repair the IPv6 route.',
+  'doctor.fix.ipv6-unreachable':
+    'Prefer IPv4 toward the relay: postconf -e smtp_address_preference=ipv4 (IPv6 stays on otherwise), or repair the IPv6 route.',
   'doctor.title.login-refused': 'The relay refuses the account and password Postfix holds',
   'doctor.fix.login-refused': 'Run postfix-gmail-wizard setup with a new app password.',
   'doctor.title.deferred-auth': 'Mail waits in the queue because the relay refused the login (messages: {count})',
-  'doctor.fix.deferred-auth': 'When the login works again, the waiting mail goes out at the next retry (or at once with postqueue -f).',
-  'doctor.title.quota-exceeded': 'Gmail returned mail: the account\'s daily sending limit was reached (messages: {count})',
+  'doctor.fix.deferred-auth':
+    'When the login works again, the waiting mail goes out at the next retry (or at once with postqueue -f).',
+  'doctor.title.quota-exceeded':
+    "Gmail returned mail: the account's daily sending limit was reached (messages: {count})",
   'doctor.fix.quota-exceeded': 'The limits: 500 messages a day for Gmail, 2,000 for Google Workspace.',
   'doctor.title.throttled': 'Gmail is slowing this account down for now (messages: {count})',
   'doctor.fix.throttled': 'Nothing to change in Postfix: it retries deferred mail by itself.',

@@ -15,8 +15,10 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.remaining': '残っている作業: {count} 件',
   'doctor.byFix': '（doctor --fix で修復できます。）',
 
-  'doctor.title.data-dir-owner': 'Postfix のデータディレクトリ {path} の所有者が {owner} ではないため、Postfix を起動できません',
-  'doctor.fix.data-dir-owner': '所有者を {owner} に戻してから（chown -R {owner} {path}、または postfix set-permissions）、Postfix を起動してください。apt-get remove の後に再インストールすると、この状態になります。',
+  'doctor.title.data-dir-owner':
+    'Postfix のデータディレクトリ {path} の所有者が {owner} ではないため、Postfix を起動できません',
+  'doctor.fix.data-dir-owner':
+    '所有者を {owner} に戻してから（chown -R {owner} {path}、または postfix set-permissions）、Postfix を起動してください。apt-get remove の後に再インストールすると、この状態になります。',
   'doctor.title.postfix-not-running': 'Postfix が起動していません',
   'doctor.fix.postfix-not-running': 'Postfix を起動してください（systemctl start postfix、または postfix start）。',
   'doctor.title.password-file-readable': 'リレーのパスワードを含むファイルを、ほかのユーザーが読めます',
@@ -24,31 +26,44 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.title.map-not-compiled': '検索テーブルが編集後にコンパイルされておらず、Postfix は古い内容を読んでいます',
   'doctor.fix.map-not-compiled': 'もう一度コンパイルしてください: postmap {maps}',
   'doctor.title.obsolete-settings': 'main.cf に廃止された設定、または誤った使い方の設定があります（{names}）',
-  'doctor.fix.obsolete-settings': 'これらを削除してください。TLS のレベルは smtp_tls_security_level で指定し、証明書ファイルは smtp_tls_CAfile に指定します（smtp_tls_CApath はディレクトリ用です）。',
-  'doctor.title.tls-unverified': 'リレーの証明書が検証されていません（TLS レベル {level}、設定元 {where}）。パスワードは応答した相手に誰であれ渡ってしまいます',
-  'doctor.fix.tls-unverified': 'smtp_tls_security_level = secure とし、smtp_tls_CAfile に CA バンドルを指定したうえで、リレーに対してそれを上書きしている設定（master.cf の -o、ポリシーテーブルの項目）を削除してください。',
+  'doctor.fix.obsolete-settings':
+    'これらを削除してください。TLS のレベルは smtp_tls_security_level で指定し、証明書ファイルは smtp_tls_CAfile に指定します（smtp_tls_CApath はディレクトリ用です）。',
+  'doctor.title.tls-unverified':
+    'リレーの証明書が検証されていません（TLS レベル {level}、設定元 {where}）。パスワードは応答した相手に誰であれ渡ってしまいます',
+  'doctor.fix.tls-unverified':
+    'smtp_tls_security_level = secure とし、smtp_tls_CAfile に CA バンドルを指定したうえで、リレーに対してそれを上書きしている設定（master.cf の -o、ポリシーテーブルの項目）を削除してください。',
   'doctor.title.wrappermode-mismatch': 'smtp_tls_wrappermode がポート {port} と合っていません',
-  'doctor.fix.wrappermode-mismatch': 'ポート 465 は最初の 1 バイトから TLS を使い、587 は平文で始めて STARTTLS を使います。smtp_tls_wrappermode = {want} に設定してください。',
-  'doctor.title.sasl-plugins-missing': 'Postfix がリレーに対して使える SASL 方式がありません（"no mechanism available"）',
-  'doctor.fix.sasl-plugins-missing': 'Cyrus SASL の PLAIN と LOGIN のプラグインをインストールし（Debian: libsasl2-modules、RHEL: cyrus-sasl-plain、Gentoo: dev-libs/cyrus-sasl）、ログインの前に TLS が使われるようにしてください（smtp_tls_security_level = secure）。',
+  'doctor.fix.wrappermode-mismatch':
+    'ポート 465 は最初の 1 バイトから TLS を使い、587 は平文で始めて STARTTLS を使います。smtp_tls_wrappermode = {want} に設定してください。',
+  'doctor.title.sasl-plugins-missing':
+    'Postfix がリレーに対して使える SASL 方式がありません（"no mechanism available"）',
+  'doctor.fix.sasl-plugins-missing':
+    'Cyrus SASL の PLAIN と LOGIN のプラグインをインストールし（Debian: libsasl2-modules、RHEL: cyrus-sasl-plain、Gentoo: dev-libs/cyrus-sasl）、ログインの前に TLS が使われるようにしてください（smtp_tls_security_level = secure）。',
   'doctor.title.relay-bypassed': 'リレーを経由しないメールがあります',
-  'doctor.fix.relay-bypassed': 'Gmail を経由しないメールは、あなたのアドレスの DMARC を確認する受信側に拒否されます。表示されたテーブルやトランスポートを削除するか、リレーを指すようにしてください。relayhost がない場合は postfix-gmail-wizard setup を実行してください。',
-  'doctor.title.open-relay': 'ほかのホストがこのマシンを通じて、つまりあなたの Gmail アカウントでメールを送れます（{networks}）',
-  'doctor.fix.open-relay': 'mynetworks をリレーが必要なホストだけに絞るか、Postfix がこのマシンからの接続だけを受け付けるようにしてください（setup --loopback-only）。',
+  'doctor.fix.relay-bypassed':
+    'Gmail を経由しないメールは、あなたのアドレスの DMARC を確認する受信側に拒否されます。表示されたテーブルやトランスポートを削除するか、リレーを指すようにしてください。relayhost がない場合は postfix-gmail-wizard setup を実行してください。',
+  'doctor.title.open-relay':
+    'ほかのホストがこのマシンを通じて、つまりあなたの Gmail アカウントでメールを送れます（{networks}）',
+  'doctor.fix.open-relay':
+    'mynetworks をリレーが必要なホストだけに絞るか、Postfix がこのマシンからの接続だけを受け付けるようにしてください（setup --loopback-only）。',
   'doctor.title.dns-failure': '名前解決ができません',
   'doctor.fix.dns-failure': '/etc/resolv.conf を確認し、`getent hosts {host}` が動くことを確かめてください。',
   'doctor.title.relay-unreachable': 'リレー {host} のポート {port} に接続できません',
-  'doctor.fix.relay-unreachable': 'ファイアウォールかプロバイダがこのポートを遮断しています。もう一方のサブミッションポートを試すか（setup --relay smtp.gmail.com:465、または :587）、送信方向の TCP 587/465 を開けてください。',
+  'doctor.fix.relay-unreachable':
+    'ファイアウォールかプロバイダがこのポートを遮断しています。もう一方のサブミッションポートを試すか（setup --relay smtp.gmail.com:465、または :587）、送信方向の TCP 587/465 を開けてください。',
   'doctor.title.ipv6-unreachable': 'リレーに IPv6 では接続できず、IPv4 でのみ接続できます',
-  'doctor.fix.ipv6-unreachable': 'リレーへの接続で IPv4 を優先してください: postconf -e smtp_address_preference=ipv4（それ以外では IPv6 は有効なままです）。または IPv6 の経路を修理してください。',
+  'doctor.fix.ipv6-unreachable':
+    'リレーへの接続で IPv4 を優先してください: postconf -e smtp_address_preference=ipv4（それ以外では IPv6 は有効なままです）。または IPv6 の経路を修理してください。',
   'doctor.title.login-refused': 'リレーが、Postfix の保持しているアカウントとパスワードを拒否しています',
   'doctor.fix.login-refused': '新しいアプリパスワードで postfix-gmail-wizard setup を実行してください。',
   'doctor.title.deferred-auth': 'リレーにログインを拒否されたため、メールがキューで待っています（{count} 通）',
-  'doctor.fix.deferred-auth': 'ログインできるようになれば、待っているメールは次の再送時に（postqueue -f ならすぐに）送信されます。',
+  'doctor.fix.deferred-auth':
+    'ログインできるようになれば、待っているメールは次の再送時に（postqueue -f ならすぐに）送信されます。',
   'doctor.title.quota-exceeded': '1 日の送信上限に達したため、Gmail がメールを返送しました（{count} 通）',
   'doctor.fix.quota-exceeded': '上限は Gmail で 1 日 500 通、Google Workspace で 2,000 通です。',
   'doctor.title.throttled': 'Gmail が現在このアカウントの送信を抑えています（{count} 通）',
   'doctor.fix.throttled': 'Postfix の設定を変える必要はありません。保留されたメールは Postfix が自動で再送します。',
   'doctor.title.mail-deferred': 'メールが送信待ちになっているか、返送されました（{count} 通）',
-  'doctor.fix.mail-deferred': '保留されたメールは Postfix が自動で再送します。返送されたメールは送り直す必要があります。',
+  'doctor.fix.mail-deferred':
+    '保留されたメールは Postfix が自動で再送します。返送されたメールは送り直す必要があります。',
 };

@@ -57,5 +57,5 @@ export const en = {
   ...restoreEn,
   ...removeEn,
   ...doctorEn,
-  'help': helpEn,
+  help: helpEn,
 } as const;

@@ -37,5 +37,5 @@ export const ja: Catalogue = {
   ...restoreJa,
   ...removeJa,
   ...doctorJa,
-  'help': helpJa,
+  help: helpJa,
 };

@@ -2,8 +2,10 @@
 export const optionsEn = {
   // src/options.ts: flags
   'options.seeHelp': 'Run with --help to see the options.',
-  'options.passwordOnCommandLine': 'The app password is never accepted on the command line: every user of this machine can read it there (ps, /proc/*/cmdline).',
-  'options.passwordOnCommandLineFix': 'Use --password-stdin (one line on standard input) or --password-file PATH (a file only root can read).',
+  'options.passwordOnCommandLine':
+    'The app password is never accepted on the command line: every user of this machine can read it there (ps, /proc/*/cmdline).',
+  'options.passwordOnCommandLineFix':
+    'Use --password-stdin (one line on standard input) or --password-file PATH (a file only root can read).',
   'options.unknownCommand': 'Unknown command "{command}".',
   'options.useOneOf': 'Use one of: {commands}.',
   'options.unexpectedArgument': 'Unexpected argument "{argument}".',
@@ -15,15 +17,19 @@ export const optionsEn = {
   'options.waitFix': 'For example: --wait 60.',
 
   // src/options.ts: paths Postfix must read literally
-  'path.relative': '{option} {path} is not an absolute path: Postfix would look for it relative to its own working directory, not yours.',
+  'path.relative':
+    '{option} {path} is not an absolute path: Postfix would look for it relative to its own working directory, not yours.',
   'path.control': '{option} {path} contains a control character (a newline, a tab…), which main.cf cannot hold.',
-  'path.whitespace': '{option} {path} contains a space: Postfix splits lists at white space, so it would read two paths.',
+  'path.whitespace':
+    '{option} {path} contains a space: Postfix splits lists at white space, so it would read two paths.',
   'path.comma': '{option} {path} contains a comma: Postfix splits lists at commas, so it would read two paths.',
   'path.dollar': '{option} {path} contains "$": Postfix would replace $name with the value of a parameter.',
   'path.brace': '{option} {path} contains "{" or "}": Postfix reads braces as grouping in a list.',
-  'path.fix': 'Give {option} an absolute path without spaces, commas, "$" or braces (move or link the file to one, e.g. under /etc/postfix/).',
+  'path.fix':
+    'Give {option} an absolute path without spaces, commas, "$" or braces (move or link the file to one, e.g. under /etc/postfix/).',
 
   // src/options.ts: --state-dir / --backup-dir
-  'trust.relativeDir': '{option} {path} is not an absolute path: root would keep its lock, journal or backups in whatever folder the run started in.',
+  'trust.relativeDir':
+    '{option} {path} is not an absolute path: root would keep its lock, journal or backups in whatever folder the run started in.',
   'trust.relativeDirFix': 'Give {option} an absolute path (starting with /), e.g. {option} /var/backups.',
 } as const;

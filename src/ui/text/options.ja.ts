@@ -4,8 +4,10 @@ import type { optionsEn } from './options.en.js';
 export const optionsJa: Record<keyof typeof optionsEn, string> = {
   // src/options.ts: flags
   'options.seeHelp': '--help でオプションの一覧を確認してください。',
-  'options.passwordOnCommandLine': 'アプリパスワードはコマンドラインでは受け付けません。コマンドラインはこのマシンのすべてのユーザーから見えます（ps、/proc/*/cmdline）。',
-  'options.passwordOnCommandLineFix': '--password-stdin（標準入力から 1 行）または --password-file PATH（root だけが読めるファイル）を使ってください。',
+  'options.passwordOnCommandLine':
+    'アプリパスワードはコマンドラインでは受け付けません。コマンドラインはこのマシンのすべてのユーザーから見えます（ps、/proc/*/cmdline）。',
+  'options.passwordOnCommandLineFix':
+    '--password-stdin（標準入力から 1 行）または --password-file PATH（root だけが読めるファイル）を使ってください。',
   'options.unknownCommand': '不明なコマンドです: 「{command}」',
   'options.useOneOf': '次のいずれかを指定してください: {commands}',
   'options.unexpectedArgument': '余分な引数があります: 「{argument}」',
@@ -17,15 +19,22 @@ export const optionsJa: Record<keyof typeof optionsEn, string> = {
   'options.waitFix': '例: --wait 60',
 
   // src/options.ts: paths Postfix must read literally
-  'path.relative': '{option} {path} は絶対パスではありません。Postfix はあなたの作業ディレクトリではなく、Postfix 自身の作業ディレクトリを基準に探します。',
+  'path.relative':
+    '{option} {path} は絶対パスではありません。Postfix はあなたの作業ディレクトリではなく、Postfix 自身の作業ディレクトリを基準に探します。',
   'path.control': '{option} {path} には制御文字（改行やタブなど）が含まれています。main.cf には書けません。',
-  'path.whitespace': '{option} {path} には空白が含まれています。Postfix はリストを空白で区切るため、2 つのパスとして読んでしまいます。',
-  'path.comma': '{option} {path} にはカンマが含まれています。Postfix はリストをカンマで区切るため、2 つのパスとして読んでしまいます。',
-  'path.dollar': '{option} {path} には「$」が含まれています。Postfix は $name をパラメーターの値に置き換えてしまいます。',
-  'path.brace': '{option} {path} には「{」または「}」が含まれています。Postfix は波かっこをリストのグループとして読みます。',
-  'path.fix': '{option} には空白・カンマ・「$」・波かっこを含まない絶対パスを指定してください（ファイルをそのようなパス、たとえば /etc/postfix/ の下に移動するか、リンクを作成してください）。',
+  'path.whitespace':
+    '{option} {path} には空白が含まれています。Postfix はリストを空白で区切るため、2 つのパスとして読んでしまいます。',
+  'path.comma':
+    '{option} {path} にはカンマが含まれています。Postfix はリストをカンマで区切るため、2 つのパスとして読んでしまいます。',
+  'path.dollar':
+    '{option} {path} には「$」が含まれています。Postfix は $name をパラメーターの値に置き換えてしまいます。',
+  'path.brace':
+    '{option} {path} には「{」または「}」が含まれています。Postfix は波かっこをリストのグループとして読みます。',
+  'path.fix':
+    '{option} には空白・カンマ・「$」・波かっこを含まない絶対パスを指定してください（ファイルをそのようなパス、たとえば /etc/postfix/ の下に移動するか、リンクを作成してください）。',
 
   // src/options.ts: --state-dir / --backup-dir
-  'trust.relativeDir': '{option} {path} は絶対パスではありません。root のロック、ジャーナル、バックアップが、実行を始めたフォルダーに置かれてしまいます。',
+  'trust.relativeDir':
+    '{option} {path} は絶対パスではありません。root のロック、ジャーナル、バックアップが、実行を始めたフォルダーに置かれてしまいます。',
   'trust.relativeDirFix': '{option} には / で始まる絶対パスを指定してください（例: {option} /var/backups）。',
 };

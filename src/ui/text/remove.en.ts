@@ -9,23 +9,30 @@ export const removeEn = {
   'remove.done': 'Relay configuration removed; backup {id}.',
 
   // commands/remove.ts: what the setup's TLS fixes took out, put back
-  'putback.masterChanged': 'master.cf {where} was not put back to "{value}": it says "{now}" now, set since the setup, and that stays.',
-  'putback.masterServiceGone': 'master.cf {where} was not put back to "{value}": the service is no longer in master.cf.',
-  'putback.tableChanged': 'The entry "{value}" was not put back into {where}: it has another entry for {key} now ("{now}"), written since the setup, and that stays.',
+  'putback.masterChanged':
+    'master.cf {where} was not put back to "{value}": it says "{now}" now, set since the setup, and that stays.',
+  'putback.masterServiceGone':
+    'master.cf {where} was not put back to "{value}": the service is no longer in master.cf.',
+  'putback.tableChanged':
+    'The entry "{value}" was not put back into {where}: it has another entry for {key} now ("{now}"), written since the setup, and that stays.',
   'putback.tableGone': 'The entry "{value}" was not put back into {where}: the file is gone.',
 
   // flow/apply/purge.ts
-  'remove.purgeConfirm': 'Also delete {backups} backup(s) and {accounts} keychain entr(ies) that still hold a password? (They cannot be restored afterwards.)',
+  'remove.purgeConfirm':
+    'Also delete {backups} backup(s) and {accounts} keychain entr(ies) that still hold a password? (They cannot be restored afterwards.)',
   'remove.purged': 'Deleted {backups} backup(s) and {accounts} keychain entr(ies) that held a password.',
-  'remove.purgeHint': '{backups} backup(s) in {dir} still hold the password; delete them with: postfix-gmail-wizard remove --purge',
+  'remove.purgeHint':
+    '{backups} backup(s) in {dir} still hold the password; delete them with: postfix-gmail-wizard remove --purge',
 
   // commands/remove-account.ts
   'accounts.removeUnknown': '{account} is not one of the configured accounts.',
   'accounts.removeUnknownFix': 'See them with: postfix-gmail-wizard status',
   'accounts.removeDefault': '{account} is the default account, and other accounts still depend on it: {others}.',
-  'accounts.removeDefaultFix': 'Remove those first (postfix-gmail-wizard remove --account ADDR), make another account the default (run with --account ADDR and no --senders), or take everything out with: postfix-gmail-wizard remove',
+  'accounts.removeDefaultFix':
+    'Remove those first (postfix-gmail-wizard remove --account ADDR), make another account the default (run with --account ADDR and no --senders), or take everything out with: postfix-gmail-wizard remove',
   'accounts.removeTitle': 'Remove the account {account}',
   'accounts.removeConfirm': 'Remove {account}? Mail from {senders} will go out through {default} again.',
   'accounts.removed': '{account} removed (backup {id}); its senders go out through {default} again.',
-  'accounts.purged': 'Keychain entries of {account} deleted: {count}. The backups still hold its password until `postfix-gmail-wizard remove --purge`.',
+  'accounts.purged':
+    'Keychain entries of {account} deleted: {count}. The backups still hold its password until `postfix-gmail-wizard remove --purge`.',
 } as const;

@@ -10,23 +10,31 @@ export const removeJa: Record<keyof typeof removeEn, string> = {
   'remove.done': 'リレー設定を削除しました（バックアップ {id}）。',
 
   // commands/remove.ts: what the setup's TLS fixes took out, put back
-  'putback.masterChanged': 'master.cf の {where} は "{value}" に戻しませんでした。セットアップ後に設定された "{now}" になっているため、そのままにします。',
-  'putback.masterServiceGone': 'master.cf の {where} は "{value}" に戻しませんでした。そのサービスが master.cf にもうありません。',
-  'putback.tableChanged': 'エントリ "{value}" は {where} に戻しませんでした。セットアップ後に書かれた {key} の別のエントリ（"{now}"）があるため、そちらをそのままにします。',
+  'putback.masterChanged':
+    'master.cf の {where} は "{value}" に戻しませんでした。セットアップ後に設定された "{now}" になっているため、そのままにします。',
+  'putback.masterServiceGone':
+    'master.cf の {where} は "{value}" に戻しませんでした。そのサービスが master.cf にもうありません。',
+  'putback.tableChanged':
+    'エントリ "{value}" は {where} に戻しませんでした。セットアップ後に書かれた {key} の別のエントリ（"{now}"）があるため、そちらをそのままにします。',
   'putback.tableGone': 'エントリ "{value}" は {where} に戻しませんでした。ファイルがもうありません。',
 
   // flow/apply/purge.ts
-  'remove.purgeConfirm': 'パスワードを含むバックアップ {backups} 個とキーチェーンの項目 {accounts} 個も削除しますか？（削除すると元に戻せません。）',
+  'remove.purgeConfirm':
+    'パスワードを含むバックアップ {backups} 個とキーチェーンの項目 {accounts} 個も削除しますか？（削除すると元に戻せません。）',
   'remove.purged': 'パスワードを含んでいたバックアップ {backups} 個とキーチェーンの項目 {accounts} 個を削除しました。',
-  'remove.purgeHint': '{dir} のバックアップ {backups} 個にまだパスワードが残っています。削除するには: postfix-gmail-wizard remove --purge',
+  'remove.purgeHint':
+    '{dir} のバックアップ {backups} 個にまだパスワードが残っています。削除するには: postfix-gmail-wizard remove --purge',
 
   // commands/remove-account.ts
   'accounts.removeUnknown': '{account} は設定済みのアカウントではありません。',
   'accounts.removeUnknownFix': '設定済みのアカウントは次のコマンドで確認できます: postfix-gmail-wizard status',
   'accounts.removeDefault': '{account} は既定のアカウントで、ほかのアカウント（{others}）がまだこれに依存しています。',
-  'accounts.removeDefaultFix': '先にそれらを削除する（postfix-gmail-wizard remove --account ADDR）か、別のアカウントを既定にする（--account ADDR を付け、--senders なしで実行）か、次のコマンドですべてを取り除いてください: postfix-gmail-wizard remove',
+  'accounts.removeDefaultFix':
+    '先にそれらを削除する（postfix-gmail-wizard remove --account ADDR）か、別のアカウントを既定にする（--account ADDR を付け、--senders なしで実行）か、次のコマンドですべてを取り除いてください: postfix-gmail-wizard remove',
   'accounts.removeTitle': 'アカウント {account} の削除',
   'accounts.removeConfirm': '{account} を削除しますか？ {senders} からのメールは再び {default} で送信されます。',
-  'accounts.removed': '{account} を削除しました（バックアップ {id}）。その送信者のメールは再び {default} で送信されます。',
-  'accounts.purged': '{account} のキーチェーンの項目を {count} 件削除しました。バックアップには、`postfix-gmail-wizard remove --purge` を実行するまでそのパスワードが残ります。',
+  'accounts.removed':
+    '{account} を削除しました（バックアップ {id}）。その送信者のメールは再び {default} で送信されます。',
+  'accounts.purged':
+    '{account} のキーチェーンの項目を {count} 件削除しました。バックアップには、`postfix-gmail-wizard remove --purge` を実行するまでそのパスワードが残ります。',
 };

@@ -11,9 +11,12 @@ export const restoreEn = {
   'restore.done': 'Backup {id} restored and Postfix reloaded (the state before it is saved as backup {safety}).',
 
   // ui/error-text.ts: a backup refused
-  'trust.executable': 'Backup {id} would put back {path} with mode {mode}: the wizard never writes an executable file, so this backup is not followed.',
+  'trust.executable':
+    'Backup {id} would put back {path} with mode {mode}: the wizard never writes an executable file, so this backup is not followed.',
   'restore.unmanagedPath': 'Backup {id} names {path}, a file the wizard does not manage. Nothing was restored.',
   'restore.setuid': 'Backup {id} would give {path} the mode {mode} (setuid/setgid/sticky). Nothing was restored.',
-  'restore.damagedCopy': 'The backup copy of {path} is missing or does not match its checksum ({copy}). Nothing was restored.',
-  'restore.refusedFix': 'Choose another backup (postfix-gmail-wizard restore --list), or inspect {dir}/manifest.json by hand.',
+  'restore.damagedCopy':
+    'The backup copy of {path} is missing or does not match its checksum ({copy}). Nothing was restored.',
+  'restore.refusedFix':
+    'Choose another backup (postfix-gmail-wizard restore --list), or inspect {dir}/manifest.json by hand.',
 } as const;

@@ -36,14 +36,18 @@ export const statusEn = {
   'tls.source.master.cf': 'master.cf {where}',
   'tls.source.policy-map': 'smtp_tls_policy_maps {where}',
   'tls.source.per-site': 'smtp_tls_per_site {where}',
-  'tls.weaker': 'Postfix uses TLS level "{level}" for the relay ({source}), not "secure": the password may go to a server whose certificate was not verified.',
+  'tls.weaker':
+    'Postfix uses TLS level "{level}" for the relay ({source}), not "secure": the password may go to a server whose certificate was not verified.',
   'tls.weakerFix': 'Run the wizard again (sudo npx postfix-gmail-wizard): it takes the override out.',
 
   // commands/status-legacy.ts: a hand-made relay
-  'legacy.tlsUnverified': 'Postfix uses TLS level "{level}" for the relay ({source}): it does not check the server\'s certificate, so the password could go to another server.',
-  'legacy.tlsUnverifiedFix': 'Run the wizard again (sudo npx postfix-gmail-wizard): it sets smtp_tls_security_level = secure.',
+  'legacy.tlsUnverified':
+    'Postfix uses TLS level "{level}" for the relay ({source}): it does not check the server\'s certificate, so the password could go to another server.',
+  'legacy.tlsUnverifiedFix':
+    'Run the wizard again (sudo npx postfix-gmail-wizard): it sets smtp_tls_security_level = secure.',
   'legacy.status': 'main.cf has settings left over from a hand-made setup: {settings}.',
-  'legacy.statusFix': 'Run the wizard again (sudo npx postfix-gmail-wizard): it replaces them with their current equivalents.',
+  'legacy.statusFix':
+    'Run the wizard again (sudo npx postfix-gmail-wizard): it replaces them with their current equivalents.',
   'legacy.deferred': '{count} deferred message(s): {cause} Postfix said: {detail}',
   'legacy.deferredFix': '{fix} Then run the wizard again: the waiting mail goes out with the new login.',
 } as const;

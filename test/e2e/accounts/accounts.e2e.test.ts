@@ -25,32 +25,52 @@ const skip = postfixSkipReason();
 describe('several Gmail accounts: mail goes out through the account of its envelope sender', { skip }, () => {
   let lab: RelayLab;
   before(async () => {
-    lab = await startRelayLab('e2e-accounts', { [DEFAULT]: { password: DEFAULT_PW }, [BILLING]: { password: BILLING_PW } });
+    lab = await startRelayLab('e2e-accounts', {
+      [DEFAULT]: { password: DEFAULT_PW },
+      [BILLING]: { password: BILLING_PW },
+    });
   });
   after(async () => lab?.close());
 
   const common = () => [...lab.args(), '--no-keychain', '--yes', '--json', '--wait', '60'];
-  const addBilling = (extra: string[] = []) => [...common(), '--account', BILLING, '--senders', `${BILLING},@invoices.example`, '--password-stdin', ...extra];
+  const addBilling = (extra: string[] = []) => [
+    ...common(),
+    '--account',
+    BILLING,
+    '--senders',
+    `${BILLING},@invoices.example`,
+    '--password-stdin',
+    ...extra,
+  ];
   /** The message with this subject, once the fake Gmail has it (each subject is used once). */
   const arrivalFor = async (subject: string) => {
     const deadline = Date.now() + 30_000;
     for (;;) {
       const message = lab.gmail.messages.find((m) => m.headers.subject === subject);
       if (message) return message;
-      if (Date.now() > deadline) throw new Error(`no message "${subject}"; AUTH: ${lab.gmail.auths.map((a) => `${a.user} ${a.accepted}`).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no message "${subject}"; AUTH: ${lab.gmail.auths.map((a) => `${a.user} ${a.accepted}`).join(', ')}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   };
 
   it('the default account first (no --senders)', async () => {
-    const run = await runWizard([...common(), '--account', DEFAULT, '--password-stdin', '--no-test'], { stdin: `${DEFAULT_PW}\n`, secret: DEFAULT_PW });
+    const run = await runWizard([...common(), '--account', DEFAULT, '--password-stdin', '--no-test'], {
+      stdin: `${DEFAULT_PW}\n`,
+      secret: DEFAULT_PW,
+    });
     assert.equal(run.code, 0, run.stderr);
   });
 
   it('--senders before any check: a sender listed twice is exit 2, nothing changed, no login tried', async () => {
     const before = await checksums(lab.postfix.configDir);
     const auths = lab.gmail.auths.length;
-    const run = await runWizard([...common(), '--account', BILLING, '--senders', `${BILLING},Billing@Company.example`, '--password-stdin'], { stdin: `${BILLING_PW}\n` });
+    const run = await runWizard(
+      [...common(), '--account', BILLING, '--senders', `${BILLING},Billing@Company.example`, '--password-stdin'],
+      { stdin: `${BILLING_PW}\n` },
+    );
     assert.equal(run.code, 2, run.stderr);
     assert.equal(JSON.parse(run.stdout).error.code, 'duplicate-sender');
     assert.equal(lab.gmail.auths.length, auths);
@@ -66,7 +86,10 @@ describe('several Gmail accounts: mail goes out through the account of its envel
   });
 
   it('--senders adds the account next to the default one, and the closing test goes out as that account', async () => {
-    const run = await runWizard(addBilling(['--to', 'friend@example.com']), { stdin: `${BILLING_PW}\n`, secret: BILLING_PW });
+    const run = await runWizard(addBilling(['--to', 'friend@example.com']), {
+      stdin: `${BILLING_PW}\n`,
+      secret: BILLING_PW,
+    });
     assert.equal(run.code, 0, run.stderr);
     const outcome = JSON.parse(run.stdout);
     assertOutcomeSchema(outcome);
@@ -81,20 +104,36 @@ describe('several Gmail accounts: mail goes out through the account of its envel
 
     const dir = lab.postfix.configDir;
     const map = await readFile(join(dir, 'sasl_passwd'), 'utf8');
-    assert.match(map, new RegExp(`^\\[localhost\\]:${lab.gmail.port} ${DEFAULT}:${DEFAULT_PW}$`, 'm'), 'the default account stays');
+    assert.match(
+      map,
+      new RegExp(`^\\[localhost\\]:${lab.gmail.port} ${DEFAULT}:${DEFAULT_PW}$`, 'm'),
+      'the default account stays',
+    );
     assert.match(map, new RegExp(`^${BILLING} ${BILLING}:${BILLING_PW}$`, 'm'));
     assert.match(map, new RegExp(`^@invoices\\.example ${BILLING}:${BILLING_PW}$`, 'm'));
-    for (const file of ['sasl_passwd', 'sasl_passwd.db']) assert.equal((await stat(join(dir, file))).mode & 0o777, 0o600, file);
-    assert.match(await readFile(join(dir, 'sender_relay'), 'utf8'), new RegExp(`^${BILLING} \\[localhost\\]:${lab.gmail.port}$`, 'm'));
+    for (const file of ['sasl_passwd', 'sasl_passwd.db'])
+      assert.equal((await stat(join(dir, file))).mode & 0o777, 0o600, file);
+    assert.match(
+      await readFile(join(dir, 'sender_relay'), 'utf8'),
+      new RegExp(`^${BILLING} \\[localhost\\]:${lab.gmail.port}$`, 'm'),
+    );
     await stat(join(dir, 'sender_relay.db'));
-    const settings = await lab.postfix.postconf('-h', 'smtp_sender_dependent_authentication', 'sender_dependent_relayhost_maps');
+    const settings = await lab.postfix.postconf(
+      '-h',
+      'smtp_sender_dependent_authentication',
+      'sender_dependent_relayhost_maps',
+    );
     assert.deepEqual(settings.trim().split('\n'), ['yes', `hash:${dir}/sender_relay`]);
   });
 
   it('sendmail -f a listed sender (and a sender of the listed domain) goes through the second account; root through the default', async () => {
     await sendmail(lab.postfix, 'friend@example.com', { from: BILLING, subject: 'invoice 1', body: 'invoice 1' });
     assert.equal((await arrivalFor('invoice 1')).user, BILLING);
-    await sendmail(lab.postfix, 'friend@example.com', { from: 'clerk@invoices.example', subject: 'invoice 2', body: 'invoice 2' });
+    await sendmail(lab.postfix, 'friend@example.com', {
+      from: 'clerk@invoices.example',
+      subject: 'invoice 2',
+      body: 'invoice 2',
+    });
     assert.equal((await arrivalFor('invoice 2')).user, BILLING);
     await sendmail(lab.postfix, 'friend@example.com', { from: 'root', subject: 'cron output', body: 'cron output' });
     assert.equal((await arrivalFor('cron output')).user, DEFAULT);
@@ -110,7 +149,10 @@ describe('several Gmail accounts: mail goes out through the account of its envel
 
   it('a sender that already belongs to another account: exit 2, sender-taken, nothing changed', async () => {
     const before = await checksums(lab.postfix.configDir);
-    const run = await runWizard([...common(), '--account', 'ops@gmail.com', '--senders', `ops@gmail.com,${BILLING}`, '--password-stdin'], { stdin: `${DEFAULT_PW}\n` });
+    const run = await runWizard(
+      [...common(), '--account', 'ops@gmail.com', '--senders', `ops@gmail.com,${BILLING}`, '--password-stdin'],
+      { stdin: `${DEFAULT_PW}\n` },
+    );
     assert.equal(run.code, 2, run.stderr);
     const outcome = JSON.parse(run.stdout);
     assert.equal(outcome.error.code, 'sender-taken');
@@ -119,18 +161,46 @@ describe('several Gmail accounts: mail goes out through the account of its envel
   });
 
   it('status lists both accounts with their senders', async () => {
-    const run = await runWizard(['status', '--json', '--no-keychain', '--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state')]);
+    const run = await runWizard([
+      'status',
+      '--json',
+      '--no-keychain',
+      '--config-dir',
+      lab.postfix.configDir,
+      '--state-dir',
+      join(lab.postfix.base, 'state'),
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const outcome = JSON.parse(run.stdout);
     assertOutcomeSchema(outcome);
-    assert.deepEqual(outcome.status.accounts.map((a: { account: string; default: boolean; senders: string[] }) => [a.account, a.default, a.senders]), [
-      [DEFAULT, true, []],
-      [BILLING, false, [BILLING, '@invoices.example']],
-    ]);
+    assert.deepEqual(
+      outcome.status.accounts.map((a: { account: string; default: boolean; senders: string[] }) => [
+        a.account,
+        a.default,
+        a.senders,
+      ]),
+      [
+        [DEFAULT, true, []],
+        [BILLING, false, [BILLING, '@invoices.example']],
+      ],
+    );
   });
 
   it('test --from a listed sender names the second account and the fake saw its login', async () => {
-    const run = await runWizard(['test', '--from', 'clerk@invoices.example', '--to', 'boss@example.com', '--json', '--wait', '60', '--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state')]);
+    const run = await runWizard([
+      'test',
+      '--from',
+      'clerk@invoices.example',
+      '--to',
+      'boss@example.com',
+      '--json',
+      '--wait',
+      '60',
+      '--config-dir',
+      lab.postfix.configDir,
+      '--state-dir',
+      join(lab.postfix.base, 'state'),
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const outcome = JSON.parse(run.stdout);
     assert.equal(outcome.test.account, BILLING);
@@ -182,9 +252,13 @@ describe('several accounts with --map-senders: the account is chosen before the 
   it('a listed local sender logs in as its account and leaves as that account; root as the default, rewritten to it', async () => {
     const origin = (await lab.postfix.postconf('-xh', 'myhostname')).trim();
     const alerts = `alerts@${origin}`;
-    const first = await runWizard([...common(), '--account', DEFAULT, '--password-stdin', '--map-senders'], { stdin: `${DEFAULT_PW}\n` });
+    const first = await runWizard([...common(), '--account', DEFAULT, '--password-stdin', '--map-senders'], {
+      stdin: `${DEFAULT_PW}\n`,
+    });
     assert.equal(first.code, 0, first.stdout);
-    const run = await runWizard([...common(), '--account', OPS, '--senders', alerts, '--password-stdin'], { stdin: `${OPS_PW}\n` });
+    const run = await runWizard([...common(), '--account', OPS, '--senders', alerts, '--password-stdin'], {
+      stdin: `${OPS_PW}\n`,
+    });
     assert.equal(run.code, 0, run.stdout);
     const generic = await readFile(join(lab.postfix.configDir, 'gmail_generic'), 'utf8');
     assert.match(generic, new RegExp(`^${alerts.replace(/\./g, '\\.')}\t${OPS}$`, 'm'));
@@ -200,7 +274,10 @@ describe('several accounts with --map-senders: the account is chosen before the 
 
     const removed = await runWizard(['remove', '--account', OPS, ...lab.args().slice(2), '--yes', '--json']);
     assert.equal(removed.code, 0, removed.stderr);
-    assert.ok(!(await readFile(join(lab.postfix.configDir, 'gmail_generic'), 'utf8')).includes(OPS), 'the generic map follows the removal');
+    assert.ok(
+      !(await readFile(join(lab.postfix.configDir, 'gmail_generic'), 'utf8')).includes(OPS),
+      'the generic map follows the removal',
+    );
     await sendmail(lab.postfix, 'friend@example.com', { from: alerts, subject: 'disk alert 2', body: 'disk alert 2' });
     const after = await arrivalFor('disk alert 2');
     assert.equal(after.user, DEFAULT);
@@ -208,24 +285,37 @@ describe('several accounts with --map-senders: the account is chosen before the 
   });
 });
 
-describe('several accounts and the keychain (a real gnome-keyring): each password under its own account', { skip: skip ?? keyringSkipReason() }, () => {
+describe('several accounts and the keychain (a real gnome-keyring): each password under its own account', {
+  skip: skip ?? keyringSkipReason(),
+}, () => {
   let lab: RelayLab;
   let keyring: KeyringSession;
   before(async () => {
-    lab = await startRelayLab('e2e-accounts-kc', { [DEFAULT]: { password: DEFAULT_PW }, [BILLING]: { password: BILLING_PW } });
+    lab = await startRelayLab('e2e-accounts-kc', {
+      [DEFAULT]: { password: DEFAULT_PW },
+      [BILLING]: { password: BILLING_PW },
+    });
     keyring = await startKeyringSession();
   });
   after(async () => {
     await keyring?.close();
     await lab?.close();
   });
-  const lookup = async (username: string) => (await keyring.secretTool(['lookup', 'service', 'postfix-gmail-wizard', 'username', username])).stdout;
+  const lookup = async (username: string) =>
+    (await keyring.secretTool(['lookup', 'service', 'postfix-gmail-wizard', 'username', username])).stdout;
 
   it('stores both under "account [host]:port"; a re-run of --senders without a password uses the keychain\'s and changes nothing; remove --account --purge deletes only that entry', async () => {
     const common = [...lab.args(), '--yes', '--json', '--no-test'];
-    const first = await runWizard([...common, '--account', DEFAULT, '--password-stdin'], { stdin: `${DEFAULT_PW}\n`, env: keyring.env });
+    const first = await runWizard([...common, '--account', DEFAULT, '--password-stdin'], {
+      stdin: `${DEFAULT_PW}\n`,
+      env: keyring.env,
+    });
     assert.equal(first.code, 0, first.stderr);
-    const add = await runWizard([...common, '--account', BILLING, '--senders', BILLING, '--password-stdin'], { stdin: `${BILLING_PW}\n`, env: keyring.env, secret: BILLING_PW });
+    const add = await runWizard([...common, '--account', BILLING, '--senders', BILLING, '--password-stdin'], {
+      stdin: `${BILLING_PW}\n`,
+      env: keyring.env,
+      secret: BILLING_PW,
+    });
     assert.equal(add.code, 0, add.stderr);
     assert.equal(JSON.parse(add.stdout).keychain, 'stored');
     assert.equal(await lookup(`${DEFAULT} [localhost]:${lab.gmail.port}`), DEFAULT_PW);
@@ -233,21 +323,37 @@ describe('several accounts and the keychain (a real gnome-keyring): each passwor
 
     const before = await checksums(lab.postfix.configDir);
     const auths = lab.gmail.auths.length;
-    const again = await runWizard([...common, '--account', BILLING, '--senders', BILLING], { env: keyring.env, secret: BILLING_PW });
+    const again = await runWizard([...common, '--account', BILLING, '--senders', BILLING], {
+      env: keyring.env,
+      secret: BILLING_PW,
+    });
     assert.equal(again.code, 0, again.stderr);
     const outcome = JSON.parse(again.stdout);
     assert.equal(outcome.result, 'unchanged');
     assert.equal(outcome.keychain, 'used');
-    assert.deepEqual(lab.gmail.auths.slice(auths).map((a) => [a.user, a.accepted]), [[BILLING, true]], 'the pre-flight logged in as the second account');
+    assert.deepEqual(
+      lab.gmail.auths.slice(auths).map((a) => [a.user, a.accepted]),
+      [[BILLING, true]],
+      'the pre-flight logged in as the second account',
+    );
     assert.deepEqual(await checksums(lab.postfix.configDir), before);
 
-    const status = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state')], { env: keyring.env });
-    assert.deepEqual(JSON.parse(status.stdout).status.accounts.map((a: { keychain: string }) => a.keychain), ['stored', 'stored']);
+    const status = await runWizard(
+      ['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', join(lab.postfix.base, 'state')],
+      { env: keyring.env },
+    );
+    assert.deepEqual(
+      JSON.parse(status.stdout).status.accounts.map((a: { keychain: string }) => a.keychain),
+      ['stored', 'stored'],
+    );
 
-    const removed = await runWizard(['remove', '--account', BILLING, '--purge', ...lab.args().slice(2), '--yes', '--json'], { env: keyring.env });
+    const removed = await runWizard(
+      ['remove', '--account', BILLING, '--purge', ...lab.args().slice(2), '--yes', '--json'],
+      { env: keyring.env },
+    );
     assert.equal(removed.code, 0, removed.stderr);
     assert.deepEqual(JSON.parse(removed.stdout).purged, { backups: [], accounts: 1 });
-    assert.equal(await lookup(`${BILLING} [localhost]:${lab.gmail.port}`), '', 'the removed account\'s entry is gone');
-    assert.equal(await lookup(`${DEFAULT} [localhost]:${lab.gmail.port}`), DEFAULT_PW, 'the default account\'s stays');
+    assert.equal(await lookup(`${BILLING} [localhost]:${lab.gmail.port}`), '', "the removed account's entry is gone");
+    assert.equal(await lookup(`${DEFAULT} [localhost]:${lab.gmail.port}`), DEFAULT_PW, "the default account's stays");
   });
 });

@@ -42,7 +42,10 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
   before(async () => {
     lab = await startRelayLab('ansible', { 'you@gmail.com': { password: goodPassword } });
     logPath = join(lab.tmp, 'ansible.log');
-    await writeFile(join(lab.tmp, 'play.yml'), `- hosts: all\n  gather_facts: false\n  roles:\n    - role: ${repoPath('contrib', 'ansible', 'roles', 'postfix_gmail_relay')}\n`);
+    await writeFile(
+      join(lab.tmp, 'play.yml'),
+      `- hosts: all\n  gather_facts: false\n  roles:\n    - role: ${repoPath('contrib', 'ansible', 'roles', 'postfix_gmail_relay')}\n`,
+    );
   });
   after(async () => lab?.close());
 
@@ -59,12 +62,27 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
     };
     const varsFile = join(lab.tmp, 'vars.json');
     await writeFile(varsFile, JSON.stringify(vars), { mode: 0o600 });
-    const args = ['-i', 'localhost,', '-c', 'local', '-v', '-e', `@${varsFile}`, ...(options.check ? ['--check'] : []), join(lab.tmp, 'play.yml')];
+    const args = [
+      '-i',
+      'localhost,',
+      '-c',
+      'local',
+      '-v',
+      '-e',
+      `@${varsFile}`,
+      ...(options.check ? ['--check'] : []),
+      join(lab.tmp, 'play.yml'),
+    ];
     const child = spawn('ansible-playbook', args, {
       env: {
-        PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8',
-        ANSIBLE_LOG_PATH: logPath, ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: 'false',
-        ANSIBLE_LOCAL_TEMP: join(lab.tmp, 'ansible-local'), ANSIBLE_REMOTE_TEMP: join(lab.tmp, 'ansible-remote'),
+        PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+        HOME: process.env.HOME ?? '/root',
+        LANG: 'C.UTF-8',
+        ANSIBLE_LOG_PATH: logPath,
+        ANSIBLE_NOCOLOR: '1',
+        ANSIBLE_RETRY_FILES_ENABLED: 'false',
+        ANSIBLE_LOCAL_TEMP: join(lab.tmp, 'ansible-local'),
+        ANSIBLE_REMOTE_TEMP: join(lab.tmp, 'ansible-remote'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -84,7 +102,12 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
     await watcher;
     const recap = /localhost\s*:\s*ok=(\d+)\s+changed=(\d+)\s+unreachable=\d+\s+failed=(\d+)/.exec(output);
     assert.ok(recap, `a PLAY RECAP line in:\n${output}`);
-    return { code, output, recap: { ok: Number(recap[1]), changed: Number(recap[2]), failed: Number(recap[3]) }, leaks };
+    return {
+      code,
+      output,
+      recap: { ok: Number(recap[1]), changed: Number(recap[2]), failed: Number(recap[3]) },
+      leaks,
+    };
   }
 
   /** Every file of the instance's configuration directory, by content and mode. */
@@ -94,7 +117,9 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
       const path = join(lab.postfix.configDir, name);
       const info = await stat(path);
       if (!info.isFile()) continue;
-      snapshot[name] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`;
+      snapshot[name] = `${(info.mode & 0o7777).toString(8)} ${createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex')}`;
     }
     return snapshot;
   }
@@ -105,7 +130,7 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
   }
 
   async function assertNoPasswordIn(run: PlayRun, password: string): Promise<void> {
-    assert.ok(!run.output.includes(password), 'the password is not in ansible-playbook\'s output');
+    assert.ok(!run.output.includes(password), "the password is not in ansible-playbook's output");
     assert.ok(!(await readFile(logPath, 'utf8')).includes(password), 'the password is not in the Ansible log');
     assert.deepEqual(run.leaks, [], 'no process had the password in its command line or environment');
   }
@@ -126,11 +151,18 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
     assert.equal(first.code, 0, first.output);
     assert.equal(first.recap.failed, 0);
     assert.ok(first.recap.changed >= 1, `the relay changed:\n${first.output}`);
-    assert.ok(first.output.includes(`--password-file', '${passwordFile()}'`) || first.output.includes(`"--password-file", "${passwordFile()}"`), `the wizard read the password from the role's file:\n${first.output}`);
+    assert.ok(
+      first.output.includes(`--password-file', '${passwordFile()}'`) ||
+        first.output.includes(`"--password-file", "${passwordFile()}"`),
+      `the wizard read the password from the role's file:\n${first.output}`,
+    );
     assert.doesNotMatch(first.output, /can be read by every user/, 'the file was root-only while it was there');
     await assertPasswordFileGone();
     assert.equal((await lab.postfix.postconf('-h', 'relayhost')).trim(), `[localhost]:${lab.gmail.port}`);
-    assert.ok(lab.gmail.messages.some((m) => m.user === 'you@gmail.com'), 'the test message went out through the relay as the account');
+    assert.ok(
+      lab.gmail.messages.some((m) => m.user === 'you@gmail.com'),
+      'the test message went out through the relay as the account',
+    );
     await assertNoPasswordIn(first, goodPassword);
 
     const configured = await configSnapshot();
@@ -146,12 +178,16 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
     await assertNoPasswordIn(second, goodPassword);
   });
 
-  it('a wrong password fails the play with the wizard\'s explanation and changes nothing', async () => {
+  it("a wrong password fails the play with the wizard's explanation and changes nothing", async () => {
     const before = await configSnapshot();
     const run = await play(wrongPassword);
     assert.notEqual(run.code, 0);
     assert.equal(run.recap.failed, 1, run.output);
-    assert.match(run.output, /postfix-gmail-wizard exited 1: .*(refused|rejected|not accepted)/i, 'the wizard\'s own message');
+    assert.match(
+      run.output,
+      /postfix-gmail-wizard exited 1: .*(refused|rejected|not accepted)/i,
+      "the wizard's own message",
+    );
     assert.match(run.output, /myaccount\.google\.com\/apppasswords/, 'and its fix');
     const after = await configSnapshot();
     assert.deepEqual(after, before, 'the relay configuration is as it was');

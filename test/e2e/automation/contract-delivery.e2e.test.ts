@@ -54,8 +54,22 @@ describe('the test message not delivered: exit 3 with the reason, and the queue 
   };
 
   it('--lang ja: a headless setup speaks Japanese, and the test message is delivered (exit 0)', async () => {
-    const run = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--no-keychain', '--yes', '--json',
-      '--wait', '60', '--lang', 'ja'], { stdin: `${PASSWORD}\n`, secret: PASSWORD });
+    const run = await runWizard(
+      [
+        ...lab.args(),
+        '--account',
+        ACCOUNT,
+        '--password-stdin',
+        '--no-keychain',
+        '--yes',
+        '--json',
+        '--wait',
+        '60',
+        '--lang',
+        'ja',
+      ],
+      { stdin: `${PASSWORD}\n`, secret: PASSWORD },
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.equal(outcomeOf(run).result, 'delivered');
     assert.ok(run.stderr.includes(ja['summary.done']), `the closing line in Japanese:\n${run.stderr}`);
@@ -77,8 +91,14 @@ describe('the test message not delivered: exit 3 with the reason, and the queue 
     // A deferred message is a problem status lists (exit 1), with its diagnosis.
     assert.equal(status.code, 1, status.stderr);
     const { queue, problems } = outcomeOf(status).status;
-    assert.deepEqual({ ...queue, reasons: queue.reasons.map((r: { code: string; count: number }) => [r.code, r.count]) }, { total: 1, deferred: 1, reasons: [['server-temporary', 1]] });
-    assert.ok(problems.some((p: { code: string }) => p.code === 'mail-deferred'), JSON.stringify(problems));
+    assert.deepEqual(
+      { ...queue, reasons: queue.reasons.map((r: { code: string; count: number }) => [r.code, r.count]) },
+      { total: 1, deferred: 1, reasons: [['server-temporary', 1]] },
+    );
+    assert.ok(
+      problems.some((p: { code: string }) => p.code === 'mail-deferred'),
+      JSON.stringify(problems),
+    );
     const human = await runWizard(['status', ...common]);
     assert.match(human.stdout + human.stderr, new RegExp(`${en['status.queue']}: 1 message\\(s\\), 1 deferred`));
   });
@@ -96,7 +116,13 @@ describe('the test message not delivered: exit 3 with the reason, and the queue 
   });
 
   it('a message Gmail refuses at the end of DATA (550 5.7.1) bounces: exit 3 with the reason', async () => {
-    Object.assign(refuse, { rcpt: undefined, data: { code: 550, text: '5.7.1 This message was blocked because its content presents a potential security issue. %ID% - gsmtp' } });
+    Object.assign(refuse, {
+      rcpt: undefined,
+      data: {
+        code: 550,
+        text: '5.7.1 This message was blocked because its content presents a potential security issue. %ID% - gsmtp',
+      },
+    });
     const run = await test('friend@example.com');
     assert.equal(run.code, 3, run.stderr);
     const outcome = assertExplained(run, 'message-rejected');
@@ -111,7 +137,10 @@ describe('the test message not delivered: exit 3 with the reason, and the queue 
     assert.equal(outcome.result, 'not-delivered');
     assert.equal(outcome.test.status, 'queued');
     assert.match(outcome.test.queueId, /^[0-9A-Za-z]+$/);
-    assert.ok(flat(run.stderr).includes(flat(en['summary.stillQueued'].replace('{id}', outcome.test.queueId))), run.stderr);
+    assert.ok(
+      flat(run.stderr).includes(flat(en['summary.stillQueued'].replace('{id}', outcome.test.queueId))),
+      run.stderr,
+    );
   });
 });
 
@@ -133,7 +162,16 @@ describe('`test` where the relay is not configured', { skip }, () => {
   after(async () => postfix?.destroy());
 
   it('sends nothing and says to set the relay up first (exit 1, error not-configured)', async () => {
-    const run = await runWizard(['test', '--to', 'friend@example.com', '--json', '--config-dir', postfix.configDir, '--state-dir', join(postfix.base, 'state')]);
+    const run = await runWizard([
+      'test',
+      '--to',
+      'friend@example.com',
+      '--json',
+      '--config-dir',
+      postfix.configDir,
+      '--state-dir',
+      join(postfix.base, 'state'),
+    ]);
     assert.equal(run.code, 1, run.stderr);
     const outcome = outcomeOf(run);
     assert.equal(outcome.result, 'failed');

@@ -31,7 +31,10 @@ describe('--password-file', { skip }, () => {
   let lab: RelayLab;
   const file = (name: string) => join(lab.tmp, name);
   const setup = (path: string) =>
-    runWizard([...lab.args(), '--account', ACCOUNT, '--password-file', path, '--no-keychain', '--yes', '--json', '--no-test'], { secret: PASSWORD });
+    runWizard(
+      [...lab.args(), '--account', ACCOUNT, '--password-file', path, '--no-keychain', '--yes', '--json', '--no-test'],
+      { secret: PASSWORD },
+    );
 
   before(async () => {
     lab = await startRelayLab('password-file', { [ACCOUNT]: { password: PASSWORD } });
@@ -81,7 +84,10 @@ describe('--password-file', { skip }, () => {
     const outcome = outcomeOf(run);
     const warning = en['password.fileWorldReadable'].replace('{path}', file('public'));
     assert.ok(flat(run.stderr).includes(flat(warning)), run.stderr);
-    assert.ok(outcome.warnings?.some((w: string) => w === warning), `the warning is in --json too: ${JSON.stringify(outcome.warnings)}`);
+    assert.ok(
+      outcome.warnings?.some((w: string) => w === warning),
+      `the warning is in --json too: ${JSON.stringify(outcome.warnings)}`,
+    );
   });
 });
 
@@ -89,11 +95,17 @@ describe('--no-loopback-only puts back what --loopback-only replaced', { skip },
   let lab: RelayLab;
   const listening = async () => {
     const { stdout } = await execFileP('ss', ['-Hltn']);
-    return stdout.split('\n').map((l) => l.trim().split(/\s+/)[3] ?? '').filter((a) => a.endsWith(`:${lab.postfix.smtpdPort}`)).sort();
+    return stdout
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/)[3] ?? '')
+      .filter((a) => a.endsWith(`:${lab.postfix.smtpdPort}`))
+      .sort();
   };
   const explicit = async () => parsePostconf(await lab.postfix.postconf('-n'));
   const setup = (...extra: string[]) =>
-    runWizard([...lab.args(), '--account', ACCOUNT, '--no-keychain', '--yes', '--json', '--no-test', ...extra], { stdin: `${PASSWORD}\n` });
+    runWizard([...lab.args(), '--account', ACCOUNT, '--no-keychain', '--yes', '--json', '--no-test', ...extra], {
+      stdin: `${PASSWORD}\n`,
+    });
 
   before(async () => {
     lab = await startRelayLab('no-loopback', { [ACCOUNT]: { password: PASSWORD } }, { start: false });

@@ -30,32 +30,75 @@ describe('the packed tarball', () => {
     const out = await mkdtemp('/tmp/pgw-pack-');
     const empty = await mkdtemp('/tmp/pgw-npx-');
     dirs.push(out, empty);
-    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: repoPath(), env });
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], {
+      cwd: repoPath(),
+      env,
+    });
     const [pack] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
     const files = pack!.files.map((f) => f.path);
-    for (const needed of ['bin/postfix-gmail-wizard.js', 'dist/src/cli.js', 'templates/sasl_passwd.ejs', 'schema/outcome-v1.schema.json', 'package.json', 'README.md']) {
+    for (const needed of [
+      'bin/postfix-gmail-wizard.js',
+      'dist/src/cli.js',
+      'templates/sasl_passwd.ejs',
+      'schema/outcome-v1.schema.json',
+      'package.json',
+      'README.md',
+    ]) {
       assert.ok(files.includes(needed), needed);
     }
-    assert.deepEqual(files.filter((f) => /^(test|src|dist\/test)\//.test(f) || f.endsWith('.map')), []);
+    assert.deepEqual(
+      files.filter((f) => /^(test|src|dist\/test)\//.test(f) || f.endsWith('.map')),
+      [],
+    );
 
     registry = await startLocalRegistry(repoPath(), out);
     const npmrc = join(out, 'npmrc');
     await writeFile(npmrc, '');
-    await run('npm', ['install', '--registry', registry.url, '--cache', join(out, 'cache'), '--userconfig', npmrc,
-      '--no-audit', '--no-fund', '--prefix', empty, join(out, pack!.filename)], { cwd: empty, env });
+    await run(
+      'npm',
+      [
+        'install',
+        '--registry',
+        registry.url,
+        '--cache',
+        join(out, 'cache'),
+        '--userconfig',
+        npmrc,
+        '--no-audit',
+        '--no-fund',
+        '--prefix',
+        empty,
+        join(out, pack!.filename),
+      ],
+      { cwd: empty, env },
+    );
     const installed = join(empty, 'node_modules', 'postfix-gmail-wizard');
-    const manifest = JSON.parse(await readFile(repoPath('package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    const manifest = JSON.parse(await readFile(repoPath('package.json'), 'utf8')) as {
+      version: string;
+      dependencies: Record<string, string>;
+    };
     for (const dependency of Object.keys(manifest.dependencies)) {
       assert.ok(registry.requested.includes(dependency), `${dependency} was resolved through the registry`);
       // Loaded from where the installed package would load it.
-      await run(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(dependency)})`], { cwd: installed });
+      await run(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(dependency)})`], {
+        cwd: installed,
+      });
     }
-    assert.ok(existsSync(join(empty, 'node_modules', '@napi-rs', 'keyring')), 'the optional keychain binding is installed on this platform');
+    assert.ok(
+      existsSync(join(empty, 'node_modules', '@napi-rs', 'keyring')),
+      'the optional keychain binding is installed on this platform',
+    );
     // Every module of the installed package loads (an import of a package the manifest does not declare would fail here).
     // cli.js and keychain-helper.js are programs (they run, and the helper waits for a request on stdin).
     const programs = ['dist/src/cli.js', 'dist/src/system/keychain-helper.js'];
-    const modules = files.filter((f) => /^dist\/src\/.*\.js$/.test(f) && !programs.includes(f)).map((f) => join(installed, f));
-    await run(process.execPath, ['--input-type=module', '-e', `for (const m of ${JSON.stringify(modules)}) await import(m); process.exit(0);`], { cwd: installed });
+    const modules = files
+      .filter((f) => /^dist\/src\/.*\.js$/.test(f) && !programs.includes(f))
+      .map((f) => join(installed, f));
+    await run(
+      process.execPath,
+      ['--input-type=module', '-e', `for (const m of ${JSON.stringify(modules)}) await import(m); process.exit(0);`],
+      { cwd: installed },
+    );
 
     const bin = join(empty, 'node_modules', '.bin', 'postfix-gmail-wizard');
     const version = await run(bin, ['--version']);

@@ -40,7 +40,10 @@ describe('doctor: data_directory owned by root after a reinstall', { skip: postf
   });
 
   it('finds data-dir-owner with the directory and both owners as evidence, and changes nothing', async () => {
-    const problem = problemOf(await findOnly(lab, ['data-dir-owner', 'postfix-not-running'], PASSWORD), 'data-dir-owner');
+    const problem = problemOf(
+      await findOnly(lab, ['data-dir-owner', 'postfix-not-running'], PASSWORD),
+      'data-dir-owner',
+    );
     assert.equal(problem.severity, 'error');
     assert.deepEqual(problem.evidence, [`data_directory = ${dataDir}: owner uid 0, not postfix (uid ${postfixUid})`]);
     assert.equal(problem.fixable, true);
@@ -53,7 +56,8 @@ describe('doctor: data_directory owned by root after a reinstall', { skip: postf
     const fixed = await doctor(lab, ['--fix', '--yes'], PASSWORD);
     assert.equal(fixed.code, 0, `${fixed.stdout}\n${fixed.stderr}`);
     assert.deepEqual([...(fixed.outcome.doctor.fixed ?? [])].sort(), ['data-dir-owner', 'postfix-not-running']);
-    for (const name of ['', ...(await readdir(dataDir))]) assert.equal((await stat(join(dataDir, name))).uid, postfixUid, name);
+    for (const name of ['', ...(await readdir(dataDir))])
+      assert.equal((await stat(join(dataDir, name))).uid, postfixUid, name);
     assert.equal(await lab.postfix.isRunning(), true);
     await sendmail(lab.postfix, 'cron@example.com');
     assert.deepEqual((await lab.gmail.waitForMessage(60_000)).rcptTo, ['cron@example.com']);

@@ -8,9 +8,18 @@ import type { DoctorOutcome } from '../../support/doctor-lab.js';
 import { currentNamespaces, runInNamespace } from '../../support/netns.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 
-interface Report { healthy: DoctorOutcome; found: DoctorOutcome; unchanged: boolean; fixed: DoctorOutcome; after: DoctorOutcome; preference: string }
+interface Report {
+  healthy: DoctorOutcome;
+  found: DoctorOutcome;
+  unchanged: boolean;
+  fixed: DoctorOutcome;
+  after: DoctorOutcome;
+  preference: string;
+}
 
-describe('doctor: IPv6 broken toward the relay, IPv4 working (a network namespace)', { skip: postfixSkipReason() }, () => {
+describe('doctor: IPv6 broken toward the relay, IPv4 working (a network namespace)', {
+  skip: postfixSkipReason(),
+}, () => {
   let work: string;
   let report: Report;
   before(async () => {

@@ -53,13 +53,17 @@ const faults: Fault[] = [
       await execFileP('postmap', ['-c', lab.postfix.configDir, `hash:${path}`]);
       await execFileP('postfix', ['-c', lab.postfix.configDir, 'reload']);
     },
-    evidence: (lab) => new RegExp(`policy-map hash:${lab.postfix.configDir}/tls_policy \\[localhost\\]:${lab.gmail.port}: TLS level encrypt`),
+    evidence: (lab) =>
+      new RegExp(
+        `policy-map hash:${lab.postfix.configDir}/tls_policy \\[localhost\\]:${lab.gmail.port}: TLS level encrypt`,
+      ),
   },
   {
-    name: 'Postfix\'s chroot without resolver files, and mail deferred by it',
+    name: "Postfix's chroot without resolver files, and mail deferred by it",
     code: 'dns-failure',
     async make(lab) {
-      for (const f of ['resolv.conf', 'hosts', 'nsswitch.conf', 'host.conf']) await rm(join(lab.postfix.queueDir, 'etc', f), { force: true });
+      for (const f of ['resolv.conf', 'hosts', 'nsswitch.conf', 'host.conf'])
+        await rm(join(lab.postfix.queueDir, 'etc', f), { force: true });
       await execFileP('postfix', ['-c', lab.postfix.configDir, 'reload']);
       await sendmail(lab.postfix, 'cron@example.com');
       // Debian 12's glibc says "Temporary failure in name resolution"; others "Device or resource busy".
@@ -110,9 +114,27 @@ for (const fault of faults) {
   describe(`doctor: ${fault.name}`, { skip }, () => {
     let lab: RelayLab;
     before(async () => {
-      lab = await startRelayLab(`doctor-${fault.code}`, { [ACCOUNT]: { password: PASSWORD } }, { implicitTls: fault.implicitTls });
-      const setup = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
-        { stdin: `${PASSWORD}\n`, secret: PASSWORD });
+      lab = await startRelayLab(
+        `doctor-${fault.code}`,
+        { [ACCOUNT]: { password: PASSWORD } },
+        { implicitTls: fault.implicitTls },
+      );
+      const setup = await runWizard(
+        [
+          ...lab.args(),
+          '--account',
+          ACCOUNT,
+          '--password-stdin',
+          '--to',
+          'friend@example.com',
+          '--no-keychain',
+          '--yes',
+          '--json',
+          '--wait',
+          '60',
+        ],
+        { stdin: `${PASSWORD}\n`, secret: PASSWORD },
+      );
       assert.equal(setup.code, 0, setup.stderr);
       await lab.gmail.waitForMessage(60_000); // the test message
       const healthy = await doctor(lab, [], PASSWORD);
@@ -131,7 +153,8 @@ for (const fault of faults) {
       assert.ok(problem, `${fault.code} in ${codes(found.outcome).join(', ')}`);
       assert.match(problem.evidence.join('\n'), fault.evidence(lab));
       assert.equal(problem.fixable, true);
-      for (const code of fault.also ?? []) assert.ok(codes(found.outcome).includes(code), `${code} in ${codes(found.outcome).join(', ')}`);
+      for (const code of fault.also ?? [])
+        assert.ok(codes(found.outcome).includes(code), `${code} in ${codes(found.outcome).join(', ')}`);
       assert.deepEqual(await fingerprint(lab.postfix), before, 'nothing changed without --fix');
 
       const fixed = await doctor(lab, ['--fix', '--yes'], PASSWORD);

@@ -29,9 +29,18 @@ describe('doctor: the hand-made recipe of ../shared/seed/', { skip }, () => {
     const dir = lab.postfix.configDir;
     saslpass = join(dir, 'saslpass');
     // The recipe, step by step: main.cf, the password file with the default umask, postmap.
-    await lab.postfix.postconf('-e', `relayhost=[localhost]:${lab.gmail.port}`, 'smtp_use_tls=yes', 'smtp_sasl_auth_enable=yes',
-      `smtp_sasl_password_maps=hash:${saslpass}`, 'smtp_sasl_tls_security_options=noanonymous', 'smtp_sasl_mechanism_filter=plain',
-      `smtp_tls_CApath=${lab.ca.caPath}`, 'default_transport=smtp', 'relay_transport=relay');
+    await lab.postfix.postconf(
+      '-e',
+      `relayhost=[localhost]:${lab.gmail.port}`,
+      'smtp_use_tls=yes',
+      'smtp_sasl_auth_enable=yes',
+      `smtp_sasl_password_maps=hash:${saslpass}`,
+      'smtp_sasl_tls_security_options=noanonymous',
+      'smtp_sasl_mechanism_filter=plain',
+      `smtp_tls_CApath=${lab.ca.caPath}`,
+      'default_transport=smtp',
+      'relay_transport=relay',
+    );
     await writeFile(saslpass, `[localhost]:${lab.gmail.port} ${ACCOUNT}:${REVOKED}\n`);
     await chmod(saslpass, 0o644);
     await execFileP('postmap', ['-c', dir, `hash:${saslpass}`]);
@@ -50,14 +59,24 @@ describe('doctor: the hand-made recipe of ../shared/seed/', { skip }, () => {
     assert.equal(run.code, 1, run.stderr);
     assert.equal(run.outcome.result, 'problems');
     const found = codes(run.outcome);
-    for (const code of ['password-file-readable', 'obsolete-settings', 'tls-unverified', 'login-refused', 'deferred-auth']) {
+    for (const code of [
+      'password-file-readable',
+      'obsolete-settings',
+      'tls-unverified',
+      'login-refused',
+      'deferred-auth',
+    ]) {
       assert.ok(found.includes(code), `${code} in ${found.join(', ')}`);
     }
     const readable = run.outcome.doctor.problems.find((p) => p.code === 'password-file-readable')!;
     assert.deepEqual(readable.evidence.sort(), [`${saslpass} mode 0644`, `${saslpass}.db mode 0644`]);
     assert.equal(readable.fixable, true);
     const obsolete = run.outcome.doctor.problems.find((p) => p.code === 'obsolete-settings')!;
-    assert.ok(obsolete.evidence.some((e) => e.includes('smtp_use_tls = yes')) && obsolete.evidence.some((e) => e.includes('smtp_tls_CApath')), obsolete.evidence.join('; '));
+    assert.ok(
+      obsolete.evidence.some((e) => e.includes('smtp_use_tls = yes')) &&
+        obsolete.evidence.some((e) => e.includes('smtp_tls_CApath')),
+      obsolete.evidence.join('; '),
+    );
     const deferred = run.outcome.doctor.problems.find((p) => p.code === 'deferred-auth')!;
     assert.match(deferred.evidence.join('\n'), /535.5\.7\.8/);
     assert.match(deferred.fix, /app password/);
@@ -69,7 +88,11 @@ describe('doctor: the hand-made recipe of ../shared/seed/', { skip }, () => {
     const run = await doctor(lab, ['--fix', '--yes'], REVOKED);
     assert.equal(run.code, 1, run.stderr);
     assert.equal(run.outcome.result, 'problems');
-    assert.deepEqual([...(run.outcome.doctor.fixed ?? [])].sort(), ['obsolete-settings', 'password-file-readable', 'tls-unverified']);
+    assert.deepEqual([...(run.outcome.doctor.fixed ?? [])].sort(), [
+      'obsolete-settings',
+      'password-file-readable',
+      'tls-unverified',
+    ]);
     assert.deepEqual(codes(run.outcome).sort(), ['deferred-auth', 'login-refused']);
     for (const path of [saslpass, `${saslpass}.db`]) assert.equal((await stat(path)).mode & 0o777, 0o600, path);
     const explicit = await lab.postfix.postconf('-n');
@@ -79,11 +102,27 @@ describe('doctor: the hand-made recipe of ../shared/seed/', { skip }, () => {
   });
 
   it('after setup with a new app password, the deferred mail goes out and doctor finds nothing (exit 0)', async () => {
-    const setup = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
-      { stdin: `${NEW}\n`, secret: NEW });
+    const setup = await runWizard(
+      [
+        ...lab.args(),
+        '--account',
+        ACCOUNT,
+        '--password-stdin',
+        '--to',
+        'friend@example.com',
+        '--no-keychain',
+        '--yes',
+        '--json',
+        '--wait',
+        '60',
+      ],
+      { stdin: `${NEW}\n`, secret: NEW },
+    );
     assert.equal(setup.code, 0, setup.stderr);
     // The test message and cron's, in either order.
-    const arrived = [await lab.gmail.waitForMessage(60_000), await lab.gmail.waitForMessage(60_000)].map((m) => m.rcptTo.join(','));
+    const arrived = [await lab.gmail.waitForMessage(60_000), await lab.gmail.waitForMessage(60_000)].map((m) =>
+      m.rcptTo.join(','),
+    );
     assert.deepEqual(arrived.sort(), ['admin@example.com', 'friend@example.com']);
     const before = await fingerprint(lab.postfix);
     const run = await doctor(lab, [], NEW);

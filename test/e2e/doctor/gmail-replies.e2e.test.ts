@@ -36,20 +36,30 @@ const replies: Reply[] = [
     name: '550 5.4.5 Daily user sending limit exceeded (a bounce)',
     code: 'quota-exceeded',
     codes: ['quota-exceeded'],
-    make: (refuse) => { refuse.data = { code: 550, text: gmailReplies.dailyLimit }; },
-    clear: (refuse) => { delete refuse.data; },
+    make: (refuse) => {
+      refuse.data = { code: 550, text: gmailReplies.dailyLimit };
+    },
+    clear: (refuse) => {
+      delete refuse.data;
+    },
     logged: /status=bounced \(host localhost\[127\.0\.0\.1\] said: 550-5\.4\.5 Daily user sending limit exceeded/,
-    evidence: /^bounced: host localhost\[127\.0\.0\.1\] said: 550-5\.4\.5 Daily user sending limit exceeded.*\(in reply to end of DATA command\)$/m,
+    evidence:
+      /^bounced: host localhost\[127\.0\.0\.1\] said: 550-5\.4\.5 Daily user sending limit exceeded.*\(in reply to end of DATA command\)$/m,
     fix: /500 .*Gmail.*2,000.*Workspace/,
   },
   {
     name: '421 4.7.0 Try again later, closing connection (at MAIL FROM)',
     code: 'throttled',
     codes: ['throttled'],
-    make: (refuse) => { refuse.mail = { code: 421, text: gmailReplies.tryAgainLater }; },
-    clear: (refuse) => { delete refuse.mail; },
+    make: (refuse) => {
+      refuse.mail = { code: 421, text: gmailReplies.tryAgainLater };
+    },
+    clear: (refuse) => {
+      delete refuse.mail;
+    },
     logged: /status=deferred \(host localhost\[127\.0\.0\.1\] said: 421 4\.7\.0 Try again later, closing connection/,
-    evidence: /^deferred: host localhost\[127\.0\.0\.1\] said: 421 4\.7\.0 Try again later, closing connection\. \(MAIL\)/m,
+    evidence:
+      /^deferred: host localhost\[127\.0\.0\.1\] said: 421 4\.7\.0 Try again later, closing connection\. \(MAIL\)/m,
     fix: /retries deferred mail by itself/,
   },
   {
@@ -57,12 +67,17 @@ const replies: Reply[] = [
     code: 'throttled',
     // The pre-flight login with the stored password meets the same 454.
     codes: ['login-refused', 'throttled'],
-    make: (_refuse, account) => { account.reply = '454'; },
-    clear: (_refuse, account) => { delete account.reply; },
-    logged: /status=deferred \(SASL authentication failed; server localhost\[127\.0\.0\.1\] said: 454 4\.7\.0 Too many login attempts/,
-    evidence: /^deferred: SASL authentication failed; server localhost\[127\.0\.0\.1\] said: 454 4\.7\.0 Too many login attempts/m,
+    make: (_refuse, account) => {
+      account.reply = '454';
+    },
+    clear: (_refuse, account) => {
+      delete account.reply;
+    },
+    logged:
+      /status=deferred \(SASL authentication failed; server localhost\[127\.0\.0\.1\] said: 454 4\.7\.0 Too many login attempts/,
+    evidence:
+      /^deferred: SASL authentication failed; server localhost\[127\.0\.0\.1\] said: 454 4\.7\.0 Too many login attempts/m,
     fix: /Wait an hour/,
-
   },
 ];
 
@@ -79,7 +94,8 @@ for (const reply of replies) {
       await sendmail(lab.postfix, 'cron@example.com');
       await lab.postfix.waitForLog(reply.logged, 60_000);
       // A bounce tells the sender: root's notice is delivered locally ("status=sent"), after the bounce it reports.
-      if (reply.code === 'quota-exceeded') await lab.postfix.waitForLog(/postfix\/local\[\d+\]: \w+: to=<root@[^>]+>.*status=sent/, 60_000);
+      if (reply.code === 'quota-exceeded')
+        await lab.postfix.waitForLog(/postfix\/local\[\d+\]: \w+: to=<root@[^>]+>.*status=sent/, 60_000);
     });
     after(async () => {
       await lab?.close();

@@ -10,7 +10,15 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { assertNotFixable, codes, doctor, findOnly, problemOf, sendmail, setUpRelay } from '../../support/doctor-lab.js';
+import {
+  assertNotFixable,
+  codes,
+  doctor,
+  findOnly,
+  problemOf,
+  sendmail,
+  setUpRelay,
+} from '../../support/doctor-lab.js';
 import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
 import { freePort } from '../../support/free-port.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
@@ -34,7 +42,12 @@ describe('doctor: the relay does not answer (relay-unreachable)', { skip }, () =
     await setUpRelay(lab, ACCOUNT, PASSWORD);
     await lab.gmail.close();
     await sendmail(lab.postfix, 'cron@example.com');
-    await lab.postfix.waitForLog(new RegExp(`status=deferred \\(connect to localhost\\[127\\.0\\.0\\.1\\]:${lab.gmail.port}: Connection refused\\)`), 60_000);
+    await lab.postfix.waitForLog(
+      new RegExp(
+        `status=deferred \\(connect to localhost\\[127\\.0\\.0\\.1\\]:${lab.gmail.port}: Connection refused\\)`,
+      ),
+      60_000,
+    );
   });
   after(async () => {
     await again?.close();
@@ -44,9 +57,15 @@ describe('doctor: the relay does not answer (relay-unreachable)', { skip }, () =
   it('finds relay-unreachable (every address refused) and the waiting mail, and changes nothing', async () => {
     const found = await findOnly(lab, ['relay-unreachable', 'mail-deferred'], PASSWORD);
     const unreachable = problemOf(found, 'relay-unreachable');
-    assert.match(unreachable.evidence.join('\n'), new RegExp(`^127\\.0\\.0\\.1:${lab.gmail.port} \\(IPv4\\): ECONNREFUSED$`, 'm'));
+    assert.match(
+      unreachable.evidence.join('\n'),
+      new RegExp(`^127\\.0\\.0\\.1:${lab.gmail.port} \\(IPv4\\): ECONNREFUSED$`, 'm'),
+    );
     assert.equal(unreachable.fixable, false);
-    assert.match(problemOf(found, 'mail-deferred').evidence.join('\n'), /^deferred: connect to localhost\[127\.0\.0\.1\]:\d+: Connection refused$/m);
+    assert.match(
+      problemOf(found, 'mail-deferred').evidence.join('\n'),
+      /^deferred: connect to localhost\[127\.0\.0\.1\]:\d+: Connection refused$/m,
+    );
   });
 
   it('--fix cannot open a road: it says so, exit 1, nothing changed', async () => {
@@ -54,7 +73,12 @@ describe('doctor: the relay does not answer (relay-unreachable)', { skip }, () =
   });
 
   it('when the relay answers again, the waiting mail goes out and doctor is at exit 0', async () => {
-    again = await startFakeGmail({ cert: lab.ca.certPem, key: lab.ca.keyPem, accounts: { [ACCOUNT]: { password: PASSWORD } }, port: lab.gmail.port });
+    again = await startFakeGmail({
+      cert: lab.ca.certPem,
+      key: lab.ca.keyPem,
+      accounts: { [ACCOUNT]: { password: PASSWORD } },
+      port: lab.gmail.port,
+    });
     await flush(lab);
     assert.deepEqual((await again.waitForMessage(60_000)).rcptTo, ['cron@example.com']);
     const run = await doctor(lab, [], PASSWORD);
@@ -98,7 +122,9 @@ describe('doctor: the "Local only" error transport put back (relay-bypassed, fix
   });
 });
 
-describe('doctor: a transport_maps entry sends one domain around the relay (relay-bypassed, not fixable)', { skip }, () => {
+describe('doctor: a transport_maps entry sends one domain around the relay (relay-bypassed, not fixable)', {
+  skip,
+}, () => {
   let lab: RelayLab;
   let other: number;
   before(async () => {
@@ -111,7 +137,12 @@ describe('doctor: a transport_maps entry sends one domain around the relay (rela
     await lab.postfix.postconf('-e', `transport_maps=hash:${table}`);
     await restart(lab);
     await sendmail(lab.postfix, 'boss@example.org');
-    await lab.postfix.waitForLog(new RegExp(`to=<boss@example\\.org>, relay=none.*status=deferred \\(connect to localhost\\[127\\.0\\.0\\.1\\]:${other}: Connection refused\\)`), 60_000);
+    await lab.postfix.waitForLog(
+      new RegExp(
+        `to=<boss@example\\.org>, relay=none.*status=deferred \\(connect to localhost\\[127\\.0\\.0\\.1\\]:${other}: Connection refused\\)`,
+      ),
+      60_000,
+    );
   });
   after(async () => {
     await lab?.close();

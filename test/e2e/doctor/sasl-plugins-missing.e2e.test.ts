@@ -10,8 +10,17 @@ import { namespaceReport } from '../../support/netns.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 
 interface Report {
-  dir: string; hidden: string[]; logged: string; healthy: DoctorOutcome; found: DoctorOutcome; unchanged: boolean;
-  fixed: DoctorOutcome; fixedStderr: string; unchangedByFix: boolean; delivered: string[]; after: DoctorOutcome;
+  dir: string;
+  hidden: string[];
+  logged: string;
+  healthy: DoctorOutcome;
+  found: DoctorOutcome;
+  unchanged: boolean;
+  fixed: DoctorOutcome;
+  fixedStderr: string;
+  unchangedByFix: boolean;
+  delivered: string[];
+  after: DoctorOutcome;
 }
 
 describe('doctor: the Cyrus SASL plugins absent (a mount namespace)', { skip: postfixSkipReason() }, () => {
@@ -20,7 +29,10 @@ describe('doctor: the Cyrus SASL plugins absent (a mount namespace)', { skip: po
   it('healthy with the plugins; without them Postfix really finds no mechanism', () => {
     assert.equal(report().healthy.result, 'healthy', JSON.stringify(report().healthy.doctor));
     assert.deepEqual(report().hidden, []);
-    assert.match(report().logged, /to=<cron@example\.com>.*status=deferred \(SASL authentication failed; cannot authenticate to server localhost\[127\.0\.0\.1\]: no mechanism available\)/);
+    assert.match(
+      report().logged,
+      /to=<cron@example\.com>.*status=deferred \(SASL authentication failed; cannot authenticate to server localhost\[127\.0\.0\.1\]: no mechanism available\)/,
+    );
   });
 
   it('finds sasl-plugins-missing with the missing plugins and the deferral as evidence, and changes nothing', () => {
@@ -29,17 +41,26 @@ describe('doctor: the Cyrus SASL plugins absent (a mount namespace)', { skip: po
     assert.ok(problem, JSON.stringify(report().found.doctor.problems));
     assert.equal(problem.severity, 'error');
     assert.equal(problem.evidence[0], 'Cyrus SASL: no libplain.so / liblogin.so');
-    assert.match(problem.evidence.join('\n'), /^[0-9A-F]+: SASL authentication failed; cannot authenticate to server localhost\[127\.0\.0\.1\]: no mechanism available$/m);
+    assert.match(
+      problem.evidence.join('\n'),
+      /^[0-9A-F]+: SASL authentication failed; cannot authenticate to server localhost\[127\.0\.0\.1\]: no mechanism available$/m,
+    );
     assert.equal(problem.fixable, false);
     assert.match(problem.fix, /Debian: libsasl2-modules/);
     // Covered by sasl-plugins-missing: the same deferral is not a second, vaguer problem.
-    assert.deepEqual(report().found.doctor.problems.map((p) => p.code), ['sasl-plugins-missing']);
+    assert.deepEqual(
+      report().found.doctor.problems.map((p) => p.code),
+      ['sasl-plugins-missing'],
+    );
     assert.equal(report().unchanged, true);
   });
 
   it('--fix says it cannot install the plugins: exit 1, nothing changed', () => {
     assertFixRefused(report().fixed, report().fixedStderr, 'sasl-plugins-missing');
-    assert.deepEqual(report().fixed.doctor.problems.map((p) => p.code), ['sasl-plugins-missing']);
+    assert.deepEqual(
+      report().fixed.doctor.problems.map((p) => p.code),
+      ['sasl-plugins-missing'],
+    );
     assert.equal(report().unchangedByFix, true);
   });
 

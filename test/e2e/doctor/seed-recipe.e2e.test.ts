@@ -41,7 +41,15 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
   let setupBackup: string;
   const state = () => join(lab.postfix.base, 'state');
   const status = async (): Promise<{ code: number; status: Status; text: string }> => {
-    const run = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', state(), '--no-keychain']);
+    const run = await runWizard([
+      'status',
+      '--json',
+      '--config-dir',
+      lab.postfix.configDir,
+      '--state-dir',
+      state(),
+      '--no-keychain',
+    ]);
     const document = JSON.parse(run.stdout);
     assertOutcomeSchema(document);
     return { code: run.code, status: document.status as Status, text: run.stderr };
@@ -54,8 +62,18 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
     await lab.postfix.start();
     recipeMainCf = await lab.postfix.postconf('-n');
     // Mail the way cron sends it, deferred by the refused login.
-    const transport = createTransport({ host: '127.0.0.1', port: lab.postfix.smtpdPort, secure: false, ignoreTLS: true });
-    const info = await transport.sendMail({ from: 'root@localhost', to: 'waiting@example.com', subject: 'cron', text: 'deferred since the password was revoked' });
+    const transport = createTransport({
+      host: '127.0.0.1',
+      port: lab.postfix.smtpdPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+    const info = await transport.sendMail({
+      from: 'root@localhost',
+      to: 'waiting@example.com',
+      subject: 'cron',
+      text: 'deferred since the password was revoked',
+    });
     transport.close();
     const queueId = /queued as (\w+)/.exec(info.response)?.[1];
     assert.ok(queueId, info.response);
@@ -76,18 +94,37 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
     assert.deepEqual(s.tls.obsolete, 'smtp_use_tls = yes');
     assert.match(text, /TLS level: may — main\.cf, from the obsolete smtp_use_tls = yes/);
     assert.equal(s.queue.deferred, 1);
-    assert.deepEqual(s.queue.reasons.map((r) => [r.code, r.count]), [['auth-bad-credentials', 1]]);
+    assert.deepEqual(
+      s.queue.reasons.map((r) => [r.code, r.count]),
+      [['auth-bad-credentials', 1]],
+    );
     assert.match(s.queue.reasons[0]!.detail, /535/);
     const codes = s.problems.map((p) => p.code);
-    for (const wanted of ['tls-unverified', 'obsolete-settings', 'deferred-auth', 'password-file-readable']) assert.ok(codes.includes(wanted), `${wanted} in ${codes.join(' ')}`);
-    assert.match(s.problems.find((p) => p.code === 'obsolete-settings')!.message, /smtp_use_tls = yes.*smtp_tls_CApath = /);
+    for (const wanted of ['tls-unverified', 'obsolete-settings', 'deferred-auth', 'password-file-readable'])
+      assert.ok(codes.includes(wanted), `${wanted} in ${codes.join(' ')}`);
+    assert.match(
+      s.problems.find((p) => p.code === 'obsolete-settings')!.message,
+      /smtp_use_tls = yes.*smtp_tls_CApath = /,
+    );
     assert.ok(!JSON.stringify(s).includes(OLD_PASSWORD));
   });
 
   it('setup with a new account leaves it clean, and the deferred mail goes out with the new login', async () => {
     const before = lab.gmail.messages.length;
     const run = await runWizard(
-      [...lab.args(), '--account', NEW, '--password-stdin', '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60'],
+      [
+        ...lab.args(),
+        '--account',
+        NEW,
+        '--password-stdin',
+        '--to',
+        'friend@example.com',
+        '--no-keychain',
+        '--yes',
+        '--json',
+        '--wait',
+        '60',
+      ],
       { stdin: `${NEW_PASSWORD}\n`, secret: NEW_PASSWORD },
     );
     assert.equal(run.code, 0, run.stderr);
@@ -98,7 +135,10 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
     // The plan named what it supersedes, and the map it retires.
     assert.match(run.stderr, /smtp_use_tls = yes: obsolete/);
     assert.match(run.stderr, /smtp_tls_CApath = \S+: names a file/);
-    assert.match(run.stderr, new RegExp(`password map main\\.cf named before \\(${seed.saslpass.replace(/[.]/g, '\\.')}\\)`));
+    assert.match(
+      run.stderr,
+      new RegExp(`password map main\\.cf named before \\(${seed.saslpass.replace(/[.]/g, '\\.')}\\)`),
+    );
     assert.ok(!run.stderr.includes(OLD_PASSWORD) && !run.stdout.includes(OLD_PASSWORD));
 
     const mainCf = await lab.postfix.postconf('-n');
@@ -113,7 +153,10 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
     const dirs = [lab.postfix.configDir, join(lab.postfix.base, 'backups'), state()];
     assert.deepEqual(await exposedCopies(OLD_PASSWORD, ...dirs), []);
     assert.deepEqual(await exposedCopies(NEW_PASSWORD, ...dirs), []);
-    assert.ok((await filesContaining(OLD_PASSWORD, join(lab.postfix.base, 'backups'))).length > 0, 'the old map is in the backup');
+    assert.ok(
+      (await filesContaining(OLD_PASSWORD, join(lab.postfix.base, 'backups'))).length > 0,
+      'the old map is in the backup',
+    );
 
     assert.deepEqual(outcome.flushed, { deferred: 1, sent: 1 });
     const arrived = lab.gmail.messages.slice(before).find((m) => m.rcptTo.includes('waiting@example.com'));
@@ -130,16 +173,39 @@ describe('setup on a relay built by hand from the seed article (real Postfix)', 
   });
 
   it('remove puts every main.cf line of the recipe back, and never the old 0644 password map', async () => {
-    const run = await runWizard(['remove', '--config-dir', lab.postfix.configDir, '--backup-dir', join(lab.postfix.base, 'backups'), '--state-dir', state(), '--no-keychain', '--yes', '--json']);
+    const run = await runWizard([
+      'remove',
+      '--config-dir',
+      lab.postfix.configDir,
+      '--backup-dir',
+      join(lab.postfix.base, 'backups'),
+      '--state-dir',
+      state(),
+      '--no-keychain',
+      '--yes',
+      '--json',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(await lab.postfix.postconf('-n'), recipeMainCf);
     const left = await readdir(lab.postfix.configDir);
-    for (const name of ['saslpass', 'saslpass.db', 'sasl_passwd', 'sasl_passwd.db', 'postfix-gmail-wizard.saved']) assert.ok(!left.includes(name), `${name} in ${left.join(' ')}`);
+    for (const name of ['saslpass', 'saslpass.db', 'sasl_passwd', 'sasl_passwd.db', 'postfix-gmail-wizard.saved'])
+      assert.ok(!left.includes(name), `${name} in ${left.join(' ')}`);
     assert.deepEqual(await exposedCopies(OLD_PASSWORD, lab.postfix.configDir, join(lab.postfix.base, 'backups')), []);
   });
 
-  it('restore of the setup\'s backup brings the recipe\'s map back, but root-only (0600), never 0644', async () => {
-    const run = await runWizard(['restore', setupBackup, '--config-dir', lab.postfix.configDir, '--backup-dir', join(lab.postfix.base, 'backups'), '--state-dir', state(), '--yes', '--json']);
+  it("restore of the setup's backup brings the recipe's map back, but root-only (0600), never 0644", async () => {
+    const run = await runWizard([
+      'restore',
+      setupBackup,
+      '--config-dir',
+      lab.postfix.configDir,
+      '--backup-dir',
+      join(lab.postfix.base, 'backups'),
+      '--state-dir',
+      state(),
+      '--yes',
+      '--json',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(await lab.postfix.postconf('-n'), recipeMainCf);
     for (const path of [seed.saslpass, `${seed.saslpass}.db`]) assert.equal(await mode(path), 0o600, path);

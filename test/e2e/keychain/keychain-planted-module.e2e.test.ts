@@ -86,7 +86,8 @@ describe('a keyring module planted in /tmp/node_modules by another user', { skip
     await planter?.close();
   });
 
-  const nothingReceived = async () => assert.equal(existsSync(got()) ? await readFile(got(), 'utf8') : '', '', 'the planted module was never loaded');
+  const nothingReceived = async () =>
+    assert.equal(existsSync(got()) ? await readFile(got(), 'utf8') : '', '', 'the planted module was never loaded');
   const lookup = async (key = A) => (await desktop.secretTool(['lookup', 'service', SERVICE, 'username', key])).stdout;
 
   /** The helper's files copied under /tmp, where a bare import would find /tmp/node_modules on its way up. */
@@ -95,13 +96,19 @@ describe('a keyring module planted in /tmp/node_modules by another user', { skip
     await chmod(dir, 0o755);
     const from = join(files.script, '..');
     for (const name of await readdir(from)) await copyFile(join(from, name), join(dir, name));
-    return { script: join(dir, 'keychain-helper.js'), ...(files.binding ? { binding: join(dir, 'keyring.node') } : {}) };
+    return {
+      script: join(dir, 'keychain-helper.js'),
+      ...(files.binding ? { binding: join(dir, 'keyring.node') } : {}),
+    };
   };
 
   it('with no binding installed the helper answers module-missing and loads nothing, even from under /tmp', async () => {
     const files = await underTmp(await stageHelper(undefined, join(work, 'none')));
     try {
-      assert.deepEqual(await runHelper(victim, session, { op: 'probe' }, files), { ok: true, reason: 'module-missing' });
+      assert.deepEqual(await runHelper(victim, session, { op: 'probe' }, files), {
+        ok: true,
+        reason: 'module-missing',
+      });
       const set = await runHelper(victim, session, { op: 'set', account: A, password: PW }, files);
       assert.deepEqual([set.ok, !set.ok && set.reason], [false, 'module-missing']);
       assert.ok(!JSON.stringify(set).includes(PW));
@@ -119,7 +126,10 @@ describe('a keyring module planted in /tmp/node_modules by another user', { skip
     try {
       assert.deepEqual(await runHelper(victim, session, { op: 'set', account: A, password: PW }, files), { ok: true });
       assert.equal(await lookup(), PW);
-      assert.deepEqual(await runHelper(victim, session, { op: 'remove', account: A }, files), { ok: true, removed: true });
+      assert.deepEqual(await runHelper(victim, session, { op: 'remove', account: A }, files), {
+        ok: true,
+        removed: true,
+      });
       await nothingReceived();
     } finally {
       await rm(join(files.script, '..'), { recursive: true, force: true });
@@ -131,8 +141,13 @@ describe('a keyring module planted in /tmp/node_modules by another user', { skip
     try {
       await chmod(tree, 0o755);
       await writeFile(join(tree, 'package.json'), '{ "type": "module" }\n');
-      await copyFile(fileURLToPath(new URL('../../../src/system/keyring-binding.js', import.meta.url)), join(tree, 'keyring-binding.js'));
-      const copy = (await import(pathToFileURL(join(tree, 'keyring-binding.js')).href)) as typeof import('../../../src/system/keyring-binding.js');
+      await copyFile(
+        fileURLToPath(new URL('../../../src/system/keyring-binding.js', import.meta.url)),
+        join(tree, 'keyring-binding.js'),
+      );
+      const copy = (await import(
+        pathToFileURL(join(tree, 'keyring-binding.js')).href
+      )) as typeof import('../../../src/system/keyring-binding.js');
       assert.equal(await copy.installedKeyringBinding(), undefined);
       assert.equal(await copy.loadInstalledKeyring(), undefined);
       await nothingReceived();
@@ -142,8 +157,18 @@ describe('a keyring module planted in /tmp/node_modules by another user', { skip
   });
 
   it('the wizard under sudo stores the password in their keychain, and the planted module never sees it', async () => {
-    const sudoEnv = { SUDO_USER: victim.name, SUDO_UID: String(victim.uid), SUDO_GID: String(victim.gid), SUDO_COMMAND: '/usr/bin/npx postfix-gmail-wizard', ...desktop.env };
-    const run = await runWizard([...lab.args(), '--yes', '--json', '--no-test', '--account', A, '--password-stdin'], { stdin: `${PW}\n`, env: sudoEnv, secret: PW });
+    const sudoEnv = {
+      SUDO_USER: victim.name,
+      SUDO_UID: String(victim.uid),
+      SUDO_GID: String(victim.gid),
+      SUDO_COMMAND: '/usr/bin/npx postfix-gmail-wizard',
+      ...desktop.env,
+    };
+    const run = await runWizard([...lab.args(), '--yes', '--json', '--no-test', '--account', A, '--password-stdin'], {
+      stdin: `${PW}\n`,
+      env: sudoEnv,
+      secret: PW,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal((JSON.parse(run.stdout) as { keychain?: string }).keychain, 'stored');
     // The wizard keys entries by account and relay (keychain-step.ts); the lab's relay is not smtp.gmail.com:587.

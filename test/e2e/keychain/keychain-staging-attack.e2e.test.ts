@@ -64,20 +64,27 @@ describe('keychain helper staging against a hostile local user', { skip }, () =>
 
   const canaryUntouched = async () => {
     const info = await lstat(canary);
-    assert.deepEqual([info.uid, info.gid, info.mode & 0o7777, await readFile(canary, 'utf8')], [0, 0, 0o600, 'root only\n'], 'the canary kept its owner, mode and content');
+    assert.deepEqual(
+      [info.uid, info.gid, info.mode & 0o7777, await readFile(canary, 'utf8')],
+      [0, 0, 0o600, 'root only\n'],
+      'the canary kept its owner, mode and content',
+    );
   };
 
-  it('is staged outside /tmp by default, in directories of root\'s alone', async () => {
+  it("is staged outside /tmp by default, in directories of root's alone", async () => {
     const base = await defaultStagingBase();
     assert.ok(!base.startsWith('/tmp/') && !base.startsWith('/var/tmp/'), base);
     assert.match(base, /^\/(run|var\/lib|(private\/)?var\/db)\/postfix-gmail-wizard\/keychain-helper$/);
     const files = await stageHelper(binding);
     assert.equal(join(files.script, '..', '..'), base);
-    assert.ok(await onlyWritableBy(files.script, new Set([0])), `no one but root can write anything on the way to ${files.script}`);
+    assert.ok(
+      await onlyWritableBy(files.script, new Set([0])),
+      `no one but root can write anything on the way to ${files.script}`,
+    );
     assert.ok(files.binding && (await onlyWritableBy(files.binding, new Set([0]))));
   });
 
-  it('200 stagings raced by another uid swapping entries for symlinks: the canary never changes, the copy stays root\'s', async () => {
+  it("200 stagings raced by another uid swapping entries for symlinks: the canary never changes, the copy stays root's", async () => {
     assert.ok(binding, 'the keyring binding is installed');
     const base = join(lab, 'race');
     const attack = user.start(join(lab, 'attacker.mjs'), [base, canary]);
@@ -120,13 +127,20 @@ describe('keychain helper staging against a hostile local user', { skip }, () =>
       process.stdout.write(JSON.stringify(out));`;
     const run = await user.node(tries, [base, dir]);
     assert.deepEqual(JSON.parse(run.stdout), {
-      'create in base': 'EACCES', 'create in copy': 'EACCES', 'rename the copy': 'EACCES',
-      'rename a file': 'EACCES', 'overwrite a file': 'EACCES', 'chmod a file': 'EPERM',
+      'create in base': 'EACCES',
+      'create in copy': 'EACCES',
+      'rename the copy': 'EACCES',
+      'rename a file': 'EACCES',
+      'overwrite a file': 'EACCES',
+      'chmod a file': 'EPERM',
     });
-    assert.ok(await onlyWritableBy(files.script, new Set([0])), 'root alone can write anything on the way to the script');
+    assert.ok(
+      await onlyWritableBy(files.script, new Set([0])),
+      'root alone can write anything on the way to the script',
+    );
   });
 
-  it('refuses a staging base that is a symlink, another user\'s, or world-writable, and touches nothing there', async () => {
+  it("refuses a staging base that is a symlink, another user's, or world-writable, and touches nothing there", async () => {
     const theirs = join(lab, 'theirs');
     await mkdir(theirs, { mode: 0o755 });
     await chown(theirs, user.uid, user.gid);
@@ -163,12 +177,20 @@ describe('keychain helper staging against a hostile local user', { skip }, () =>
     const planted = await mkdtemp('/tmp/pgw-planted-');
     try {
       await writeFile(join(planted, 'keyring.node'), 'x', { mode: 0o644 });
-      assert.equal(await onlyWritableBy(join(planted, 'keyring.node'), new Set([0])), true, 'root\'s own dir in sticky /tmp');
+      assert.equal(
+        await onlyWritableBy(join(planted, 'keyring.node'), new Set([0])),
+        true,
+        "root's own dir in sticky /tmp",
+      );
       await chown(planted, user.uid, user.gid);
       assert.equal(await onlyWritableBy(join(planted, 'keyring.node'), new Set([0])), false, 'a dir of another user');
       await chown(planted, 0, 0);
       await chmod(planted, 0o777);
-      assert.equal(await onlyWritableBy(join(planted, 'keyring.node'), new Set([0])), false, 'a world-writable dir without the sticky bit');
+      assert.equal(
+        await onlyWritableBy(join(planted, 'keyring.node'), new Set([0])),
+        false,
+        'a world-writable dir without the sticky bit',
+      );
     } finally {
       await rm(planted, { recursive: true, force: true });
     }

@@ -29,7 +29,13 @@ const PW_B = 'zxcvbnmlkjhgfdsa';
 const SERVICE = 'postfix-gmail-wizard';
 const skip = postfixSkipReason() ?? keyringSkipReason();
 
-function json(run: WizardRun): { result?: string; keychain?: string; flushed?: { deferred: number; sent: number }; error?: { code: string }; status?: Record<string, unknown> } {
+function json(run: WizardRun): {
+  result?: string;
+  keychain?: string;
+  flushed?: { deferred: number; sent: number };
+  error?: { code: string };
+  status?: Record<string, unknown>;
+} {
   try {
     return JSON.parse(run.stdout);
   } catch {
@@ -59,17 +65,19 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
     await lab?.close();
   });
 
-  const args = (...more: string[]) => [
-    ...lab.args(),
-    '--yes', '--json', '--wait', '60', ...more,
-  ];
+  const args = (...more: string[]) => [...lab.args(), '--yes', '--json', '--wait', '60', ...more];
   // Entries are keyed by account and relay (flow/ask/keychain-step.ts): the lab's relay is not the default one.
   const key = (account: string) => `${account} [localhost]:${gmail.port}`;
-  const lookup = async (account: string) => (await keyring.secretTool(['lookup', 'service', SERVICE, 'username', key(account)])).stdout;
+  const lookup = async (account: string) =>
+    (await keyring.secretTool(['lookup', 'service', SERVICE, 'username', key(account)])).stdout;
   const map = () => readFile(join(postfix.configDir, 'sasl_passwd'), 'utf8');
 
   it('run 1 stores the app password in the keychain', async () => {
-    const run = await runWizard(args('--account', A, '--password-stdin', '--to', 'friend@example.com'), { stdin: `${PW_A}\n`, env: keyring.env, secret: PW_A });
+    const run = await runWizard(args('--account', A, '--password-stdin', '--to', 'friend@example.com'), {
+      stdin: `${PW_A}\n`,
+      env: keyring.env,
+      secret: PW_A,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(json(run).keychain, 'stored');
     assert.match(run.stderr, /App password for someone@gmail\.com stored in your keychain/);
@@ -86,13 +94,20 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
     assert.equal(outcome.result, 'delivered');
     assert.match(run.stderr, /Using the app password stored in the keychain for someone@gmail\.com/);
     const preflightLogin = gmail.auths.slice(authsBefore)[0];
-    assert.deepEqual(preflightLogin && [preflightLogin.user, preflightLogin.password, preflightLogin.accepted], [A, PW_A, true]);
+    assert.deepEqual(preflightLogin && [preflightLogin.user, preflightLogin.password, preflightLogin.accepted], [
+      A,
+      PW_A,
+      true,
+    ]);
     for (const text of [run.stdout, run.stderr]) assert.ok(!text.includes(PW_A));
     assert.deepEqual(run.leaks, []);
   });
 
   it('status shows the account, that its password is in the keychain, and the relay', async () => {
-    const run = await runWizard(['status', '--config-dir', postfix.configDir, '--state-dir', join(postfix.base, 'state'), '--json'], { env: keyring.env });
+    const run = await runWizard(
+      ['status', '--config-dir', postfix.configDir, '--state-dir', join(postfix.base, 'state'), '--json'],
+      { env: keyring.env },
+    );
     assert.equal(run.code, 0, run.stderr);
     const status = json(run).status!;
     assert.equal(status.account, A);
@@ -103,7 +118,11 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
   });
 
   it('switch: B typed once (stored), then back to A and to B again without typing; the map holds exactly one credential', async () => {
-    const typed = await runWizard(args('--account', B, '--password-stdin', '--no-test'), { stdin: `${PW_B}\n`, env: keyring.env, secret: PW_B });
+    const typed = await runWizard(args('--account', B, '--password-stdin', '--no-test'), {
+      stdin: `${PW_B}\n`,
+      env: keyring.env,
+      secret: PW_B,
+    });
     assert.equal(typed.code, 0, typed.stderr);
     assert.equal(await lookup(B), PW_B);
     assert.deepEqual(credentialLines(await map()), [`[localhost]:${gmail.port} ${B}:${PW_B}`]);
@@ -119,7 +138,12 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
     // A's password is revoked at "Gmail": the next message is deferred with 535.
     accounts[A]!.password = 'revokedrevokedxx';
     const transport = createTransport({ host: '127.0.0.1', port: postfix.smtpdPort, secure: false, ignoreTLS: true });
-    const info = await transport.sendMail({ from: 'root@localhost', to: 'waiting@example.com', subject: 'waiting', text: 'deferred until the switch' });
+    const info = await transport.sendMail({
+      from: 'root@localhost',
+      to: 'waiting@example.com',
+      subject: 'waiting',
+      text: 'deferred until the switch',
+    });
     transport.close();
     const queueId = /queued as (\w+)/.exec(info.response)?.[1];
     assert.ok(queueId, info.response);
@@ -137,7 +161,10 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
   });
 
   it('remove takes the relay out; the keychain keeps the passwords, so a run with only --account puts it back', async () => {
-    const removed = await runWizard(['remove', '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--yes', '--json'], { env: keyring.env });
+    const removed = await runWizard(
+      ['remove', '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--yes', '--json'],
+      { env: keyring.env },
+    );
     assert.equal(removed.code, 0, removed.stderr);
     assert.equal((await postfix.postconf('-h', 'relayhost')).trim(), '');
     assert.equal(await lookup(A), PW_A);
@@ -146,11 +173,13 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
     assert.deepEqual(credentialLines(await map()), [`[localhost]:${gmail.port} ${A}:${PW_A}`]);
   });
 
-  it('in a terminal: the re-run offers keep / switch / new, and switching takes two keys, no typing', { skip: tmuxSkipReason() }, async () => {
-    const session = await startInTmux([
-      process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'),
-      ...lab.args(), '--wait', '60',
-    ], { cols: 100, rows: 40, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...keyring.env } });
+  it('in a terminal: the re-run offers keep / switch / new, and switching takes two keys, no typing', {
+    skip: tmuxSkipReason(),
+  }, async () => {
+    const session = await startInTmux(
+      [process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...lab.args(), '--wait', '60'],
+      { cols: 100, rows: 40, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color', ...keyring.env } },
+    );
     try {
       await session.waitFor(/Which account should Postfix use\?/, 30_000);
       const menu = await session.screen();
@@ -188,7 +217,10 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
   it('no session bus: says no keychain is reachable, and still configures and delivers', async () => {
     const before = await checksums(postfix.configDir);
     assert.match(await map(), new RegExp(`${B}:`), 'B is configured now');
-    const run = await runWizard(args('--account', A, '--password-stdin', '--to', 'friend@example.com'), { stdin: `${PW_A}\n`, secret: PW_A });
+    const run = await runWizard(args('--account', A, '--password-stdin', '--to', 'friend@example.com'), {
+      stdin: `${PW_A}\n`,
+      secret: PW_A,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(json(run).keychain, 'not-stored:no-session-bus');
     assert.match(run.stderr, /not stored in a keychain: no keychain is reachable \(no desktop session bus/);
@@ -208,7 +240,11 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
   it('a bus without a Secret Service (the kernel keyring would be all): "not stored", and it works', async () => {
     const bare = await startKeyringSession({ kind: 'no-secret-service' });
     try {
-      const run = await runWizard(args('--account', A, '--password-stdin', '--no-test'), { stdin: `${PW_A}\n`, env: bare.env, secret: PW_A });
+      const run = await runWizard(args('--account', A, '--password-stdin', '--no-test'), {
+        stdin: `${PW_A}\n`,
+        env: bare.env,
+        secret: PW_A,
+      });
       assert.equal(run.code, 0, run.stderr);
       assert.equal(json(run).keychain, 'not-stored:kernel-keyring-only');
       assert.match(run.stderr, /the only store left is the kernel keyring, which forgets everything at reboot/);
@@ -220,11 +256,19 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
   it('a locked keyring: says so, and it works', async () => {
     const home = join(tmp, 'locked-home');
     const first = await startKeyringSession({ home });
-    assert.equal((await first.secretTool(['store', '--label=other app', 'service', 'another-app', 'username', 'x'], 'not ours')).code, 0);
+    assert.equal(
+      (await first.secretTool(['store', '--label=other app', 'service', 'another-app', 'username', 'x'], 'not ours'))
+        .code,
+      0,
+    );
     await first.close();
     const locked = await startKeyringSession({ home, kind: 'locked' });
     try {
-      const run = await runWizard(args('--account', A, '--password-stdin', '--no-test'), { stdin: `${PW_A}\n`, env: locked.env, secret: PW_A });
+      const run = await runWizard(args('--account', A, '--password-stdin', '--no-test'), {
+        stdin: `${PW_A}\n`,
+        env: locked.env,
+        secret: PW_A,
+      });
       assert.equal(run.code, 0, run.stderr);
       assert.equal(json(run).keychain, 'not-stored:locked');
       assert.match(run.stderr, /the keyring is locked/);
@@ -238,13 +282,18 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
       assert.deepEqual(await exposedCopies(secret, postfix.base, keyring.home, tmp), []);
       assert.ok(!(await postfix.readLog()).includes(secret));
     }
-    assert.equal(((await stat(join(postfix.configDir, 'sasl_passwd'))).mode & 0o777), 0o600);
+    assert.equal((await stat(join(postfix.configDir, 'sasl_passwd'))).mode & 0o777, 0o600);
   });
 });
 
 describe('keychain under sudo: the keychain of SUDO_USER, through a child running as that user', { skip }, () => {
   const user = { name: 'nobody', uid: 65534, gid: 65534 };
-  const sudoEnv = { SUDO_USER: user.name, SUDO_UID: String(user.uid), SUDO_GID: String(user.gid), SUDO_COMMAND: '/usr/bin/npx postfix-gmail-wizard' };
+  const sudoEnv = {
+    SUDO_USER: user.name,
+    SUDO_UID: String(user.uid),
+    SUDO_GID: String(user.gid),
+    SUDO_COMMAND: '/usr/bin/npx postfix-gmail-wizard',
+  };
   let lab: RelayLab;
   let postfix: PostfixInstance;
   let desktop: KeyringSession;
@@ -259,18 +308,23 @@ describe('keychain under sudo: the keychain of SUDO_USER, through a child runnin
     await lab?.close();
   });
 
-  const args = (...more: string[]) => [
-    ...lab.args(),
-    '--yes', '--json', '--no-test', ...more,
-  ];
+  const args = (...more: string[]) => [...lab.args(), '--yes', '--json', '--no-test', ...more];
 
   it('stores into their keychain (found on their session bus; root has none), then reuses it with only --account', async () => {
-    const run = await runWizard(args('--account', A, '--password-stdin'), { stdin: `${PW_A}\n`, env: sudoEnv, secret: PW_A });
+    const run = await runWizard(args('--account', A, '--password-stdin'), {
+      stdin: `${PW_A}\n`,
+      env: sudoEnv,
+      secret: PW_A,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(json(run).keychain, 'stored');
     assert.match(run.stderr, /stored in the keychain of nobody/);
-    assert.deepEqual(run.leaks, [], 'the password was never in an argv or environment, the helper child\'s included');
-    assert.equal((await desktop.secretTool(['lookup', 'service', SERVICE, 'username', `${A} [localhost]:${lab.gmail.port}`])).stdout, PW_A);
+    assert.deepEqual(run.leaks, [], "the password was never in an argv or environment, the helper child's included");
+    assert.equal(
+      (await desktop.secretTool(['lookup', 'service', SERVICE, 'username', `${A} [localhost]:${lab.gmail.port}`]))
+        .stdout,
+      PW_A,
+    );
 
     const reuse = await runWizard(args('--account', A), { env: sudoEnv, secret: PW_A });
     assert.equal(reuse.code, 0, reuse.stderr);
@@ -279,19 +333,26 @@ describe('keychain under sudo: the keychain of SUDO_USER, through a child runnin
   });
 
   it('status names whose keychain it is', async () => {
-    const run = await runWizard(['status', '--config-dir', postfix.configDir, '--state-dir', join(postfix.base, 'state')], { env: sudoEnv });
+    const run = await runWizard(
+      ['status', '--config-dir', postfix.configDir, '--state-dir', join(postfix.base, 'state')],
+      { env: sudoEnv },
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Keychain: the password of someone@gmail\.com is stored in the keychain of nobody/);
   });
 
   it('without a desktop session of theirs: says their keychain cannot be reached, and works', async () => {
-    const run = await runWizard(args('--account', A, '--password-stdin'), { stdin: `${PW_A}\n`, env: { ...sudoEnv, SUDO_USER: 'daemon', SUDO_UID: '1', SUDO_GID: '1' }, secret: PW_A });
+    const run = await runWizard(args('--account', A, '--password-stdin'), {
+      stdin: `${PW_A}\n`,
+      env: { ...sudoEnv, SUDO_USER: 'daemon', SUDO_UID: '1', SUDO_GID: '1' },
+      secret: PW_A,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(json(run).keychain, 'not-stored:no-session-bus');
     assert.match(run.stderr, /no session bus of daemon was found/);
   });
 
-  it('a copy of the helper (for a package only root can read) works the same: root\'s files, readable by the user', async () => {
+  it("a copy of the helper (for a package only root can read) works the same: root's files, readable by the user", async () => {
     const base = await mkdtemp('/run/pgw-test-stage-');
     try {
       await chmod(base, 0o755);

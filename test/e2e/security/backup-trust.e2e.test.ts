@@ -4,7 +4,19 @@
 // there would otherwise be written into main.cf by `restore`.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmod, chown, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  lchown,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createRealSystem } from '../../../src/system/real-system.js';
@@ -23,7 +35,7 @@ describe('private folders: every directory on the way is checked', { skip }, () 
   });
   after(async () => rm(lab, { recursive: true, force: true }));
 
-  it('refuses a parent that others can write, another user owns, or a symlink leads to another\'s — and makes nothing there', async () => {
+  it("refuses a parent that others can write, another user owns, or a symlink leads to another's — and makes nothing there", async () => {
     const open = join(lab, 'open');
     await mkdir(open);
     await chmod(open, 0o777);
@@ -35,7 +47,14 @@ describe('private folders: every directory on the way is checked', { skip }, () 
     const theirLink = join(lab, 'their-link');
     await symlink(join(lab), theirLink);
     await lchown(theirLink, nobody, nobody);
-    for (const dir of [join(open, 'state'), join(open, 'a', 'b', 'state'), join(theirs, 'state'), join(linked, 'state'), join(theirLink, 'x', 'state'), linked]) {
+    for (const dir of [
+      join(open, 'state'),
+      join(open, 'a', 'b', 'state'),
+      join(theirs, 'state'),
+      join(linked, 'state'),
+      join(theirLink, 'x', 'state'),
+      linked,
+    ]) {
       await assert.rejects(sys.ensurePrivateDir(dir), { code: 'EUNSAFE' }, dir);
     }
     assert.deepEqual([await readdir(open), await readdir(theirs)], [[], []], 'nothing was made in them');
@@ -58,11 +77,18 @@ describe('private folders: every directory on the way is checked', { skip }, () 
     const open = join(lab, 'open2');
     await mkdir(join(open, 'backups'), { recursive: true });
     await chmod(open, 0o757);
-    assert.deepEqual(await sys.unsafeDir(join(open, 'backups', 'postfix-gmail-wizard')), { path: open, problem: 'writable' });
+    assert.deepEqual(await sys.unsafeDir(join(open, 'backups', 'postfix-gmail-wizard')), {
+      path: open,
+      problem: 'writable',
+    });
     const mine = join(lab, 'mine', 'postfix-gmail-wizard');
     await sys.ensurePrivateDir(mine);
     assert.equal(await sys.unsafeDir(mine), undefined);
-    assert.equal(await sys.unsafeDir(join(lab, 'missing', 'postfix-gmail-wizard')), undefined, 'nothing there, nothing planted');
+    assert.equal(
+      await sys.unsafeDir(join(lab, 'missing', 'postfix-gmail-wizard')),
+      undefined,
+      'nothing there, nothing planted',
+    );
   });
 });
 
@@ -83,12 +109,26 @@ describe('restore reads no backup from a folder another user can change', { skip
     await mkdir(planted, { recursive: true });
     const evil = `${before}relayhost = [evil.example]:587\n`;
     await writeFile(join(planted, '0-main.cf'), evil);
-    await writeFile(join(planted, 'manifest.json'), JSON.stringify({
-      id: '29990101T000000000Z', dir: planted, createdAt: '2999-01-01T00:00:00Z', reason: 'setup',
-      entries: [{ path: mainCf, existed: true, mode: 0o644, uid: 0, gid: 0, sha256: sha(evil), copy: '0-main.cf' }],
-    }));
+    await writeFile(
+      join(planted, 'manifest.json'),
+      JSON.stringify({
+        id: '29990101T000000000Z',
+        dir: planted,
+        createdAt: '2999-01-01T00:00:00Z',
+        reason: 'setup',
+        entries: [{ path: mainCf, existed: true, mode: 0o644, uid: 0, gid: 0, sha256: sha(evil), copy: '0-main.cf' }],
+      }),
+    );
     for (const path of [dropbox, join(dropbox, 'postfix-gmail-wizard'), planted]) await chown(path, nobody, nobody);
-    const common = ['--config-dir', postfix.configDir, '--backup-dir', dropbox, '--state-dir', join(postfix.base, 'state'), '--json'];
+    const common = [
+      '--config-dir',
+      postfix.configDir,
+      '--backup-dir',
+      dropbox,
+      '--state-dir',
+      join(postfix.base, 'state'),
+      '--json',
+    ];
     const run = await runWizard(['restore', '--yes', ...common]);
     assert.equal(run.code, 1, run.stderr);
     const outcome = JSON.parse(run.stdout);

@@ -33,16 +33,21 @@ describe('children run with a known environment', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('exec: the child sees none of the wizard\'s variables, a fixed system PATH and LC_ALL=C', async () => {
+  it("exec: the child sees none of the wizard's variables, a fixed system PATH and LC_ALL=C", async () => {
     const result = await createRealSystem().exec('env', [], { env: { EXTRA: 'asked-for', PATH: dir } });
     assert.equal(result.exitCode, 0, result.stderr);
-    const seen = Object.fromEntries(result.stdout.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const seen = Object.fromEntries(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
     assert.deepEqual(seen, { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LC_ALL: 'C', EXTRA: 'asked-for' });
     assert.ok(!result.stdout.includes(canaryValue));
     assert.equal(existsSync(marker), false, 'the planted env did not run');
   });
 
-  it('exec: a postconf planted first in PATH is not run; Postfix\'s own is', async () => {
+  it("exec: a postconf planted first in PATH is not run; Postfix's own is", async () => {
     const result = await createRealSystem().exec('postconf', ['-d', 'mail_version']);
     assert.equal(result.exitCode, 0, result.stderr);
     assert.match(result.stdout, /^mail_version = \d+\.\d+/);
@@ -51,7 +56,10 @@ describe('children run with a known environment', () => {
 
   it('execLogged (package installs): no canary either, and the same fixed PATH', async () => {
     const logPath = join(dir, 'logs', 'install.log');
-    const result = await createRealSystem().execLogged('env', [], { logPath, env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    const result = await createRealSystem().execLogged('env', [], {
+      logPath,
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
     assert.equal(result.exitCode, 0);
     const log = await readFile(logPath, 'utf8');
     assert.match(log, /^PATH=\/usr\/sbin:\/usr\/bin:\/sbin:\/bin$/m);

@@ -28,13 +28,18 @@ describe('a forged "status=sent" line written by another user', { skip: postfixS
 
   before(async () => {
     lab = await startRelayLab('e2e-forged', { [A]: { password: PW } });
-    const setup = await runWizard([...lab.args(), '--account', A, '--password-stdin', '--no-keychain', '--no-test', '--yes', '--json'], { stdin: `${PW}\n`, secret: PW });
+    const setup = await runWizard(
+      [...lab.args(), '--account', A, '--password-stdin', '--no-keychain', '--no-test', '--yes', '--json'],
+      { stdin: `${PW}\n`, secret: PW },
+    );
     assert.equal(setup.code, 0, setup.stderr);
     // The relay now accepts connections and never says a word: Postfix waits, the message stays queued.
     const port = lab.gmail.port;
     await lab.gmail.close();
     staller = createServer((socket) => void sockets.push(socket.on('error', () => {})));
-    await new Promise<void>((resolve, reject) => staller.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve, reject) =>
+      staller.once('error', reject).listen(port, '127.0.0.1', () => resolve()),
+    );
     await execFileP('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', forger]);
     await chmod(lab.postfix.maillog, 0o666);
   });
@@ -56,8 +61,22 @@ describe('a forged "status=sent" line written by another user', { skip: postfixS
     }
     assert.ok(queueId, 'the test message was queued');
     const line = `Dec  2 01:10:00 testhost postfix/smtp[1]: ${queueId}: to=<friend@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=0.9, delays=0.01/0.01/0.4/0.5, dsn=2.0.0, status=sent (250 2.0.0 OK  1764320401 forged - gsmtp)`;
-    await execFileP('runuser', ['-u', forger, '--', 'sh', '-c', 'printf "%s\\n" "$1" >> "$2"', 'sh', line, lab.postfix.maillog]);
-    assert.match(await readFile(lab.postfix.maillog, 'utf8'), /forged - gsmtp/, 'the forged line is in the log the wizard reads');
+    await execFileP('runuser', [
+      '-u',
+      forger,
+      '--',
+      'sh',
+      '-c',
+      'printf "%s\\n" "$1" >> "$2"',
+      'sh',
+      line,
+      lab.postfix.maillog,
+    ]);
+    assert.match(
+      await readFile(lab.postfix.maillog, 'utf8'),
+      /forged - gsmtp/,
+      'the forged line is in the log the wizard reads',
+    );
 
     const run = await running;
     assert.equal(run.code, 3, run.stderr);

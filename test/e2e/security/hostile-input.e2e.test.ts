@@ -38,7 +38,11 @@ describe('hostile input through the real CLI: exit 2, nothing changed', { skip }
 
   const common = () => [...lab.args(), '--yes', '--json'];
 
-  async function expectRefused(args: string[], options: { stdin?: string; secret?: string }, code: string): Promise<void> {
+  async function expectRefused(
+    args: string[],
+    options: { stdin?: string; secret?: string },
+    code: string,
+  ): Promise<void> {
     const before = await checksums(lab.postfix.configDir);
     const logins = lab.gmail.auths.length;
     const run = await runWizard(args, options);
@@ -50,7 +54,8 @@ describe('hostile input through the real CLI: exit 2, nothing changed', { skip }
     assert.equal(lab.gmail.auths.length, logins, 'no login was tried');
     if (options.secret) {
       assert.deepEqual(run.leaks, []);
-      for (const text of [run.stdout, run.stderr]) assert.ok(!text.includes(options.secret), 'the refused password is not echoed');
+      for (const text of [run.stdout, run.stderr])
+        assert.ok(!text.includes(options.secret), 'the refused password is not echoed');
     }
   }
 
@@ -60,28 +65,47 @@ describe('hostile input through the real CLI: exit 2, nothing changed', { skip }
     // through stdin and a file; the account rule is covered by test/unit/gmail/credentials.test.ts.
     if (!row.address.includes('\u0000')) {
       it(`account: ${row.what}`, async () => {
-        await expectRefused(['--account', row.address, '--password-stdin', ...common()], { stdin: `${PASSWORD}\n` }, 'invalid-account');
+        await expectRefused(
+          ['--account', row.address, '--password-stdin', ...common()],
+          { stdin: `${PASSWORD}\n` },
+          'invalid-account',
+        );
       });
 
       it(`recipient: ${row.what}`, async () => {
-        await expectRefused(['--account', ACCOUNT, '--password-stdin', '--to', row.address, ...common()], { stdin: `${PASSWORD}\n` }, 'invalid-recipient');
+        await expectRefused(
+          ['--account', ACCOUNT, '--password-stdin', '--to', row.address, ...common()],
+          { stdin: `${PASSWORD}\n` },
+          'invalid-recipient',
+        );
       });
     }
 
     it(`password via --password-stdin: ${row.what}`, async () => {
-      await expectRefused(['--account', ACCOUNT, '--password-stdin', ...common()], { stdin: `${row.password}\n`, secret: row.password }, 'invalid-password');
+      await expectRefused(
+        ['--account', ACCOUNT, '--password-stdin', ...common()],
+        { stdin: `${row.password}\n`, secret: row.password },
+        'invalid-password',
+      );
     });
 
     it(`password via --password-file: ${row.what}`, async () => {
       const file = join(lab.tmp, `password-${table.indexOf(row)}`);
       await writeFile(file, `${row.password}\n`);
       await chmod(file, 0o600);
-      await expectRefused(['--account', ACCOUNT, '--password-file', file, ...common()], { secret: row.password }, 'invalid-password');
+      await expectRefused(
+        ['--account', ACCOUNT, '--password-file', file, ...common()],
+        { secret: row.password },
+        'invalid-password',
+      );
     });
   }
 
   it('control case: the same command with clean input is accepted (exit 0)', async () => {
-    const run = await runWizard(['--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', ...common(), '--no-test'], { stdin: `${PASSWORD}\n` });
+    const run = await runWizard(
+      ['--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', ...common(), '--no-test'],
+      { stdin: `${PASSWORD}\n` },
+    );
     assert.equal(run.code, 0, run.stderr);
   });
 });

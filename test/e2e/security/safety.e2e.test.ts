@@ -32,14 +32,41 @@ describe('transaction safety against the real Postfix', { skip: postfixSkipReaso
     lab = await startRelayLab('safety', { [ACCOUNT]: { password: PASSWORD } }, { start: false });
   });
   after(async () => lab?.close());
-  const setupArgs = () => [...lab.args(), '--account', ACCOUNT, '--password-stdin', '--no-keychain', '--no-test', '--yes', '--json'];
+  const setupArgs = () => [
+    ...lab.args(),
+    '--account',
+    ACCOUNT,
+    '--password-stdin',
+    '--no-keychain',
+    '--no-test',
+    '--yes',
+    '--json',
+  ];
   const backupRoot = () => join(lab.postfix.base, 'backups', 'postfix-gmail-wizard');
-  const common = () => ['--config-dir', lab.postfix.configDir, '--backup-dir', join(lab.postfix.base, 'backups'), '--state-dir', join(lab.postfix.base, 'state'), '--json'];
+  const common = () => [
+    '--config-dir',
+    lab.postfix.configDir,
+    '--backup-dir',
+    join(lab.postfix.base, 'backups'),
+    '--state-dir',
+    join(lab.postfix.base, 'state'),
+    '--json',
+  ];
 
   it('--state-dir/--backup-dir DIR: the wizard works in DIR/postfix-gmail-wizard (0700) and leaves a 1777 DIR as it was', async () => {
     const shared = await mkdtemp(join(lab.tmp, 'shared-tmp-')); // made like /tmp: root's, 1777
     await chmod(shared, 0o1777);
-    const run = await runWizard(['remove', '--yes', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', shared, '--backup-dir', shared]);
+    const run = await runWizard([
+      'remove',
+      '--yes',
+      '--json',
+      '--config-dir',
+      lab.postfix.configDir,
+      '--state-dir',
+      shared,
+      '--backup-dir',
+      shared,
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.equal((await stat(shared)).mode & 0o7777, 0o1777, 'the given folder keeps its mode');
     const own = await stat(join(shared, 'postfix-gmail-wizard'));
@@ -52,7 +79,15 @@ describe('transaction safety against the real Postfix', { skip: postfixSkipReaso
     await chmod(shared, 0o1777);
     await mkdir(join(shared, 'postfix-gmail-wizard'), { mode: 0o777 });
     await chown(join(shared, 'postfix-gmail-wizard'), 65534, 65534);
-    const run = await runWizard(['remove', '--yes', '--json', '--config-dir', lab.postfix.configDir, '--state-dir', shared]);
+    const run = await runWizard([
+      'remove',
+      '--yes',
+      '--json',
+      '--config-dir',
+      lab.postfix.configDir,
+      '--state-dir',
+      shared,
+    ]);
     assert.equal(run.code, 1, run.stderr);
     assert.equal(JSON.parse(run.stdout).error.code, 'state-dir');
     assert.deepEqual(await readdir(join(shared, 'postfix-gmail-wizard')), [], 'no lock was made in it');
@@ -63,7 +98,8 @@ describe('transaction safety against the real Postfix', { skip: postfixSkipReaso
     const before = await checksums(lab.postfix.configDir);
     // The start works, then reports a failure: the wizard must undo the start along with the files.
     const prefix = await plantOverSbin(await mkdtemp(join(lab.tmp, 'bin-')), {
-      postfix: '/usr/sbin/postfix "$@"; status=$?\ncase " $* " in *" start "*) echo "postfix: injected failure after start" >&2; exit 1;; esac\nexit $status',
+      postfix:
+        '/usr/sbin/postfix "$@"; status=$?\ncase " $* " in *" start "*) echo "postfix: injected failure after start" >&2; exit 1;; esac\nexit $status',
     });
     const run = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, prefix });
     assert.equal(run.code, 1, run.stderr);
@@ -82,7 +118,10 @@ describe('transaction safety against the real Postfix', { skip: postfixSkipReaso
     });
 
     /** A copy of the setup's backup under a new id, its manifest changed by `edit`. */
-    async function plant(id: string, edit: (manifest: { entries: Record<string, unknown>[] }, dir: string) => Promise<void>): Promise<void> {
+    async function plant(
+      id: string,
+      edit: (manifest: { entries: Record<string, unknown>[] }, dir: string) => Promise<void>,
+    ): Promise<void> {
       const dir = join(backupRoot(), id);
       await cp(join(backupRoot(), good), dir, { recursive: true });
       const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
@@ -103,12 +142,23 @@ describe('transaction safety against the real Postfix', { skip: postfixSkipReaso
     it('a manifest naming /etc/shadow (to write, or to delete) is refused', async () => {
       await plant('29990101T000000001Z', async (m, dir) => {
         await writeFile(join(dir, '9-shadow'), 'root::0:0:99999:7:::\n', { mode: 0o600 });
-        m.entries.push({ path: '/etc/shadow', existed: true, mode: 0o640, uid: 0, gid: 42, sha256: sha('root::0:0:99999:7:::\n'), copy: '9-shadow' });
+        m.entries.push({
+          path: '/etc/shadow',
+          existed: true,
+          mode: 0o640,
+          uid: 0,
+          gid: 42,
+          sha256: sha('root::0:0:99999:7:::\n'),
+          copy: '9-shadow',
+        });
       });
       await refused('29990101T000000001Z', 'backup-unmanaged-path');
       await plant('29990101T000000002Z', async (m) => void m.entries.push({ path: '/etc/shadow', existed: false }));
       await refused('29990101T000000002Z', 'backup-unmanaged-path');
-      await plant('29990101T000000003Z', async (m) => void m.entries.push({ path: `${lab.postfix.configDir}/../../../etc/shadow`, existed: false }));
+      await plant(
+        '29990101T000000003Z',
+        async (m) => void m.entries.push({ path: `${lab.postfix.configDir}/../../../etc/shadow`, existed: false }),
+      );
       await refused('29990101T000000003Z', 'backup-unmanaged-path');
     });
 
@@ -117,15 +167,29 @@ describe('transaction safety against the real Postfix', { skip: postfixSkipReaso
         // main.cf (first entry, intact) would change the config; a later copy no longer matches its checksum.
         const masterCf = join(lab.postfix.configDir, 'master.cf');
         await writeFile(join(dir, '8-master.cf'), 'tampered\n');
-        m.entries.push({ path: masterCf, existed: true, mode: 0o644, uid: 0, gid: 0, sha256: sha(await readFile(masterCf)), copy: '8-master.cf' });
+        m.entries.push({
+          path: masterCf,
+          existed: true,
+          mode: 0o644,
+          uid: 0,
+          gid: 0,
+          sha256: sha(await readFile(masterCf)),
+          copy: '8-master.cf',
+        });
       });
       await refused('29990101T000000004Z', 'backup-damaged');
     });
 
     it('a setuid or setgid mode is refused', async () => {
-      await plant('29990101T000000005Z', async (m) => void Object.assign(m.entries.find((e) => e.existed)!, { mode: 0o4755 }));
+      await plant(
+        '29990101T000000005Z',
+        async (m) => void Object.assign(m.entries.find((e) => e.existed)!, { mode: 0o4755 }),
+      );
       await refused('29990101T000000005Z', 'backup-setuid');
-      await plant('29990101T000000006Z', async (m) => void Object.assign(m.entries.find((e) => e.existed)!, { mode: 0o2644 }));
+      await plant(
+        '29990101T000000006Z',
+        async (m) => void Object.assign(m.entries.find((e) => e.existed)!, { mode: 0o2644 }),
+      );
       await refused('29990101T000000006Z', 'backup-setuid');
     });
 

@@ -38,7 +38,11 @@ async function startSnoop(path: string): Promise<{ stop(): Promise<string[]> }> 
     const timer = setInterval(() => { viaHeld(); viaPath(); }, 2);
     process.stdin.on('end', () => { clearInterval(timer); viaHeld(); viaPath(); process.exit(0); });
     process.stdin.resume();`;
-  const child = spawn(process.execPath, ['-e', script, path], { uid: 65534, gid: 65534, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', script, path], {
+    uid: 65534,
+    gid: 65534,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -51,7 +55,10 @@ async function startSnoop(path: string): Promise<{ stop(): Promise<string[]> }> 
       const closed = new Promise((r) => child.on('close', r));
       child.stdin.end();
       await closed;
-      return out.split('\n').filter((l) => l && l !== 'ready').map((l) => Buffer.from(l, 'base64').toString('latin1'));
+      return out
+        .split('\n')
+        .filter((l) => l && l !== 'ready')
+        .map((l) => Buffer.from(l, 'base64').toString('latin1'));
     },
   };
 }
@@ -68,7 +75,20 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
   });
   after(async () => lab?.close());
 
-  const args = (...extra: string[]) => [...lab.args(), '--account', ACCOUNT, '--password-file', passwordFile, '--to', 'friend@example.com', '--no-map-senders', '--no-keychain', '--no-test', '--yes', ...extra];
+  const args = (...extra: string[]) => [
+    ...lab.args(),
+    '--account',
+    ACCOUNT,
+    '--password-file',
+    passwordFile,
+    '--to',
+    'friend@example.com',
+    '--no-map-senders',
+    '--no-keychain',
+    '--no-test',
+    '--yes',
+    ...extra,
+  ];
   const usePassword = async (password: string) => {
     accounts[ACCOUNT].password = password;
     await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
@@ -77,13 +97,17 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
 
   it('a hand-written map is never printed: plain, --json, --dry-run, the TUI', async () => {
     const key = `[localhost]:${lab.gmail.port}`;
-    await writeFile(join(dir, 'sasl_passwd'), [
-      `# replaced: ${key} ${ACCOUNT}:${canaries[0]}`,
-      key,
-      `    ${ACCOUNT}:${canaries[1]}`,
-      `[smtp.example.net]:587 other@example.net:${canaries[2]}`,
-      '',
-    ].join('\n'), { mode: 0o600 });
+    await writeFile(
+      join(dir, 'sasl_passwd'),
+      [
+        `# replaced: ${key} ${ACCOUNT}:${canaries[0]}`,
+        key,
+        `    ${ACCOUNT}:${canaries[1]}`,
+        `[smtp.example.net]:587 other@example.net:${canaries[2]}`,
+        '',
+      ].join('\n'),
+      { mode: 0o600 },
+    );
     await lab.postfix.postconf('-e', `smtp_sasl_password_maps=hash:${dir}/sasl_passwd`);
     await usePassword(FIRST);
     const outputs: string[] = [];
@@ -92,7 +116,10 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
       assert.equal(run.code, 0, run.stderr);
       outputs.push(run.stdout, run.stderr);
     }
-    const session = await startInTmux([process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...args('--dry-run')], { cols: 200, rows: 60, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color' } });
+    const session = await startInTmux(
+      [process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...args('--dry-run')],
+      { cols: 200, rows: 60, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color' } },
+    );
     try {
       await session.waitFor(/Dry run: nothing was changed/, 60_000);
       outputs.push(await session.history(true));
@@ -103,10 +130,20 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     assert.equal(applied.code, 0, applied.stderr);
     outputs.push(applied.stdout, applied.stderr);
     for (const canary of [...canaries, FIRST]) {
-      assert.deepEqual(outputs.filter((text) => text.includes(canary)).map((text) => text.slice(0, 200)), [], `${canary} was printed`);
+      assert.deepEqual(
+        outputs.filter((text) => text.includes(canary)).map((text) => text.slice(0, 200)),
+        [],
+        `${canary} was printed`,
+      );
     }
     // plain stdout, --json's stderr, Japanese stdout, the TUI, the applied run's stderr: each plan says so.
-    for (const [i, said] of [[0, /\(4 lines, hidden/], [3, /\(4 lines, hidden/], [4, /4 行。パスワードを含むファイルのため表示しません/], [6, /\(4 lines, hidden/], [8, /\(4 lines, hidden/]] as const) {
+    for (const [i, said] of [
+      [0, /\(4 lines, hidden/],
+      [3, /\(4 lines, hidden/],
+      [4, /4 行。パスワードを含むファイルのため表示しません/],
+      [6, /\(4 lines, hidden/],
+      [8, /\(4 lines, hidden/],
+    ] as const) {
       assert.match(outputs[i]!, said, `output ${i}`);
     }
   });
@@ -119,7 +156,10 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     const run = await runWizard(args('--json'));
     const seen = await snoop.stop();
     assert.equal(run.code, 0, run.stderr);
-    assert.ok(seen.length > 0 && seen.some((s) => s.includes(FIRST)), 'the snoop could read the old map (the test is live)');
+    assert.ok(
+      seen.length > 0 && seen.some((s) => s.includes(FIRST)),
+      'the snoop could read the old map (the test is live)',
+    );
     assert.deepEqual(seen.filter((s) => s.includes(SECOND)).length, 0, 'the new password was readable by nobody');
     assert.equal(await mode(db), 0o600);
     assert.ok((await readFile(db)).includes(SECOND), 'the compiled map holds the new password');
@@ -130,7 +170,9 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     await chmod(db, 0o640);
     const common = ['--config-dir', dir, '--state-dir', join(lab.postfix.base, 'state')];
     const status = await runWizard(['status', '--json', ...common]);
-    const problem = JSON.parse(status.stdout).status.problems.find((p: { code: string }) => p.code === 'password-file-readable');
+    const problem = JSON.parse(status.stdout).status.problems.find(
+      (p: { code: string }) => p.code === 'password-file-readable',
+    );
     assert.ok(problem, status.stdout);
     assert.ok(problem.message.includes(`${db} (0640)`), problem.message);
     const run = await runWizard(args('--json'));
@@ -142,7 +184,7 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     assert.equal(JSON.parse((await runWizard(args('--json'))).stdout).result, 'unchanged');
   });
 
-  it('the recipe\'s saslpass (0644, its .db 0644), named by main.cf, is backed up root-only, then deleted', async () => {
+  it("the recipe's saslpass (0644, its .db 0644), named by main.cf, is backed up root-only, then deleted", async () => {
     const old = 'mnbvcxzasdfghjkl';
     const saslpass = join(dir, 'saslpass');
     await writeFile(saslpass, `[localhost]:${lab.gmail.port} ${ACCOUNT}:${old}\n`);
@@ -157,9 +199,14 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
     assert.ok(!left.includes('saslpass') && !left.includes('saslpass.db'), left.join(' '));
     assert.deepEqual(await exposedCopies(old, dir, join(lab.postfix.base, 'backups')), []);
     const backupId = JSON.parse(run.stdout).backupId as string;
-    const manifest = JSON.parse(await readFile(join(lab.postfix.base, 'backups', 'postfix-gmail-wizard', backupId, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(
+      await readFile(join(lab.postfix.base, 'backups', 'postfix-gmail-wizard', backupId, 'manifest.json'), 'utf8'),
+    );
     for (const path of [saslpass, `${saslpass}.db`]) {
-      assert.ok(manifest.entries.some((e: { path: string; existed: boolean }) => e.path === path && e.existed), `${path} is in the backup`);
+      assert.ok(
+        manifest.entries.some((e: { path: string; existed: boolean }) => e.path === path && e.existed),
+        `${path} is in the backup`,
+      );
     }
   });
 });

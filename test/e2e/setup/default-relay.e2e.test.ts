@@ -24,14 +24,18 @@ interface RunnerReport {
   auths: { user: string; method: string; secure: boolean; accepted: boolean }[];
 }
 
-describe('no --relay: the default [smtp.gmail.com]:587, its certificate name checked by Postfix', { skip: postfixSkipReason() }, () => {
+describe('no --relay: the default [smtp.gmail.com]:587, its certificate name checked by Postfix', {
+  skip: postfixSkipReason(),
+}, () => {
   let work: string;
   let report: RunnerReport;
 
   before(async () => {
     work = await mkdtemp('/tmp/pgw-default-relay-');
     await createTestCa(join(work, 'ca'), { host: 'smtp.gmail.com' });
-    const result = await runInNamespace('default-relay-runner', [work, ACCOUNT, ...(await currentNamespaces())], { stdin: `${PASSWORD}\n` });
+    const result = await runInNamespace('default-relay-runner', [work, ACCOUNT, ...(await currentNamespaces())], {
+      stdin: `${PASSWORD}\n`,
+    });
     assert.equal(result.code, 0, `the namespace runner failed:\n${result.stderr}`);
     report = JSON.parse(result.stdout) as RunnerReport;
   });
@@ -40,7 +44,10 @@ describe('no --relay: the default [smtp.gmail.com]:587, its certificate name che
   });
 
   it('the runner refuses to start outside a namespace of its own (the guard can fail)', async () => {
-    const result = await runInNamespace('default-relay-runner', [work, ACCOUNT, ...(await currentNamespaces())], { stdin: `${PASSWORD}\n`, unshare: false });
+    const result = await runInNamespace('default-relay-runner', [work, ACCOUNT, ...(await currentNamespaces())], {
+      stdin: `${PASSWORD}\n`,
+      unshare: false,
+    });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /refusing to run: not in a namespace of its own/);
     assert.equal(result.stdout, '');
@@ -60,8 +67,14 @@ describe('no --relay: the default [smtp.gmail.com]:587, its certificate name che
     assert.ok(message, `no test message at the fake: ${JSON.stringify(report.messages)}`);
     assert.equal(message.secure, true);
     assert.equal(message.user, ACCOUNT);
-    assert.ok(report.auths.some((a) => a.user === ACCOUNT && a.accepted && a.secure), 'the login is recorded');
-    assert.ok(report.auths.every((a) => a.secure), 'no AUTH outside TLS');
+    assert.ok(
+      report.auths.some((a) => a.user === ACCOUNT && a.accepted && a.secure),
+      'the login is recorded',
+    );
+    assert.ok(
+      report.auths.every((a) => a.secure),
+      'no AUTH outside TLS',
+    );
     // Postfix's own verdict on the certificate: "Verified", i.e. the name smtp.gmail.com matched.
     assert.match(report.log, /Verified TLS connection established to smtp\.gmail\.com\[127\.0\.0\.1\]:587/);
     assert.match(report.log, /relay=smtp\.gmail\.com\[127\.0\.0\.1\]:587.*status=sent/);

@@ -14,12 +14,15 @@ import { runWizard } from '../../support/wizard-process.js';
 const ACCOUNT = 'someone@gmail.com';
 const PASSWORD = 'wsxedcrfvtgbyhnu';
 
-describe('paths Postfix would not read literally are refused (exit 2, nothing changed)', { skip: postfixSkipReason() }, () => {
+describe('paths Postfix would not read literally are refused (exit 2, nothing changed)', {
+  skip: postfixSkipReason(),
+}, () => {
   let lab: RelayLab;
   before(async () => {
     lab = await startRelayLab('e2e-paths', { [ACCOUNT]: { password: PASSWORD } });
     await mkdir(join(lab.tmp, 'rel'));
-    for (const name of ['rel/ca.pem', 'a b.pem', '$x.pem', 'a,b.pem']) await copyFile(lab.ca.caPath, join(lab.tmp, name));
+    for (const name of ['rel/ca.pem', 'a b.pem', '$x.pem', 'a,b.pem'])
+      await copyFile(lab.ca.caPath, join(lab.tmp, name));
   });
   after(async () => lab?.close());
 
@@ -28,11 +31,23 @@ describe('paths Postfix would not read literally are refused (exit 2, nothing ch
     { flag: '--ca-file', value: join(lab.tmp, 'a b.pem'), reason: /contains a space/ },
     { flag: '--ca-file', value: join(lab.tmp, '$x.pem'), reason: /contains "\$"/ },
     { flag: '--ca-file', value: join(lab.tmp, 'a,b.pem'), reason: /contains a comma/ },
-    { flag: '--config-dir', value: lab.postfix.configDir.replace(/^\/tmp\//, ''), reason: /not an absolute path/, cwd: '/tmp' },
+    {
+      flag: '--config-dir',
+      value: lab.postfix.configDir.replace(/^\/tmp\//, ''),
+      reason: /not an absolute path/,
+      cwd: '/tmp',
+    },
     { flag: '--config-dir', value: `${lab.postfix.configDir},/etc/postfix`, reason: /contains a comma/ },
   ];
 
-  const names = ['--ca-file rel/ca.pem', '--ca-file /tmp/…/a b.pem', '--ca-file /tmp/…/$x.pem', '--ca-file /tmp/…/a,b.pem', '--config-dir relative', '--config-dir with a comma'];
+  const names = [
+    '--ca-file rel/ca.pem',
+    '--ca-file /tmp/…/a b.pem',
+    '--ca-file /tmp/…/$x.pem',
+    '--ca-file /tmp/…/a,b.pem',
+    '--config-dir relative',
+    '--config-dir with a comma',
+  ];
   for (const [index, name] of names.entries()) {
     it(name, async () => {
       const row = table()[index]!;
@@ -52,8 +67,10 @@ describe('paths Postfix would not read literally are refused (exit 2, nothing ch
     });
   }
 
-  it('control case: the same command with the lab\'s own paths is accepted (exit 0)', async () => {
-    const run = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--no-test', '--yes'], { stdin: `${PASSWORD}\n` });
+  it("control case: the same command with the lab's own paths is accepted (exit 0)", async () => {
+    const run = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--no-test', '--yes'], {
+      stdin: `${PASSWORD}\n`,
+    });
     assert.equal(run.code, 0, run.stderr);
   });
 });

@@ -47,16 +47,50 @@ describe('pre-flight against a fake Gmail (no file is touched when it fails)', {
   });
 
   const run = (account: string, relay: string) =>
-    runWizard([
-      '--account', account, '--password-stdin', '--relay', relay, '--ca-file', ca.caPath,
-      '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'),
-      '--yes', '--json', '--no-test',
-    ], { stdin: `${PASSWORD}\n`, secret: PASSWORD });
+    runWizard(
+      [
+        '--account',
+        account,
+        '--password-stdin',
+        '--relay',
+        relay,
+        '--ca-file',
+        ca.caPath,
+        '--config-dir',
+        postfix.configDir,
+        '--backup-dir',
+        join(postfix.base, 'backups'),
+        '--state-dir',
+        join(postfix.base, 'state'),
+        '--yes',
+        '--json',
+        '--no-test',
+      ],
+      { stdin: `${PASSWORD}\n`, secret: PASSWORD },
+    );
 
   const cases: { name: string; account: string; relay: () => string; code: string; words: RegExp[] }[] = [
-    { name: '535-5.7.8: wrong app password, make a new one', account: 'revoked@gmail.com', relay: () => `localhost:${gmail.port}`, code: 'preflight-auth-bad-credentials', words: [/535 5\.7\.8/, /Create a new app password at https:\/\/myaccount\.google\.com\/apppasswords/] },
-    { name: '534-5.7.9: 2-Step Verification and an app password needed', account: 'twofactor@gmail.com', relay: () => `localhost:${gmail.port}`, code: 'preflight-auth-app-password-required', words: [/534 5\.7\.9/, /Turn on 2-Step Verification/] },
-    { name: '454 4.7.0: too many attempts, wait', account: 'throttled@gmail.com', relay: () => `localhost:${gmail.port}`, code: 'preflight-auth-too-many-attempts', words: [/454 4\.7\.0/, /Wait an hour/] },
+    {
+      name: '535-5.7.8: wrong app password, make a new one',
+      account: 'revoked@gmail.com',
+      relay: () => `localhost:${gmail.port}`,
+      code: 'preflight-auth-bad-credentials',
+      words: [/535 5\.7\.8/, /Create a new app password at https:\/\/myaccount\.google\.com\/apppasswords/],
+    },
+    {
+      name: '534-5.7.9: 2-Step Verification and an app password needed',
+      account: 'twofactor@gmail.com',
+      relay: () => `localhost:${gmail.port}`,
+      code: 'preflight-auth-app-password-required',
+      words: [/534 5\.7\.9/, /Turn on 2-Step Verification/],
+    },
+    {
+      name: '454 4.7.0: too many attempts, wait',
+      account: 'throttled@gmail.com',
+      relay: () => `localhost:${gmail.port}`,
+      code: 'preflight-auth-too-many-attempts',
+      words: [/454 4\.7\.0/, /Wait an hour/],
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -69,7 +103,11 @@ describe('pre-flight against a fake Gmail (no file is touched when it fails)', {
       for (const words of c.words) assert.match(result.stderr, words);
       assert.match(result.stderr, /Nothing was changed/);
       assert.deepEqual(await checksums(postfix.configDir), before);
-      assert.deepEqual(gmail.auths.slice(attempts).map((a) => [a.user, a.secure]), [[c.account, true]], 'one login, over TLS');
+      assert.deepEqual(
+        gmail.auths.slice(attempts).map((a) => [a.user, a.secure]),
+        [[c.account, true]],
+        'one login, over TLS',
+      );
       assert.ok(!result.stdout.includes(PASSWORD) && !result.stderr.includes(PASSWORD));
       assert.deepEqual(result.leaks, []);
     });
@@ -90,7 +128,10 @@ describe('pre-flight against a fake Gmail (no file is touched when it fails)', {
     const result = await run('ok@gmail.com', `localhost:${closed}`);
     assert.equal(result.code, 1, result.stderr);
     assert.equal(JSON.parse(result.stdout).error.code, 'preflight-connect-refused');
-    assert.match(result.stderr, new RegExp(`Port ${closed} of localhost cannot be reached from this network.*--relay localhost:465`, 's'));
+    assert.match(
+      result.stderr,
+      new RegExp(`Port ${closed} of localhost cannot be reached from this network.*--relay localhost:465`, 's'),
+    );
     assert.match(result.stderr, /The password was not sent/);
   });
 
@@ -99,7 +140,10 @@ describe('pre-flight against a fake Gmail (no file is touched when it fails)', {
     const result = await run('ok@gmail.com', `localhost:${gmail.port}`);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /localhost accepted the login of ok@gmail\.com/);
-    assert.deepEqual(gmail.auths.slice(attempts).map((a) => [a.user, a.accepted, a.secure]), [['ok@gmail.com', true, true]]);
+    assert.deepEqual(
+      gmail.auths.slice(attempts).map((a) => [a.user, a.accepted, a.secure]),
+      [['ok@gmail.com', true, true]],
+    );
   });
 });
 
@@ -117,8 +161,13 @@ describe('pre-flight with implicit TLS (port 465)', { skip }, () => {
     mitmCa = await createTestCa(join(tmp, 'ca'), { name: 'mitm' });
     postfix = await createPostfixInstance();
     // The wizard takes port 465 to mean TLS from the first byte, so the double must sit on 465.
-    smtps = await startFakeGmail({ cert: mitmCa.certPem, key: mitmCa.keyPem, implicitTls: true, port: 465, accounts: { 'ok@gmail.com': { password: PASSWORD } } })
-      .catch((error: Error) => ((unavailable = `127.0.0.1:465 is not free here: ${error.message}`), undefined));
+    smtps = await startFakeGmail({
+      cert: mitmCa.certPem,
+      key: mitmCa.keyPem,
+      implicitTls: true,
+      port: 465,
+      accounts: { 'ok@gmail.com': { password: PASSWORD } },
+    }).catch((error: Error) => ((unavailable = `127.0.0.1:465 is not free here: ${error.message}`), undefined));
   });
   after(async () => {
     await smtps?.close();
@@ -128,10 +177,27 @@ describe('pre-flight with implicit TLS (port 465)', { skip }, () => {
 
   it('verifies the certificate before any AUTH there too', async (t) => {
     if (!smtps) return t.skip(unavailable);
-    const result = await runWizard([
-      '--account', 'ok@gmail.com', '--password-stdin', '--relay', 'localhost:465', '--ca-file', ca.caPath,
-      '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'), '--yes', '--json', '--no-test',
-    ], { stdin: `${PASSWORD}\n` });
+    const result = await runWizard(
+      [
+        '--account',
+        'ok@gmail.com',
+        '--password-stdin',
+        '--relay',
+        'localhost:465',
+        '--ca-file',
+        ca.caPath,
+        '--config-dir',
+        postfix.configDir,
+        '--backup-dir',
+        join(postfix.base, 'backups'),
+        '--state-dir',
+        join(postfix.base, 'state'),
+        '--yes',
+        '--json',
+        '--no-test',
+      ],
+      { stdin: `${PASSWORD}\n` },
+    );
     assert.equal(result.code, 1, result.stderr);
     assert.equal(JSON.parse(result.stdout).error.code, 'preflight-tls-untrusted');
     assert.deepEqual(smtps.auths, []);

@@ -36,11 +36,19 @@ describe('a stored password goes only to the relay it was stored for', { skip },
   });
 
   const common = () => lab.args().filter((_, i, all) => all[i] !== '--relay' && all[i - 1] !== '--relay');
-  const lookup = async (username: string) => (await keyring.secretTool(['lookup', 'service', SERVICE, 'username', username])).stdout;
-  const snapshot = async () => ({ config: await checksums(lab.postfix.configDir), main: await readFile(join(lab.postfix.configDir, 'main.cf'), 'utf8') });
+  const lookup = async (username: string) =>
+    (await keyring.secretTool(['lookup', 'service', SERVICE, 'username', username])).stdout;
+  const snapshot = async () => ({
+    config: await checksums(lab.postfix.configDir),
+    main: await readFile(join(lab.postfix.configDir, 'main.cf'), 'utf8'),
+  });
 
   it('setup against the lab relay stores the password in the map and the keychain', async () => {
-    const run = await runWizard([...lab.args(), '--account', A, '--password-stdin', '--yes', '--json', '--no-test'], { stdin: `${PW}\n`, env: keyring.env, secret: PW });
+    const run = await runWizard([...lab.args(), '--account', A, '--password-stdin', '--yes', '--json', '--no-test'], {
+      stdin: `${PW}\n`,
+      env: keyring.env,
+      secret: PW,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).keychain, 'stored');
     assert.equal(await lookup(`${A} [localhost]:${lab.gmail.port}`), PW);
@@ -53,7 +61,10 @@ describe('a stored password goes only to the relay it was stored for', { skip },
   ] as const) {
     it(`--relay localhost:OTHER --yes without a password, ${name}: exit 2 naming the flags; the other server saw no AUTH; nothing changed`, async () => {
       const before = await snapshot();
-      const run = await runWizard([...common(), '--relay', `localhost:${other.port}`, '--account', A, '--yes', '--json', ...flags], { env: env ?? keyring.env, secret: PW });
+      const run = await runWizard(
+        [...common(), '--relay', `localhost:${other.port}`, '--account', A, '--yes', '--json', ...flags],
+        { env: env ?? keyring.env, secret: PW },
+      );
       assert.equal(run.code, 2, run.stderr);
       const outcome = JSON.parse(run.stdout);
       assert.equal(outcome.error.code, 'missing-answers');
@@ -68,12 +79,19 @@ describe('a stored password goes only to the relay it was stored for', { skip },
   it('the same relay again with an empty keychain: the map password is used, and not copied into the keychain', async () => {
     const empty = await startKeyringSession();
     try {
-      const run = await runWizard([...lab.args(), '--account', A, '--yes', '--json', '--no-test'], { env: empty.env, secret: PW });
+      const run = await runWizard([...lab.args(), '--account', A, '--yes', '--json', '--no-test'], {
+        env: empty.env,
+        secret: PW,
+      });
       assert.equal(run.code, 0, run.stderr);
       assert.equal(JSON.parse(run.stdout).keychain, 'not-stored:from-map');
       const listed = await empty.secretTool(['search', '--all', 'service', SERVICE]);
       assert.doesNotMatch(listed.stdout, /someone@gmail\.com/, 'no entry was made for the account');
-      assert.equal((await empty.secretTool(['lookup', 'service', SERVICE, 'username', `${A} [localhost]:${lab.gmail.port}`])).stdout, '');
+      assert.equal(
+        (await empty.secretTool(['lookup', 'service', SERVICE, 'username', `${A} [localhost]:${lab.gmail.port}`]))
+          .stdout,
+        '',
+      );
     } finally {
       await empty.close();
     }

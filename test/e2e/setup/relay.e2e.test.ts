@@ -31,14 +31,42 @@ const skip = postfixSkipReason();
 
 function wizardArgs(postfix: PostfixInstance, gmail: FakeGmail, ca: TestCa, ...extra: string[]): string[] {
   return [
-    '--account', ACCOUNT, '--password-stdin', '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath,
-    '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'),
-    '--to', 'friend@example.com', '--no-keychain', '--yes', '--json', '--wait', '60', ...extra,
+    '--account',
+    ACCOUNT,
+    '--password-stdin',
+    '--relay',
+    `localhost:${gmail.port}`,
+    '--ca-file',
+    ca.caPath,
+    '--config-dir',
+    postfix.configDir,
+    '--backup-dir',
+    join(postfix.base, 'backups'),
+    '--state-dir',
+    join(postfix.base, 'state'),
+    '--to',
+    'friend@example.com',
+    '--no-keychain',
+    '--yes',
+    '--json',
+    '--wait',
+    '60',
+    ...extra,
   ];
 }
 
 function commandArgs(postfix: PostfixInstance, command: 'remove' | 'restore'): string[] {
-  return [command, '--config-dir', postfix.configDir, '--backup-dir', join(postfix.base, 'backups'), '--state-dir', join(postfix.base, 'state'), '--yes', '--json'];
+  return [
+    command,
+    '--config-dir',
+    postfix.configDir,
+    '--backup-dir',
+    join(postfix.base, 'backups'),
+    '--state-dir',
+    join(postfix.base, 'state'),
+    '--yes',
+    '--json',
+  ];
 }
 
 async function messageWith(gmail: FakeGmail, subject: string, timeoutMs = 30_000): Promise<ReceivedMessage> {
@@ -46,7 +74,10 @@ async function messageWith(gmail: FakeGmail, subject: string, timeoutMs = 30_000
   for (;;) {
     const found = gmail.messages.find((m) => m.headers.subject === subject);
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no message "${subject}" at the fake Gmail: ${gmail.messages.map((m) => m.headers.subject).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no message "${subject}" at the fake Gmail: ${gmail.messages.map((m) => m.headers.subject).join(', ')}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -93,7 +124,7 @@ describe('port 465 style: implicit TLS on a port of its own', { skip }, () => {
   });
 });
 
-describe('local senders mapped to the account, and root\'s mail to a person', { skip }, () => {
+describe("local senders mapped to the account, and root's mail to a person", { skip }, () => {
   let lab: RelayLab;
   let ca: TestCa;
   let gmail: FakeGmail;
@@ -112,14 +143,22 @@ describe('local senders mapped to the account, and root\'s mail to a person', { 
     // generic map then turns root@that-name into the account).
     const mailname = join(postfix.configDir, 'mailname');
     await writeFile(mailname, 'testhost.example\n', { mode: 0o644 });
-    await postfix.postconf('-e', `alias_maps=hash:${aliases}`, `alias_database=hash:${aliases}`, `myorigin=${mailname}`);
+    await postfix.postconf(
+      '-e',
+      `alias_maps=hash:${aliases}`,
+      `alias_database=hash:${aliases}`,
+      `myorigin=${mailname}`,
+    );
     await execFileP('postalias', ['-c', postfix.configDir, `hash:${aliases}`]);
     await postfix.start();
   });
   after(async () => lab?.close());
 
-  it('--map-senders --root-alias: the map is compiled with the build\'s map type, and the test message is delivered', async () => {
-    const run = await runWizard(wizardArgs(postfix, gmail, ca, '--map-senders', '--root-alias', 'inbox@example.com'), { stdin: `${PASSWORD}\n`, secret: PASSWORD });
+  it("--map-senders --root-alias: the map is compiled with the build's map type, and the test message is delivered", async () => {
+    const run = await runWizard(wizardArgs(postfix, gmail, ca, '--map-senders', '--root-alias', 'inbox@example.com'), {
+      stdin: `${PASSWORD}\n`,
+      secret: PASSWORD,
+    });
     assert.equal(run.code, 0, run.stderr);
     const type = (await postfix.postconf('-h', 'default_database_type')).trim();
     const main = await explicitSettings(postfix);
@@ -152,7 +191,10 @@ describe('local senders mapped to the account, and root\'s mail to a person', { 
     assert.equal(existsSync(join(postfix.configDir, 'gmail_generic')), false);
     assert.equal(existsSync(join(postfix.configDir, 'gmail_generic.db')), false);
     assert.equal(await readFile(aliases, 'utf8'), originalAliases);
-    const lookup = await execFileP('postalias', ['-c', postfix.configDir, '-q', 'root', `hash:${aliases}`]).then(() => 'found', () => 'not found');
+    const lookup = await execFileP('postalias', ['-c', postfix.configDir, '-q', 'root', `hash:${aliases}`]).then(
+      () => 'found',
+      () => 'not found',
+    );
     assert.equal(lookup, 'not found', 'the compiled aliases no longer send root anywhere');
   });
 });
@@ -195,19 +237,27 @@ describe('loopback-only', { skip }, () => {
   /** The addresses Postfix listens on for its smtpd port, as ss -ltn shows them. */
   const listening = async () => {
     const { stdout } = await execFileP('ss', ['-Hltn']);
-    return stdout.split('\n').map((l) => l.trim().split(/\s+/)[3] ?? '').filter((a) => a.endsWith(`:${postfix.smtpdPort}`)).sort();
+    return stdout
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/)[3] ?? '')
+      .filter((a) => a.endsWith(`:${postfix.smtpdPort}`))
+      .sort();
   };
   /** Whether a host in the namespace can open a TCP connection to this machine's smtpd port. */
   const reachableFromNamespace = async () => {
     if (typeof namespace === 'string') return undefined;
     const probe = `exec 3<>/dev/tcp/${namespace.hostAddress}/${postfix.smtpdPort}`;
-    return execFileP('ip', ['netns', 'exec', namespace.name, 'timeout', '5', 'bash', '-c', probe]).then(() => true, () => false);
+    return execFileP('ip', ['netns', 'exec', namespace.name, 'timeout', '5', 'bash', '-c', probe]).then(
+      () => true,
+      () => false,
+    );
   };
   /** Listening as expected, and (from the namespace) reachable as expected; without a namespace only half ran, which is said. */
   const assertOpen = async (t: TestContext, open: boolean) => {
     assert.deepEqual(await listening(), open ? [`0.0.0.0:${postfix.smtpdPort}`] : [`127.0.0.1:${postfix.smtpdPort}`]);
     const reached = await reachableFromNamespace();
-    if (reached !== undefined) assert.equal(reached, open, `connection from the namespace ${open ? 'accepted' : 'refused'}`);
+    if (reached !== undefined)
+      assert.equal(reached, open, `connection from the namespace ${open ? 'accepted' : 'refused'}`);
     // CI must run the other-host half; elsewhere the test shows as skipped, with the reason.
     else if (mustRunEverything()) assert.fail(`the "another host" half cannot run: ${String(namespace)}`);
     else t.skip(`only the listening half ran; the "another host" half needs ${String(namespace)}`);
@@ -233,14 +283,28 @@ describe('loopback-only', { skip }, () => {
   });
 
   it('--loopback-only: no longer listens beyond loopback, and locally submitted mail is still delivered', async (t) => {
-    const run = await runWizard(wizardArgs(postfix, gmail, ca, '--loopback-only'), { stdin: `${PASSWORD}\n`, secret: PASSWORD });
+    const run = await runWizard(wizardArgs(postfix, gmail, ca, '--loopback-only'), {
+      stdin: `${PASSWORD}\n`,
+      secret: PASSWORD,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).result, 'delivered', 'the test message went in over SMTP on 127.0.0.1');
     assert.equal((await explicitSettings(postfix)).inet_interfaces, 'loopback-only');
     await assertOpen(t, false);
     await sendmail(postfix, 'friend@example.com', { subject: 'after loopback-only' });
     assert.equal((await messageWith(gmail, 'after loopback-only')).mailFrom.startsWith('root@'), true);
-    const status = JSON.parse((await runWizard(['status', '--config-dir', postfix.configDir, '--state-dir', join(postfix.base, 'state'), '--json'])).stdout);
+    const status = JSON.parse(
+      (
+        await runWizard([
+          'status',
+          '--config-dir',
+          postfix.configDir,
+          '--state-dir',
+          join(postfix.base, 'state'),
+          '--json',
+        ])
+      ).stdout,
+    );
     assert.deepEqual(status.status.interfaces, { value: 'loopback-only', loopbackOnly: true });
   });
 
@@ -252,7 +316,9 @@ describe('loopback-only', { skip }, () => {
   });
 
   it('remove puts back inet_interfaces = all (and Postfix listens there again)', async (t) => {
-    const setup = await runWizard(wizardArgs(postfix, gmail, ca, '--loopback-only', '--no-test'), { stdin: `${PASSWORD}\n` });
+    const setup = await runWizard(wizardArgs(postfix, gmail, ca, '--loopback-only', '--no-test'), {
+      stdin: `${PASSWORD}\n`,
+    });
     assert.equal(setup.code, 0, setup.stderr);
     await assertOpen(t, false);
     const run = await runWizard(commandArgs(postfix, 'remove'));

@@ -23,7 +23,18 @@ describe('setup against a real Postfix and a fake Gmail', { skip }, () => {
   });
   after(async () => lab?.close());
 
-  const wizardArgs = () => [...lab.args(), '--account', ACCOUNT, '--password-stdin', '--to', 'friend@example.com', '--yes', '--json', '--wait', '60'];
+  const wizardArgs = () => [
+    ...lab.args(),
+    '--account',
+    ACCOUNT,
+    '--password-stdin',
+    '--to',
+    'friend@example.com',
+    '--yes',
+    '--json',
+    '--wait',
+    '60',
+  ];
 
   it('relays through the fake Gmail, authenticated over verified TLS (exit 0)', async () => {
     const run = await runWizard(wizardArgs(), { stdin: `${PASSWORD}\n`, secret: PASSWORD });
@@ -37,7 +48,10 @@ describe('setup against a real Postfix and a fake Gmail', { skip }, () => {
     assert.ok(message, 'the fake Gmail received the test message');
     assert.equal(message.user, ACCOUNT);
     assert.equal(message.secure, true);
-    assert.ok(lab.gmail.auths.every((a) => a.secure), 'no AUTH outside TLS');
+    assert.ok(
+      lab.gmail.auths.every((a) => a.secure),
+      'no AUTH outside TLS',
+    );
     assert.deepEqual(run.leaks, []);
     for (const text of [run.stdout, run.stderr, await lab.postfix.readLog()]) assert.ok(!text.includes(PASSWORD));
 
@@ -45,9 +59,23 @@ describe('setup against a real Postfix and a fake Gmail', { skip }, () => {
     assert.equal(map.mode & 0o777, 0o600);
     assert.equal(map.uid, 0);
     assert.equal((await stat(join(lab.postfix.configDir, 'sasl_passwd.db'))).mode & 0o777, 0o600);
-    assert.match(await readFile(join(lab.postfix.configDir, 'sasl_passwd'), 'utf8'), new RegExp(`^\\[localhost\\]:${lab.gmail.port} ${ACCOUNT}:${PASSWORD}$`, 'm'));
-    const settings = await lab.postfix.postconf('-h', 'relayhost', 'smtp_tls_security_level', 'default_transport', 'smtp_sasl_password_maps');
-    assert.deepEqual(settings.trim().split('\n'), [`[localhost]:${lab.gmail.port}`, 'secure', 'smtp', `hash:${lab.postfix.configDir}/sasl_passwd`]);
+    assert.match(
+      await readFile(join(lab.postfix.configDir, 'sasl_passwd'), 'utf8'),
+      new RegExp(`^\\[localhost\\]:${lab.gmail.port} ${ACCOUNT}:${PASSWORD}$`, 'm'),
+    );
+    const settings = await lab.postfix.postconf(
+      '-h',
+      'relayhost',
+      'smtp_tls_security_level',
+      'default_transport',
+      'smtp_sasl_password_maps',
+    );
+    assert.deepEqual(settings.trim().split('\n'), [
+      `[localhost]:${lab.gmail.port}`,
+      'secure',
+      'smtp',
+      `hash:${lab.postfix.configDir}/sasl_passwd`,
+    ]);
   });
 
   it('a second identical run changes no byte of the configuration', async () => {

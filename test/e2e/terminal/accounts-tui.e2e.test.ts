@@ -16,18 +16,33 @@ const DEFAULT_PW = 'qwertyuiopasdfgh';
 const OPS = 'ops@gmail.com';
 const OPS_PW = 'ppppoooouuuuyyyy';
 
-describe('re-run menu with a sender-dependent account, in a terminal', { skip: postfixSkipReason() ?? tmuxSkipReason() }, () => {
+describe('re-run menu with a sender-dependent account, in a terminal', {
+  skip: postfixSkipReason() ?? tmuxSkipReason(),
+}, () => {
   let lab: RelayLab;
   before(async () => {
     lab = await startRelayLab('tui-accounts', { [DEFAULT]: { password: DEFAULT_PW }, [OPS]: { password: OPS_PW } });
     const common = [...lab.args(), '--no-keychain', '--yes', '--no-test'];
-    assert.equal((await runWizard([...common, '--account', DEFAULT, '--password-stdin'], { stdin: `${DEFAULT_PW}\n` })).code, 0);
-    assert.equal((await runWizard([...common, '--account', OPS, '--senders', 'alerts@ops.example', '--password-stdin'], { stdin: `${OPS_PW}\n` })).code, 0);
+    assert.equal(
+      (await runWizard([...common, '--account', DEFAULT, '--password-stdin'], { stdin: `${DEFAULT_PW}\n` })).code,
+      0,
+    );
+    assert.equal(
+      (
+        await runWizard([...common, '--account', OPS, '--senders', 'alerts@ops.example', '--password-stdin'], {
+          stdin: `${OPS_PW}\n`,
+        })
+      ).code,
+      0,
+    );
   });
   after(async () => lab?.close());
 
   it('offers keep, another account, one for some senders, and removing ops@gmail.com; removing it leaves the default', async () => {
-    const session = await startInTmux([process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...lab.args(), '--no-keychain'], { cols: 80, rows: 24, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color' } });
+    const session = await startInTmux(
+      [process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...lab.args(), '--no-keychain'],
+      { cols: 80, rows: 24, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color' } },
+    );
     try {
       const menu = await session.waitFor(/Remove ops@gmail\.com \(sends for alerts@ops\.example\)/, 30_000);
       assert.match(menu, /Keep someone@gmail\.com and test it again/);

@@ -18,7 +18,11 @@ describe('README screens against the real TUI', { skip: postfixSkipReason() ?? t
       const committed = (await readFile(repoPath('docs', 'screens', `setup.${name}.txt`), 'utf8')).replace(/\n$/, '');
       // The mask must leave the screen's substance: it still ends with the delivery and the outro.
       assert.match(maskRunDependent(committed), /250 2\.0\.0 OK {2}TIME GSMTP-ID - gsmtp[\s\S]*└ /, name);
-      assert.equal(maskRunDependent(fresh[name]), maskRunDependent(committed), `docs/screens/setup.${name}.txt differs from the TUI: run npm run screens`);
+      assert.equal(
+        maskRunDependent(fresh[name]),
+        maskRunDependent(committed),
+        `docs/screens/setup.${name}.txt differs from the TUI: run npm run screens`,
+      );
     }
   });
 });

@@ -25,8 +25,10 @@ describe('cancelling the interactive wizard', { skip: postfixSkipReason() ?? tmu
   /** Runs the wizard in tmux, drives it with `steps`, presses `key`, and checks nothing changed. */
   async function cancelAt(key: 'C-c' | 'Escape', steps: (s: TmuxSession) => Promise<void>): Promise<void> {
     const before = await checksums(lab.postfix.configDir);
-    const session = await startInTmux([process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...lab.args(), '--no-keychain'],
-      { cols: 100, rows: 40, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color' } });
+    const session = await startInTmux(
+      [process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...lab.args(), '--no-keychain'],
+      { cols: 100, rows: 40, env: { LANG: 'C.UTF-8', TERM: 'xterm-256color' } },
+    );
     try {
       await steps(session);
       await session.sendKeys(key);
@@ -39,7 +41,11 @@ describe('cancelling the interactive wizard', { skip: postfixSkipReason() ?? tmu
     assert.equal(existsSync(join(lab.postfix.base, 'backups')), false, 'no backup dir was even made');
     // The run's lock lives in the state dir from the start; nothing else may be there.
     const state = join(lab.postfix.base, 'state', 'postfix-gmail-wizard');
-    assert.deepEqual(existsSync(state) ? readdirSync(state) : [], existsSync(state) ? ['lock'] : [], 'the state dir holds at most the lock');
+    assert.deepEqual(
+      existsSync(state) ? readdirSync(state) : [],
+      existsSync(state) ? ['lock'] : [],
+      'the state dir holds at most the lock',
+    );
     assert.equal(lab.gmail.messages.length, 0);
   }
 
@@ -61,11 +67,15 @@ describe('cancelling the interactive wizard', { skip: postfixSkipReason() ?? tmu
     // No recipient question (the plan shows it); the sender mapping is asked on a first run.
     if (!/Apply this plan\?/.test(await s.waitFor(/, cron\)|Apply this plan\?/, 30_000))) await s.sendKeys('Enter');
     await s.waitFor(/Apply this plan\?/, 30_000);
-    assert.ok(lab.gmail.auths.some((a) => a.user === ACCOUNT && a.accepted), 'the pre-flight login happened');
+    assert.ok(
+      lab.gmail.auths.some((a) => a.user === ACCOUNT && a.accepted),
+      'the pre-flight login happened',
+    );
   };
 
   it('Ctrl-C at the first question: exit 130, nothing changed', () => cancelAt('C-c', atAccount));
   it('Esc at the password, half typed: exit 130, nothing changed', () => cancelAt('Escape', atPassword));
-  it('Ctrl-C at "Apply this plan?", after the login was checked: exit 130, nothing changed', () => cancelAt('C-c', atConfirm));
+  it('Ctrl-C at "Apply this plan?", after the login was checked: exit 130, nothing changed', () =>
+    cancelAt('C-c', atConfirm));
   it('Esc at "Apply this plan?": exit 130, nothing changed', () => cancelAt('Escape', atConfirm));
 });

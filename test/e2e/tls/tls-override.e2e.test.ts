@@ -18,7 +18,15 @@ import { postfixSkipReason } from '../../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
 import { createTestCa, type TestCa } from '../../support/test-ca.js';
 import {
-  ACCOUNT, PASSWORD, accounts, assertMitmRefused, assertPasswordReachesMitm, setupWizard, startMitmLab, tlsStatus, type MitmLab,
+  ACCOUNT,
+  PASSWORD,
+  accounts,
+  assertMitmRefused,
+  assertPasswordReachesMitm,
+  setupWizard,
+  startMitmLab,
+  tlsStatus,
+  type MitmLab,
 } from '../../support/tls-lab.js';
 import { runWizard } from '../../support/wizard-process.js';
 
@@ -42,19 +50,39 @@ const policyMap: Override = {
   name: 'a smtp_tls_policy_maps entry "[localhost]:PORT encrypt"',
   async plant(lab) {
     const path = join(lab.postfix.configDir, 'tls_policy');
-    await writeFile(path, `# from an old recipe\n[localhost]:${lab.gmail.port} encrypt\nexample.net may\n`, { mode: 0o644 });
+    await writeFile(path, `# from an old recipe\n[localhost]:${lab.gmail.port} encrypt\nexample.net may\n`, {
+      mode: 0o644,
+    });
     await lab.postfix.postconf('-e', `smtp_tls_policy_maps=hash:${path}`);
     await execFileP('postmap', ['-c', lab.postfix.configDir, `hash:${path}`]);
   },
   async present(lab) {
     const key = `[localhost]:${lab.gmail.port}`;
-    return execFileP('postmap', ['-c', lab.postfix.configDir, '-q', key, `hash:${join(lab.postfix.configDir, 'tls_policy')}`]).then(() => true, () => false);
+    return execFileP('postmap', [
+      '-c',
+      lab.postfix.configDir,
+      '-q',
+      key,
+      `hash:${join(lab.postfix.configDir, 'tls_policy')}`,
+    ]).then(
+      () => true,
+      () => false,
+    );
   },
   planLine: (lab) => new RegExp(`hash:${lab.postfix.configDir}/tls_policy: \\[localhost\\]:${lab.gmail.port} encrypt`),
   source: 'policy-map',
   async kept(lab) {
-    assert.equal(await readFile(join(lab.postfix.configDir, 'tls_policy'), 'utf8'), '# from an old recipe\nexample.net may\n');
-    const other = await execFileP('postmap', ['-c', lab.postfix.configDir, '-q', 'example.net', `hash:${join(lab.postfix.configDir, 'tls_policy')}`]);
+    assert.equal(
+      await readFile(join(lab.postfix.configDir, 'tls_policy'), 'utf8'),
+      '# from an old recipe\nexample.net may\n',
+    );
+    const other = await execFileP('postmap', [
+      '-c',
+      lab.postfix.configDir,
+      '-q',
+      'example.net',
+      `hash:${join(lab.postfix.configDir, 'tls_policy')}`,
+    ]);
     assert.equal(other.stdout.trim(), 'may');
   },
 };
@@ -101,7 +129,10 @@ for (const override of [policyMap, masterOverride]) {
       assert.equal(report.tlsLevel, 'encrypt');
       assert.equal(report.tls.source, override.source);
       assert.equal(report.tls.mainCf, 'secure');
-      assert.ok(report.problems.some((p) => p.code === 'tls-overridden'), JSON.stringify(report.problems));
+      assert.ok(
+        report.problems.some((p) => p.code === 'tls-overridden'),
+        JSON.stringify(report.problems),
+      );
       await assertPasswordReachesMitm(mitm);
     });
 
@@ -130,18 +161,28 @@ describe('TLS override in a table the wizard does not edit (regexp)', { skip }, 
 
   it('refuses before any password is sent or any file changed, and names the entry and the fix', async () => {
     const mainBefore = await readFile(join(lab.postfix.configDir, 'main.cf'), 'utf8');
-    const run = await runWizard([...lab.args(), '--account', ACCOUNT, '--password-stdin', '--no-keychain', '--yes', '--json'], { stdin: `${PASSWORD}\n` });
+    const run = await runWizard(
+      [...lab.args(), '--account', ACCOUNT, '--password-stdin', '--no-keychain', '--yes', '--json'],
+      { stdin: `${PASSWORD}\n` },
+    );
     assert.equal(run.code, 1, run.stderr);
     const outcome = JSON.parse(run.stdout);
     assert.equal(outcome.error.code, 'tls-policy-override');
-    assert.match(run.stderr, new RegExp(`regexp:${lab.postfix.configDir}/tls_policy\\.regexp says "\\[localhost\\]:${lab.gmail.port} encrypt"`));
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `regexp:${lab.postfix.configDir}/tls_policy\\.regexp says "\\[localhost\\]:${lab.gmail.port} encrypt"`,
+      ),
+    );
     assert.match(run.stderr, /Take the entry for \[localhost\]:\d+ out of regexp:/);
     assert.deepEqual(lab.gmail.auths, []);
     assert.equal(await readFile(join(lab.postfix.configDir, 'main.cf'), 'utf8'), mainBefore);
   });
 });
 
-describe('pre-flight and Postfix trust the same anchors: smtp_tls_CApath as the chrooted smtp(8) sees it', { skip }, () => {
+describe('pre-flight and Postfix trust the same anchors: smtp_tls_CApath as the chrooted smtp(8) sees it', {
+  skip,
+}, () => {
   let lab: RelayLab;
   let relay: FakeGmail;
   let otherCa: TestCa;
@@ -176,11 +217,14 @@ describe('pre-flight and Postfix trust the same anchors: smtp_tls_CApath as the 
     assert.deepEqual(relay.auths, []);
   });
 
-  it('inside the chroot (where Debian\'s init script copies it) both trust it, and Postfix delivers', async () => {
+  it("inside the chroot (where Debian's init script copies it) both trust it, and Postfix delivers", async () => {
     await hashedCaDir(join(lab.postfix.queueDir, caPath));
     const run = await wizard();
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).result, 'delivered');
-    assert.ok(relay.auths.length >= 2 && relay.auths.every((a) => a.secure && a.accepted), 'pre-flight and Postfix both logged in over TLS');
+    assert.ok(
+      relay.auths.length >= 2 && relay.auths.every((a) => a.secure && a.accepted),
+      'pre-flight and Postfix both logged in over TLS',
+    );
   });
 });

@@ -13,14 +13,22 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 import type { RelayLab } from '../../support/relay-lab.js';
-import { assertMitmRefused, assertPasswordReachesMitm, setupWizard, startMitmLab, tlsStatus, type MitmLab } from '../../support/tls-lab.js';
+import {
+  assertMitmRefused,
+  assertPasswordReachesMitm,
+  setupWizard,
+  startMitmLab,
+  tlsStatus,
+  type MitmLab,
+} from '../../support/tls-lab.js';
 
 const execFileP = promisify(execFile);
 
 describe('TLS override on a service a transport_maps entry picks', { skip: postfixSkipReason() }, () => {
   let mitm: MitmLab;
   const transportFile = () => join(mitm.lab.postfix.configDir, 'transport');
-  const weakOverride = async () => /^weak\/unix\/smtp_tls_security_level = encrypt$/m.test(await mitm.lab.postfix.postconf('-P'));
+  const weakOverride = async () =>
+    /^weak\/unix\/smtp_tls_security_level = encrypt$/m.test(await mitm.lab.postfix.postconf('-P'));
   const plant = async (lab: RelayLab) => {
     await lab.postfix.postconf('-P', 'weak/unix/smtp_tls_security_level=encrypt');
   };
@@ -30,14 +38,18 @@ describe('TLS override on a service a transport_maps entry picks', { skip: postf
       await lab.postfix.postconf('-M', 'weak/unix=weak unix - - n - - smtp');
       await plant(lab);
       const transport = join(lab.postfix.configDir, 'transport');
-      await writeFile(transport, `# mail for example.com through the weak service, to the relay\nexample.com weak:[localhost]:${lab.gmail.port}\n`, { mode: 0o644 });
+      await writeFile(
+        transport,
+        `# mail for example.com through the weak service, to the relay\nexample.com weak:[localhost]:${lab.gmail.port}\n`,
+        { mode: 0o644 },
+      );
       await execFileP('postmap', ['-c', lab.postfix.configDir, `hash:${transport}`]);
       await lab.postfix.postconf('-e', `transport_maps=hash:${transport}`);
     });
   });
   after(async () => mitm?.close());
 
-  it('the plan shows the service\'s -o and takes it out; the service and the table stay; delivered', async () => {
+  it("the plan shows the service's -o and takes it out; the service and the table stay; delivered", async () => {
     const run = await setupWizard(mitm.lab);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /master\.cf weak\/unix: -o smtp_tls_security_level=encrypt/);
@@ -55,7 +67,10 @@ describe('TLS override on a service a transport_maps entry picks', { skip: postf
     await execFileP('postfix', ['-c', mitm.lab.postfix.configDir, 'reload']);
     const report = await tlsStatus(mitm.lab);
     assert.deepEqual([report.tlsLevel, report.tls.source, report.tls.where], ['encrypt', 'master.cf', 'weak/unix']);
-    assert.ok(report.problems.some((p) => p.code === 'tls-overridden'), JSON.stringify(report.problems));
+    assert.ok(
+      report.problems.some((p) => p.code === 'tls-overridden'),
+      JSON.stringify(report.problems),
+    );
     await assertPasswordReachesMitm(mitm);
   });
 

@@ -12,21 +12,38 @@ import { repoPath } from '../../support/paths.js';
 
 const holder = repoPath('dist', 'test', 'support', 'lock-holder.js');
 const skip = process.getuid?.() === 0 ? undefined : 'needs root (a mount namespace to hide flock)';
-const withoutFlock = ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', 'mount --bind /dev/null /usr/bin/flock && exec "$@"', 'sh'];
+const withoutFlock = [
+  'unshare',
+  '--mount',
+  '--propagation',
+  'private',
+  '--',
+  'sh',
+  '-c',
+  'mount --bind /dev/null /usr/bin/flock && exec "$@"',
+  'sh',
+];
 
-function start(hidden: boolean, ...args: string[]): { child: ReturnType<typeof spawn>; output: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+function start(
+  hidden: boolean,
+  ...args: string[]
+): { child: ReturnType<typeof spawn>; output: Promise<{ code: number | null; stdout: string; stderr: string }> } {
   const command = [...(hidden ? withoutFlock : []), process.execPath, holder, ...args];
   const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const output = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const output = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
   return { child, output };
 }
 
 const held = (run: { child: ReturnType<typeof spawn> }) =>
-  new Promise<void>((resolve) => run.child.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
+  new Promise<void>((resolve) =>
+    run.child.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()),
+  );
 
 describe('the lock without flock(1)', { skip }, () => {
   let tmp: string;
@@ -36,7 +53,9 @@ describe('the lock without flock(1)', { skip }, () => {
   after(async () => rm(tmp, { recursive: true, force: true }));
 
   it('flock(1) really is gone in the namespace', async () => {
-    const probe = spawn(withoutFlock[0]!, [...withoutFlock.slice(1), 'sh', '-c', 'flock -n /dev/null true'], { stdio: 'ignore' });
+    const probe = spawn(withoutFlock[0]!, [...withoutFlock.slice(1), 'sh', '-c', 'flock -n /dev/null true'], {
+      stdio: 'ignore',
+    });
     const code = await new Promise((resolve) => probe.on('close', resolve));
     assert.notEqual(code, 0);
   });
@@ -60,7 +79,7 @@ describe('the lock without flock(1)', { skip }, () => {
     const first = start(true, 'hold', state);
     await held(first);
     const refused = await start(false, 'race', state, tmp).output;
-    assert.match(refused.stdout, new RegExp(`^busy .*\\(pid \\d+\\)`), refused.stderr);
+    assert.match(refused.stdout, /^busy .*\(pid \d+\)/, refused.stderr);
     first.child.kill('SIGKILL');
     await first.output;
     const after = await start(true, 'race', state, tmp).output;

@@ -11,11 +11,16 @@ import { runWizard } from '../../support/wizard-process.js';
 
 const holder = repoPath('dist', 'test', 'support', 'lock-holder.js');
 
-function start(...args: string[]): { child: ReturnType<typeof spawn>; output: Promise<{ code: number | null; stdout: string }> } {
+function start(...args: string[]): {
+  child: ReturnType<typeof spawn>;
+  output: Promise<{ code: number | null; stdout: string }>;
+} {
   const child = spawn(process.execPath, [holder, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  const output = new Promise<{ code: number | null; stdout: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout })));
+  const output = new Promise<{ code: number | null; stdout: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout })),
+  );
   return { child, output };
 }
 
@@ -46,7 +51,9 @@ describe('the lock between processes', () => {
   it('a holder killed with -9 releases it; until then a second run is refused and told its pid', async () => {
     const state = join(tmp, 'kill');
     const first = start('hold', state);
-    await new Promise<void>((resolve) => first.child.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
+    await new Promise<void>((resolve) =>
+      first.child.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()),
+    );
     let refused;
     try {
       refused = await start('race', state, tmp).output;
@@ -63,14 +70,29 @@ describe('the lock between processes', () => {
   it('a malformed flag on a locked machine is a usage error (exit 2), not "locked"', async () => {
     const state = join(tmp, 'flags');
     const first = start('hold', join(state, 'postfix-gmail-wizard'));
-    await new Promise<void>((resolve) => first.child.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
+    await new Promise<void>((resolve) =>
+      first.child.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()),
+    );
     try {
-      for (const bad of [['--account', 'not an address'], ['--relay', 'smtp.gmail.com:99999'], ['--to', '@@'], ['--root-alias', 'a b']]) {
+      for (const bad of [
+        ['--account', 'not an address'],
+        ['--relay', 'smtp.gmail.com:99999'],
+        ['--to', '@@'],
+        ['--root-alias', 'a b'],
+      ]) {
         const run = await runWizard(['setup', ...bad, '--state-dir', state, '--non-interactive', '--json']);
         assert.equal(run.code, 2, `${bad.join(' ')}: ${run.stderr}`);
         assert.notEqual(JSON.parse(run.stdout).error.code, 'locked', bad.join(' '));
       }
-      const good = await runWizard(['setup', '--account', 'someone@gmail.com', '--state-dir', state, '--non-interactive', '--json']);
+      const good = await runWizard([
+        'setup',
+        '--account',
+        'someone@gmail.com',
+        '--state-dir',
+        state,
+        '--non-interactive',
+        '--json',
+      ]);
       assert.equal(JSON.parse(good.stdout).error.code, 'locked', 'well-formed flags still meet the lock');
     } finally {
       first.child.kill('SIGKILL');

@@ -31,7 +31,13 @@ async function snapshot(instance: PostfixInstance): Promise<string> {
   for (const name of (await readdir(instance.configDir)).sort()) {
     const path = join(instance.configDir, name);
     const info = await stat(path);
-    lines.push(info.isFile() ? `${name} ${(info.mode & 0o7777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}` : `${name} dir`);
+    lines.push(
+      info.isFile()
+        ? `${name} ${(info.mode & 0o7777).toString(8)} ${createHash('sha256')
+            .update(await readFile(path))
+            .digest('hex')}`
+        : `${name} dir`,
+    );
   }
   return [...lines, await instance.postconf('-n')].join('\n');
 }
@@ -51,17 +57,35 @@ interface FaultPoint {
 // exit code alone cannot tell the injected fault from an unrelated one.
 const mark = 'echo "$0 $*" >> "@DIR@/fired"'; // @DIR@: the wrappers' own folder (planted-commands.ts)
 
-const fail = (command: string, when: string) => `case " $* " in *" ${when} "*) ${mark}; echo "${command}: fatal: injected fault" >&2; exit 1;; esac\nexec /usr/sbin/${command} "$@"`;
+const fail = (command: string, when: string) =>
+  `case " $* " in *" ${when} "*) ${mark}; echo "${command}: fatal: injected fault" >&2; exit 1;; esac\nexec /usr/sbin/${command} "$@"`;
 // The wrapper must not go on to run the real command once its wizard is dead.
-const killBefore = (command: string, when = '') => `case " $* " in *"${when}"*) ${mark}; kill -9 $PPID; exit 137;; esac\nexec /usr/sbin/${command} "$@"`;
-const killAfter = (command: string, when: string) => `/usr/sbin/${command} "$@"; status=$?\ncase " $* " in *" ${when} "*) ${mark}; kill -9 $PPID; sleep 5;; esac\nexit $status`;
-const signalDuring = (command: string, signal: string, when = '') => `case " $* " in *"${when}"*) ${mark}; kill -${signal} $PPID;; esac\nexec /usr/sbin/${command} "$@"`;
+const killBefore = (command: string, when = '') =>
+  `case " $* " in *"${when}"*) ${mark}; kill -9 $PPID; exit 137;; esac\nexec /usr/sbin/${command} "$@"`;
+const killAfter = (command: string, when: string) =>
+  `/usr/sbin/${command} "$@"; status=$?\ncase " $* " in *" ${when} "*) ${mark}; kill -9 $PPID; sleep 5;; esac\nexit $status`;
+const signalDuring = (command: string, signal: string, when = '') =>
+  `case " $* " in *"${when}"*) ${mark}; kill -${signal} $PPID;; esac\nexec /usr/sbin/${command} "$@"`;
 
 const faultPoints: FaultPoint[] = [
-  { name: 'backup folder cannot be written', extraArgs: () => ['--backup-dir', '/dev/null/backups'], expectExit: 1, names: /\/dev\/null\/backups/ },
+  {
+    name: 'backup folder cannot be written',
+    extraArgs: () => ['--backup-dir', '/dev/null/backups'],
+    expectExit: 1,
+    names: /\/dev\/null\/backups/,
+  },
   // A directory where the password map goes: the backup, which reads every file the plan touches, is where it fails.
-  { name: 'the password map\'s path is a directory (the backup cannot read it)', prepare: async (i) => mkdir(join(i.configDir, 'sasl_passwd')), expectExit: 1, names: /back up.*EISDIR/ },
-  { name: 'postmap fails', wrappers: { postmap: `${mark}; echo "postmap: fatal: injected fault" >&2; exit 1` }, expectExit: 1 },
+  {
+    name: "the password map's path is a directory (the backup cannot read it)",
+    prepare: async (i) => mkdir(join(i.configDir, 'sasl_passwd')),
+    expectExit: 1,
+    names: /back up.*EISDIR/,
+  },
+  {
+    name: 'postmap fails',
+    wrappers: { postmap: `${mark}; echo "postmap: fatal: injected fault" >&2; exit 1` },
+    expectExit: 1,
+  },
   { name: 'postconf -e fails', wrappers: { postconf: fail('postconf', '-e') }, expectExit: 1 },
   { name: 'postfix check fails', wrappers: { postfix: fail('postfix', 'check') }, expectExit: 1 },
   { name: 'postfix reload fails', wrappers: { postfix: fail('postfix', 'reload') }, expectExit: 1 },
@@ -78,11 +102,22 @@ const faultPoints: FaultPoint[] = [
     expectExit: 137,
   },
   { name: 'SIGINT during postmap', wrappers: { postmap: signalDuring('postmap', 'INT') }, expectExit: 130 },
-  { name: 'SIGTERM during postfix check', wrappers: { postfix: signalDuring('postfix', 'TERM', ' check ') }, expectExit: 130 },
-  { name: 'SIGHUP (an SSH drop) during postfix check', wrappers: { postfix: signalDuring('postfix', 'HUP', ' check ') }, expectExit: 130 },
+  {
+    name: 'SIGTERM during postfix check',
+    wrappers: { postfix: signalDuring('postfix', 'TERM', ' check ') },
+    expectExit: 130,
+  },
+  {
+    name: 'SIGHUP (an SSH drop) during postfix check',
+    wrappers: { postfix: signalDuring('postfix', 'HUP', ' check ') },
+    expectExit: 130,
+  },
 ];
 
-describe('fault injection: before-state or after-state, never a mix', { skip: postfixSkipReason(), concurrency: 3 }, () => {
+describe('fault injection: before-state or after-state, never a mix', {
+  skip: postfixSkipReason(),
+  concurrency: 3,
+}, () => {
   let tmp: string;
   let ca: TestCa;
   let gmail: FakeGmail;
@@ -101,8 +136,23 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
   });
 
   const args = (i: PostfixInstance) => [
-    '--account', ACCOUNT, '--password-stdin', '--relay', `localhost:${gmail.port}`, '--ca-file', ca.caPath, '--config-dir', i.configDir,
-    '--backup-dir', join(i.base, 'backups'), '--state-dir', join(i.base, 'state'), '--no-keychain', '--no-test', '--yes', '--json',
+    '--account',
+    ACCOUNT,
+    '--password-stdin',
+    '--relay',
+    `localhost:${gmail.port}`,
+    '--ca-file',
+    ca.caPath,
+    '--config-dir',
+    i.configDir,
+    '--backup-dir',
+    join(i.base, 'backups'),
+    '--state-dir',
+    join(i.base, 'state'),
+    '--no-keychain',
+    '--no-test',
+    '--yes',
+    '--json',
   ];
   const run = (i: PostfixInstance, extra: string[] = [], prefix?: string[]): Promise<WizardRun> =>
     runWizard([...args(i), ...extra], { stdin: `${PASSWORD}\n`, prefix });
@@ -139,17 +189,33 @@ describe('fault injection: before-state or after-state, never a mix', { skip: po
           // The complete after-state is the one a clean run leaves untouched.
           await point.prepare?.(instance).catch(() => undefined);
           check = await run(instance);
-          if (check.code === 0 && JSON.parse(check.stdout).result === 'unchanged' && (await snapshot(instance)) === state) verdict = 'after';
+          if (
+            check.code === 0 &&
+            JSON.parse(check.stdout).result === 'unchanged' &&
+            (await snapshot(instance)) === state
+          )
+            verdict = 'after';
         }
         if (verdict === 'mixed') mixed++;
-        assert.notEqual(verdict, 'mixed', `mixed state after "${point.name}":\nbefore:\n${before}\nnow:\n${state}\nclean re-run: ${check?.code} ${check?.stdout}\n${check?.stderr}\nthen:\n${await snapshot(instance)}`);
+        assert.notEqual(
+          verdict,
+          'mixed',
+          `mixed state after "${point.name}":\nbefore:\n${before}\nnow:\n${state}\nclean re-run: ${check?.code} ${check?.stdout}\n${check?.stderr}\nthen:\n${await snapshot(instance)}`,
+        );
         if (point.expectExit !== 137) {
           const outcome = JSON.parse(faulty.stdout);
           assert.ok(outcome.error?.message, 'the failure is explained');
           assert.ok(!faulty.stderr.includes(PASSWORD) && !faulty.stdout.includes(PASSWORD));
         }
-        await assert.rejects(stat(join(instance.base, 'state', 'postfix-gmail-wizard', 'journal.json')), 'no journal is left behind');
-        assert.equal(lockIsFree(join(instance.base, 'state', 'postfix-gmail-wizard', 'lock')), true, 'the lock is released');
+        await assert.rejects(
+          stat(join(instance.base, 'state', 'postfix-gmail-wizard', 'journal.json')),
+          'no journal is left behind',
+        );
+        assert.equal(
+          lockIsFree(join(instance.base, 'state', 'postfix-gmail-wizard', 'lock')),
+          true,
+          'the lock is released',
+        );
       } finally {
         await instance.destroy();
       }
@@ -163,8 +229,25 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
     lab = await startRelayLab('tx2', { [ACCOUNT]: { password: PASSWORD } });
   });
   after(async () => lab?.close());
-  const common = () => ['--config-dir', lab.postfix.configDir, '--backup-dir', join(lab.postfix.base, 'backups'), '--state-dir', join(lab.postfix.base, 'state'), '--json'];
-  const setupArgs = () => [...lab.args(), '--account', ACCOUNT, '--password-stdin', '--no-keychain', '--no-test', '--yes', '--json'];
+  const common = () => [
+    '--config-dir',
+    lab.postfix.configDir,
+    '--backup-dir',
+    join(lab.postfix.base, 'backups'),
+    '--state-dir',
+    join(lab.postfix.base, 'state'),
+    '--json',
+  ];
+  const setupArgs = () => [
+    ...lab.args(),
+    '--account',
+    ACCOUNT,
+    '--password-stdin',
+    '--no-keychain',
+    '--no-test',
+    '--yes',
+    '--json',
+  ];
 
   it('--dry-run changes nothing and sends nothing', async () => {
     const before = await snapshot(lab.postfix);
@@ -178,12 +261,18 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
   });
 
   it('two concurrent runs do not both apply', async () => {
-    const prefix = await plantOverSbin(await mkdtemp(join(lab.tmp, 'slow-')), { postmap: 'sleep 3\nexec /usr/sbin/postmap "$@"' });
+    const prefix = await plantOverSbin(await mkdtemp(join(lab.tmp, 'slow-')), {
+      postmap: 'sleep 3\nexec /usr/sbin/postmap "$@"',
+    });
     const first = runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, prefix });
     await new Promise((r) => setTimeout(r, 1500));
     const second = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n` });
     const runs = [await first, second].sort((a, b) => a.code - b.code);
-    assert.deepEqual(runs.map((r) => r.code), [0, 1], runs.map((r) => r.stderr).join('\n---\n'));
+    assert.deepEqual(
+      runs.map((r) => r.code),
+      [0, 1],
+      runs.map((r) => r.stderr).join('\n---\n'),
+    );
     assert.equal(JSON.parse(runs[1]!.stdout).error.code, 'locked');
     assert.match(runs[1]!.stderr, /Another postfix-gmail-wizard \(pid \d+\)/);
     // master logs the reload after `postfix reload` returned: let that line arrive before the next test reads the log.
@@ -206,7 +295,11 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
     const outcome = JSON.parse(removed.stdout);
     assert.equal(outcome.result, 'removed');
     assert.equal((await lab.postfix.postconf('-h', 'relayhost')).trim(), '');
-    assert.equal((await lab.postfix.postconf('-h', 'default_transport', 'relay_transport')).trim(), 'error\nerror', 'the "Local only" transports are back');
+    assert.equal(
+      (await lab.postfix.postconf('-h', 'default_transport', 'relay_transport')).trim(),
+      'error\nerror',
+      'the "Local only" transports are back',
+    );
     assert.match(await lab.postfix.postconf('-n'), /^myhostname = /m, 'settings the wizard does not own stay');
     await assert.rejects(stat(join(lab.postfix.configDir, 'sasl_passwd')));
     const list = JSON.parse((await runWizard(['restore', '--list', ...common()])).stdout);

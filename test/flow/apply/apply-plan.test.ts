@@ -18,12 +18,21 @@ async function machine(flags: string[]) {
   return { ctx, postfix, facts, plan, mainCf: postfix.mainCf() };
 }
 
-const request = { title: 'The plan', question: 'remove.confirm', initialValue: false, reason: 'remove', result: 'removed' } as const;
+const request = {
+  title: 'The plan',
+  question: 'remove.confirm',
+  initialValue: false,
+  reason: 'remove',
+  result: 'removed',
+} as const;
 
 describe('showConfirmApply', () => {
   it('--dry-run: the plan shown, nothing written or run, result dry-run', async () => {
     const { ctx, postfix, facts, plan, mainCf } = await machine(['remove', '--dry-run']);
-    assert.equal(await showConfirmApply(ctx, facts.postfix!, plan, { ...request, explain: 'Said under the plan.' }), undefined);
+    assert.equal(
+      await showConfirmApply(ctx, facts.postfix!, plan, { ...request, explain: 'Said under the plan.' }),
+      undefined,
+    );
     assert.equal(ctx.outcome.result, 'dry-run');
     assert.deepEqual(ctx.outcome.changed, { settings: [], files: [], commands: [] });
     assert.equal(ctx.outcome.backupId, undefined);
@@ -35,7 +44,10 @@ describe('showConfirmApply', () => {
 
   it('headless without --yes: refused with the flag that answers it (exit 2), nothing written', async () => {
     const { ctx, postfix, facts, plan, mainCf } = await machine(['remove']);
-    await assert.rejects(showConfirmApply(ctx, facts.postfix!, plan, request), (error: UsageError) => error instanceof UsageError && /--yes/.test(error.message));
+    await assert.rejects(
+      showConfirmApply(ctx, facts.postfix!, plan, request),
+      (error: UsageError) => error instanceof UsageError && /--yes/.test(error.message),
+    );
     assert.deepEqual(changingCommands(ctx.sys), []);
     assert.equal(postfix.mainCf(), mainCf);
   });

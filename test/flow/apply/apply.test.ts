@@ -3,14 +3,21 @@
 // fails, a Ctrl-C held until the step ends, and a backup that cannot be written.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CancelledError, WizardError } from '../../../src/errors.js';
+import { CancelledError, type WizardError } from '../../../src/errors.js';
 import { apply } from '../../../src/flow/apply/apply.js';
 import { plan as makePlan } from '../../../src/flow/plan/plan.js';
 import { planIsEmpty } from '../../../src/transaction/plan.js';
 import { t } from '../../../src/ui/messages.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix, type FakePostfixOptions } from '../../support/fake-postfix.js';
-import { allTemplates, changingCommands, detected, gmailAnswers, stepContext, stepPassword } from '../../support/step-context.js';
+import {
+  allTemplates,
+  changingCommands,
+  detected,
+  gmailAnswers,
+  stepContext,
+  stepPassword,
+} from '../../support/step-context.js';
 
 async function machine(options: FakePostfixOptions = {}, flags: string[] = ['--yes']) {
   const ctx = stepContext(flags, { headless: true, sys: new FakeSystem() });
@@ -26,8 +33,14 @@ describe('apply', () => {
     const result = await apply(ctx, facts.postfix, plan);
     assert.match(result.backup.id, /^\d{8}T\d{9}Z$/);
     const commands = changingCommands(ctx.sys);
-    assert.deepEqual(commands.map((c) => c.split(' ').slice(0, 2).join(' ')), ['postmap hash:/etc/postfix/sasl_passwd', 'postconf -e', 'postfix check', 'postfix reload']);
-    assert.ok(commands.every((c) => !c.includes(stepPassword)), 'the password is in no command line');
+    assert.deepEqual(
+      commands.map((c) => c.split(' ').slice(0, 2).join(' ')),
+      ['postmap hash:/etc/postfix/sasl_passwd', 'postconf -e', 'postfix check', 'postfix reload'],
+    );
+    assert.ok(
+      commands.every((c) => !c.includes(stepPassword)),
+      'the password is in no command line',
+    );
     assert.equal(ctx.sys.files.get('/etc/postfix/sasl_passwd')?.mode, 0o600);
     assert.match(ctx.sys.text('/etc/postfix/sasl_passwd') ?? '', new RegExp(`someone@gmail.com:${stepPassword}`));
     assert.match(postfix.mainCf(), /^relayhost = \[smtp\.gmail\.com\]:587$/m);
@@ -54,14 +67,21 @@ describe('apply', () => {
     });
     assert.equal(postfix.mainCf(), mainCf);
     assert.equal(ctx.sys.text('/etc/postfix/sasl_passwd'), undefined);
-    assert.ok(ctx.ui.shown.includes(`failed: ${t('apply.stepFailed', { step: t('apply.step.check') })}`), ctx.ui.transcript);
+    assert.ok(
+      ctx.ui.shown.includes(`failed: ${t('apply.stepFailed', { step: t('apply.step.check') })}`),
+      ctx.ui.transcript,
+    );
     assert.ok(ctx.ui.shown.includes(`warn: ${t('apply.rollbackDone')}`), ctx.ui.transcript);
   });
 
   it('Ctrl-C during the apply: a CancelledError once the step ends, and main.cf as it was', async () => {
     const { ctx, postfix, facts, plan, mainCf } = await machine();
     ctx.sys.pendingSignal = 'SIGINT';
-    await assert.rejects(apply(ctx, facts.postfix, plan), (error: unknown) => error instanceof CancelledError && error.message === t('apply.interrupted', { signal: 'SIGINT' }));
+    await assert.rejects(
+      apply(ctx, facts.postfix, plan),
+      (error: unknown) =>
+        error instanceof CancelledError && error.message === t('apply.interrupted', { signal: 'SIGINT' }),
+    );
     assert.equal(postfix.mainCf(), mainCf);
   });
 
@@ -74,7 +94,10 @@ describe('apply', () => {
     };
     await assert.rejects(apply(ctx, facts.postfix, plan), (error: WizardError) => {
       assert.equal(error.code, 'backup-failed');
-      assert.ok(error.message.includes('/var/backups/postfix-gmail-wizard') && error.message.includes('EROFS'), error.message);
+      assert.ok(
+        error.message.includes('/var/backups/postfix-gmail-wizard') && error.message.includes('EROFS'),
+        error.message,
+      );
       assert.equal(error.fix, t('apply.backupFailedFix'));
       return true;
     });
@@ -90,6 +113,9 @@ describe('apply', () => {
     const left = await machine({ running: false });
     await apply(left.ctx, left.facts.postfix, left.plan, 'restore');
     assert.equal(left.postfix.running, false);
-    assert.ok(!changingCommands(left.ctx.sys).some((c) => /\bstart$/.test(c)), changingCommands(left.ctx.sys).join('\n'));
+    assert.ok(
+      !changingCommands(left.ctx.sys).some((c) => /\bstart$/.test(c)),
+      changingCommands(left.ctx.sys).join('\n'),
+    );
   });
 });

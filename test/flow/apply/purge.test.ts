@@ -14,8 +14,14 @@ const mapPaths = ['/etc/postfix/sasl_passwd', '/etc/postfix/sasl_passwd.db'];
 
 /** Two backups with the map in them, one of main.cf alone; two keychain entries. */
 async function machine(flags: string[], answers: boolean[] = [], headless = false) {
-  const sys = new FakeSystem({ '/etc/postfix/main.cf': 'relayhost = [smtp.gmail.com]:587\n', '/etc/postfix/sasl_passwd': { content: 'secret', mode: 0o600 } });
-  const withMap = [await createBackup(sys, backupDir, ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd'], 'setup'), await createBackup(sys, backupDir, ['/etc/postfix/sasl_passwd'], 'remove')];
+  const sys = new FakeSystem({
+    '/etc/postfix/main.cf': 'relayhost = [smtp.gmail.com]:587\n',
+    '/etc/postfix/sasl_passwd': { content: 'secret', mode: 0o600 },
+  });
+  const withMap = [
+    await createBackup(sys, backupDir, ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd'], 'setup'),
+    await createBackup(sys, backupDir, ['/etc/postfix/sasl_passwd'], 'remove'),
+  ];
   const mainOnly = await createBackup(sys, backupDir, ['/etc/postfix/main.cf'], 'doctor');
   sys.secrets.set('someone@gmail.com', 'abcdefghijklmnop');
   sys.secrets.set('other@example.com [smtp-relay.gmail.com]:587', 'ponmlkjihgfedcba');
@@ -26,7 +32,10 @@ describe('offerPurge', () => {
   it('--purge: the backups with the map and every keychain entry deleted, the outcome says which', async () => {
     const { ctx, withMap, mainOnly } = await machine(['--purge', '--yes'], [], true);
     await offerPurge(ctx, mapPaths);
-    assert.deepEqual((await listBackups(ctx.sys, backupDir)).map((b) => b.id), [mainOnly.id]);
+    assert.deepEqual(
+      (await listBackups(ctx.sys, backupDir)).map((b) => b.id),
+      [mainOnly.id],
+    );
     assert.equal(ctx.sys.secrets.size, 0);
     assert.deepEqual(ctx.outcome.purged, { backups: withMap.map((b) => b.id), accounts: 2 });
     assert.deepEqual(ctx.ui.shown, [`success: ${t('remove.purged', { backups: 2, accounts: 2 })}`]);
@@ -50,7 +59,10 @@ describe('offerPurge', () => {
   });
 
   it('headless without --purge, or --yes at a terminal: not asked, nothing deleted', async () => {
-    for (const [flags, headless] of [[[], true], [['--yes'], false]] as const) {
+    for (const [flags, headless] of [
+      [[], true],
+      [['--yes'], false],
+    ] as const) {
       const { ctx } = await machine([...flags], [], headless);
       await offerPurge(ctx, mapPaths);
       assert.deepEqual(ctx.ui.asked, []);
@@ -71,8 +83,20 @@ describe('offerPurge', () => {
 
 describe('holdsPassword', () => {
   it('a copy of the map or its compiled form counts; a map that did not exist, or main.cf alone, does not', () => {
-    const backup = (entries: { path: string; existed: boolean }[]) => ({ id: 'x', dir: '/b/x', createdAt: '', reason: 'setup', entries });
-    assert.equal(holdsPassword(backup([{ path: '/etc/postfix/saslpass.db', existed: true }]), ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db']), true);
+    const backup = (entries: { path: string; existed: boolean }[]) => ({
+      id: 'x',
+      dir: '/b/x',
+      createdAt: '',
+      reason: 'setup',
+      entries,
+    });
+    assert.equal(
+      holdsPassword(backup([{ path: '/etc/postfix/saslpass.db', existed: true }]), [
+        '/etc/postfix/saslpass',
+        '/etc/postfix/saslpass.db',
+      ]),
+      true,
+    );
     assert.equal(holdsPassword(backup([{ path: '/etc/postfix-out/sasl_passwd.lmdb', existed: true }]), []), true);
     assert.equal(holdsPassword(backup([{ path: '/etc/postfix/sasl_passwd', existed: false }]), mapPaths), false);
     assert.equal(holdsPassword(backup([{ path: '/etc/postfix/main.cf', existed: true }]), mapPaths), false);

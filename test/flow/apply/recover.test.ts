@@ -3,7 +3,7 @@
 // undone) when every step was done, and the temp files a cut write left deleted either way.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CancelledError, WizardError } from '../../../src/errors.js';
+import { CancelledError, type WizardError } from '../../../src/errors.js';
 import { recoverUnfinished } from '../../../src/flow/apply/recover.js';
 import { t } from '../../../src/ui/messages.js';
 import { FakeSystem } from '../../support/fake-system.js';
@@ -37,7 +37,7 @@ describe('recoverUnfinished', () => {
     assert.ok(ctx.sys.files.has(journal));
   });
 
-  it('--yes: the backup back, Postfix reloaded, the journal and a cut write\'s temp file gone, the outcome warned', async () => {
+  it("--yes: the backup back, Postfix reloaded, the journal and a cut write's temp file gone, the outcome warned", async () => {
     const ctx = machine(['--yes'], [], true);
     const id = leaveJournal(ctx.sys, [{ name: 'Writing /etc/postfix/sasl_passwd', state: 'started' }], 6);
     ctx.sys.put(leftover, 'half a password', 0o600);
@@ -57,7 +57,10 @@ describe('recoverUnfinished', () => {
   it('headless without --yes: unfinished-change (exit 2), nothing put back, the journal kept', async () => {
     const ctx = machine([], [], true);
     leaveJournal(ctx.sys, [{ name: 'write', state: 'started' }], 6);
-    await assert.rejects(recoverUnfinished(ctx), (error: WizardError) => error.code === 'unfinished-change' && error.exitCode === 2);
+    await assert.rejects(
+      recoverUnfinished(ctx),
+      (error: WizardError) => error.code === 'unfinished-change' && error.exitCode === 2,
+    );
     assert.equal(ctx.sys.text('/etc/postfix/main.cf'), 'NEW\n');
     assert.ok(ctx.sys.files.has(journal));
     assert.equal(ctx.sys.heldLocks.size, 0, 'the lock is released on the way out');
@@ -73,7 +76,14 @@ describe('recoverUnfinished', () => {
 
   it('every step done: the journal cleared, nothing undone, nothing asked', async () => {
     const ctx = machine([]);
-    const id = leaveJournal(ctx.sys, [{ name: 'a', state: 'done' }, { name: 'b', state: 'done' }], 2);
+    const id = leaveJournal(
+      ctx.sys,
+      [
+        { name: 'a', state: 'done' },
+        { name: 'b', state: 'done' },
+      ],
+      2,
+    );
     await recoverUnfinished(ctx);
     assert.equal(ctx.sys.text('/etc/postfix/main.cf'), 'NEW\n');
     assert.equal(ctx.sys.files.has(journal), false);

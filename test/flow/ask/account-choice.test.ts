@@ -17,14 +17,26 @@ import { stepContext } from '../../support/step-context.js';
 
 const C = 'third@gmail.com';
 const RELAY = '[smtp.gmail.com]:587';
-const postfix = (map?: string): PostfixFacts => ({
-  configDir: '/etc/postfix', isDefaultInstance: true, defaultMapType: 'hash', settings: { relayhost: map ? RELAY : '' }, explicit: [],
-  currentAccount: map ? A : undefined,
-  passwordMap: map ? { type: 'hash', path: '/etc/postfix/sasl_passwd', content: map, compiledCurrent: true, compiled: [] } : undefined,
-}) as unknown as PostfixFacts;
+const postfix = (map?: string): PostfixFacts =>
+  ({
+    configDir: '/etc/postfix',
+    isDefaultInstance: true,
+    defaultMapType: 'hash',
+    settings: { relayhost: map ? RELAY : '' },
+    explicit: [],
+    currentAccount: map ? A : undefined,
+    passwordMap: map
+      ? { type: 'hash', path: '/etc/postfix/sasl_passwd', content: map, compiledCurrent: true, compiled: [] }
+      : undefined,
+  }) as unknown as PostfixFacts;
 const configured = postfix(`${RELAY} ${A}:${PW_A}\n`);
 
-async function choose(argv: string[], facts: PostfixFacts, setup: { answers?: Answer[]; headless?: boolean; stdin?: string; sys?: FakeSystem } = {}, senders?: string[]) {
+async function choose(
+  argv: string[],
+  facts: PostfixFacts,
+  setup: { answers?: Answer[]; headless?: boolean; stdin?: string; sys?: FakeSystem } = {},
+  senders?: string[],
+) {
   const ctx = stepContext(argv, setup);
   const keychain = await keychainState(ctx);
   let offered: string[] = [];
@@ -36,12 +48,27 @@ async function choose(argv: string[], facts: PostfixFacts, setup: { answers?: An
   return { ctx, chosen, offered };
 }
 
-const refused = (promise: Promise<unknown>) => promise.then(() => assert.fail('not refused'), (e: unknown) => (assert.ok(e instanceof UsageError, String(e)), e));
+const refused = (promise: Promise<unknown>) =>
+  promise.then(
+    () => assert.fail('not refused'),
+    (e: unknown) => (assert.ok(e instanceof UsageError, String(e)), e),
+  );
 
 describe('flow/ask/account-choice: flags first', () => {
   it('--account, --to and --password-stdin: used as given, nothing asked, the account in the outcome', async () => {
-    const { ctx, chosen } = await choose(['--account', B, '--to', 'friend@example.com', '--password-stdin'], configured, { headless: true, stdin: `${PW_B}\n` }, ['@ops.example']);
-    assert.deepEqual(chosen, { account: B, to: 'friend@example.com', choice: 'given', senders: ['@ops.example'], given: { password: PW_B, source: 'stdin' } });
+    const { ctx, chosen } = await choose(
+      ['--account', B, '--to', 'friend@example.com', '--password-stdin'],
+      configured,
+      { headless: true, stdin: `${PW_B}\n` },
+      ['@ops.example'],
+    );
+    assert.deepEqual(chosen, {
+      account: B,
+      to: 'friend@example.com',
+      choice: 'given',
+      senders: ['@ops.example'],
+      given: { password: PW_B, source: 'stdin' },
+    });
     assert.equal(ctx.outcome.account, B);
     assert.deepEqual(ctx.ui.asked, []);
   });
@@ -64,7 +91,10 @@ describe('flow/ask/account-choice: flags first', () => {
   it('headless without --account: every missing flag named at once', async () => {
     const error = await refused(choose([], configured, { headless: true }));
     assert.equal(error.code, 'missing-answers');
-    assert.equal(error.message, t('ask.missing', { flags: ['--account ADDR', t('ask.passwordFlags'), '--yes'].join(', ') }));
+    assert.equal(
+      error.message,
+      t('ask.missing', { flags: ['--account ADDR', t('ask.passwordFlags'), '--yes'].join(', ') }),
+    );
     assert.equal(error.fix, t('ask.missingFix'));
   });
 });
@@ -85,7 +115,7 @@ describe('flow/ask/account-choice: interactive', () => {
     assert.deepEqual([other.chosen.account, other.chosen.choice], [C, 'new']);
   });
 
-  it('the menu offers the keychain\'s addresses for this relay only, and switches without asking for the address', async () => {
+  it("the menu offers the keychain's addresses for this relay only, and switches without asking for the address", async () => {
     const sys = new FakeSystem();
     for (const key of [A, B, `${C} [smtp-relay.gmail.com]:587`, 'not an address']) sys.secrets.set(key, PW_B);
     const { ctx, chosen, offered } = await choose([], configured, { sys, answers: [`switch:${B}`] });
@@ -98,7 +128,10 @@ describe('flow/ask/account-choice: interactive', () => {
   it('"some senders only": the address and the list asked; a bad list is shown and asked again', async () => {
     const sys = new FakeSystem();
     sys.secrets.set(B, PW_B);
-    const { ctx, chosen } = await choose([], configured, { sys, answers: ['senders', C, 'a@x.example,a@x.example', 'a@x.example, @y.example'] });
+    const { ctx, chosen } = await choose([], configured, {
+      sys,
+      answers: ['senders', C, 'a@x.example,a@x.example', 'a@x.example, @y.example'],
+    });
     assert.deepEqual(chosen, { account: C, to: C, choice: 'senders', senders: ['a@x.example', '@y.example'] });
     assert.deepEqual(ctx.ui.asked, [t('choice.question'), t('ask.account'), t('accounts.askSenders')]);
     assert.match(ctx.ui.transcript, /invalid: .*a@x\.example twice/);
@@ -121,7 +154,7 @@ describe('flow/ask/account-choice: interactive', () => {
 });
 
 describe('flow/ask/account-choice: currentCredential', () => {
-  it('the map\'s account and password for exactly this relay, else nothing', () => {
+  it("the map's account and password for exactly this relay, else nothing", () => {
     assert.deepEqual(currentCredential(configured, defaultRelay), { account: A, password: PW_A });
     assert.equal(currentCredential(configured, { ...defaultRelay, port: 465, implicitTls: true }), undefined);
     assert.equal(currentCredential(postfix(), defaultRelay), undefined);

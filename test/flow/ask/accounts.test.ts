@@ -3,7 +3,15 @@
 // Every refusal is a usage error (exit 2) naming the entry and the fix, and none carries a password.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkGivenSenders, checkSendersFit, configuredSenderAccounts, defaultAccount, parseSendersOrThrow, sendersProblem, storedSenderPassword } from '../../../src/flow/ask/accounts.js';
+import {
+  checkGivenSenders,
+  checkSendersFit,
+  configuredSenderAccounts,
+  defaultAccount,
+  parseSendersOrThrow,
+  sendersProblem,
+  storedSenderPassword,
+} from '../../../src/flow/ask/accounts.js';
 import type { PostfixFacts } from '../../../src/flow/types.js';
 import { ExitCode, UsageError } from '../../../src/errors.js';
 import { defaultRelay } from '../../../src/gmail/relay.js';
@@ -17,8 +25,14 @@ const RELAY = '[smtp.gmail.com]:587';
 
 function postfix(map: string | undefined, path = '/etc/postfix/sasl_passwd', relayhost = RELAY): PostfixFacts {
   return {
-    configDir: '/etc/postfix', isDefaultInstance: true, defaultMapType: 'hash', settings: { relayhost }, explicit: [],
-    ...(map === undefined ? {} : { passwordMap: { type: 'hash', path, content: map, compiledCurrent: true, compiled: [] } }),
+    configDir: '/etc/postfix',
+    isDefaultInstance: true,
+    defaultMapType: 'hash',
+    settings: { relayhost },
+    explicit: [],
+    ...(map === undefined
+      ? {}
+      : { passwordMap: { type: 'hash', path, content: map, compiledCurrent: true, compiled: [] } }),
   } as unknown as PostfixFacts;
 }
 const withB = postfix(`${RELAY} ${A}:${PW_A}\nalerts@ops.example ${B}:${PW_B}\n@shop.example ${B}:${PW_B}\n`);
@@ -37,7 +51,10 @@ function refusal(run: () => unknown): UsageError {
 
 describe('flow/ask/accounts: the --senders list', () => {
   it('addresses and @domains, trimmed and lower-cased, in the order given', () => {
-    assert.deepEqual(parseSendersOrThrow(' Billing@Company.example , @shop.example'), ['billing@company.example', '@shop.example']);
+    assert.deepEqual(parseSendersOrThrow(' Billing@Company.example , @shop.example'), [
+      'billing@company.example',
+      '@shop.example',
+    ]);
     assert.equal(sendersProblem('a@x.example,@y.example'), undefined);
   });
 
@@ -52,8 +69,11 @@ describe('flow/ask/accounts: the --senders list', () => {
     assert.equal(twice.message, t('accounts.sendersDuplicate', { entry: 'a@x.example' }));
   });
 
-  it('the prompt\'s validate says the same problem, and nothing for a good list', () => {
-    assert.equal(sendersProblem('[smtp.gmail.com]:587'), t('accounts.sendersInvalid', { entry: '[smtp.gmail.com]:587' }));
+  it("the prompt's validate says the same problem, and nothing for a good list", () => {
+    assert.equal(
+      sendersProblem('[smtp.gmail.com]:587'),
+      t('accounts.sendersInvalid', { entry: '[smtp.gmail.com]:587' }),
+    );
     assert.equal(sendersProblem(''), t('accounts.sendersEmpty', { entry: '' }));
   });
 
@@ -65,20 +85,26 @@ describe('flow/ask/accounts: the --senders list', () => {
 });
 
 describe('flow/ask/accounts: what is configured', () => {
-  it('the default account is the relay\'s entry of the wizard\'s own map; the sender accounts are the rest', () => {
+  it("the default account is the relay's entry of the wizard's own map; the sender accounts are the rest", () => {
     assert.equal(defaultAccount(withB), A);
-    assert.deepEqual(configuredSenderAccounts(withB).map((a) => [a.account, a.senders]), [[B, ['alerts@ops.example', '@shop.example']]]);
+    assert.deepEqual(
+      configuredSenderAccounts(withB).map((a) => [a.account, a.senders]),
+      [[B, ['alerts@ops.example', '@shop.example']]],
+    );
   });
 
   it('no default: no map, a hand-made map elsewhere, an entry for another relay, or no address before the colon', () => {
     assert.equal(defaultAccount(postfix(undefined)), undefined);
     assert.equal(defaultAccount(postfix(`${RELAY} ${A}:${PW_A}\n`, '/etc/postfix/saslpass')), undefined);
-    assert.deepEqual(configuredSenderAccounts(postfix(`alerts@ops.example ${B}:${PW_B}\n`, '/etc/postfix/saslpass')), []);
+    assert.deepEqual(
+      configuredSenderAccounts(postfix(`alerts@ops.example ${B}:${PW_B}\n`, '/etc/postfix/saslpass')),
+      [],
+    );
     assert.equal(defaultAccount(postfix(`[smtp.example.net]:587 ${A}:${PW_A}\n`)), undefined);
     assert.equal(defaultAccount(postfix(`${RELAY} cron:${PW_A}\n`)), undefined);
   });
 
-  it('a sender account\'s password is given only for the relay it is configured with', () => {
+  it("a sender account's password is given only for the relay it is configured with", () => {
     assert.equal(storedSenderPassword(withB, defaultRelay, B), PW_B);
     assert.equal(storedSenderPassword(withB, defaultRelay, 'nobody@gmail.com'), undefined);
     assert.equal(storedSenderPassword(withB, { ...defaultRelay, port: 465, implicitTls: true }, B), undefined);
@@ -89,16 +115,29 @@ describe('flow/ask/accounts: what is configured', () => {
 describe('flow/ask/accounts: --senders fits what is configured', () => {
   it('a new account for free senders at the same relay fits', () => {
     assert.doesNotThrow(() => checkSendersFit(withB, defaultRelay, 'third@gmail.com', ['billing@company.example']));
-    assert.doesNotThrow(() => checkSendersFit(withB, defaultRelay, B, ['alerts@ops.example']), 'an account may keep its own senders');
+    assert.doesNotThrow(
+      () => checkSendersFit(withB, defaultRelay, B, ['alerts@ops.example']),
+      'an account may keep its own senders',
+    );
   });
 
   it('no default account yet, the default itself, another relay, a sender another account has: each its own refusal', () => {
-    assert.equal(refusal(() => checkSendersFit(postfix(undefined), defaultRelay, B, ['@ops.example'])).code, 'no-default-account');
-    assert.equal(refusal(() => checkSendersFit(withB, defaultRelay, A, ['@ops.example'])).code, 'senders-default-account');
-    const other = refusal(() => checkSendersFit(withB, { ...defaultRelay, port: 465, implicitTls: true }, 'third@gmail.com', ['@ops.example']));
+    assert.equal(
+      refusal(() => checkSendersFit(postfix(undefined), defaultRelay, B, ['@ops.example'])).code,
+      'no-default-account',
+    );
+    assert.equal(
+      refusal(() => checkSendersFit(withB, defaultRelay, A, ['@ops.example'])).code,
+      'senders-default-account',
+    );
+    const other = refusal(() =>
+      checkSendersFit(withB, { ...defaultRelay, port: 465, implicitTls: true }, 'third@gmail.com', ['@ops.example']),
+    );
     assert.equal(other.code, 'senders-other-relay');
     assert.equal(other.message, t('accounts.otherRelay', { current: RELAY, relay: '[smtp.gmail.com]:465' }));
-    const taken = refusal(() => checkSendersFit(withB, defaultRelay, 'third@gmail.com', ['new@ops.example', '@shop.example']));
+    const taken = refusal(() =>
+      checkSendersFit(withB, defaultRelay, 'third@gmail.com', ['new@ops.example', '@shop.example']),
+    );
     assert.equal(taken.code, 'sender-taken');
     assert.equal(taken.message, t('accounts.senderTaken', { sender: '@shop.example', account: B }));
     assert.equal(taken.fix, t('accounts.senderTakenFix', { account: B }));

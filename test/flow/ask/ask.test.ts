@@ -4,7 +4,17 @@
 // the password and the test recipient. Bad input is a usage error (exit 2) naming the fix.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { askAccount, askRecipient, checkGivenAddresses, checkGivenInputs, missingFlags, promptPassword, resolveCaFile, resolveRelay, usableStored } from '../../../src/flow/ask/ask.js';
+import {
+  askAccount,
+  askRecipient,
+  checkGivenAddresses,
+  checkGivenInputs,
+  missingFlags,
+  promptPassword,
+  resolveCaFile,
+  resolveRelay,
+  usableStored,
+} from '../../../src/flow/ask/ask.js';
 import { ExitCode, UsageError, WizardError } from '../../../src/errors.js';
 import { appPasswordUrl } from '../../../src/gmail/credentials.js';
 import { parseOptions } from '../../../src/options.js';
@@ -17,7 +27,10 @@ const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const options = (...argv: string[]) => ({ options: parseOptions(argv) });
 
 async function usage(promise: Promise<unknown> | (() => unknown)): Promise<UsageError> {
-  const error = await (typeof promise === 'function' ? Promise.resolve().then(promise) : promise).then(() => undefined, (e: unknown) => e);
+  const error = await (typeof promise === 'function' ? Promise.resolve().then(promise) : promise).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof UsageError, String(error));
   assert.equal(error.exitCode, ExitCode.usage);
   assert.ok(!`${error.message} ${error.fix}`.includes(stepPassword));
@@ -29,7 +42,10 @@ describe('flow/ask/ask: what a headless run lacks', () => {
     assert.deepEqual(missingFlags(options(), false), ['--account ADDR', t('ask.passwordFlags'), '--yes']);
     assert.deepEqual(missingFlags(options('--account', 'a@gmail.com', '--yes'), false), [t('ask.passwordFlags')]);
     assert.deepEqual(missingFlags(options('--account', 'a@gmail.com', '--yes'), true), [], 'a stored password will do');
-    assert.deepEqual(missingFlags(options('--account', 'a@gmail.com', '--password-file', '/root/pw', '--yes'), false), []);
+    assert.deepEqual(
+      missingFlags(options('--account', 'a@gmail.com', '--password-file', '/root/pw', '--yes'), false),
+      [],
+    );
     assert.deepEqual(missingFlags(options('--dry-run'), false), ['--account ADDR']);
   });
 });
@@ -37,7 +53,11 @@ describe('flow/ask/ask: what a headless run lacks', () => {
 describe('flow/ask/ask: --relay and --ca-file', () => {
   it('--relay parsed (465 is implicit TLS), the default without it; a bad one refused with the fix', async () => {
     assert.deepEqual(resolveRelay(options()), { host: 'smtp.gmail.com', port: 587, implicitTls: false });
-    assert.deepEqual(resolveRelay(options('--relay', 'smtp.gmail.com:465')), { host: 'smtp.gmail.com', port: 465, implicitTls: true });
+    assert.deepEqual(resolveRelay(options('--relay', 'smtp.gmail.com:465')), {
+      host: 'smtp.gmail.com',
+      port: 465,
+      implicitTls: true,
+    });
     const error = await usage(() => resolveRelay(options('--relay', 'smtp.gmail.com:notaport')));
     assert.equal(error.code, 'invalid-relay');
     assert.equal(error.fix, t('relay.fix'));
@@ -46,17 +66,28 @@ describe('flow/ask/ask: --relay and --ca-file', () => {
   it('the CA file: --ca-file over the detected bundle, read through the system seam', async () => {
     const sys = new FakeSystem({ '/etc/ssl/certs/ca-certificates.crt': PEM, '/root/ca.pem': PEM });
     const facts = { caBundle: '/etc/ssl/certs/ca-certificates.crt' } as Parameters<typeof resolveCaFile>[1];
-    assert.deepEqual(await resolveCaFile({ sys, ...options() }, facts), { path: '/etc/ssl/certs/ca-certificates.crt', pem: PEM });
-    assert.deepEqual(await resolveCaFile({ sys, ...options('--ca-file', '/root/ca.pem') }, facts), { path: '/root/ca.pem', pem: PEM });
+    assert.deepEqual(await resolveCaFile({ sys, ...options() }, facts), {
+      path: '/etc/ssl/certs/ca-certificates.crt',
+      pem: PEM,
+    });
+    assert.deepEqual(await resolveCaFile({ sys, ...options('--ca-file', '/root/ca.pem') }, facts), {
+      path: '/root/ca.pem',
+      pem: PEM,
+    });
   });
 
   it('no bundle at all is a failure with the fix; a file without a certificate a usage error naming it', async () => {
     const sys = new FakeSystem({ '/root/notes.txt': 'hello\n' });
-    const none = await resolveCaFile({ sys, ...options() }, {} as Parameters<typeof resolveCaFile>[1]).then(() => undefined, (e: unknown) => e);
+    const none = await resolveCaFile({ sys, ...options() }, {} as Parameters<typeof resolveCaFile>[1]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(none instanceof WizardError && !(none instanceof UsageError), String(none));
     assert.deepEqual([none.code, none.fix], ['no-ca-bundle', t('ca.noneFix')]);
     for (const path of ['/root/notes.txt', '/root/missing.pem']) {
-      const error = await usage(resolveCaFile({ sys, ...options('--ca-file', path) }, {} as Parameters<typeof resolveCaFile>[1]));
+      const error = await usage(
+        resolveCaFile({ sys, ...options('--ca-file', path) }, {} as Parameters<typeof resolveCaFile>[1]),
+      );
       assert.deepEqual([error.code, error.message], ['invalid-ca-file', t('ca.unreadable', { path })]);
     }
   });
@@ -64,7 +95,10 @@ describe('flow/ask/ask: --relay and --ca-file', () => {
 
 describe('flow/ask/ask: the given inputs', () => {
   it('--account and --to checked; a bad one refused with its own code', async () => {
-    assert.deepEqual(checkGivenAddresses(options('--account', 'a@gmail.com', '--to', 'friend@example.com')), { account: 'a@gmail.com', to: 'friend@example.com' });
+    assert.deepEqual(checkGivenAddresses(options('--account', 'a@gmail.com', '--to', 'friend@example.com')), {
+      account: 'a@gmail.com',
+      to: 'friend@example.com',
+    });
     assert.deepEqual(checkGivenAddresses(options()), { account: undefined, to: undefined });
     assert.equal((await usage(() => checkGivenAddresses(options('--account', 'nobody')))).code, 'invalid-account');
     const to = await usage(() => checkGivenAddresses(options('--to', 'a@b@c')));
@@ -140,7 +174,10 @@ describe('flow/ask/ask: the prompts', () => {
   });
 
   it('the test recipient: --to if given, else the account; asked (pre-filled with it) only when a test is sent at a terminal', async () => {
-    assert.equal(await askRecipient({ ui: new ScriptedUi([]), ...options('--to', 'friend@example.com') }, 'a@gmail.com'), 'friend@example.com');
+    assert.equal(
+      await askRecipient({ ui: new ScriptedUi([]), ...options('--to', 'friend@example.com') }, 'a@gmail.com'),
+      'friend@example.com',
+    );
     assert.equal(await askRecipient({ ui: new ScriptedUi([]), ...options('--no-test') }, 'a@gmail.com'), 'a@gmail.com');
     assert.equal(await askRecipient({ ui: new ScriptedUi([], false), ...options() }, 'a@gmail.com'), 'a@gmail.com');
     const ui = new ScriptedUi(['']);
@@ -149,6 +186,9 @@ describe('flow/ask/ask: the prompts', () => {
     const other = new ScriptedUi(['x', ' friend@example.com ']);
     assert.equal(await askRecipient({ ui: other, ...options() }, 'a@gmail.com'), 'friend@example.com');
     assert.equal(other.shown.filter((s) => s.startsWith('invalid: ')).length, 1);
-    assert.equal((await usage(askRecipient({ ui: new ScriptedUi([]), ...options('--to', 'bad') }, 'a@gmail.com'))).code, 'invalid-recipient');
+    assert.equal(
+      (await usage(askRecipient({ ui: new ScriptedUi([]), ...options('--to', 'bad') }, 'a@gmail.com'))).code,
+      'invalid-recipient',
+    );
   });
 });

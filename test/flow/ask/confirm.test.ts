@@ -9,8 +9,13 @@ import { parseOptions } from '../../../src/options.js';
 import { t } from '../../../src/ui/messages.js';
 import { ScriptedUi } from '../../support/scripted-ui.js';
 
-const ask = (ui: ScriptedUi, argv: string[] = [], whenHeadless?: UsageError) => confirmOrYes({ ui, options: parseOptions(argv) }, 'ask.confirm', true, whenHeadless);
-const failure = (promise: Promise<unknown>) => promise.then(() => assert.fail('went ahead'), (e: unknown) => e);
+const ask = (ui: ScriptedUi, argv: string[] = [], whenHeadless?: UsageError) =>
+  confirmOrYes({ ui, options: parseOptions(argv) }, 'ask.confirm', true, whenHeadless);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => assert.fail('went ahead'),
+    (e: unknown) => e,
+  );
 
 describe('flow/ask/confirm: "go ahead?"', () => {
   it('--yes: no question, at a terminal or without one', async () => {
@@ -32,7 +37,10 @@ describe('flow/ask/confirm: "go ahead?"', () => {
   it('no terminal and no --yes: refused with --yes named, exit 2; or with the refusal the caller gave', async () => {
     const error = await failure(ask(new ScriptedUi([], false)));
     assert.ok(error instanceof UsageError, String(error));
-    assert.deepEqual([error.code, error.exitCode, error.message], ['missing-answers', ExitCode.usage, t('ask.missing', { flags: '--yes' })]);
+    assert.deepEqual(
+      [error.code, error.exitCode, error.message],
+      ['missing-answers', ExitCode.usage, t('ask.missing', { flags: '--yes' })],
+    );
     const own = new UsageError('remove-needs-yes', 'say --yes to remove');
     assert.equal(await failure(ask(new ScriptedUi([], false), [], own)), own);
   });

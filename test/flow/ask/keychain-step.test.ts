@@ -3,7 +3,15 @@
 // keychain it is under sudo, and the words for --json and status. No password is ever shown.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { accountsFor, keychainKey, keychainReasonText, keychainState, keychainStatus, keychainStatusText, rememberPassword } from '../../../src/flow/ask/keychain-step.js';
+import {
+  accountsFor,
+  keychainKey,
+  keychainReasonText,
+  keychainState,
+  keychainStatus,
+  keychainStatusText,
+  rememberPassword,
+} from '../../../src/flow/ask/keychain-step.js';
 import { defaultRelay } from '../../../src/gmail/relay.js';
 import { parseOptions } from '../../../src/options.js';
 import { t } from '../../../src/ui/messages.js';
@@ -27,7 +35,14 @@ describe('flow/ask/keychain-step: an entry belongs to one relay', () => {
   });
 
   it('accountsFor: the keys of this relay only, each once, sorted', () => {
-    const keys = [B, A, `${A} [smtp.gmail.com]:587`, `${A} [smtp.gmail.com]:465`, `${B} [smtp-relay.gmail.com]:587`, `${A} [smtp-relay.gmail.com]:587`];
+    const keys = [
+      B,
+      A,
+      `${A} [smtp.gmail.com]:587`,
+      `${A} [smtp.gmail.com]:465`,
+      `${B} [smtp-relay.gmail.com]:587`,
+      `${A} [smtp-relay.gmail.com]:587`,
+    ];
     assert.deepEqual(accountsFor(keys, defaultRelay), [B, A]);
     assert.deepEqual(accountsFor(keys, workspace), [B, A]);
     assert.deepEqual(accountsFor(keys, port465), [A]);
@@ -65,7 +80,7 @@ describe('flow/ask/keychain-step: optional, and honest about why not', () => {
     assert.equal(keychainReasonText(keychain), t('keychain.reason.bus'));
   });
 
-  it('under sudo the keychain is the sudo user\'s, and the words name them; not for SUDO_USER=root', async () => {
+  it("under sudo the keychain is the sudo user's, and the words name them; not for SUDO_USER=root", async () => {
     const sys = new FakeSystem();
     sys.environment = { ...sys.environment, SUDO_USER: 'alice', SUDO_UID: '1000' };
     sys.keychainMissing = 'no-session-bus';
@@ -76,7 +91,7 @@ describe('flow/ask/keychain-step: optional, and honest about why not', () => {
     assert.equal((await state(sys)).owner, undefined);
     sys.root = false;
     sys.environment = { ...sys.environment, SUDO_USER: 'alice', SUDO_UID: '1000' };
-    assert.equal((await state(sys)).owner, undefined, 'not root: one\'s own keychain');
+    assert.equal((await state(sys)).owner, undefined, "not root: one's own keychain");
   });
 
   it('a keyring locked after the probe: get answers nothing, and the state says locked from then on', async () => {
@@ -90,30 +105,53 @@ describe('flow/ask/keychain-step: optional, and honest about why not', () => {
   });
 
   it('every reason has its own words; an unknown one is "an error"', () => {
-    for (const [reason, key] of [['module-missing', 'keychain.reason.module'], ['kernel-keyring-only', 'keychain.reason.kernelOnly'], ['disabled', 'keychain.reason.disabled'], ['what-is-this', 'keychain.reason.error']] as const) {
+    for (const [reason, key] of [
+      ['module-missing', 'keychain.reason.module'],
+      ['kernel-keyring-only', 'keychain.reason.kernelOnly'],
+      ['disabled', 'keychain.reason.disabled'],
+      ['what-is-this', 'keychain.reason.error'],
+    ] as const) {
       assert.equal(keychainReasonText({ reason }), t(key));
     }
   });
 });
 
 describe('flow/ask/keychain-step: remembering the password after the setup', () => {
-  it('stored under the relay\'s key and said so; the same password again: unchanged', async () => {
+  it("stored under the relay's key and said so; the same password again: unchanged", async () => {
     const sys = new FakeSystem();
     const keychain = await state(sys);
     const ui = new ScriptedUi([]);
     assert.equal(await rememberPassword({ ui }, keychain, A, workspace, { password: PW, source: 'typed' }), 'stored');
     assert.deepEqual([...sys.secrets], [[`${A} [smtp-relay.gmail.com]:587`, PW]]);
-    assert.equal(await rememberPassword({ ui }, keychain, A, workspace, { password: PW, source: 'stdin' }), 'unchanged');
-    assert.deepEqual(ui.shown, [`success: ${t('keychain.storedIn', { account: A, where: t('keychain.own') })}`, `info: ${t('keychain.alreadyStored', { account: A, where: t('keychain.own') })}`]);
+    assert.equal(
+      await rememberPassword({ ui }, keychain, A, workspace, { password: PW, source: 'stdin' }),
+      'unchanged',
+    );
+    assert.deepEqual(ui.shown, [
+      `success: ${t('keychain.storedIn', { account: A, where: t('keychain.own') })}`,
+      `info: ${t('keychain.alreadyStored', { account: A, where: t('keychain.own') })}`,
+    ]);
     assert.ok(!ui.transcript.includes(PW));
   });
 
   it('a password that came from the keychain or the map is not stored (again); --no-keychain says nothing', async () => {
     const sys = new FakeSystem();
     const ui = new ScriptedUi([]);
-    assert.equal(await rememberPassword({ ui }, await state(sys), A, defaultRelay, { password: PW, source: 'keychain' }), 'used');
-    assert.equal(await rememberPassword({ ui }, await state(sys), A, defaultRelay, { password: PW, source: 'map' }), 'not-stored:from-map');
-    assert.equal(await rememberPassword({ ui }, await state(sys, '--no-keychain'), A, defaultRelay, { password: PW, source: 'typed' }), 'not-stored:disabled');
+    assert.equal(
+      await rememberPassword({ ui }, await state(sys), A, defaultRelay, { password: PW, source: 'keychain' }),
+      'used',
+    );
+    assert.equal(
+      await rememberPassword({ ui }, await state(sys), A, defaultRelay, { password: PW, source: 'map' }),
+      'not-stored:from-map',
+    );
+    assert.equal(
+      await rememberPassword({ ui }, await state(sys, '--no-keychain'), A, defaultRelay, {
+        password: PW,
+        source: 'typed',
+      }),
+      'not-stored:disabled',
+    );
     assert.deepEqual([ui.shown, sys.secrets.size], [[], 0]);
   });
 
@@ -121,15 +159,23 @@ describe('flow/ask/keychain-step: remembering the password after the setup', () 
     const sys = new FakeSystem();
     sys.keychainMissing = 'module-missing';
     const ui = new ScriptedUi([]);
-    assert.equal(await rememberPassword({ ui }, await state(sys), A, defaultRelay, { password: PW, source: 'typed' }), 'not-stored:module-missing');
+    assert.equal(
+      await rememberPassword({ ui }, await state(sys), A, defaultRelay, { password: PW, source: 'typed' }),
+      'not-stored:module-missing',
+    );
     assert.deepEqual(ui.shown, [`info: ${t('keychain.unavailable', { reason: t('keychain.reason.module') })}`]);
 
     const locked = new FakeSystem();
     const keychain = await state(locked);
     locked.keychainFailure = 'locked';
     const warned = new ScriptedUi([]);
-    assert.equal(await rememberPassword({ ui: warned }, keychain, A, defaultRelay, { password: PW, source: 'typed' }), 'not-stored:locked');
-    assert.deepEqual(warned.shown, [`warn: ${t('keychain.notStored', { account: A, reason: t('keychain.reason.locked') })}`]);
+    assert.equal(
+      await rememberPassword({ ui: warned }, keychain, A, defaultRelay, { password: PW, source: 'typed' }),
+      'not-stored:locked',
+    );
+    assert.deepEqual(warned.shown, [
+      `warn: ${t('keychain.notStored', { account: A, reason: t('keychain.reason.locked') })}`,
+    ]);
     assert.equal(locked.secrets.size, 0);
   });
 });
@@ -151,9 +197,21 @@ describe('flow/ask/keychain-step: the status words', () => {
   });
 
   it('in words, naming whose keychain', () => {
-    assert.equal(keychainStatusText('stored', A, 'alice'), t('status.keychainStored', { account: A, where: t('keychain.ofUser', { user: 'alice' }) }));
-    assert.equal(keychainStatusText('not-stored', A, undefined), t('status.keychainNotStored', { account: A, where: t('keychain.own') }));
-    assert.equal(keychainStatusText('not-stored', undefined, undefined), t('status.keychainEmpty', { where: t('keychain.own') }));
-    assert.equal(keychainStatusText('unavailable:locked', A, undefined), t('status.keychainUnavailable', { reason: t('keychain.reason.locked') }));
+    assert.equal(
+      keychainStatusText('stored', A, 'alice'),
+      t('status.keychainStored', { account: A, where: t('keychain.ofUser', { user: 'alice' }) }),
+    );
+    assert.equal(
+      keychainStatusText('not-stored', A, undefined),
+      t('status.keychainNotStored', { account: A, where: t('keychain.own') }),
+    );
+    assert.equal(
+      keychainStatusText('not-stored', undefined, undefined),
+      t('status.keychainEmpty', { where: t('keychain.own') }),
+    );
+    assert.equal(
+      keychainStatusText('unavailable:locked', A, undefined),
+      t('status.keychainUnavailable', { reason: t('keychain.reason.locked') }),
+    );
   });
 });

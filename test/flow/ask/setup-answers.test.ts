@@ -14,7 +14,9 @@ import { detected, stepContext, stepPassword } from '../../support/step-context.
 
 const WORKSPACE = 'admin@example.org';
 const reachable: RelayProbe = { addresses: [{ family: 4, address: '142.250.102.109', ok: true }] };
-const timedOut: RelayProbe = { addresses: [{ family: 4, address: '142.250.102.109', ok: false, errorCode: 'ETIMEDOUT' }] };
+const timedOut: RelayProbe = {
+  addresses: [{ family: 4, address: '142.250.102.109', ok: false, errorCode: 'ETIMEDOUT' }],
+};
 
 /** A fresh Debian whose events (each question, each login) land in one list, in the order they happen. */
 function machine(blocked587: boolean) {
@@ -23,14 +25,19 @@ function machine(blocked587: boolean) {
   const events: string[] = [];
   sys.probeResult = (_host, port) => (blocked587 && port === 587 ? timedOut : reachable);
   sys.authResult = () => (events.push('login'), { ok: true });
-  const answer = (value: string | boolean): Answer => (message) => (events.push(message), value);
+  const answer =
+    (value: string | boolean): Answer =>
+    (message) => (events.push(message), value);
   return { sys, events, answer };
 }
 
 describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () => {
   it('port, account, Workspace question, password, then one login at smtp-relay.gmail.com:465, then the relay options', async () => {
     const { sys, events, answer } = machine(true);
-    const ctx = stepContext([], { sys, answers: [answer(true), answer(WORKSPACE), answer('relay'), answer(stepPassword), answer('none')] });
+    const ctx = stepContext([], {
+      sys,
+      answers: [answer(true), answer(WORKSPACE), answer('relay'), answer(stepPassword), answer('none')],
+    });
     const facts = await detected(sys);
     const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
 
@@ -42,11 +49,17 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       'login',
       t('senders.question', { host: 'vm' }),
     ]);
-    assert.deepEqual(sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port, c.endpoint.implicitTls, c.user]), [['smtp-relay.gmail.com', 465, true, WORKSPACE]]);
+    assert.deepEqual(
+      sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port, c.endpoint.implicitTls, c.user]),
+      [['smtp-relay.gmail.com', 465, true, WORKSPACE]],
+    );
     assert.equal(result.kind, 'answers');
     if (result.kind !== 'answers') return;
     assert.deepEqual(result.answers.relay, { host: 'smtp-relay.gmail.com', port: 465, implicitTls: true });
-    assert.deepEqual([result.answers.account, result.answers.to, result.answers.credential], [WORKSPACE, WORKSPACE, { password: stepPassword, source: 'typed' }]);
+    assert.deepEqual(
+      [result.answers.account, result.answers.to, result.answers.credential],
+      [WORKSPACE, WORKSPACE, { password: stepPassword, source: 'typed' }],
+    );
     assert.equal(result.answers.options?.mapSenders, false);
     assert.equal(ctx.outcome.relay, 'smtp-relay.gmail.com:465');
     assert.equal(ctx.outcome.account, WORKSPACE);
@@ -57,18 +70,28 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
 
   it('a reachable port is not asked about; a Workspace address kept on smtp.gmail.com logs in there, once', async () => {
     const { sys, events, answer } = machine(false);
-    const ctx = stepContext([], { sys, answers: [answer(WORKSPACE), answer('gmail'), answer(stepPassword), answer('none')] });
+    const ctx = stepContext([], {
+      sys,
+      answers: [answer(WORKSPACE), answer('gmail'), answer(stepPassword), answer('none')],
+    });
     const facts = await detected(sys);
     const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
     assert.deepEqual(events.slice(0, 4), [t('ask.account'), t('workspace.question'), t('ask.password'), 'login']);
-    assert.deepEqual(sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port]), [['smtp.gmail.com', 587]]);
+    assert.deepEqual(
+      sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port]),
+      [['smtp.gmail.com', 587]],
+    );
     assert.equal(result.kind === 'answers' && result.tls.nexthop, '[smtp.gmail.com]:587');
     assert.equal(ctx.outcome.relay, 'smtp.gmail.com:587');
   });
 
   it('headless with every flag: nothing asked, the given password logged in with once', async () => {
     const { sys, events } = machine(false);
-    const ctx = stepContext(['--account', 'someone@gmail.com', '--password-stdin', '--yes'], { sys, headless: true, stdin: `${stepPassword}\n` });
+    const ctx = stepContext(['--account', 'someone@gmail.com', '--password-stdin', '--yes'], {
+      sys,
+      headless: true,
+      stdin: `${stepPassword}\n`,
+    });
     const facts = await detected(sys);
     const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
     assert.deepEqual(events, ['login']);
@@ -80,7 +103,10 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
     const { sys, events, answer } = machine(false);
     const ctx = stepContext(['--ca-file', '/nowhere/ca.pem'], { sys, answers: [answer(WORKSPACE)] });
     const facts = await detected(sys);
-    const error = await askSetupAnswers(ctx, facts, facts.postfix, undefined).then(() => undefined, (e: unknown) => e);
+    const error = await askSetupAnswers(ctx, facts, facts.postfix, undefined).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof WizardError, String(error));
     assert.equal(error.code, 'invalid-ca-file');
     assert.deepEqual([events, sys.authChecks], [[], []]);
@@ -88,12 +114,23 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
 
   it('a TLS policy table the wizard cannot edit overrides the relay: stopped before the account or the password is asked', async () => {
     const sys = new FakeSystem();
-    installFakePostfix(sys, { mainCf: 'inet_interfaces = loopback-only\nsmtp_tls_policy_maps = pcre:/etc/postfix/tls_policy.pcre\n' });
+    installFakePostfix(sys, {
+      mainCf: 'inet_interfaces = loopback-only\nsmtp_tls_policy_maps = pcre:/etc/postfix/tls_policy.pcre\n',
+    });
     const postmap = sys.handlers.get('postmap')!;
-    sys.on('postmap', (args, options) => (args.includes('-q') ? (args.includes('[smtp.gmail.com]:587') ? { exitCode: 0, stdout: 'encrypt\n', stderr: '' } : { exitCode: 1, stdout: '', stderr: '' }) : postmap(args, options)));
+    sys.on('postmap', (args, options) =>
+      args.includes('-q')
+        ? args.includes('[smtp.gmail.com]:587')
+          ? { exitCode: 0, stdout: 'encrypt\n', stderr: '' }
+          : { exitCode: 1, stdout: '', stderr: '' }
+        : postmap(args, options),
+    );
     const ctx = stepContext([], { sys, answers: [] });
     const facts = await detected(sys);
-    const error = await askSetupAnswers(ctx, facts, facts.postfix, undefined).then(() => undefined, (e: unknown) => e);
+    const error = await askSetupAnswers(ctx, facts, facts.postfix, undefined).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof WizardError, String(error));
     assert.equal(error.code, 'tls-policy-override');
     assert.match(error.message, /pcre:\/etc\/postfix\/tls_policy\.pcre/);

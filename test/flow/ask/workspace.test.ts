@@ -14,7 +14,11 @@ const step = (ui: ScriptedUi, argv: string[] = [], currentAccount?: string, rela
 describe('flow/ask/workspace: the relay settled with the account', () => {
   it('a Workspace address is asked, and "relay" moves the host to smtp-relay.gmail.com (port kept)', async () => {
     const ui = new ScriptedUi(['relay']);
-    assert.deepEqual(await step(ui, [], undefined, { ...defaultRelay, port: 465, implicitTls: true }), { host: 'smtp-relay.gmail.com', port: 465, implicitTls: true });
+    assert.deepEqual(await step(ui, [], undefined, { ...defaultRelay, port: 465, implicitTls: true }), {
+      host: 'smtp-relay.gmail.com',
+      port: 465,
+      implicitTls: true,
+    });
     assert.equal(ui.asked.length, 1);
     assert.match(ui.transcript, /example\.org is a Google Workspace domain/);
   });
@@ -26,7 +30,10 @@ describe('flow/ask/workspace: the relay settled with the account', () => {
 
   it('not asked for a @gmail.com address, with --relay, headless, or on a re-run of the same account', async () => {
     const gmail = new ScriptedUi([]);
-    assert.deepEqual(await settleWorkspaceRelay({ ui: gmail, options: parseOptions([]) }, {}, 'someone@gmail.com', defaultRelay), defaultRelay);
+    assert.deepEqual(
+      await settleWorkspaceRelay({ ui: gmail, options: parseOptions([]) }, {}, 'someone@gmail.com', defaultRelay),
+      defaultRelay,
+    );
     for (const [ui, argv, current] of [
       [new ScriptedUi([]), ['--relay', 'smtp.gmail.com:587'], undefined],
       [new ScriptedUi([], false), [], undefined],

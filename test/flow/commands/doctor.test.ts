@@ -10,15 +10,17 @@ import { runCli } from '../../support/run-cli.js';
 const PASSWORD = 'revokedrevokedre';
 const machine = (): FakeSystem => seedMachine(PASSWORD).sys;
 
-const edits = (sys: FakeSystem) => sys.calls.filter((c) => c.file === 'postmap' || (c.file === 'postconf' && c.args.some((a) => /^-(e|X|PX)$/.test(a))));
+const edits = (sys: FakeSystem) =>
+  sys.calls.filter((c) => c.file === 'postmap' || (c.file === 'postconf' && c.args.some((a) => /^-(e|X|PX)$/.test(a))));
 
 describe('doctor (flow)', () => {
-  it('names the seed\'s problems and changes nothing', async () => {
+  it("names the seed's problems and changes nothing", async () => {
     const sys = machine();
     const run = await runCli(sys, ['doctor', '--json']);
     assert.equal(run.exit, 1, run.stderr);
     const found: string[] = run.json?.doctor?.problems.map((p) => p.code) ?? [];
-    for (const code of ['password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified']) assert.ok(found.includes(code), `${code} in ${found.join(', ')}`);
+    for (const code of ['password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified'])
+      assert.ok(found.includes(code), `${code} in ${found.join(', ')}`);
     assert.deepEqual(sys.writes, []);
     assert.deepEqual(edits(sys), []);
     assert.ok(!run.stdout.includes(PASSWORD) && !run.stderr.includes(PASSWORD));
@@ -37,7 +39,8 @@ describe('doctor (flow)', () => {
     const run = await runCli(sys, ['doctor', '--fix', '--yes', '--json']);
     assert.ok(run.json?.backupId, run.stderr);
     const fixed = run.json?.doctor?.fixed ?? [];
-    for (const code of ['password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified']) assert.ok(fixed.includes(code), `${code} in ${fixed.join(', ')}`);
+    for (const code of ['password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified'])
+      assert.ok(fixed.includes(code), `${code} in ${fixed.join(', ')}`);
     assert.ok(sys.calls.some((c) => c.file === 'postmap' && c.args.includes('hash:/etc/postfix/saslpass')));
     assert.ok(sys.calls.some((c) => c.file === 'postconf' && c.args.includes('-X') && c.args.includes('smtp_use_tls')));
     assert.ok(!run.stdout.includes(PASSWORD) && !run.stderr.includes(PASSWORD));

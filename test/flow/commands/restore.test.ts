@@ -18,7 +18,11 @@ function machineWithBackup(name: string): FakeSystem {
   const sys = new FakeSystem();
   installFakePostfix(sys);
   const files: [string, Buffer, number][] = [
-    ['/etc/postfix/main.cf', Buffer.from(`${sys.text('/etc/postfix/main.cf')}\nsmtp_sasl_password_maps = hash:/etc/postfix/${name}\n`), 0o644],
+    [
+      '/etc/postfix/main.cf',
+      Buffer.from(`${sys.text('/etc/postfix/main.cf')}\nsmtp_sasl_password_maps = hash:/etc/postfix/${name}\n`),
+      0o644,
+    ],
     [`/etc/postfix/${name}`, Buffer.from(`# old map\n[smtp.gmail.com]:587 old@gmail.com:${password}\n`), 0o644],
     [`/etc/postfix/${name}.db`, Buffer.from(`\0binary ${password}\0`), 0o644],
   ];
@@ -27,27 +31,32 @@ function machineWithBackup(name: string): FakeSystem {
     sys.put(`${dir}/${copy}`, bytes, 0o600);
     return { path, existed: true, mode, uid: 0, gid: 0, sha256: sha(bytes), copy };
   });
-  sys.put(`${dir}/manifest.json`, JSON.stringify({ id, dir, createdAt: '2026-11-28T08:59:00.000Z', reason: 'setup', entries }), 0o600);
+  sys.put(
+    `${dir}/manifest.json`,
+    JSON.stringify({ id, dir, createdAt: '2026-11-28T08:59:00.000Z', reason: 'setup', entries }),
+    0o600,
+  );
   return sys;
 }
 
-for (const name of ['gmail_auth', 'saslpass.cf']) describe(`restore: a renamed password map (${name}) is a secret too`, () => {
-  it('--dry-run never prints a line of it: it is a text file with its lines hidden', async () => {
-    const sys = machineWithBackup(name);
-    const run = await runCli(sys, ['restore', id, '--dry-run']);
-    assert.equal(run.exit, 0, run.stderr);
-    assert.match(run.stdout, /2 lines, hidden/);
-    assert.doesNotMatch(run.stdout + run.stderr, new RegExp(password));
-    assert.doesNotMatch(run.stdout, /old@gmail\.com/);
-  });
+for (const name of ['gmail_auth', 'saslpass.cf'])
+  describe(`restore: a renamed password map (${name}) is a secret too`, () => {
+    it('--dry-run never prints a line of it: it is a text file with its lines hidden', async () => {
+      const sys = machineWithBackup(name);
+      const run = await runCli(sys, ['restore', id, '--dry-run']);
+      assert.equal(run.exit, 0, run.stderr);
+      assert.match(run.stdout, /2 lines, hidden/);
+      assert.doesNotMatch(run.stdout + run.stderr, new RegExp(password));
+      assert.doesNotMatch(run.stdout, /old@gmail\.com/);
+    });
 
-  it('is put back 0600, its compiled form too, whatever mode the backup recorded', async () => {
-    const sys = machineWithBackup(name);
-    const run = await runCli(sys, ['restore', id, '--yes', '--json']);
-    assert.equal(run.exit, 0, run.stderr);
-    assert.doesNotMatch(run.stdout + run.stderr, new RegExp(password));
-    assert.equal(sys.files.get(`/etc/postfix/${name}`)?.mode, 0o600);
-    assert.equal(sys.files.get(`/etc/postfix/${name}.db`)?.mode, 0o600);
-    assert.equal(sys.files.get('/etc/postfix/main.cf')?.mode, 0o644, 'other files keep their mode');
+    it('is put back 0600, its compiled form too, whatever mode the backup recorded', async () => {
+      const sys = machineWithBackup(name);
+      const run = await runCli(sys, ['restore', id, '--yes', '--json']);
+      assert.equal(run.exit, 0, run.stderr);
+      assert.doesNotMatch(run.stdout + run.stderr, new RegExp(password));
+      assert.equal(sys.files.get(`/etc/postfix/${name}`)?.mode, 0o600);
+      assert.equal(sys.files.get(`/etc/postfix/${name}.db`)?.mode, 0o600);
+      assert.equal(sys.files.get('/etc/postfix/main.cf')?.mode, 0o644, 'other files keep their mode');
+    });
   });
-});

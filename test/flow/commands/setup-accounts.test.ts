@@ -9,7 +9,6 @@ import { FakeSystem } from '../../support/fake-system.js';
 import { runCli } from '../../support/run-cli.js';
 import { ScriptedUi } from '../../support/scripted-ui.js';
 
-
 const lines = (text: string | undefined) => (text ?? '').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
 describe('re-run menu: an account for some senders', () => {
@@ -19,8 +18,15 @@ describe('re-run menu: an account for some senders', () => {
     const ui = new ScriptedUi(['senders', B, 'alerts@ops.example, @shop.example', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
-    assert.deepEqual(lines(sys.text(MAP)), ['[smtp.gmail.com]:587 someone@gmail.com:abcdefghijklmnop', `alerts@ops.example ${B}:${PW_B}`, `@shop.example ${B}:${PW_B}`]);
-    assert.deepEqual(lines(sys.text('/etc/postfix/sender_relay')), ['alerts@ops.example [smtp.gmail.com]:587', '@shop.example [smtp.gmail.com]:587']);
+    assert.deepEqual(lines(sys.text(MAP)), [
+      '[smtp.gmail.com]:587 someone@gmail.com:abcdefghijklmnop',
+      `alerts@ops.example ${B}:${PW_B}`,
+      `@shop.example ${B}:${PW_B}`,
+    ]);
+    assert.deepEqual(lines(sys.text('/etc/postfix/sender_relay')), [
+      'alerts@ops.example [smtp.gmail.com]:587',
+      '@shop.example [smtp.gmail.com]:587',
+    ]);
     assert.equal(sys.submitted.at(-1)?.from, 'alerts@ops.example');
     assert.match(ui.transcript, /Postfix logs in as other@gmail\.com/);
     assert.match(ui.transcript, /every other sender still goes out as someone@gmail\.com/);
@@ -63,7 +69,9 @@ describe('headless: another account without --senders', () => {
     const sys = new FakeSystem();
     installFakePostfix(sys, { delivery: () => sent });
     sys.authResult = () => ({ ok: true });
-    const run = await runCli(sys, ['--account', B, '--senders', 'x@y.example', '--password-stdin', '--yes', '--json'], { stdin: `${PW_B}\n` });
+    const run = await runCli(sys, ['--account', B, '--senders', 'x@y.example', '--password-stdin', '--yes', '--json'], {
+      stdin: `${PW_B}\n`,
+    });
     assert.equal(run.exit, 2);
     assert.equal(run.json?.error?.code, 'no-default-account');
     assert.equal(sys.text(MAP), undefined);
@@ -74,11 +82,15 @@ describe('headless: another account without --senders', () => {
 describe('headless: --senders, status and remove', () => {
   it('stores the second password under its own account, status lists both, remove takes out everything', async () => {
     const { sys, postfix } = await configuredWithA();
-    const run = await runCli(sys, ['--account', B, '--senders', 'alerts@ops.example', '--password-stdin', '--yes', '--json', '--no-test'], { stdin: `${PW_B}\n` });
+    const run = await runCli(
+      sys,
+      ['--account', B, '--senders', 'alerts@ops.example', '--password-stdin', '--yes', '--json', '--no-test'],
+      { stdin: `${PW_B}\n` },
+    );
     assert.equal(run.exit, 0, run.stderr);
     assert.equal(run.json?.keychain, 'stored');
     assert.equal(sys.secrets.get(B), PW_B);
-    assert.equal(sys.secrets.get(A), PW_A, 'the default account\'s entry stays');
+    assert.equal(sys.secrets.get(A), PW_A, "the default account's entry stays");
 
     const status = await runCli(sys, ['status']);
     assert.match(status.stdout, /Accounts:\n.*someone@gmail\.com \(default: every other sender\)/);

@@ -2,8 +2,18 @@
 // outcomes, and a stored password offered only to the relay it was stored for.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { A, B, PW_A, PW_B, MAP, bad535, machine, configuredWithA, assertNoSecret } from '../../support/credential-machine.js';
-import { FakeSystem } from '../../support/fake-system.js';
+import {
+  A,
+  B,
+  PW_A,
+  PW_B,
+  MAP,
+  bad535,
+  machine,
+  configuredWithA,
+  assertNoSecret,
+} from '../../support/credential-machine.js';
+import type { FakeSystem } from '../../support/fake-system.js';
 import { runCli } from '../../support/run-cli.js';
 import { ScriptedUi } from '../../support/scripted-ui.js';
 
@@ -15,14 +25,19 @@ describe('keychain: store and reuse', () => {
     const run = await runCli(sys, ['--account', A, '--yes', '--json', '--to', 'friend@example.com']);
     assert.equal(run.exit, 0, run.stderr);
     assert.equal(run.json?.keychain, 'used');
-    assert.deepEqual(sys.authChecks.map((c) => [c.user, c.password]), [[A, PW_A]]);
+    assert.deepEqual(
+      sys.authChecks.map((c) => [c.user, c.password]),
+      [[A, PW_A]],
+    );
     assert.match(run.stderr, /Using the app password stored in the keychain for someone@gmail\.com/);
     assertNoSecret(sys, run.stdout, run.stderr);
   });
 
   it('says honestly when the password was stored, and where', async () => {
     const { sys } = machine();
-    const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--no-test', '--json'], { stdin: `${PW_A}\n` });
+    const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--no-test', '--json'], {
+      stdin: `${PW_A}\n`,
+    });
     assert.equal(run.json?.keychain, 'stored');
     assert.match(run.stderr, /App password for someone@gmail\.com stored in your keychain/);
   });
@@ -44,7 +59,11 @@ describe('keychain: store and reuse', () => {
     it(`${reason}: not stored, says why, and the setup still works`, async () => {
       const { sys } = machine();
       sys.keychainMissing = reason;
-      const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--json', '--to', 'friend@example.com'], { stdin: `${PW_A}\n` });
+      const run = await runCli(
+        sys,
+        ['--account', A, '--password-stdin', '--yes', '--json', '--to', 'friend@example.com'],
+        { stdin: `${PW_A}\n` },
+      );
       assert.equal(run.exit, 0, run.stderr);
       assert.equal(run.json?.keychain, `not-stored:${reason}`);
       assert.match(run.stderr, words);
@@ -56,7 +75,9 @@ describe('keychain: store and reuse', () => {
   it('a keyring locked when storing: "NOT stored" with the reason, exit 0', async () => {
     const { sys } = machine();
     sys.keychainFailure = 'locked';
-    const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--no-test', '--json'], { stdin: `${PW_A}\n` });
+    const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--no-test', '--json'], {
+      stdin: `${PW_A}\n`,
+    });
     assert.equal(run.exit, 0);
     assert.equal(run.json?.keychain, 'not-stored:locked');
     assert.match(run.stderr, /NOT stored in a keychain: the keyring is locked/);
@@ -68,7 +89,11 @@ describe('keychain: store and reuse', () => {
     const run = await runCli(sys, ['--account', B, '--no-keychain', '--yes', '--non-interactive']);
     assert.equal(run.exit, 2);
     assert.match(run.stdout, /--password-stdin/);
-    const typed = await runCli(sys, ['--account', B, '--password-stdin', '--no-keychain', '--yes', '--no-test', '--json'], { stdin: `${PW_B}\n` });
+    const typed = await runCli(
+      sys,
+      ['--account', B, '--password-stdin', '--no-keychain', '--yes', '--no-test', '--json'],
+      { stdin: `${PW_B}\n` },
+    );
     assert.equal(typed.exit, 0);
     assert.equal(typed.json?.keychain, 'not-stored:disabled');
     assert.deepEqual([...sys.secrets.keys()].sort(), [B, A].sort()); // untouched
@@ -120,7 +145,10 @@ describe('a stored password goes only to the relay it was stored for', () => {
       assert.equal(run.exit, 2, run.stderr);
       assert.equal(run.json?.error?.code, 'missing-answers');
       assert.match(run.json?.error?.message ?? '', /--password-stdin/);
-      assert.match(run.json?.error?.message ?? '', /belongs to \[smtp\.gmail\.com\]:587; it is not sent to \[evil\.example\]:587/);
+      assert.match(
+        run.json?.error?.message ?? '',
+        /belongs to \[smtp\.gmail\.com\]:587; it is not sent to \[evil\.example\]:587/,
+      );
     }
     assert.deepEqual(sys.authChecks, [], 'no server was sent the stored password');
     assert.equal(writesOf(sys), writes);
@@ -133,7 +161,10 @@ describe('a stored password goes only to the relay it was stored for', () => {
     const ui = new ScriptedUi([PW_B]);
     const run = await runCli(sys, ['--account', A, '--relay', 'other.example:587', '--yes', '--no-test'], { ui });
     assert.equal(run.exit, 0, `${run.stderr}\n${ui.transcript}`);
-    assert.deepEqual(sys.authChecks.map((c) => [c.endpoint.host, c.password]), [['other.example', PW_B]]);
+    assert.deepEqual(
+      sys.authChecks.map((c) => [c.endpoint.host, c.password]),
+      [['other.example', PW_B]],
+    );
     assert.equal(sys.secrets.get(A), PW_A, 'the entry for smtp.gmail.com is untouched');
     assert.equal(sys.secrets.get(`${A} [other.example]:587`), PW_B, 'the new one is stored for its own relay');
   });

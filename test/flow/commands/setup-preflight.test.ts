@@ -11,9 +11,15 @@ describe('pre-flight, interactive', () => {
     const ui = new ScriptedUi([A, 'wrongwrongwrongx', PW_A, 'none', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
-    assert.deepEqual(sys.authChecks.map((c) => c.password), ['wrongwrongwrongx', PW_A]);
+    assert.deepEqual(
+      sys.authChecks.map((c) => c.password),
+      ['wrongwrongwrongx', PW_A],
+    );
     assert.match(ui.transcript, /failed: Could not log in to smtp\.gmail\.com:587: 535/);
-    assert.match(ui.transcript, /warn: Gmail rejected the account name or app password \(535 5\.7\.8\)\.\nCreate a new app password at https:\/\/myaccount\.google\.com\/apppasswords/);
+    assert.match(
+      ui.transcript,
+      /warn: Gmail rejected the account name or app password \(535 5\.7\.8\)\.\nCreate a new app password at https:\/\/myaccount\.google\.com\/apppasswords/,
+    );
     assert.equal(ui.asked.filter((q) => /App password/.test(q)).length, 2);
   });
 
@@ -39,7 +45,12 @@ describe('pre-flight, interactive', () => {
 
   it('454 (too many attempts) is not asked again: wait', async () => {
     const { sys } = machine();
-    sys.authResult = () => ({ ok: false, errorCode: 'EAUTH', responseCode: 454, response: '454 4.7.0 Too many login attempts, please try again later. - gsmtp' });
+    sys.authResult = () => ({
+      ok: false,
+      errorCode: 'EAUTH',
+      responseCode: 454,
+      response: '454 4.7.0 Too many login attempts, please try again later. - gsmtp',
+    });
     const ui = new ScriptedUi([A, PW_A]);
     const run = await runCli(sys, ['--json'], { ui });
     assert.equal(run.exit, 1);
@@ -57,7 +68,16 @@ describe('pre-flight, interactive', () => {
 
   it('hostile input at the prompts is refused with the reason and asked again', async () => {
     const { sys } = machine();
-    const ui = new ScriptedUi([`a\u0000@gmail.com`, 'аdmin@gmail.com', A, 'abcd\tefgh', 'abcd:efghijklmno', PW_A, 'none', true]);
+    const ui = new ScriptedUi([
+      `a\u0000@gmail.com`,
+      'аdmin@gmail.com',
+      A,
+      'abcd\tefgh',
+      'abcd:efghijklmno',
+      PW_A,
+      'none',
+      true,
+    ]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     const invalid = ui.shown.filter((l) => l.startsWith('invalid: '));
@@ -70,16 +90,42 @@ describe('pre-flight, interactive', () => {
 
 describe('pre-flight, headless: each failure in plain words, exit 1, nothing written', () => {
   const cases = [
-    { name: 'timeout on 587 suggests 465', result: { ok: false, errorCode: 'ETIMEDOUT', response: 'Connection timeout' }, relay: [], code: 'preflight-connect-timeout', words: /--relay smtp\.gmail\.com:465/ },
-    { name: 'refused on 465 suggests 587', result: { ok: false, errorCode: 'ESOCKET', response: 'connect ECONNREFUSED 142.250.102.109:465' }, relay: ['--relay', 'smtp.gmail.com:465'], code: 'preflight-connect-refused', words: /--relay smtp\.gmail\.com:587/ },
-    { name: 'untrusted certificate: possible interception, password not sent', result: { ok: false, errorCode: 'ESOCKET', response: 'unable to verify the first certificate' }, relay: [], code: 'preflight-tls-untrusted', words: /possible interception; the password was not sent/ },
-    { name: '534', result: bad534, relay: [], code: 'preflight-auth-app-password-required', words: /2-Step Verification/ },
+    {
+      name: 'timeout on 587 suggests 465',
+      result: { ok: false, errorCode: 'ETIMEDOUT', response: 'Connection timeout' },
+      relay: [],
+      code: 'preflight-connect-timeout',
+      words: /--relay smtp\.gmail\.com:465/,
+    },
+    {
+      name: 'refused on 465 suggests 587',
+      result: { ok: false, errorCode: 'ESOCKET', response: 'connect ECONNREFUSED 142.250.102.109:465' },
+      relay: ['--relay', 'smtp.gmail.com:465'],
+      code: 'preflight-connect-refused',
+      words: /--relay smtp\.gmail\.com:587/,
+    },
+    {
+      name: 'untrusted certificate: possible interception, password not sent',
+      result: { ok: false, errorCode: 'ESOCKET', response: 'unable to verify the first certificate' },
+      relay: [],
+      code: 'preflight-tls-untrusted',
+      words: /possible interception; the password was not sent/,
+    },
+    {
+      name: '534',
+      result: bad534,
+      relay: [],
+      code: 'preflight-auth-app-password-required',
+      words: /2-Step Verification/,
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
       const { sys } = machine();
       sys.authResult = () => c.result;
-      const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--json', ...c.relay], { stdin: `${PW_A}\n` });
+      const run = await runCli(sys, ['--account', A, '--password-stdin', '--yes', '--json', ...c.relay], {
+        stdin: `${PW_A}\n`,
+      });
       assert.equal(run.exit, 1, run.stderr);
       assert.equal(run.json?.error?.code, c.code);
       assert.match(`${run.json?.error?.message}\n${run.json?.error?.fix}`, c.words);

@@ -2,12 +2,24 @@
 // switch that fixes the login lets go.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { A, B, PW_A, PW_B, sent, MAP, bad535, machine, configuredWithA, credentialLines, assertNoSecret } from '../../support/credential-machine.js';
+import {
+  A,
+  B,
+  PW_A,
+  PW_B,
+  sent,
+  MAP,
+  bad535,
+  machine,
+  configuredWithA,
+  credentialLines,
+  assertNoSecret,
+} from '../../support/credential-machine.js';
 import { runCli } from '../../support/run-cli.js';
 import { ScriptedUi } from '../../support/scripted-ui.js';
 
 describe('re-run: keep, switch or add an account', () => {
-  it('offers the current account (from the map, password never shown), the keychain\'s accounts, and a new one', async () => {
+  it("offers the current account (from the map, password never shown), the keychain's accounts, and a new one", async () => {
     const { sys } = await configuredWithA();
     sys.secrets.set(B, PW_B);
     let offered: string[] = [];
@@ -86,7 +98,7 @@ describe('re-run: keep, switch or add an account', () => {
     assert.equal(ui.asked[0], 'Gmail address to send as');
   });
 
-  it('ignores what is not an address among the keychain\'s accounts', async () => {
+  it("ignores what is not an address among the keychain's accounts", async () => {
     const { sys } = await configuredWithA();
     sys.secrets.set('[evil]:25 x@y:z', 'whatever');
     sys.secrets.set(B, PW_B);
@@ -103,10 +115,29 @@ describe('re-run: keep, switch or add an account', () => {
     const { sys, postfix } = await configuredWithA();
     sys.secrets.set(B, PW_B);
     const ids = ['A1B2C3D4E5', 'F6A7B8C9D0'];
-    postfix.queue.push(...ids.map((id) => JSON.stringify({ queue_name: 'deferred', queue_id: id, arrival_time: 1, sender: 'root@vm', recipients: [{ address: 'x@example.com', delay_reason: 'SASL authentication failed; server smtp.gmail.com said: 535-5.7.8 Username and Password not accepted' }] })));
+    postfix.queue.push(
+      ...ids.map((id) =>
+        JSON.stringify({
+          queue_name: 'deferred',
+          queue_id: id,
+          arrival_time: 1,
+          sender: 'root@vm',
+          recipients: [
+            {
+              address: 'x@example.com',
+              delay_reason:
+                'SASL authentication failed; server smtp.gmail.com said: 535-5.7.8 Username and Password not accepted',
+            },
+          ],
+        }),
+      ),
+    );
     sys.on('postqueue', (args) => {
       if (args.includes('-f')) {
-        const lines = ids.map((id) => `Nov 28 09:00:02 vm postfix/smtp[4243]: ${id}: to=<x@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=300, delays=299/0.01/0.6/0.5, dsn=2.0.0, ${sent}\n`);
+        const lines = ids.map(
+          (id) =>
+            `Nov 28 09:00:02 vm postfix/smtp[4243]: ${id}: to=<x@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=300, delays=299/0.01/0.6/0.5, dsn=2.0.0, ${sent}\n`,
+        );
         sys.put('/var/log/mail.log', (sys.text('/var/log/mail.log') ?? '') + lines.join(''));
         postfix.queue.length = 0;
       }
@@ -115,7 +146,10 @@ describe('re-run: keep, switch or add an account', () => {
     const ui = new ScriptedUi([`switch:${B}`, true]);
     const run = await runCli(sys, ['--no-test', '--json'], { ui });
     assert.equal(run.exit, 0, ui.transcript);
-    assert.ok(sys.calls.some((c) => c.file === 'postqueue' && c.args.join(' ') === '-f'), 'postqueue -f (default instance: no -c)');
+    assert.ok(
+      sys.calls.some((c) => c.file === 'postqueue' && c.args.join(' ') === '-f'),
+      'postqueue -f (default instance: no -c)',
+    );
     assert.match(ui.transcript, /2 of 2 deferred message\(s\) went out with the new login/);
     assert.deepEqual(run.json?.flushed, { deferred: 2, sent: 2 });
   });
@@ -124,11 +158,30 @@ describe('re-run: keep, switch or add an account', () => {
     const { sys, postfix } = await configuredWithA();
     sys.secrets.set(B, PW_B);
     const ids = ['AAAAAA1111', 'BBBBBB2222'];
-    postfix.queue.push(...ids.map((id) => JSON.stringify({ queue_name: 'deferred', queue_id: id, arrival_time: 1, sender: 'root@vm', recipients: [{ address: 'x@example.com' }] })));
+    postfix.queue.push(
+      ...ids.map((id) =>
+        JSON.stringify({
+          queue_name: 'deferred',
+          queue_id: id,
+          arrival_time: 1,
+          sender: 'root@vm',
+          recipients: [{ address: 'x@example.com' }],
+        }),
+      ),
+    );
     sys.on('postqueue', (args) => {
       if (args.includes('-f')) {
-        const line = (id: string, tail: string) => `Nov 28 09:00:02 vm postfix/smtp[4243]: ${id}: to=<x@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=300, delays=299/0.01/0.6/0.5, dsn=${tail.startsWith('status=sent') ? '2.0.0' : '4.2.1'}, ${tail}\n`;
-        sys.put('/var/log/mail.log', (sys.text('/var/log/mail.log') ?? '') + line(ids[0]!, sent) + line(ids[1]!, 'status=deferred (host smtp.gmail.com said: 450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages)'));
+        const line = (id: string, tail: string) =>
+          `Nov 28 09:00:02 vm postfix/smtp[4243]: ${id}: to=<x@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=300, delays=299/0.01/0.6/0.5, dsn=${tail.startsWith('status=sent') ? '2.0.0' : '4.2.1'}, ${tail}\n`;
+        sys.put(
+          '/var/log/mail.log',
+          (sys.text('/var/log/mail.log') ?? '') +
+            line(ids[0]!, sent) +
+            line(
+              ids[1]!,
+              'status=deferred (host smtp.gmail.com said: 450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages)',
+            ),
+        );
         postfix.queue.splice(0, 1);
       }
       return { exitCode: 0, stdout: postfix.queue.join('\n'), stderr: '' };
@@ -143,7 +196,15 @@ describe('re-run: keep, switch or add an account', () => {
 
   it('no flush when the credentials did not change', async () => {
     const { sys, postfix } = await configuredWithA();
-    postfix.queue.push(JSON.stringify({ queue_name: 'deferred', queue_id: 'ABCDEF1234', arrival_time: 1, sender: 'root@vm', recipients: [{ address: 'x@example.com' }] }));
+    postfix.queue.push(
+      JSON.stringify({
+        queue_name: 'deferred',
+        queue_id: 'ABCDEF1234',
+        arrival_time: 1,
+        sender: 'root@vm',
+        recipients: [{ address: 'x@example.com' }],
+      }),
+    );
     const run = await runCli(sys, ['--account', A, '--yes', '--no-test', '--json']);
     assert.equal(run.exit, 0);
     assert.ok(!sys.calls.some((c) => c.file === 'postqueue' && c.args.includes('-f')));

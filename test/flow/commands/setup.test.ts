@@ -34,19 +34,28 @@ describe('setup, headless', () => {
     const edits = sys.calls.filter((c) => c.file === 'postconf' && c.args.includes('-e'));
     assert.equal(edits.length, 1);
     assert.deepEqual(edits[0]!.args.slice(1).sort(), [
-      'default_transport=smtp', 'relay_transport=relay', 'relayhost=[smtp.gmail.com]:587',
-      'smtp_sasl_auth_enable=yes', 'smtp_sasl_password_maps=hash:/etc/postfix/sasl_passwd',
+      'default_transport=smtp',
+      'relay_transport=relay',
+      'relayhost=[smtp.gmail.com]:587',
+      'smtp_sasl_auth_enable=yes',
+      'smtp_sasl_password_maps=hash:/etc/postfix/sasl_passwd',
       'smtp_sasl_tls_security_options=noanonymous',
-      'smtp_tls_CAfile=/etc/ssl/certs/ca-certificates.crt', 'smtp_tls_security_level=secure',
+      'smtp_tls_CAfile=/etc/ssl/certs/ca-certificates.crt',
+      'smtp_tls_security_level=secure',
     ]);
     const map = sys.files.get('/etc/postfix/sasl_passwd')!;
     assert.equal(map.mode, 0o600);
     assert.match(map.content.toString(), /^\[smtp\.gmail\.com\]:587 someone@gmail\.com:abcdefghijklmnop$/m);
     assert.equal(sys.files.get('/etc/postfix/sasl_passwd.db')?.mode, 0o600);
-    const order = sys.calls.map((c) => `${c.file} ${c.args.at(-1)}`).filter((c) => /postmap|postfix (check|reload)/.test(c));
+    const order = sys.calls
+      .map((c) => `${c.file} ${c.args.at(-1)}`)
+      .filter((c) => /postmap|postfix (check|reload)/.test(c));
     assert.deepEqual(order, ['postmap hash:/etc/postfix/sasl_passwd', 'postfix check', 'postfix reload']);
     assert.equal(postfix.explicit().relayhost, '[smtp.gmail.com]:587');
-    assert.deepEqual(sys.authChecks.map((a) => [a.endpoint.host, a.endpoint.port, a.endpoint.implicitTls, a.user]), [['smtp.gmail.com', 587, false, 'someone@gmail.com']]);
+    assert.deepEqual(
+      sys.authChecks.map((a) => [a.endpoint.host, a.endpoint.port, a.endpoint.implicitTls, a.user]),
+      [['smtp.gmail.com', 587, false, 'someone@gmail.com']],
+    );
     assert.equal(sys.submitted[0]?.to, 'friend@example.com');
     assert.equal(run.json?.result, 'delivered');
     assert.equal(run.json?.test?.status, 'sent');
@@ -58,11 +67,17 @@ describe('setup, headless', () => {
   it('shows a relayhost of another provider explicitly as the change it is', async () => {
     const { readFileSync } = await import('node:fs');
     const { repoPath } = await import('../../support/paths.js');
-    const mainCf = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8').replace(/^relayhost =.*$/m, 'relayhost = [smtp.example.net]:587');
+    const mainCf = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8').replace(
+      /^relayhost =.*$/m,
+      'relayhost = [smtp.example.net]:587',
+    );
     const { sys, postfix } = debianMachine({ mainCf });
     const run = await runCli(sys, [...headless, '--no-test'], { stdin: `${password}\n` });
     assert.equal(run.exit, 0, run.stdout);
-    assert.match(run.stdout, /Mail now goes out through \[smtp\.example\.net\]:587; after this change it goes through \[smtp\.gmail\.com\]:587/);
+    assert.match(
+      run.stdout,
+      /Mail now goes out through \[smtp\.example\.net\]:587; after this change it goes through \[smtp\.gmail\.com\]:587/,
+    );
     assert.match(run.stdout, /- relayhost = \[smtp\.example\.net\]:587\n.*\+ relayhost = \[smtp\.gmail\.com\]:587/);
     assert.equal(postfix.explicit().relayhost, '[smtp.gmail.com]:587');
   });
@@ -71,14 +86,21 @@ describe('setup, headless', () => {
     const { sys } = debianMachine();
     const run = await runCli(sys, ['--non-interactive']);
     assert.equal(run.exit, 2);
-    for (const flag of ['--account', '--password-stdin', '--password-file', '--yes']) assert.ok(run.stdout.includes(flag), flag);
+    for (const flag of ['--account', '--password-stdin', '--password-file', '--yes'])
+      assert.ok(run.stdout.includes(flag), flag);
     assert.equal(sys.writes.length, 0);
     assert.equal(sys.authChecks.length, 0);
   });
 
   it('stops before touching any file when Gmail refuses the password (exit 1)', async () => {
     const { sys } = debianMachine();
-    sys.authResult = () => ({ ok: false, errorCode: 'EAUTH', responseCode: 535, response: '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp' });
+    sys.authResult = () => ({
+      ok: false,
+      errorCode: 'EAUTH',
+      responseCode: 535,
+      response:
+        '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp',
+    });
     const run = await runCli(sys, [...headless, '--json'], { stdin: `${password}\n` });
     assert.equal(run.exit, 1);
     assert.equal(run.json?.error?.code, 'preflight-auth-bad-credentials');
@@ -89,7 +111,10 @@ describe('setup, headless', () => {
   });
 
   it('exits 3 and explains when the message is deferred', async () => {
-    const { sys } = debianMachine({ delivery: () => 'status=deferred (SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.250.102.109]: no mechanism available)' });
+    const { sys } = debianMachine({
+      delivery: () =>
+        'status=deferred (SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.250.102.109]: no mechanism available)',
+    });
     const run = await runCli(sys, [...headless, '--json'], { stdin: `${password}\n` });
     assert.equal(run.exit, 3);
     assert.equal(run.json?.result, 'not-delivered');
@@ -107,20 +132,30 @@ describe('setup, headless', () => {
     assert.equal(run.exit, 0);
     assert.match(run.stdout, /Already configured/);
     const later = sys.calls.slice(callsBefore);
-    assert.ok(!later.some((c) => c.args.includes('-e') || c.file === 'postmap' || c.args.includes('reload')), JSON.stringify(later));
+    assert.ok(
+      !later.some((c) => c.args.includes('-e') || c.file === 'postmap' || c.args.includes('reload')),
+      JSON.stringify(later),
+    );
     assert.equal(sys.writes.length, writesBefore);
   });
 
-  it('an install that weakened smtp_sasl_security_options to noanonymous gets Postfix\'s default back; remove leaves a person\'s own value', async () => {
+  it("an install that weakened smtp_sasl_security_options to noanonymous gets Postfix's default back; remove leaves a person's own value", async () => {
     const { sys, postfix } = debianMachine();
     assert.equal((await runCli(sys, headless, { stdin: `${password}\n` })).exit, 0);
     assert.equal(postfix.explicit().smtp_sasl_security_options, undefined, 'not set any more');
     sys.put('/etc/postfix/main.cf', `${postfix.mainCf()}smtp_sasl_security_options = noanonymous\n`);
     const run = await runCli(sys, [...headless, '--no-test'], { stdin: `${password}\n` });
     assert.equal(run.exit, 0, run.stderr);
-    assert.ok(sys.calls.some((c) => c.file === 'postconf' && c.args.includes('-X') && c.args.includes('smtp_sasl_security_options')));
+    assert.ok(
+      sys.calls.some(
+        (c) => c.file === 'postconf' && c.args.includes('-X') && c.args.includes('smtp_sasl_security_options'),
+      ),
+    );
     assert.equal(postfix.explicit().smtp_sasl_security_options, undefined);
-    sys.put('/etc/postfix/main.cf', `${postfix.mainCf()}smtp_sasl_security_options = noanonymous, noplaintext, nodictionary\n`);
+    sys.put(
+      '/etc/postfix/main.cf',
+      `${postfix.mainCf()}smtp_sasl_security_options = noanonymous, noplaintext, nodictionary\n`,
+    );
     assert.equal((await runCli(sys, ['remove', '--yes'])).exit, 0);
     assert.equal(postfix.explicit().smtp_sasl_security_options, 'noanonymous, noplaintext, nodictionary');
     assert.equal(postfix.explicit().relayhost, '', 'back to the Debian main.cf line "relayhost =" it replaced');
@@ -140,7 +175,9 @@ describe('setup, headless', () => {
   it('--dry-run shows the plan with the password hidden and changes nothing, sends nothing', async () => {
     const { sys } = debianMachine();
     sys.root = false;
-    const run = await runCli(sys, ['--account', 'someone@gmail.com', '--password-stdin', '--dry-run'], { stdin: `${password}\n` });
+    const run = await runCli(sys, ['--account', 'someone@gmail.com', '--password-stdin', '--dry-run'], {
+      stdin: `${password}\n`,
+    });
     assert.equal(run.exit, 0, run.stdout);
     assert.match(run.stdout, /\+ relayhost = \[smtp\.gmail\.com\]:587/);
     assert.match(run.stdout, /- default_transport = error/);
@@ -154,7 +191,11 @@ describe('setup, headless', () => {
   it('reports a malformed flag value (exit 2) before anything else, even without root', async () => {
     const { sys } = debianMachine();
     sys.root = false;
-    const run = await runCli(sys, ['--account', 'someone@gmail.com\n[evil]:25', '--password-stdin', '--yes', '--json'], { stdin: `${password}\n` });
+    const run = await runCli(
+      sys,
+      ['--account', 'someone@gmail.com\n[evil]:25', '--password-stdin', '--yes', '--json'],
+      { stdin: `${password}\n` },
+    );
     assert.equal(run.exit, 2);
     assert.equal(run.json?.error?.code, 'invalid-account');
     assert.equal(sys.calls.length, 0, 'nothing was even read');
@@ -197,8 +238,16 @@ describe('setup, interactive', () => {
     assert.equal(ui.asked.length, 4);
     assert.match(sys.text('/etc/postfix/sasl_passwd') ?? '', /someone@gmail\.com:abcdefghijklmnop$/m);
     assert.equal(sys.submitted[0]?.to, 'someone@gmail.com');
-    assert.match(ui.transcript, /Test message to someone@gmail\.com \(--to ADDR changes it/, 'the plan names the test recipient and its flag');
-    assert.match(ui.transcript, /relayhost: \(not set\) → \[smtp\.gmail\.com\]:587/, 'the summary shows the relayhost change');
+    assert.match(
+      ui.transcript,
+      /Test message to someone@gmail\.com \(--to ADDR changes it/,
+      'the plan names the test recipient and its flag',
+    );
+    assert.match(
+      ui.transcript,
+      /relayhost: \(not set\) → \[smtp\.gmail\.com\]:587/,
+      'the summary shows the relayhost change',
+    );
     assert.match(ui.transcript, /apppasswords/);
     assert.match(ui.transcript, /--account someone@gmail\.com --password-file/);
     assertNoSecretLeak(sys, ui.transcript);
@@ -215,7 +264,15 @@ describe('setup, interactive', () => {
 
   it('asks again for the password when Gmail rejects it', async () => {
     const { sys } = debianMachine();
-    sys.authResult = (_user, pw) => (pw === password ? { ok: true } : { ok: false, errorCode: 'EAUTH', responseCode: 535, response: '535-5.7.8 Username and Password not accepted.' });
+    sys.authResult = (_user, pw) =>
+      pw === password
+        ? { ok: true }
+        : {
+            ok: false,
+            errorCode: 'EAUTH',
+            responseCode: 535,
+            response: '535-5.7.8 Username and Password not accepted.',
+          };
     const ui = new ScriptedUi(['someone@gmail.com', 'wrongwrongwrongx', password, 'none', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);

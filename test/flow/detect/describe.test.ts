@@ -20,12 +20,30 @@ async function found(options?: Parameters<typeof installFakePostfix>[1], configD
 
 describe('flow/detect/describe: the line after detect', () => {
   it('a running Postfix: OS, version, running, configuration directory, map type', async () => {
-    assert.equal(describeFacts(await found()), t('detect.summary', { os: debian, version: '3.7.11', state: t('detect.running.yes'), configDir: '/etc/postfix', mapType: 'hash' }));
+    assert.equal(
+      describeFacts(await found()),
+      t('detect.summary', {
+        os: debian,
+        version: '3.7.11',
+        state: t('detect.running.yes'),
+        configDir: '/etc/postfix',
+        mapType: 'hash',
+      }),
+    );
   });
 
   it('a stopped private instance says stopped, and its own directory', async () => {
     const line = describeFacts(await found({ running: false, configDir: '/etc/postfix-out' }, '/etc/postfix-out'));
-    assert.equal(line, t('detect.summary', { os: debian, version: '3.7.11', state: t('detect.running.no'), configDir: '/etc/postfix-out', mapType: 'hash' }));
+    assert.equal(
+      line,
+      t('detect.summary', {
+        os: debian,
+        version: '3.7.11',
+        state: t('detect.running.no'),
+        configDir: '/etc/postfix-out',
+        mapType: 'hash',
+      }),
+    );
   });
 
   it('no Postfix: not installed, on the OS by its pretty name, else its id', async () => {

@@ -8,7 +8,8 @@ import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix } from '../../support/fake-postfix.js';
 import { changingCommands } from '../../support/step-context.js';
 
-const relayed = (map: string) => `relayhost = [smtp.gmail.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/${map}\n`;
+const relayed = (map: string) =>
+  `relayhost = [smtp.gmail.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/${map}\n`;
 
 function debian(options: Parameters<typeof installFakePostfix>[1] = {}): FakeSystem {
   const sys = new FakeSystem();
@@ -57,7 +58,7 @@ describe('detect on Debian 12', () => {
     assert.equal(facts.os.prettyName, 'Debian GNU/Linux 12 (bookworm)');
   });
 
-  it('the wizard\'s map: its account, mode and whether the compiled map is current', async () => {
+  it("the wizard's map: its account, mode and whether the compiled map is current", async () => {
     const sys = debian({ mainCf: relayed('sasl_passwd') });
     sys.put('/etc/postfix/sasl_passwd', '[smtp.gmail.com]:587 someone@gmail.com:abcdefghijklmnop\n', 0o600);
     const stale = (await detect(sys, undefined)).postfix;
@@ -74,7 +75,7 @@ describe('detect on Debian 12', () => {
     assert.deepEqual(current?.passwordMap?.compiled, [{ path: '/etc/postfix/sasl_passwd.db', mode: 0o600, uid: 0 }]);
   });
 
-  it('a hand-made relay\'s map (saslpass): named by main.cf, read by nothing else; a leftover sasl_passwd is seen too', async () => {
+  it("a hand-made relay's map (saslpass): named by main.cf, read by nothing else; a leftover sasl_passwd is seen too", async () => {
     const sys = debian({ mainCf: relayed('saslpass') });
     sys.put('/etc/postfix/saslpass', '[smtp.gmail.com]:587 old@gmail.com:oldpasswordoldpw\n', 0o644);
     sys.put('/etc/postfix/sasl_passwd', '[smtp.gmail.com]:587 older@gmail.com:olderpasswordold\n', 0o600);

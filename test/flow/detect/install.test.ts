@@ -3,7 +3,7 @@
 // --install, only shown with --dry-run, refused without root, and a failed apt-get stops the run.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WizardError } from '../../../src/errors.js';
+import type { WizardError } from '../../../src/errors.js';
 import { offerInstall, planInstall } from '../../../src/flow/detect/install.js';
 import { detect } from '../../../src/flow/detect/detect.js';
 import { t } from '../../../src/ui/messages.js';
@@ -12,7 +12,8 @@ import { installFakePostfix } from '../../support/fake-postfix.js';
 import { changingCommands, stepContext } from '../../support/step-context.js';
 
 const pluginDir = '/usr/lib/x86_64-linux-gnu/sasl2';
-const aptGet = 'apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold libsasl2-modules';
+const aptGet =
+  'apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold libsasl2-modules';
 /** As the install's messages show it: with the environment it runs in. */
 const aptGetShown = `DEBIAN_FRONTEND=noninteractive ${aptGet}`;
 const ok = (stdout = '') => ({ exitCode: 0, stdout, stderr: '' });
@@ -34,7 +35,10 @@ describe('planInstall', () => {
     const facts = await detect(ubuntu(), undefined);
     const plan = planInstall(facts);
     assert.deepEqual(plan?.reasons, [t('install.why.sasl')]);
-    assert.deepEqual(plan?.commands.map((c) => [c.file, ...c.args].join(' ')), [aptGet]);
+    assert.deepEqual(
+      plan?.commands.map((c) => [c.file, ...c.args].join(' ')),
+      [aptGet],
+    );
     assert.equal(plan?.installsPostfix, false);
   });
 
@@ -61,7 +65,10 @@ describe('offerInstall', () => {
     const before = await detect(ctx.sys, undefined);
     const after = await offerInstall(ctx, before);
     assert.deepEqual(ctx.ui.asked, [t('install.confirm')]);
-    assert.ok(ctx.ui.shown.some((l) => l.startsWith(`note: ${t('install.title')}`) && l.includes(aptGet)), ctx.ui.transcript);
+    assert.ok(
+      ctx.ui.shown.some((l) => l.startsWith(`note: ${t('install.title')}`) && l.includes(aptGet)),
+      ctx.ui.transcript,
+    );
     assert.deepEqual(changingCommands(ctx.sys), [aptGet, 'systemctl reload postfix']);
     const logPath = '/var/lib/postfix-gmail-wizard/logs/install-20261128T090000000Z.log';
     const call = ctx.sys.calls.find((c) => c.file === 'apt-get');
@@ -106,7 +113,10 @@ describe('offerInstall', () => {
     const facts = await detect(ctx.sys, undefined);
     assert.equal(await offerInstall(ctx, facts), facts);
     assert.deepEqual(ctx.ui.asked, []);
-    assert.ok(ctx.ui.shown.some((l) => l.includes(aptGet)), ctx.ui.transcript);
+    assert.ok(
+      ctx.ui.shown.some((l) => l.includes(aptGet)),
+      ctx.ui.transcript,
+    );
     assert.ok(ctx.ui.shown.includes(`info: ${t('install.dryRun')}`), ctx.ui.transcript);
     assert.deepEqual(changingCommands(ctx.sys), []);
     assert.deepEqual(ctx.sys.writes, []);
@@ -124,16 +134,23 @@ describe('offerInstall', () => {
     assert.deepEqual(changingCommands(sys), []);
   });
 
-  it('a failed apt-get: install-failed with the log\'s tail as the fix, the spinner stopped as failed, no reload', async () => {
+  it("a failed apt-get: install-failed with the log's tail as the fix, the spinner stopped as failed, no reload", async () => {
     const sys = ubuntu();
-    sys.on('apt-get', () => ({ exitCode: 100, stdout: 'Reading package lists...\n', stderr: 'E: Unable to locate package libsasl2-modules\n' }));
+    sys.on('apt-get', () => ({
+      exitCode: 100,
+      stdout: 'Reading package lists...\n',
+      stderr: 'E: Unable to locate package libsasl2-modules\n',
+    }));
     const ctx = stepContext(['--install', '--yes'], { sys, headless: true });
     await assert.rejects(offerInstall(ctx, await detect(sys, undefined)), (error: WizardError) => {
       assert.equal(error.code, 'install-failed');
       assert.match(error.fix ?? '', /E: Unable to locate package libsasl2-modules/);
       return true;
     });
-    assert.ok(ctx.ui.shown.includes(`failed: ${t('install.failed', { command: aptGetShown, code: 100 })}`), ctx.ui.transcript);
+    assert.ok(
+      ctx.ui.shown.includes(`failed: ${t('install.failed', { command: aptGetShown, code: 100 })}`),
+      ctx.ui.transcript,
+    );
     assert.deepEqual(changingCommands(sys), [aptGet]);
   });
 });

@@ -38,29 +38,43 @@ describe('readLocalFacts', () => {
     assert.equal(local.domains.myorigin, 'vm');
   });
 
-  it('a private instance may not edit the machine\'s /etc/aliases; its postalias gets -c', async () => {
+  it("a private instance may not edit the machine's /etc/aliases; its postalias gets -c", async () => {
     const sys = new FakeSystem();
     installFakePostfix(sys, { configDir: '/etc/postfix-out' });
     const { postfix } = await detected(sys, '/etc/postfix-out');
     assert.equal((await readLocalFacts(sys, postfix)).aliases, undefined);
-    assert.deepEqual(postaliasArgs(postfix, { type: 'hash', path: '/etc/postfix-out/aliases' }), ['-c', '/etc/postfix-out', 'hash:/etc/postfix-out/aliases']);
+    assert.deepEqual(postaliasArgs(postfix, { type: 'hash', path: '/etc/postfix-out/aliases' }), [
+      '-c',
+      '/etc/postfix-out',
+      'hash:/etc/postfix-out/aliases',
+    ]);
   });
 });
 
 describe('readPutBackFacts', () => {
-  it('reads master.cf only when the record holds a master.cf line, and each recorded table\'s source', async () => {
+  it("reads master.cf only when the record holds a master.cf line, and each recorded table's source", async () => {
     const sys = new FakeSystem();
     installFakePostfix(sys);
     sys.put('/etc/postfix/tls_policy', '[smtp.example.net]:25 may\n', 0o640);
     const { postfix } = await detected(sys);
-    const tableOnly = parseSavedRecord(`table hash:/etc/postfix/tls_policy [smtp.gmail.com]:587 written ${'0'.repeat(64)}\n  line 1: [smtp.gmail.com]:587 encrypt\n`);
+    const tableOnly = parseSavedRecord(
+      `table hash:/etc/postfix/tls_policy [smtp.gmail.com]:587 written ${'0'.repeat(64)}\n  line 1: [smtp.gmail.com]:587 encrypt\n`,
+    );
     const before = sys.calls.length;
     const facts = await readPutBackFacts(sys, postfix, tableOnly);
     assert.equal(sys.calls.length, before, 'no postconf -M/-P without a master.cf line');
-    assert.deepEqual(facts.tables, { '/etc/postfix/tls_policy': { content: '[smtp.example.net]:25 may\n', mode: 0o640 } });
+    assert.deepEqual(facts.tables, {
+      '/etc/postfix/tls_policy': { content: '[smtp.example.net]:25 may\n', mode: 0o640 },
+    });
     const withMaster = parseSavedRecord('master.cf smtp/unix/smtp_tls_security_level = may\n');
     const master = await readPutBackFacts(sys, postfix, withMaster);
-    assert.ok(master.services.includes('smtp/inet') && master.services.includes('smtp/unix'), master.services.join(' '));
-    assert.deepEqual(sys.calls.slice(before).map((c) => c.args.join(' ')), ['-M', '-P']);
+    assert.ok(
+      master.services.includes('smtp/inet') && master.services.includes('smtp/unix'),
+      master.services.join(' '),
+    );
+    assert.deepEqual(
+      sys.calls.slice(before).map((c) => c.args.join(' ')),
+      ['-M', '-P'],
+    );
   });
 });

@@ -9,7 +9,8 @@ import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix } from '../../support/fake-postfix.js';
 import { detected } from '../../support/step-context.js';
 
-const aptGet = 'apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold';
+const aptGet =
+  'apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold';
 const codes = (errors: WizardError[]) => errors.map((e) => e.code);
 
 describe('requirements', () => {
@@ -26,11 +27,14 @@ describe('requirements', () => {
     const sys = new FakeSystem();
     sys.put('/etc/os-release', 'ID=debian\nVERSION_ID="12"\n');
     const facts = await detect(sys, undefined);
-    assert.throws(() => requirePostfix(facts), (error: WizardError) => {
-      assert.equal(error.code, 'postfix-missing');
-      assert.ok(error.fix?.includes(`${aptGet} postfix`), error.fix);
-      return true;
-    });
+    assert.throws(
+      () => requirePostfix(facts),
+      (error: WizardError) => {
+        assert.equal(error.code, 'postfix-missing');
+        assert.ok(error.fix?.includes(`${aptGet} postfix`), error.fix);
+        return true;
+      },
+    );
   });
 
   it('a Postfix without Cyrus SASL, without plugins, whose map type is missing: every problem, in order', async () => {
@@ -50,10 +54,13 @@ describe('requirements', () => {
     installFakePostfix(sys);
     sys.root = false;
     const facts = await detected(sys);
-    assert.throws(() => requireRoot(facts, ['--account', 'someone@gmail.com', '--yes']), (error: WizardError) => {
-      assert.equal(error.code, 'not-root');
-      assert.ok(error.fix?.includes('sudo npx postfix-gmail-wizard --account someone@gmail.com --yes'), error.fix);
-      return true;
-    });
+    assert.throws(
+      () => requireRoot(facts, ['--account', 'someone@gmail.com', '--yes']),
+      (error: WizardError) => {
+        assert.equal(error.code, 'not-root');
+        assert.ok(error.fix?.includes('sudo npx postfix-gmail-wizard --account someone@gmail.com --yes'), error.fix);
+        return true;
+      },
+    );
   });
 });

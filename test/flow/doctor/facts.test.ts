@@ -20,11 +20,17 @@ describe('gatherDoctorFacts', () => {
     assert.equal(doctor.settings.relayhost, '[smtp.gmail.com]:587');
     const map = doctor.maps.find((m) => m.path === '/etc/postfix/saslpass');
     assert.deepEqual([map?.parameter, map?.secret, map?.source?.mode], ['smtp_sasl_password_maps', true, 0o644]);
-    assert.deepEqual(map?.compiled.map((c) => [c.path, c.state]), [['/etc/postfix/saslpass.db', undefined]]);
+    assert.deepEqual(
+      map?.compiled.map((c) => [c.path, c.state]),
+      [['/etc/postfix/saslpass.db', undefined]],
+    );
     assert.deepEqual([doctor.relay?.host, doctor.relay?.port], ['smtp.gmail.com', 587]);
     assert.deepEqual(sys.probes, [{ host: 'smtp.gmail.com', port: 587, tls: true }]);
     assert.deepEqual(doctor.login, { ok: true });
-    assert.deepEqual(sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port, c.user, c.password]), [['smtp.gmail.com', 587, 'cron@gmail.com', PASSWORD]]);
+    assert.deepEqual(
+      sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port, c.user, c.password]),
+      [['smtp.gmail.com', 587, 'cron@gmail.com', PASSWORD]],
+    );
     assert.deepEqual(doctor.failures, []);
     assert.deepEqual(doctor.openNetworks, [], 'loopback-only listens to nobody else');
     assert.deepEqual(sys.writes, []);
@@ -33,7 +39,12 @@ describe('gatherDoctorFacts', () => {
 
   it('a refused login: ok false with its diagnosis', async () => {
     const { sys } = seedMachine(PASSWORD);
-    sys.authResult = () => ({ ok: false, response: '535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8  https://support.google.com/mail/?p=BadCredentials', responseCode: 535 });
+    sys.authResult = () => ({
+      ok: false,
+      response:
+        '535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8  https://support.google.com/mail/?p=BadCredentials',
+      responseCode: 535,
+    });
     const facts = await detected(sys);
     const { doctor } = await gatherDoctorFacts(sys, facts, facts.postfix);
     assert.equal(doctor.login?.ok, false);
@@ -54,11 +65,16 @@ describe('the chroot smtp(8) runs in', () => {
     sys.put('/etc/resolv.conf', 'nameserver 10.0.0.1\n');
     // As Debian's master.cf says (the fake Postfix answers no postconf -F): smtp(8) runs chrooted.
     const postconf = sys.handlers.get('postconf')!;
-    sys.on('postconf', (args, options) => (args.includes('-F') ? { exitCode: 0, stdout: `${args.at(-1)} = y\n`, stderr: '' } : postconf(args, options)));
+    sys.on('postconf', (args, options) =>
+      args.includes('-F') ? { exitCode: 0, stdout: `${args.at(-1)} = y\n`, stderr: '' } : postconf(args, options),
+    );
     const facts = await detected(sys);
     const dir = facts.postfix.tls?.chrootDir;
     assert.ok(dir, 'the chroot is the queue directory');
-    assert.deepEqual((await gatherDoctorFacts(sys, facts, facts.postfix)).doctor.chroot, { dir, missing: ['/etc/resolv.conf'] });
+    assert.deepEqual((await gatherDoctorFacts(sys, facts, facts.postfix)).doctor.chroot, {
+      dir,
+      missing: ['/etc/resolv.conf'],
+    });
     sys.put(`${dir}/etc/resolv.conf`, 'nameserver 10.0.0.1\n');
     assert.deepEqual((await gatherDoctorFacts(sys, facts, facts.postfix)).doctor.chroot, { dir, missing: [] });
   });

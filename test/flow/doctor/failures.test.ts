@@ -9,12 +9,22 @@ import { installFakePostfix, type FakePostfix } from '../../support/fake-postfix
 import { detected } from '../../support/step-context.js';
 import type { PostfixFacts } from '../../../src/flow/types.js';
 
-const badLogin = 'SASL authentication failed; server smtp.gmail.com[142.250.102.109] said: 535-5.7.8 Username and Password not accepted';
-const noSuchUser = 'host smtp.gmail.com[142.250.102.109] said: 550-5.1.1 The email account that you tried to reach does not exist. (in reply to RCPT TO command)';
+const badLogin =
+  'SASL authentication failed; server smtp.gmail.com[142.250.102.109] said: 535-5.7.8 Username and Password not accepted';
+const noSuchUser =
+  'host smtp.gmail.com[142.250.102.109] said: 550-5.1.1 The email account that you tried to reach does not exist. (in reply to RCPT TO command)';
 const line = (id: string, dsn: string, status: string, reply: string) =>
   `Nov 28 08:00:00 vm postfix/smtp[100]: ${id}: to=<ops@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=1, delays=0/0/0/1, dsn=${dsn}, status=${status} (${reply})\n`;
 const entry = (id: string, queue: string, reason?: string) =>
-  JSON.stringify({ queue_name: queue, queue_id: id, arrival_time: 1, message_size: 500, forced_expire: false, sender: 'cron@vm', recipients: [{ address: 'ops@example.com', ...(reason ? { delay_reason: reason } : {}) }] });
+  JSON.stringify({
+    queue_name: queue,
+    queue_id: id,
+    arrival_time: 1,
+    message_size: 500,
+    forced_expire: false,
+    sender: 'cron@vm',
+    recipients: [{ address: 'ops@example.com', ...(reason ? { delay_reason: reason } : {}) }],
+  });
 
 async function machine(log: string[], queue: string[]): Promise<{ sys: FakeSystem; postfix: FakePostfix }> {
   const sys = new FakeSystem();
@@ -29,17 +39,25 @@ describe('readFailures', () => {
     const { sys } = await machine([], [entry('AAAA111111', 'deferred', badLogin)]);
     const { failures, queueRead } = await readFailures(sys, (await detected(sys)).postfix);
     assert.equal(queueRead, true);
-    assert.deepEqual(failures, [{ queueId: 'AAAA111111', status: 'deferred', reason: badLogin, diagnosis: 'auth-bad-credentials' }]);
+    assert.deepEqual(failures, [
+      { queueId: 'AAAA111111', status: 'deferred', reason: badLogin, diagnosis: 'auth-bad-credentials' },
+    ]);
   });
 
   it('a bounce after the last message that went out counts; one before it is history', async () => {
-    const { sys } = await machine([
-      line('BBBB000001', '5.1.1', 'bounced', noSuchUser),
-      line('CCCC000002', '2.0.0', 'sent', '250 2.0.0 OK x - gsmtp'),
-      line('DDDD000003', '5.1.1', 'bounced', noSuchUser),
-    ], []);
+    const { sys } = await machine(
+      [
+        line('BBBB000001', '5.1.1', 'bounced', noSuchUser),
+        line('CCCC000002', '2.0.0', 'sent', '250 2.0.0 OK x - gsmtp'),
+        line('DDDD000003', '5.1.1', 'bounced', noSuchUser),
+      ],
+      [],
+    );
     const { failures } = await readFailures(sys, (await detected(sys)).postfix);
-    assert.deepEqual(failures.map((f) => [f.queueId, f.status, f.diagnosis]), [['DDDD000003', 'bounced', 'recipient-rejected']]);
+    assert.deepEqual(
+      failures.map((f) => [f.queueId, f.status, f.diagnosis]),
+      [['DDDD000003', 'bounced', 'recipient-rejected']],
+    );
   });
 
   it('a logged deferral of a message no longer queued is not a failure while the queue can be read', async () => {
@@ -53,13 +71,25 @@ describe('readFailures', () => {
     sys.on('postqueue', () => ({ exitCode: 1, stdout: '', stderr: 'postqueue: fatal: Connection refused' }));
     const { failures, queueRead } = await readFailures(sys, postfix);
     assert.equal(queueRead, false);
-    assert.deepEqual(failures.map((f) => [f.queueId, f.status, f.diagnosis]), [['EEEE000004', 'deferred', 'auth-bad-credentials']]);
+    assert.deepEqual(
+      failures.map((f) => [f.queueId, f.status, f.diagnosis]),
+      [['EEEE000004', 'deferred', 'auth-bad-credentials']],
+    );
   });
 
   it('a message being retried now (active, no delay reason): its last logged deferral says why it waits', async () => {
-    const { sys } = await machine([line('FFFF000005', '4.4.1', 'deferred', 'connect to smtp.gmail.com[142.250.102.109]:587: Connection timed out'), line('FFFF000005', '4.7.8', 'deferred', badLogin)], [entry('FFFF000005', 'active')]);
+    const { sys } = await machine(
+      [
+        line('FFFF000005', '4.4.1', 'deferred', 'connect to smtp.gmail.com[142.250.102.109]:587: Connection timed out'),
+        line('FFFF000005', '4.7.8', 'deferred', badLogin),
+      ],
+      [entry('FFFF000005', 'active')],
+    );
     const { failures } = await readFailures(sys, (await detected(sys)).postfix);
-    assert.deepEqual(failures.map((f) => [f.queueId, f.diagnosis]), [['FFFF000005', 'auth-bad-credentials']]);
+    assert.deepEqual(
+      failures.map((f) => [f.queueId, f.diagnosis]),
+      [['FFFF000005', 'auth-bad-credentials']],
+    );
   });
 });
 
@@ -75,14 +105,20 @@ const bounce = [
   'Dec 02 13:38:09 vm postfix/qmgr[13866]: 2982420C066: from=<>, size=2481, nrcpt=1 (queue active)',
   'Dec 02 13:38:09 vm postfix/local[13930]: 2982420C066: to=<root@testhost.example>, relay=local, delay=0.01, delays=0/0.01/0/0, dsn=2.0.0, status=sent (delivered to mailbox)',
 ];
-const sentLater = 'Dec 02 13:40:11 vm postfix/smtp[14001]: 5BC4520D521: to=<cron@example.com>, relay=localhost[127.0.0.1]:36783, delay=0.16, delays=0.01/0.03/0.11/0, dsn=2.0.0, status=sent (250 2.0.0 OK  1796218310 e4b246c617aesm6209370 - gsmtp)';
+const sentLater =
+  'Dec 02 13:40:11 vm postfix/smtp[14001]: 5BC4520D521: to=<cron@example.com>, relay=localhost[127.0.0.1]:36783, delay=0.16, delays=0.01/0.03/0.11/0, dsn=2.0.0, status=sent (250 2.0.0 OK  1796218310 e4b246c617aesm6209370 - gsmtp)';
 
 function loggedMachine(lines: string[]): { sys: FakeSystem; postfix: PostfixFacts } {
   const sys = new FakeSystem();
   sys.put(LOG, `${lines.join('\n')}\n`);
   sys.put('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\npostfix:x:104:111::/var/spool/postfix:/usr/sbin/nologin\n');
   sys.on('postqueue', () => ({ exitCode: 0, stdout: '', stderr: '' })); // an empty queue
-  const postfix = { configDir: '/etc/postfix', isDefaultInstance: true, settings: { mail_owner: 'postfix' }, log: { kind: 'file', path: LOG } } as unknown as PostfixFacts;
+  const postfix = {
+    configDir: '/etc/postfix',
+    isDefaultInstance: true,
+    settings: { mail_owner: 'postfix' },
+    log: { kind: 'file', path: LOG },
+  } as unknown as PostfixFacts;
   return { sys, postfix };
 }
 
@@ -91,7 +127,10 @@ describe('doctor reads failures from the log', () => {
     const { sys, postfix } = loggedMachine(bounce);
     const { failures, queueRead } = await readFailures(sys, postfix);
     assert.equal(queueRead, true);
-    assert.deepEqual(failures.map((f) => [f.queueId, f.status, f.diagnosis]), [['08FB920C9DB', 'bounced', 'quota-exceeded']]);
+    assert.deepEqual(
+      failures.map((f) => [f.queueId, f.status, f.diagnosis]),
+      [['08FB920C9DB', 'bounced', 'quota-exceeded']],
+    );
   });
 
   it('mail that went out through the relay after the bounce makes it history', async () => {

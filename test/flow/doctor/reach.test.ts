@@ -10,7 +10,8 @@ import { detected } from '../../support/step-context.js';
 
 const PASSWORD = 'revokedrevokedre';
 const pem = (name: string) => `-----BEGIN CERTIFICATE-----\n${name}\n-----END CERTIFICATE-----`;
-const edit = (sys: ReturnType<typeof seedMachine>['sys'], change: (mainCf: string) => string) => sys.put('/etc/postfix/main.cf', change(sys.text('/etc/postfix/main.cf') ?? ''));
+const edit = (sys: ReturnType<typeof seedMachine>['sys'], change: (mainCf: string) => string) =>
+  sys.put('/etc/postfix/main.cf', change(sys.text('/etc/postfix/main.cf') ?? ''));
 
 describe('flow/doctor/reach: the probe', () => {
   it('the relayhost of main.cf, probed once with TLS sniffing; its host, port and addresses returned', async () => {
@@ -18,7 +19,12 @@ describe('flow/doctor/reach: the probe', () => {
     const facts = await detected(sys);
     const relay = await probeRelay(sys, facts.postfix);
     assert.deepEqual(sys.probes, [{ host: 'smtp.gmail.com', port: 587, tls: true }]);
-    assert.deepEqual(relay, { host: 'smtp.gmail.com', port: 587, implicitTls: false, addresses: [{ family: 4, address: '142.250.102.109', ok: true }] });
+    assert.deepEqual(relay, {
+      host: 'smtp.gmail.com',
+      port: 587,
+      implicitTls: false,
+      addresses: [{ family: 4, address: '142.250.102.109', ok: true }],
+    });
   });
 });
 
@@ -54,17 +60,25 @@ describe('flow/doctor/reach: the login', () => {
     const { sys } = seedMachine(PASSWORD);
     sys.put('/etc/ssl/certs/ca-certificates.crt', pem('BUNDLE'));
     sys.put('/root/old-recipe.pem', pem('CAPATH'));
-    edit(sys, (text) => text.replace('smtp_tls_CApath = /etc/ssl/certs/ca-certificates.crt', 'smtp_tls_CApath = /root/old-recipe.pem'));
+    edit(sys, (text) =>
+      text.replace('smtp_tls_CApath = /etc/ssl/certs/ca-certificates.crt', 'smtp_tls_CApath = /root/old-recipe.pem'),
+    );
     const facts = await detected(sys);
     await tryLogin(sys, facts, facts.postfix, await probeRelay(sys, facts.postfix));
-    assert.deepEqual(sys.authChecks.map((c) => c.endpoint.ca), [pem('CAPATH')]);
+    assert.deepEqual(
+      sys.authChecks.map((c) => c.endpoint.ca),
+      [pem('CAPATH')],
+    );
 
     const own = seedMachine(PASSWORD).sys;
     own.put('/root/relay-ca.pem', pem('OWN'));
     edit(own, (text) => `${text}smtp_tls_CAfile = /root/relay-ca.pem\n`);
     const ownFacts = await detected(own);
     await tryLogin(own, ownFacts, ownFacts.postfix, await probeRelay(own, ownFacts.postfix));
-    assert.deepEqual(own.authChecks.map((c) => c.endpoint.ca), [pem('OWN')]);
+    assert.deepEqual(
+      own.authChecks.map((c) => c.endpoint.ca),
+      [pem('OWN')],
+    );
   });
 
   it("implicit TLS as the relay speaks it: the probe's word first, else port 465", async () => {
@@ -81,12 +95,21 @@ describe('flow/doctor/reach: the login', () => {
     const relay = await probeRelay(port465, facts465.postfix);
     assert.ok(relay);
     await tryLogin(port465, facts465, facts465.postfix, { ...relay, implicitTls: undefined });
-    assert.deepEqual(port465.authChecks.map((c) => [c.endpoint.port, c.endpoint.implicitTls, c.user, c.password]), [[465, true, 'cron@gmail.com', PASSWORD]]);
+    assert.deepEqual(
+      port465.authChecks.map((c) => [c.endpoint.port, c.endpoint.implicitTls, c.user, c.password]),
+      [[465, true, 'cron@gmail.com', PASSWORD]],
+    );
   });
 
   it("a refused login: ok false with its diagnosis and the server's line", async () => {
     const { sys } = seedMachine(PASSWORD);
-    sys.authResult = () => ({ ok: false, errorCode: 'EAUTH', responseCode: 535, response: '535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8  https://support.google.com/mail/?p=BadCredentials' });
+    sys.authResult = () => ({
+      ok: false,
+      errorCode: 'EAUTH',
+      responseCode: 535,
+      response:
+        '535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8  https://support.google.com/mail/?p=BadCredentials',
+    });
     const facts = await detected(sys);
     const login = await tryLogin(sys, facts, facts.postfix, await probeRelay(sys, facts.postfix));
     assert.equal(login?.ok, false);

@@ -21,21 +21,32 @@ async function doctorOn(running = true) {
 describe('repairPlan', () => {
   it('the seed: chmod the 0644 map, postmap it, smtp_use_tls out, the level secure, in one plan', async () => {
     const { sys, problems, repair } = await doctorOn();
-    for (const code of ['password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified']) assert.ok(repair.codes.includes(code), `${code} in ${repair.codes.join(', ')}`);
-    assert.deepEqual(repair.codes, problems.filter((p) => p.fixable && p.repair).map((p) => p.code));
+    for (const code of ['password-file-readable', 'map-not-compiled', 'obsolete-settings', 'tls-unverified'])
+      assert.ok(repair.codes.includes(code), `${code} in ${repair.codes.join(', ')}`);
+    assert.deepEqual(
+      repair.codes,
+      problems.filter((p) => p.fixable && p.repair).map((p) => p.code),
+    );
     const { plan } = repair;
     assert.deepEqual(plan.secretFixes, [{ path: '/etc/postfix/saslpass', mode: 0o644, action: 'chmod' }]);
-    assert.deepEqual(plan.commands.map((c) => [c.file, ...c.args].join(' ')), ['postmap hash:/etc/postfix/saslpass']);
+    assert.deepEqual(
+      plan.commands.map((c) => [c.file, ...c.args].join(' ')),
+      ['postmap hash:/etc/postfix/saslpass'],
+    );
     assert.ok(plan.removeSettings.includes('smtp_use_tls'), plan.removeSettings.join(' '));
     assert.equal(plan.settings.find((s) => s.name === 'smtp_tls_security_level')?.to, 'secure');
-    for (const path of ['/etc/postfix/main.cf', '/etc/postfix/saslpass', '/etc/postfix/saslpass.db']) assert.ok(plan.touches.includes(path), path);
+    for (const path of ['/etc/postfix/main.cf', '/etc/postfix/saslpass', '/etc/postfix/saslpass.db'])
+      assert.ok(plan.touches.includes(path), path);
     assert.equal(repair.start, false);
     assert.deepEqual(sys.writes, [], 'planning changes nothing');
   });
 
   it('a stopped Postfix: the plan starts it', async () => {
     const { problems, repair } = await doctorOn(false);
-    assert.ok(problems.some((p) => p.code === 'postfix-not-running'), problems.map((p) => p.code).join(', '));
+    assert.ok(
+      problems.some((p) => p.code === 'postfix-not-running'),
+      problems.map((p) => p.code).join(', '),
+    );
     assert.equal(repair.start, true);
   });
 

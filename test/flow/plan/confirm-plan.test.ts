@@ -27,7 +27,10 @@ async function run(flags: string[], script: Answer[], headless = false) {
   const plan = await freshPlan();
   const ctx = stepContext(flags, { answers: script, headless });
   showPlan(ctx, plan, answers);
-  const confirmed = confirmPlan(ctx, plan, answers).then(() => 'applied', (error: unknown) => error);
+  const confirmed = confirmPlan(ctx, plan, answers).then(
+    () => 'applied',
+    (error: unknown) => error,
+  );
   const result = await confirmed;
   assert.ok(!ctx.ui.transcript.includes(stepPassword), 'the password is never shown');
   return { ctx, plan, result };
@@ -40,7 +43,9 @@ describe('confirm-plan at a terminal', () => {
     const { ctx, plan, result } = await run([], ['Apply']);
     assert.equal(result, 'applied');
     assert.deepEqual(ctx.ui.asked, [t('ask.confirm')]);
-    assert.deepEqual(notes(ctx.ui.shown, t('plan.title')), [`note: ${t('plan.title')}\n${renderSummary(plan, { testTo: 'friend@example.com' })}`]);
+    assert.deepEqual(notes(ctx.ui.shown, t('plan.title')), [
+      `note: ${t('plan.title')}\n${renderSummary(plan, { testTo: 'friend@example.com' })}`,
+    ]);
     assert.deepEqual(notes(ctx.ui.shown, t('tui.diffTitle')), []);
   });
 
@@ -69,7 +74,11 @@ describe('confirm-plan at a terminal', () => {
 });
 
 describe('confirm-plan without a question', () => {
-  for (const [name, flags, headless] of [['--yes', ['--yes'], false], ['--dry-run', ['--dry-run'], false], ['no terminal', [], true]] as const) {
+  for (const [name, flags, headless] of [
+    ['--yes', ['--yes'], false],
+    ['--dry-run', ['--dry-run'], false],
+    ['no terminal', [], true],
+  ] as const) {
     it(`${name}: the full diff as the plan, nothing asked`, async () => {
       const { ctx, plan, result } = await run([...flags], [], headless);
       assert.equal(result, 'applied');

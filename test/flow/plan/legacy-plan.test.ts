@@ -14,14 +14,31 @@ import { en } from '../../../src/ui/text/en.js';
 const password = 'abcdefghijklmnop';
 const old = 'oldpasswordoldpw';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
-const headless = ['--account', 'new@gmail.com', '--password-stdin', '--to', 'friend@example.com', '--yes', '--no-test', '--json', '--no-keychain'];
-const stock = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8')
-  .replace(/^(default|relay)_transport = error\n/gm, '');
+const headless = [
+  '--account',
+  'new@gmail.com',
+  '--password-stdin',
+  '--to',
+  'friend@example.com',
+  '--yes',
+  '--no-test',
+  '--json',
+  '--no-keychain',
+];
+const stock = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8').replace(
+  /^(default|relay)_transport = error\n/gm,
+  '',
+);
 const bundle = '/etc/ssl/certs/ca-certificates.crt';
 const recipe = [
-  'relayhost = [smtp.gmail.com]:587', 'smtp_use_tls = yes', 'smtp_sasl_auth_enable = yes',
-  'smtp_sasl_password_maps = hash:/etc/postfix/saslpass', 'smtp_sasl_tls_security_options = noanonymous',
-  'smtp_sasl_mechanism_filter = plain', `smtp_tls_CApath = ${bundle}`, '',
+  'relayhost = [smtp.gmail.com]:587',
+  'smtp_use_tls = yes',
+  'smtp_sasl_auth_enable = yes',
+  'smtp_sasl_password_maps = hash:/etc/postfix/saslpass',
+  'smtp_sasl_tls_security_options = noanonymous',
+  'smtp_sasl_mechanism_filter = plain',
+  `smtp_tls_CApath = ${bundle}`,
+  '',
 ].join('\n');
 
 function seedMachine(): { sys: FakeSystem; postfix: FakePostfix } {
@@ -74,25 +91,52 @@ describe('setup on the seed recipe (recording fake)', () => {
     const removed = await runCli(sys, ['remove', '--yes', '--json', '--no-keychain']);
     assert.equal(removed.exit, 0, removed.stderr);
     assert.deepEqual(postfix.explicit(), before);
-    for (const path of ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db', '/etc/postfix/sasl_passwd', '/etc/postfix/postfix-gmail-wizard.saved']) {
+    for (const path of [
+      '/etc/postfix/saslpass',
+      '/etc/postfix/saslpass.db',
+      '/etc/postfix/sasl_passwd',
+      '/etc/postfix/postfix-gmail-wizard.saved',
+    ]) {
       assert.equal(sys.files.get(path), undefined, path);
     }
   });
 
   it('status on the recipe: level may from smtp_use_tls, the deferred 535 named, problems, exit 1', async () => {
     const { sys, postfix } = seedMachine();
-    postfix.queue.push(JSON.stringify({
-      queue_name: 'deferred', queue_id: 'A1B2C3', arrival_time: 1764320000, message_size: 300, forced_expire: false, sender: 'root@vm',
-      recipients: [{ address: 'root@vm', delay_reason: 'SASL authentication failed; server smtp.gmail.com[142.250.102.108] said: 535-5.7.8 Username and Password not accepted. For more information, go to?535 5.7.8  https://support.google.com/mail/?p=BadCredentials' }],
-    }));
+    postfix.queue.push(
+      JSON.stringify({
+        queue_name: 'deferred',
+        queue_id: 'A1B2C3',
+        arrival_time: 1764320000,
+        message_size: 300,
+        forced_expire: false,
+        sender: 'root@vm',
+        recipients: [
+          {
+            address: 'root@vm',
+            delay_reason:
+              'SASL authentication failed; server smtp.gmail.com[142.250.102.108] said: 535-5.7.8 Username and Password not accepted. For more information, go to?535 5.7.8  https://support.google.com/mail/?p=BadCredentials',
+          },
+        ],
+      }),
+    );
     const run = await runCli(sys, ['status', '--json', '--no-keychain']);
     assert.equal(run.exit, 1, run.stderr);
-    const status = run.json?.status as unknown as { tlsLevel: string; tls: { obsolete?: string }; queue: { reasons: { code: string; count: number }[] }; problems: { code: string }[] };
+    const status = run.json?.status as unknown as {
+      tlsLevel: string;
+      tls: { obsolete?: string };
+      queue: { reasons: { code: string; count: number }[] };
+      problems: { code: string }[];
+    };
     assert.equal(status.tlsLevel, 'may');
     assert.equal(status.tls.obsolete, 'smtp_use_tls = yes');
-    assert.deepEqual(status.queue.reasons.map((r) => [r.code, r.count]), [['auth-bad-credentials', 1]]);
+    assert.deepEqual(
+      status.queue.reasons.map((r) => [r.code, r.count]),
+      [['auth-bad-credentials', 1]],
+    );
     const codes = status.problems.map((p) => p.code);
-    for (const code of ['tls-unverified', 'obsolete-settings', 'deferred-auth', 'password-file-readable']) assert.ok(codes.includes(code), codes.join(' '));
+    for (const code of ['tls-unverified', 'obsolete-settings', 'deferred-auth', 'password-file-readable'])
+      assert.ok(codes.includes(code), codes.join(' '));
     const plain = await runCli(sys, ['status', '--no-keychain']);
     assert.match(plain.stdout, /1 deferred \(1 × auth-bad-credentials\)/);
   });

@@ -10,9 +10,15 @@ import { installFakePostfix } from '../../support/fake-postfix.js';
 import { allTemplates, detected, gmailAnswers, stepPassword } from '../../support/step-context.js';
 
 const configured = [
-  'relayhost = [smtp.gmail.com]:587', 'smtp_sasl_auth_enable = yes', 'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd',
-  'smtp_sasl_tls_security_options = noanonymous', 'smtp_tls_security_level = secure', 'smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt',
-  'default_transport = smtp', 'relay_transport = relay', '',
+  'relayhost = [smtp.gmail.com]:587',
+  'smtp_sasl_auth_enable = yes',
+  'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd',
+  'smtp_sasl_tls_security_options = noanonymous',
+  'smtp_tls_security_level = secure',
+  'smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt',
+  'default_transport = smtp',
+  'relay_transport = relay',
+  '',
 ].join('\n');
 
 async function facts(mainCf?: string, map?: string) {
@@ -35,28 +41,54 @@ describe('plan', () => {
     assert.equal(settings.smtp_sasl_password_maps, 'hash:/etc/postfix/sasl_passwd');
     assert.deepEqual([settings.default_transport, settings.relay_transport], ['smtp', 'relay']);
     const [map] = plan.files;
-    assert.deepEqual([plan.files.length, map?.path, map?.mode, map?.secret], [1, '/etc/postfix/sasl_passwd', 0o600, true]);
-    assert.match(String(map?.content ?? ''), new RegExp(`^\\[smtp\\.gmail\\.com\\]:587 someone@gmail\\.com:${stepPassword}$`, 'm'));
+    assert.deepEqual(
+      [plan.files.length, map?.path, map?.mode, map?.secret],
+      [1, '/etc/postfix/sasl_passwd', 0o600, true],
+    );
+    assert.match(
+      String(map?.content ?? ''),
+      new RegExp(`^\\[smtp\\.gmail\\.com\\]:587 someone@gmail\\.com:${stepPassword}$`, 'm'),
+    );
     assert.ok(map?.shown?.includes('someone@gmail.com:********') && !map.shown.includes(stepPassword), map?.shown);
-    assert.deepEqual(plan.commands.map((c) => [c.file, ...c.args].join(' ')), ['postmap hash:/etc/postfix/sasl_passwd']);
+    assert.deepEqual(
+      plan.commands.map((c) => [c.file, ...c.args].join(' ')),
+      ['postmap hash:/etc/postfix/sasl_passwd'],
+    );
     assert.ok(plan.secretFiles?.includes('/etc/postfix/sasl_passwd.db'));
   });
 
   it('--dry-run without a password: the placeholder, never an empty password', async () => {
     const plan = makePlan(await facts(), gmailAnswers({ credential: undefined }), await allTemplates());
-    assert.ok(String(plan.files[0]?.content).includes(`someone@gmail.com:${passwordPlaceholder}`), String(plan.files[0]?.content));
+    assert.ok(
+      String(plan.files[0]?.content).includes(`someone@gmail.com:${passwordPlaceholder}`),
+      String(plan.files[0]?.content),
+    );
   });
 
   it('configured already, same account, password kept from the map: an empty plan', async () => {
-    const plan = makePlan(await facts(configured, `[smtp.gmail.com]:587 someone@gmail.com:${stepPassword}\n`), gmailAnswers({ credential: undefined }), await allTemplates());
+    const plan = makePlan(
+      await facts(configured, `[smtp.gmail.com]:587 someone@gmail.com:${stepPassword}\n`),
+      gmailAnswers({ credential: undefined }),
+      await allTemplates(),
+    );
     assert.ok(planIsEmpty(plan), JSON.stringify(plan));
   });
 
   it('configured, another account: only the map changes (and postmap), main.cf stays', async () => {
-    const plan = makePlan(await facts(configured, `[smtp.gmail.com]:587 someone@gmail.com:${stepPassword}\n`), gmailAnswers({ account: 'other@gmail.com', credential: { password: 'ponmlkjihgfedcba', source: 'stdin' } }), await allTemplates());
+    const plan = makePlan(
+      await facts(configured, `[smtp.gmail.com]:587 someone@gmail.com:${stepPassword}\n`),
+      gmailAnswers({ account: 'other@gmail.com', credential: { password: 'ponmlkjihgfedcba', source: 'stdin' } }),
+      await allTemplates(),
+    );
     assert.deepEqual(plan.settings, []);
-    assert.deepEqual(plan.files.map((f) => [f.path, f.previous?.includes('someone@gmail.com')]), [['/etc/postfix/sasl_passwd', true]]);
+    assert.deepEqual(
+      plan.files.map((f) => [f.path, f.previous?.includes('someone@gmail.com')]),
+      [['/etc/postfix/sasl_passwd', true]],
+    );
     assert.match(String(plan.files[0]?.content ?? ''), /other@gmail\.com:ponmlkjihgfedcba/);
-    assert.deepEqual(plan.commands.map((c) => c.file), ['postmap']);
+    assert.deepEqual(
+      plan.commands.map((c) => c.file),
+      ['postmap'],
+    );
   });
 });

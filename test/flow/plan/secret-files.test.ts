@@ -15,7 +15,16 @@ import { en } from '../../../src/ui/text/en.js';
 
 const password = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
-const headless = ['--account', 'someone@gmail.com', '--password-stdin', '--to', 'friend@example.com', '--yes', '--no-test', '--json'];
+const headless = [
+  '--account',
+  'someone@gmail.com',
+  '--password-stdin',
+  '--to',
+  'friend@example.com',
+  '--yes',
+  '--no-test',
+  '--json',
+];
 const stockMainCf = readFileSync(repoPath('test', 'fixtures', 'debian-12', 'main.cf.local-only'), 'utf8');
 const canaries = ['canarycontinued', 'canarycommented', 'canaryfirstline'];
 /** A map written by hand: the value on a continuation line, an old entry commented out. */
@@ -47,10 +56,15 @@ function recordOrder(sys: FakeSystem): string[] {
 describe('no password file is ever printed', () => {
   for (const extra of [['--dry-run'], [], ['--dry-run', '--lang', 'ja']]) {
     it(`a hand-written map with a continuation line and a commented-out entry (${extra.join(' ') || 'applied'})`, async () => {
-      const sys = machine('smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n', { '/etc/postfix/sasl_passwd': { content: handMade, mode: 0o600 } });
+      const sys = machine('smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n', {
+        '/etc/postfix/sasl_passwd': { content: handMade, mode: 0o600 },
+      });
       const run = await runCli(sys, [...headless, ...extra], { stdin: `${password}\n` });
       assert.equal(run.exit, 0, run.stderr);
-      assert.match(run.stderr, extra.includes('ja') ? /4 行。パスワードを含むファイルのため表示しません/ : /4 lines, hidden/);
+      assert.match(
+        run.stderr,
+        extra.includes('ja') ? /4 行。パスワードを含むファイルのため表示しません/ : /4 lines, hidden/,
+      );
       assert.match(run.stderr, /someone@gmail\.com:\*{8}/, 'the new entry is shown, password masked');
       for (const canary of [...canaries, password]) {
         assert.ok(!run.stdout.includes(canary) && !run.stderr.includes(canary), `${canary} was printed`);
@@ -78,7 +92,7 @@ describe('compiled maps are root-only, always', () => {
     assert.equal(again.json?.result, 'unchanged', 'then nothing is left to do');
   });
 
-  it('a map the wizard supersedes (the recipe\'s saslpass, 0644) is deleted after the backup, its .db too', async () => {
+  it("a map the wizard supersedes (the recipe's saslpass, 0644) is deleted after the backup, its .db too", async () => {
     const old = '[smtp.gmail.com]:587 someone@gmail.com:oldpasswordoldpw\n';
     const sys = machine('smtp_sasl_password_maps = hash:/etc/postfix/saslpass\n', {
       '/etc/postfix/saslpass': { content: old, mode: 0o644 },
@@ -96,10 +110,13 @@ describe('compiled maps are root-only, always', () => {
 
   it('a superseded map something else still names (lmtp_sasl_password_maps) is kept, made 0600, content kept', async () => {
     const old = '[smtp.gmail.com]:587 someone@gmail.com:oldpasswordoldpw\n';
-    const sys = machine('smtp_sasl_password_maps = hash:/etc/postfix/saslpass\nlmtp_sasl_password_maps = hash:/etc/postfix/saslpass\n', {
-      '/etc/postfix/saslpass': { content: old, mode: 0o644 },
-      '/etc/postfix/saslpass.db': { content: `compiled:${old}`, mode: 0o644 },
-    });
+    const sys = machine(
+      'smtp_sasl_password_maps = hash:/etc/postfix/saslpass\nlmtp_sasl_password_maps = hash:/etc/postfix/saslpass\n',
+      {
+        '/etc/postfix/saslpass': { content: old, mode: 0o644 },
+        '/etc/postfix/saslpass.db': { content: `compiled:${old}`, mode: 0o644 },
+      },
+    );
     const run = await runCli(sys, headless, { stdin: `${password}\n` });
     assert.equal(run.exit, 0, run.stderr);
     assert.match(run.stderr, /\/etc\/postfix\/saslpass \(mode 0644\): chmod 0600/);
@@ -137,7 +154,9 @@ describe('--ca-file and --config-dir reach main.cf literally', () => {
   for (const [flag, value, reason] of table) {
     it(`${flag} ${JSON.stringify(value)}: exit 2 with the reason and the fix, nothing run`, async () => {
       const sys = machine();
-      const run = await runCli(sys, [...headless.filter((a) => a !== '--json'), flag, value], { stdin: `${password}\n` });
+      const run = await runCli(sys, [...headless.filter((a) => a !== '--json'), flag, value], {
+        stdin: `${password}\n`,
+      });
       assert.equal(run.exit, 2, run.stderr);
       assert.match(run.stderr, reason);
       assert.match(run.stderr, new RegExp(`Give ${flag} an absolute path`));

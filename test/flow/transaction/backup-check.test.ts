@@ -22,7 +22,11 @@ interface Planted {
 }
 
 /** A backup as a manifest on disk would describe it (absent content: the file did not exist). */
-function plantBackup(sys: FakeSystem, files: Planted[], root = backupRoot): { id: string; dir: string; entries: Record<string, unknown>[] } {
+function plantBackup(
+  sys: FakeSystem,
+  files: Planted[],
+  root = backupRoot,
+): { id: string; dir: string; entries: Record<string, unknown>[] } {
   const dir = `${root}/${id}`;
   const entries = files.map((f, index) => {
     if (f.content === undefined) return { path: f.path, existed: false };
@@ -36,7 +40,15 @@ function plantBackup(sys: FakeSystem, files: Planted[], root = backupRoot): { id
 }
 
 function leaveJournal(sys: FakeSystem, backupDir: string): void {
-  const journal = { backupId: id, backupDir, configDir: '/etc/postfix', reload: { file: 'postfix', args: ['reload'] }, planned: 4, startedAt: '2026-11-28T08:59:00.000Z', steps: [{ name: 'a', state: 'started' }] };
+  const journal = {
+    backupId: id,
+    backupDir,
+    configDir: '/etc/postfix',
+    reload: { file: 'postfix', args: ['reload'] },
+    planned: 4,
+    startedAt: '2026-11-28T08:59:00.000Z',
+    steps: [{ name: 'a', state: 'started' }],
+  };
   sys.put(`${stateDir}/journal.json`, JSON.stringify(journal), 0o600);
 }
 
@@ -49,24 +61,37 @@ function machine(): FakeSystem {
 describe('a backup puts back only the files the wizard writes', () => {
   it('its own files, their compiled forms and the maps main.cf names are accepted', async () => {
     const sys = machine();
-    const mainCf = 'smtp_sasl_password_maps = hash:$config_directory/saslpass\nsmtp_tls_policy_maps = lmdb:/etc/postfix/tls_policy\n';
+    const mainCf =
+      'smtp_sasl_password_maps = hash:$config_directory/saslpass\nsmtp_tls_policy_maps = lmdb:/etc/postfix/tls_policy\n';
     const backup = plantBackup(sys, [
-      { path: '/etc/postfix/main.cf', content: mainCf }, { path: '/etc/postfix/master.cf', content: 'smtp inet n - y - - smtpd\n' },
-      { path: '/etc/postfix/sasl_passwd', content: 'x', mode: 0o600 }, { path: '/etc/postfix/sasl_passwd.lmdb', content: 'x', mode: 0o600 },
-      { path: '/etc/postfix/gmail_generic', content: 'x' }, { path: '/etc/postfix/gmail_generic.db' },
+      { path: '/etc/postfix/main.cf', content: mainCf },
+      { path: '/etc/postfix/master.cf', content: 'smtp inet n - y - - smtpd\n' },
+      { path: '/etc/postfix/sasl_passwd', content: 'x', mode: 0o600 },
+      { path: '/etc/postfix/sasl_passwd.lmdb', content: 'x', mode: 0o600 },
+      { path: '/etc/postfix/gmail_generic', content: 'x' },
+      { path: '/etc/postfix/gmail_generic.db' },
       { path: '/etc/postfix/postfix-gmail-wizard.saved', content: 'x' },
-      { path: '/etc/postfix/saslpass', content: 'x', mode: 0o640 }, { path: '/etc/postfix/saslpass.db', content: 'x', mode: 0o640 },
-      { path: '/etc/postfix/tls_policy', content: 'x' }, { path: '/etc/postfix/tls_policy.lmdb', content: 'x' },
-      { path: '/etc/aliases', content: 'root: me\n' }, { path: '/etc/aliases.db', content: 'x' },
+      { path: '/etc/postfix/saslpass', content: 'x', mode: 0o640 },
+      { path: '/etc/postfix/saslpass.db', content: 'x', mode: 0o640 },
+      { path: '/etc/postfix/tls_policy', content: 'x' },
+      { path: '/etc/postfix/tls_policy.lmdb', content: 'x' },
+      { path: '/etc/aliases', content: 'root: me\n' },
+      { path: '/etc/aliases.db', content: 'x' },
     ]);
     const { problem } = await checkBackup(sys, backup as never, { configDir: '/etc/postfix' });
     assert.equal(problem, undefined);
   });
 
   for (const [what, file] of [
-    ['a post-install script in the config dir', { path: '/etc/postfix/post-install', content: '#!/bin/sh\nchmod 4755 /bin/sh\n', mode: 0o644 }],
-    ['a file the backup\'s main.cf names outside the config dir', { path: '/etc/cron.d/evil', content: '* * * * * root id\n' }],
-    ['a file that is not a map of the wizard\'s', { path: '/etc/postfix/dynamicmaps.cf', content: 'x' }],
+    [
+      'a post-install script in the config dir',
+      { path: '/etc/postfix/post-install', content: '#!/bin/sh\nchmod 4755 /bin/sh\n', mode: 0o644 },
+    ],
+    [
+      "a file the backup's main.cf names outside the config dir",
+      { path: '/etc/cron.d/evil', content: '* * * * * root id\n' },
+    ],
+    ["a file that is not a map of the wizard's", { path: '/etc/postfix/dynamicmaps.cf', content: 'x' }],
   ] as const) {
     it(`refuses ${what}`, async () => {
       const sys = machine();
@@ -81,7 +106,9 @@ describe('a backup puts back only the files the wizard writes', () => {
     const sys = machine();
     const before = sys.text('/etc/postfix/main.cf');
     for (const mode of [0o755, 0o744, 0o654, 0o645]) {
-      const backup = plantBackup(sys, [{ path: '/etc/postfix/main.cf', content: 'relayhost = [evil.example]:587\n', mode }]);
+      const backup = plantBackup(sys, [
+        { path: '/etc/postfix/main.cf', content: 'relayhost = [evil.example]:587\n', mode },
+      ]);
       const { problem } = await checkBackup(sys, backup as never, { configDir: '/etc/postfix' });
       assert.deepEqual(problem, { code: 'executable', path: '/etc/postfix/main.cf', mode }, mode.toString(8));
     }
@@ -96,7 +123,10 @@ describe('crash recovery checks the backup as restore does', () => {
   it('a journal whose backup names /etc/shadow: refused, /etc/shadow untouched', async () => {
     const sys = machine();
     sys.put('/etc/shadow', 'root:$y$hash:1::::::\n', 0o640);
-    plantBackup(sys, [{ path: '/etc/postfix/main.cf', content: 'OLD\n' }, { path: '/etc/shadow', content: 'root::0:0:99999:7:::\n', mode: 0o640 }]);
+    plantBackup(sys, [
+      { path: '/etc/postfix/main.cf', content: 'OLD\n' },
+      { path: '/etc/shadow', content: 'root::0:0:99999:7:::\n', mode: 0o640 },
+    ]);
     leaveJournal(sys, `${backupRoot}/${id}`);
     const run = await runCli(sys, ['remove', '--yes', '--json']);
     assert.equal(run.exit, 1, run.stderr);

@@ -37,7 +37,10 @@ describe('the lock', () => {
     const { sys } = machine();
     let heldDuringDetect = false;
     const postconf = sys.handlers.get('postconf')!;
-    sys.on('postconf', (args, options) => ((heldDuringDetect ||= sys.heldLocks.has(`${stateDir}/lock`)), postconf(args, options)));
+    sys.on(
+      'postconf',
+      (args, options) => ((heldDuringDetect ||= sys.heldLocks.has(`${stateDir}/lock`)), postconf(args, options)),
+    );
     const run = await runCli(sys, headless, { stdin: `${password}\n` });
     assert.equal(run.exit, 0, run.stderr);
     assert.ok(heldDuringDetect, 'detect ran under the lock');
@@ -50,7 +53,11 @@ describe('recovery', () => {
   it('rolls back an unfinished journal and deletes the temp files a cut write left (they may hold the password)', async () => {
     const { sys } = machine();
     leaveJournal(sys, [{ name: 'Writing /etc/postfix/sasl_passwd', state: 'started' }], 6);
-    sys.put('/etc/postfix/.sasl_passwd.0123456789ab.tmp', `[smtp.gmail.com]:587 someone@gmail.com:${password}\n`, 0o600);
+    sys.put(
+      '/etc/postfix/.sasl_passwd.0123456789ab.tmp',
+      `[smtp.gmail.com]:587 someone@gmail.com:${password}\n`,
+      0o600,
+    );
     sys.put('/etc/postfix/.sasl_passwd.keep.tmp', 'not ours\n', 0o600);
     const run = await runCli(sys, ['remove', '--yes', '--json']);
     assert.equal(run.exit, 0, run.stderr);
@@ -63,7 +70,14 @@ describe('recovery', () => {
 
   it('never rolls back a journal whose steps were all done: it only clears it', async () => {
     const { sys } = machine();
-    leaveJournal(sys, [{ name: 'a', state: 'done' }, { name: 'b', state: 'done' }], 2);
+    leaveJournal(
+      sys,
+      [
+        { name: 'a', state: 'done' },
+        { name: 'b', state: 'done' },
+      ],
+      2,
+    );
     const run = await runCli(sys, ['remove', '--yes', '--json']);
     assert.equal(run.exit, 0, run.stderr);
     assert.notEqual(sys.text('/etc/postfix/main.cf'), 'OLD\n', 'the finished change is not undone');
@@ -84,12 +98,22 @@ describe('recovery', () => {
 describe('backups', () => {
   it('keeps the newest 10 after a change, and says so', async () => {
     const { sys } = machine();
-    for (let i = 0; i < 12; i++) sys.put(`${backupRoot}/2026010${Math.floor(i / 10)}T0000000${String(i % 10)}0Z/manifest.json`, JSON.stringify({ entries: [] }), 0o600);
+    for (let i = 0; i < 12; i++)
+      sys.put(
+        `${backupRoot}/2026010${Math.floor(i / 10)}T0000000${String(i % 10)}0Z/manifest.json`,
+        JSON.stringify({ entries: [] }),
+        0o600,
+      );
     const run = await runCli(sys, headless, { stdin: `${password}\n` });
     assert.equal(run.exit, 0, run.stderr);
     const ids = await sys.listDir(backupRoot);
     assert.equal(ids.length, 10);
-    assert.ok(!ids.includes('20260100T000000000Z') && !ids.includes('20260100T000000020Z') && ids.includes('20260100T000000030Z'), 'the oldest went');
+    assert.ok(
+      !ids.includes('20260100T000000000Z') &&
+        !ids.includes('20260100T000000020Z') &&
+        ids.includes('20260100T000000030Z'),
+      'the oldest went',
+    );
     assert.match(run.stdout, /Deleted 3 old backup\(s\); the newest 10 are kept/);
   });
 
@@ -100,9 +124,15 @@ describe('backups', () => {
       assert.ok(sys.secrets.has('someone@gmail.com'), 'setup stored the password in the keychain');
       const run = await runCli(sys, ['remove', '--yes', '--json', ...(purge ? ['--purge'] : [])]);
       assert.equal(run.exit, 0, run.stderr);
-      const holding = [...sys.files.entries()].filter(([p, f]) => p.startsWith(`${backupRoot}/`) && f.content.includes(password));
+      const holding = [...sys.files.entries()].filter(
+        ([p, f]) => p.startsWith(`${backupRoot}/`) && f.content.includes(password),
+      );
       if (purge) {
-        assert.deepEqual(holding.map(([p]) => p), [], 'no backup holds the password');
+        assert.deepEqual(
+          holding.map(([p]) => p),
+          [],
+          'no backup holds the password',
+        );
         assert.equal(sys.secrets.size, 0, 'the keychain entry is gone');
         assert.equal(run.json?.purged?.accounts, 1);
         assert.ok((run.json?.purged?.backups.length ?? 0) >= 1);
@@ -122,6 +152,8 @@ describe('backups', () => {
     assert.equal(run.exit, 0, ui.transcript);
     assert.match(ui.asked.at(-1) ?? '', /keychain entr\(ies\) that still hold a password/);
     assert.equal(sys.secrets.size, 0);
-    assert.ok(![...sys.files.entries()].some(([p, f]) => p.startsWith(`${backupRoot}/`) && f.content.includes(password)));
+    assert.ok(
+      ![...sys.files.entries()].some(([p, f]) => p.startsWith(`${backupRoot}/`) && f.content.includes(password)),
+    );
   });
 });

@@ -11,8 +11,24 @@ import { installFakePostfix, type FakePostfix } from '../../support/fake-postfix
 import { allTemplates, detected, gmailAnswers, stepContext } from '../../support/step-context.js';
 
 const ids = ['A1B2C3D4E5', 'F6A7B8C9D0'];
-const deferredEntry = (id: string) => JSON.stringify({ queue_name: 'deferred', queue_id: id, arrival_time: 1, message_size: 500, forced_expire: false, sender: 'cron@vm', recipients: [{ address: 'ops@example.com', delay_reason: 'SASL authentication failed; server smtp.gmail.com said: 535-5.7.8 Username and Password not accepted' }] });
-const sentLine = (id: string) => `Nov 28 09:00:05 vm postfix/smtp[4243]: ${id}: to=<ops@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=9, delays=0/0/0.6/0.5, dsn=2.0.0, status=sent (250 2.0.0 OK  1764320405 x - gsmtp)\n`;
+const deferredEntry = (id: string) =>
+  JSON.stringify({
+    queue_name: 'deferred',
+    queue_id: id,
+    arrival_time: 1,
+    message_size: 500,
+    forced_expire: false,
+    sender: 'cron@vm',
+    recipients: [
+      {
+        address: 'ops@example.com',
+        delay_reason:
+          'SASL authentication failed; server smtp.gmail.com said: 535-5.7.8 Username and Password not accepted',
+      },
+    ],
+  });
+const sentLine = (id: string) =>
+  `Nov 28 09:00:05 vm postfix/smtp[4243]: ${id}: to=<ops@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=9, delays=0/0/0.6/0.5, dsn=2.0.0, status=sent (250 2.0.0 OK  1764320405 x - gsmtp)\n`;
 
 /** Debian 12 with two messages deferred by the old login; `postqueue -f` sends those in `goOut`. */
 async function machine(flags: string[], goOut: string[], queued = ids) {
@@ -30,7 +46,8 @@ async function machine(flags: string[], goOut: string[], queued = ids) {
   return { ctx, postfix, facts, plan };
 }
 
-const flushes = (calls: { file: string; args: string[] }[]) => calls.filter((c) => c.file === 'postqueue' && c.args.includes('-f')).length;
+const flushes = (calls: { file: string; args: string[] }[]) =>
+  calls.filter((c) => c.file === 'postqueue' && c.args.includes('-f')).length;
 
 describe('flushDeferred', () => {
   it('both go out with the new login: 2 of 2, said once they left the queue', async () => {
@@ -51,9 +68,18 @@ describe('flushDeferred', () => {
   it('postqueue -f fails: none counted as sent, the reason shown', async () => {
     const { ctx, facts, plan } = await machine(['--yes'], ids);
     const queue = ctx.sys.handlers.get('postqueue')!;
-    ctx.sys.on('postqueue', (args, options) => (args.includes('-f') ? { exitCode: 1, stdout: '', stderr: 'postqueue: fatal: Queue report unavailable - mail system is down' } : queue(args, options)));
+    ctx.sys.on('postqueue', (args, options) =>
+      args.includes('-f')
+        ? { exitCode: 1, stdout: '', stderr: 'postqueue: fatal: Queue report unavailable - mail system is down' }
+        : queue(args, options),
+    );
     assert.deepEqual(await flushDeferred(ctx, facts.postfix, plan), { deferred: 2, sent: 0 });
-    assert.ok(ctx.ui.shown.includes(`failed: ${t('flush.failed', { reason: 'postqueue: fatal: Queue report unavailable - mail system is down' })}`), ctx.ui.transcript);
+    assert.ok(
+      ctx.ui.shown.includes(
+        `failed: ${t('flush.failed', { reason: 'postqueue: fatal: Queue report unavailable - mail system is down' })}`,
+      ),
+      ctx.ui.transcript,
+    );
   });
 
   it('nothing to do: a dry run, a plan that wrote no password file, an empty deferred queue', async () => {

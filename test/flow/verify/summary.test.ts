@@ -14,25 +14,47 @@ const reply = '250 2.0.0 OK  1764320401 x - gsmtp';
 describe('reportTest', () => {
   it('sent: success naming the relay and its reply, exit 0', () => {
     const ctx = stepContext([]);
-    assert.equal(reportTest(ctx, { to: 'friend@example.com', status: 'sent', relay: 'smtp.gmail.com[142.250.102.109]:587', reply }), ExitCode.ok);
-    assert.deepEqual(ctx.ui.shown, [`success: ${t('summary.sent', { to: 'friend@example.com', relay: 'smtp.gmail.com[142.250.102.109]:587', reply })}`]);
+    assert.equal(
+      reportTest(ctx, {
+        to: 'friend@example.com',
+        status: 'sent',
+        relay: 'smtp.gmail.com[142.250.102.109]:587',
+        reply,
+      }),
+      ExitCode.ok,
+    );
+    assert.deepEqual(ctx.ui.shown, [
+      `success: ${t('summary.sent', { to: 'friend@example.com', relay: 'smtp.gmail.com[142.250.102.109]:587', reply })}`,
+    ]);
   });
 
   it('sent, but delivered on this machine: exit 0 with a warning to test an outside address', () => {
     const ctx = stepContext([]);
-    assert.equal(reportTest(ctx, { to: 'root@vm', status: 'sent', relay: 'local', reply: 'delivered to mailbox' }), ExitCode.ok);
+    assert.equal(
+      reportTest(ctx, { to: 'root@vm', status: 'sent', relay: 'local', reply: 'delivered to mailbox' }),
+      ExitCode.ok,
+    );
     assert.equal(ctx.ui.shown[1], `warn: ${t('summary.deliveredLocally', { to: 'root@vm' })}`);
   });
 
   it('still queued: exit 3, the queue id to follow', () => {
     const ctx = stepContext([]);
-    assert.equal(reportTest(ctx, { to: 'friend@example.com', status: 'queued', queueId: '4F2C21A0B3' }), ExitCode.notDelivered);
+    assert.equal(
+      reportTest(ctx, { to: 'friend@example.com', status: 'queued', queueId: '4F2C21A0B3' }),
+      ExitCode.notDelivered,
+    );
     assert.deepEqual(ctx.ui.shown, [`warn: ${t('summary.stillQueued', { id: '4F2C21A0B3' })}`]);
   });
 
   it('deferred by a refused login: exit 3, the error, then the cause and fix of its diagnosis', () => {
     const ctx = stepContext([]);
-    const result = { to: 'friend@example.com', status: 'deferred', queueId: '4F2C21A0B3', reply: '535-5.7.8 Username and Password not accepted', diagnosis: 'auth-bad-credentials' } as const;
+    const result = {
+      to: 'friend@example.com',
+      status: 'deferred',
+      queueId: '4F2C21A0B3',
+      reply: '535-5.7.8 Username and Password not accepted',
+      diagnosis: 'auth-bad-credentials',
+    } as const;
     assert.equal(reportTest(ctx, result), ExitCode.notDelivered);
     const { cause, fix } = explainDiagnosis('auth-bad-credentials');
     assert.deepEqual(ctx.ui.shown, [
@@ -43,8 +65,18 @@ describe('reportTest', () => {
 
   it('a test from a sender-dependent account says which account it went through first', () => {
     const ctx = stepContext([]);
-    reportTest(ctx, { to: 'friend@example.com', status: 'sent', relay: 'r', reply, from: 'billing@example.com', account: 'billing@gmail.com' });
-    assert.equal(ctx.ui.shown[0], `info: ${t('accounts.wentThrough', { from: 'billing@example.com', account: 'billing@gmail.com' })}`);
+    reportTest(ctx, {
+      to: 'friend@example.com',
+      status: 'sent',
+      relay: 'r',
+      reply,
+      from: 'billing@example.com',
+      account: 'billing@gmail.com',
+    });
+    assert.equal(
+      ctx.ui.shown[0],
+      `info: ${t('accounts.wentThrough', { from: 'billing@example.com', account: 'billing@gmail.com' })}`,
+    );
   });
 });
 
@@ -54,7 +86,12 @@ describe('saveLastTest', () => {
     await saveLastTest(ctx, { to: 'friend@example.com', status: 'sent', queueId: '4F2C21A0B3' });
     const path = '/srv/state/postfix-gmail-wizard/last-test.json';
     assert.equal(ctx.sys.files.get(path)?.mode, 0o600);
-    assert.deepEqual(JSON.parse(ctx.sys.text(path) ?? '{}'), { to: 'friend@example.com', status: 'sent', queueId: '4F2C21A0B3', at: '2026-11-28T09:00:00.000Z' });
+    assert.deepEqual(JSON.parse(ctx.sys.text(path) ?? '{}'), {
+      to: 'friend@example.com',
+      status: 'sent',
+      queueId: '4F2C21A0B3',
+      at: '2026-11-28T09:00:00.000Z',
+    });
     assert.ok(ctx.sys.dirs.has('/srv/state/postfix-gmail-wizard'));
   });
 
@@ -72,20 +109,57 @@ describe('equivalentWords', () => {
   it('the defaults: account, a password file (never the password), --yes', () => {
     const ctx = stepContext([]);
     const words = equivalentWords(ctx.options, gmailAnswers({ to: 'someone@gmail.com' }));
-    assert.deepEqual(words, ['npx', 'postfix-gmail-wizard', '--account', 'someone@gmail.com', '--password-file', '/root/gmail-app-password', '--yes']);
+    assert.deepEqual(words, [
+      'npx',
+      'postfix-gmail-wizard',
+      '--account',
+      'someone@gmail.com',
+      '--password-file',
+      '/root/gmail-app-password',
+      '--yes',
+    ]);
     assert.ok(!words.join(' ').includes(stepPassword));
   });
 
   it('every choice that differs from the default, each word quoted where a shell needs it', () => {
-    const ctx = stepContext(['--no-test', '--no-keychain', '--config-dir', '/etc/postfix-out', '--ca-file', '/etc/ssl/ca.pem']);
+    const ctx = stepContext([
+      '--no-test',
+      '--no-keychain',
+      '--config-dir',
+      '/etc/postfix-out',
+      '--ca-file',
+      '/etc/ssl/ca.pem',
+    ]);
     const answers = gmailAnswers({
-      relay: { host: 'smtp-relay.gmail.com', port: 465, implicitTls: true }, to: "o'brien@example.com", senders: ['billing@example.com'],
+      relay: { host: 'smtp-relay.gmail.com', port: 465, implicitTls: true },
+      to: "o'brien@example.com",
+      senders: ['billing@example.com'],
       options: { mapSenders: true, rootAlias: 'ops@example.com', loopbackOnly: false, local: undefined as never },
     });
     assert.deepEqual(equivalentWords(ctx.options, answers), [
-      'npx', 'postfix-gmail-wizard', '--account', 'someone@gmail.com', '--password-file', '/root/gmail-app-password',
-      '--relay', 'smtp-relay.gmail.com:465', '--ca-file', '/etc/ssl/ca.pem', '--config-dir', '/etc/postfix-out', '--to', "'o'\\''brien@example.com'",
-      '--senders', 'billing@example.com', '--no-test', '--no-keychain', '--map-senders', '--root-alias', 'ops@example.com', '--no-loopback-only', '--yes',
+      'npx',
+      'postfix-gmail-wizard',
+      '--account',
+      'someone@gmail.com',
+      '--password-file',
+      '/root/gmail-app-password',
+      '--relay',
+      'smtp-relay.gmail.com:465',
+      '--ca-file',
+      '/etc/ssl/ca.pem',
+      '--config-dir',
+      '/etc/postfix-out',
+      '--to',
+      "'o'\\''brien@example.com'",
+      '--senders',
+      'billing@example.com',
+      '--no-test',
+      '--no-keychain',
+      '--map-senders',
+      '--root-alias',
+      'ops@example.com',
+      '--no-loopback-only',
+      '--yes',
     ]);
   });
 });

@@ -5,7 +5,7 @@
 // the queue, still queued when the wait ends, and the failures before a queue id.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ExitCode, WizardError } from '../../../src/errors.js';
+import { ExitCode, type WizardError } from '../../../src/errors.js';
 import { reportTest } from '../../../src/flow/verify/summary.js';
 import { sendTestMessage } from '../../../src/flow/verify/verify.js';
 import { t } from '../../../src/ui/messages.js';
@@ -15,7 +15,17 @@ import { installFakePostfix } from '../../support/fake-postfix.js';
 import { runCli } from '../../support/run-cli.js';
 
 const password = 'abcdefghijklmnop';
-const headless = ['--account', 'someone@gmail.com', '--password-stdin', '--to', 'friend@example.com', '--yes', '--json', '--wait', '5'];
+const headless = [
+  '--account',
+  'someone@gmail.com',
+  '--password-stdin',
+  '--to',
+  'friend@example.com',
+  '--yes',
+  '--json',
+  '--wait',
+  '5',
+];
 const forged = (id: string, pid: number) =>
   `Dec  2 01:10:00 vm postfix/smtp[${pid}]: ${id}: to=<friend@example.com>, relay=smtp.gmail.com[142.250.102.109]:587, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 OK  1764320401 forged - gsmtp)\n`;
 
@@ -52,8 +62,10 @@ describe('a forged delivery line', () => {
 });
 
 const sentTail = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
-const badLogin = 'SASL authentication failed; server smtp.gmail.com[142.250.102.109] said: 535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp';
-const bounce = 'host smtp.gmail.com[142.250.102.109] said: 550-5.1.1 The email account that you tried to reach does not exist. - gsmtp (in reply to RCPT TO command)';
+const badLogin =
+  'SASL authentication failed; server smtp.gmail.com[142.250.102.109] said: 535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp';
+const bounce =
+  'host smtp.gmail.com[142.250.102.109] said: 550-5.1.1 The email account that you tried to reach does not exist. - gsmtp (in reply to RCPT TO command)';
 
 /** The test message's step on Debian 12, the delivery line the fake Postfix logs for it given by `delivery`. */
 async function testSend(delivery: (to: string) => string | undefined, flags: string[] = ['--yes']) {
@@ -73,7 +85,10 @@ describe('sendTestMessage', () => {
     assert.match(result.reply ?? '', /^250 2\.0\.0 OK/);
     assert.equal(result.diagnosis, undefined);
     const [submitted] = ctx.sys.submitted;
-    assert.deepEqual([submitted?.host, submitted?.port, submitted?.from, submitted?.to], [facts.postfix.listener?.host, 25, 'someone@gmail.com', 'friend@example.com']);
+    assert.deepEqual(
+      [submitted?.host, submitted?.port, submitted?.from, submitted?.to],
+      [facts.postfix.listener?.host, 25, 'someone@gmail.com', 'friend@example.com'],
+    );
     assert.ok(ctx.ui.shown.includes(`done: ${t('verify.sent', { id: '4F2C21A0B3' })}`), ctx.ui.transcript);
   });
 
@@ -82,7 +97,10 @@ describe('sendTestMessage', () => {
     const result = await sendTestMessage(ctx, facts.postfix, 'someone@gmail.com', 'friend@example.com');
     assert.equal(result.status, 'deferred');
     assert.equal(result.diagnosis, 'auth-bad-credentials');
-    assert.ok(ctx.ui.shown.includes(`failed: ${t('verify.notSent', { id: '4F2C21A0B3', status: 'deferred' })}`), ctx.ui.transcript);
+    assert.ok(
+      ctx.ui.shown.includes(`failed: ${t('verify.notSent', { id: '4F2C21A0B3', status: 'deferred' })}`),
+      ctx.ui.transcript,
+    );
   });
 
   it("bounced by the recipient's server: status bounced with the 5.1.1 dsn and reply", async () => {
@@ -100,8 +118,15 @@ describe('sendTestMessage', () => {
     ctx.sys.submitResult = (request) => {
       const result = submit(request);
       postfix.queue = postfix.queue.map((line) => {
-        const entry = JSON.parse(line) as { queue_name: string; recipients: { address: string; delay_reason?: string }[] };
-        return JSON.stringify({ ...entry, queue_name: 'deferred', recipients: entry.recipients.map((r) => ({ ...r, delay_reason: badLogin })) });
+        const entry = JSON.parse(line) as {
+          queue_name: string;
+          recipients: { address: string; delay_reason?: string }[];
+        };
+        return JSON.stringify({
+          ...entry,
+          queue_name: 'deferred',
+          recipients: entry.recipients.map((r) => ({ ...r, delay_reason: badLogin })),
+        });
       });
       return result;
     };
@@ -115,7 +140,10 @@ describe('sendTestMessage', () => {
     const result = await sendTestMessage(ctx, facts.postfix, 'someone@gmail.com', 'friend@example.com');
     assert.deepEqual(result, { to: 'friend@example.com', queueId: '4F2C21A0B3', status: 'queued' });
     assert.ok(ctx.sys.clock - start >= 2000, 'it waited the whole --wait (on the fake clock)');
-    assert.ok(ctx.ui.shown.includes(`failed: ${t('verify.timedOut', { id: '4F2C21A0B3', seconds: 2 })}`), ctx.ui.transcript);
+    assert.ok(
+      ctx.ui.shown.includes(`failed: ${t('verify.timedOut', { id: '4F2C21A0B3', seconds: 2 })}`),
+      ctx.ui.transcript,
+    );
   });
 
   it('no mail log at all: a message gone from the queue ends as unknown at once (not queued after --wait), and says how to get a log', async () => {
@@ -127,7 +155,12 @@ describe('sendTestMessage', () => {
       return result;
     };
     const start = ctx.sys.clock;
-    const result = await sendTestMessage(ctx, { ...facts.postfix, log: { kind: 'none' } }, 'someone@gmail.com', 'friend@example.com');
+    const result = await sendTestMessage(
+      ctx,
+      { ...facts.postfix, log: { kind: 'none' } },
+      'someone@gmail.com',
+      'friend@example.com',
+    );
     assert.deepEqual(result, { to: 'friend@example.com', queueId: '4F2C21A0B3', status: 'unknown' });
     assert.ok(ctx.sys.clock - start < 30_000, 'it did not wait out --wait');
     assert.ok(ctx.ui.shown.includes(`failed: ${t('verify.leftQueue', { id: '4F2C21A0B3' })}`), ctx.ui.transcript);
@@ -140,17 +173,27 @@ describe('sendTestMessage', () => {
     ctx.sys.submitResult = () => {
       throw Object.assign(new Error('rejected'), { response: '554 5.7.1 <friend@example.com>: Relay access denied' });
     };
-    await assert.rejects(sendTestMessage(ctx, facts.postfix, 'someone@gmail.com', 'friend@example.com'), (error: WizardError) => {
-      assert.equal(error.code, 'submit-failed');
-      assert.ok(error.message.includes('Relay access denied') && error.message.includes(':25'), error.message);
-      return true;
-    });
+    await assert.rejects(
+      sendTestMessage(ctx, facts.postfix, 'someone@gmail.com', 'friend@example.com'),
+      (error: WizardError) => {
+        assert.equal(error.code, 'submit-failed');
+        assert.ok(error.message.includes('Relay access denied') && error.message.includes(':25'), error.message);
+        return true;
+      },
+    );
   });
 
   it('an answer without a queue id: status unknown with the reply; no listener at all: no-smtpd-listener', async () => {
     const { ctx, facts } = await testSend(() => sentTail);
     ctx.sys.submitResult = () => ({ response: '250 2.0.0 Ok' });
-    assert.deepEqual(await sendTestMessage(ctx, facts.postfix, 'someone@gmail.com', 'friend@example.com'), { to: 'friend@example.com', status: 'unknown', reply: '250 2.0.0 Ok' });
-    await assert.rejects(sendTestMessage(ctx, { ...facts.postfix, listener: undefined }, 'someone@gmail.com', 'friend@example.com'), (error: WizardError) => error.code === 'no-smtpd-listener');
+    assert.deepEqual(await sendTestMessage(ctx, facts.postfix, 'someone@gmail.com', 'friend@example.com'), {
+      to: 'friend@example.com',
+      status: 'unknown',
+      reply: '250 2.0.0 Ok',
+    });
+    await assert.rejects(
+      sendTestMessage(ctx, { ...facts.postfix, listener: undefined }, 'someone@gmail.com', 'friend@example.com'),
+      (error: WizardError) => error.code === 'no-smtpd-listener',
+    );
   });
 });

@@ -19,7 +19,13 @@ export const hostileInputs: readonly { what: string; value: string }[] = [
 
 describe('checkAccount', () => {
   it('accepts Gmail, googlemail and Workspace addresses, tags and dots', () => {
-    for (const a of ['someone@gmail.com', 'first.last+tag@googlemail.com', 'ops@example.co.jp', "o'brien@corp.example", 'a_b-c@x.io']) {
+    for (const a of [
+      'someone@gmail.com',
+      'first.last+tag@googlemail.com',
+      'ops@example.co.jp',
+      "o'brien@corp.example",
+      'a_b-c@x.io',
+    ]) {
       assert.deepEqual(checkAccount(a), { ok: true, value: a }, a);
     }
   });
@@ -31,7 +37,18 @@ describe('checkAccount', () => {
     });
   }
   it('refuses what main.cf or a map line would read differently', () => {
-    for (const bad of ['a$b@gmail.com', 'a%b@gmail.com', 'a!b@gmail.com', 'a b@gmail.com', 'a,b@gmail.com', '.a@gmail.com', 'a..b@gmail.com', 'a@-x.com', '@gmail.com', 'a@gmail']) {
+    for (const bad of [
+      'a$b@gmail.com',
+      'a%b@gmail.com',
+      'a!b@gmail.com',
+      'a b@gmail.com',
+      'a,b@gmail.com',
+      '.a@gmail.com',
+      'a..b@gmail.com',
+      'a@-x.com',
+      '@gmail.com',
+      'a@gmail',
+    ]) {
       assert.equal(checkAccount(bad).ok, false, bad);
     }
   });
@@ -49,16 +66,37 @@ describe('checkAccount', () => {
 
 describe('checkAppPassword', () => {
   it('strips the spaces (and no-break spaces) between the four groups', () => {
-    assert.deepEqual(checkAppPassword('abcd efgh ijkl mnop'), { ok: true, value: 'abcdefghijklmnop', warning: undefined });
-    assert.deepEqual(checkAppPassword('abcd\u00a0efgh\u00a0ijkl\u00a0mnop'), { ok: true, value: 'abcdefghijklmnop', warning: undefined });
+    assert.deepEqual(checkAppPassword('abcd efgh ijkl mnop'), {
+      ok: true,
+      value: 'abcdefghijklmnop',
+      warning: undefined,
+    });
+    assert.deepEqual(checkAppPassword('abcd\u00a0efgh\u00a0ijkl\u00a0mnop'), {
+      ok: true,
+      value: 'abcdefghijklmnop',
+      warning: undefined,
+    });
   });
   it('warns (does not refuse) when it is not 16 letters, with the reason', () => {
     const checked = checkAppPassword('hunter2!');
     assert.equal(checked.ok, true);
     assert.match((checked.ok && checked.warning && inputText(checked.warning)) || '', /16 letters/);
-    assert.match((checked.ok && checked.warning && inputText(checked.warning)) || '', /https:\/\/myaccount\.google\.com\/apppasswords/);
+    assert.match(
+      (checked.ok && checked.warning && inputText(checked.warning)) || '',
+      /https:\/\/myaccount\.google\.com\/apppasswords/,
+    );
   });
-  const hostile = ['abcd\nefgh', 'abcd\refgh', 'ab\u0000cd', 'abcd\tefgh', 'abcd:efghijklmnop', '[evil]:25', 'аbcdefghijklmnop', 'a'.repeat(300), ''];
+  const hostile = [
+    'abcd\nefgh',
+    'abcd\refgh',
+    'ab\u0000cd',
+    'abcd\tefgh',
+    'abcd:efghijklmnop',
+    '[evil]:25',
+    'аbcdefghijklmnop',
+    'a'.repeat(300),
+    '',
+  ];
   for (const bad of hostile) {
     it(`refuses ${JSON.stringify(bad.length > 20 ? `${bad.slice(0, 8)}…(${bad.length})` : bad)}`, () => {
       assert.equal(checkAppPassword(bad).ok, false);
@@ -74,7 +112,8 @@ describe('checkAppPassword', () => {
 
 describe('singleLine', () => {
   it('takes the first line; a trailing LF, CRLF or blank lines are fine', () => {
-    for (const text of ['pw', 'pw\n', 'pw\r\n', 'pw\n\n  \n']) assert.deepEqual(singleLine(text), { ok: true, value: 'pw' }, JSON.stringify(text));
+    for (const text of ['pw', 'pw\n', 'pw\r\n', 'pw\n\n  \n'])
+      assert.deepEqual(singleLine(text), { ok: true, value: 'pw' }, JSON.stringify(text));
   });
   it('refuses a second line with text', () => {
     assert.equal(singleLine('pw\n[evil]:25 x@y:z\n').ok, false);
@@ -87,12 +126,22 @@ describe('singleLine', () => {
 
 describe('checkAccount', () => {
   it('accepts Gmail, googlemail and Workspace addresses', () => {
-    for (const a of ['someone@gmail.com', 'first.last+tag@googlemail.com', 'ops@example.co.jp']) assert.equal(checkAccount(a).ok, true, a);
+    for (const a of ['someone@gmail.com', 'first.last+tag@googlemail.com', 'ops@example.co.jp'])
+      assert.equal(checkAccount(a).ok, true, a);
   });
   const hostile: [string, string][] = [
-    ['', 'empty'], ['a@gmail.com\n[evil]:25 x@y:z', 'newline'], ['a@gmail.com\r', 'CR'], ['a\u0000@gmail.com', 'NUL'],
-    ['a\t@gmail.com', 'tab'], ['a:b@gmail.com', 'colon'], ['[evil]:25', 'brackets'], ['аdmin@gmail.com', 'Cyrillic a'],
-    ['a＠gmail.com', 'full-width at'], [`${'a'.repeat(300)}@gmail.com`, '300 characters'], ['someone', 'no domain'], ['a@b', 'no TLD'],
+    ['', 'empty'],
+    ['a@gmail.com\n[evil]:25 x@y:z', 'newline'],
+    ['a@gmail.com\r', 'CR'],
+    ['a\u0000@gmail.com', 'NUL'],
+    ['a\t@gmail.com', 'tab'],
+    ['a:b@gmail.com', 'colon'],
+    ['[evil]:25', 'brackets'],
+    ['аdmin@gmail.com', 'Cyrillic a'],
+    ['a＠gmail.com', 'full-width at'],
+    [`${'a'.repeat(300)}@gmail.com`, '300 characters'],
+    ['someone', 'no domain'],
+    ['a@b', 'no TLD'],
   ];
   for (const [input, what] of hostile) {
     it(`refuses ${what} with a reason`, () => {
@@ -105,7 +154,11 @@ describe('checkAccount', () => {
 
 describe('checkAppPassword', () => {
   it('strips the spaces Google shows between the four groups', () => {
-    assert.deepEqual(checkAppPassword('abcd efgh ijkl mnop'), { ok: true, value: 'abcdefghijklmnop', warning: undefined });
+    assert.deepEqual(checkAppPassword('abcd efgh ijkl mnop'), {
+      ok: true,
+      value: 'abcdefghijklmnop',
+      warning: undefined,
+    });
   });
   it('warns (does not refuse) when it is not 16 letters', () => {
     const checked = checkAppPassword('hunter2');
@@ -113,6 +166,7 @@ describe('checkAppPassword', () => {
     assert.match((checked.ok && checked.warning && inputText(checked.warning)) || '', /app password/);
   });
   it('refuses control characters and inner whitespace', () => {
-    for (const bad of ['abcd\tefgh', 'abcd\nefgh', 'ab\u0000cd', 'abcd\refgh', '']) assert.equal(checkAppPassword(bad).ok, false, JSON.stringify(bad));
+    for (const bad of ['abcd\tefgh', 'abcd\nefgh', 'ab\u0000cd', 'abcd\refgh', ''])
+      assert.equal(checkAppPassword(bad).ok, false, JSON.stringify(bad));
   });
 });

@@ -52,13 +52,22 @@ test('every failed delivery of the real Postfix scenarios gets its cause', () =>
 });
 
 test('a sent line needs no diagnosis', () => {
-  const sent = parseDeliveryLine(fixture('maillog-submission.log').split('\n').find((l) => l.includes('status=sent')) ?? '');
+  const sent = parseDeliveryLine(
+    fixture('maillog-submission.log')
+      .split('\n')
+      .find((l) => l.includes('status=sent')) ?? '',
+  );
   assert.ok(sent);
   assert.equal(diagnoseDelivery(sent), undefined);
 });
 
 test('postqueue delay reasons alone (no log notes) still name the cause', () => {
-  const reasons = new Map(parseQueueJson(fixture('postqueue-j-deferred.jsonl')).map((e) => [e.recipients[0]?.address, e.recipients[0]?.delayReason ?? '']));
+  const reasons = new Map(
+    parseQueueJson(fixture('postqueue-j-deferred.jsonl')).map((e) => [
+      e.recipients[0]?.address,
+      e.recipients[0]?.delayReason ?? '',
+    ]),
+  );
   const expected: Record<string, DiagnosisCode> = {
     'user@badcreds.test': 'auth-bad-credentials',
     'user@xoauth.test': 'sasl-no-mechanism',
@@ -69,7 +78,8 @@ test('postqueue delay reasons alone (no log notes) still name the cause', () => 
     // Without the log's "hostname mismatch" note only "not verified" is known.
     'user@wrongname.test': 'tls-untrusted',
   };
-  for (const [address, code] of Object.entries(expected)) assert.equal(diagnose(reasons.get(address) ?? '').code, code, address);
+  for (const [address, code] of Object.entries(expected))
+    assert.equal(diagnose(reasons.get(address) ?? '').code, code, address);
 });
 
 test('Debian "Local only": the error transport bounces with just the next hop', () => {
@@ -77,7 +87,10 @@ test('Debian "Local only": the error transport bounces with just the next hop', 
     ['maillog-local-only.log', 'example.com'],
     ['maillog-local-only-relayhost.log', '[127.0.0.1]:2601'],
   ] as const) {
-    const event = fixture(file).split('\n').map(parseDeliveryLine).find((e) => e?.agent === 'error');
+    const event = fixture(file)
+      .split('\n')
+      .map(parseDeliveryLine)
+      .find((e) => e?.agent === 'error');
     assert.equal(event?.reply, reply);
     assert.equal(event && diagnoseDelivery(event)?.code, check('relay-transport-error'));
   }
@@ -85,23 +98,41 @@ test('Debian "Local only": the error transport bounces with just the next hop', 
   assert.equal(diagnose('[smtp.gmail.com]:587').code, 'relay-transport-error');
   assert.equal(diagnose('example.com').code, 'unknown');
   // The error agent also relays other reasons ("delivery temporarily suspended: …"): those win.
-  assert.equal(diagnose('delivery temporarily suspended: connect to a[1.2.3.4]:587: Connection timed out', { agent: 'error' }).code, 'connect-timeout');
+  assert.equal(
+    diagnose('delivery temporarily suspended: connect to a[1.2.3.4]:587: Connection timed out', { agent: 'error' })
+      .code,
+    'connect-timeout',
+  );
 });
 
 test('SASL variants captured from the real Postfix', () => {
   const text = fixture('maillog-sasl-variants.log');
-  const codes = text.split('\n').map(parseDeliveryLine).filter(isFailure)
+  const codes = text
+    .split('\n')
+    .map(parseDeliveryLine)
+    .filter(isFailure)
     .map((e) => diagnoseDelivery(e, clientNotesFor(text, e.queueId))?.code);
   assert.deepEqual(codes, ['sasl-no-mechanism', check('sasl-password-map'), 'auth-not-attempted']);
 });
 
 test('a mail loop', () => {
   const text = fixture('maillog-long-ids-loop.log');
-  const last = text.split('\n').map(parseDeliveryLine).filter((e) => e?.to === 'user@loop.test').at(-1);
+  const last = text
+    .split('\n')
+    .map(parseDeliveryLine)
+    .filter((e) => e?.to === 'user@loop.test')
+    .at(-1);
   assert.equal(last && diagnoseDelivery(last)?.code, check('mail-loop'));
 });
 
-interface NodemailerCase { name: string; ok: boolean; code?: string; originalCode?: string; responseCode?: number; message?: string }
+interface NodemailerCase {
+  name: string;
+  ok: boolean;
+  code?: string;
+  originalCode?: string;
+  responseCode?: number;
+  message?: string;
+}
 
 test('the errors nodemailer really raises', () => {
   const expected: Record<string, DiagnosisCode> = {
@@ -128,10 +159,18 @@ test('the errors nodemailer really raises', () => {
   const cases = (JSON.parse(fixture('nodemailer-errors.json')) as NodemailerCase[]).filter((c) => !c.ok);
   assert.equal(cases.length, Object.keys(expected).length);
   for (const c of cases) {
-    const hints = { ...(c.code ? { errorCode: c.code } : {}), ...(c.responseCode ? { responseCode: c.responseCode } : {}) };
+    const hints = {
+      ...(c.code ? { errorCode: c.code } : {}),
+      ...(c.responseCode ? { responseCode: c.responseCode } : {}),
+    };
     assert.equal(diagnose(c.message ?? '', hints).code, expected[c.name], c.name);
     // The wizard may pass err.originalCode (ECONNREFUSED, …) instead of err.code: same answer.
-    if (c.originalCode) assert.equal(diagnose(c.message ?? '', { errorCode: c.originalCode }).code, expected[c.name], `${c.name} (originalCode)`);
+    if (c.originalCode)
+      assert.equal(
+        diagnose(c.message ?? '', { errorCode: c.originalCode }).code,
+        expected[c.name],
+        `${c.name} (originalCode)`,
+      );
   }
 });
 
@@ -146,7 +185,13 @@ test('error codes alone, when the message says nothing useful', () => {
   assert.equal(diagnose('', { errorCode: 'ESOCKET' }).code, 'unknown');
 });
 
-interface PublicReply { id: string; text: string; errorCode?: string; responseCode?: number; agent?: string }
+interface PublicReply {
+  id: string;
+  text: string;
+  errorCode?: string;
+  responseCode?: number;
+  agent?: string;
+}
 
 test('real Gmail replies and Postfix reasons quoted in public reports', () => {
   const expected: Record<string, DiagnosisCode> = {
@@ -183,7 +228,9 @@ test('real Gmail replies and Postfix reasons quoted in public reports', () => {
 });
 
 test('real Postfix log lines quoted in public reports', () => {
-  const lines = new Map((JSON.parse(fixture('public-log-lines.json')) as { id: string; line: string }[]).map((l) => [l.id, l.line]));
+  const lines = new Map(
+    (JSON.parse(fixture('public-log-lines.json')) as { id: string; line: string }[]).map((l) => [l.id, l.line]),
+  );
   const code = (...ids: string[]): DiagnosisCode | undefined => {
     const text = ids.map((id) => lines.get(id) ?? '').join('\n');
     const event = parseDeliveryLine(ids.map((id) => lines.get(id) ?? '').at(-1) ?? '');
@@ -202,19 +249,27 @@ test('real Postfix log lines quoted in public reports', () => {
   assert.equal(code('loop-bounced'), 'mail-loop');
   // The IPv6 attempt is what Postfix reports, but the IPv4 timeout just before it is the cause.
   assert.equal(code('journal-ipv6-unreachable'), check('network-unreachable'));
-  assert.equal(code('journal-ipv4-timeout', 'journal-ipv6-unreachable-note', 'journal-ipv6-unreachable'), 'connect-timeout');
+  assert.equal(
+    code('journal-ipv4-timeout', 'journal-ipv6-unreachable-note', 'journal-ipv6-unreachable'),
+    'connect-timeout',
+  );
   // A client-side OAuth plugin failure is not something the wizard knows a fix for.
   assert.equal(code('xoauth2-bad-protocol'), check('unknown'));
 });
 
 test('detail: one line, Gmail continuation codes folded, reply kept', () => {
-  const text = 'SASL authentication failed; server smtp.gmail.com[142.251.2.108] said: 535-5.7.8 Username and Password not accepted. For more information, go to?535 5.7.8  https://support.google.com/mail/?p=BadCredentials 98e67ed59e1d1-309f77521cfsm9763797a91.14 - gsmtp';
+  const text =
+    'SASL authentication failed; server smtp.gmail.com[142.251.2.108] said: 535-5.7.8 Username and Password not accepted. For more information, go to?535 5.7.8  https://support.google.com/mail/?p=BadCredentials 98e67ed59e1d1-309f77521cfsm9763797a91.14 - gsmtp';
   assert.equal(
     diagnose(text).detail,
     'SASL authentication failed; server smtp.gmail.com[142.251.2.108] said: 535-5.7.8 Username and Password not accepted. For more information, go to https://support.google.com/mail/?p=BadCredentials 98e67ed59e1d1-309f77521cfsm9763797a91.14 - gsmtp',
   );
-  const nodemailer = 'Invalid login: 534-5.7.9 Application-specific password required. For more information, go to\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor x - gsmtp';
-  assert.equal(diagnose(nodemailer).detail, 'Invalid login: 534-5.7.9 Application-specific password required. For more information, go to https://support.google.com/mail/?p=InvalidSecondFactor x - gsmtp');
+  const nodemailer =
+    'Invalid login: 534-5.7.9 Application-specific password required. For more information, go to\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor x - gsmtp';
+  assert.equal(
+    diagnose(nodemailer).detail,
+    'Invalid login: 534-5.7.9 Application-specific password required. For more information, go to https://support.google.com/mail/?p=InvalidSecondFactor x - gsmtp',
+  );
   assert.equal(diagnose('  \n').code, 'unknown');
   assert.ok(diagnose('x'.repeat(1000)).detail.length <= 300);
 });

@@ -10,7 +10,10 @@ describe('root alias block in the aliases file', () => {
   it('replaces root\'s entry in place, keeps it as "was" lines, and remove puts it back byte for byte', () => {
     const original = 'postmaster: root\nroot: bob,\n  alice\nwebmaster: root\n';
     const changed = setRootAlias(original, 'you@gmail.com');
-    assert.match(changed, /^postmaster: root\n# postfix-gmail-wizard: .*\n# was: root: bob,\n# was:   alice\nroot: you@gmail\.com\n# postfix-gmail-wizard: end\nwebmaster: root\n$/);
+    assert.match(
+      changed,
+      /^postmaster: root\n# postfix-gmail-wizard: .*\n# was: root: bob,\n# was: {3}alice\nroot: you@gmail\.com\n# postfix-gmail-wizard: end\nwebmaster: root\n$/,
+    );
     assert.equal(rootAliasOf(changed), 'you@gmail.com');
     assert.equal(wizardRootAlias(changed), 'you@gmail.com');
     assert.equal(removeRootAlias(changed), original);
@@ -24,6 +27,9 @@ describe('root alias block in the aliases file', () => {
     assert.equal(removeRootAlias(other), 'root: bob\n');
     assert.equal(removeRootAlias(once), debianAliases);
     assert.equal(removeRootAlias(debianAliases), undefined, 'no block: nothing to undo');
-    assert.equal(setRootAlias('', 'you@gmail.com').endsWith('root: you@gmail.com\n# postfix-gmail-wizard: end\n'), true);
+    assert.equal(
+      setRootAlias('', 'you@gmail.com').endsWith('root: you@gmail.com\n# postfix-gmail-wizard: end\n'),
+      true,
+    );
   });
 });

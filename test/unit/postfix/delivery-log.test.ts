@@ -2,11 +2,22 @@
 // entries a Postfix daemon really wrote, and the claimed pids that really are Postfix daemons.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { logCursor, postfixUids, readDeliveryLog, verifiedPids, type LogSource } from '../../../src/postfix/delivery-log.js';
+import {
+  logCursor,
+  postfixUids,
+  readDeliveryLog,
+  verifiedPids,
+  type LogSource,
+} from '../../../src/postfix/delivery-log.js';
 import type { DeliveryEvent } from '../../../src/postfix/log.js';
 import { FakeSystem } from '../../support/fake-system.js';
 
-const source = (log: LogSource['log'], settings: Record<string, string> = { mail_owner: 'postfix' }): LogSource => ({ configDir: '/etc/postfix', isDefaultInstance: true, settings, log });
+const source = (log: LogSource['log'], settings: Record<string, string> = { mail_owner: 'postfix' }): LogSource => ({
+  configDir: '/etc/postfix',
+  isDefaultInstance: true,
+  settings,
+  log,
+});
 const passwd = 'root:x:0:0:root:/root:/bin/bash\npostfix:x:104:111::/var/spool/postfix:/usr/sbin/nologin\n';
 
 describe('logCursor and readDeliveryLog from a file', () => {
@@ -28,19 +39,31 @@ describe('logCursor and readDeliveryLog from a file', () => {
 });
 
 describe('readDeliveryLog from the journal', () => {
-  it('asks journalctl for Postfix\'s daemons since the cursor, and keeps only entries journald vouches for', async () => {
+  it("asks journalctl for Postfix's daemons since the cursor, and keeps only entries journald vouches for", async () => {
     const sys = new FakeSystem();
-    const entry = (uid: string, comm: string, message: string) => JSON.stringify({ SYSLOG_IDENTIFIER: 'postfix/smtp', MESSAGE: message, _UID: uid, _PID: '900', _COMM: comm });
-    sys.on('journalctl', () => ({ exitCode: 0, stdout: [entry('104', 'smtp', 'real: status=sent'), entry('1000', 'logger', 'forged: status=sent'), entry('1000', 'smtp', 'wrong uid')].join('\n'), stderr: '' }));
+    const entry = (uid: string, comm: string, message: string) =>
+      JSON.stringify({ SYSLOG_IDENTIFIER: 'postfix/smtp', MESSAGE: message, _UID: uid, _PID: '900', _COMM: comm });
+    sys.on('journalctl', () => ({
+      exitCode: 0,
+      stdout: [
+        entry('104', 'smtp', 'real: status=sent'),
+        entry('1000', 'logger', 'forged: status=sent'),
+        entry('1000', 'smtp', 'wrong uid'),
+      ].join('\n'),
+      stderr: '',
+    }));
     const text = await readDeliveryLog(sys, source({ kind: 'journal' }), { start: 0, since: 1700000000 }, [0, 104]);
     assert.equal(text, 'postfix/smtp[900]: real: status=sent');
     const args = sys.calls[0]!.args;
-    assert.ok(args.includes('--since=@1700000000') && args.includes('-o') && args.includes('SYSLOG_IDENTIFIER=postfix/smtp'), args.join(' '));
+    assert.ok(
+      args.includes('--since=@1700000000') && args.includes('-o') && args.includes('SYSLOG_IDENTIFIER=postfix/smtp'),
+      args.join(' '),
+    );
   });
 });
 
 describe('postfixUids', () => {
-  it('root and mail_owner\'s uid from /etc/passwd', async () => {
+  it("root and mail_owner's uid from /etc/passwd", async () => {
     assert.deepEqual(await postfixUids(new FakeSystem({ '/etc/passwd': passwd }), source({ kind: 'none' })), [0, 104]);
   });
 
@@ -48,8 +71,14 @@ describe('postfixUids', () => {
     const sys = new FakeSystem({ '/etc/passwd': passwd });
     sys.on('postconf', () => ({ exitCode: 0, stdout: 'mail_owner = postfix\n', stderr: '' }));
     assert.deepEqual(await postfixUids(sys, source({ kind: 'none' }, {})), [0, 104]);
-    assert.deepEqual(sys.calls.map((c) => c.args), [['mail_owner']]);
-    assert.deepEqual(await postfixUids(new FakeSystem({ '/etc/passwd': passwd }), source({ kind: 'none' }, { mail_owner: 'nosuch' })), [0]);
+    assert.deepEqual(
+      sys.calls.map((c) => c.args),
+      [['mail_owner']],
+    );
+    assert.deepEqual(
+      await postfixUids(new FakeSystem({ '/etc/passwd': passwd }), source({ kind: 'none' }, { mail_owner: 'nosuch' })),
+      [0],
+    );
   });
 });
 

@@ -17,7 +17,18 @@ describe('compiledMapPaths and needsPostmap', () => {
   });
 
   it('types read as text (or unknown, whatever word main.cf holds) make nothing and need no postmap', () => {
-    for (const type of ['texthash', 'regexp', 'pcre', 'inline', 'static', 'ldap', '', 'constructor', '__proto__', 'toString']) {
+    for (const type of [
+      'texthash',
+      'regexp',
+      'pcre',
+      'inline',
+      'static',
+      'ldap',
+      '',
+      'constructor',
+      '__proto__',
+      'toString',
+    ]) {
       assert.deepEqual(compiledMapPaths(type, '/etc/postfix/x'), [], type);
       assert.equal(needsPostmap(type), false, type);
     }
@@ -26,13 +37,20 @@ describe('compiledMapPaths and needsPostmap', () => {
 
 describe('everyCompiledForm', () => {
   it('each suffix once, whatever the type was', () => {
-    assert.deepEqual(everyCompiledForm('/etc/postfix/sasl_passwd').sort(), ['.cdb', '.db', '.dir', '.lmdb', '.pag'].map((s) => `/etc/postfix/sasl_passwd${s}`).sort());
+    assert.deepEqual(
+      everyCompiledForm('/etc/postfix/sasl_passwd').sort(),
+      ['.cdb', '.db', '.dir', '.lmdb', '.pag'].map((s) => `/etc/postfix/sasl_passwd${s}`).sort(),
+    );
   });
 });
 
 describe('postmapArgs', () => {
   it('-c only for another instance; the map as type:path last', () => {
     assert.deepEqual(postmapArgs(undefined, 'hash', '/etc/postfix/sasl_passwd'), ['hash:/etc/postfix/sasl_passwd']);
-    assert.deepEqual(postmapArgs('/etc/postfix-out', 'lmdb', '/etc/postfix-out/sasl_passwd'), ['-c', '/etc/postfix-out', 'lmdb:/etc/postfix-out/sasl_passwd']);
+    assert.deepEqual(postmapArgs('/etc/postfix-out', 'lmdb', '/etc/postfix-out/sasl_passwd'), [
+      '-c',
+      '/etc/postfix-out',
+      'lmdb:/etc/postfix-out/sasl_passwd',
+    ]);
   });
 });

@@ -9,7 +9,9 @@ const fixture = (...p: string[]) => readFileSync(repoPath('test', 'fixtures', 'd
 
 describe('master.cf listeners', () => {
   it('finds the port-25 smtpd of a stock Debian master.cf', () => {
-    assert.deepEqual(smtpListeners(fixture('commands', 'postconf-M.txt'), 'loopback-only'), [{ host: '127.0.0.1', port: 25 }]);
+    assert.deepEqual(smtpListeners(fixture('commands', 'postconf-M.txt'), 'loopback-only'), [
+      { host: '127.0.0.1', port: 25 },
+    ]);
   });
   it('reads host:port services and skips wrapper-mode ones', () => {
     const m = '127.0.0.1:2525 inet  n - y - - smtpd\nsmtps inet n - y - - smtpd -o smtpd_tls_wrappermode=yes\n';

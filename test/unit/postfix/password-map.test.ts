@@ -6,13 +6,20 @@ import { passwordMapCredential, readPasswordMapAccount } from '../../../src/post
 describe('passwordMapCredential', () => {
   const map = '# comment\n[smtp.gmail.com]:587 someone@gmail.com:abcdefghijklmnop\n';
   it('reads the credential for the relayhost', () => {
-    assert.deepEqual(passwordMapCredential(map, '[smtp.gmail.com]:587'), { account: 'someone@gmail.com', password: 'abcdefghijklmnop' });
+    assert.deepEqual(passwordMapCredential(map, '[smtp.gmail.com]:587'), {
+      account: 'someone@gmail.com',
+      password: 'abcdefghijklmnop',
+    });
   });
   it('gives a password only for the exact relay it was stored for, never the only entry for another relay', () => {
     assert.equal(passwordMapCredential(map, '[smtp.gmail.com]:465'), undefined);
     assert.equal(passwordMapCredential(map, '[evil.example]:587'), undefined);
     assert.equal(passwordMapCredential(`${map}[other]:25 x@y.com:pw\n`, '[smtp.gmail.com]:465'), undefined);
-    assert.equal(readPasswordMapAccount(map, '[evil.example]:587'), 'someone@gmail.com', 'the account (a name) may still be shown');
+    assert.equal(
+      readPasswordMapAccount(map, '[evil.example]:587'),
+      'someone@gmail.com',
+      'the account (a name) may still be shown',
+    );
   });
   it('ignores entries without a password', () => {
     assert.equal(passwordMapCredential('[smtp.gmail.com]:587 someone@gmail.com\n', '[smtp.gmail.com]:587'), undefined);

@@ -18,5 +18,6 @@ describe('literalPathProblem', () => {
     ['/tmp/${config_directory}/x', 'dollar'],
     ['/tmp/{a}.pem', 'brace'],
   ];
-  for (const [path, problem] of table) it(`${JSON.stringify(path)} → ${problem ?? 'fine'}`, () => assert.equal(literalPathProblem(path), problem));
+  for (const [path, problem] of table)
+    it(`${JSON.stringify(path)} → ${problem ?? 'fine'}`, () => assert.equal(literalPathProblem(path), problem));
 });

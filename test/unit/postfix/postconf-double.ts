@@ -17,7 +17,13 @@ export function answerPostconf(sys: FakeSystem, answers: PostconfAnswers): void 
     const args = raw[0] === '-c' ? raw.slice(2) : [...raw];
     if (args[0] === '-P') return ok(answers.masterP ?? '');
     if (args[0] === '-M') return ok(answers.masterM ?? '');
-    if (args[0] === '-F') return ok(args.slice(1).map((n) => `${n} = ${answers.fields?.[n] ?? '-'}\n`).join(''));
+    if (args[0] === '-F')
+      return ok(
+        args
+          .slice(1)
+          .map((n) => `${n} = ${answers.fields?.[n] ?? '-'}\n`)
+          .join(''),
+      );
     return ok(args.map((n) => `${n} = ${answers.main?.[n] ?? ''}\n`).join(''));
   });
   sys.on('postmap', (raw) => {
@@ -28,7 +34,13 @@ export function answerPostconf(sys: FakeSystem, answers: PostconfAnswers): void 
     }
     if (args[0] === '-s') {
       const table = answers.tables?.[args[1]!];
-      return table ? ok(Object.entries(table).map(([k, v]) => `${k}\t${v}\n`).join('')) : { exitCode: 1, stdout: '', stderr: 'postmap: fatal: unsupported' };
+      return table
+        ? ok(
+            Object.entries(table)
+              .map(([k, v]) => `${k}\t${v}\n`)
+              .join(''),
+          )
+        : { exitCode: 1, stdout: '', stderr: 'postmap: fatal: unsupported' };
     }
     return { exitCode: 1, stdout: '', stderr: 'postmap: unexpected' };
   });

@@ -16,8 +16,14 @@ describe('postconf output', () => {
     assert.ok(Object.keys(s).length > 900);
   });
   it('splits a map reference', () => {
-    assert.deepEqual(parseMapReference('hash:/etc/postfix/sasl_passwd'), { type: 'hash', path: '/etc/postfix/sasl_passwd' });
-    assert.deepEqual(parseMapReference('lmdb:/etc/postfix/sasl_passwd, hash:/x'), { type: 'lmdb', path: '/etc/postfix/sasl_passwd' });
+    assert.deepEqual(parseMapReference('hash:/etc/postfix/sasl_passwd'), {
+      type: 'hash',
+      path: '/etc/postfix/sasl_passwd',
+    });
+    assert.deepEqual(parseMapReference('lmdb:/etc/postfix/sasl_passwd, hash:/x'), {
+      type: 'lmdb',
+      path: '/etc/postfix/sasl_passwd',
+    });
     assert.equal(parseMapReference(''), undefined);
   });
 });

@@ -16,6 +16,10 @@ describe('a table entry out and back', () => {
     const out = takeOutEntry(two, 'A');
     assert.equal(out.content, 'b y\nc w');
     assert.equal(putBackLines(out.content, out.removed, true), two);
-    assert.equal(putBackLines('b y\nc w', out.removed, false), 'b y\nc w\na x\na z\n  more\n', 'appended after a last line without newline');
+    assert.equal(
+      putBackLines('b y\nc w', out.removed, false),
+      'b y\nc w\na x\na z\n  more\n',
+      'appended after a last line without newline',
+    );
   });
 });

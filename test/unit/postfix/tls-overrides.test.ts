@@ -8,7 +8,13 @@ import { FakeSystem } from '../../support/fake-system.js';
 import { answerPostconf } from './postconf-double.js';
 
 const nexthop = '[smtp.gmail.com]:587';
-const base = { relayhost: nexthop, smtp_tls_security_level: 'secure', default_transport: 'smtp', relay_transport: 'relay', queue_directory: '/var/spool/postfix' };
+const base = {
+  relayhost: nexthop,
+  smtp_tls_security_level: 'secure',
+  default_transport: 'smtp',
+  relay_transport: 'relay',
+  queue_directory: '/var/spool/postfix',
+};
 
 describe('readTlsFacts', () => {
   it('nothing overrides main.cf: its level, from main.cf, no chroot', async () => {
@@ -25,35 +31,70 @@ describe('readTlsFacts', () => {
 
   it('a master.cf -o on the relaying service wins over main.cf; one on another service does not count', async () => {
     const sys = new FakeSystem();
-    answerPostconf(sys, { main: base, masterP: 'smtp/unix/smtp_tls_security_level = may\nsubmission/inet/smtp_tls_security_level = none\n' });
+    answerPostconf(sys, {
+      main: base,
+      masterP: 'smtp/unix/smtp_tls_security_level = may\nsubmission/inet/smtp_tls_security_level = none\n',
+    });
     const facts = await readTlsFacts(sys, '/etc/postfix-out', nexthop);
     assert.deepEqual(facts.effective, { level: 'may', source: 'master.cf', where: 'smtp/unix' });
-    assert.deepEqual(facts.master.map((p) => `${p.service}/${p.type}`), ['smtp/unix']);
-    assert.ok(sys.calls.every((c) => c.args[0] === '-c' && c.args[1] === '/etc/postfix-out'), 'another instance: every call names it');
+    assert.deepEqual(
+      facts.master.map((p) => `${p.service}/${p.type}`),
+      ['smtp/unix'],
+    );
+    assert.ok(
+      sys.calls.every((c) => c.args[0] === '-c' && c.args[1] === '/etc/postfix-out'),
+      'another instance: every call names it',
+    );
   });
 
   it('a policy table entry for the next-hop, with its editable source file', async () => {
     const sys = new FakeSystem({ '/etc/postfix/tls_policy': { content: `${nexthop} encrypt\n`, mode: 0o640 } });
-    answerPostconf(sys, { main: { ...base, smtp_tls_policy_maps: 'hash:/etc/postfix/tls_policy' }, tables: { 'hash:/etc/postfix/tls_policy': { [nexthop]: 'encrypt' } } });
+    answerPostconf(sys, {
+      main: { ...base, smtp_tls_policy_maps: 'hash:/etc/postfix/tls_policy' },
+      tables: { 'hash:/etc/postfix/tls_policy': { [nexthop]: 'encrypt' } },
+    });
     const facts = await readTlsFacts(sys, undefined, nexthop);
-    assert.deepEqual(facts.effective, { level: 'encrypt', source: 'policy-map', where: `hash:/etc/postfix/tls_policy ${nexthop}` });
-    assert.deepEqual(facts.policy?.editable, { type: 'hash', path: '/etc/postfix/tls_policy', content: `${nexthop} encrypt\n`, mode: 0o640 });
+    assert.deepEqual(facts.effective, {
+      level: 'encrypt',
+      source: 'policy-map',
+      where: `hash:/etc/postfix/tls_policy ${nexthop}`,
+    });
+    assert.deepEqual(facts.policy?.editable, {
+      type: 'hash',
+      path: '/etc/postfix/tls_policy',
+      content: `${nexthop} encrypt\n`,
+      mode: 0o640,
+    });
   });
 
   it('smtp_tls_per_site is read only without policy maps', async () => {
     const perSite = { 'hash:/etc/postfix/tls_per_site': { 'smtp.gmail.com': 'MUST_NOPEERMATCH' } };
     const sys = new FakeSystem();
-    answerPostconf(sys, { main: { ...base, smtp_tls_security_level: '', smtp_tls_per_site: 'hash:/etc/postfix/tls_per_site' }, tables: perSite });
+    answerPostconf(sys, {
+      main: { ...base, smtp_tls_security_level: '', smtp_tls_per_site: 'hash:/etc/postfix/tls_per_site' },
+      tables: perSite,
+    });
     const facts = await readTlsFacts(sys, undefined, nexthop);
-    assert.deepEqual(facts.effective, { level: 'encrypt', source: 'per-site', where: 'hash:/etc/postfix/tls_per_site smtp.gmail.com' });
+    assert.deepEqual(facts.effective, {
+      level: 'encrypt',
+      source: 'per-site',
+      where: 'hash:/etc/postfix/tls_per_site smtp.gmail.com',
+    });
     const both = new FakeSystem();
-    answerPostconf(both, { main: { ...base, smtp_tls_per_site: 'hash:/etc/postfix/tls_per_site', smtp_tls_policy_maps: 'hash:/etc/postfix/tls_policy' }, tables: perSite });
+    answerPostconf(both, {
+      main: {
+        ...base,
+        smtp_tls_per_site: 'hash:/etc/postfix/tls_per_site',
+        smtp_tls_policy_maps: 'hash:/etc/postfix/tls_policy',
+      },
+      tables: perSite,
+    });
     const ignored = await readTlsFacts(both, undefined, nexthop);
     assert.equal(ignored.perSite, undefined);
     assert.equal(ignored.effective.source, 'main.cf');
   });
 
-  it('a transport_maps entry sending the relay\'s mail through another service makes that service count', async () => {
+  it("a transport_maps entry sending the relay's mail through another service makes that service count", async () => {
     const sys = new FakeSystem();
     answerPostconf(sys, {
       main: { ...base, transport_maps: 'hash:/etc/postfix/transport' },

@@ -17,21 +17,39 @@ describe('postfixTrustAnchors', () => {
   });
 
   it('smtp_tls_CApath: only <hash>.<n> names, as OpenSSL reads them', async () => {
-    const sys = new FakeSystem({ '/etc/ssl/certs/5ad8a5d6.0': pem('C'), '/etc/ssl/certs/ca-bundle.pem': pem('X'), '/etc/ssl/certs/0a1b2c3d.1': pem('D'), '/etc/ssl/certs/README': 'x' });
-    assert.deepEqual(list(await postfixTrustAnchors(sys, pem('A'), { smtp_tls_CApath: '/etc/ssl/certs/' })), ['A', 'D', 'C']);
+    const sys = new FakeSystem({
+      '/etc/ssl/certs/5ad8a5d6.0': pem('C'),
+      '/etc/ssl/certs/ca-bundle.pem': pem('X'),
+      '/etc/ssl/certs/0a1b2c3d.1': pem('D'),
+      '/etc/ssl/certs/README': 'x',
+    });
+    assert.deepEqual(list(await postfixTrustAnchors(sys, pem('A'), { smtp_tls_CApath: '/etc/ssl/certs/' })), [
+      'A',
+      'D',
+      'C',
+    ]);
   });
 
   it('a CApath naming a file gives nothing (OpenSSL finds nothing there either)', async () => {
     const sys = new FakeSystem({ '/etc/ssl/certs/ca-certificates.crt': pem('X') });
-    assert.deepEqual(list(await postfixTrustAnchors(sys, pem('A'), { smtp_tls_CApath: '/etc/ssl/certs/ca-certificates.crt' })), ['A']);
+    assert.deepEqual(
+      list(await postfixTrustAnchors(sys, pem('A'), { smtp_tls_CApath: '/etc/ssl/certs/ca-certificates.crt' })),
+      ['A'],
+    );
   });
 
   it('a chrooted smtp(8) searches the CApath inside the chroot', async () => {
-    const sys = new FakeSystem({ '/var/spool/postfix/etc/ssl/certs/11111111.0': pem('J'), '/etc/ssl/certs/22222222.0': pem('H') });
-    assert.deepEqual(list(await postfixTrustAnchors(sys, '', { smtp_tls_CApath: '/etc/ssl/certs' }, '/var/spool/postfix/')), ['J']);
+    const sys = new FakeSystem({
+      '/var/spool/postfix/etc/ssl/certs/11111111.0': pem('J'),
+      '/etc/ssl/certs/22222222.0': pem('H'),
+    });
+    assert.deepEqual(
+      list(await postfixTrustAnchors(sys, '', { smtp_tls_CApath: '/etc/ssl/certs' }, '/var/spool/postfix/')),
+      ['J'],
+    );
   });
 
-  it('tls_append_default_CA = yes adds OpenSSL\'s cert.pem and certs directory; otherwise openssl is not asked', async () => {
+  it("tls_append_default_CA = yes adds OpenSSL's cert.pem and certs directory; otherwise openssl is not asked", async () => {
     const sys = new FakeSystem({ '/usr/lib/ssl/cert.pem': pem('E'), '/usr/lib/ssl/certs/33333333.0': pem('F') });
     sys.on('openssl', () => ({ exitCode: 0, stdout: 'OPENSSLDIR: "/usr/lib/ssl"\n', stderr: '' }));
     assert.deepEqual(list(await postfixTrustAnchors(sys, pem('A'), { tls_append_default_CA: 'yes' })), ['A', 'E', 'F']);

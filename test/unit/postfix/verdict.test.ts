@@ -17,7 +17,10 @@ describe('believedVerdict', () => {
     assert.equal(believedVerdict([event(999, 'sent')], false, new Set())?.status, 'sent');
   });
   it('lines that disagree: the one whose pid is a real Postfix daemon wins', () => {
-    assert.equal(believedVerdict([event(1, 'sent'), event(4242, 'bounced')], false, new Set(['4242']))?.status, 'bounced');
+    assert.equal(
+      believedVerdict([event(1, 'sent'), event(4242, 'bounced')], false, new Set(['4242']))?.status,
+      'bounced',
+    );
     assert.equal(believedVerdict([event(1, 'bounced'), event(4242, 'sent')], false, new Set(['4242']))?.status, 'sent');
   });
   it('lines that disagree with nothing proven: never "sent"', () => {

@@ -14,6 +14,9 @@ describe('wizard files', () => {
   it('a trailing slash (or several) makes no double slash; another instance gets its own', () => {
     assert.equal(passwordMapPath({ configDir: '/etc/postfix/' }), '/etc/postfix/sasl_passwd');
     assert.equal(genericMapPath({ configDir: '/etc/postfix-out//' }), '/etc/postfix-out/gmail_generic');
-    assert.equal(savedSettingsPath({ configDir: '/usr/local/etc/postfix' }), '/usr/local/etc/postfix/postfix-gmail-wizard.saved');
+    assert.equal(
+      savedSettingsPath({ configDir: '/usr/local/etc/postfix' }),
+      '/usr/local/etc/postfix/postfix-gmail-wizard.saved',
+    );
   });
 });

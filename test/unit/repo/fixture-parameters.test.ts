@@ -11,7 +11,9 @@ import { parsePostconf } from '../../../src/postfix/postconf.js';
 import { repoPath } from '../../support/paths.js';
 
 const read = [...new Set<string>([...watchedSettings, ...localSettingNames, 'config_directory'])];
-const fixtures = readdirSync(repoPath('test', 'fixtures')).filter((f) => existsSync(repoPath('test', 'fixtures', f, 'commands', 'postconf-d.txt')));
+const fixtures = readdirSync(repoPath('test', 'fixtures')).filter((f) =>
+  existsSync(repoPath('test', 'fixtures', f, 'commands', 'postconf-d.txt')),
+);
 
 describe('fixtures: postconf -d', () => {
   it('there are fixtures to check (one per distribution family at least)', () => {
@@ -19,8 +21,13 @@ describe('fixtures: postconf -d', () => {
   });
   for (const fixture of fixtures) {
     it(`${fixture} has every parameter the wizard reads`, () => {
-      const defaults = parsePostconf(readFileSync(join(repoPath('test', 'fixtures', fixture, 'commands'), 'postconf-d.txt'), 'utf8'));
-      assert.deepEqual(read.filter((name) => !(name in defaults)), []);
+      const defaults = parsePostconf(
+        readFileSync(join(repoPath('test', 'fixtures', fixture, 'commands'), 'postconf-d.txt'), 'utf8'),
+      );
+      assert.deepEqual(
+        read.filter((name) => !(name in defaults)),
+        [],
+      );
     });
   }
 });

@@ -44,23 +44,37 @@ function passage(pattern: RegExp): string {
   return found;
 }
 
-describe('README values are the code\'s', () => {
-  it('fields: every property of the schema is named, and the schema\'s constants', () => {
+describe("README values are the code's", () => {
+  it("fields: every property of the schema is named, and the schema's constants", () => {
     const named = new Set(ticked(json));
     const defs = schema.$defs as unknown as Record<string, { properties: Record<string, unknown> }>;
-    const objects = { top: schema.properties, test: defs.test!.properties, error: defs.error!.properties,
-      changed: (schema.properties.changed as { properties: object }).properties, flushed: (schema.properties.flushed as { properties: object }).properties };
+    const objects = {
+      top: schema.properties,
+      test: defs.test!.properties,
+      error: defs.error!.properties,
+      changed: (schema.properties.changed as { properties: object }).properties,
+      flushed: (schema.properties.flushed as { properties: object }).properties,
+    };
     for (const [where, properties] of Object.entries(objects)) {
       for (const name of Object.keys(properties)) assert.ok(named.has(name), `${where}.${name} is in the README`);
     }
-    const statusFields = ticked(passage(/`status` \(for the status command; with (.*?)\); `backups`/)).filter((n) => /^[a-z][A-Za-z]+$/.test(n));
+    const statusFields = ticked(passage(/`status` \(for the status command; with (.*?)\); `backups`/)).filter((n) =>
+      /^[a-z][A-Za-z]+$/.test(n),
+    );
     const statusProperties = (schema.properties.status as { properties: Record<string, unknown> }).properties;
-    for (const name of statusFields) assert.ok(name in statusProperties || name === 'at' || ['total', 'deferred', 'reasons'].includes(name), `status.${name} is in the schema`);
+    for (const name of statusFields)
+      assert.ok(
+        name in statusProperties || name === 'at' || ['total', 'deferred', 'reasons'].includes(name),
+        `status.${name} is in the schema`,
+      );
     const constants = schema.properties as unknown as Record<string, { const?: unknown }>;
-    assert.ok(json.includes(`\`schema\` (\`${constants.schema!.const}\`) and \`version\` (\`${constants.version!.const}\`)`), 'schema and version');
+    assert.ok(
+      json.includes(`\`schema\` (\`${constants.schema!.const}\`) and \`version\` (\`${constants.version!.const}\`)`),
+      'schema and version',
+    );
   });
 
-  it('result: the code\'s and the schema\'s list', () => {
+  it("result: the code's and the schema's list", () => {
     const named = ticked(passage(/`result` \(([^)]*)\)/));
     assert.deepEqual(sorted(named), sorted(OUTCOME_RESULTS));
     assert.deepEqual(sorted(schema.properties.result!.enum!), sorted(OUTCOME_RESULTS));
@@ -72,23 +86,24 @@ describe('README values are the code\'s', () => {
     const reasons = ticked(passage(/with reason (.*?)\); `flushed`/));
     assert.deepEqual(sorted(reasons), sorted(KEYCHAIN_OUTCOME_REASONS));
     const pattern = new RegExp(schema.properties.keychain!.pattern!);
-    for (const value of [...KEYCHAIN_OUTCOME_WORDS, ...KEYCHAIN_OUTCOME_REASONS.map((r) => `not-stored:${r}`)]) assert.match(value, pattern);
+    for (const value of [...KEYCHAIN_OUTCOME_WORDS, ...KEYCHAIN_OUTCOME_REASONS.map((r) => `not-stored:${r}`)])
+      assert.match(value, pattern);
   });
 
-  it('test.status: the code\'s and the schema\'s list', () => {
+  it("test.status: the code's and the schema's list", () => {
     const named = ticked(passage(/`status` = (`sent`[^,]*)/));
     assert.deepEqual(sorted(named), sorted(TEST_STATUSES));
     assert.deepEqual(sorted(schema.$defs.test.properties.status!.enum!), sorted(TEST_STATUSES));
   });
 
-  it('exit codes: the code\'s and the schema\'s list', () => {
+  it("exit codes: the code's and the schema's list", () => {
     const text = /Exit codes: ([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
     const named = ticked(text).filter((v) => /^\d+$/.test(v));
     assert.deepEqual(sorted(named), sorted(Object.values(ExitCode)));
     assert.deepEqual(sorted(schema.properties.exitCode!.enum!), sorted(Object.values(ExitCode)));
   });
 
-  it('commands: the code\'s and the schema\'s list', () => {
+  it("commands: the code's and the schema's list", () => {
     const block = section('## Commands and options');
     const named = [...block.matchAll(/^ {4}postfix-gmail-wizard \[?(\w+)/gm)].map((m) => m[1]!);
     assert.deepEqual(sorted(named), sorted(commands));
@@ -97,7 +112,10 @@ describe('README values are the code\'s', () => {
 
   it('troubleshooting: one row per diagnosis code, worded as the wizard words it', () => {
     const rows = [...section('## Troubleshooting').matchAll(/^\| `([a-z-]+)` \| (.*) \| (.*) \|$/gm)];
-    assert.deepEqual(rows.map((r) => r[1]), [...DIAGNOSIS_CODES]);
+    assert.deepEqual(
+      rows.map((r) => r[1]),
+      [...DIAGNOSIS_CODES],
+    );
     const plain = (text: string | undefined): string => (text ?? '').replace(/`/g, ''); // the README may mark code
     for (const [, code, cause, fix] of rows) {
       const text = explainDiagnosis(code as (typeof DIAGNOSIS_CODES)[number]); // as said for Gmail's relay
@@ -111,7 +129,11 @@ describe('README values are the code\'s', () => {
     const named = ticked(text).filter((v) => /^[a-z]+(-[a-z]+)+$/.test(v));
     assert.ok(named.length >= 5, 'the README lists the other error codes');
     // Thrown as WizardError/UsageError, or as codedError (the codes ui/error-text.ts words, some built as `backup-${problem}`).
-    const thrown = new Set([...sources(repoPath('src'))].flatMap((s) => [...s.matchAll(/(?:Error|codedError)\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!)));
+    const thrown = new Set(
+      [...sources(repoPath('src'))].flatMap((s) =>
+        [...s.matchAll(/(?:Error|codedError)\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!),
+      ),
+    );
     const worded = readFileSync(repoPath('src/ui/error-text.ts'), 'utf8');
     for (const m of worded.matchAll(/^\s+'?([a-z0-9-]+)'?: \['/gm)) thrown.add(m[1]!);
     for (const code of named) assert.ok(thrown.has(code), `${code} is thrown somewhere in src/`);

@@ -15,7 +15,10 @@ describe('README', () => {
     const commands = firstBlock.split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(commands.length, 2);
     assert.match(commands[0]!, /bin\/postfix-gmail-wizard\.js/);
-    assert.ok(readFileSync(repoPath('.ci', 'run'), 'utf8').includes(commands[1]!), '.ci/run runs the README test command');
+    assert.ok(
+      readFileSync(repoPath('.ci', 'run'), 'utf8').includes(commands[1]!),
+      '.ci/run runs the README test command',
+    );
   });
   it('explains every diagnosis code', () => {
     for (const code of DIAGNOSIS_CODES) assert.ok(readme.includes(`| \`${code}\` |`), code);
@@ -37,7 +40,10 @@ describe('README screens', () => {
   it('are the ones npm run screens captured last (docs/screens)', () => {
     for (const lang of ['en', 'ja']) {
       const screen = readFileSync(repoPath('docs', 'screens', `setup.${lang}.txt`), 'utf8');
-      assert.ok(readme.includes(`<!-- screen:${lang} -->\n\n\`\`\`text\n${screen}\`\`\`\n\n<!-- /screen:${lang} -->`), lang);
+      assert.ok(
+        readme.includes(`<!-- screen:${lang} -->\n\n\`\`\`text\n${screen}\`\`\`\n\n<!-- /screen:${lang} -->`),
+        lang,
+      );
     }
   });
 });

@@ -4,7 +4,12 @@ import { describe, it } from 'node:test';
 import { columns } from '../../../src/ui/columns.js';
 import { badFrameLines, brokenWords, vocabulary } from '../../support/screen-checks.js';
 
-const words = vocabulary(['/etc/postfix', 'https://myaccount.google.com/apppasswords', '250 2.0.0 OK', '/root/gmail-app-password']);
+const words = vocabulary([
+  '/etc/postfix',
+  'https://myaccount.google.com/apppasswords',
+  '250 2.0.0 OK',
+  '/root/gmail-app-password',
+]);
 
 describe('screen checks', () => {
   it('find words cut across lines, as clack cut them', () => {
@@ -34,7 +39,12 @@ describe('screen checks', () => {
   it('find frame lines of another width than the terminal (the generic map line with a tab, in issue 16)', () => {
     const cols = 30;
     const side = (text: string, width = cols) => `│  ${text}${' '.repeat(width - 4 - columns(text))}│`;
-    const box = [`◇  The plan ${'─'.repeat(cols - 13)}╮`, side('+ @testhost.example  you'), side('+ @vm    you', cols - 4), `├${'─'.repeat(cols - 2)}╯`].join('\n');
+    const box = [
+      `◇  The plan ${'─'.repeat(cols - 13)}╮`,
+      side('+ @testhost.example  you'),
+      side('+ @vm    you', cols - 4),
+      `├${'─'.repeat(cols - 2)}╯`,
+    ].join('\n');
     assert.deepEqual(badFrameLines(box, cols), [`26: ${side('+ @vm    you', cols - 4)}`]);
   });
 });

@@ -49,12 +49,16 @@ describe('system/private-dirs: unsafeDirOnTheWay', () => {
     await mkdir(at('shared'));
     await chmod(at('shared'), 0o1777);
     await mkdir(at('shared', 'mine'), { mode: 0o700 });
-    assert.equal(await unsafeDirOnTheWay(at('shared', 'mine'), sticky), undefined, 'root-owned sticky on the way, accepted');
+    assert.equal(
+      await unsafeDirOnTheWay(at('shared', 'mine'), sticky),
+      undefined,
+      'root-owned sticky on the way, accepted',
+    );
     assert.deepEqual(await unsafeDirOnTheWay(at('shared', 'mine'), strict), { path: tmpdir(), problem: 'writable' });
     assert.deepEqual(await unsafeDirOnTheWay(at('shared'), sticky), { path: at('shared'), problem: 'writable' });
   });
 
-  it('another user\'s directory: named on the way and as the last one', { skip: asRoot }, async () => {
+  it("another user's directory: named on the way and as the last one", { skip: asRoot }, async () => {
     await mkdir(at('theirs'), { mode: 0o755 });
     await mkdir(at('theirs', 'inner'), { mode: 0o700 });
     await chown(at('theirs'), OTHER_UID, OTHER_UID);
@@ -64,22 +68,34 @@ describe('system/private-dirs: unsafeDirOnTheWay', () => {
 
   it('a file where a directory should be', async () => {
     await writeFile(at('plain'), 'x', { mode: 0o600 });
-    assert.deepEqual(await unsafeDirOnTheWay(at('plain', 'below'), sticky), { path: at('plain'), problem: 'not-directory' });
+    assert.deepEqual(await unsafeDirOnTheWay(at('plain', 'below'), sticky), {
+      path: at('plain'),
+      problem: 'not-directory',
+    });
     assert.deepEqual(await unsafeDirOnTheWay(at('plain'), sticky), { path: at('plain'), problem: 'not-directory' });
   });
 
-  it('symlinks: never the last one; on the way, a root-owned one is followed and its target checked, another user\'s is not', { skip: asRoot }, async () => {
+  it("symlinks: never the last one; on the way, a root-owned one is followed and its target checked, another user's is not", {
+    skip: asRoot,
+  }, async () => {
     await mkdir(at('target'), { mode: 0o755 });
     await mkdir(at('target', 'inner'), { mode: 0o700 });
     await symlink(at('target'), at('link'));
     assert.equal(await unsafeDirOnTheWay(at('link', 'inner'), sticky), undefined);
     assert.deepEqual(await unsafeDirOnTheWay(at('link'), sticky), { path: at('link'), problem: 'symlink' });
     await chmod(at('target'), 0o777);
-    assert.deepEqual(await unsafeDirOnTheWay(at('link', 'inner'), sticky), { path: at('target'), problem: 'writable' }, 'the target is judged');
+    assert.deepEqual(
+      await unsafeDirOnTheWay(at('link', 'inner'), sticky),
+      { path: at('target'), problem: 'writable' },
+      'the target is judged',
+    );
     await chmod(at('target'), 0o755);
     await symlink(at('target'), at('their-link'));
     await lchown(at('their-link'), OTHER_UID, OTHER_UID);
-    assert.deepEqual(await unsafeDirOnTheWay(at('their-link', 'inner'), sticky), { path: at('their-link'), problem: 'symlink' });
+    assert.deepEqual(await unsafeDirOnTheWay(at('their-link', 'inner'), sticky), {
+      path: at('their-link'),
+      problem: 'symlink',
+    });
   });
 
   it('asAncestor: the directory is only made inside, so a sticky root-owned one is accepted as itself too', async () => {
@@ -98,7 +114,10 @@ describe('system/private-dirs: ensurePrivateDirs', () => {
     } finally {
       process.umask(old);
     }
-    assert.deepEqual([await modeOf(at('made')), await modeOf(at('made', 'a')), await modeOf(at('made', 'a', 'b'))], [0o755, 0o755, 0o750]);
+    assert.deepEqual(
+      [await modeOf(at('made')), await modeOf(at('made', 'a')), await modeOf(at('made', 'a', 'b'))],
+      [0o755, 0o755, 0o750],
+    );
   });
 
   it('a directory that exists keeps its mode', async () => {
@@ -113,7 +132,10 @@ describe('system/private-dirs: ensurePrivateDirs', () => {
   it('under a directory others can write: refused (EUNSAFE, naming it), and nothing made inside', async () => {
     await mkdir(at('world'));
     await chmod(at('world'), 0o777);
-    const error = await ensurePrivateDirs(at('world', 'x', 'y'), 0o700, sticky).then(() => undefined, (e: unknown) => e as Error & { code?: string; unsafe?: unknown });
+    const error = await ensurePrivateDirs(at('world', 'x', 'y'), 0o700, sticky).then(
+      () => undefined,
+      (e: unknown) => e as Error & { code?: string; unsafe?: unknown },
+    );
     assert.ok(error instanceof Error);
     assert.equal(error.code, 'EUNSAFE');
     assert.deepEqual(error.unsafe, { path: at('world'), problem: 'writable' });
@@ -123,12 +145,19 @@ describe('system/private-dirs: ensurePrivateDirs', () => {
   it('the last one a symlink to a good directory: refused all the same', async () => {
     await mkdir(at('real'), { mode: 0o700 });
     await symlink(at('real'), at('alias'));
-    await assert.rejects(ensurePrivateDirs(at('alias'), 0o700, sticky), (e: Error & { unsafe?: unknown }) => JSON.stringify(e.unsafe) === JSON.stringify({ path: at('alias'), problem: 'symlink' }));
+    await assert.rejects(
+      ensurePrivateDirs(at('alias'), 0o700, sticky),
+      (e: Error & { unsafe?: unknown }) =>
+        JSON.stringify(e.unsafe) === JSON.stringify({ path: at('alias'), problem: 'symlink' }),
+    );
   });
 
   it('unsafeError says which directory and why, in one line', () => {
     const error = unsafeError({ path: '/var/lib/x', problem: 'owner' }) as Error & { code?: string };
     assert.equal(error.code, 'EUNSAFE');
-    assert.match(error.message, /^\/var\/lib\/x belongs to another user: root works only in directories no other user can change$/);
+    assert.match(
+      error.message,
+      /^\/var\/lib\/x belongs to another user: root works only in directories no other user can change$/,
+    );
   });
 });

@@ -7,7 +7,11 @@ import { readableBy, sudoUser } from '../../../src/system/sudo-keychain.js';
 
 describe('sudo: whose keychain, and can they read the helper', () => {
   it('takes SUDO_USER, SUDO_UID and SUDO_GID; never root', () => {
-    assert.deepEqual(sudoUser({ SUDO_USER: 'alice', SUDO_UID: '1000', SUDO_GID: '1000' }), { name: 'alice', uid: 1000, gid: 1000 });
+    assert.deepEqual(sudoUser({ SUDO_USER: 'alice', SUDO_UID: '1000', SUDO_GID: '1000' }), {
+      name: 'alice',
+      uid: 1000,
+      gid: 1000,
+    });
     assert.equal(sudoUser({ SUDO_USER: 'root', SUDO_UID: '0', SUDO_GID: '0' }), undefined);
     assert.equal(sudoUser({ SUDO_USER: 'alice' }), undefined);
     assert.equal(sudoUser({}), undefined);

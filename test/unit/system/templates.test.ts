@@ -26,6 +26,9 @@ describe('system/templates', () => {
   });
 
   it('a name with no file under templates/ rejects (ENOENT)', async () => {
-    await assert.rejects(loadTemplates(['sasl_passwd', 'nonexistent' as TemplateName]), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+    await assert.rejects(
+      loadTemplates(['sasl_passwd', 'nonexistent' as TemplateName]),
+      (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+    );
   });
 });

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { WizardError } from '../../../src/errors.js';
 import { createRealSystem } from '../../../src/system/real-system.js';
-import { backupId, createBackup, listBackups, nextBackupId, pruneBackups, readBackup, restoreBackup } from '../../../src/transaction/backup.js';
+import {
+  backupId,
+  createBackup,
+  listBackups,
+  nextBackupId,
+  pruneBackups,
+  readBackup,
+  restoreBackup,
+} from '../../../src/transaction/backup.js';
 import { sha256 } from '../../../src/transaction/backup-check.js';
 import { FakeSystem } from '../../support/fake-system.js';
 
@@ -33,13 +41,24 @@ describe('backupId', () => {
 describe('createBackup', () => {
   it('copies each touched file 0600 with its mode, owner and checksum; a missing one is recorded as such', async () => {
     const sys = machine();
-    const backup = await createBackup(sys, '/var/backups/pgw', ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd', '/etc/postfix/sasl_passwd.db', '/etc/postfix/main.cf'], 'setup');
+    const backup = await createBackup(
+      sys,
+      '/var/backups/pgw',
+      ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd', '/etc/postfix/sasl_passwd.db', '/etc/postfix/main.cf'],
+      'setup',
+    );
     assert.equal(backup.id, '20261128T090000000Z');
     assert.equal(backup.dir, '/var/backups/pgw/20261128T090000000Z');
     assert.equal(backup.reason, 'setup');
-    assert.deepEqual(backup.entries.map((e) => [e.path, e.existed, e.mode, e.gid]), [
-      ['/etc/postfix/main.cf', true, 0o644, 0], ['/etc/postfix/sasl_passwd', true, 0o600, 7], ['/etc/postfix/sasl_passwd.db', false, undefined, undefined],
-    ], 'each path once');
+    assert.deepEqual(
+      backup.entries.map((e) => [e.path, e.existed, e.mode, e.gid]),
+      [
+        ['/etc/postfix/main.cf', true, 0o644, 0],
+        ['/etc/postfix/sasl_passwd', true, 0o600, 7],
+        ['/etc/postfix/sasl_passwd.db', false, undefined, undefined],
+      ],
+      'each path once',
+    );
     for (const entry of backup.entries.filter((e) => e.existed)) {
       const copy = sys.files.get(`${backup.dir}/${entry.copy}`);
       assert.ok(copy, entry.path);
@@ -49,13 +68,19 @@ describe('createBackup', () => {
     }
     assert.deepEqual(JSON.parse(sys.text(`${backup.dir}/manifest.json`)!), backup);
     assert.equal(sys.files.get(`${backup.dir}/manifest.json`)?.mode, 0o600);
-    assert.ok(sys.writes.every((w) => w.mode === 0o600), 'every write of the backup is an atomic one, 0600');
+    assert.ok(
+      sys.writes.every((w) => w.mode === 0o600),
+      'every write of the backup is an atomic one, 0600',
+    );
   });
 
   it('refuses an executable or setuid file (a rollback could not put it back) and names it', async () => {
     const sys = machine();
     sys.put('/etc/postfix/post-install', '#!/bin/sh\n', 0o755);
-    await assert.rejects(createBackup(sys, '/var/backups/pgw', ['/etc/postfix/post-install'], 'setup'), /\/etc\/postfix\/post-install has mode 755/);
+    await assert.rejects(
+      createBackup(sys, '/var/backups/pgw', ['/etc/postfix/post-install'], 'setup'),
+      /\/etc\/postfix\/post-install has mode 755/,
+    );
   });
 });
 
@@ -63,7 +88,12 @@ describe('restoreBackup', () => {
   it('puts every file back byte for byte with its mode and owner, and removes what did not exist', async () => {
     const sys = machine();
     const before = new Map([...sys.files].map(([path, f]) => [path, { ...f }]));
-    const backup = await createBackup(sys, '/var/backups/pgw', ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd', '/etc/postfix/sasl_passwd.db'], 'setup');
+    const backup = await createBackup(
+      sys,
+      '/var/backups/pgw',
+      ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd', '/etc/postfix/sasl_passwd.db'],
+      'setup',
+    );
     sys.put('/etc/postfix/main.cf', 'relayhost = [smtp.gmail.com]:587\n', 0o600);
     sys.put('/etc/postfix/sasl_passwd', 'changed\n', 0o644);
     sys.put('/etc/postfix/sasl_passwd.db', 'compiled', 0o600);
@@ -71,14 +101,23 @@ describe('restoreBackup', () => {
     for (const path of ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd']) {
       const now = sys.files.get(path)!;
       const was = before.get(path)!;
-      assert.deepEqual([now.content.toString(), now.mode, now.uid, now.gid], [was.content.toString(), was.mode, was.uid, was.gid], path);
+      assert.deepEqual(
+        [now.content.toString(), now.mode, now.uid, now.gid],
+        [was.content.toString(), was.mode, was.uid, was.gid],
+        path,
+      );
     }
     assert.equal(sys.files.has('/etc/postfix/sasl_passwd.db'), false);
   });
 
   it('a copy that no longer matches its checksum: refused before anything is written', async () => {
     const sys = machine();
-    const backup = await createBackup(sys, '/var/backups/pgw', ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd'], 'setup');
+    const backup = await createBackup(
+      sys,
+      '/var/backups/pgw',
+      ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd'],
+      'setup',
+    );
     sys.put('/etc/postfix/main.cf', 'now\n');
     sys.put(`${backup.dir}/${backup.entries[1]!.copy}`, 'tampered\n', 0o600);
     const writes = sys.writes.length;
@@ -104,7 +143,13 @@ describe('listing and pruning backups', () => {
     const second = await createBackup(sys, '/var/backups/pgw', ['/etc/postfix/main.cf'], 'remove');
     sys.put('/var/backups/pgw/notes/manifest.json', '{}');
     sys.put('/var/backups/pgw/20260101T000000000Z/manifest.json', '{"entries": [');
-    assert.deepEqual((await listBackups(sys, '/var/backups/pgw')).map((b) => [b.id, b.reason]), [[first.id, 'setup'], [second.id, 'remove']]);
+    assert.deepEqual(
+      (await listBackups(sys, '/var/backups/pgw')).map((b) => [b.id, b.reason]),
+      [
+        [first.id, 'setup'],
+        [second.id, 'remove'],
+      ],
+    );
     assert.equal((await readBackup(sys, '/var/backups/pgw', second.id))?.dir, second.dir);
     assert.equal(await readBackup(sys, '/var/backups/pgw', '../etc'), undefined);
   });
@@ -141,7 +186,11 @@ describe('a backup on a real file system (temp dir)', () => {
       await writeFile(mainCf, 'relayhost =\n', { mode: 0o640 });
       const backup = await createBackup(sys, join(root, 'backups'), [mainCf, join(configDir, 'sasl_passwd')], 'setup');
       assert.equal((await stat(backup.dir)).mode & 0o777, 0o700);
-      assert.deepEqual((await readdir(backup.dir)).sort(), ['0-main.cf', 'manifest.json'], 'no temp file left beside the copies');
+      assert.deepEqual(
+        (await readdir(backup.dir)).sort(),
+        ['0-main.cf', 'manifest.json'],
+        'no temp file left beside the copies',
+      );
       assert.equal((await stat(join(backup.dir, '0-main.cf'))).mode & 0o777, 0o600);
       await writeFile(mainCf, 'relayhost = [smtp.gmail.com]:587\n', { mode: 0o600 });
       await writeFile(join(configDir, 'sasl_passwd'), 'x y:z\n', { mode: 0o600 });
@@ -161,7 +210,7 @@ describe('a backup on a real file system (temp dir)', () => {
 const idRoot = '/var/backups/postfix-gmail-wizard';
 
 describe('transaction/backup: checkpoint ids', () => {
-  it('is the clock\'s millisecond when nothing is newer', async () => {
+  it("is the clock's millisecond when nothing is newer", async () => {
     const sys = new FakeSystem();
     assert.equal(await nextBackupId(sys, idRoot), backupId(sys.now()));
     assert.equal(backupId(new Date('2026-11-28T09:00:00.123Z')), '20261128T090000123Z');

@@ -2,13 +2,28 @@
 // one is no journal); complete only when every planned step is done.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clearJournal, journalComplete, journalPath, readJournal, writeJournal, type Journal } from '../../../src/transaction/journal.js';
+import {
+  clearJournal,
+  journalComplete,
+  journalPath,
+  readJournal,
+  writeJournal,
+  type Journal,
+} from '../../../src/transaction/journal.js';
 import { FakeSystem } from '../../support/fake-system.js';
 
 const journal = (over: Partial<Journal> = {}): Journal => ({
-  backupId: '20261128T090000000Z', backupDir: '/var/backups/pgw/20261128T090000000Z', configDir: '/etc/postfix',
-  reload: { file: 'systemctl', args: ['reload', 'postfix'] }, planned: 2, startedAt: '2026-11-28T09:00:00.000Z',
-  steps: [{ code: 'write', target: '/etc/postfix/sasl_passwd', state: 'done' }, { code: 'postconf', state: 'started' }], ...over,
+  backupId: '20261128T090000000Z',
+  backupDir: '/var/backups/pgw/20261128T090000000Z',
+  configDir: '/etc/postfix',
+  reload: { file: 'systemctl', args: ['reload', 'postfix'] },
+  planned: 2,
+  startedAt: '2026-11-28T09:00:00.000Z',
+  steps: [
+    { code: 'write', target: '/etc/postfix/sasl_passwd', state: 'done' },
+    { code: 'postconf', state: 'started' },
+  ],
+  ...over,
 });
 
 describe('the journal file', () => {
@@ -39,12 +54,25 @@ describe('the journal file', () => {
 
 describe('journalComplete', () => {
   it('every planned step done: the change is whole', () => {
-    assert.equal(journalComplete(journal({ steps: [{ code: 'write', state: 'done' }, { code: 'postconf', state: 'done' }] })), true);
+    assert.equal(
+      journalComplete(
+        journal({
+          steps: [
+            { code: 'write', state: 'done' },
+            { code: 'postconf', state: 'done' },
+          ],
+        }),
+      ),
+      true,
+    );
   });
   it('a step started but not done, fewer steps than planned, or an old journal without a count: not complete', () => {
     assert.equal(journalComplete(journal()), false);
     assert.equal(journalComplete(journal({ steps: [{ code: 'write', state: 'done' }] })), false);
-    assert.equal(journalComplete(journal({ planned: undefined, steps: [{ name: 'write files', state: 'done' }] })), false);
+    assert.equal(
+      journalComplete(journal({ planned: undefined, steps: [{ name: 'write files', state: 'done' }] })),
+      false,
+    );
     assert.equal(journalComplete(journal({ planned: 0, steps: [] })), true, 'nothing planned, nothing left');
   });
 });

@@ -42,14 +42,22 @@ describe('acquireLock (fake System)', () => {
     const sys = new FakeSystem();
     sys.lockedByOthers.add('/var/lib/pgw/lock');
     sys.put('/var/lib/pgw/lock', '31337\n', 0o600);
-    await assert.rejects(acquireLock(sys, '/var/lib/pgw'), (error: unknown) => isCode('locked')(error) && /31337/.test((error as Error).message));
+    await assert.rejects(
+      acquireLock(sys, '/var/lib/pgw'),
+      (error: unknown) => isCode('locked')(error) && /31337/.test((error as Error).message),
+    );
     sys.put('/var/lib/pgw/lock', 'garbage', 0o600);
-    await assert.rejects(acquireLock(sys, '/var/lib/pgw'), (error: unknown) => isCode('locked')(error) && /"pid":"\?"|\?/.test((error as Error).message));
+    await assert.rejects(
+      acquireLock(sys, '/var/lib/pgw'),
+      (error: unknown) => isCode('locked')(error) && /"pid":"\?"|\?/.test((error as Error).message),
+    );
   });
 
   it('a state dir that cannot be made private: "state-dir", nothing locked', async () => {
     const sys = new FakeSystem();
-    sys.ensurePrivateDir = async () => { throw new Error('/var/lib is writable by other users'); };
+    sys.ensurePrivateDir = async () => {
+      throw new Error('/var/lib is writable by other users');
+    };
     await assert.rejects(acquireLock(sys, '/var/lib/pgw'), isCode('state-dir'));
     assert.deepEqual([...sys.heldLocks], []);
   });
@@ -64,7 +72,10 @@ describe('acquireLock (real System, flock on a temp dir)', () => {
     try {
       const lock = await acquireLock(first, state);
       assert.equal((await readFile(join(state, 'lock'), 'utf8')).trim(), String(process.pid));
-      await assert.rejects(acquireLock(second, state), (error: unknown) => isCode('locked')(error) && (error as Error).message.includes(String(process.pid)));
+      await assert.rejects(
+        acquireLock(second, state),
+        (error: unknown) => isCode('locked')(error) && (error as Error).message.includes(String(process.pid)),
+      );
       const nested = await acquireLock(first, state);
       await nested.release();
       await assert.rejects(acquireLock(second, state), isCode('locked'), 'the outer hold keeps it');

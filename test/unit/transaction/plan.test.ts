@@ -8,37 +8,87 @@ const file = (path: string): PlannedFile => ({ path, content: 'x\n', mode: 0o644
 
 describe('buildPlan', () => {
   it('no piece: an empty plan for the config dir, without the optional fields', () => {
-    assert.deepEqual(buildPlan('/etc/postfix'), { configDir: '/etc/postfix', settings: [], removeSettings: [], files: [], deletes: [], commands: [], touches: [] });
+    assert.deepEqual(buildPlan('/etc/postfix'), {
+      configDir: '/etc/postfix',
+      settings: [],
+      removeSettings: [],
+      files: [],
+      deletes: [],
+      commands: [],
+      touches: [],
+    });
     assert.deepEqual(buildPlan('/etc/postfix', undefined, {}), buildPlan('/etc/postfix'));
   });
 
   it('joins the pieces in their order', () => {
-    const plan = buildPlan('/etc/postfix',
-      { settings: [{ name: 'relayhost', from: '', to: '[smtp.gmail.com]:587' }], files: [file('/etc/postfix/sasl_passwd')], commands: [{ file: 'postmap', args: ['a'], purpose: 'a' }] },
+    const plan = buildPlan(
+      '/etc/postfix',
+      {
+        settings: [{ name: 'relayhost', from: '', to: '[smtp.gmail.com]:587' }],
+        files: [file('/etc/postfix/sasl_passwd')],
+        commands: [{ file: 'postmap', args: ['a'], purpose: 'a' }],
+      },
       undefined,
-      { settings: [{ name: 'smtp_sasl_auth_enable', from: 'no', to: 'yes' }], files: [file('/etc/postfix/generic')], commands: [{ file: 'postmap', args: ['b'], purpose: 'b' }], removeSettings: ['smtp_use_tls'] });
-    assert.deepEqual(plan.settings.map((s) => s.name), ['relayhost', 'smtp_sasl_auth_enable']);
-    assert.deepEqual(plan.files.map((f) => f.path), ['/etc/postfix/sasl_passwd', '/etc/postfix/generic']);
-    assert.deepEqual(plan.commands.map((c) => c.args[0]), ['a', 'b']);
+      {
+        settings: [{ name: 'smtp_sasl_auth_enable', from: 'no', to: 'yes' }],
+        files: [file('/etc/postfix/generic')],
+        commands: [{ file: 'postmap', args: ['b'], purpose: 'b' }],
+        removeSettings: ['smtp_use_tls'],
+      },
+    );
+    assert.deepEqual(
+      plan.settings.map((s) => s.name),
+      ['relayhost', 'smtp_sasl_auth_enable'],
+    );
+    assert.deepEqual(
+      plan.files.map((f) => f.path),
+      ['/etc/postfix/sasl_passwd', '/etc/postfix/generic'],
+    );
+    assert.deepEqual(
+      plan.commands.map((c) => c.args[0]),
+      ['a', 'b'],
+    );
     assert.deepEqual(plan.removeSettings, ['smtp_use_tls']);
   });
 
   it('touches main.cf first when a setting changes or goes, master.cf for its -o edits, and every file written or deleted, once', () => {
     const plan = buildPlan('/etc/postfix/', {
-      settings: [{ name: 'relayhost', from: '', to: 'x' }], files: [file('/etc/postfix/sasl_passwd')], deletes: ['/etc/postfix/old', '/etc/postfix/sasl_passwd'],
-      touches: ['/etc/postfix/sasl_passwd.db'], masterRemovals: ['smtp/unix/smtp_tls_security_level'],
+      settings: [{ name: 'relayhost', from: '', to: 'x' }],
+      files: [file('/etc/postfix/sasl_passwd')],
+      deletes: ['/etc/postfix/old', '/etc/postfix/sasl_passwd'],
+      touches: ['/etc/postfix/sasl_passwd.db'],
+      masterRemovals: ['smtp/unix/smtp_tls_security_level'],
     });
-    assert.deepEqual(plan.touches, ['/etc/postfix/main.cf', '/etc/postfix/sasl_passwd.db', '/etc/postfix/master.cf', '/etc/postfix/sasl_passwd', '/etc/postfix/old']);
+    assert.deepEqual(plan.touches, [
+      '/etc/postfix/main.cf',
+      '/etc/postfix/sasl_passwd.db',
+      '/etc/postfix/master.cf',
+      '/etc/postfix/sasl_passwd',
+      '/etc/postfix/old',
+    ]);
     assert.deepEqual(buildPlan('/etc/postfix', { removeSettings: ['smtp_use_tls'] }).touches, ['/etc/postfix/main.cf']);
-    assert.deepEqual(buildPlan('/etc/postfix', { masterSettings: ['smtp/unix/x=y'] }).touches, ['/etc/postfix/master.cf']);
-    assert.deepEqual(buildPlan('/etc/postfix', { files: [file('/etc/aliases')] }).touches, ['/etc/aliases'], 'no setting: main.cf is not touched');
+    assert.deepEqual(buildPlan('/etc/postfix', { masterSettings: ['smtp/unix/x=y'] }).touches, [
+      '/etc/postfix/master.cf',
+    ]);
+    assert.deepEqual(
+      buildPlan('/etc/postfix', { files: [file('/etc/aliases')] }).touches,
+      ['/etc/aliases'],
+      'no setting: main.cf is not touched',
+    );
   });
 
   it('optional lists are joined only where a piece has one; restart from any piece; the first tlsTarget and retiredMap win', () => {
-    const plan = buildPlan('/etc/postfix',
+    const plan = buildPlan(
+      '/etc/postfix',
       { secretFiles: ['/etc/postfix/sasl_passwd'], tlsTarget: { nexthop: '[a]:587', level: 'secure' } },
-      { secretFiles: ['/etc/postfix/sasl_passwd.db'], restart: true, retiredMap: { path: '/p', files: ['/p'] }, tlsTarget: { nexthop: '[b]:587', level: 'may' } },
-      { restart: false, retiredMap: { path: '/q', files: [] } });
+      {
+        secretFiles: ['/etc/postfix/sasl_passwd.db'],
+        restart: true,
+        retiredMap: { path: '/p', files: ['/p'] },
+        tlsTarget: { nexthop: '[b]:587', level: 'may' },
+      },
+      { restart: false, retiredMap: { path: '/q', files: [] } },
+    );
     assert.deepEqual(plan.secretFiles, ['/etc/postfix/sasl_passwd', '/etc/postfix/sasl_passwd.db']);
     assert.equal(plan.restart, true);
     assert.deepEqual(plan.tlsTarget, { nexthop: '[a]:587', level: 'secure' });
@@ -50,14 +100,25 @@ describe('buildPlan', () => {
 describe('planIsEmpty', () => {
   it('a plan that only names paths (touches) changes nothing', () => {
     assert.equal(planIsEmpty(buildPlan('/etc/postfix')), true);
-    assert.equal(planIsEmpty(buildPlan('/etc/postfix', { touches: ['/etc/postfix/main.cf'], secretFiles: ['/x'], tlsOverrides: [] })), true);
+    assert.equal(
+      planIsEmpty(
+        buildPlan('/etc/postfix', { touches: ['/etc/postfix/main.cf'], secretFiles: ['/x'], tlsOverrides: [] }),
+      ),
+      true,
+    );
   });
   it('any setting, file, delete, command, secret fix or master.cf edit is a change', () => {
     const pieces = [
-      { settings: [{ name: 'a', from: '', to: 'b' }] }, { removeSettings: ['a'] }, { files: [file('/x')] }, { deletes: ['/x'] },
-      { commands: [{ file: 'postmap', args: [], purpose: '' }] }, { secretFixes: [{ path: '/x', mode: 0o644, action: 'chmod' as const }] },
-      { masterRemovals: ['smtp/unix/a'] }, { masterSettings: ['smtp/unix/a=b'] },
+      { settings: [{ name: 'a', from: '', to: 'b' }] },
+      { removeSettings: ['a'] },
+      { files: [file('/x')] },
+      { deletes: ['/x'] },
+      { commands: [{ file: 'postmap', args: [], purpose: '' }] },
+      { secretFixes: [{ path: '/x', mode: 0o644, action: 'chmod' as const }] },
+      { masterRemovals: ['smtp/unix/a'] },
+      { masterSettings: ['smtp/unix/a=b'] },
     ];
-    for (const piece of pieces) assert.equal(planIsEmpty(buildPlan('/etc/postfix', piece)), false, JSON.stringify(piece));
+    for (const piece of pieces)
+      assert.equal(planIsEmpty(buildPlan('/etc/postfix', piece)), false, JSON.stringify(piece));
   });
 });

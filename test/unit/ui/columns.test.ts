@@ -13,12 +13,19 @@ describe('terminal columns and wrapping', () => {
   });
 
   it('breaks at spaces, never inside a word or a path that fits a line', () => {
-    const text = 'Debian GNU/Linux 12 (bookworm): Postfix 3.7.11 (running), configuration in /etc/postfix, maps of type hash';
+    const text =
+      'Debian GNU/Linux 12 (bookworm): Postfix 3.7.11 (running), configuration in /etc/postfix, maps of type hash';
     const lines = wrapText(text, 77);
-    assert.deepEqual(lines, ['Debian GNU/Linux 12 (bookworm): Postfix 3.7.11 (running), configuration in', '/etc/postfix, maps of type hash']);
+    assert.deepEqual(lines, [
+      'Debian GNU/Linux 12 (bookworm): Postfix 3.7.11 (running), configuration in',
+      '/etc/postfix, maps of type hash',
+    ]);
     for (const width of [20, 37, 57, 77]) {
       const wrapped = wrapText(text, width);
-      assert.ok(wrapped.every((l) => columns(l) <= width), `${width}: ${wrapped.join('|')}`);
+      assert.ok(
+        wrapped.every((l) => columns(l) <= width),
+        `${width}: ${wrapped.join('|')}`,
+      );
       assert.equal(wrapped.join(' '), text, `${width}: only spaces were taken out`);
     }
   });
@@ -29,22 +36,42 @@ describe('terminal columns and wrapping', () => {
   });
 
   it('breaks Japanese between characters, ASCII words whole, and no line starts with 、。', () => {
-    const text = 'アプリパスワードは https://myaccount.google.com/apppasswords で作成できます（2 段階認証プロセスを有効にしてください）。設定は /etc/postfix にあります。';
+    const text =
+      'アプリパスワードは https://myaccount.google.com/apppasswords で作成できます（2 段階認証プロセスを有効にしてください）。設定は /etc/postfix にあります。';
     for (const width of [20, 30, 41, 57]) {
       const lines = wrapText(text, width);
-      assert.ok(lines.every((l) => columns(l) <= width), `${width}: ${lines.join('|')}`);
-      assert.ok(lines.every((l) => !/^[、。）]/.test(l)), `${width}: ${lines.join('|')}`);
-      assert.ok(lines.some((l) => l.includes('/etc/postfix')), `${width}: the path stays whole: ${lines.join('|')}`);
+      assert.ok(
+        lines.every((l) => columns(l) <= width),
+        `${width}: ${lines.join('|')}`,
+      );
+      assert.ok(
+        lines.every((l) => !/^[、。）]/.test(l)),
+        `${width}: ${lines.join('|')}`,
+      );
+      assert.ok(
+        lines.some((l) => l.includes('/etc/postfix')),
+        `${width}: the path stays whole: ${lines.join('|')}`,
+      );
     }
   });
 
   it('carries the character before a closing bracket and its comma to the next line, not the bracket alone', () => {
-    const lines = wrapText('Debian GNU/Linux 12 (bookworm): Postfix 3.7.11（稼働中）、設定ディレクトリ /tmp/pfx-test-x3sSAu/etc、マップ形式 hash', 57);
-    assert.deepEqual(lines, ['Debian GNU/Linux 12 (bookworm): Postfix 3.7.11（稼働', '中）、設定ディレクトリ /tmp/pfx-test-x3sSAu/etc、マップ形', '式 hash']);
+    const lines = wrapText(
+      'Debian GNU/Linux 12 (bookworm): Postfix 3.7.11（稼働中）、設定ディレクトリ /tmp/pfx-test-x3sSAu/etc、マップ形式 hash',
+      57,
+    );
+    assert.deepEqual(lines, [
+      'Debian GNU/Linux 12 (bookworm): Postfix 3.7.11（稼働',
+      '中）、設定ディレクトリ /tmp/pfx-test-x3sSAu/etc、マップ形',
+      '式 hash',
+    ]);
   });
 
   it('wraps a diff line under its text, not under its "+"', () => {
-    assert.deepEqual(wrapText('+ # Gmail sends as the account that logged in anyway; with this map', 40), ['+ # Gmail sends as the account that', '  logged in anyway; with this map']);
+    assert.deepEqual(wrapText('+ # Gmail sends as the account that logged in anyway; with this map', 40), [
+      '+ # Gmail sends as the account that',
+      '  logged in anyway; with this map',
+    ]);
   });
 
   it('expands tabs to the next stop of 8', () => {
@@ -53,11 +80,23 @@ describe('terminal columns and wrapping', () => {
   });
 
   it('keeps a wrapped line indented like its first line', () => {
-    assert.deepEqual(wrapText('  set: smtp_sasl_auth_enable, smtp_sasl_password_maps, smtp_tls_CAfile', 44), ['  set: smtp_sasl_auth_enable,', '  smtp_sasl_password_maps, smtp_tls_CAfile']);
+    assert.deepEqual(wrapText('  set: smtp_sasl_auth_enable, smtp_sasl_password_maps, smtp_tls_CAfile', 44), [
+      '  set: smtp_sasl_auth_enable,',
+      '  smtp_sasl_password_maps, smtp_tls_CAfile',
+    ]);
   });
 
   it('breaks a shell command only between words, with \\ continuations', () => {
-    const words = ['npx', 'postfix-gmail-wizard', '--account', 'you@gmail.com', '--password-file', '/root/gmail-app-password', '--map-senders', '--yes'];
+    const words = [
+      'npx',
+      'postfix-gmail-wizard',
+      '--account',
+      'you@gmail.com',
+      '--password-file',
+      '/root/gmail-app-password',
+      '--map-senders',
+      '--yes',
+    ];
     const lines = breakCommand(words, 60);
     assert.ok(lines.length > 1);
     assert.ok(lines.every((l) => columns(l) <= 60));

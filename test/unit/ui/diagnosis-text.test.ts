@@ -16,7 +16,7 @@ describe('diagnosis tables', () => {
     assert.match(explainDiagnosis('dns').cause, /The name smtp\.gmail\.com could not be looked up/);
   });
 
-  it('names the relay the failure happened on, not always Gmail\'s', () => {
+  it("names the relay the failure happened on, not always Gmail's", () => {
     const dns = explainDiagnosis('dns', 'smtp-relay.gmail.com');
     assert.match(dns.cause, /The name smtp-relay\.gmail\.com could not be looked up/);
     assert.match(dns.fix, /getent hosts smtp-relay\.gmail\.com/);

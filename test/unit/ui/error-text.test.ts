@@ -11,16 +11,26 @@ import { ja } from '../../../src/ui/text/ja.js';
 describe('wordError', () => {
   after(() => setCatalogue(en));
 
-  it('fills the message and the fix from the error\'s facts', () => {
+  it("fills the message and the fix from the error's facts", () => {
     assert.deepEqual(wordError('locked', { pid: 812, path: '/var/lib/postfix-gmail-wizard/lock' }), {
-      message: 'Another postfix-gmail-wizard (pid 812) is changing the configuration right now (/var/lib/postfix-gmail-wizard/lock).',
+      message:
+        'Another postfix-gmail-wizard (pid 812) is changing the configuration right now (/var/lib/postfix-gmail-wizard/lock).',
       fix: 'Wait for it to finish, then run this again.',
     });
-    assert.match(wordError('backup-damaged', { path: '/etc/postfix/main.cf', copy: 'files/main.cf', dir: '/var/backups/pgw/1' })!.fix, /\/var\/backups\/pgw\/1\/manifest\.json/);
+    assert.match(
+      wordError('backup-damaged', { path: '/etc/postfix/main.cf', copy: 'files/main.cf', dir: '/var/backups/pgw/1' })!
+        .fix,
+      /\/var\/backups\/pgw\/1\/manifest\.json/,
+    );
   });
 
-  it('words a folder\'s problem inside the unsafe-path sentence', () => {
-    const reasons = { symlink: 'is a symbolic link', owner: 'belongs to another user', writable: 'can be written by other users', 'not-directory': 'is not a directory' };
+  it("words a folder's problem inside the unsafe-path sentence", () => {
+    const reasons = {
+      symlink: 'is a symbolic link',
+      owner: 'belongs to another user',
+      writable: 'can be written by other users',
+      'not-directory': 'is not a directory',
+    };
     for (const [problem, words] of Object.entries(reasons)) {
       const worded = wordError('unsafe-path', { dir: '/var/backups/pgw', path: '/var/backups', problem });
       assert.ok(worded?.message.includes(`/var/backups ${words}`), worded?.message);
@@ -29,7 +39,16 @@ describe('wordError', () => {
   });
 
   it('every code it knows is worded in both languages; an unknown code is left to the caller', () => {
-    const codes = ['postconf-failed', 'state-dir', 'locked', 'backup-unmanaged-path', 'backup-setuid', 'backup-executable', 'backup-damaged', 'unsafe-path'];
+    const codes = [
+      'postconf-failed',
+      'state-dir',
+      'locked',
+      'backup-unmanaged-path',
+      'backup-setuid',
+      'backup-executable',
+      'backup-damaged',
+      'unsafe-path',
+    ];
     const vars = { reason: 'r', dir: '/d', pid: 1, path: '/p', id: '1', mode: '4755', copy: 'c', problem: 'owner' };
     const english = codes.map((c) => wordError(c, vars));
     setCatalogue(ja);

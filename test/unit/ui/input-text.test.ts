@@ -15,10 +15,10 @@ describe('inputText', () => {
     const english = INPUT_PROBLEMS.map((code) => inputText({ code }));
     assert.equal(new Set(english).size, INPUT_PROBLEMS.length);
     setCatalogue(ja);
-    INPUT_PROBLEMS.forEach((code, i) => assert.notEqual(inputText({ code }), english[i], code));
+    for (const [i, code] of INPUT_PROBLEMS.entries()) assert.notEqual(inputText({ code }), english[i], code);
   });
 
-  it('fills the placeholders from the problem\'s vars', () => {
+  it("fills the placeholders from the problem's vars", () => {
     const withVars = INPUT_PROBLEMS.filter((code) => /\{\w+\}/.test(en[code]));
     assert.ok(withVars.length > 0);
     for (const code of withVars) {

@@ -49,7 +49,10 @@ describe('t() with the Japanese catalogue', () => {
     setCatalogue(ja);
     try {
       const text = t('preflight.accepted', { host: 'smtp.gmail.com', account: 'you@gmail.com' });
-      assert.equal(text, ja['preflight.accepted'].replace('{host}', 'smtp.gmail.com').replace('{account}', 'you@gmail.com'));
+      assert.equal(
+        text,
+        ja['preflight.accepted'].replace('{host}', 'smtp.gmail.com').replace('{account}', 'you@gmail.com'),
+      );
       assert.notEqual(text, t('preflight.accepted', {}));
       assert.match(text, /smtp\.gmail\.com/);
       assert.match(text, /you@gmail\.com/);

@@ -6,9 +6,15 @@ import type { Plan } from '../../../src/transaction/plan.js';
 import { renderPlan } from '../../../src/ui/plan-view.js';
 
 describe('a password file in the plan', () => {
-  const handMade = '# old: [smtp.gmail.com]:587 a@gmail.com:canaryone\n[smtp.gmail.com]:587\n    a@gmail.com:canarytwo\n';
+  const handMade =
+    '# old: [smtp.gmail.com]:587 a@gmail.com:canaryone\n[smtp.gmail.com]:587\n    a@gmail.com:canarytwo\n';
   const plan = (file: Partial<Plan['files'][number]>): Plan => ({
-    configDir: '/etc/postfix', settings: [], removeSettings: [], deletes: [], commands: [], touches: [],
+    configDir: '/etc/postfix',
+    settings: [],
+    removeSettings: [],
+    deletes: [],
+    commands: [],
+    touches: [],
     files: [{ path: '/etc/postfix/sasl_passwd', content: handMade, mode: 0o600, secret: true, ...file }],
   });
 
@@ -16,11 +22,18 @@ describe('a password file in the plan', () => {
     const text = renderPlan(plan({ previous: handMade, content: `${handMade}x y:canarythree\n` }));
     assert.match(text, /- \(3 lines, hidden/);
     assert.match(text, /\+ \(4 lines, hidden/);
-    for (const canary of ['canaryone', 'canarytwo', 'canarythree', 'a@gmail.com']) assert.ok(!text.includes(canary), canary);
+    for (const canary of ['canaryone', 'canarytwo', 'canarythree', 'a@gmail.com'])
+      assert.ok(!text.includes(canary), canary);
   });
 
-  it('shows the wizard\'s own rendering, password masked, in place of the new text', () => {
-    const text = renderPlan(plan({ previous: handMade, content: '[x]:587 a@gmail.com:secretsecret\n', shown: '[x]:587 a@gmail.com:********\n' }));
+  it("shows the wizard's own rendering, password masked, in place of the new text", () => {
+    const text = renderPlan(
+      plan({
+        previous: handMade,
+        content: '[x]:587 a@gmail.com:secretsecret\n',
+        shown: '[x]:587 a@gmail.com:********\n',
+      }),
+    );
     assert.match(text, /^\+ \[x\]:587 a@gmail\.com:\*{8}$/m);
     assert.ok(!text.includes('secretsecret') && !text.includes('canary'));
   });

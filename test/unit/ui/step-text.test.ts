@@ -14,8 +14,14 @@ describe('stepLabel', () => {
   it('each step code has its own line; the target fills the path or command', () => {
     assert.equal(new Set(STEP_CODES.map((code) => stepLabel({ code }))).size, STEP_CODES.length);
     assert.equal(stepLabel({ code: 'write', target: '/etc/postfix/sasl_passwd' }), 'Writing /etc/postfix/sasl_passwd');
-    assert.equal(stepLabel({ code: 'delete', target: '/etc/postfix/gmail_generic' }), 'Removing /etc/postfix/gmail_generic');
-    assert.equal(stepLabel({ code: 'command', target: 'postmap hash:/etc/postfix/sasl_passwd' }), 'Running postmap hash:/etc/postfix/sasl_passwd');
+    assert.equal(
+      stepLabel({ code: 'delete', target: '/etc/postfix/gmail_generic' }),
+      'Removing /etc/postfix/gmail_generic',
+    );
+    assert.equal(
+      stepLabel({ code: 'command', target: 'postmap hash:/etc/postfix/sasl_passwd' }),
+      'Running postmap hash:/etc/postfix/sasl_passwd',
+    );
     for (const code of STEP_CODES) assert.doesNotMatch(stepLabel({ code }), /\{\w+\}/, code);
   });
 

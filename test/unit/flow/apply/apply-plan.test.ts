@@ -19,7 +19,12 @@ describe('changedBy', () => {
       masterSettings: ['smtp/unix/smtp_tls_security_level=encrypt'],
       masterRemovals: ['relay/unix/smtp_tls_security_level'],
     });
-    assert.deepEqual(changedBy(plan).settings, ['smtp_sasl_security_options', 'relayhost', 'smtp/unix/smtp_tls_security_level', 'relay/unix/smtp_tls_security_level']);
+    assert.deepEqual(changedBy(plan).settings, [
+      'smtp_sasl_security_options',
+      'relayhost',
+      'smtp/unix/smtp_tls_security_level',
+      'relay/unix/smtp_tls_security_level',
+    ]);
     assert.deepEqual(changedBy(plan).commands, ['postconf -e', 'postconf -X', 'postconf -PX', 'postconf -P']);
   });
 
@@ -27,11 +32,22 @@ describe('changedBy', () => {
     const plan = buildPlan(dir, {
       files: [{ path: `${dir}/sasl_passwd`, content: 'x', mode: 0o600, secret: true }],
       deletes: [`${dir}/sender_relay`, `${dir}/sender_relay.db`],
-      secretFixes: [{ path: `${dir}/sasl_passwd`, mode: 0o644, action: 'chmod' }, { path: `${dir}/sasl_passwd.db`, mode: 0o644, action: 'remove' }],
-      commands: [{ file: 'postmap', args: ['hash:/etc/postfix/sasl_passwd'], purpose: 'hash:/etc/postfix/sasl_passwd' }, { file: 'newaliases', args: [], purpose: 'aliases' }],
+      secretFixes: [
+        { path: `${dir}/sasl_passwd`, mode: 0o644, action: 'chmod' },
+        { path: `${dir}/sasl_passwd.db`, mode: 0o644, action: 'remove' },
+      ],
+      commands: [
+        { file: 'postmap', args: ['hash:/etc/postfix/sasl_passwd'], purpose: 'hash:/etc/postfix/sasl_passwd' },
+        { file: 'newaliases', args: [], purpose: 'aliases' },
+      ],
     });
     const changed = changedBy(plan);
-    assert.deepEqual(changed.files, [`${dir}/sasl_passwd`, `${dir}/sender_relay`, `${dir}/sender_relay.db`, `${dir}/sasl_passwd.db`]);
+    assert.deepEqual(changed.files, [
+      `${dir}/sasl_passwd`,
+      `${dir}/sender_relay`,
+      `${dir}/sender_relay.db`,
+      `${dir}/sasl_passwd.db`,
+    ]);
     assert.deepEqual(changed.commands, ['postmap', 'newaliases']);
     assert.deepEqual(changed.settings, []);
   });

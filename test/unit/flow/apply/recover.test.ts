@@ -26,8 +26,17 @@ async function crashed(over: Partial<Journal> = {}) {
   sys.put(mainCf, 'relayhost = [smtp.gmail.com]:587\n');
   sys.put(leftover, 'half a main.cf', 0o600);
   await writeJournal(sys, stateDir, {
-    backupId: backup.id, backupDir: backup.dir, configDir: '/etc/postfix', reload: { file: 'postfix', args: ['reload'] }, planned: 3,
-    startedAt: '2026-11-28T09:00:00.000Z', steps: [{ code: 'write', target: mainCf, state: 'done' }, { code: 'postconf', state: 'started' }], ...over,
+    backupId: backup.id,
+    backupDir: backup.dir,
+    configDir: '/etc/postfix',
+    reload: { file: 'postfix', args: ['reload'] },
+    planned: 3,
+    startedAt: '2026-11-28T09:00:00.000Z',
+    steps: [
+      { code: 'write', target: mainCf, state: 'done' },
+      { code: 'postconf', state: 'started' },
+    ],
+    ...over,
   });
   sys.calls.length = 0;
   return { sys, backup };
@@ -44,16 +53,28 @@ describe('recoverUnfinished', () => {
     await recoverUnfinished(ctx);
     assert.equal(sys.text(mainCf), 'relayhost =\n');
     assert.equal(sys.files.has(leftover), false);
-    assert.deepEqual(sys.calls.map((c) => [c.file, ...c.args]), [['postfix', 'reload']]);
+    assert.deepEqual(
+      sys.calls.map((c) => [c.file, ...c.args]),
+      [['postfix', 'reload']],
+    );
     assert.equal(sys.files.has(`${stateDir}/journal.json`), false);
     assert.deepEqual(ctx.outcome.warnings, [`rolled back unfinished change ${backup.id}`]);
-    assert.match(ctx.ui.transcript, /warn: An earlier run stopped in the middle of a change \(2026-11-28T09:00:00.000Z/);
+    assert.match(
+      ctx.ui.transcript,
+      /warn: An earlier run stopped in the middle of a change \(2026-11-28T09:00:00.000Z/,
+    );
     assert.match(ctx.ui.transcript, /success: Rolled back the unfinished change/);
     assert.deepEqual([...sys.heldLocks], [], 'the lock it took is released');
   });
 
   it('a journal whose every step was done: the change stays, only the tidy-up is finished', async () => {
-    const { sys } = await crashed({ planned: 2, steps: [{ code: 'write', target: mainCf, state: 'done' }, { code: 'postconf', state: 'done' }] });
+    const { sys } = await crashed({
+      planned: 2,
+      steps: [
+        { code: 'write', target: mainCf, state: 'done' },
+        { code: 'postconf', state: 'done' },
+      ],
+    });
     const ctx = context(sys);
     await recoverUnfinished(ctx);
     assert.equal(sys.text(mainCf), 'relayhost = [smtp.gmail.com]:587\n');
@@ -66,7 +87,10 @@ describe('recoverUnfinished', () => {
 
   it('a journal naming a backup outside the backup folder is not followed: unsafe-path, nothing changed', async () => {
     const { sys, backup } = await crashed();
-    await writeJournal(sys, stateDir, { ...JSON.parse(sys.text(`${stateDir}/journal.json`)!), backupDir: `/tmp/planted/${backup.id}` });
+    await writeJournal(sys, stateDir, {
+      ...JSON.parse(sys.text(`${stateDir}/journal.json`)!),
+      backupDir: `/tmp/planted/${backup.id}`,
+    });
     await assert.rejects(recoverUnfinished(context(sys)), isCode('unsafe-path'));
     assert.equal(sys.text(mainCf), 'relayhost = [smtp.gmail.com]:587\n');
     assert.ok(sys.files.has(`${stateDir}/journal.json`), 'the journal stays for a run that can follow it');
@@ -75,7 +99,10 @@ describe('recoverUnfinished', () => {
 
   it('without --yes and without a terminal: unfinished-change (exit 2), nothing changed', async () => {
     const { sys } = await crashed();
-    await assert.rejects(recoverUnfinished(context(sys, [])), (error: unknown) => isCode('unfinished-change')(error) && (error as WizardError).exitCode === 2);
+    await assert.rejects(
+      recoverUnfinished(context(sys, [])),
+      (error: unknown) => isCode('unfinished-change')(error) && (error as WizardError).exitCode === 2,
+    );
     assert.equal(sys.text(mainCf), 'relayhost = [smtp.gmail.com]:587\n');
     assert.ok(sys.files.has(`${stateDir}/journal.json`));
   });

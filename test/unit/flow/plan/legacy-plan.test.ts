@@ -6,27 +6,47 @@ import { planLegacy, retiredMapFiles } from '../../../../src/flow/plan/legacy-pl
 import type { PasswordMapFacts } from '../../../../src/flow/types.js';
 import { legacySettings } from '../../../../src/postfix/legacy-settings.js';
 
-const seed = legacySettings({ smtp_use_tls: 'yes', smtp_tls_CApath: '/etc/ssl/certs/ca-certificates.crt', disable_dns_lookups: 'yes' }, { pathKinds: { '/etc/ssl/certs/ca-certificates.crt': 'file' } });
+const seed = legacySettings(
+  { smtp_use_tls: 'yes', smtp_tls_CApath: '/etc/ssl/certs/ca-certificates.crt', disable_dns_lookups: 'yes' },
+  { pathKinds: { '/etc/ssl/certs/ca-certificates.crt': 'file' } },
+);
 
 describe('planLegacy', () => {
-  it('the plan\'s own values win; the rest of the replacements are set; the old values are kept for remove', () => {
-    const part = planLegacy(seed, { smtp_tls_security_level: 'secure', smtp_tls_CAfile: '/etc/ssl/certs/ca-certificates.crt' });
+  it("the plan's own values win; the rest of the replacements are set; the old values are kept for remove", () => {
+    const part = planLegacy(seed, {
+      smtp_tls_security_level: 'secure',
+      smtp_tls_CAfile: '/etc/ssl/certs/ca-certificates.crt',
+    });
     assert.deepEqual(part.settings, { smtp_dns_support_level: 'disabled' });
     assert.deepEqual(part.removeSettings.sort(), ['disable_dns_lookups', 'smtp_tls_CApath', 'smtp_use_tls']);
-    assert.deepEqual(part.removed, { smtp_use_tls: 'yes', smtp_tls_CApath: '/etc/ssl/certs/ca-certificates.crt', disable_dns_lookups: 'yes' });
+    assert.deepEqual(part.removed, {
+      smtp_use_tls: 'yes',
+      smtp_tls_CApath: '/etc/ssl/certs/ca-certificates.crt',
+      disable_dns_lookups: 'yes',
+    });
     assert.equal(part.shown.length, 3);
   });
 
   it('nothing to do on a clean main.cf', () => {
-    assert.deepEqual(planLegacy([], { smtp_tls_security_level: 'secure' }), { settings: {}, removeSettings: [], removed: {}, shown: [] });
+    assert.deepEqual(planLegacy([], { smtp_tls_security_level: 'secure' }), {
+      settings: {},
+      removeSettings: [],
+      removed: {},
+      shown: [],
+    });
     assert.deepEqual(planLegacy(undefined, {}).removeSettings, []);
   });
 });
 
 describe('retiredMapFiles', () => {
   const map = (over: Partial<PasswordMapFacts>): PasswordMapFacts => ({
-    type: 'hash', path: '/etc/postfix/saslpass', mode: 0o644, uid: 0, compiledCurrent: true,
-    compiled: [{ path: '/etc/postfix/saslpass.db', mode: 0o644, uid: 0 }], ...over,
+    type: 'hash',
+    path: '/etc/postfix/saslpass',
+    mode: 0o644,
+    uid: 0,
+    compiledCurrent: true,
+    compiled: [{ path: '/etc/postfix/saslpass.db', mode: 0o644, uid: 0 }],
+    ...over,
   });
   it('the source and its compiled files, when only smtp_sasl_password_maps named them', () => {
     assert.deepEqual(retiredMapFiles(map({}), '/etc/postfix/'), ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db']);

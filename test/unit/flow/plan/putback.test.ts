@@ -7,7 +7,12 @@ import { emptyRecord, parseSavedRecord, recordTakenOut, sha256 } from '../../../
 import { takeOutEntry } from '../../../../src/postfix/table-entries.js';
 import { policyMap, policyPath, policySource, postfix, render, takenOut } from './saved-record-fixture.js';
 
-const masterCf = (over: Partial<PutBackFacts> = {}): PutBackFacts => ({ services: ['smtp/inet', 'smtp/unix', 'relay/unix'], master: [], tables: {}, ...over });
+const masterCf = (over: Partial<PutBackFacts> = {}): PutBackFacts => ({
+  services: ['smtp/inet', 'smtp/unix', 'relay/unix'],
+  master: [],
+  tables: {},
+  ...over,
+});
 
 describe('what remove puts back (plan/putback.ts)', () => {
   const record = () => {
@@ -19,10 +24,20 @@ describe('what remove puts back (plan/putback.ts)', () => {
   const asSetupLeftIt = '# from an old recipe\nexample.net may\n';
 
   it('the -o through postconf -P, the entry at its place and postmap, when nothing changed since', () => {
-    const back = planPutBack(postfix, record(), masterCf({ tables: { [policyPath]: { content: asSetupLeftIt, mode: 0o640 } } }));
+    const back = planPutBack(
+      postfix,
+      record(),
+      masterCf({ tables: { [policyPath]: { content: asSetupLeftIt, mode: 0o640 } } }),
+    );
     assert.deepEqual(back.masterSettings, ['smtp/unix/smtp_tls_security_level=encrypt']);
-    assert.deepEqual(back.files.map((f) => [f.path, f.content, f.mode, f.previous]), [[policyPath, policySource, 0o640, asSetupLeftIt]]);
-    assert.deepEqual(back.commands.map((c) => [c.file, ...c.args]), [['postmap', policyMap]]);
+    assert.deepEqual(
+      back.files.map((f) => [f.path, f.content, f.mode, f.previous]),
+      [[policyPath, policySource, 0o640, asSetupLeftIt]],
+    );
+    assert.deepEqual(
+      back.commands.map((c) => [c.file, ...c.args]),
+      [['postmap', policyMap]],
+    );
     assert.deepEqual(back.touches, ['/etc/postfix/master.cf', policyPath, `${policyPath}.db`]);
     assert.deepEqual(back.skipped, []);
   });
@@ -35,21 +50,56 @@ describe('what remove puts back (plan/putback.ts)', () => {
     const kept = planPutBack(postfix, record(), masterCf({ tables: { [policyPath]: { content: newer } } }));
     assert.deepEqual(kept.files, []);
     assert.deepEqual(kept.commands, []);
-    assert.deepEqual(kept.skipped.filter((s) => s.code.startsWith('table')), [{ code: 'table-changed', where: policyMap, key: '[smtp.gmail.com]:587', value: '[smtp.gmail.com]:587 encrypt protocols=!SSLv2', now: '[smtp.gmail.com]:587 secure' }]);
+    assert.deepEqual(
+      kept.skipped.filter((s) => s.code.startsWith('table')),
+      [
+        {
+          code: 'table-changed',
+          where: policyMap,
+          key: '[smtp.gmail.com]:587',
+          value: '[smtp.gmail.com]:587 encrypt protocols=!SSLv2',
+          now: '[smtp.gmail.com]:587 secure',
+        },
+      ],
+    );
     const already = planPutBack(postfix, record(), masterCf({ tables: { [policyPath]: { content: policySource } } }));
-    assert.deepEqual([already.files, already.skipped.filter((s) => s.code.startsWith('table'))], [[], []], 'already back: nothing to do or say');
+    assert.deepEqual(
+      [already.files, already.skipped.filter((s) => s.code.startsWith('table'))],
+      [[], []],
+      'already back: nothing to do or say',
+    );
     const gone = planPutBack(postfix, record(), masterCf());
-    assert.deepEqual(gone.skipped.map((s) => s.code), ['table-gone']);
+    assert.deepEqual(
+      gone.skipped.map((s) => s.code),
+      ['table-gone'],
+    );
   });
 
   it('a -o set to another value since, or a service gone, stays as it is and is said; one already back is left alone', () => {
-    const changed = planPutBack(postfix, record(), masterCf({ master: [{ service: 'smtp', type: 'unix', name: 'smtp_tls_security_level', value: 'verify' }] }));
+    const changed = planPutBack(
+      postfix,
+      record(),
+      masterCf({ master: [{ service: 'smtp', type: 'unix', name: 'smtp_tls_security_level', value: 'verify' }] }),
+    );
     assert.deepEqual(changed.masterSettings, []);
-    assert.deepEqual(changed.skipped[0], { code: 'master-changed', where: 'smtp/unix/smtp_tls_security_level', key: '', value: 'encrypt', now: 'verify' });
+    assert.deepEqual(changed.skipped[0], {
+      code: 'master-changed',
+      where: 'smtp/unix/smtp_tls_security_level',
+      key: '',
+      value: 'encrypt',
+      now: 'verify',
+    });
     const gone = planPutBack(postfix, record(), masterCf({ services: ['smtp/inet'] }));
     assert.deepEqual(gone.skipped[0]?.code, 'master-service-gone');
-    assert.deepEqual(gone.touches.filter((p) => p.endsWith('master.cf')), []);
-    const back = planPutBack(postfix, record(), masterCf({ master: [{ service: 'smtp', type: 'unix', name: 'smtp_tls_security_level', value: 'encrypt' }] }));
+    assert.deepEqual(
+      gone.touches.filter((p) => p.endsWith('master.cf')),
+      [],
+    );
+    const back = planPutBack(
+      postfix,
+      record(),
+      masterCf({ master: [{ service: 'smtp', type: 'unix', name: 'smtp_tls_security_level', value: 'encrypt' }] }),
+    );
     assert.deepEqual([back.masterSettings, back.skipped.filter((s) => s.code.startsWith('master'))], [[], []]);
   });
 
@@ -57,9 +107,21 @@ describe('what remove puts back (plan/putback.ts)', () => {
     const first = takeOutEntry(policySource, '[smtp.gmail.com]:587');
     const second = takeOutEntry(first.content, 'example.net');
     const r = emptyRecord();
-    recordTakenOut(r, [], [{ map: policyMap, key: '[smtp.gmail.com]:587', written: sha256(first.content), lines: first.removed }]);
-    recordTakenOut(r, [], [{ map: policyMap, key: 'example.net', written: sha256(second.content), lines: second.removed }]);
-    const back = planPutBack(postfix, parseSavedRecord(render(r)), masterCf({ tables: { [policyPath]: { content: second.content } } }));
+    recordTakenOut(
+      r,
+      [],
+      [{ map: policyMap, key: '[smtp.gmail.com]:587', written: sha256(first.content), lines: first.removed }],
+    );
+    recordTakenOut(
+      r,
+      [],
+      [{ map: policyMap, key: 'example.net', written: sha256(second.content), lines: second.removed }],
+    );
+    const back = planPutBack(
+      postfix,
+      parseSavedRecord(render(r)),
+      masterCf({ tables: { [policyPath]: { content: second.content } } }),
+    );
     assert.equal(back.files[0]?.content, policySource);
   });
 });

@@ -6,7 +6,12 @@ import type { PasswordMapFacts } from '../../../../src/flow/types.js';
 
 describe('secret file fixes', () => {
   const facts = (path: string, mode: number, compiledMode: number, uid = 0): PasswordMapFacts => ({
-    type: 'hash', path, mode, uid, compiledCurrent: true, compiled: [{ path: `${path}.db`, mode: compiledMode, uid }],
+    type: 'hash',
+    path,
+    mode,
+    uid,
+    compiledCurrent: true,
+    compiled: [{ path: `${path}.db`, mode: compiledMode, uid }],
   });
 
   it('our loose compiled map is removed (postmap rebuilds it); a superseded map is made 0600', () => {
@@ -18,8 +23,15 @@ describe('secret file fixes', () => {
   });
 
   it('a compiled map owned by another user counts as exposed; tight files need nothing', () => {
-    assert.deepEqual(exposedSecretFiles(facts('/p/sasl_passwd', 0o600, 0o600, 1000)).map((f) => f.path), ['/p/sasl_passwd', '/p/sasl_passwd.db']);
+    assert.deepEqual(
+      exposedSecretFiles(facts('/p/sasl_passwd', 0o600, 0o600, 1000)).map((f) => f.path),
+      ['/p/sasl_passwd', '/p/sasl_passwd.db'],
+    );
     assert.deepEqual(secretFileFixes(facts('/p/sasl_passwd', 0o600, 0o600), undefined), []);
-    assert.deepEqual(secretFileFixes(undefined, facts('/p/saslpass', 0o600, 0o600, 1000)), [], 'no chmod that cannot help');
+    assert.deepEqual(
+      secretFileFixes(undefined, facts('/p/saslpass', 0o600, 0o600, 1000)),
+      [],
+      'no chmod that cannot help',
+    );
   });
 });

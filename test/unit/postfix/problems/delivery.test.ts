@@ -48,13 +48,22 @@ describe('doctor rules on real log lines', () => {
   });
 
   it('throttled: 454 4.7.0 Too many login attempts, 421 4.7.0 Try again later', () => {
-    assert.deepEqual(found('toomany.test').map((p) => p.code), ['throttled']);
-    assert.deepEqual(found('tryagain.test').map((p) => p.code), ['throttled']);
+    assert.deepEqual(
+      found('toomany.test').map((p) => p.code),
+      ['throttled'],
+    );
+    assert.deepEqual(
+      found('tryagain.test').map((p) => p.code),
+      ['throttled'],
+    );
   });
 
   it('mail-deferred: any other failure, with its diagnosis (never silent about waiting or returned mail)', () => {
     const problems = found('nosuchuser.test', 'tempproblem.test');
-    assert.deepEqual(problems.map((p) => p.code), ['mail-deferred']);
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ['mail-deferred'],
+    );
     assert.equal(problems[0]!.vars?.diagnosis, 'recipient-rejected');
     assert.equal(problems[0]!.vars?.count, 2);
     assert.equal(problems[0]!.severity, 'warning');
@@ -66,7 +75,15 @@ describe('doctor names the relay a lookup failed for', () => {
     const base = healthy();
     const facts = healthy({
       relay: { ...base.relay!, host: 'smtp-relay.gmail.com', lookupError: 'ENOTFOUND' },
-      failures: [{ queueId: 'AAAA111111', status: 'deferred', reason: 'Host or domain name not found. Name service error for name=smtp-relay.gmail.com type=A: Host not found, try again', diagnosis: 'dns' }],
+      failures: [
+        {
+          queueId: 'AAAA111111',
+          status: 'deferred',
+          reason:
+            'Host or domain name not found. Name service error for name=smtp-relay.gmail.com type=A: Host not found, try again',
+          diagnosis: 'dns',
+        },
+      ],
     });
     const dns = findProblems(facts).find((p) => p.code === 'dns-failure');
     assert.equal(dns?.vars?.host, 'smtp-relay.gmail.com');
@@ -77,20 +94,41 @@ describe('doctor names the relay a lookup failed for', () => {
 
 describe('doctor rules on the relay lookup and the pre-flight login', () => {
   it('dns-failure: the relay lookup, a deferral, and a chroot without resolver files (fixable by copying them)', () => {
-    const [lookup] = dnsFailure(healthy({ relay: { host: 'smtp.gmail.com', port: 587, lookupError: 'EAI_AGAIN', addresses: [] } }));
+    const [lookup] = dnsFailure(
+      healthy({ relay: { host: 'smtp.gmail.com', port: 587, lookupError: 'EAI_AGAIN', addresses: [] } }),
+    );
     assert.equal(lookup?.code, 'dns-failure');
     assert.deepEqual(lookup?.evidence, ['smtp.gmail.com: EAI_AGAIN']);
     const [chroot] = dnsFailure(healthy({ chroot: { dir: '/var/spool/postfix', missing: ['/etc/resolv.conf'] } }));
     assert.deepEqual(chroot?.repair?.copy, [{ from: '/etc/resolv.conf', to: '/var/spool/postfix/etc/resolv.conf' }]);
     assert.equal(chroot?.vars?.diagnosis, 'dns-chroot');
-    const [deferred] = dnsFailure(healthy({ failures: [{ queueId: 'AB12CD', status: 'deferred', reason: 'unable to look up host smtp.gmail.com: Device or resource busy', diagnosis: 'dns-chroot' }] }));
+    const [deferred] = dnsFailure(
+      healthy({
+        failures: [
+          {
+            queueId: 'AB12CD',
+            status: 'deferred',
+            reason: 'unable to look up host smtp.gmail.com: Device or resource busy',
+            diagnosis: 'dns-chroot',
+          },
+        ],
+      }),
+    );
     assert.equal(deferred?.code, 'dns-failure');
     assert.equal(deferred?.fixable, false);
     assert.deepEqual(dnsFailure(healthy()), []);
   });
 
   it('login-refused: only for what the relay says about the credentials', () => {
-    const [p] = loginRefused(healthy({ login: { ok: false, diagnosis: 'auth-bad-credentials', detail: '535-5.7.8 Username and Password not accepted.' } }));
+    const [p] = loginRefused(
+      healthy({
+        login: {
+          ok: false,
+          diagnosis: 'auth-bad-credentials',
+          detail: '535-5.7.8 Username and Password not accepted.',
+        },
+      }),
+    );
     assert.equal(p?.code, 'login-refused');
     assert.match(p!.evidence[0]!, /535-5\.7\.8/);
     assert.equal(p?.vars?.host, 'smtp.gmail.com');

@@ -32,7 +32,9 @@ describe('passwordFileReadable', () => {
   it('a table that holds no password may be world-readable; group-readable is readable too', () => {
     const policy = { ...secretMap(0o644, 0o644), parameter: 'smtp_tls_policy_maps', secret: false };
     assert.deepEqual(passwordFileReadable([secretMap(), policy]), []);
-    assert.deepEqual(passwordFileReadable([secretMap(0o640, 0o600)])[0]?.evidence, ['/etc/postfix/sasl_passwd mode 0640']);
+    assert.deepEqual(passwordFileReadable([secretMap(0o640, 0o600)])[0]?.evidence, [
+      '/etc/postfix/sasl_passwd mode 0640',
+    ]);
   });
 
   it('a password file main.cf no longer names still counts when readable; one path named twice is listed once', () => {
@@ -47,7 +49,10 @@ describe('mapNotCompiled', () => {
   it('a .db older than its source → postmap of that map', () => {
     const [stale] = mapNotCompiled([secretMap(0o600, 0o600, 500)]);
     assert.equal(stale?.code, 'map-not-compiled');
-    assert.match(stale!.evidence[0]!, /^smtp_sasl_password_maps = hash:\/etc\/postfix\/sasl_passwd: \/etc\/postfix\/sasl_passwd\.db older than \/etc\/postfix\/sasl_passwd$/);
+    assert.match(
+      stale!.evidence[0]!,
+      /^smtp_sasl_password_maps = hash:\/etc\/postfix\/sasl_passwd: \/etc\/postfix\/sasl_passwd\.db older than \/etc\/postfix\/sasl_passwd$/,
+    );
     assert.deepEqual(stale?.repair?.postmap, [{ type: 'hash', path: '/etc/postfix/sasl_passwd' }]);
     assert.equal(stale?.fixable, true);
   });
@@ -67,7 +72,10 @@ describe('mapNotCompiled', () => {
 
 describe('dataDirOwner', () => {
   it('silent when data_directory belongs to mail_owner, or when either is unknown', () => {
-    assert.deepEqual(dataDirOwner({ dataDir: { path: '/var/lib/postfix', uid: 104, owner: 'postfix', ownerUid: 104 } }), []);
+    assert.deepEqual(
+      dataDirOwner({ dataDir: { path: '/var/lib/postfix', uid: 104, owner: 'postfix', ownerUid: 104 } }),
+      [],
+    );
     assert.deepEqual(dataDirOwner({}), []);
   });
 
@@ -81,8 +89,11 @@ describe('dataDirOwner', () => {
 
   it('never chown -R a top directory, a path with .., or to an odd user name', () => {
     const odd = [
-      { path: '/', owner: 'postfix' }, { path: '/var', owner: 'postfix' }, { path: '/var/lib/../..', owner: 'postfix' },
-      { path: '/var/lib/postfix', owner: 'postfix;rm' }, { path: '/var/lib/postfix', owner: '-R' },
+      { path: '/', owner: 'postfix' },
+      { path: '/var', owner: 'postfix' },
+      { path: '/var/lib/../..', owner: 'postfix' },
+      { path: '/var/lib/postfix', owner: 'postfix;rm' },
+      { path: '/var/lib/postfix', owner: '-R' },
     ];
     for (const { path, owner } of odd) {
       const [p] = dataDirOwner({ dataDir: { path, uid: 0, owner, ownerUid: 104 } });

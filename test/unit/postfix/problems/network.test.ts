@@ -22,7 +22,10 @@ describe('relayUnreachable', () => {
 
   it('silent when one family works, when the name did not resolve (dns-failure says that), or no relay', () => {
     assert.deepEqual(relayUnreachable({ relay: relay(true, false) }), []);
-    assert.deepEqual(relayUnreachable({ relay: { host: 'smtp.gmail.com', port: 587, lookupError: 'EAI_AGAIN', addresses: [] } }), []);
+    assert.deepEqual(
+      relayUnreachable({ relay: { host: 'smtp.gmail.com', port: 587, lookupError: 'EAI_AGAIN', addresses: [] } }),
+      [],
+    );
     assert.deepEqual(relayUnreachable({}), []);
   });
 });
@@ -39,9 +42,18 @@ describe('ipv6Unreachable', () => {
   });
 
   it('silent once IPv4 is preferred, when Postfix uses IPv4 only, or when both or neither work', () => {
-    assert.deepEqual(ipv6Unreachable({ relay: relay(true, false), settings: { ...settings, smtp_address_preference: 'ipv4' } }), []);
-    assert.deepEqual(ipv6Unreachable({ relay: relay(true, false), settings: { ...settings, inet_protocols: 'ipv4' } }), []);
-    assert.equal(ipv6Unreachable({ relay: relay(true, false), settings: { ...settings, inet_protocols: 'ipv4, ipv6' } }).length, 1);
+    assert.deepEqual(
+      ipv6Unreachable({ relay: relay(true, false), settings: { ...settings, smtp_address_preference: 'ipv4' } }),
+      [],
+    );
+    assert.deepEqual(
+      ipv6Unreachable({ relay: relay(true, false), settings: { ...settings, inet_protocols: 'ipv4' } }),
+      [],
+    );
+    assert.equal(
+      ipv6Unreachable({ relay: relay(true, false), settings: { ...settings, inet_protocols: 'ipv4, ipv6' } }).length,
+      1,
+    );
     assert.deepEqual(ipv6Unreachable({ relay: relay(true, true), settings }), []);
     assert.deepEqual(ipv6Unreachable({ relay: relay(false, false), settings }), []);
   });

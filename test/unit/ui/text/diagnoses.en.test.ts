@@ -11,7 +11,10 @@ test('every code has plain English text of at most about two lines', () => {
     assert.ok(text.cause.length > 10 && text.cause.length <= 160, `${code} cause`);
     assert.ok(text.fix.length > 10 && text.fix.length <= 240, `${code} fix`);
   }
-  assert.match(diagnosesEn['sasl-no-mechanism'].fix, /apt-get install libsasl2-modules.*dnf install cyrus-sasl-plain.*mail-mta\/postfix.*reload Postfix/);
+  assert.match(
+    diagnosesEn['sasl-no-mechanism'].fix,
+    /apt-get install libsasl2-modules.*dnf install cyrus-sasl-plain.*mail-mta\/postfix.*reload Postfix/,
+  );
   assert.match(diagnosesEn['connect-timeout'].fix, /--relay smtp\.gmail\.com:465/);
   assert.match(diagnosesEn['tls-untrusted'].cause, /password was not sent/);
   assert.match(diagnosesEn['auth-bad-credentials'].fix, /https:\/\/myaccount\.google\.com\/apppasswords/);

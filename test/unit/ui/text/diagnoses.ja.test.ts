@@ -17,7 +17,9 @@ describe('diagnosis tables', () => {
       assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
     });
     it(`${lang} has a cause and a fix for each code`, () => {
-      const empty = Object.entries(table).filter(([, text]) => !text.cause?.trim() || !text.fix?.trim()).map(([code]) => code);
+      const empty = Object.entries(table)
+        .filter(([, text]) => !text.cause?.trim() || !text.fix?.trim())
+        .map(([code]) => code);
       assert.deepEqual(empty, []);
     });
   }
@@ -30,8 +32,10 @@ describe('diagnosis tables', () => {
       if (!j) continue; // reported above
       for (const part of ['cause', 'fix'] as const) {
         if (j[part] === e[part]) problems.push(`${code}.${part}: identical to English`);
-        if (placeholders(j[part]).join(',') !== placeholders(e[part]).join(',')) problems.push(`${code}.${part}: placeholders differ`);
-        for (const token of technicalTokens(e[part])) if (!j[part].includes(token)) problems.push(`${code}.${part}: lost ${token}`);
+        if (placeholders(j[part]).join(',') !== placeholders(e[part]).join(','))
+          problems.push(`${code}.${part}: placeholders differ`);
+        for (const token of technicalTokens(e[part]))
+          if (!j[part].includes(token)) problems.push(`${code}.${part}: lost ${token}`);
       }
     }
     assert.deepEqual(problems, []);

@@ -32,7 +32,10 @@ describe('Japanese catalogue (ja.ts) against en.ts', () => {
     const wrong = Object.keys(enTable)
       .filter((key) => key in jaTable)
       .filter((key) => placeholders(enTable[key] ?? '').join(',') !== placeholders(jaTable[key] ?? '').join(','))
-      .map((key) => `${key}: en {${placeholders(enTable[key] ?? '').join('} {')}} ja {${placeholders(jaTable[key] ?? '').join('} {')}}`);
+      .map(
+        (key) =>
+          `${key}: en {${placeholders(enTable[key] ?? '').join('} {')}} ja {${placeholders(jaTable[key] ?? '').join('} {')}}`,
+      );
     assert.deepEqual(wrong, []);
   });
 
@@ -42,26 +45,37 @@ describe('Japanese catalogue (ja.ts) against en.ts', () => {
   });
 
   it('translates every entry (identical to English only where allowed)', () => {
-    const untranslated = Object.keys(enTable).filter((key) => jaTable[key] === enTable[key] && !IDENTICAL_ALLOWED.includes(key));
+    const untranslated = Object.keys(enTable).filter(
+      (key) => jaTable[key] === enTable[key] && !IDENTICAL_ALLOWED.includes(key),
+    );
     assert.deepEqual(untranslated, [], `ja.ts entries still in English: ${untranslated.join(', ')}`);
   });
 
   it('keeps URLs, --options and `commands` verbatim', () => {
     const lost = Object.keys(enTable)
       .filter((key) => key in jaTable)
-      .flatMap((key) => technicalTokens(enTable[key] ?? '').filter((token) => !(jaTable[key] ?? '').includes(token)).map((token) => `${key}: ${token}`));
+      .flatMap((key) =>
+        technicalTokens(enTable[key] ?? '')
+          .filter((token) => !(jaTable[key] ?? '').includes(token))
+          .map((token) => `${key}: ${token}`),
+      );
     assert.deepEqual(lost, []);
   });
 
   it('keeps --help lines within 80 terminal columns (except lines kept verbatim from English)', () => {
     const verbatim = new Set(en.help.split('\n'));
-    const long = ja.help.split('\n').filter((line) => !verbatim.has(line) && columns(line) > 80).map((line) => `${columns(line)}: ${line}`);
+    const long = ja.help
+      .split('\n')
+      .filter((line) => !verbatim.has(line) && columns(line) > 80)
+      .map((line) => `${columns(line)}: ${line}`);
     assert.deepEqual(long, []);
   });
 
   it('keeps the usage lines and the example command of --help', () => {
     const lines = en.help.split('\n');
-    const usage = lines.filter((line) => /^\s*(?:Usage:)?\s*postfix-gmail-wizard /.test(line)).map((line) => line.replace(/^\s*(?:Usage:)?\s*/, ''));
+    const usage = lines
+      .filter((line) => /^\s*(?:Usage:)?\s*postfix-gmail-wizard /.test(line))
+      .map((line) => line.replace(/^\s*(?:Usage:)?\s*/, ''));
     const example = lines.filter((line) => /^\s+printf /.test(line));
     assert.ok(usage.length > 0 && example.length > 0);
     for (const piece of [...usage, ...example]) assert.ok(ja.help.includes(piece), `ja help lacks: ${piece}`);
