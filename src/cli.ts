@@ -35,6 +35,7 @@ export async function main(
   try {
     options = parseOptions(argv);
   } catch (error) {
+    if (argv.find((a) => !a.startsWith('-')) === 'check') return checkUsageFailure(io, error);
     return usageFailure(io, error as WizardError);
   }
   if (options.help) {
@@ -105,6 +106,8 @@ async function runFlow(ctx: Context): Promise<ExitCodeValue> {
       return (await import('./commands/remove.js')).runRemove(ctx);
     case 'doctor':
       return (await import('./commands/doctor.js')).runDoctor(ctx);
+    case 'check':
+      return (await import('./commands/check.js')).runCheck(ctx);
   }
 }
 
@@ -127,6 +130,14 @@ function usageFailure(io: Io, error: WizardError): ExitCodeValue {
   if (!(error instanceof WizardError)) throw error;
   io.stderr.write(`${error.message}\n${error.fix ?? ''}\n`);
   return error.exitCode;
+}
+
+/** check's bad flags are UNKNOWN (exit 3) in its own format, as the Monitoring Plugins guidelines ask. */
+async function checkUsageFailure(io: Io, error: unknown): Promise<ExitCodeValue> {
+  if (!(error instanceof WizardError)) throw error;
+  const { renderUnknown } = await import('./ui/check-view.js');
+  io.stdout.write(`${renderUnknown(error.message, error.fix)}\n`);
+  return ExitCode.notDelivered; // 3, UNKNOWN
 }
 
 async function useLanguage(lang: 'en' | 'ja'): Promise<void> {

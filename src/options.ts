@@ -5,8 +5,15 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { literalPathProblem, type PathProblem } from './postfix/paths.js';
 import { t, type MessageKey } from './ui/messages.js';
+import {
+  checkSpec,
+  parseCheckOptions,
+  refuseCheckFlags,
+  withTextfileDefault,
+  type CheckOptions,
+} from './check-options.js';
 
-export const commands = ['setup', 'status', 'test', 'restore', 'remove', 'doctor'] as const;
+export const commands = ['setup', 'status', 'test', 'restore', 'remove', 'doctor', 'check'] as const;
 export type Command = (typeof commands)[number];
 
 export interface Options {
@@ -42,6 +49,8 @@ export interface Options {
   purge: boolean;
   /** doctor: repair the fixable problems. */
   fix: boolean;
+  /** check's thresholds and --textfile (check-options.ts). */
+  check?: CheckOptions;
   /** restore's backup id. */
   backupId?: string;
   help: boolean;
@@ -78,6 +87,7 @@ const spec = {
   list: { type: 'boolean' },
   purge: { type: 'boolean' },
   fix: { type: 'boolean' },
+  ...checkSpec,
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -106,7 +116,7 @@ export function parseOptions(argv: readonly string[]): Options {
     typeof parseArgs<{ args: string[]; options: typeof spec; allowPositionals: true; strict: true }>
   >;
   try {
-    parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withTextfileDefault(argv), options: spec, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError('usage', (error as Error).message, t('options.seeHelp'));
   }
@@ -152,6 +162,8 @@ export function parseOptions(argv: readonly string[]): Options {
         t('path.fix', { option: flag }),
       );
   }
+  const check = command === 'check' ? parseCheckOptions(v) : undefined;
+  if (!check) refuseCheckFlags(v);
   const waitSeconds = v.wait === undefined ? 120 : Number(v.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
     throw new UsageError('usage', t('options.wait', { wait: v.wait ?? '' }), t('options.waitFix'));
@@ -184,6 +196,7 @@ export function parseOptions(argv: readonly string[]): Options {
     list: v.list ?? false,
     purge: v.purge ?? false,
     fix: v.fix ?? false,
+    ...(check ? { check } : {}),
     backupId: command === 'restore' ? second : undefined,
     help: v.help ?? false,
     version: v.version ?? false,

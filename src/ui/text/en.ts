@@ -22,6 +22,7 @@
 //   restore       commands/restore.ts and the backup checks: restore.
 //   remove        commands/remove.ts, remove-account.ts, flow/apply/purge.ts: remove., putback.
 //   doctor        commands/doctor.ts, ui/doctor-view.ts: doctor.
+//   check         commands/check.ts, ui/check-view.ts, check-options.ts: check.
 //   help          the --help screen (key 'help')
 //   diagnoses     not composed here: ui/diagnosis-text.ts reads it (gmail/diagnose.ts codes)
 import { commonEn } from './common.en.js';
@@ -39,6 +40,7 @@ import { statusEn } from './status.en.js';
 import { restoreEn } from './restore.en.js';
 import { removeEn } from './remove.en.js';
 import { doctorEn } from './doctor.en.js';
+import { checkEn } from './check.en.js';
 import { helpEn } from './help.en.js';
 
 export const en = {
@@ -57,5 +59,6 @@ export const en = {
   ...restoreEn,
   ...removeEn,
   ...doctorEn,
+  ...checkEn,
   help: helpEn,
 } as const;

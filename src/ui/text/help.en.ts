@@ -6,6 +6,7 @@ export const helpEn = `Usage: postfix-gmail-wizard [setup] [options]
        postfix-gmail-wizard restore [ID] | restore --list
        postfix-gmail-wizard remove [--purge] | remove --account ADDR
        postfix-gmail-wizard doctor [--json] [--fix [--yes]]
+       postfix-gmail-wizard check [-w N] [-c N] [--textfile [DIR]]
 
 Makes this machine's Postfix deliver mail through Gmail's submission server
 ([smtp.gmail.com]:587, STARTTLS, SASL with a Google app password), then proves
@@ -55,6 +56,17 @@ doctor finds what stops mail from leaving through the relay (settings, file
 modes, maps, queue, log, reachability, login) and changes nothing; with --fix
 it repairs the fixable problems as one transaction (backed up, rolled back on
 failure). Exit codes: 0 no problem, 1 problems (remaining after --fix), 2 usage.
+
+check is a monitoring check (Nagios, Icinga, Naemon, Sensu, Checkmk): one line
+"GMAIL RELAY OK - ... | perfdata", exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+It reads this machine only (queue, log, settings), sends nothing, changes nothing.
+  -w N, -c N              WARNING / CRITICAL above N deferred messages (5, 20)
+  --queue-age SECONDS     WARNING when a message waits longer (default 3600)
+  --limit-percent P       WARNING at P % of Gmail's daily limit (default 80)
+  --daily-limit N         the accounts' daily limit, instead of Gmail's
+                          (500 personal, 2,000 Workspace, 10,000 smtp-relay)
+  --textfile [DIR]        also write DIR/postfix_gmail_wizard.prom for
+                          node_exporter (default /var/lib/prometheus/node-exporter)
 
 The app password is never accepted as an option value or from the environment.
 Without a terminal, every missing answer is an error (exit 2) naming its option:

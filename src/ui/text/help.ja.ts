@@ -6,6 +6,7 @@ export const helpJa = `使い方: postfix-gmail-wizard [setup] [options]
         postfix-gmail-wizard restore [ID] | restore --list
         postfix-gmail-wizard remove [--purge] | remove --account ADDR
         postfix-gmail-wizard doctor [--json] [--fix [--yes]]
+        postfix-gmail-wizard check [-w N] [-c N] [--textfile [DIR]]
 
 このマシンの Postfix が、Gmail のサブミッションサーバー
 （[smtp.gmail.com]:587、STARTTLS、Google アプリパスワードによる SASL 認証）
@@ -60,6 +61,18 @@ doctor は、リレー経由でメールが送れない原因（設定、ファ�
 修復できる問題を 1 つのトランザクションとして修復します（バックアップを取り、
 失敗時は元に戻します）。終了コード: 0 問題なし、1 問題あり（--fix 後も残る
 もの）、2 使い方の誤り。
+
+check は監視用のチェックです（Nagios、Icinga、Naemon、Sensu、Checkmk）。
+"GMAIL RELAY OK - ... | perfdata" の 1 行を出し、終了コードは 0 OK、1 WARNING、
+2 CRITICAL、3 UNKNOWN。このマシン（キュー、ログ、設定）だけを読み、何も送らず、
+何も変えません。
+  -w N, -c N              再送待ちが N 通を超えたら WARNING / CRITICAL（5、20）
+  --queue-age SECONDS     これより長く待つメールがあれば WARNING（既定 3600）
+  --limit-percent P       Gmail の 1 日の上限の P % で WARNING（既定 80）
+  --daily-limit N         Gmail の上限の代わりに使う 1 日の上限
+                          （個人 500、Workspace 2,000、smtp-relay 10,000）
+  --textfile [DIR]        node_exporter 向けに DIR/postfix_gmail_wizard.prom も
+                          書く（既定 /var/lib/prometheus/node-exporter）
 
 アプリパスワードは、オプションの値や環境変数からは受け付けません。
 端末がない場合、足りない答えはすべてエラー（終了コード 2）になり、

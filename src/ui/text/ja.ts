@@ -19,6 +19,7 @@ import { statusJa } from './status.ja.js';
 import { restoreJa } from './restore.ja.js';
 import { removeJa } from './remove.ja.js';
 import { doctorJa } from './doctor.ja.js';
+import { checkJa } from './check.ja.js';
 import { helpJa } from './help.ja.js';
 
 export const ja: Catalogue = {
@@ -37,5 +38,6 @@ export const ja: Catalogue = {
   ...restoreJa,
   ...removeJa,
   ...doctorJa,
+  ...checkJa,
   help: helpJa,
 };
