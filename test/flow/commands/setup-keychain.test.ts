@@ -105,7 +105,10 @@ describe('keychain: store and reuse', () => {
     const run = await runCli(sys, ['--account', A, '--yes']);
     assert.equal(run.exit, 2);
     assert.match(run.stderr, /--password-stdin or --password-file PATH/);
-    assert.match(run.stdout + run.stderr, /No stored password could be used for someone@gmail\.com: no keychain is reachable/);
+    assert.match(
+      run.stdout + run.stderr,
+      /No stored password could be used for someone@gmail\.com: no keychain is reachable/,
+    );
     const empty = machine().sys;
     const none = await runCli(empty, ['--account', A, '--yes']);
     assert.match(none.stdout + none.stderr, /The keychain holds no app password for someone@gmail\.com/);
