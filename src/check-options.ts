@@ -35,16 +35,14 @@ export interface CheckOptions {
   dailyLimit?: number;
 }
 
-export const checkSpec = {
-  warning: { type: 'string', short: 'w' },
-  critical: { type: 'string', short: 'c' },
-  'queue-age': { type: 'string' },
-  'limit-percent': { type: 'string' },
-  'daily-limit': { type: 'string' },
-  textfile: { type: 'string' },
-} as const;
-
-type CheckValues = { [K in keyof typeof checkSpec]?: string };
+type CheckValues = {
+  warning?: string;
+  critical?: string;
+  'queue-age'?: string;
+  'limit-percent'?: string;
+  'daily-limit'?: string;
+  textfile?: string;
+};
 
 /** `--textfile` with no DIR after it (last, or followed by another option) means the default DIR. */
 export function withTextfileDefault(argv: readonly string[]): string[] {
@@ -83,11 +81,4 @@ export function parseCheckOptions(v: CheckValues): CheckOptions {
     ...(textfile !== undefined ? { textfile: textfile.replace(/(.)\/+$/, '$1') } : {}),
     ...(v['daily-limit'] !== undefined ? { dailyLimit: count('--daily-limit', v['daily-limit'], 0) } : {}),
   };
-}
-
-/** check's flags mean nothing to another command: refused there, not silently ignored. */
-export function refuseCheckFlags(v: CheckValues): void {
-  const given = (Object.keys(checkSpec) as (keyof typeof checkSpec)[]).find((k) => v[k] !== undefined);
-  if (given)
-    throw new UsageError('usage', t('options.unexpectedArgument', { argument: `--${given}` }), t('options.seeHelp'));
 }

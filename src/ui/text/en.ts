@@ -22,8 +22,7 @@
 //   restore       commands/restore.ts and the backup checks: restore.
 //   remove        commands/remove.ts, remove-account.ts, flow/apply/purge.ts: remove., putback.
 //   doctor        commands/doctor.ts, ui/doctor-view.ts: doctor.
-//   check         commands/check.ts, ui/check-view.ts, check-options.ts: check.
-//   help          the --help screen (key 'help')
+//   help          the help screens: --help (key 'help') and each command's ('help.<command>')
 //   diagnoses     not composed here: ui/diagnosis-text.ts reads it (gmail/diagnose.ts codes)
 import { commonEn } from './common.en.js';
 import { optionsEn } from './options.en.js';
@@ -41,7 +40,16 @@ import { restoreEn } from './restore.en.js';
 import { removeEn } from './remove.en.js';
 import { doctorEn } from './doctor.en.js';
 import { checkEn } from './check.en.js';
-import { helpEn } from './help.en.js';
+import {
+  helpEn,
+  helpSetupEn,
+  helpStatusEn,
+  helpTestEn,
+  helpRestoreEn,
+  helpRemoveEn,
+  helpDoctorEn,
+  helpCheckEn,
+} from './help.en.js';
 
 export const en = {
   ...commonEn,
@@ -61,4 +69,11 @@ export const en = {
   ...doctorEn,
   ...checkEn,
   help: helpEn,
+  'help.setup': helpSetupEn,
+  'help.status': helpStatusEn,
+  'help.test': helpTestEn,
+  'help.restore': helpRestoreEn,
+  'help.remove': helpRemoveEn,
+  'help.doctor': helpDoctorEn,
+  'help.check': helpCheckEn,
 } as const;

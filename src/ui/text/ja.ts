@@ -20,7 +20,16 @@ import { restoreJa } from './restore.ja.js';
 import { removeJa } from './remove.ja.js';
 import { doctorJa } from './doctor.ja.js';
 import { checkJa } from './check.ja.js';
-import { helpJa } from './help.ja.js';
+import {
+  helpJa,
+  helpSetupJa,
+  helpStatusJa,
+  helpTestJa,
+  helpRestoreJa,
+  helpRemoveJa,
+  helpDoctorJa,
+  helpCheckJa,
+} from './help.ja.js';
 
 export const ja: Catalogue = {
   ...commonJa,
@@ -40,4 +49,11 @@ export const ja: Catalogue = {
   ...doctorJa,
   ...checkJa,
   help: helpJa,
+  'help.setup': helpSetupJa,
+  'help.status': helpStatusJa,
+  'help.test': helpTestJa,
+  'help.restore': helpRestoreJa,
+  'help.remove': helpRemoveJa,
+  'help.doctor': helpDoctorJa,
+  'help.check': helpCheckJa,
 };
