@@ -108,7 +108,7 @@ describe('check: the monitoring check on a real Postfix', { skip }, () => {
     const [first, ...details] = run.stdout.trimEnd().split('\n');
     assert.equal(
       first,
-      `GMAIL RELAY WARNING - ${ACCOUNT} sent 4 of its 5 recipients a day (80 %) in the last 24 h | deferred=0;5;20;0 sent_24h=4;4;5;0;5`,
+      `GMAIL RELAY WARNING - ${ACCOUNT} sent 4 of its 5 recipients a day (80 %) in the last 24 h [daily-limit] | deferred=0;5;20;0 sent_24h=4;4;5;0;5`,
     );
     assert.match(details.join('\n'), /^WARNING: .* → Gmail refuses further mail from the account \(550 5\.4\.5\)/m);
   });
