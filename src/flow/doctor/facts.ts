@@ -96,7 +96,7 @@ export interface LimitOptions {
 }
 
 /** Each account's recipients in the last 24 h, from the same log reading as the failures. */
-function sendingUse(sys: System, postfix: PostfixFacts, read: QueueAndLog, dailyLimit?: number): AccountUse[] {
+export function sendingUse(sys: System, postfix: PostfixFacts, read: QueueAndLog, dailyLimit?: number): AccountUse[] {
   const now = sys.now();
   const accounts = [
     ...(postfix.currentAccount ? [{ account: postfix.currentAccount, senders: [] as string[] }] : []),
