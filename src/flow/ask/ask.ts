@@ -43,7 +43,7 @@ export async function resolveCaFile(
 
 /** --account, --to and the password from --password-stdin/--password-file, each checked; exit 2 on the first bad one. */
 export async function checkGivenInputs(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'warnings'>,
 ): Promise<{ account?: string; to?: string; credential?: Credential }> {
   return { ...checkGivenAddresses(ctx), credential: await readGivenPassword(ctx) };
 }
@@ -73,7 +73,7 @@ export function checkGivenAddresses(ctx: Pick<Context, 'options'>): { account?: 
 
 /** The password from --password-stdin or --password-file — never from argv or the environment. */
 async function readGivenPassword(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'warnings'>,
 ): Promise<Credential | undefined> {
   const o = ctx.options;
   let text: string;
@@ -94,7 +94,7 @@ async function readGivenPassword(
       // A security finding, like an open relay: scripts reading --json must see it too.
       const warning = t('password.fileWorldReadable', { path: o.passwordFile });
       ctx.ui.warn(warning);
-      ctx.outcome.warnings.push(warning);
+      ctx.warnings.push(warning);
     }
     text = content;
     source = 'file';

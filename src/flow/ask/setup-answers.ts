@@ -24,13 +24,20 @@ export type SetupAnswers =
   /** The re-run menu's "remove this sender-dependent account": no answers, another command's work. */
   | { kind: 'remove-account'; account: string };
 
+/** What the ask phase has settled so far: a run an error ends (a refused login) still says which account and relay. */
+export interface Settled {
+  account?: string;
+  relay?: string;
+}
+
 export async function askSetupAnswers(
   ctx: Context,
   facts: HostFacts,
   postfix: PostfixFacts,
   givenSenders: string[] | undefined,
+  settled: Settled = {},
 ): Promise<SetupAnswers> {
-  const { ui, sys, outcome } = ctx;
+  const { ui, sys } = ctx;
   const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
     const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay));
     refuseUnfixableTls(found);
@@ -43,8 +50,9 @@ export async function askSetupAnswers(
   const chosen = await askAccountChoice(ctx, postfix, asked, keychain, givenSenders);
   const { account, to, senders } = chosen;
   if (chosen.choice === 'remove') return { kind: 'remove-account', account };
+  settled.account = account;
   const relay = await settleWorkspaceRelay(ctx, postfix, account, asked);
-  outcome.relay = `${relay.host}:${relay.port}`;
+  settled.relay = `${relay.host}:${relay.port}`;
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
   if (senders) checkSendersFit(postfix, relay, account, senders);
   else checkRelayKeepsSenders(postfix, relay, account);
