@@ -25,11 +25,17 @@ export interface Run {
 const folderPath = (lab: RelayLab, folder: FaultCase['folder']) =>
   folder === 'etc' ? lab.postfix.configDir : join(lab.postfix.base, folder);
 
+const dirArgs = (lab: RelayLab) => {
+  const all = lab.args();
+  return ['--config-dir', '--backup-dir', '--state-dir'].flatMap((flag) => [flag, all[all.indexOf(flag) + 1]!]);
+};
+
 export function commandArgs(lab: RelayLab, c: FaultCase, restoreId = ''): string[] {
-  const common = [...lab.args(), '--json', '--yes'];
+  // Only setup takes --relay and --ca-file: the others read the relay from main.cf.
+  const common = [...dirArgs(lab), '--json', '--yes'];
   switch (c.command) {
     case 'setup':
-      return [...common, '--account', ACCOUNT, '--password-stdin', '--no-keychain', '--no-test'];
+      return [...lab.args(), '--json', '--yes', '--account', ACCOUNT, '--password-stdin', '--no-keychain', '--no-test'];
     case 'remove':
       return ['remove', ...common];
     case 'restore':
@@ -89,7 +95,7 @@ async function prepare(lab: RelayLab, c: FaultCase): Promise<string> {
     return '';
   }
   if (c.command === 'restore') {
-    const removed = await wizard(lab, ['remove', ...lab.args(), '--json', '--yes']);
+    const removed = await wizard(lab, ['remove', ...dirArgs(lab), '--json', '--yes']);
     const id = (JSON.parse(removed.out.slice(removed.out.indexOf('{'))) as { backupId?: string }).backupId;
     if (removed.code !== 0 || !id) throw new Error(`remove before the fault failed: ${removed.out}`);
     return id;
