@@ -6,6 +6,10 @@ import { UsageError } from './errors.js';
 import { literalPathProblem, type PathProblem } from './postfix/paths.js';
 import { t, type MessageKey } from './ui/messages.js';
 
+/** How Postfix signs in at the relay (--auth): the app password, OAuth 2.0 (XOAUTH2), or none (Workspace's relay by IP address). */
+export const authMethods = ['app-password', 'oauth', 'none'] as const;
+export type AuthMethod = (typeof authMethods)[number];
+
 export const commands = ['setup', 'status', 'test', 'restore', 'remove', 'doctor'] as const;
 export type Command = (typeof commands)[number];
 
@@ -30,6 +34,12 @@ export interface Options {
   loopbackOnly?: boolean;
   /** --senders LIST as given (setup): the account serves only these envelope senders. Parsed by the flow (accounts.ts). */
   senders?: string;
+  /** --auth: undefined when not given (the app password, or what is configured). */
+  auth?: AuthMethod;
+  /** --oauth-client FILE: the Desktop-app client JSON (holds the client secret; read by the flow). */
+  oauthClient?: string;
+  /** --oauth-token-file FILE: a token from an earlier consent (holds the refresh token; read by the flow). */
+  oauthTokenFile?: string;
   /** test --from ADDR: the test message's envelope sender. */
   from?: string;
   lang?: 'en' | 'ja';
@@ -70,6 +80,9 @@ const spec = {
   'loopback-only': { type: 'boolean' },
   'no-loopback-only': { type: 'boolean' },
   senders: { type: 'string' },
+  auth: { type: 'string' },
+  'oauth-client': { type: 'string' },
+  'oauth-token-file': { type: 'string' },
   from: { type: 'string' },
   lang: { type: 'string' },
   'backup-dir': { type: 'string' },
@@ -152,6 +165,7 @@ export function parseOptions(argv: readonly string[]): Options {
         t('path.fix', { option: flag }),
       );
   }
+  const auth = checkAuthFlags(v);
   const waitSeconds = v.wait === undefined ? 120 : Number(v.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
     throw new UsageError('usage', t('options.wait', { wait: v.wait ?? '' }), t('options.waitFix'));
@@ -176,6 +190,9 @@ export function parseOptions(argv: readonly string[]): Options {
     rootAlias: v['root-alias'],
     loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
     senders: v.senders,
+    ...(auth ? { auth } : {}),
+    ...(v['oauth-client'] !== undefined ? { oauthClient: v['oauth-client'] } : {}),
+    ...(v['oauth-token-file'] !== undefined ? { oauthTokenFile: v['oauth-token-file'] } : {}),
     from: v.from,
     lang,
     backupDir: privateDir(absoluteDir('--backup-dir', v['backup-dir']), defaultBackupDir),
@@ -188,6 +205,51 @@ export function parseOptions(argv: readonly string[]): Options {
     help: v.help ?? false,
     version: v.version ?? false,
   };
+}
+
+/** --auth and the flags that belong to one way of signing in only. */
+function checkAuthFlags(v: {
+  auth?: string;
+  'oauth-client'?: string;
+  'oauth-token-file'?: string;
+  'password-stdin'?: boolean;
+  'password-file'?: string;
+  senders?: string;
+}): AuthMethod | undefined {
+  const auth = v.auth;
+  if (auth !== undefined && !(authMethods as readonly string[]).includes(auth)) {
+    throw new UsageError('usage', t('options.auth', { auth }), t('options.authFix'));
+  }
+  const oauthFlag =
+    v['oauth-client'] !== undefined
+      ? '--oauth-client'
+      : v['oauth-token-file'] !== undefined
+        ? '--oauth-token-file'
+        : undefined;
+  if (oauthFlag && auth !== 'oauth') {
+    throw new UsageError(
+      'usage',
+      t('options.oauthFlagWithoutOauth', { flag: oauthFlag }),
+      t('options.oauthFlagWithoutOauthFix', { flag: oauthFlag }),
+    );
+  }
+  const passwordFlag = v['password-stdin']
+    ? '--password-stdin'
+    : v['password-file'] !== undefined
+      ? '--password-file'
+      : undefined;
+  if (passwordFlag && (auth === 'oauth' || auth === 'none')) {
+    throw new UsageError(
+      'usage',
+      t('options.passwordWithAuth', { flag: passwordFlag, auth }),
+      t('options.passwordWithAuthFix', { flag: passwordFlag }),
+    );
+  }
+  // Sender-dependent accounts each log in with their own password; the relay by IP address has no login to pick.
+  if (v.senders !== undefined && auth === 'none') {
+    throw new UsageError('usage', t('options.sendersWithAuthNone'), t('options.sendersWithAuthNoneFix'));
+  }
+  return auth as AuthMethod | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The setup command: detect → ask → plan → confirm → apply → verify → summary.
-import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode, WizardError, type ExitCodeValue } from '../errors.js';
 import { t } from '../ui/messages.js';
 import { apply } from '../flow/apply/apply.js';
 import { changedBy } from '../flow/apply/apply-plan.js';
@@ -26,6 +26,8 @@ export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
   checkGivenAddresses(ctx);
   resolveRelay(ctx);
   checkGivenRootAlias(ctx);
+  if (ctx.options.auth === 'oauth')
+    throw new WizardError('oauth-unavailable', t('authOauth.unavailable'), t('authOauth.unavailableFix'));
 }
 
 export async function runSetup(ctx: Context): Promise<ExitCodeValue> {

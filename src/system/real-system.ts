@@ -60,6 +60,8 @@ export function createRealSystem(): System {
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
+    checkEnvelope: async (endpoint, check) =>
+      (await import('./smtp-talk.js')).checkEnvelope(endpoint, check, hostname()),
     probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),

@@ -13,6 +13,17 @@ export const optionsJa: Record<keyof typeof optionsEn, string> = {
   'options.unexpectedArgument': '余分な引数があります: 「{argument}」',
   'options.twoPasswordSources': '--password-stdin と --password-file は同時に指定できません。',
   'options.twoPasswordSourcesFix': 'どちらか一方だけを指定してください。',
+  'options.auth': '--auth には app-password、oauth、none のいずれかを指定してください（"{auth}" は使えません）。',
+  'options.authFix': '--auth app-password（既定）、--auth oauth、--auth none のいずれかを使ってください。',
+  'options.oauthFlagWithoutOauth': '{flag} は --auth oauth と一緒に使うオプションです。',
+  'options.oauthFlagWithoutOauthFix': '--auth oauth を付けるか、{flag} を外してください。',
+  'options.passwordWithAuth':
+    '{flag} はアプリパスワードを渡すオプションですが、--auth {auth} ではパスワードを使いません。',
+  'options.passwordWithAuthFix': '{flag} を外すか、--auth app-password を使ってください。',
+  'options.sendersWithAuthNone':
+    '--senders は自分のパスワードでログインするアカウントを追加しますが、--auth none ではログインしません。',
+  'options.sendersWithAuthNoneFix':
+    '--auth none では --senders を外してください（リレーはドメインのすべての送信者についてこのマシンを受け入れます）。',
   'options.lang': '--lang には "en" か "ja" を指定してください（指定値: "{lang}"）。',
   'options.langFix': '--lang en または --lang ja を指定してください。',
   'options.wait': '--wait には秒数を指定してください（指定値: "{wait}"）。',

@@ -137,3 +137,40 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
     assert.deepEqual([ctx.ui.asked, sys.authChecks, sys.writes], [[], [], []]);
   });
 });
+
+describe('flow/ask/setup-answers: --auth none', () => {
+  it('headless: Workspace relay by default, no password asked or sent, the envelope tried once, answers say none', async () => {
+    const { sys, events } = machine(false);
+    const ctx = stepContext(['--account', WORKSPACE, '--auth', 'none', '--yes'], { sys, headless: true });
+    const facts = await detected(sys);
+    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
+    assert.deepEqual(events, [], 'no login');
+    assert.deepEqual(
+      sys.envelopeChecks.map((c) => [c.endpoint.host, c.endpoint.port, c.check.from, c.check.to, c.check.xoauth2]),
+      [['smtp-relay.gmail.com', 587, WORKSPACE, WORKSPACE, undefined]],
+    );
+    assert.equal(result.kind === 'answers' && result.answers.auth, 'none');
+    assert.equal(result.kind === 'answers' && result.answers.credential, undefined);
+    assert.equal(ctx.outcome.auth, 'none');
+  });
+
+  it('refused by the relay: preflight-relay-address-refused with the address, nothing written', async () => {
+    const { sys } = machine(false);
+    sys.envelopeResult = () => ({
+      ok: false,
+      stage: 'mail',
+      responseCode: 550,
+      response: '550-5.7.1 Invalid credentials for relay [198.51.100.4]. The IP address\n550 5.7.1 x - gsmtp',
+    });
+    const ctx = stepContext(['--account', WORKSPACE, '--auth', 'none', '--yes'], { sys, headless: true });
+    const facts = await detected(sys);
+    const error = await askSetupAnswers(ctx, facts, facts.postfix, undefined).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof WizardError, String(error));
+    assert.equal(error.code, 'preflight-relay-address-refused');
+    assert.match(error.message, /198\.51\.100\.4/);
+    assert.deepEqual(sys.writes, []);
+  });
+});
