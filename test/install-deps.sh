@@ -9,7 +9,7 @@ postfix postfix/main_mailer_type select Local only
 postfix postfix/mailname string testhost.example
 SEL
 need=()
-for p in postfix libsasl2-modules sasl2-bin tmux dbus dbus-x11 gnome-keyring libsecret-tools iproute2 ca-certificates openssl procps ansible-core mmdebstrap; do
+for p in postfix postfix-lmdb libsasl2-modules sasl2-bin tmux dbus dbus-x11 gnome-keyring libsecret-tools iproute2 ca-certificates openssl procps ansible-core mmdebstrap; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -54,9 +54,12 @@ export function postconfEditArgs(configDir: string | undefined, settings: Readon
   return postconfArgs(configDir, '-e', ...Object.entries(settings).map(([name, value]) => `${name}=${value}`));
 }
 
-/** `postconf -X`: remove parameters from main.cf, so their defaults apply again. */
+/**
+ * `postconf -X`: remove parameters from main.cf, so their defaults apply again. Each name once:
+ * Postfix 3.7's `postconf -X a a` crashes (SIGSEGV) on the second, and the whole remove rolled back.
+ */
 export function postconfRemoveArgs(configDir: string | undefined, names: readonly string[]): string[] {
-  return postconfArgs(configDir, '-X', ...names);
+  return postconfArgs(configDir, '-X', ...new Set(names));
 }
 
 /** `smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd` → { type, path }. */

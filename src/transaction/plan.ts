@@ -116,6 +116,10 @@ export function buildPlan(configDir: string, ...pieces: readonly (PlanPiece | un
   if (plan.settings.length + plan.removeSettings.length > 0) plan.touches.unshift(`${dir}/main.cf`);
   if ((plan.masterRemovals?.length ?? 0) + (plan.masterSettings?.length ?? 0) > 0)
     plan.touches.push(`${dir}/master.cf`);
+  // Two pieces may name the same parameter or file (remove: the saved record and the accounts'
+  // removal both take out sender_dependent_relayhost_maps): each once, in the plan shown and applied.
+  plan.removeSettings = [...new Set(plan.removeSettings)];
+  plan.deletes = [...new Set(plan.deletes)];
   plan.touches = [...new Set([...plan.touches, ...plan.files.map((f) => f.path), ...plan.deletes])];
   for (const key of ['tlsTarget', 'retiredMap'] as const) if (plan[key] === undefined) delete plan[key];
   return plan;

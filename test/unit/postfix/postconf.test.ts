@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseMapReference, parsePostconf } from '../../../src/postfix/postconf.js';
+import { parseMapReference, parsePostconf, postconfRemoveArgs } from '../../../src/postfix/postconf.js';
 import { repoPath } from '../../support/paths.js';
 
 const fixture = (...p: string[]) => readFileSync(repoPath('test', 'fixtures', 'debian-12', ...p), 'utf8');
@@ -25,5 +25,11 @@ describe('postconf output', () => {
       path: '/etc/postfix/sasl_passwd',
     });
     assert.equal(parseMapReference(''), undefined);
+  });
+});
+
+describe('postconfRemoveArgs', () => {
+  it('names each parameter once: `postconf -X a a` crashes Postfix 3.7 (SIGSEGV)', () => {
+    assert.deepEqual(postconfRemoveArgs('/etc/postfix', ['a', 'b', 'a']), ['-c', '/etc/postfix', '-X', 'a', 'b']);
   });
 });

@@ -97,6 +97,18 @@ describe('buildPlan', () => {
   });
 });
 
+describe('buildPlan: a parameter or file named by two pieces', () => {
+  it('is taken out once (postconf -X with a name twice crashes Postfix 3.7, and remove rolled back)', () => {
+    const plan = buildPlan(
+      '/etc/postfix',
+      { removeSettings: ['sender_dependent_relayhost_maps', 'relayhost'], deletes: ['/etc/postfix/sender_relay'] },
+      { removeSettings: ['sender_dependent_relayhost_maps'], deletes: ['/etc/postfix/sender_relay'] },
+    );
+    assert.deepEqual(plan.removeSettings, ['sender_dependent_relayhost_maps', 'relayhost']);
+    assert.deepEqual(plan.deletes, ['/etc/postfix/sender_relay']);
+  });
+});
+
 describe('planIsEmpty', () => {
   it('a plan that only names paths (touches) changes nothing', () => {
     assert.equal(planIsEmpty(buildPlan('/etc/postfix')), true);
