@@ -20,6 +20,14 @@ import type {
   WriteOptions,
 } from './types.js';
 import { loadTemplates } from './templates.js';
+import { readSecretFile } from './secret-file.js';
+import { sudoUser } from './sudo-user.js';
+
+/** Who may own what root reads on a person's word: root, this process, and whoever ran sudo. */
+function trustedOwners(): number[] {
+  const sudo = sudoUser(process.env);
+  return [0, process.getuid?.() ?? 0, ...(sudo ? [sudo.uid] : [])];
+}
 
 export function createRealSystem(): System {
   let keychain: Keychain | undefined;
@@ -28,6 +36,7 @@ export function createRealSystem(): System {
     execLogged,
     readFile: async (path) => (await readBytes(path))?.toString('utf8'),
     readBytes,
+    readSecretFile: (path) => readSecretFile(path, trustedOwners()),
     loadTemplates,
     fileInfo,
     listDir: async (path) => {

@@ -25,6 +25,28 @@ export interface ExecResult {
   notFound?: boolean;
 }
 
+/** Why a secret file (--password-file) was refused: see secret-file.ts. */
+export type SecretFileProblem =
+  | 'missing'
+  | 'unreadable'
+  | 'symlink'
+  | 'directory'
+  | 'not-regular'
+  | 'owner'
+  | 'writable'
+  | 'too-large'
+  | 'unsafe-dir'
+  | 'changed';
+
+export interface SecretFile {
+  text?: string;
+  problem?: SecretFileProblem;
+  /** With unsafe-dir: the directory another user could change. */
+  where?: string;
+  /** The file's mode lets every user read it (a warning, not a refusal: the secret is out already). */
+  othersMayRead?: boolean;
+}
+
 export interface FileInfo {
   mode: number; // permission bits only (e.g. 0o600)
   uid: number;
@@ -144,6 +166,12 @@ export interface System {
     options: LoggedExecOptions,
   ): Promise<{ exitCode: number; notFound?: boolean }>;
   readFile(path: string): Promise<string | undefined>;
+  /**
+   * A secret root was pointed at (--password-file): read only from a regular file, not through a
+   * symlink, owned by root or the person who ran sudo, with no other user able to change it or a
+   * directory above it; otherwise the problem and nothing read.
+   */
+  readSecretFile(path: string): Promise<SecretFile>;
   /** The package's own templates (templates/*.ejs): every file the wizard writes is rendered from one. */
   loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>>;
   readBytes(path: string): Promise<Buffer | undefined>;

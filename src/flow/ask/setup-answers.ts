@@ -26,13 +26,22 @@ export type SetupAnswers =
   /** The re-run menu's "remove this sender-dependent account": no answers, another command's work. */
   | { kind: 'remove-account'; account: string };
 
+/** What the ask phase has settled so far: a run an error ends (a refused login) still says which account and relay. */
+export interface Settled {
+  account?: string;
+  relay?: string;
+  /** How Postfix signs in (the JSON outcome's auth). */
+  auth?: 'app-password' | 'oauth' | 'none';
+}
+
 export async function askSetupAnswers(
   ctx: Context,
   facts: HostFacts,
   postfix: PostfixFacts,
   givenSenders: string[] | undefined,
+  settled: Settled = {},
 ): Promise<SetupAnswers> {
-  const { ui, sys, outcome } = ctx;
+  const { ui, sys } = ctx;
   const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
     const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay));
     refuseUnfixableTls(found);
@@ -45,10 +54,11 @@ export async function askSetupAnswers(
   const chosen = await askAccountChoice(ctx, postfix, asked, keychain, givenSenders);
   const { account, to, senders } = chosen;
   if (chosen.choice === 'remove') return { kind: 'remove-account', account };
+  settled.account = account;
   const noLogin = ctx.options.auth === 'none';
   const relay = noLogin ? asked : await settleWorkspaceRelay(ctx, postfix, account, asked);
-  outcome.relay = `${relay.host}:${relay.port}`;
-  outcome.auth = noLogin ? 'none' : 'app-password';
+  settled.relay = `${relay.host}:${relay.port}`;
+  settled.auth = noLogin ? 'none' : 'app-password';
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
   if (senders) checkSendersFit(postfix, relay, account, senders);
   // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).

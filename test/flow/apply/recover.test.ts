@@ -48,7 +48,7 @@ describe('recoverUnfinished', () => {
     assert.equal(ctx.sys.files.has(leftover), false);
     assert.equal(ctx.sys.files.has(journal), false);
     assert.deepEqual(changingCommands(ctx.sys), ['postfix reload']);
-    assert.deepEqual(ctx.outcome.warnings, [`rolled back unfinished change ${id}`]);
+    assert.deepEqual(ctx.warnings, [`rolled back unfinished change ${id}`]);
     assert.ok(ctx.ui.shown.includes(`success: ${t('recover.done', { id })}`), ctx.ui.transcript);
     assert.ok(ctx.ui.shown.includes(`info: ${t('recover.leftovers', { count: 1 })}`), ctx.ui.transcript);
     assert.equal(ctx.sys.heldLocks.size, 0, 'the lock is released');
