@@ -26,6 +26,7 @@ export async function startRelayLab(
     mainCf?: string;
     refuse?: FakeGmailOptions['refuse'];
     relay?: FakeGmailOptions['relay'];
+    dailyLimit?: number;
   } = {},
 ): Promise<RelayLab> {
   const tmp = await mkdtemp(`/tmp/pgw-${name}-`);
@@ -37,6 +38,7 @@ export async function startRelayLab(
     implicitTls: options.implicitTls,
     refuse: options.refuse,
     relay: options.relay,
+    dailyLimit: options.dailyLimit,
   });
   const postfix = await createPostfixInstance({ mainCf: options.mainCf });
   if (options.start ?? true) await postfix.start();

@@ -12,7 +12,7 @@ import type { Context } from '../context.js';
 import { refuseUnfixableTls } from '../plan/tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import { askAccountChoice } from './account-choice.js';
-import { checkSendersFit, configuredSenderAccounts, defaultAccount } from './accounts.js';
+import { checkRelayKeepsSenders, checkSendersFit, configuredSenderAccounts, defaultAccount } from './accounts.js';
 import { preflightEnvelope } from './relay-preflight.js';
 import { UsageError } from '../../errors.js';
 import { resolveCaFile } from './ask.js';
@@ -61,6 +61,7 @@ export async function askSetupAnswers(
   settled.auth = noLogin ? 'none' : 'app-password';
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
   if (senders) checkSendersFit(postfix, relay, account, senders);
+  else checkRelayKeepsSenders(postfix, relay, account);
   // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
   const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
   if (noLogin) refuseSenderAccounts(postfix);

@@ -41,7 +41,17 @@ import { statusEn } from './status.en.js';
 import { restoreEn } from './restore.en.js';
 import { removeEn } from './remove.en.js';
 import { doctorEn } from './doctor.en.js';
-import { helpEn, helpSetupEn, helpStatusEn, helpTestEn, helpRestoreEn, helpRemoveEn, helpDoctorEn } from './help.en.js';
+import { checkEn } from './check.en.js';
+import {
+  helpEn,
+  helpSetupEn,
+  helpStatusEn,
+  helpTestEn,
+  helpRestoreEn,
+  helpRemoveEn,
+  helpDoctorEn,
+  helpCheckEn,
+} from './help.en.js';
 
 export const en = {
   ...commonEn,
@@ -60,6 +70,7 @@ export const en = {
   ...restoreEn,
   ...removeEn,
   ...doctorEn,
+  ...checkEn,
   help: helpEn,
   'help.setup': helpSetupEn,
   'help.status': helpStatusEn,
@@ -67,4 +78,5 @@ export const en = {
   'help.restore': helpRestoreEn,
   'help.remove': helpRemoveEn,
   'help.doctor': helpDoctorEn,
+  'help.check': helpCheckEn,
 } as const;
