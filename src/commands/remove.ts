@@ -23,6 +23,7 @@ import { parseSavedRecord } from '../flow/plan/saved-record.js';
 import { buildPlan, planIsEmpty, type Plan } from '../transaction/plan.js';
 import { removeAccount, type RemoveAccountRun } from './remove-account.js';
 import { senderRelayRemoval } from '../flow/plan/accounts-plan.js';
+import { ownHardening } from '../postfix/hardening.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [
@@ -111,7 +112,8 @@ async function planRemove(ctx: Context, run: RemoveRun): Promise<void> {
   const owned = configured ? ownedSettings.filter((name) => name in explicit && !putBack.has(name)) : [];
   // The sender-dependent accounts' settings and relay map go too (only where they name the wizard's map).
   const senders = senderRelayRemoval(postfix);
-  const removeSettings = [...owned, ...oldSasl, ...extra.removeSettings, ...senders.removeSettings];
+  const hardened = configured ? ownHardening(postfix, explicit).filter((name) => !putBack.has(name)) : [];
+  const removeSettings = [...owned, ...hardened, ...oldSasl, ...extra.removeSettings, ...senders.removeSettings];
   const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
   const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter(

@@ -95,6 +95,10 @@ async function statusReport(ctx: Context, facts: HostFacts, postfix: PostfixFact
     passwordMap: s.smtp_sasl_password_maps || undefined,
     mapType: postfix.defaultMapType,
     tlsLevel: postfix.tls?.effective.level ?? s.smtp_tls_security_level ?? '',
+    tlsProtocols: s.smtp_tls_mandatory_protocols ?? '',
+    ...(s.smtp_sasl_auth_cache_name
+      ? { authCache: { map: s.smtp_sasl_auth_cache_name, time: s.smtp_sasl_auth_cache_time ?? '' } }
+      : {}),
     tls,
     caFile: s.smtp_tls_CAfile ?? '',
     running: postfix.running,
@@ -169,6 +173,8 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.account')}: ${r.account ?? t('status.none')}`,
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,
+    `${t('status.tlsProtocols')}: ${r.tlsProtocols || t('status.none')}`,
+    `${t('status.authCache')}: ${r.authCache ? t('status.authCacheValue', r.authCache) : t('status.authCacheNone')}`,
     `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
     ...(r.accounts && r.accounts.length > 1
       ? [`${t('accounts.statusLine')}:`, ...r.accounts.map((a) => `  ${accountLine(a, r.keychainOwner)}`)]
