@@ -7,7 +7,7 @@ import type { System } from '../../system/types.js';
 import type { HostFacts, PostfixFacts } from '../types.js';
 import { readFailures } from './failures.js';
 import { mapParameters, readMapStates } from './maps.js';
-import { probeRelay, tryLogin } from './reach.js';
+import { namedRelay, probeRelay, tryLogin } from './reach.js';
 
 const extraSettings = [
   ...mapParameters,
@@ -39,18 +39,24 @@ export interface GatheredFacts {
   queueRead: boolean;
 }
 
-export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: PostfixFacts): Promise<GatheredFacts> {
+/** reach: false reads the machine only (status): the relay is not probed and no login is tried. */
+export async function gatherDoctorFacts(
+  sys: System,
+  facts: HostFacts,
+  postfix: PostfixFacts,
+  { reach = true }: { reach?: boolean } = {},
+): Promise<GatheredFacts> {
   const dir = instanceDir(postfix);
   const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
   const settings = { ...postfix.settings, ...more };
   const [maps, { failures, queueRead }, relay, chroot, dataDir] = await Promise.all([
     readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
     readFailures(sys, postfix),
-    probeRelay(sys, postfix),
+    reach ? probeRelay(sys, postfix) : namedRelay(postfix),
     chrootState(sys, postfix),
     dataDirState(sys, settings),
   ]);
-  const login = await tryLogin(sys, facts, postfix, relay);
+  const login = reach ? await tryLogin(sys, facts, postfix, relay) : undefined;
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
   const doctor: DoctorFacts = {
     running: postfix.running,

@@ -135,7 +135,7 @@ describe('compiled maps are root-only, always', () => {
     const run = await runCli(sys, ['status', '--json']);
     const problem = run.json?.status?.problems.find((p) => p.code === 'password-file-readable');
     assert.ok(problem, run.stderr);
-    assert.match(problem.message, /\/etc\/postfix\/sasl_passwd\.db \(0640\)/);
+    assert.match(problem.message, /\/etc\/postfix\/sasl_passwd\.db mode 0640/);
     assert.match(problem.fix ?? '', /chmod 600 \/etc\/postfix\/sasl_passwd\.db/);
   });
 });
