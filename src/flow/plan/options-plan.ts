@@ -6,11 +6,10 @@
 // exactly what was there, and only where the wizard's value is still in place.
 import ejs from 'ejs';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
-import { removeRootAlias, setRootAlias } from '../../postfix/aliases.js';
+import { postaliasArgs, removeRootAlias, setRootAlias } from '../../postfix/aliases.js';
 import { isLoopbackOnly } from '../../postfix/networks.js';
 import { instanceDir, type Settings } from '../../postfix/postconf.js';
 import type { TemplateName } from '../../system/templates.js';
-import { postaliasArgs } from '../detect/local-facts.js';
 import type { LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
 import { emptyPart, type PlanPart } from './plan-part.js';
 import {
@@ -21,7 +20,7 @@ import {
   savedTemplateData,
   type SavedRecord,
   type SavedTableEntry,
-} from './saved-record.js';
+} from '../../postfix/saved-record.js';
 
 /** The values the wizard writes for the parameters it saves first. */
 export const wizardValues = {

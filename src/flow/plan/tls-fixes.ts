@@ -12,7 +12,7 @@ import { t } from '../../ui/messages.js';
 import type { PostfixFacts } from '../types.js';
 import type { PlannedCommand, PlannedFile, TlsOverride } from '../../transaction/plan.js';
 import { instanceDir } from '../../postfix/postconf.js';
-import { sha256, type SavedTableEntry } from './saved-record.js';
+import { sha256, type SavedTableEntry } from '../../postfix/saved-record.js';
 
 export interface TlsFixes {
   overrides: TlsOverride[];

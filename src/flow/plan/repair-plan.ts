@@ -3,8 +3,8 @@
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
 import type { Problem } from '../../postfix/problems/types.js';
 import type { System } from '../../system/types.js';
-import { planTlsFixes } from '../plan/tls-fixes.js';
-import { settingChanges } from '../plan/plan.js';
+import { planTlsFixes } from './tls-fixes.js';
+import { settingChanges } from './plan.js';
 import type { PostfixFacts } from '../types.js';
 import { buildPlan, type Plan, type PlannedFile, type SecretFileFix } from '../../transaction/plan.js';
 import { instanceDir } from '../../postfix/postconf.js';
