@@ -1,7 +1,7 @@
 // status's screen: the report (flow/status/report.ts) as lines; the problems are said one by one after it.
 import type { StatusReport } from '../outcome.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
-import { keychainStatusText } from '../flow/ask/keychain-step.js';
+import { keychainStatusText } from './keychain-text.js';
 import { t } from './messages.js';
 
 const tlsSourceKeys = {

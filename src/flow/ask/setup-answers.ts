@@ -14,7 +14,7 @@ import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import { askAccountChoice } from './account-choice.js';
 import { checkSendersFit, defaultAccount } from './accounts.js';
 import { resolveCaFile } from './ask.js';
-import { keychainState, type KeychainState } from './keychain-step.js';
+import { keychainState, type KeychainState } from '../keychain/keychain-state.js';
 import { askPassword } from './password-step.js';
 import { chooseRelay, withRelayOptions } from './relay-options.js';
 import { settleWorkspaceRelay } from './workspace.js';

@@ -8,7 +8,7 @@ import { findProblems } from '../../postfix/problems/index.js';
 import { readQueue } from '../../postfix/queue.js';
 import { problemFix, problemTitle } from '../../ui/doctor-view.js';
 import { configuredSenderAccounts } from '../ask/accounts.js';
-import { keychainState, keychainStatus } from '../ask/keychain-step.js';
+import { keychainState, keychainStatus } from '../keychain/keychain-state.js';
 import type { Context } from '../context.js';
 import { readLocalFacts } from '../detect/local-facts.js';
 import { gatherDoctorFacts } from '../doctor/facts.js';
