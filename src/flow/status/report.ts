@@ -11,7 +11,8 @@ import { configuredSenderAccounts } from '../ask/accounts.js';
 import { keychainState, keychainStatus } from '../keychain/keychain-state.js';
 import type { Context } from '../context.js';
 import { readLocalFacts } from '../detect/local-facts.js';
-import { gatherDoctorFacts } from '../doctor/facts.js';
+import { gatherLocalFacts } from '../doctor/facts.js';
+import { namedRelay } from '../doctor/reach.js';
 import { isOwnGenericMap } from '../plan/options-plan.js';
 import type { HostFacts, PostfixFacts } from '../types.js';
 import { deferredReasons, levelFromObsolete } from './queue-reasons.js';
@@ -35,7 +36,9 @@ export async function statusReport(
   const queue = (await readQueue(sys, postfix)) ?? [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
   const local = await readLocalFacts(sys, postfix);
-  const { doctor } = await gatherDoctorFacts(sys, facts, postfix, { reach: false });
+  // doctor's facts as far as this machine alone tells them; the relay as main.cf names it, not contacted.
+  const machine = await gatherLocalFacts(sys, facts, postfix);
+  const doctor = { ...machine.doctor, relay: await namedRelay(postfix) };
   const l = local.settings;
   const generic = l.smtp_generic_maps?.trim() ?? '';
   const mappedTo = isOwnGenericMap(generic, local)
