@@ -39,6 +39,10 @@ export function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,
     `${t('status.listen')}: ${t(r.interfaces.loopbackOnly ? 'status.listenLoopback' : 'status.listenNetwork', { value: r.interfaces.value })}`,
     `${t('status.addressPreference')}: ${r.addressPreference}`,
+    ...(r.sending ?? []).map(
+      (u) =>
+        `${t('status.sent')}: ${t('status.sentCount', { account: u.account, sent: u.sent, limit: u.limit, percent: Math.floor((u.sent * 100) / Math.max(1, u.limit)) })}`,
+    ),
     `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}${r.queue.reasons.length > 0 ? ` (${r.queue.reasons.map((q) => t('legacy.queueReason', { count: q.count, code: q.code })).join(', ')})` : ''}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');

@@ -5,13 +5,12 @@ import type { StatusReport } from '../../outcome.js';
 import { rootAliasOf, wizardRootAlias } from '../../postfix/aliases.js';
 import { isLoopbackOnly } from '../../postfix/networks.js';
 import { findProblems } from '../../postfix/problems/index.js';
-import { readQueue } from '../../postfix/queue.js';
 import { problemFix, problemTitle } from '../../ui/doctor-view.js';
 import { configuredSenderAccounts } from '../ask/accounts.js';
 import { keychainState, keychainStatus } from '../keychain/keychain-state.js';
 import type { Context } from '../context.js';
 import { readLocalFacts } from '../detect/local-facts.js';
-import { gatherLocalFacts } from '../doctor/facts.js';
+import { gatherLocalFacts, sendingUse } from '../doctor/facts.js';
 import { namedRelay } from '../doctor/reach.js';
 import { isOwnGenericMap } from '../plan/options-plan.js';
 import type { HostFacts, PostfixFacts } from '../types.js';
@@ -33,12 +32,14 @@ export async function statusReport(
       ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, default: false, senders: a.senders })),
     ].map(async (a) => ({ ...a, keychain: await keychainStatus(keychain, a.account, relay) })),
   );
-  const queue = (await readQueue(sys, postfix)) ?? [];
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
   const local = await readLocalFacts(sys, postfix);
-  // doctor's facts as far as this machine alone tells them; the relay as main.cf names it, not contacted.
+  // doctor's facts as far as this machine alone tells them (the queue read once, and the log the verdict
+  // reads); the relay as main.cf names it, not contacted.
   const machine = await gatherLocalFacts(sys, facts, postfix);
   const doctor = { ...machine.doctor, relay: await namedRelay(postfix) };
+  const queue = machine.read.queue ?? [];
+  const sending = sendingUse(sys, postfix, machine.read);
   const l = local.settings;
   const generic = l.smtp_generic_maps?.trim() ?? '';
   const mappedTo = isOwnGenericMap(generic, local)
@@ -64,6 +65,7 @@ export async function statusReport(
     keychain: keychainWord,
     keychainOwner: keychain.owner,
     ...(accounts.length > 0 ? { accounts } : {}),
+    ...(sending.length > 0 ? { sending } : {}),
     queue: {
       total: queue.length,
       deferred: queue.filter((e) => e.queueName === 'deferred').length,
