@@ -25,6 +25,28 @@ export interface ExecResult {
   notFound?: boolean;
 }
 
+/** Why a secret file (--password-file) was refused: see secret-file.ts. */
+export type SecretFileProblem =
+  | 'missing'
+  | 'unreadable'
+  | 'symlink'
+  | 'directory'
+  | 'not-regular'
+  | 'owner'
+  | 'writable'
+  | 'too-large'
+  | 'unsafe-dir'
+  | 'changed';
+
+export interface SecretFile {
+  text?: string;
+  problem?: SecretFileProblem;
+  /** With unsafe-dir: the directory another user could change. */
+  where?: string;
+  /** The file's mode lets every user read it (a warning, not a refusal: the secret is out already). */
+  othersMayRead?: boolean;
+}
+
 export interface FileInfo {
   mode: number; // permission bits only (e.g. 0o600)
   uid: number;
@@ -127,11 +149,22 @@ export interface System {
     options: LoggedExecOptions,
   ): Promise<{ exitCode: number; notFound?: boolean }>;
   readFile(path: string): Promise<string | undefined>;
+  /**
+   * A secret root was pointed at (--password-file): read only from a regular file, not through a
+   * symlink, owned by root or the person who ran sudo, with no other user able to change it or a
+   * directory above it; otherwise the problem and nothing read.
+   */
+  readSecretFile(path: string): Promise<SecretFile>;
   /** The package's own templates (templates/*.ejs): every file the wizard writes is rendered from one. */
   loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>>;
   readBytes(path: string): Promise<Buffer | undefined>;
   fileInfo(path: string): Promise<FileInfo | undefined>;
   listDir(path: string): Promise<string[]>;
+  /**
+   * The file system holding `path` (or its nearest existing parent): bytes free for root, and its device
+   * number (two paths with one device share their free space). undefined where that cannot be told.
+   */
+  freeSpace(path: string): Promise<{ free: number; device: number } | undefined>;
   /** Temp file in the same directory, mode/owner before content, fsync, rename, fsync dir. */
   writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void>;
   /** Create the directory and missing parents; a directory that already exists keeps its mode (never chmod what we did not create). */

@@ -18,6 +18,7 @@ import type {
   WriteOptions,
   DirProblem,
   UnsafeDir,
+  SecretFile,
 } from '../../src/system/types.js';
 import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
 
@@ -115,6 +116,21 @@ export class FakeSystem implements System {
   async readFile(path: string): Promise<string | undefined> {
     return this.text(path);
   }
+  /** Paths that are not regular files here (a symlink, a device), for readSecretFile. */
+  readonly specialFiles = new Map<string, 'symlink' | 'directory' | 'not-regular'>();
+  /** The uid of the person who ran sudo, trusted like root to own a secret file. */
+  sudoUid?: number;
+  async readSecretFile(path: string): Promise<SecretFile> {
+    const special = this.specialFiles.get(path);
+    if (special) return { problem: special };
+    const f = this.files.get(path);
+    if (!f) return { problem: (await this.fileInfo(path))?.isDirectory ? 'directory' : 'missing' };
+    if (f.uid !== 0 && f.uid !== this.sudoUid) return { problem: 'owner' };
+    if ((f.mode & 0o022) !== 0) return { problem: 'writable' };
+    const unsafe = await this.unsafeDir(path.slice(0, path.lastIndexOf('/')) || '/');
+    if (unsafe) return { problem: 'unsafe-dir', where: unsafe.path };
+    return { text: f.content.toString('utf8'), othersMayRead: (f.mode & 0o004) !== 0 };
+  }
   async readBytes(path: string): Promise<Buffer | undefined> {
     return this.files.get(path)?.content;
   }
@@ -128,6 +144,11 @@ export class FakeSystem implements System {
     const prefix = `${path.replace(/\/+$/, '')}/`;
     const isDir = this.dirs.has(path) || [...this.files.keys(), ...this.dirs].some((p) => p.startsWith(prefix));
     return isDir ? { mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: this.clock, isDirectory: true } : undefined;
+  }
+  /** Free bytes per device: a test sets it to see the wizard refuse a change that would not fit. */
+  freeBytes: number | undefined = undefined;
+  async freeSpace(_path: string): Promise<{ free: number; device: number } | undefined> {
+    return this.freeBytes === undefined ? undefined : { free: this.freeBytes, device: 1 };
   }
   async listDir(path: string): Promise<string[]> {
     const prefix = `${path.replace(/\/+$/, '')}/`;

@@ -12,7 +12,7 @@ import type { Context } from '../context.js';
 import { refuseUnfixableTls } from '../plan/tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import { askAccountChoice } from './account-choice.js';
-import { checkSendersFit, defaultAccount } from './accounts.js';
+import { checkRelayKeepsSenders, checkSendersFit, defaultAccount } from './accounts.js';
 import { resolveCaFile } from './ask.js';
 import { keychainState, type KeychainState } from './keychain-step.js';
 import { askPassword } from './password-step.js';
@@ -24,13 +24,20 @@ export type SetupAnswers =
   /** The re-run menu's "remove this sender-dependent account": no answers, another command's work. */
   | { kind: 'remove-account'; account: string };
 
+/** What the ask phase has settled so far: a run an error ends (a refused login) still says which account and relay. */
+export interface Settled {
+  account?: string;
+  relay?: string;
+}
+
 export async function askSetupAnswers(
   ctx: Context,
   facts: HostFacts,
   postfix: PostfixFacts,
   givenSenders: string[] | undefined,
+  settled: Settled = {},
 ): Promise<SetupAnswers> {
-  const { ui, sys, outcome } = ctx;
+  const { ui, sys } = ctx;
   const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
     const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay));
     refuseUnfixableTls(found);
@@ -43,10 +50,12 @@ export async function askSetupAnswers(
   const chosen = await askAccountChoice(ctx, postfix, asked, keychain, givenSenders);
   const { account, to, senders } = chosen;
   if (chosen.choice === 'remove') return { kind: 'remove-account', account };
+  settled.account = account;
   const relay = await settleWorkspaceRelay(ctx, postfix, account, asked);
-  outcome.relay = `${relay.host}:${relay.port}`;
+  settled.relay = `${relay.host}:${relay.port}`;
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
   if (senders) checkSendersFit(postfix, relay, account, senders);
+  else checkRelayKeepsSenders(postfix, relay, account);
   // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
   const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
   const credential = await askPassword(ctx, postfix, relay, anchors, keychain, chosen);

@@ -22,7 +22,7 @@
 //   restore       commands/restore.ts and the backup checks: restore.
 //   remove        commands/remove.ts, remove-account.ts, flow/apply/purge.ts: remove., putback.
 //   doctor        commands/doctor.ts, ui/doctor-view.ts: doctor.
-//   help          the --help screen (key 'help')
+//   help          the help screens: --help (key 'help') and each command's ('help.<command>')
 //   diagnoses     not composed here: ui/diagnosis-text.ts reads it (gmail/diagnose.ts codes)
 import { commonEn } from './common.en.js';
 import { optionsEn } from './options.en.js';
@@ -39,7 +39,17 @@ import { statusEn } from './status.en.js';
 import { restoreEn } from './restore.en.js';
 import { removeEn } from './remove.en.js';
 import { doctorEn } from './doctor.en.js';
-import { helpEn } from './help.en.js';
+import { checkEn } from './check.en.js';
+import {
+  helpEn,
+  helpSetupEn,
+  helpStatusEn,
+  helpTestEn,
+  helpRestoreEn,
+  helpRemoveEn,
+  helpDoctorEn,
+  helpCheckEn,
+} from './help.en.js';
 
 export const en = {
   ...commonEn,
@@ -57,5 +67,13 @@ export const en = {
   ...restoreEn,
   ...removeEn,
   ...doctorEn,
+  ...checkEn,
   help: helpEn,
+  'help.setup': helpSetupEn,
+  'help.status': helpStatusEn,
+  'help.test': helpTestEn,
+  'help.restore': helpRestoreEn,
+  'help.remove': helpRemoveEn,
+  'help.doctor': helpDoctorEn,
+  'help.check': helpCheckEn,
 } as const;

@@ -39,7 +39,8 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       answers: [answer(true), answer(WORKSPACE), answer('relay'), answer(stepPassword), answer('none')],
     });
     const facts = await detected(sys);
-    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
+    const settled = {};
+    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined, settled);
 
     assert.deepEqual(events, [
       t('relay.tryOtherPort', { host: 'smtp.gmail.com', port: 465 }),
@@ -61,8 +62,7 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       [WORKSPACE, WORKSPACE, { password: stepPassword, source: 'typed' }],
     );
     assert.equal(result.answers.options?.mapSenders, false);
-    assert.equal(ctx.outcome.relay, 'smtp-relay.gmail.com:465');
-    assert.equal(ctx.outcome.account, WORKSPACE);
+    assert.deepEqual(settled, { account: WORKSPACE, relay: 'smtp-relay.gmail.com:465' });
     assert.equal(result.tls.nexthop, '[smtp-relay.gmail.com]:465', 'the TLS table is read again for the settled relay');
     assert.ok(!ctx.ui.transcript.includes(stepPassword));
     assert.deepEqual(sys.writes, []);
@@ -75,14 +75,15 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       answers: [answer(WORKSPACE), answer('gmail'), answer(stepPassword), answer('none')],
     });
     const facts = await detected(sys);
-    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
+    const settled = {};
+    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined, settled);
     assert.deepEqual(events.slice(0, 4), [t('ask.account'), t('workspace.question'), t('ask.password'), 'login']);
     assert.deepEqual(
       sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port]),
       [['smtp.gmail.com', 587]],
     );
     assert.equal(result.kind === 'answers' && result.tls.nexthop, '[smtp.gmail.com]:587');
-    assert.equal(ctx.outcome.relay, 'smtp.gmail.com:587');
+    assert.deepEqual(settled, { account: WORKSPACE, relay: 'smtp.gmail.com:587' });
   });
 
   it('headless with every flag: nothing asked, the given password logged in with once', async () => {
@@ -93,7 +94,8 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       stdin: `${stepPassword}\n`,
     });
     const facts = await detected(sys);
-    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
+    const settled = {};
+    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined, settled);
     assert.deepEqual(events, ['login']);
     assert.deepEqual(ctx.ui.asked, []);
     assert.equal(result.kind === 'answers' && result.answers.credential?.source, 'stdin');
