@@ -50,6 +50,7 @@ export async function main(
     // Every malformed flag is exit 2 before anything is read, locked or printed (checked-flags.ts).
     await (await import('./flow/ask/checked-flags.js')).checkFlags(options, loadSystem);
   } catch (error) {
+    if (argv.find((a) => !a.startsWith('-')) === 'check') return checkUsageFailure(io, error);
     return usageFailure(io, error as WizardError, argv);
   }
   const human = options.json ? io.stderr : io.stdout;
@@ -112,6 +113,8 @@ async function commandFor(name: CommandName): Promise<Command<any>> {
       return (await import('./commands/remove.js')).remove;
     case 'doctor':
       return (await import('./commands/doctor.js')).doctor;
+    case 'check':
+      return (await import('./commands/check.js')).check;
   }
 }
 
@@ -137,6 +140,14 @@ function reportFailure(ctx: Context, error: unknown): RunEnding {
 }
 
 /** A usage error: its words on stderr; with --json, also the one JSON document on stdout. */
+/** check's bad flags are UNKNOWN (exit 3) in its own format, as the Monitoring Plugins guidelines ask. */
+async function checkUsageFailure(io: Io, error: unknown): Promise<ExitCodeValue> {
+  if (!(error instanceof WizardError)) throw error;
+  const { renderUnknown } = await import('./ui/check-view.js');
+  io.stdout.write(`${renderUnknown(error.message, error.fix)}\n`);
+  return ExitCode.notDelivered; // 3, UNKNOWN
+}
+
 function usageFailure(io: Io, error: WizardError, argv: readonly string[]): ExitCodeValue {
   if (!(error instanceof WizardError)) throw error;
   io.stderr.write(`${error.message}\n${error.fix ? `${error.fix}\n` : ''}`);

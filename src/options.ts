@@ -7,6 +7,7 @@ import { type FlagValues, readFlags } from './read-flags.js';
 import { closest } from './suggest.js';
 import { literalPathProblem, type PathProblem } from './postfix/paths.js';
 import { t, type MessageKey } from './ui/messages.js';
+import { parseCheckOptions, withTextfileDefault, type CheckOptions } from './check-options.js';
 
 export type { Command };
 export { commands };
@@ -44,6 +45,8 @@ export interface Options {
   purge: boolean;
   /** doctor: repair the fixable problems. */
   fix: boolean;
+  /** check's thresholds and --textfile (check-options.ts). */
+  check?: CheckOptions;
   /** restore's backup id. */
   backupId?: string;
   help: boolean;
@@ -78,7 +81,7 @@ export function wantsJson(argv: readonly string[]): boolean {
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  const { values: v, positionals } = readFlags(argv);
+  const { values: v, positionals } = readFlags(withTextfileDefault(argv));
   if (v.password !== undefined) {
     throw new UsageError(
       'password-on-command-line',
@@ -141,6 +144,7 @@ export function parseOptions(argv: readonly string[]): Options {
         t('path.fix', { option: flag }),
       );
   }
+  const check = command === 'check' ? parseCheckOptions(v) : undefined;
   const waitSeconds = v.wait === undefined ? 120 : Number(v.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
     throw new UsageError('usage', t('options.wait', { wait: v.wait ?? '' }), t('options.waitFix'));
@@ -173,6 +177,7 @@ export function parseOptions(argv: readonly string[]): Options {
     list: v.list ?? false,
     purge: v.purge ?? false,
     fix: v.fix ?? false,
+    ...(check ? { check } : {}),
     backupId: command === 'restore' ? second : undefined,
     help: v.help ?? false,
     version: v.version ?? false,

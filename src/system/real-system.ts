@@ -49,6 +49,7 @@ export function createRealSystem(): System {
       }
     },
     writeFileAtomic,
+    freeSpace,
     mkdirp: async (path, mode) => {
       // mkdir returns the first directory it created, undefined when path existed.
       if (await fs.mkdir(path, { recursive: true, mode })) await fs.chmod(path, mode); // the umask may have narrowed it
@@ -204,6 +205,17 @@ async function fileInfo(path: string): Promise<FileInfo | undefined> {
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
+  }
+}
+
+async function freeSpace(path: string): Promise<{ free: number; device: number } | undefined> {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      const [fsInfo, info] = await Promise.all([fs.statfs(at), fs.stat(at)]);
+      return { free: fsInfo.bfree * fsInfo.bsize, device: info.dev }; // root may use the reserved blocks too
+    } catch (error) {
+      if (!isMissing(error) || at === dirname(at)) return undefined;
+    }
   }
 }
 

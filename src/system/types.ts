@@ -160,6 +160,11 @@ export interface System {
   readBytes(path: string): Promise<Buffer | undefined>;
   fileInfo(path: string): Promise<FileInfo | undefined>;
   listDir(path: string): Promise<string[]>;
+  /**
+   * The file system holding `path` (or its nearest existing parent): bytes free for root, and its device
+   * number (two paths with one device share their free space). undefined where that cannot be told.
+   */
+  freeSpace(path: string): Promise<{ free: number; device: number } | undefined>;
   /** Temp file in the same directory, mode/owner before content, fsync, rename, fsync dir. */
   writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void>;
   /** Create the directory and missing parents; a directory that already exists keeps its mode (never chmod what we did not create). */

@@ -18,6 +18,12 @@ export interface FakeGmailOptions {
    * closes the connection, as Gmail's "Try again later, closing connection" does).
    */
   refuse?: { mail?: FakeReply; rcpt?: FakeReply; data?: FakeReply | 'stall' };
+  /**
+   * Gmail's daily sending limit, per signed-in user, in recipients (read at each message, so a test may
+   * set it while the fake runs): a message that would pass it is refused at the end of DATA with
+   * 550 5.4.5, as Gmail does.
+   */
+  dailyLimit?: number;
 }
 export interface FakeReply {
   code: number;
@@ -217,6 +223,9 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
         const raw = Buffer.concat(chunks).toString('utf8');
         const { mailFrom, rcptTo } = session.envelope;
         const user = typeof session.user === 'string' ? session.user : undefined;
+        const used = messages.filter((m) => m.user === user).reduce((n, m) => n + m.rcptTo.length, 0);
+        if (opts.dailyLimit !== undefined && used + rcptTo.length > opts.dailyLimit)
+          return callback(refusal({ code: 550, text: gmailReplies.dailyLimit }));
         messages.push({
           user,
           secure: session.secure,

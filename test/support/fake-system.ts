@@ -145,6 +145,11 @@ export class FakeSystem implements System {
     const isDir = this.dirs.has(path) || [...this.files.keys(), ...this.dirs].some((p) => p.startsWith(prefix));
     return isDir ? { mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: this.clock, isDirectory: true } : undefined;
   }
+  /** Free bytes per device: a test sets it to see the wizard refuse a change that would not fit. */
+  freeBytes: number | undefined = undefined;
+  async freeSpace(_path: string): Promise<{ free: number; device: number } | undefined> {
+    return this.freeBytes === undefined ? undefined : { free: this.freeBytes, device: 1 };
+  }
   async listDir(path: string): Promise<string[]> {
     const prefix = `${path.replace(/\/+$/, '')}/`;
     const names = new Set<string>();

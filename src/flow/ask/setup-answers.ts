@@ -12,7 +12,7 @@ import type { Context } from '../context.js';
 import { refuseUnfixableTls } from '../plan/tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import { askAccountChoice } from './account-choice.js';
-import { checkSendersFit, defaultAccount } from './accounts.js';
+import { checkRelayKeepsSenders, checkSendersFit, defaultAccount } from './accounts.js';
 import { resolveCaFile } from './ask.js';
 import { keychainState, type KeychainState } from './keychain-step.js';
 import { askPassword } from './password-step.js';
@@ -55,6 +55,7 @@ export async function askSetupAnswers(
   settled.relay = `${relay.host}:${relay.port}`;
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
   if (senders) checkSendersFit(postfix, relay, account, senders);
+  else checkRelayKeepsSenders(postfix, relay, account);
   // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
   const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
   const credential = await askPassword(ctx, postfix, relay, anchors, keychain, chosen);

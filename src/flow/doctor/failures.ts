@@ -5,20 +5,39 @@ import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
 import { logCursor, postfixUids, readDeliveryLog } from '../../postfix/delivery-log.js';
 import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
 import type { Failure } from '../../postfix/problems/types.js';
-import { readQueue } from '../../postfix/queue.js';
+import { readQueue, type QueueEntry } from '../../postfix/queue.js';
 import type { System } from '../../system/types.js';
 import type { PostfixFacts } from '../types.js';
 
-/** How much of the log file's end is read: enough for a day of a small machine's mail. */
-const logTailBytes = 1 << 20;
+/** How much of the log file's end is read: a day of a personal account's mail (500 recipients, a few lines each) fits. */
+const logTailBytes = 2 << 20;
 /** Postfix's delivery agents that deliver on this machine, not through the relay. */
 const localAgents = ['local', 'virtual', 'pipe'];
+
+export interface QueueAndLog {
+  /** postqueue -j, read once; undefined when it could not be read (Postfix down, no permission). */
+  queue: QueueEntry[] | undefined;
+  /** The log's last day (journal) or bounded tail (file): Postfix's delivery lines, trusted as delivery-log.ts reads them. */
+  logText: string;
+  /** Whether the text comes from journald, which vouches for each line's writer and covers exactly the last 24 h. */
+  fromJournal: boolean;
+}
+
+/** The queue, once, and the recent log: what doctor's failures and check's counts are read from. */
+export async function readQueueAndLog(sys: System, postfix: PostfixFacts): Promise<QueueAndLog> {
+  const [queue, logText] = await Promise.all([
+    readQueue(sys, postfix).catch(() => undefined), // unreadable: no queue facts
+    recentLog(sys, postfix),
+  ]);
+  return { queue, logText, fromJournal: postfix.log.kind === 'journal' };
+}
 
 export async function readFailures(
   sys: System,
   postfix: PostfixFacts,
+  read?: QueueAndLog,
 ): Promise<{ failures: Failure[]; queueRead: boolean }> {
-  const queue = await readQueue(sys, postfix).catch(() => undefined); // unreadable: no queue facts
+  const { queue, logText: text } = read ?? (await readQueueAndLog(sys, postfix));
   const failures: Failure[] = [];
   for (const entry of queue ?? []) {
     if (entry.queueName !== 'deferred') continue;
@@ -32,7 +51,6 @@ export async function readFailures(
         });
     }
   }
-  const text = await recentLog(sys, postfix);
   const events = text
     .split('\n')
     .map(parseDeliveryLine)

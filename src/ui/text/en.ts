@@ -39,7 +39,17 @@ import { statusEn } from './status.en.js';
 import { restoreEn } from './restore.en.js';
 import { removeEn } from './remove.en.js';
 import { doctorEn } from './doctor.en.js';
-import { helpEn, helpSetupEn, helpStatusEn, helpTestEn, helpRestoreEn, helpRemoveEn, helpDoctorEn } from './help.en.js';
+import { checkEn } from './check.en.js';
+import {
+  helpEn,
+  helpSetupEn,
+  helpStatusEn,
+  helpTestEn,
+  helpRestoreEn,
+  helpRemoveEn,
+  helpDoctorEn,
+  helpCheckEn,
+} from './help.en.js';
 
 export const en = {
   ...commonEn,
@@ -57,6 +67,7 @@ export const en = {
   ...restoreEn,
   ...removeEn,
   ...doctorEn,
+  ...checkEn,
   help: helpEn,
   'help.setup': helpSetupEn,
   'help.status': helpStatusEn,
@@ -64,4 +75,5 @@ export const en = {
   'help.restore': helpRestoreEn,
   'help.remove': helpRemoveEn,
   'help.doctor': helpDoctorEn,
+  'help.check': helpCheckEn,
 } as const;

@@ -35,6 +35,7 @@ export const helpJa = `使い方: postfix-gmail-wizard [setup] [options]
   restore   バックアップのファイルを戻す（restore --list で一覧）
   remove    リレーの設定を取り除く（先にバックアップします）
   doctor    メールが送れない原因を調べる（--fix で修復）
+  check     監視用のチェック（Nagios など。--textfile で Prometheus 向け）
   help      help COMMAND でコマンドのオプションを表示（COMMAND --help と同じ）
 
 ${common}
@@ -163,4 +164,26 @@ export const helpDoctorJa = `使い方: postfix-gmail-wizard doctor [--fix [--ye
 
 ${commonShort}
 終了コード: 0 問題なし、1 問題あり（--fix 後も残るもの）、2 使い方の誤り。
+`;
+
+export const helpCheckJa = `使い方: postfix-gmail-wizard check [-w N] [-c N] [--textfile [DIR]] [options]
+
+Monitoring Plugins 形式の監視チェックです（Nagios、Icinga、Naemon、Sensu、
+Checkmk）。"GMAIL RELAY OK - ... | perfdata" の 1 行に続けて、見つかったことを
+対処とともに 1 行ずつ出します。このマシン（設定、キュー、ログ）だけを読み、
+質問もログインも送信も変更もせず、ロックも取りません。
+
+オプション:
+  -w, --warning N         再送待ちが N 通を超えたら WARNING（既定 5）
+  -c, --critical N        再送待ちが N 通を超えたら CRITICAL（既定 20）
+  --queue-age SECONDS     これより長く待つメールがあれば WARNING（既定 3600）
+  --limit-percent P       Gmail の 1 日の上限の P % で WARNING（既定 80）
+  --daily-limit N         Gmail の上限の代わりに使う 1 日の上限
+                          （個人 500、Workspace 2,000、smtp-relay 10,000）
+  --textfile [DIR]        node_exporter の textfile コレクター向けに
+                          DIR/postfix_gmail_wizard.prom も書く
+                          （既定 /var/lib/prometheus/node-exporter）
+
+${commonShort}
+終了コード: 0 OK、1 WARNING、2 CRITICAL、3 UNKNOWN（オプションの誤りも）。
 `;

@@ -19,7 +19,17 @@ import { statusJa } from './status.ja.js';
 import { restoreJa } from './restore.ja.js';
 import { removeJa } from './remove.ja.js';
 import { doctorJa } from './doctor.ja.js';
-import { helpJa, helpSetupJa, helpStatusJa, helpTestJa, helpRestoreJa, helpRemoveJa, helpDoctorJa } from './help.ja.js';
+import { checkJa } from './check.ja.js';
+import {
+  helpJa,
+  helpSetupJa,
+  helpStatusJa,
+  helpTestJa,
+  helpRestoreJa,
+  helpRemoveJa,
+  helpDoctorJa,
+  helpCheckJa,
+} from './help.ja.js';
 
 export const ja: Catalogue = {
   ...commonJa,
@@ -37,6 +47,7 @@ export const ja: Catalogue = {
   ...restoreJa,
   ...removeJa,
   ...doctorJa,
+  ...checkJa,
   help: helpJa,
   'help.setup': helpSetupJa,
   'help.status': helpStatusJa,
@@ -44,4 +55,5 @@ export const ja: Catalogue = {
   'help.restore': helpRestoreJa,
   'help.remove': helpRemoveJa,
   'help.doctor': helpDoctorJa,
+  'help.check': helpCheckJa,
 };
