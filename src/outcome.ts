@@ -47,6 +47,8 @@ export interface Outcome {
   exitCode?: number;
   account?: string;
   relay?: string;
+  /** setup: how Postfix signs in at the relay. */
+  auth?: 'app-password' | 'oauth' | 'none';
   configDir?: string;
   changed: { settings: string[]; files: string[]; commands: string[] };
   backupId?: string;

@@ -1,5 +1,5 @@
 // The setup command: detect → ask → plan → confirm → apply → verify → summary.
-import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode, WizardError, type ExitCodeValue } from '../errors.js';
 import type { CommandOutcome, TestResult } from '../outcome.js';
 import type { HostFacts, PostfixFacts } from '../flow/types.js';
 import type { FlushResult } from '../flow/verify/flush-deferred.js';
@@ -33,6 +33,8 @@ export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
   checkGivenAddresses(ctx);
   resolveRelay(ctx);
   checkGivenRootAlias(ctx);
+  if (ctx.options.auth === 'oauth')
+    throw new WizardError('oauth-unavailable', t('authOauth.unavailable'), t('authOauth.unavailableFix'));
 }
 
 interface SetupRun {
@@ -93,6 +95,7 @@ function outcomeOf(run: SetupRun): CommandOutcome {
     configDir: run.postfix?.configDir,
     account: run.settled.account,
     relay: run.settled.relay,
+    auth: run.settled.auth,
     ...(plan ? { changed: changedBy(plan) } : {}),
     backupId: run.backupId,
     keychain: run.keychain,

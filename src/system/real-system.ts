@@ -1,5 +1,5 @@
-// The System the wizard runs with: node:fs, child processes through child.ts (execa, loaded on first use, so
-// the first frame is drawn before it is), nodemailer for the two SMTP talks.
+// The System the wizard runs with: node:fs, child processes through child.ts (execa), the SMTP talks
+// (each loaded on first use: the first frame comes first).
 import { constants, promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
@@ -8,7 +8,7 @@ import { tryLock } from './file-lock.js';
 import { ensurePrivateDirs, unsafeDirOnTheWay } from './private-dirs.js';
 import { installChildEnv, parsedChildEnv } from './child-env.js';
 import { createKeychain } from './keychain.js';
-import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
+import { checkEnvelope, checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
 import type {
   ExecOptions,
   ExecResult,
@@ -71,6 +71,7 @@ export function createRealSystem(): System {
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
+    checkEnvelope: (endpoint, check) => checkEnvelope(endpoint, check, hostname()),
     probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),

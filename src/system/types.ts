@@ -89,6 +89,23 @@ export interface SmtpEndpoint {
   ca?: string;
 }
 
+/** What the envelope pre-flight (smtp-talk.ts) tries: MAIL FROM `from`, RCPT TO `to`, then RSET. */
+export interface EnvelopeCheck {
+  from: string;
+  to: string;
+  /** Log in with XOAUTH2 first (the access token is a secret: sent inside TLS only, never returned). */
+  xoauth2?: { user: string; accessToken: string };
+}
+
+export interface EnvelopeCheckResult {
+  ok: boolean;
+  /** Where it stopped. */
+  stage?: 'connect' | 'greeting' | 'tls' | 'auth' | 'mail' | 'rcpt' | 'reset';
+  response?: string;
+  responseCode?: number;
+  errorCode?: string;
+}
+
 export interface AuthCheckResult {
   ok: boolean;
   /** The server's reply or the socket error, e.g. "535-5.7.8 Username and Password not accepted". */
@@ -205,6 +222,8 @@ export interface System {
   sleep(ms: number): Promise<void>;
   /** Connect, upgrade to TLS, verify the certificate and its name, then AUTH. */
   checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult>;
+  /** Connect, verified TLS, (XOAUTH2,) MAIL FROM, RCPT TO, RSET: nothing is sent (smtp-talk.ts). */
+  checkEnvelope(endpoint: SmtpEndpoint, check: EnvelopeCheck): Promise<EnvelopeCheckResult>;
   /**
    * Can host:port be reached, per address family (IPv6 broken while IPv4 works is a common home
    * network fault)? With tls, also whether the server speaks TLS from the first byte. Never sends a

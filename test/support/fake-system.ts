@@ -5,6 +5,8 @@ import type {
   FileLock,
   SignalGuard,
   AuthCheckResult,
+  EnvelopeCheck,
+  EnvelopeCheckResult,
   RelayProbe,
   ExecOptions,
   ExecResult,
@@ -60,6 +62,8 @@ export class FakeSystem implements System {
   /** Makes every keychain call after the probe fail with this reason (e.g. 'locked'), as a real keychain's errors do. */
   keychainFailure?: string;
   authResult: (user: string, password: string) => AuthCheckResult = () => ({ ok: true });
+  readonly envelopeChecks: { endpoint: SmtpEndpoint; check: EnvelopeCheck }[] = [];
+  envelopeResult: (check: EnvelopeCheck) => EnvelopeCheckResult = () => ({ ok: true });
   submitResult: (request: SubmitRequest) => SubmitResult = () => ({ response: '250 2.0.0 Ok: queued as 4F2C21A0B3' });
   readonly probes: { host: string; port: number; tls?: boolean }[] = [];
   /** The relay's reachability; by default it answers over IPv4 only, and speaks STARTTLS. */
@@ -242,6 +246,10 @@ export class FakeSystem implements System {
   async checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult> {
     this.authChecks.push({ endpoint, user, password });
     return this.authResult(user, password);
+  }
+  async checkEnvelope(endpoint: SmtpEndpoint, check: EnvelopeCheck): Promise<EnvelopeCheckResult> {
+    this.envelopeChecks.push({ endpoint, check });
+    return this.envelopeResult(check);
   }
   async probeRelay(host: string, port: number, options: { timeoutMs: number; tls?: boolean }): Promise<RelayProbe> {
     this.probes.push({ host, port, tls: options.tls });

@@ -25,6 +25,7 @@ export async function startRelayLab(
     start?: boolean;
     mainCf?: string;
     refuse?: FakeGmailOptions['refuse'];
+    relay?: FakeGmailOptions['relay'];
     dailyLimit?: number;
   } = {},
 ): Promise<RelayLab> {
@@ -36,6 +37,7 @@ export async function startRelayLab(
     accounts,
     implicitTls: options.implicitTls,
     refuse: options.refuse,
+    relay: options.relay,
     dailyLimit: options.dailyLimit,
   });
   const postfix = await createPostfixInstance({ mainCf: options.mainCf });

@@ -11,7 +11,7 @@ import {
   singleLine,
 } from '../../gmail/credentials.js';
 import type { SecretFileProblem, System } from '../../system/types.js';
-import { parseRelay, type Relay } from '../../gmail/relay.js';
+import { parseRelay, workspaceRelayHost, type Relay } from '../../gmail/relay.js';
 import { inputText } from '../../ui/input-text.js';
 import { type MessageKey, t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
@@ -24,13 +24,17 @@ export function missingFlags(ctx: Pick<Context, 'options'>, havePassword: boolea
   const o = ctx.options;
   const missing: string[] = [];
   if (!o.account) missing.push('--account ADDR');
-  if (!o.passwordStdin && !o.passwordFile && !havePassword && !o.dryRun) missing.push(t('ask.passwordFlags'));
+  const wantsPassword = o.auth !== 'none' && o.auth !== 'oauth';
+  if (wantsPassword && !o.passwordStdin && !o.passwordFile && !havePassword && !o.dryRun)
+    missing.push(t('ask.passwordFlags'));
   if (!o.yes && !o.dryRun) missing.push('--yes');
   return missing;
 }
 
 export function resolveRelay(ctx: Pick<Context, 'options'>): Relay {
-  const relay = parseRelay(ctx.options.relay);
+  // --auth none signs in with nothing: only Workspace's relay service admits a machine by its address.
+  const given = ctx.options.relay ?? (ctx.options.auth === 'none' ? workspaceRelayHost : undefined);
+  const relay = parseRelay(given);
   if (!relay.ok) throw new UsageError('invalid-relay', inputText(relay.problem), t('relay.fix'));
   return relay.value;
 }

@@ -59,10 +59,10 @@ export function checkGivenRootAlias(ctx: Pick<Ctx, 'options'>): void {
 
 export async function chooseRelay(ctx: Ctx, postfix: PostfixFacts): Promise<Relay> {
   const { ui, options } = ctx;
-  let relay =
-    options.relay === undefined
-      ? (currentGoogleRelay(postfix.settings.relayhost, postfix.settings.smtp_tls_wrappermode) ?? resolveRelay(ctx))
-      : resolveRelay(ctx);
+  // A re-run keeps the Google relay configured — with --auth none only Workspace's relay, the one that admits by address.
+  const current = currentGoogleRelay(postfix.settings.relayhost, postfix.settings.smtp_tls_wrappermode);
+  const keep = current && (options.auth !== 'none' || isWorkspaceRelay(current)) ? current : undefined;
+  let relay = options.relay === undefined ? (keep ?? resolveRelay(ctx)) : resolveRelay(ctx);
   const sniff = !conventionalPorts.includes(relay.port);
   const result = await probe(ctx, relay, sniff);
   if (sniff && result.implicitTls) {

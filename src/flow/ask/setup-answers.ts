@@ -12,7 +12,9 @@ import type { Context } from '../context.js';
 import { refuseUnfixableTls } from '../plan/tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import { askAccountChoice } from './account-choice.js';
-import { checkRelayKeepsSenders, checkSendersFit, defaultAccount } from './accounts.js';
+import { checkRelayKeepsSenders, checkSendersFit, configuredSenderAccounts, defaultAccount } from './accounts.js';
+import { preflightEnvelope } from './relay-preflight.js';
+import { UsageError } from '../../errors.js';
 import { resolveCaFile } from './ask.js';
 import { keychainState, type KeychainState } from './keychain-step.js';
 import { askPassword } from './password-step.js';
@@ -28,6 +30,8 @@ export type SetupAnswers =
 export interface Settled {
   account?: string;
   relay?: string;
+  /** How Postfix signs in (the JSON outcome's auth). */
+  auth?: 'app-password' | 'oauth' | 'none';
 }
 
 export async function askSetupAnswers(
@@ -51,14 +55,18 @@ export async function askSetupAnswers(
   const { account, to, senders } = chosen;
   if (chosen.choice === 'remove') return { kind: 'remove-account', account };
   settled.account = account;
-  const relay = await settleWorkspaceRelay(ctx, postfix, account, asked);
+  const noLogin = ctx.options.auth === 'none';
+  const relay = noLogin ? asked : await settleWorkspaceRelay(ctx, postfix, account, asked);
   settled.relay = `${relay.host}:${relay.port}`;
+  settled.auth = noLogin ? 'none' : 'app-password';
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
   if (senders) checkSendersFit(postfix, relay, account, senders);
   else checkRelayKeepsSenders(postfix, relay, account);
   // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
   const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
-  const credential = await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
+  if (noLogin) refuseSenderAccounts(postfix);
+  if (noLogin && !ctx.options.dryRun) await preflightEnvelope(ctx, relay, anchors, { from: account, to });
+  const credential = noLogin ? undefined : await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
   const previous = defaultAccount(postfix);
   if (senders) ui.info(t('accounts.added', { account, senders: senders.join(', '), default: previous ?? '' }));
   else if (previous && previous !== account) ui.warn(t('accounts.replacesDefault', { account, previous }));
@@ -67,9 +75,21 @@ export async function askSetupAnswers(
     account,
     credential,
     relay,
+    ...(noLogin ? { auth: 'none' as const } : {}),
     caFile: ca.path,
     to,
     ...(senders ? { senders } : {}),
   });
   return { kind: 'answers', answers, tls, keychain };
+}
+
+/** --auth none: the sender-dependent accounts' logins would go with the SASL settings. */
+function refuseSenderAccounts(postfix: PostfixFacts): void {
+  const accounts = configuredSenderAccounts(postfix).map((a) => a.account);
+  if (accounts.length === 0) return;
+  throw new UsageError(
+    'auth-none-with-senders',
+    t('authNone.sendersConfigured', { accounts: accounts.join(', ') }),
+    t('authNone.sendersConfiguredFix'),
+  );
 }

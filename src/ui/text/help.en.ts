@@ -80,6 +80,15 @@ Options:
   --senders LIST          add --account for these envelope senders only
                           (comma-separated addresses or @domain); the default
                           account keeps every other sender
+  --auth app-password|oauth|none
+                          how Postfix signs in: an app password (default),
+                          OAuth 2.0 (XOAUTH2, the sasl-xoauth2 plugin), or
+                          none (Workspace's SMTP relay service admitting this
+                          machine's address; relay smtp-relay.gmail.com:587)
+  --oauth-client FILE     with --auth oauth: the Desktop-app client JSON from
+                          Google Cloud's console
+  --oauth-token-file FILE with --auth oauth, headless: a token from an earlier
+                          consent (at least refresh_token)
 
 ${commonShort}
 Exit codes: 0 done (test delivered), 1 failed (nothing changed), 2 usage or

@@ -85,6 +85,16 @@ root 権限（sudo）が必要です。
   --senders LIST          --account をこれらのエンベロープ送信者だけに
                           使います（アドレスまたは @domain をカンマ区切り
                           で）。ほかの送信者は既定のアカウントのままです
+  --auth app-password|oauth|none
+                          Postfix のログイン方法: アプリパスワード（既定）、
+                          OAuth 2.0（XOAUTH2、sasl-xoauth2 プラグイン）、
+                          none（このマシンのアドレスを許可した Workspace の
+                          SMTP リレーサービス。リレーは
+                          smtp-relay.gmail.com:587）
+  --oauth-client FILE     --auth oauth で使う、Google Cloud コンソールから
+                          ダウンロードしたデスクトップアプリのクライアント JSON
+  --oauth-token-file FILE --auth oauth をヘッドレスで使うとき、以前の同意で
+                          得たトークン（少なくとも refresh_token）
 
 ${commonShort}
 終了コード: 0 完了（テストメールも配送済み）、1 失敗（何も変更していない）、

@@ -11,6 +11,7 @@ import { askJa } from './ask.ja.js';
 import { askAccountsJa } from './ask-accounts.ja.js';
 import { askKeychainJa } from './ask-keychain.ja.js';
 import { askRelayJa } from './ask-relay.ja.js';
+import { askAuthJa } from './ask-auth.ja.js';
 import { planJa } from './plan.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { applyJa } from './apply.ja.js';
@@ -39,6 +40,7 @@ export const ja: Catalogue = {
   ...askAccountsJa,
   ...askKeychainJa,
   ...askRelayJa,
+  ...askAuthJa,
   ...planJa,
   ...tuiJa,
   ...applyJa,
