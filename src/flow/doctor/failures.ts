@@ -2,7 +2,7 @@
 // bounces logged since the last message that went out. Diagnosed with gmail/diagnose.ts, the table
 // the test send uses.
 import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
-import { logCursor, postfixUids, readDeliveryLog } from '../../postfix/delivery-log.js';
+import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../../postfix/delivery-log.js';
 import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
 import type { Failure } from '../../postfix/problems/types.js';
 import { readQueue, type QueueEntry } from '../../postfix/queue.js';
@@ -37,7 +37,7 @@ export async function readFailures(
   postfix: PostfixFacts,
   read?: QueueAndLog,
 ): Promise<{ failures: Failure[]; queueRead: boolean }> {
-  const { queue, logText: text } = read ?? (await readQueueAndLog(sys, postfix));
+  const { queue, logText: text, fromJournal } = read ?? (await readQueueAndLog(sys, postfix));
   const failures: Failure[] = [];
   for (const entry of queue ?? []) {
     if (entry.queueName !== 'deferred') continue;
@@ -57,7 +57,20 @@ export async function readFailures(
     .filter((e): e is DeliveryEvent => e !== undefined);
   // What failed before the last message that went out is history; deferrals come from the queue when it can be read.
   // Delivered here (the bounce notice of a 550 5.4.5, to root's mailbox) is not out: it hid the bounce it reports.
-  const lastSent = events.map((e) => e.status === 'sent' && !localAgents.includes(e.agent ?? '')).lastIndexOf(true);
+  // "Went out" needs the test verdict's proof (postfix/verdict.ts): any local user can add a status=sent line to a
+  // syslog file (logger -t postfix/smtp), so a line counts only if journald vouches for its writer or its pid is a
+  // running Postfix daemon — and its message has left the queue.
+  const outLines = events.filter((e) => e.status === 'sent' && !localAgents.includes(e.agent ?? ''));
+  const proven = fromJournal ? undefined : await verifiedPids(sys, outLines, await postfixUids(sys, postfix));
+  const queued = new Set((queue ?? []).map((e) => e.queueId));
+  const lastSent = events
+    .map(
+      (e) =>
+        outLines.includes(e) &&
+        !queued.has(e.queueId) &&
+        (proven === undefined || (e.pid !== undefined && proven.has(e.pid))),
+    )
+    .lastIndexOf(true);
   // A queued message being tried again right now (active, no delay reason): its last logged deferral says why it waits.
   const retrying = new Set((queue ?? []).filter((e) => e.queueName !== 'deferred').map((e) => e.queueId));
   const latest = new Map(
