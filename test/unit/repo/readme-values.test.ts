@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ExitCode } from '../../../src/errors.js';
-import { KEYCHAIN_OUTCOME_REASONS, KEYCHAIN_OUTCOME_WORDS } from '../../../src/flow/ask/keychain-step.js';
+import { KEYCHAIN_OUTCOME_REASONS, KEYCHAIN_OUTCOME_WORDS } from '../../../src/flow/keychain/keychain-state.js';
 import { OUTCOME_RESULTS, TEST_STATUSES } from '../../../src/outcome.js';
 import { DIAGNOSIS_CODES } from '../../../src/gmail/diagnose.js';
 import { commands } from '../../../src/options.js';
