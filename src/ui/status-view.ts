@@ -38,6 +38,8 @@ export function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.account')}: ${r.account ?? t('status.none')}`,
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,
+    `${t('status.tlsProtocols')}: ${r.tlsProtocols || t('status.none')}`,
+    `${t('status.authCache')}: ${r.authCache ? t('status.authCacheValue', r.authCache) : t('status.authCacheNone')}`,
     `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
     ...(r.accounts && r.accounts.length > 1
       ? [`${t('accounts.statusLine')}:`, ...r.accounts.map((a) => `  ${accountLine(a, r.keychainOwner)}`)]

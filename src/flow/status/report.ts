@@ -56,6 +56,10 @@ export async function statusReport(
     passwordMap: s.smtp_sasl_password_maps || undefined,
     mapType: postfix.defaultMapType,
     tlsLevel: postfix.tls?.effective.level ?? s.smtp_tls_security_level ?? '',
+    tlsProtocols: s.smtp_tls_mandatory_protocols ?? '',
+    ...(s.smtp_sasl_auth_cache_name
+      ? { authCache: { map: s.smtp_sasl_auth_cache_name, time: s.smtp_sasl_auth_cache_time ?? '' } }
+      : {}),
     tls: {
       source: postfix.tls?.effective.source ?? 'main.cf',
       where: postfix.tls?.effective.where,
