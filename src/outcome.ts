@@ -111,6 +111,8 @@ export function finishOutcome(
 /** The status command's report (outcome.status). */
 export interface StatusReport {
   relayhost: string;
+  /** How Postfix signs in at the relay (postfix/sign-in.ts); absent without a relayhost. */
+  auth?: 'app-password' | 'oauth' | 'none';
   account?: string;
   passwordMap?: string;
   mapType: string;

@@ -1,5 +1,6 @@
 // status's report: the relay setup as it is now, read only (no probe, no login). Its problems are
 // doctor's rules over the same facts (postfix/problems/): one rule list, one set of codes.
+import { signInInUse } from '../../postfix/sign-in.js';
 import { parseRelayhost } from '../../gmail/relay.js';
 import type { StatusReport } from '../../outcome.js';
 import { rootAliasOf, wizardRootAlias } from '../../postfix/aliases.js';
@@ -50,6 +51,7 @@ export async function statusReport(
   const obsolete = levelFromObsolete(postfix);
   return {
     relayhost: s.relayhost ?? '',
+    auth: signInInUse(s),
     account: postfix.currentAccount,
     passwordMap: s.smtp_sasl_password_maps || undefined,
     mapType: postfix.defaultMapType,
