@@ -7,6 +7,7 @@ import type { System } from '../../system/types.js';
 import type { HostFacts, PostfixFacts } from '../types.js';
 import { readFailures } from './failures.js';
 import { mapParameters, readMapStates } from './maps.js';
+import { configuredRelay } from './configured-relay.js';
 import { probeRelay, tryLogin } from './reach.js';
 
 const extraSettings = [
@@ -43,12 +44,13 @@ export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: 
   const dir = instanceDir(postfix);
   const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
   const settings = { ...postfix.settings, ...more };
-  const [maps, { failures, queueRead }, relay, chroot, dataDir] = await Promise.all([
+  const [maps, { failures, queueRead }, relay, chroot, dataDir, configured] = await Promise.all([
     readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
     readFailures(sys, postfix),
     probeRelay(sys, postfix),
     chrootState(sys, postfix),
     dataDirState(sys, settings),
+    configuredRelay(sys, postfix),
   ]);
   const login = await tryLogin(sys, facts, postfix, relay);
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
@@ -67,6 +69,7 @@ export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: 
     openNetworks: open,
     caBundle: facts.caBundle,
     ...(dataDir ? { dataDir } : {}),
+    ...(configured ? { configuredRelay: configured } : {}),
   };
   return { doctor, queueRead };
 }

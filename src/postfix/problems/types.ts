@@ -12,6 +12,7 @@ export const PROBLEM_CODES = [
   'tls-unverified',
   'wrappermode-mismatch',
   'sasl-plugins-missing',
+  'relay-taken-out',
   'relay-bypassed',
   'open-relay',
   'dns-failure',
@@ -116,4 +117,6 @@ export interface DoctorFacts {
   dataDir?: { path: string; uid: number; owner: string; ownerUid: number };
   /** A CA file for smtp_tls_CAfile when main.cf has none (the distribution's bundle). */
   caBundle?: string;
+  /** The relayhost the wizard wrote, while its setup is in place (flow/doctor/configured-relay.ts). */
+  configuredRelay?: string;
 }
