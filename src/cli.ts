@@ -6,7 +6,8 @@ import { ExitCode, setErrorWording, WizardError, type ExitCodeValue } from './er
 import { wordError } from './ui/error-text.js';
 import type { Context } from './flow/context.js';
 import { newOutcome } from './outcome.js';
-import { langFlag, parseOptions, type Command, type Options } from './options.js';
+import { commands, langFlag, parseOptions, wantsJson, type Command, type Options } from './options.js';
+import { helpText } from './ui/help.js';
 import type { System } from './system/types.js';
 import { pickLang, t, type MessageKey } from './ui/messages.js';
 import { introFrame, terminalColumns } from './ui/frame.js';
@@ -32,18 +33,23 @@ export async function main(
   await useLanguage(pickLang(langFlag(argv), io.env));
   setErrorWording(wordError);
   let options: Options;
+  // A system is loaded only when a flag must be checked against the machine (--password-file).
+  let sys = system;
+  const loadSystem = async () => (sys ??= (await import('./system/real-system.js')).createRealSystem());
   try {
     options = parseOptions(argv);
+    if (options.help) {
+      io.stdout.write(helpText(options.helpForCommand ? options.command : undefined));
+      return ExitCode.ok;
+    }
+    if (options.version) {
+      io.stdout.write(`${await packageVersion()}\n`);
+      return ExitCode.ok;
+    }
+    // Every malformed flag is exit 2 before anything is read, locked or printed (checked-flags.ts).
+    await (await import('./flow/ask/checked-flags.js')).checkFlags(options, loadSystem);
   } catch (error) {
-    return usageFailure(io, error as WizardError);
-  }
-  if (options.help) {
-    io.stdout.write(t('help'));
-    return ExitCode.ok;
-  }
-  if (options.version) {
-    io.stdout.write(`${await packageVersion()}\n`);
-    return ExitCode.ok;
+    return usageFailure(io, error as WizardError, argv);
   }
   const human = options.json ? io.stderr : io.stdout;
   const interactive = !options.nonInteractive && Boolean(io.stdin.isTTY) && Boolean(human.isTTY);
@@ -54,12 +60,12 @@ export async function main(
   const ui =
     uiOverride ??
     (interactive
-      ? new (await import('./ui/clack-ui.js')).ClackUi(human)
-      : new (await import('./ui/plain-ui.js')).PlainUi(human));
+      ? new (await import('./ui/clack-ui.js')).ClackUi(human, io.stderr)
+      : new (await import('./ui/plain-ui.js')).PlainUi(human, io.stderr));
   if (intro && !drawsOwnIntro) ui.intro(t(intro));
-  const sys = system ?? (await import('./system/real-system.js')).createRealSystem();
+  await loadSystem();
   const outcome = newOutcome(options.command);
-  const ctx: Context = { sys, ui, options, outcome, argv, readStdin: () => readAll(io.stdin) };
+  const ctx: Context = { sys: sys!, ui, options, outcome, argv, readStdin: () => readAll(io.stdin) };
   let exit: ExitCodeValue;
   try {
     exit = await runCommand(ctx);
@@ -77,8 +83,6 @@ async function runCommand(ctx: Context): Promise<ExitCodeValue> {
     ((command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list) ||
     (command === 'doctor' && ctx.options.fix);
   if (!changes || !ctx.sys.isRoot()) return runFlow(ctx);
-  // A malformed flag is exit 2 whether or not another run holds the lock.
-  if (command === 'setup') (await import('./commands/setup.js')).checkSetupFlags(ctx);
   // One run at a time, from the first look at the machine to the verdict (lock.ts).
   const { acquireLock } = await import('./transaction/lock.js');
   const lock = await acquireLock(ctx.sys, ctx.options.stateDir);
@@ -123,16 +127,29 @@ function reportFailure(ctx: Context, error: unknown): ExitCodeValue {
   return ExitCode.failed;
 }
 
-function usageFailure(io: Io, error: WizardError): ExitCodeValue {
+/** A usage error: its words on stderr; with --json, also the one JSON document on stdout. */
+function usageFailure(io: Io, error: WizardError, argv: readonly string[]): ExitCodeValue {
   if (!(error instanceof WizardError)) throw error;
-  io.stderr.write(`${error.message}\n${error.fix ?? ''}\n`);
+  io.stderr.write(`${error.message}\n${error.fix ? `${error.fix}\n` : ''}`);
+  if (wantsJson(argv)) {
+    const outcome = newOutcome(argv.find((a): a is Command => (commands as readonly string[]).includes(a)) ?? 'setup');
+    outcome.result = 'failed';
+    outcome.exitCode = error.exitCode;
+    outcome.error = { code: error.code, message: error.message, fix: error.fix };
+    io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+  }
   return error.exitCode;
 }
 
+let japaneseLoaded = false;
+
 async function useLanguage(lang: 'en' | 'ja'): Promise<void> {
-  if (lang === 'en') return;
-  const { useJapanese } = await import('./ui/text/ja-loader.js');
-  await useJapanese();
+  if (lang === 'en' && !japaneseLoaded) return;
+  const loader = await import('./ui/text/ja-loader.js');
+  // A second run in one process (the tests) may follow a Japanese one.
+  if (lang === 'en') return loader.useEnglishAgain();
+  japaneseLoaded = true;
+  await loader.useJapanese();
 }
 
 async function packageVersion(): Promise<string> {

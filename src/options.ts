@@ -1,13 +1,15 @@
 // Command line → typed Options, per ../shared/CLI.md. Only parsing and
 // syntactic checks live here; meaning (is the account valid? does the file
 // exist?) is checked by the flow, which knows the facts.
-import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { type Command, commandOperands, commands, type Flag, takes } from './flags.js';
+import { type FlagValues, readFlags } from './read-flags.js';
+import { closest } from './suggest.js';
 import { literalPathProblem, type PathProblem } from './postfix/paths.js';
 import { t, type MessageKey } from './ui/messages.js';
 
-export const commands = ['setup', 'status', 'test', 'restore', 'remove', 'doctor'] as const;
-export type Command = (typeof commands)[number];
+export type { Command };
+export { commands };
 
 export interface Options {
   command: Command;
@@ -45,42 +47,10 @@ export interface Options {
   /** restore's backup id. */
   backupId?: string;
   help: boolean;
+  /** With help: the command was named (`status --help`, `help status`), so its own help is shown. */
+  helpForCommand?: boolean;
   version: boolean;
 }
-
-const spec = {
-  account: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  'password-file': { type: 'string' },
-  password: { type: 'string' }, // accepted only to refuse it with a clear message
-  relay: { type: 'string' },
-  'ca-file': { type: 'string' },
-  'config-dir': { type: 'string' },
-  to: { type: 'string' },
-  'no-test': { type: 'boolean' },
-  'no-keychain': { type: 'boolean' },
-  install: { type: 'boolean' },
-  yes: { type: 'boolean', short: 'y' },
-  'dry-run': { type: 'boolean' },
-  'non-interactive': { type: 'boolean' },
-  json: { type: 'boolean' },
-  'map-senders': { type: 'boolean' },
-  'no-map-senders': { type: 'boolean' },
-  'root-alias': { type: 'string' },
-  'loopback-only': { type: 'boolean' },
-  'no-loopback-only': { type: 'boolean' },
-  senders: { type: 'string' },
-  from: { type: 'string' },
-  lang: { type: 'string' },
-  'backup-dir': { type: 'string' },
-  'state-dir': { type: 'string' },
-  wait: { type: 'string' },
-  list: { type: 'boolean' },
-  purge: { type: 'boolean' },
-  fix: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
-} as const;
 
 const pathProblemText: Record<PathProblem, MessageKey> = {
   relative: 'path.relative',
@@ -101,16 +71,14 @@ export function langFlag(argv: readonly string[]): 'en' | 'ja' | undefined {
   return value === 'en' || value === 'ja' ? value : undefined;
 }
 
+/** --json anywhere before `--`: a usage error must then still print its JSON document. */
+export function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a.startsWith('--json='));
+}
+
 export function parseOptions(argv: readonly string[]): Options {
-  let parsed: ReturnType<
-    typeof parseArgs<{ args: string[]; options: typeof spec; allowPositionals: true; strict: true }>
-  >;
-  try {
-    parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError('usage', (error as Error).message, t('options.seeHelp'));
-  }
-  const { values: v, positionals } = parsed;
+  const { values: v, positionals } = readFlags(argv);
   if (v.password !== undefined) {
     throw new UsageError(
       'password-on-command-line',
@@ -118,24 +86,45 @@ export function parseOptions(argv: readonly string[]): Options {
       t('options.passwordOnCommandLineFix'),
     );
   }
-  const [first, second, ...rest] = positionals;
+  // `help COMMAND` is `COMMAND --help`.
+  const asksHelp = positionals[0] === 'help';
+  const [first, ...operands] = asksHelp ? positionals.slice(1) : positionals;
+  if (asksHelp && operands.length > 0) {
+    throw new UsageError(
+      'unexpected-argument',
+      t('options.unexpectedArgument', { argument: operands[0]!, command: 'help' }),
+      t('options.seeHelp'),
+    );
+  }
   const command = (first ?? 'setup') as Command;
   if (!commands.includes(command)) {
+    const guess = closest(first ?? '', commands);
     throw new UsageError(
       'unknown-command',
       t('options.unknownCommand', { command: first ?? '' }),
-      t('options.useOneOf', { commands: commands.join(', ') }),
+      guess ? t('options.didYouMean', { word: guess }) : t('options.useOneOf', { commands: commands.join(', ') }),
     );
   }
-  if (rest.length > 0 || (second !== undefined && command !== 'restore')) {
-    throw new UsageError('usage', t('options.unexpectedArgument', { argument: second ?? '' }), t('options.seeHelp'));
+  const extra = operands[commandOperands[command]];
+  if (extra !== undefined) {
+    throw new UsageError(
+      'unexpected-argument',
+      t('options.unexpectedArgument', { argument: extra, command }),
+      t('options.seeCommandHelp', { command }),
+    );
   }
-  if (v.fix && command !== 'doctor') {
-    throw new UsageError('usage', t('options.unexpectedArgument', { argument: '--fix' }), t('options.seeHelp'));
+  if (asksHelp || v.help) return helpOptions(command, first !== undefined);
+  for (const flag of Object.keys(v) as Flag[]) {
+    if (!takes(command, flag)) {
+      throw new UsageError(
+        'option-not-for-command',
+        t('options.notForCommand', { option: `--${flag}`, command }),
+        t('options.seeCommandHelp', { command }),
+      );
+    }
   }
-  if (v['password-stdin'] && v['password-file'] !== undefined) {
-    throw new UsageError('usage', t('options.twoPasswordSources'), t('options.twoPasswordSourcesFix'));
-  }
+  const second = operands[0];
+  checkCombinations(command, v, second);
   const lang = v.lang;
   if (lang !== undefined && lang !== 'en' && lang !== 'ja') {
     throw new UsageError('usage', t('options.lang', { lang }), t('options.langFix'));
@@ -178,8 +167,8 @@ export function parseOptions(argv: readonly string[]): Options {
     senders: v.senders,
     from: v.from,
     lang,
-    backupDir: privateDir(absoluteDir('--backup-dir', v['backup-dir']), defaultBackupDir),
-    stateDir: privateDir(absoluteDir('--state-dir', v['state-dir']), defaultStateDir),
+    backupDir: privateDir(absoluteDir('--backup-dir', v['backup-dir'], '/var/backups'), defaultBackupDir),
+    stateDir: privateDir(absoluteDir('--state-dir', v['state-dir'], '/var/lib'), defaultStateDir),
     waitSeconds,
     list: v.list ?? false,
     purge: v.purge ?? false,
@@ -187,6 +176,16 @@ export function parseOptions(argv: readonly string[]): Options {
     backupId: command === 'restore' ? second : undefined,
     help: v.help ?? false,
     version: v.version ?? false,
+  };
+}
+
+/** `--help`, `COMMAND --help`, `help [COMMAND]`: nothing else is read or checked. */
+function helpOptions(command: Command, named: boolean): Options {
+  return {
+    ...parseOptions([]),
+    command,
+    help: true,
+    helpForCommand: named,
   };
 }
 
@@ -204,16 +203,65 @@ export function privateDir(given: string | undefined, fallback: string): string 
 }
 
 /** Root's lock, journal and backups must not move with the directory a run was started from. */
-function absoluteDir(flag: string, given: string | undefined): string | undefined {
+function absoluteDir(flag: string, given: string | undefined, example: string): string | undefined {
   if (given === undefined || given.startsWith('/')) return given;
   throw new UsageError(
     'invalid-path',
     t('trust.relativeDir', { option: flag, path: JSON.stringify(given) }),
-    t('trust.relativeDirFix', { option: flag }),
+    t('trust.relativeDirFix', { option: flag, example }),
   );
 }
 
 function pair(yes: boolean | undefined, no: boolean | undefined): boolean | undefined {
-  if (yes && no) return undefined;
   return yes ? true : no ? false : undefined;
+}
+
+const together: readonly (readonly [Flag, Flag])[] = [
+  ['password-stdin', 'password-file'],
+  ['map-senders', 'no-map-senders'],
+  ['loopback-only', 'no-loopback-only'],
+  ['list', 'yes'],
+  ['list', 'dry-run'],
+];
+
+/** Flags that are each well formed but wrong together, or an empty --password-file. */
+function checkCombinations(command: Command, v: FlagValues, operand: string | undefined): void {
+  for (const [a, b] of together) {
+    if (v[a] !== undefined && v[b] !== undefined) {
+      throw new UsageError(
+        'conflicting-options',
+        t('options.together', { a: `--${a}`, b: `--${b}` }),
+        t('options.togetherFix'),
+      );
+    }
+  }
+  if (v.senders !== undefined && v.account === undefined) {
+    throw new UsageError(
+      'senders-without-account',
+      t('options.sendersWithoutAccount'),
+      t('options.sendersWithoutAccountFix'),
+    );
+  }
+  if (command === 'doctor' && v.yes && !v.fix) {
+    throw new UsageError(
+      'option-not-for-command',
+      t('options.yesWithoutFix'),
+      t('options.seeCommandHelp', { command }),
+    );
+  }
+  if (command === 'restore' && v.list && operand !== undefined) {
+    throw new UsageError(
+      'unexpected-argument',
+      t('options.listTakesNoId', { argument: operand }),
+      t('options.seeCommandHelp', { command }),
+    );
+  }
+  const file = v['password-file'];
+  if (file !== undefined && !file.startsWith('/')) {
+    throw new UsageError(
+      'invalid-password-file',
+      file === '' ? t('options.passwordFileEmpty') : t('options.passwordFileRelative', { path: JSON.stringify(file) }),
+      t('options.passwordFileFix'),
+    );
+  }
 }

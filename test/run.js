@@ -1,17 +1,24 @@
 #!/usr/bin/env node
 // Runs the whole suite (units, flows, end-to-end) from the compiled tree.
-// `npm test` builds first. End-to-end tests need root and Debian's Postfix
-// (bash test/install-deps.sh); without them they are skipped, loudly: every
-// test inside a skipped suite counts as skipped (test/count-skipped.js), and
-// each suite or test that did not run is named with the reason.
-// With PGW_REQUIRE_ALL=1 or CI=true (as .ci/run sets) a skipped test fails the run.
+// `npm test` builds first (into a clean dist/). End-to-end tests need root and
+// Debian's Postfix (bash test/install-deps.sh); without them they are skipped,
+// loudly: every test inside a skipped suite counts as skipped
+// (test/count-skipped.js), and each suite or test that did not run is named
+// with the reason. With PGW_REQUIRE_ALL=1 or CI=true (as .ci/run sets) a
+// skipped test fails the run.
+// The closing line `N passed, N failed, N skipped` is never smaller than what
+// happened (test/verdict.js): a cancelled or todo test counts as failed and
+// fails the run, so do tests a file declared that never reported (a file that
+// exited mid-way), a compiled test whose source is gone, and a selection of no
+// test at all.
 // The e2e-system layer reconfigures and purges the machine's own Postfix
 // (only where PGW_THROWAWAY_MACHINE=1): it runs last, alone and serially,
 // because the other end-to-end tests use the Postfix binaries it removes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { readJsonLines, verdict } from './verdict.js';
 
 const root = new URL('..', import.meta.url).pathname;
 // support: the test doubles' own tests (the fake Gmail on loopback), before the e2e tests that use them.
@@ -40,15 +47,20 @@ const runs = [
   ['--test-concurrency=2', pick(files)],
   ['--test-concurrency=1', pick(serial)],
 ].filter(([, selected]) => selected.length > 0);
-// Each run reports in two ways: spec on the terminal, TAP into a file whose
-// counts make the one closing line for the whole suite.
+// A compiled test whose source was deleted or renamed would otherwise keep running from a stale dist/.
+const stale = runs
+  .flatMap(([, selected]) => selected)
+  .filter((file) => !existsSync(join(root, relative(join(root, 'dist'), file)).replace(/\.js$/, '.ts')));
+// Each run reports in two ways: spec on the terminal, and a tally per file
+// (test/tally-reporter.js) that makes the one closing line for the whole suite.
 let status = 0;
-const totals = { pass: 0, fail: 0, skipped: 0 };
+const tallies = [];
 const tapDir = mkdtempSync(join(tmpdir(), 'pgw-tap-'));
 const skipLog = join(tapDir, 'skipped.jsonl');
+const censusLog = join(tapDir, 'census.jsonl');
 const census = join(root, 'test', 'count-skipped.js');
 for (const [index, [concurrency, selected]] of runs.entries()) {
-  const tap = join(tapDir, `${index}.tap`);
+  const tally = join(tapDir, `${index}.json`);
   const result = spawnSync(
     process.execPath,
     [
@@ -57,38 +69,42 @@ for (const [index, [concurrency, selected]] of runs.entries()) {
       '--test',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tap}`,
+      `--test-reporter=${join(root, 'test', 'tally-reporter.js')}`,
+      `--test-reporter-destination=${tally}`,
       concurrency,
       ...selected,
     ],
-    { stdio: 'inherit', cwd: root, env: { ...process.env, PGW_SKIP_LOG: skipLog } },
+    { stdio: 'inherit', cwd: root, env: { ...process.env, PGW_SKIP_LOG: skipLog, PGW_CENSUS_LOG: censusLog } },
   );
   status ||= result.status ?? 1;
-  const text = readFileSync(tap, 'utf8');
-  for (const key of Object.keys(totals))
-    totals[key] += Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  try {
+    tallies.push(JSON.parse(readFileSync(tally, 'utf8')));
+  } catch {
+    tallies.push({ [`run ${index + 1}`]: { pass: 0, fail: 0, skip: 0, todo: 0, cancelled: 0, broken: 1 } });
+  }
 }
-let declared = [];
-try {
-  declared = readFileSync(skipLog, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
-} catch {
-  // nothing was skipped up front
-}
+const declared = readJsonLines(skipLog);
+const outcome = verdict({
+  root,
+  selected: runs.flatMap(([, selected]) => selected),
+  tallies,
+  census: readJsonLines(censusLog),
+  stale: stale.map((file) => relative(root, file)),
+  filter,
+});
 rmSync(tapDir, { recursive: true, force: true });
 
-if (totals.skipped > 0) {
+for (const line of outcome.problems) console.log(`!!! ${line}`);
+if (outcome.problems.length > 0) status ||= 1;
+if (outcome.skipped > 0) {
   const layerOf = (file) => layers.find((layer) => file.includes(`/test/${layer}/`)) ?? '?';
-  console.log(`\n!!! NOT RUN: ${totals.skipped} test(s) were skipped:`);
+  console.log(`\n!!! NOT RUN: ${outcome.skipped} test(s) were skipped:`);
   for (const entry of declared.sort((a, b) => a.file.localeCompare(b.file))) {
     console.log(
       `!!!   [${layerOf(entry.file)}] ${entry.file.replace(/^dist\/test\//, '')} › ${entry.suite} (${entry.tests} test${entry.tests === 1 ? '' : 's'}): ${entry.reason}`,
     );
   }
-  const atRunTime = totals.skipped - declared.reduce((sum, entry) => sum + entry.tests, 0);
+  const atRunTime = outcome.skipped - declared.reduce((sum, entry) => sum + entry.tests, 0);
   if (atRunTime > 0)
     console.log(`!!!   ${atRunTime} more skipped themselves while running (the lines marked ﹣ above say why)`);
   if (requireAll) {
@@ -96,5 +112,5 @@ if (totals.skipped > 0) {
     status ||= 1;
   }
 }
-console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
+console.log(`\n${outcome.passed} passed, ${outcome.failed} failed, ${outcome.skipped} skipped`);
 process.exit(status);

@@ -26,6 +26,7 @@ export const INPUT_PROBLEMS = [
   'password.multiLine',
   'password.notAppPasswordAt',
   'relay.invalid',
+  'relay.portRange',
 ] as const;
 export type InputProblemCode = (typeof INPUT_PROBLEMS)[number];
 

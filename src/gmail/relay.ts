@@ -25,7 +25,10 @@ export function parseRelay(input: string | undefined): Checked<Relay> {
   const match = /^\[?([^\]:]+)\]?(?::(\d{1,5}))?$/.exec(input.trim());
   const host = match?.[1];
   const port = match?.[2] === undefined ? 587 : Number(match[2]);
-  if (!host || !hostname.test(host) || port < 1 || port > 65535) {
+  if (host && hostname.test(host) && (port < 1 || port > 65535)) {
+    return { ok: false, problem: { code: 'relay.portRange', vars: { input, port: match![2]! } } };
+  }
+  if (!host || !hostname.test(host)) {
     return { ok: false, problem: { code: 'relay.invalid', vars: { input } } };
   }
   return { ok: true, value: { host: host.toLowerCase(), port, implicitTls: port === 465 } };

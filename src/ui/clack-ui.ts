@@ -12,7 +12,11 @@ import type { Progress, SelectOption, Ui } from './ui.js';
 
 export class ClackUi implements Ui {
   readonly interactive = true;
-  constructor(private readonly output: Writable) {}
+  constructor(
+    private readonly output: Writable,
+    /** Errors go to standard error, whatever the other lines do (a script's 2>). */
+    private readonly errOutput: Writable = output,
+  ) {}
 
   private unlessCancelled<T>(value: T | symbol): T {
     if (typeof value === 'symbol' || clack.isCancel(value)) {
@@ -58,7 +62,7 @@ export class ClackUi implements Ui {
     clack.log.warn(this.fit(message), { output: this.output });
   }
   error(message: string): void {
-    clack.log.error(this.fit(message), { output: this.output });
+    clack.log.error(this.fit(message), { output: this.errOutput });
   }
   note(body: string, title?: string): void {
     this.output.write(frameNote(body, title, this.cols));

@@ -8,17 +8,21 @@ import type { Progress, Ui } from './ui.js';
 
 export class PlainUi implements Ui {
   readonly interactive = false;
-  constructor(private readonly out: Writable) {}
+  constructor(
+    private readonly out: Writable,
+    /** Errors go to standard error, whatever the other lines do (a script's 2>). */
+    private readonly errOut: Writable = out,
+  ) {}
 
   /** Wrapped only on a terminal: a pipe or a log file gets each message whole, for grep. */
   private get cols(): number | undefined {
     return (this.out as { isTTY?: boolean }).isTTY ? terminalColumns(this.out) : undefined;
   }
-  private line(prefix: string, message: string): void {
+  private line(prefix: string, message: string, out = this.out): void {
     const cols = this.cols;
-    if (cols === undefined) return void this.out.write(`${prefix}${message}\n`);
+    if (cols === undefined) return void out.write(`${prefix}${message}\n`);
     const lines = wrapText(message, cols - prefix.length);
-    this.out.write(lines.map((l, i) => `${i === 0 ? prefix : ' '.repeat(prefix.length)}${l}\n`).join(''));
+    out.write(lines.map((l, i) => `${i === 0 ? prefix : ' '.repeat(prefix.length)}${l}\n`).join(''));
   }
   intro(title: string): void {
     this.line('== ', title);
@@ -39,7 +43,7 @@ export class PlainUi implements Ui {
     this.line('!! ', message);
   }
   error(message: string): void {
-    this.line('xx ', message);
+    this.line('xx ', message, this.errOut);
   }
   note(body: string, title?: string): void {
     if (title) this.line('-- ', title);

@@ -11,6 +11,7 @@ export const askEn = {
   'account.notAddress': '"{input}" is not an e-mail address like you@gmail.com.',
   'account.fix': 'Give the Gmail or Google Workspace address, e.g. --account you@gmail.com.',
   'recipient.invalid': 'The test recipient is not usable: {problem}',
+  'recipient.empty': 'The test recipient (--to) is empty.',
   'recipient.fix': 'Give a plain address, e.g. --to friend@example.com.',
   'password.empty': 'The app password is empty.',
   'password.controlChars': 'The app password contains a tab, line break or control character.',
@@ -21,6 +22,7 @@ export const askEn = {
     'Write the app password as the first line of a file only root can read (chmod 600), and pass its path.',
   'password.fileWorldReadable': 'The password file {path} can be read by every user of this machine: chmod 600 it.',
   'relay.invalid': '"{input}" is not a relay like smtp.gmail.com:587.',
+  'relay.portRange': 'The port {port} in "{input}" is out of range: a port is a number from 1 to 65535.',
   'relay.fix': 'Use --relay HOST[:PORT], e.g. --relay smtp.gmail.com:587 (or :465 for implicit TLS).',
   'password.nonAscii':
     'The app password contains a character that is not plain ASCII (perhaps a look-alike letter); an app password is 16 plain letters.',

@@ -13,6 +13,7 @@ export const askJa: Record<keyof typeof askEn, string> = {
   'account.notAddress': '「{input}」は you@gmail.com のようなメールアドレスではありません。',
   'account.fix': 'Gmail または Google Workspace のアドレスを指定してください（例: --account you@gmail.com）。',
   'recipient.invalid': 'テストメールの宛先が使えません: {problem}',
+  'recipient.empty': 'テストメールの宛先（--to）が空です。',
   'recipient.fix': '通常のメールアドレスを指定してください（例: --to friend@example.com）。',
   'password.empty': 'アプリパスワードが空です。',
   'password.controlChars': 'アプリパスワードにタブ・改行・制御文字が含まれています。',
@@ -24,6 +25,7 @@ export const askJa: Record<keyof typeof askEn, string> = {
   'password.fileWorldReadable':
     'パスワードファイル {path} はこのマシンの全ユーザーが読めます。chmod 600 で保護してください。',
   'relay.invalid': '「{input}」は smtp.gmail.com:587 のようなリレー先の形式ではありません。',
+  'relay.portRange': '「{input}」のポート番号 {port} は範囲外です。ポート番号は 1 から 65535 までです。',
   'relay.fix':
     '--relay HOST[:PORT] の形で指定してください（例: --relay smtp.gmail.com:587。接続直後から TLS を使う場合は :465）。',
   'password.nonAscii':

@@ -22,7 +22,7 @@
 //   restore       commands/restore.ts and the backup checks: restore.
 //   remove        commands/remove.ts, remove-account.ts, flow/apply/purge.ts: remove., putback.
 //   doctor        commands/doctor.ts, ui/doctor-view.ts: doctor.
-//   help          the --help screen (key 'help')
+//   help          the help screens: --help (key 'help') and each command's ('help.<command>')
 //   diagnoses     not composed here: ui/diagnosis-text.ts reads it (gmail/diagnose.ts codes)
 import { commonEn } from './common.en.js';
 import { optionsEn } from './options.en.js';
@@ -39,7 +39,7 @@ import { statusEn } from './status.en.js';
 import { restoreEn } from './restore.en.js';
 import { removeEn } from './remove.en.js';
 import { doctorEn } from './doctor.en.js';
-import { helpEn } from './help.en.js';
+import { helpEn, helpSetupEn, helpStatusEn, helpTestEn, helpRestoreEn, helpRemoveEn, helpDoctorEn } from './help.en.js';
 
 export const en = {
   ...commonEn,
@@ -58,4 +58,10 @@ export const en = {
   ...removeEn,
   ...doctorEn,
   help: helpEn,
+  'help.setup': helpSetupEn,
+  'help.status': helpStatusEn,
+  'help.test': helpTestEn,
+  'help.restore': helpRestoreEn,
+  'help.remove': helpRemoveEn,
+  'help.doctor': helpDoctorEn,
 } as const;

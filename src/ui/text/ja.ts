@@ -19,7 +19,7 @@ import { statusJa } from './status.ja.js';
 import { restoreJa } from './restore.ja.js';
 import { removeJa } from './remove.ja.js';
 import { doctorJa } from './doctor.ja.js';
-import { helpJa } from './help.ja.js';
+import { helpJa, helpSetupJa, helpStatusJa, helpTestJa, helpRestoreJa, helpRemoveJa, helpDoctorJa } from './help.ja.js';
 
 export const ja: Catalogue = {
   ...commonJa,
@@ -38,4 +38,10 @@ export const ja: Catalogue = {
   ...removeJa,
   ...doctorJa,
   help: helpJa,
+  'help.setup': helpSetupJa,
+  'help.status': helpStatusJa,
+  'help.test': helpTestJa,
+  'help.restore': helpRestoreJa,
+  'help.remove': helpRemoveJa,
+  'help.doctor': helpDoctorJa,
 };

@@ -8,9 +8,26 @@ export const optionsEn = {
     'Use --password-stdin (one line on standard input) or --password-file PATH (a file only root can read).',
   'options.unknownCommand': 'Unknown command "{command}".',
   'options.useOneOf': 'Use one of: {commands}.',
-  'options.unexpectedArgument': 'Unexpected argument "{argument}".',
-  'options.twoPasswordSources': '--password-stdin and --password-file cannot be used together.',
-  'options.twoPasswordSourcesFix': 'Choose one of them.',
+  'options.unexpectedArgument': 'Unexpected argument "{argument}": {command} does not take it.',
+  'options.seeCommandHelp': 'Run "postfix-gmail-wizard help {command}" to see what it takes.',
+  'options.unknownOption': 'Unknown option {option}.',
+  'options.didYouMean': 'Did you mean {word}?',
+  'options.notForCommand': '{option} is not an option of {command}.',
+  'options.noValue': '{option} takes no value.',
+  'options.needsValue': '{option} needs a value.',
+  'options.needsValueFix':
+    'Give it after the option ({option} VALUE), or as {option}=VALUE if the value starts with "-".',
+  'options.together': '{a} and {b} cannot be used together.',
+  'options.togetherFix': 'Choose one of them.',
+  'options.sendersWithoutAccount': '--senders needs --account: it names the senders that account relays.',
+  'options.sendersWithoutAccountFix': 'Add --account ADDR, the account those senders go out as.',
+  'options.yesWithoutFix': 'doctor --yes only means something with --fix: it accepts the repairs without asking.',
+  'options.listTakesNoId': 'restore --list lists every backup; it takes no backup id ("{argument}").',
+  'options.passwordFileEmpty': '--password-file is empty: it needs the path of a file holding the app password.',
+  'options.passwordFileRelative':
+    '--password-file {path} is not an absolute path: root reads it, so it must not depend on the folder the run started in.',
+  'options.passwordFileFix':
+    'Give --password-file the absolute path of a file only root can read, e.g. --password-file /root/gmail-app-password.',
   'options.lang': '--lang must be "en" or "ja", not "{lang}".',
   'options.langFix': 'Use --lang en or --lang ja.',
   'options.wait': '--wait takes a number of seconds, not "{wait}".',
@@ -31,5 +48,5 @@ export const optionsEn = {
   // src/options.ts: --state-dir / --backup-dir
   'trust.relativeDir':
     '{option} {path} is not an absolute path: root would keep its lock, journal or backups in whatever folder the run started in.',
-  'trust.relativeDirFix': 'Give {option} an absolute path (starting with /), e.g. {option} /var/backups.',
+  'trust.relativeDirFix': 'Give {option} an absolute path (starting with /), e.g. {option} {example}.',
 } as const;

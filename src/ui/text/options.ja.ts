@@ -10,9 +10,28 @@ export const optionsJa: Record<keyof typeof optionsEn, string> = {
     '--password-stdin（標準入力から 1 行）または --password-file PATH（root だけが読めるファイル）を使ってください。',
   'options.unknownCommand': '不明なコマンドです: 「{command}」',
   'options.useOneOf': '次のいずれかを指定してください: {commands}',
-  'options.unexpectedArgument': '余分な引数があります: 「{argument}」',
-  'options.twoPasswordSources': '--password-stdin と --password-file は同時に指定できません。',
-  'options.twoPasswordSourcesFix': 'どちらか一方だけを指定してください。',
+  'options.unexpectedArgument': '余分な引数があります: 「{argument}」（{command} はこの引数を取りません）',
+  'options.seeCommandHelp': '「postfix-gmail-wizard help {command}」で指定できるものを確認してください。',
+  'options.unknownOption': '不明なオプションです: {option}',
+  'options.didYouMean': '{word} のことですか？',
+  'options.notForCommand': '{option} は {command} のオプションではありません。',
+  'options.noValue': '{option} は値を取りません。',
+  'options.needsValue': '{option} には値が必要です。',
+  'options.needsValueFix':
+    'オプションの後に値を指定してください（{option} VALUE）。値が「-」で始まる場合は {option}=VALUE と書いてください。',
+  'options.together': '{a} と {b} は同時に指定できません。',
+  'options.togetherFix': 'どちらか一方だけを指定してください。',
+  'options.sendersWithoutAccount':
+    '--senders には --account が必要です。--senders は、そのアカウントで中継する送信者を指定します。',
+  'options.sendersWithoutAccountFix': 'それらの送信者が使うアカウントを --account ADDR で指定してください。',
+  'options.yesWithoutFix': 'doctor の --yes は --fix と一緒のときだけ意味があります（修復を確認なしで適用します）。',
+  'options.listTakesNoId':
+    'restore --list はすべてのバックアップを一覧表示します。バックアップ ID（「{argument}」）は指定できません。',
+  'options.passwordFileEmpty': '--password-file が空です。アプリパスワードを書いたファイルのパスを指定してください。',
+  'options.passwordFileRelative':
+    '--password-file {path} は絶対パスではありません。root が読むファイルなので、実行を始めたフォルダーに左右されてはいけません。',
+  'options.passwordFileFix':
+    '--password-file には root だけが読めるファイルの絶対パスを指定してください（例: --password-file /root/gmail-app-password）。',
   'options.lang': '--lang には "en" か "ja" を指定してください（指定値: "{lang}"）。',
   'options.langFix': '--lang en または --lang ja を指定してください。',
   'options.wait': '--wait には秒数を指定してください（指定値: "{wait}"）。',
@@ -36,5 +55,5 @@ export const optionsJa: Record<keyof typeof optionsEn, string> = {
   // src/options.ts: --state-dir / --backup-dir
   'trust.relativeDir':
     '{option} {path} は絶対パスではありません。root のロック、ジャーナル、バックアップが、実行を始めたフォルダーに置かれてしまいます。',
-  'trust.relativeDirFix': '{option} には / で始まる絶対パスを指定してください（例: {option} /var/backups）。',
+  'trust.relativeDirFix': '{option} には / で始まる絶対パスを指定してください（例: {option} {example}）。',
 };

@@ -209,14 +209,14 @@ describe('several Gmail accounts: mail goes out through the account of its envel
 
   it('remove --account of the default while the second remains: refused (exit 2) with the fix, nothing changed', async () => {
     const before = await checksums(lab.postfix.configDir);
-    const run = await runWizard(['remove', '--account', DEFAULT, ...lab.args().slice(2), '--yes', '--json']);
+    const run = await runWizard(['remove', '--account', DEFAULT, ...lab.args().slice(4), '--yes', '--json']);
     assert.equal(run.code, 2, run.stderr);
     assert.equal(JSON.parse(run.stdout).error.code, 'remove-default-account');
     assert.deepEqual(await checksums(lab.postfix.configDir), before);
   });
 
   it('remove --account of the second: its senders go through the default again; the default stays', async () => {
-    const run = await runWizard(['remove', '--account', BILLING, ...lab.args().slice(2), '--yes', '--json']);
+    const run = await runWizard(['remove', '--account', BILLING, ...lab.args().slice(4), '--yes', '--json']);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).result, 'removed');
     const dir = lab.postfix.configDir;
@@ -272,7 +272,7 @@ describe('several accounts with --map-senders: the account is chosen before the 
     assert.equal(cron.user, DEFAULT);
     assert.equal(cron.mailFrom, DEFAULT);
 
-    const removed = await runWizard(['remove', '--account', OPS, ...lab.args().slice(2), '--yes', '--json']);
+    const removed = await runWizard(['remove', '--account', OPS, ...lab.args().slice(4), '--yes', '--json']);
     assert.equal(removed.code, 0, removed.stderr);
     assert.ok(
       !(await readFile(join(lab.postfix.configDir, 'gmail_generic'), 'utf8')).includes(OPS),
@@ -348,7 +348,7 @@ describe('several accounts and the keychain (a real gnome-keyring): each passwor
     );
 
     const removed = await runWizard(
-      ['remove', '--account', BILLING, '--purge', ...lab.args().slice(2), '--yes', '--json'],
+      ['remove', '--account', BILLING, '--purge', ...lab.args().slice(4), '--yes', '--json'],
       { env: keyring.env },
     );
     assert.equal(removed.code, 0, removed.stderr);

@@ -88,7 +88,7 @@ describe('keychain: store and reuse', () => {
     sys.secrets.set(B, PW_B);
     const run = await runCli(sys, ['--account', B, '--no-keychain', '--yes', '--non-interactive']);
     assert.equal(run.exit, 2);
-    assert.match(run.stdout, /--password-stdin/);
+    assert.match(run.stderr, /--password-stdin/);
     const typed = await runCli(
       sys,
       ['--account', B, '--password-stdin', '--no-keychain', '--yes', '--no-test', '--json'],
@@ -104,11 +104,14 @@ describe('keychain: store and reuse', () => {
     sys.keychainMissing = 'no-session-bus';
     const run = await runCli(sys, ['--account', A, '--yes']);
     assert.equal(run.exit, 2);
-    assert.match(run.stdout, /--password-stdin or --password-file PATH/);
-    assert.match(run.stdout, /No stored password could be used for someone@gmail\.com: no keychain is reachable/);
+    assert.match(run.stderr, /--password-stdin or --password-file PATH/);
+    assert.match(
+      run.stdout + run.stderr,
+      /No stored password could be used for someone@gmail\.com: no keychain is reachable/,
+    );
     const empty = machine().sys;
     const none = await runCli(empty, ['--account', A, '--yes']);
-    assert.match(none.stdout, /The keychain holds no app password for someone@gmail\.com/);
+    assert.match(none.stdout + none.stderr, /The keychain holds no app password for someone@gmail\.com/);
     assert.equal(empty.writes.length, 0);
   });
 

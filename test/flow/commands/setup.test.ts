@@ -87,7 +87,7 @@ describe('setup, headless', () => {
     const run = await runCli(sys, ['--non-interactive']);
     assert.equal(run.exit, 2);
     for (const flag of ['--account', '--password-stdin', '--password-file', '--yes'])
-      assert.ok(run.stdout.includes(flag), flag);
+      assert.ok(run.stderr.includes(flag), flag);
     assert.equal(sys.writes.length, 0);
     assert.equal(sys.authChecks.length, 0);
   });
@@ -206,7 +206,7 @@ describe('setup, headless', () => {
     sys.root = false;
     const run = await runCli(sys, headless, { stdin: `${password}\n` });
     assert.equal(run.exit, 1);
-    assert.match(run.stdout, /sudo npx postfix-gmail-wizard --account someone@gmail\.com/);
+    assert.match(run.stderr, /sudo npx postfix-gmail-wizard --account someone@gmail\.com/);
     assert.equal(sys.writes.length, 0);
   });
 

@@ -62,22 +62,28 @@ describe('Japanese catalogue (ja.ts) against en.ts', () => {
     assert.deepEqual(lost, []);
   });
 
-  it('keeps --help lines within 80 terminal columns (except lines kept verbatim from English)', () => {
-    const verbatim = new Set(en.help.split('\n'));
-    const long = ja.help
-      .split('\n')
-      .filter((line) => !verbatim.has(line) && columns(line) > 80)
-      .map((line) => `${columns(line)}: ${line}`);
+  const helpKeys = Object.keys(enTable).filter((key) => key === 'help' || key.startsWith('help.'));
+
+  it('keeps every help screen within 80 terminal columns (except lines kept verbatim from English)', () => {
+    const long = helpKeys.flatMap((key) => {
+      const verbatim = new Set(enTable[key]!.split('\n'));
+      return jaTable[key]!.split('\n')
+        .filter((line) => !verbatim.has(line) && columns(line) > 80)
+        .map((line) => `${key} ${columns(line)}: ${line}`);
+    });
     assert.deepEqual(long, []);
   });
 
-  it('keeps the usage lines and the example command of --help', () => {
-    const lines = en.help.split('\n');
-    const usage = lines
-      .filter((line) => /^\s*(?:Usage:)?\s*postfix-gmail-wizard /.test(line))
-      .map((line) => line.replace(/^\s*(?:Usage:)?\s*/, ''));
-    const example = lines.filter((line) => /^\s+printf /.test(line));
-    assert.ok(usage.length > 0 && example.length > 0);
-    for (const piece of [...usage, ...example]) assert.ok(ja.help.includes(piece), `ja help lacks: ${piece}`);
+  it('keeps the usage lines and the example command of every help screen', () => {
+    assert.ok(helpKeys.length > 1);
+    for (const key of helpKeys) {
+      const lines = enTable[key]!.split('\n');
+      const usage = lines
+        .filter((line) => /^\s*(?:Usage:)?\s*postfix-gmail-wizard /.test(line))
+        .map((line) => line.replace(/^\s*(?:Usage:)?\s*/, ''));
+      const example = lines.filter((line) => /^\s+(printf|sudo) /.test(line));
+      assert.ok(usage.length > 0, key);
+      for (const piece of [...usage, ...example]) assert.ok(jaTable[key]!.includes(piece), `ja ${key} lacks: ${piece}`);
+    }
   });
 });
