@@ -59,7 +59,10 @@ export async function runScenario(
     runWizard([...args, ...paths, ...state, '--yes', '--json'], { stdin, secret: stdin?.trim() });
   const host = c.workspace ? WORKSPACE : GMAIL;
   let port = c.port465 ? 465 : 587;
-  const relayArgs = () => (host === GMAIL && port === 587 ? [] : ['--relay', `${host}:${port}`]);
+  // The default relay without --relay, as most people run it; once moved, named (a re-run without
+  // --relay keeps the Google relay in place, port included).
+  let named = false;
+  const relayArgs = () => (host === GMAIL && port === 587 && !named ? [] : ['--relay', `${host}:${port}`]);
   let defaultAccount = c.workspace ? 'admin@company.example' : 'someone@gmail.com';
   const setupArgs = (account: string, extra: string[] = []) => [
     ...relayArgs(),
@@ -177,6 +180,7 @@ export async function runScenario(
     });
   } else if (c.change === 'relay') {
     port = port === 465 ? 587 : 465;
+    named = true;
     await setup(
       `the relay moved to port ${port}`,
       defaultAccount,
