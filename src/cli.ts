@@ -5,8 +5,9 @@ import type { Readable, Writable } from 'node:stream';
 import { ExitCode, setErrorWording, WizardError, type ExitCodeValue } from './errors.js';
 import { wordError } from './ui/error-text.js';
 import type { Context } from './flow/context.js';
-import { newOutcome } from './outcome.js';
-import { commands, langFlag, parseOptions, wantsJson, type Command, type Options } from './options.js';
+import { finishOutcome, type RunEnding } from './outcome.js';
+import { runSteps, type Command } from './commands/command.js';
+import { commands, langFlag, parseOptions, wantsJson, type Command as CommandName, type Options } from './options.js';
 import { helpText } from './ui/help.js';
 import type { System } from './system/types.js';
 import { pickLang, t, type MessageKey } from './ui/messages.js';
@@ -20,7 +21,7 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-const intros: Partial<Record<Command, MessageKey>> = { setup: 'setup.intro', test: 'test.intro' };
+const intros: Partial<Record<CommandName, MessageKey>> = { setup: 'setup.intro', test: 'test.intro' };
 
 const processIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 
@@ -49,6 +50,7 @@ export async function main(
     // Every malformed flag is exit 2 before anything is read, locked or printed (checked-flags.ts).
     await (await import('./flow/ask/checked-flags.js')).checkFlags(options, loadSystem);
   } catch (error) {
+    if (argv.find((a) => !a.startsWith('-')) === 'check') return checkUsageFailure(io, error);
     return usageFailure(io, error as WizardError, argv);
   }
   const human = options.json ? io.stderr : io.stdout;
@@ -64,78 +66,97 @@ export async function main(
       : new (await import('./ui/plain-ui.js')).PlainUi(human, io.stderr));
   if (intro && !drawsOwnIntro) ui.intro(t(intro));
   await loadSystem();
-  const outcome = newOutcome(options.command);
-  const ctx: Context = { sys: sys!, ui, options, outcome, argv, readStdin: () => readAll(io.stdin) };
-  let exit: ExitCodeValue;
+  const ctx: Context = { sys: sys!, ui, options, warnings: [], argv, readStdin: () => readAll(io.stdin) };
+  const command = await commandFor(options.command);
+  const run = command.start(ctx);
+  let ending: RunEnding;
   try {
-    exit = await runCommand(ctx);
+    ending = { exitCode: await runCommand(ctx, () => runSteps(ctx, command, run)) };
   } catch (error) {
-    exit = reportFailure(ctx, error);
+    ending = reportFailure(ctx, error);
   }
-  outcome.exitCode = exit;
+  // Built once, here, from the run as it ended (commands/command.ts).
+  const outcome = finishOutcome(options.command, command.outcomeOf(run), ctx.warnings, ending);
   if (options.json) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
-  return exit;
+  return ending.exitCode as ExitCodeValue;
 }
 
-async function runCommand(ctx: Context): Promise<ExitCodeValue> {
+async function runCommand(ctx: Context, runFlow: () => Promise<ExitCodeValue>): Promise<ExitCodeValue> {
   const { command, dryRun, list } = ctx.options;
   const changes =
     ((command === 'setup' || command === 'restore' || command === 'remove') && !dryRun && !list) ||
     (command === 'doctor' && ctx.options.fix);
-  if (!changes || !ctx.sys.isRoot()) return runFlow(ctx);
+  if (!changes || !ctx.sys.isRoot()) return runFlow();
   // One run at a time, from the first look at the machine to the verdict (lock.ts).
   const { acquireLock } = await import('./transaction/lock.js');
   const lock = await acquireLock(ctx.sys, ctx.options.stateDir);
   try {
     await (await import('./flow/apply/recover.js')).recoverUnfinished(ctx);
-    return await runFlow(ctx);
+    return await runFlow();
   } finally {
     await lock.release();
   }
 }
 
-async function runFlow(ctx: Context): Promise<ExitCodeValue> {
-  const { command } = ctx.options;
-  switch (command) {
+// biome-ignore lint/suspicious/noExplicitAny: each command has its own run type; the CLI only passes it along
+async function commandFor(name: CommandName): Promise<Command<any>> {
+  switch (name) {
     case 'setup':
-      return (await import('./commands/setup.js')).runSetup(ctx);
+      return (await import('./commands/setup.js')).setup;
     case 'status':
-      return (await import('./commands/status.js')).runStatus(ctx);
+      return (await import('./commands/status.js')).status;
     case 'test':
-      return (await import('./commands/test.js')).runTest(ctx);
+      return (await import('./commands/test.js')).test;
     case 'restore':
-      return (await import('./commands/restore.js')).runRestore(ctx);
+      return (await import('./commands/restore.js')).restore;
     case 'remove':
-      return (await import('./commands/remove.js')).runRemove(ctx);
+      return (await import('./commands/remove.js')).remove;
     case 'doctor':
-      return (await import('./commands/doctor.js')).runDoctor(ctx);
+      return (await import('./commands/doctor.js')).doctor;
+    case 'check':
+      return (await import('./commands/check.js')).check;
   }
 }
 
-function reportFailure(ctx: Context, error: unknown): ExitCodeValue {
+function reportFailure(ctx: Context, error: unknown): RunEnding {
   if (error instanceof WizardError) {
-    ctx.outcome.result = error.exitCode === ExitCode.cancelled ? 'cancelled' : 'failed';
-    ctx.outcome.error = { code: error.code, message: error.message, fix: error.fix };
-    if (error.exitCode === ExitCode.cancelled) ctx.ui.outro(t('cancelled'));
+    const cancelled = error.exitCode === ExitCode.cancelled;
+    if (cancelled) ctx.ui.outro(t('cancelled'));
     else ctx.ui.error(error.fix ? `${error.message}\n${error.fix}` : error.message);
-    return error.exitCode;
+    return {
+      exitCode: error.exitCode,
+      failure: {
+        result: cancelled ? 'cancelled' : 'failed',
+        error: { code: error.code, message: error.message, fix: error.fix },
+      },
+    };
   }
   const message = (error as Error)?.stack ?? String(error);
-  ctx.outcome.result = 'failed';
-  ctx.outcome.error = { code: 'internal', message: String((error as Error)?.message ?? error) };
   ctx.ui.error(t('internal.error', { message }));
-  return ExitCode.failed;
+  return {
+    exitCode: ExitCode.failed,
+    failure: { result: 'failed', error: { code: 'internal', message: String((error as Error)?.message ?? error) } },
+  };
 }
 
 /** A usage error: its words on stderr; with --json, also the one JSON document on stdout. */
+/** check's bad flags are UNKNOWN (exit 3) in its own format, as the Monitoring Plugins guidelines ask. */
+async function checkUsageFailure(io: Io, error: unknown): Promise<ExitCodeValue> {
+  if (!(error instanceof WizardError)) throw error;
+  const { renderUnknown } = await import('./ui/check-view.js');
+  io.stdout.write(`${renderUnknown(error.message, error.fix)}\n`);
+  return ExitCode.notDelivered; // 3, UNKNOWN
+}
+
 function usageFailure(io: Io, error: WizardError, argv: readonly string[]): ExitCodeValue {
   if (!(error instanceof WizardError)) throw error;
   io.stderr.write(`${error.message}\n${error.fix ? `${error.fix}\n` : ''}`);
   if (wantsJson(argv)) {
-    const outcome = newOutcome(argv.find((a): a is Command => (commands as readonly string[]).includes(a)) ?? 'setup');
-    outcome.result = 'failed';
-    outcome.exitCode = error.exitCode;
-    outcome.error = { code: error.code, message: error.message, fix: error.fix };
+    const command = argv.find((a): a is CommandName => (commands as readonly string[]).includes(a)) ?? 'setup';
+    const outcome = finishOutcome(command, {}, [], {
+      exitCode: error.exitCode,
+      failure: { result: 'failed', error: { code: error.code, message: error.message, fix: error.fix } },
+    });
     io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
   }
   return error.exitCode;

@@ -10,7 +10,7 @@
 // its help text (help.<command> in help.en.ts and help.ja.ts, listed in
 // ui/help.ts) and its case in cli.ts's runFlow.
 
-export const commands = ['setup', 'status', 'test', 'restore', 'remove', 'doctor'] as const;
+export const commands = ['setup', 'status', 'test', 'restore', 'remove', 'doctor', 'check'] as const;
 export type Command = (typeof commands)[number];
 
 export interface FlagSpec {
@@ -40,6 +40,9 @@ export const flags = {
   'loopback-only': { type: 'boolean' },
   'no-loopback-only': { type: 'boolean' },
   senders: { type: 'string' },
+  auth: { type: 'string' },
+  'oauth-client': { type: 'string' },
+  'oauth-token-file': { type: 'string' },
   from: { type: 'string' },
   lang: { type: 'string' },
   'backup-dir': { type: 'string' },
@@ -48,6 +51,13 @@ export const flags = {
   list: { type: 'boolean' },
   purge: { type: 'boolean' },
   fix: { type: 'boolean' },
+  // check's thresholds (Monitoring Plugins style) and its Prometheus file (check-options.ts)
+  warning: { type: 'string', short: 'w' },
+  critical: { type: 'string', short: 'c' },
+  'queue-age': { type: 'string' },
+  'limit-percent': { type: 'string' },
+  'daily-limit': { type: 'string' },
+  textfile: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const satisfies Record<string, FlagSpec>;
@@ -89,6 +99,9 @@ export const commandFlags: Record<Command, readonly Flag[]> = {
     'loopback-only',
     'no-loopback-only',
     'senders',
+    'auth',
+    'oauth-client',
+    'oauth-token-file',
     'wait',
   ],
   status: [],
@@ -96,6 +109,7 @@ export const commandFlags: Record<Command, readonly Flag[]> = {
   restore: ['list', 'yes', 'dry-run'],
   remove: ['account', 'purge', 'yes', 'dry-run'],
   doctor: ['fix', 'yes'],
+  check: ['warning', 'critical', 'queue-age', 'limit-percent', 'daily-limit', 'textfile'],
 };
 
 /** How many operands (words after the command) each command takes: restore's backup id. */
@@ -106,6 +120,7 @@ export const commandOperands: Record<Command, number> = {
   restore: 1,
   remove: 0,
   doctor: 0,
+  check: 0,
 };
 
 export function takes(command: Command, flag: Flag): boolean {

@@ -7,6 +7,10 @@ import { type FlagValues, readFlags } from './read-flags.js';
 import { closest } from './suggest.js';
 import { literalPathProblem, type PathProblem } from './postfix/paths.js';
 import { t, type MessageKey } from './ui/messages.js';
+import { checkAuthFlags, type AuthMethod } from './auth-flags.js';
+
+export { authMethods, type AuthMethod } from './auth-flags.js';
+import { parseCheckOptions, withTextfileDefault, type CheckOptions } from './check-options.js';
 
 export type { Command };
 export { commands };
@@ -32,6 +36,12 @@ export interface Options {
   loopbackOnly?: boolean;
   /** --senders LIST as given (setup): the account serves only these envelope senders. Parsed by the flow (accounts.ts). */
   senders?: string;
+  /** --auth: undefined when not given (the app password, or what is configured). */
+  auth?: AuthMethod;
+  /** --oauth-client FILE: the Desktop-app client JSON (holds the client secret; read by the flow). */
+  oauthClient?: string;
+  /** --oauth-token-file FILE: a token from an earlier consent (holds the refresh token; read by the flow). */
+  oauthTokenFile?: string;
   /** test --from ADDR: the test message's envelope sender. */
   from?: string;
   lang?: 'en' | 'ja';
@@ -44,6 +54,8 @@ export interface Options {
   purge: boolean;
   /** doctor: repair the fixable problems. */
   fix: boolean;
+  /** check's thresholds and --textfile (check-options.ts). */
+  check?: CheckOptions;
   /** restore's backup id. */
   backupId?: string;
   help: boolean;
@@ -78,7 +90,7 @@ export function wantsJson(argv: readonly string[]): boolean {
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  const { values: v, positionals } = readFlags(argv);
+  const { values: v, positionals } = readFlags(withTextfileDefault(argv));
   if (v.password !== undefined) {
     throw new UsageError(
       'password-on-command-line',
@@ -141,6 +153,8 @@ export function parseOptions(argv: readonly string[]): Options {
         t('path.fix', { option: flag }),
       );
   }
+  const auth = checkAuthFlags(v);
+  const check = command === 'check' ? parseCheckOptions(v) : undefined;
   const waitSeconds = v.wait === undefined ? 120 : Number(v.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
     throw new UsageError('usage', t('options.wait', { wait: v.wait ?? '' }), t('options.waitFix'));
@@ -165,6 +179,9 @@ export function parseOptions(argv: readonly string[]): Options {
     rootAlias: v['root-alias'],
     loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
     senders: v.senders,
+    ...(auth ? { auth } : {}),
+    ...(v['oauth-client'] !== undefined ? { oauthClient: v['oauth-client'] } : {}),
+    ...(v['oauth-token-file'] !== undefined ? { oauthTokenFile: v['oauth-token-file'] } : {}),
     from: v.from,
     lang,
     backupDir: privateDir(absoluteDir('--backup-dir', v['backup-dir'], '/var/backups'), defaultBackupDir),
@@ -173,6 +190,7 @@ export function parseOptions(argv: readonly string[]): Options {
     list: v.list ?? false,
     purge: v.purge ?? false,
     fix: v.fix ?? false,
+    ...(check ? { check } : {}),
     backupId: command === 'restore' ? second : undefined,
     help: v.help ?? false,
     version: v.version ?? false,

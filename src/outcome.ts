@@ -47,6 +47,8 @@ export interface Outcome {
   exitCode?: number;
   account?: string;
   relay?: string;
+  /** setup: how Postfix signs in at the relay. */
+  auth?: 'app-password' | 'oauth' | 'none';
   configDir?: string;
   changed: { settings: string[]; files: string[]; commands: string[] };
   backupId?: string;
@@ -74,6 +76,35 @@ export function newOutcome(command: string): Outcome {
     command,
     changed: { settings: [], files: [], commands: [] },
     warnings: [],
+  };
+}
+
+/** What a command's run decides of the document (commands/command.ts: outcomeOf); the CLI adds the rest. */
+export type CommandOutcome = Partial<
+  Omit<Outcome, 'schema' | 'version' | 'command' | 'exitCode' | 'error' | 'warnings'>
+>;
+
+/** How the run ended: its exit code, and the error that ended it, if one did. */
+export interface RunEnding {
+  exitCode: number;
+  failure?: { result: 'failed' | 'cancelled'; error: NonNullable<Outcome['error']> };
+}
+
+/** The --json document, built once at the end from the command's fields, the warnings said, and the ending. */
+export function finishOutcome(
+  command: string,
+  fields: CommandOutcome,
+  warnings: readonly string[],
+  ending: RunEnding,
+): Outcome {
+  const { failure } = ending;
+  return {
+    ...newOutcome(command),
+    ...fields,
+    ...(failure ? { result: failure.result } : {}),
+    exitCode: ending.exitCode,
+    warnings: [...warnings],
+    ...(failure ? { error: failure.error } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 // `doctor`: find what stops mail from leaving through the relay, and with --fix repair what can be
 // repaired, as one transaction. Reads only, unless --fix. Exit 0: nothing found (or all fixed).
-import { ExitCode, type ExitCodeValue } from '../errors.js';
-import { showConfirmApply } from '../flow/apply/apply-plan.js';
+import { ExitCode } from '../errors.js';
+import type { CommandOutcome } from '../outcome.js';
+import type { Command } from './command.js';
+import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { gatherDoctorFacts } from '../flow/doctor/facts.js';
@@ -15,25 +17,42 @@ import { problemsJson, renderProblems } from '../ui/doctor-view.js';
 import { t } from '../ui/messages.js';
 
 interface DoctorRun {
+  /** --fix. */
+  fixing: boolean;
   facts?: HostFacts;
   postfix?: PostfixFacts;
   settings: Readonly<Record<string, string>>;
   problems: Problem[];
   /** Codes repaired by --fix. */
   fixed: string[];
+  applied?: Applied;
+  judged?: boolean;
 }
 
-type Step = (ctx: Context, run: DoctorRun) => Promise<void>;
+export const doctor: Command<DoctorRun> = {
+  start: (ctx) => ({ fixing: ctx.options.fix, settings: {}, problems: [], fixed: [] }),
+  steps: [examine, report, fix, judged],
+  outcomeOf,
+  exitOf: (run) => (run.problems.length > 0 ? ExitCode.failed : ExitCode.ok),
+};
 
-const steps: Step[] = [examine, report, fix];
+function outcomeOf(run: DoctorRun): CommandOutcome {
+  return {
+    configDir: run.postfix?.configDir,
+    relay: run.postfix?.settings.relayhost || undefined,
+    ...appliedOutcome(run.applied),
+    ...(run.judged
+      ? {
+          result: run.problems.length > 0 ? 'problems' : run.fixed.length > 0 ? 'fixed' : 'healthy',
+          doctor: { problems: problemsJson(run.problems), ...(run.fixing ? { fixed: run.fixed } : {}) },
+        }
+      : {}),
+  };
+}
 
-export async function runDoctor(ctx: Context): Promise<ExitCodeValue> {
-  const run: DoctorRun = { settings: {}, problems: [], fixed: [] };
-  for (const step of steps) await step(ctx, run);
-  const { outcome } = ctx;
-  outcome.result = run.problems.length > 0 ? 'problems' : run.fixed.length > 0 ? 'fixed' : 'healthy';
-  outcome.doctor = { problems: problemsJson(run.problems), ...(ctx.options.fix ? { fixed: run.fixed } : {}) };
-  return run.problems.length > 0 ? ExitCode.failed : ExitCode.ok;
+/** The verdict stands once every step ran (a run an error ended has none). */
+async function judged(_ctx: Context, run: DoctorRun): Promise<void> {
+  run.judged = true;
 }
 
 /** Read the machine (detect), then every fact the rules look at; change nothing. */
@@ -45,8 +64,6 @@ async function examine(ctx: Context, run: DoctorRun): Promise<void> {
   run.settings = gathered.doctor.settings;
   run.problems = findProblems(gathered.doctor);
   progress.stop(t('doctor.read', { dir: run.postfix.configDir }));
-  ctx.outcome.configDir = run.postfix.configDir;
-  ctx.outcome.relay = run.postfix.settings.relayhost || undefined;
 }
 
 async function report(ctx: Context, run: DoctorRun): Promise<void> {
@@ -68,7 +85,7 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
     return;
   }
   requireRoot(run.facts, ctx.argv);
-  const done = await showConfirmApply(ctx, run.postfix, plan, {
+  const applied = await showConfirmApply(ctx, run.postfix, plan, {
     title: t('doctor.planTitle'),
     whenEmpty: t('doctor.startOnly'),
     question: 'doctor.confirm',
@@ -76,7 +93,8 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
     reason: 'doctor',
     startIfStopped: start,
   });
-  if (!done) return;
+  run.applied = applied;
+  if (applied.dryRun) return;
   const before = new Set(run.problems.map((p) => p.code));
   // Mail that waited for what was just repaired is tried again now, not at the next queue run.
   if (
@@ -99,7 +117,7 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
   run.fixed = [...before].filter(
     (code) => codes.includes(code) && !run.problems.some((p) => p.code === code && p.fixable),
   );
-  ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: done.backup.id }));
+  ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: applied.backupId }));
   if (run.problems.length > 0)
     ctx.ui.note(renderProblems(run.problems), t('doctor.remaining', { count: run.problems.length }));
 }

@@ -1,14 +1,20 @@
 // `remove --account ADDR`: take one sender-dependent account out — its entries in the password map
 // and the sender → relay map — as a transaction; its senders go out through the default account again.
 // The default account stays while others depend on it (refused, with the fix); alone, it is `remove`.
-import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
+import type { Relay } from '../gmail/relay.js';
+import type { SenderAccount } from '../postfix/sender-maps.js';
+import type { PostfixFacts } from '../flow/types.js';
+import type { Purged } from '../flow/apply/purge.js';
+import { buildPlan, type Plan } from '../transaction/plan.js';
+import type { Command } from './command.js';
 import { parseRelayhost } from '../gmail/relay.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
 import { passwordMapCredential } from '../postfix/password-map.js';
 import { t } from '../ui/messages.js';
 import { planSenderRelay } from '../flow/plan/accounts-plan.js';
 import { configuredSenderAccounts, defaultAccount } from '../flow/ask/accounts.js';
-import { showConfirmApply } from '../flow/apply/apply-plan.js';
+import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { keychainKey, keychainState } from '../flow/ask/keychain-step.js';
@@ -17,13 +23,42 @@ import { isOwnGenericMap, renderGenericMap } from '../flow/plan/options-plan.js'
 import { passwordMapPath, renderPasswordMap, settingChanges } from '../flow/plan/plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import { secretPaths } from '../flow/plan/secret-files.js';
-import { buildPlan } from '../transaction/plan.js';
 import { instanceDir } from '../postfix/postconf.js';
 
-/** 'all': the account is the default and nothing else is configured — the whole `remove` applies. */
-export async function removeAccount(ctx: Context, account: string): Promise<ExitCodeValue | 'all'> {
-  const { sys, ui, options, outcome } = ctx;
-  const facts = await detect(sys, options.configDir);
+export interface RemoveAccountRun {
+  /** The account named (--account, or the re-run menu's choice). */
+  wanted: string;
+  postfix?: PostfixFacts;
+  /** The account is the default and nothing else is configured: the whole `remove` applies. */
+  whole?: boolean;
+  target?: SenderAccount;
+  /** The default account, which the target's senders go out through again. */
+  stays?: string;
+  relay?: Relay;
+  plan?: Plan;
+  applied?: Applied;
+  purged?: Purged;
+}
+
+export const removeAccount: Command<RemoveAccountRun> = {
+  start: (ctx) => ({ wanted: ctx.options.account ?? '' }),
+  steps: [examine, planRemoval, applyRemoval, purgeKeychainEntry],
+  outcomeOf: (run) =>
+    run.target
+      ? {
+          configDir: run.postfix?.configDir,
+          account: run.target.account,
+          ...appliedOutcome(run.applied, 'removed'),
+          ...(run.purged ? { purged: run.purged } : {}),
+        }
+      : {},
+  exitOf: () => ExitCode.ok,
+};
+
+/** Which account goes: a sender-dependent one; the default only when it is alone (then `remove` does it all). */
+async function examine(ctx: Context, run: RemoveAccountRun): Promise<'stop' | undefined> {
+  const { wanted: account } = run;
+  const facts = await detect(ctx.sys, ctx.options.configDir);
   const postfix = requirePostfix(facts);
   const wanted = account.trim().toLowerCase();
   const extras = configuredSenderAccounts(postfix);
@@ -38,17 +73,31 @@ export async function removeAccount(ctx: Context, account: string): Promise<Exit
         t('accounts.removeDefault', { account, others: extras.map((a) => a.account).join(', ') }),
         t('accounts.removeDefaultFix'),
       );
-    return 'all';
+    run.whole = true;
+    return 'stop';
   }
-  if (!options.dryRun) requireRoot(facts, ctx.argv);
+  if (!ctx.options.dryRun) requireRoot(facts, ctx.argv);
   const relayhost = postfix.settings.relayhost?.trim() ?? '';
   const relay = parseRelayhost(relayhost);
-  const mapPath = passwordMapPath(postfix);
   const stored = passwordMapCredential(postfix.passwordMap?.content ?? '', relayhost);
   if (!relay || !stored)
     throw new UsageError('unknown-account', t('accounts.removeUnknown', { account }), t('accounts.removeUnknownFix'));
+  run.postfix = postfix;
+  run.relay = relay;
+  run.stays = stored.account;
+  run.target = target;
+}
+
+async function planRemoval(ctx: Context, run: RemoveAccountRun): Promise<void> {
+  const { sys } = ctx;
+  const postfix = run.postfix!;
+  const target = run.target!;
+  const relayhost = postfix.settings.relayhost?.trim() ?? '';
+  const relay = run.relay!;
+  const mapPath = passwordMapPath(postfix);
+  const stored = passwordMapCredential(postfix.passwordMap?.content ?? '', relayhost)!;
   const templates = await sys.loadTemplates(['sasl_passwd', 'sender_relay', 'generic']);
-  const remaining = extras.filter((a) => a !== target);
+  const remaining = configuredSenderAccounts(postfix).filter((a) => a.account !== target.account);
   const entry = { account: stored.account, password: stored.password, relay };
   const type = postfix.defaultMapType;
   const senders = planSenderRelay(postfix, remaining, relayhost, templates.sender_relay);
@@ -103,31 +152,37 @@ export async function removeAccount(ctx: Context, account: string): Promise<Exit
       plan.touches.push(local.generic.path, ...compiledMapPaths(type, local.generic.path));
     }
   }
-  outcome.account = target.account;
-  outcome.configDir = postfix.configDir;
-  const done = await showConfirmApply(ctx, postfix, plan, {
+  run.plan = plan;
+}
+
+async function applyRemoval(ctx: Context, run: RemoveAccountRun): Promise<'stop' | undefined> {
+  const target = run.target!;
+  const stays = run.stays!;
+  run.applied = await showConfirmApply(ctx, run.postfix!, run.plan!, {
     title: t('accounts.removeTitle', { account: target.account }),
     explain: t('accounts.removeConfirm', {
       account: target.account,
       senders: target.senders.join(', '),
-      default: stored.account,
+      default: stays,
     }),
     question: 'remove.confirm',
     initialValue: false,
     reason: 'remove',
-    result: 'removed',
   });
-  if (!done) return ExitCode.ok;
-  ui.success(t('accounts.removed', { account: target.account, id: done.backup.id, default: stored.account }));
-  if (options.purge) {
-    // Only this account's keychain entry: the backups hold the default account's password too (`remove --purge` for those).
-    const keychain = await keychainState(ctx);
-    const removed =
-      keychain.available && (await keychain.keychain?.remove(keychainKey(target.account, relay)).catch(() => false))
-        ? 1
-        : 0;
-    outcome.purged = { backups: [], accounts: removed };
-    ui.info(t('accounts.purged', { account: target.account, count: removed }));
-  }
-  return ExitCode.ok;
+  if (run.applied.dryRun) return 'stop';
+  ctx.ui.success(t('accounts.removed', { account: target.account, id: run.applied.backupId, default: stays }));
+  return undefined;
+}
+
+/** --purge: only this account's keychain entry; the backups hold the default account's password too (`remove --purge` for those). */
+async function purgeKeychainEntry(ctx: Context, run: RemoveAccountRun): Promise<void> {
+  if (!ctx.options.purge) return;
+  const target = run.target!;
+  const keychain = await keychainState(ctx);
+  const removed =
+    keychain.available && (await keychain.keychain?.remove(keychainKey(target.account, run.relay!)).catch(() => false))
+      ? 1
+      : 0;
+  run.purged = { backups: [], accounts: removed };
+  ctx.ui.info(t('accounts.purged', { account: target.account, count: removed }));
 }

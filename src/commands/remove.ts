@@ -3,22 +3,25 @@
 // The relay options go too (options-plan.ts): the generic map, root's alias,
 // and the main.cf values the wizard replaced (inet_interfaces, …) put back,
 // with the master.cf `-o` values and table entries its TLS fixes took out (plan/putback.ts).
-import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode } from '../errors.js';
+import type { CommandOutcome } from '../outcome.js';
+import type { PostfixFacts } from '../flow/types.js';
+import { runSteps, type Command } from './command.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 import { readExplicitSettings, instanceDir } from '../postfix/postconf.js';
 import { t, type MessageKey } from '../ui/messages.js';
-import { showConfirmApply } from '../flow/apply/apply-plan.js';
+import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { readLocalFacts, readPutBackFacts } from '../flow/detect/local-facts.js';
 import { optionRemoval, parseSaved } from '../flow/plan/options-plan.js';
-import { offerPurge } from '../flow/apply/purge.js';
+import { offerPurge, type Purged } from '../flow/apply/purge.js';
 import { passwordMapPath, settingChanges } from '../flow/plan/plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import { planPutBack, type PutBackSkip, type PutBackSkipCode } from '../flow/plan/putback.js';
 import { parseSavedRecord } from '../flow/plan/saved-record.js';
-import { buildPlan, planIsEmpty } from '../transaction/plan.js';
-import { removeAccount } from './remove-account.js';
+import { buildPlan, planIsEmpty, type Plan } from '../transaction/plan.js';
+import { removeAccount, type RemoveAccountRun } from './remove-account.js';
 import { senderRelayRemoval } from '../flow/plan/accounts-plan.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
@@ -32,15 +35,55 @@ export const ownedSettings = [
   'smtp_tls_wrappermode',
 ];
 
-export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
-  const { sys, ui, options, outcome } = ctx;
-  if (options.account !== undefined) {
-    const removed = await removeAccount(ctx, options.account);
-    if (removed !== 'all') return removed;
-  }
-  const facts = await detect(sys, options.configDir);
+interface RemoveRun {
+  /** remove --account: that account's own run (remove-account.ts). */
+  account?: RemoveAccountRun;
+  postfix?: PostfixFacts;
+  plan?: Plan;
+  /** The password map and its compiled forms: what makes a backup or keychain entry worth purging. */
+  mapFiles: string[];
+  /** The warnings about a person's edits since the setup, which stay. */
+  skipped: string[];
+  applied?: Applied;
+  purged?: Purged;
+}
+
+export const remove: Command<RemoveRun> = {
+  start: (ctx) => ({
+    ...(ctx.options.account === undefined ? {} : { account: removeAccount.start(ctx) }),
+    mapFiles: [],
+    skipped: [],
+  }),
+  steps: [oneAccount, examine, planRemove, sayWhatStays, applyRemove, purge],
+  outcomeOf,
+  exitOf: () => ExitCode.ok,
+};
+
+function outcomeOf(run: RemoveRun): CommandOutcome {
+  if (run.account && !run.account.whole) return removeAccount.outcomeOf(run.account);
+  return {
+    ...(run.plan && planIsEmpty(run.plan) ? { result: 'unchanged' as const } : appliedOutcome(run.applied, 'removed')),
+    ...(run.purged ? { purged: run.purged } : {}),
+  };
+}
+
+/** --account: one sender-dependent account goes; the default, alone, is the whole remove that follows. */
+async function oneAccount(ctx: Context, run: RemoveRun): Promise<'stop' | undefined> {
+  if (!run.account) return undefined;
+  await runSteps(ctx, removeAccount, run.account);
+  return run.account.whole ? undefined : 'stop';
+}
+
+async function examine(ctx: Context, run: RemoveRun): Promise<void> {
+  const facts = await detect(ctx.sys, ctx.options.configDir);
   const postfix = requirePostfix(facts);
-  if (!options.dryRun) requireRoot(facts, ctx.argv);
+  if (!ctx.options.dryRun) requireRoot(facts, ctx.argv);
+  run.postfix = postfix;
+}
+
+async function planRemove(ctx: Context, run: RemoveRun): Promise<void> {
+  const { sys } = ctx;
+  const postfix = run.postfix!;
   const explicit = await readExplicitSettings(sys, instanceDir(postfix));
   const local = await readLocalFacts(sys, postfix);
   const extra = optionRemoval(postfix, local, await sys.loadTemplates(['saved_settings']));
@@ -93,28 +136,36 @@ export async function runRemove(ctx: Context): Promise<ExitCodeValue> {
       ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}),
     },
   );
-  // A person's edit since the setup stays: said before the plan, and in --json.
-  for (const skip of back.skipped) {
-    const warning = skipText(skip);
-    ui.warn(warning);
-    outcome.warnings.push(warning);
+  run.plan = plan;
+  run.mapFiles = mapFiles;
+  run.skipped = back.skipped.map(skipText);
+}
+
+/** A person's edit since the setup stays: said before the plan, and in --json. */
+async function sayWhatStays(ctx: Context, run: RemoveRun): Promise<'stop' | undefined> {
+  for (const warning of run.skipped) {
+    ctx.ui.warn(warning);
+    ctx.warnings.push(warning);
   }
-  if (planIsEmpty(plan)) {
-    ui.success(t('remove.nothing'));
-    outcome.result = 'unchanged';
-    return ExitCode.ok;
-  }
-  const done = await showConfirmApply(ctx, postfix, plan, {
+  if (!planIsEmpty(run.plan!)) return undefined;
+  ctx.ui.success(t('remove.nothing'));
+  return 'stop';
+}
+
+async function applyRemove(ctx: Context, run: RemoveRun): Promise<'stop' | undefined> {
+  run.applied = await showConfirmApply(ctx, run.postfix!, run.plan!, {
     title: t('remove.title'),
     question: 'remove.confirm',
     initialValue: false,
     reason: 'remove',
-    result: 'removed',
   });
-  if (!done) return ExitCode.ok;
-  ui.success(t('remove.done', { id: done.backup.id }));
-  await offerPurge(ctx, mapFiles);
-  return ExitCode.ok;
+  if (run.applied.dryRun) return 'stop';
+  ctx.ui.success(t('remove.done', { id: run.applied.backupId }));
+  return undefined;
+}
+
+async function purge(ctx: Context, run: RemoveRun): Promise<void> {
+  run.purged = await offerPurge(ctx, run.mapFiles);
 }
 
 const skipKeys: Record<PutBackSkipCode, MessageKey> = {

@@ -1,17 +1,23 @@
 // The setup command: detect → ask → plan → confirm → apply → verify → summary.
-import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode, WizardError, type ExitCodeValue } from '../errors.js';
+import type { CommandOutcome, TestResult } from '../outcome.js';
+import type { HostFacts, PostfixFacts } from '../flow/types.js';
+import type { FlushResult } from '../flow/verify/flush-deferred.js';
+import { runSteps, type Command } from './command.js';
+import { removeAccount, type RemoveAccountRun } from './remove-account.js';
+import type { Plan } from '../transaction/plan.js';
 import { t } from '../ui/messages.js';
 import { apply } from '../flow/apply/apply.js';
 import { changedBy } from '../flow/apply/apply-plan.js';
 import { checkGivenAddresses, resolveRelay } from '../flow/ask/ask.js';
-import { askSetupAnswers } from '../flow/ask/setup-answers.js';
+import { askSetupAnswers, type SetupAnswers, type Settled } from '../flow/ask/setup-answers.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { offerInstall } from '../flow/detect/install.js';
 import { describeFacts } from '../flow/detect/describe.js';
 import { rememberPassword } from '../flow/ask/keychain-step.js';
 import { flushDeferred } from '../flow/verify/flush-deferred.js';
-import { plan as makePlan } from '../flow/plan/plan.js';
+import { plan as buildSetupPlan } from '../flow/plan/plan.js';
 import { confirmPlan, showPlan } from '../flow/plan/confirm-plan.js';
 import { checkGivenRootAlias } from '../flow/ask/relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from '../flow/detect/requirements.js';
@@ -26,84 +32,171 @@ export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
   checkGivenAddresses(ctx);
   resolveRelay(ctx);
   checkGivenRootAlias(ctx);
+  if (ctx.options.auth === 'oauth')
+    throw new WizardError('oauth-unavailable', t('authOauth.unavailable'), t('authOauth.unavailableFix'));
 }
 
-export async function runSetup(ctx: Context): Promise<ExitCodeValue> {
-  const { ui, options, sys, outcome } = ctx;
+interface SetupRun {
+  /** --senders, checked before anything is read. */
+  givenSenders?: string[];
+  facts?: HostFacts;
+  postfix?: PostfixFacts;
+  /** What the ask phase settled before it ended (an error may end it). */
+  settled: Settled;
+  asked?: Extract<SetupAnswers, { kind: 'answers' }>;
+  /** The re-run menu's "remove this sender-dependent account": remove --account's run. */
+  removal?: RemoveAccountRun;
+  plan?: Plan;
+  /** The transaction's backup, once the plan is applied. */
+  backupId?: string;
+  keychain?: string;
+  flushed?: FlushResult;
+  test?: TestResult;
+  exit?: ExitCodeValue;
+  dryRun: boolean;
+}
+
+export const setup: Command<SetupRun> = {
+  start: (ctx) => ({ settled: {}, dryRun: ctx.options.dryRun }),
+  steps: [
+    checkFlags,
+    examine,
+    ask,
+    removeChosenAccount,
+    makePlan,
+    dryRunEnds,
+    applyPlan,
+    rememberThePassword,
+    flushTheQueue,
+    sendTest,
+    finish,
+  ],
+  outcomeOf,
+  exitOf: (run) => (run.removal ? removeAccount.exitOf(run.removal) : (run.exit ?? ExitCode.ok)),
+};
+
+function outcomeOf(run: SetupRun): CommandOutcome {
+  if (run.removal) return removeAccount.outcomeOf(run.removal);
+  const { plan, test } = run;
+  const result: CommandOutcome['result'] = test
+    ? run.exit === ExitCode.ok
+      ? 'delivered'
+      : 'not-delivered'
+    : plan && run.dryRun
+      ? 'dry-run'
+      : run.backupId
+        ? 'configured'
+        : plan && planIsEmpty(plan)
+          ? 'unchanged'
+          : undefined;
+  return {
+    ...(result ? { result } : {}),
+    configDir: run.postfix?.configDir,
+    account: run.settled.account,
+    relay: run.settled.relay,
+    auth: run.settled.auth,
+    ...(plan ? { changed: changedBy(plan) } : {}),
+    backupId: run.backupId,
+    keychain: run.keychain,
+    flushed: run.flushed,
+    test,
+  };
+}
+
+async function checkFlags(ctx: Context, run: SetupRun): Promise<void> {
   checkSetupFlags(ctx);
-  const givenSenders = checkGivenSenders(ctx);
-  const detecting = ui.progress(t('detect.running'));
-  const detected = await detect(sys, options.configDir);
+  run.givenSenders = checkGivenSenders(ctx);
+}
+
+/** Read the machine, offer to install what is missing, and refuse a machine the relay cannot work on. */
+async function examine(ctx: Context, run: SetupRun): Promise<void> {
+  const detecting = ctx.ui.progress(t('detect.running'));
+  const detected = await detect(ctx.sys, ctx.options.configDir);
   detecting.stop(describeFacts(detected));
   const facts = await offerInstall(ctx, detected);
   const postfix = requirePostfix(facts);
   const [problem] = relayProblems(facts, postfix);
   if (problem) throw problem;
-  if (!options.dryRun) requireRoot(facts, ctx.argv);
-  outcome.configDir = postfix.configDir;
-  const asked = await askSetupAnswers(ctx, facts, postfix, givenSenders);
-  if (asked.kind === 'remove-account') {
-    const removed = await (await import('./remove-account.js')).removeAccount(ctx, asked.account);
-    return removed === 'all' ? ExitCode.ok : removed; // the menu offers only sender-dependent accounts
-  }
-  const { answers, tls, keychain } = asked;
-  const { account, credential, relay, senders, to } = answers;
+  if (!ctx.options.dryRun) requireRoot(facts, ctx.argv);
+  run.facts = facts;
+  run.postfix = postfix;
+}
 
-  const plan = makePlan(
-    { ...facts, postfix: { ...postfix, tls } },
+async function ask(ctx: Context, run: SetupRun): Promise<void> {
+  const asked = await askSetupAnswers(ctx, run.facts!, run.postfix!, run.givenSenders, run.settled);
+  if (asked.kind === 'answers') run.asked = asked;
+  else run.removal = { ...removeAccount.start(ctx), wanted: asked.account };
+}
+
+async function removeChosenAccount(ctx: Context, run: SetupRun): Promise<'stop' | undefined> {
+  if (!run.removal) return undefined;
+  // The menu offers only sender-dependent accounts, so the whole `remove` is never what follows.
+  await runSteps(ctx, removeAccount, run.removal);
+  return 'stop';
+}
+
+async function makePlan(ctx: Context, run: SetupRun): Promise<void> {
+  const { answers, tls } = run.asked!;
+  const plan = buildSetupPlan(
+    { ...run.facts!, postfix: { ...run.postfix!, tls } },
     answers,
-    await sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']),
+    await ctx.sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']),
   );
-  const fixed = (plan.secretFixes ?? []).map((f) => f.path);
-  outcome.changed = changedBy(plan);
+  run.plan = plan;
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
-  if (replaced) ui.warn(t('plan.relayhostReplaced', { from: replaced.from, to: replaced.to }));
-  if (planIsEmpty(plan)) {
-    ui.success(t('plan.nothing'));
-    outcome.result = 'unchanged';
-  } else {
-    showPlan(ctx, plan, answers);
-  }
-  if (options.dryRun) {
-    ui.outro(t('plan.dryRunDone'));
-    outcome.result = 'dry-run';
-    return ExitCode.ok;
-  }
-  if (!planIsEmpty(plan)) {
-    await confirmPlan(ctx, plan, answers);
-    const { backup } = await apply(ctx, postfix, plan);
-    outcome.backupId = backup.id;
-    outcome.result = 'configured';
-    ui.success(
-      t('apply.summary', {
-        count:
-          plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + fixed.length,
-        id: backup.id,
-      }),
-    );
-  }
-  // Remembered for the relay it was accepted by.
-  if (credential) outcome.keychain = await rememberPassword(ctx, keychain, account, relay, credential);
-  const flushed = await flushDeferred(ctx, postfix, plan);
-  if (flushed) outcome.flushed = flushed;
+  if (replaced) ctx.ui.warn(t('plan.relayhostReplaced', { from: replaced.from, to: replaced.to }));
+  if (planIsEmpty(plan)) ctx.ui.success(t('plan.nothing'));
+  else showPlan(ctx, plan, answers);
+}
 
-  const wantTest =
+async function dryRunEnds(ctx: Context, run: SetupRun): Promise<'stop' | undefined> {
+  if (!run.dryRun) return undefined;
+  ctx.ui.outro(t('plan.dryRunDone'));
+  return 'stop';
+}
+
+async function applyPlan(ctx: Context, run: SetupRun): Promise<void> {
+  const plan = run.plan!;
+  if (planIsEmpty(plan)) return;
+  await confirmPlan(ctx, plan, run.asked!.answers);
+  const { backup } = await apply(ctx, run.postfix!, plan);
+  run.backupId = backup.id;
+  const fixed = plan.secretFixes ?? [];
+  const count =
+    plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + fixed.length;
+  ctx.ui.success(t('apply.summary', { count, id: backup.id }));
+}
+
+/** Remembered for the relay it was accepted by. */
+async function rememberThePassword(ctx: Context, run: SetupRun): Promise<void> {
+  const { answers, keychain } = run.asked!;
+  if (answers.credential)
+    run.keychain = await rememberPassword(ctx, keychain, answers.account, answers.relay, answers.credential);
+}
+
+async function flushTheQueue(ctx: Context, run: SetupRun): Promise<void> {
+  run.flushed = await flushDeferred(ctx, run.postfix!, run.plan!);
+}
+
+async function sendTest(ctx: Context, run: SetupRun): Promise<void> {
+  const { ui, options } = ctx;
+  const { account, senders, to, relay } = run.asked!.answers;
+  const wanted =
     options.test &&
     (!ui.interactive ||
-      !planIsEmpty(plan) ||
+      !planIsEmpty(run.plan!) ||
       options.yes ||
       (await ui.confirm({ message: t('ask.testAgain'), initialValue: true })));
-  let exit: ExitCodeValue = ExitCode.ok;
-  if (wantTest) {
-    // --senders: the test goes out from the first listed sender, so it takes the new account's way.
-    const from = senders ? (testSender(senders) ?? account) : account;
-    const result = { ...(await sendTestMessage(ctx, postfix, from, to)), ...(senders ? { from, account } : {}) };
-    outcome.test = result;
-    await saveLastTest(ctx, result);
-    exit = reportTest(ctx, result, relay.host);
-    outcome.result = exit === ExitCode.ok ? 'delivered' : 'not-delivered';
-  }
-  if (ui.interactive) ui.command(t('tui.equivalent'), equivalentWords(options, answers));
-  ui.outro(exit === ExitCode.ok ? t('summary.done') : t('summary.notDelivered'));
-  return exit;
+  if (!wanted) return;
+  // --senders: the test goes out from the first listed sender, so it takes the new account's way.
+  const from = senders ? (testSender(senders) ?? account) : account;
+  const result = { ...(await sendTestMessage(ctx, run.postfix!, from, to)), ...(senders ? { from, account } : {}) };
+  run.test = result;
+  await saveLastTest(ctx, result);
+  run.exit = reportTest(ctx, result, relay.host);
+}
+
+async function finish(ctx: Context, run: SetupRun): Promise<void> {
+  if (ctx.ui.interactive) ctx.ui.command(t('tui.equivalent'), equivalentWords(ctx.options, run.asked!.answers));
+  ctx.ui.outro((run.exit ?? ExitCode.ok) === ExitCode.ok ? t('summary.done') : t('summary.notDelivered'));
 }

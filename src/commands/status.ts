@@ -1,6 +1,8 @@
 // `status`: what the relay setup looks like now, read-only (works without root
 // where reading suffices).
-import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode } from '../errors.js';
+import type { Command } from './command.js';
+import type { HostFacts, PostfixFacts } from '../flow/types.js';
 import { readQueue } from '../postfix/queue.js';
 import { t } from '../ui/messages.js';
 import type { Context } from '../flow/context.js';
@@ -19,10 +21,41 @@ import { exposedSecretFiles } from '../flow/plan/secret-files.js';
 import { deferredReasons, legacyProblems, levelFromObsolete } from './status-legacy.js';
 import { configuredSenderAccounts } from '../flow/ask/accounts.js';
 
-export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
-  const { sys, ui, options } = ctx;
-  const facts = await detect(sys, options.configDir);
-  const postfix = requirePostfix(facts);
+interface StatusRun {
+  facts?: HostFacts;
+  report?: StatusReport;
+}
+
+export const status: Command<StatusRun> = {
+  start: () => ({}),
+  steps: [examine, show],
+  outcomeOf: ({ facts, report }) =>
+    report && facts?.postfix
+      ? {
+          result: 'status',
+          configDir: facts.postfix.configDir,
+          account: report.account,
+          relay: report.relayhost || undefined,
+          status: report,
+        }
+      : {},
+  // Like doctor: a problem listed is a non-zero exit, so scripts and monitoring notice it.
+  exitOf: ({ report }) => (report && report.problems.length > 0 ? ExitCode.failed : ExitCode.ok),
+};
+
+async function examine(ctx: Context, run: StatusRun): Promise<void> {
+  run.facts = await detect(ctx.sys, ctx.options.configDir);
+  run.report = await statusReport(ctx, run.facts, requirePostfix(run.facts));
+}
+
+async function show(ctx: Context, { facts, report }: StatusRun): Promise<void> {
+  if (!facts || !report) return;
+  ctx.ui.note(renderStatus(describeFacts(facts), report), t('status.title'));
+  for (const problem of report.problems) ctx.ui.warn(`${problem.message}\n${problem.fix ?? ''}`);
+}
+
+async function statusReport(ctx: Context, facts: HostFacts, postfix: PostfixFacts): Promise<StatusReport> {
+  const { sys, options } = ctx;
   const s = postfix.settings;
   const keychain = await keychainState(ctx);
   const keychainWord = await keychainStatus(keychain, postfix.currentAccount, parseRelayhost(s.relayhost ?? ''));
@@ -101,15 +134,7 @@ export async function runStatus(ctx: Context): Promise<ExitCodeValue> {
       ...legacyProblems(postfix, reasons, tlsSourceText(tls)),
     ],
   };
-  ctx.outcome.result = 'status';
-  ctx.outcome.configDir = postfix.configDir;
-  ctx.outcome.account = report.account;
-  ctx.outcome.relay = report.relayhost || undefined;
-  ctx.outcome.status = report;
-  ui.note(renderStatus(describeFacts(facts), report), t('status.title'));
-  for (const problem of report.problems) ui.warn(`${problem.message}\n${problem.fix ?? ''}`);
-  // Like doctor: a problem listed is a non-zero exit, so scripts and monitoring notice it.
-  return report.problems.length > 0 ? ExitCode.failed : ExitCode.ok;
+  return report;
 }
 
 const tlsSourceKeys = {

@@ -127,6 +127,8 @@ export interface Answers {
   credential?: Credential;
   /** Settled before the password is asked (port, implicit TLS, Workspace's smtp-relay): the one the pre-flight logged in to. */
   relay: Relay;
+  /** How Postfix signs in; absent: with the app password in `credential`. none: the relay admits this machine by address. */
+  auth?: 'none';
   caFile: string;
   to: string;
   /** --senders: `account` is an extra account for these envelope senders; the default account stays (accounts.ts). */

@@ -9,6 +9,7 @@ export const DIAGNOSIS_CODES = [
   'auth-web-login-required',
   'auth-too-many-attempts',
   'auth-not-attempted',
+  'relay-address-refused',
   'sasl-password-map',
   'sasl-no-mechanism',
   'sasl-not-offered',
@@ -164,6 +165,8 @@ const RULES: readonly Rule[] = [
     ),
   },
   { code: 'sasl-no-mechanism', text: re('no mechanism available', 'No worthy mechs found') },
+  // Workspace's SMTP relay service: the client's address is in no "Allowed senders / IP addresses" rule.
+  { code: 'relay-address-refused', text: re('Invalid credentials for relay', 'Mail relay denied \\[') },
   { code: 'sasl-not-offered', text: re('Must issue a STARTTLS command first') },
   {
     code: 'auth-not-attempted',

@@ -30,3 +30,14 @@ export function needsPostmap(type: string): boolean {
 export function postmapArgs(configDir: string | undefined, type: string, path: string): string[] {
   return [...(configDir ? ['-c', configDir] : []), `${type}:${path}`];
 }
+
+/**
+ * The work files Postfix's own tools leave beside `path` when they die or the disk fills mid-write: Berkeley DB's
+ * `__db.NAME` region file (postmap into a .db), `NAME.tmp` (postconf -e/-X/-P edits main.cf and master.cf
+ * through it; postmap -o of cdb), and LMDB's `NAME-lock`. A rollback takes out those the run made.
+ */
+export function toolLeftovers(path: string): string[] {
+  const cut = path.lastIndexOf('/');
+  const [dir, name] = [path.slice(0, cut), path.slice(cut + 1)];
+  return [`${dir}/__db.${name}`, `${path}.tmp`, `${path}-lock`];
+}

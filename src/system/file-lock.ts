@@ -23,8 +23,11 @@ export async function tryLock(path: string, note: string): Promise<FileLock | un
     }
     if (status !== 0) throw new Error(`flock exited ${status} on ${path}`);
     // The note (the holder's pid) is only for the "busy" message of another run.
+    // On a full file system the note cannot be written: the lock is held all the same.
     await handle.truncate(0);
-    await handle.write(note, 0);
+    await handle.write(note, 0).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOSPC' && error.code !== 'EDQUOT') throw error;
+    });
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;

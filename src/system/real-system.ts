@@ -1,5 +1,4 @@
-// The System the wizard runs with: node:fs, execa (loaded on first use, so
-// the first frame is drawn before it is), nodemailer for the two SMTP talks.
+// The System the wizard runs with: node:fs, execa and the SMTP talks (loaded on first use: the first frame comes first).
 import { constants, promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
@@ -8,7 +7,7 @@ import { tryLock } from './file-lock.js';
 import { ensurePrivateDirs, unsafeDirOnTheWay } from './private-dirs.js';
 import { installChildEnv, parsedChildEnv } from './child-env.js';
 import { createKeychain } from './keychain.js';
-import { checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
+import { checkEnvelope, checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
 import type {
   ExecOptions,
   ExecResult,
@@ -20,6 +19,14 @@ import type {
   WriteOptions,
 } from './types.js';
 import { loadTemplates } from './templates.js';
+import { readSecretFile } from './secret-file.js';
+import { sudoUser } from './sudo-user.js';
+
+/** Who may own what root reads on a person's word: root, this process, and whoever ran sudo. */
+function trustedOwners(): number[] {
+  const sudo = sudoUser(process.env);
+  return [0, process.getuid?.() ?? 0, ...(sudo ? [sudo.uid] : [])];
+}
 
 export function createRealSystem(): System {
   let keychain: Keychain | undefined;
@@ -28,6 +35,7 @@ export function createRealSystem(): System {
     execLogged,
     readFile: async (path) => (await readBytes(path))?.toString('utf8'),
     readBytes,
+    readSecretFile: (path) => readSecretFile(path, trustedOwners()),
     loadTemplates,
     fileInfo,
     listDir: async (path) => {
@@ -39,6 +47,7 @@ export function createRealSystem(): System {
       }
     },
     writeFileAtomic,
+    freeSpace,
     mkdirp: async (path, mode) => {
       // mkdir returns the first directory it created, undefined when path existed.
       if (await fs.mkdir(path, { recursive: true, mode })) await fs.chmod(path, mode); // the umask may have narrowed it
@@ -60,6 +69,7 @@ export function createRealSystem(): System {
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
+    checkEnvelope: (endpoint, check) => checkEnvelope(endpoint, check, hostname()),
     probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),
@@ -221,6 +231,17 @@ async function fileInfo(path: string): Promise<FileInfo | undefined> {
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
+  }
+}
+
+async function freeSpace(path: string): Promise<{ free: number; device: number } | undefined> {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      const [fsInfo, info] = await Promise.all([fs.statfs(at), fs.stat(at)]);
+      return { free: fsInfo.bfree * fsInfo.bsize, device: info.dev }; // root may use the reserved blocks too
+    } catch (error) {
+      if (!isMissing(error) || at === dirname(at)) return undefined;
+    }
   }
 }
 

@@ -2,7 +2,16 @@
 // first use): the pre-flight AUTH against the relay, and handing the test
 // message to the local Postfix, as the classic recipe did by hand. And a
 // bare reachability probe of the relay, per address family, before either.
-import type { AddressProbe, AuthCheckResult, RelayProbe, SmtpEndpoint, SubmitRequest, SubmitResult } from './types.js';
+import type {
+  AddressProbe,
+  AuthCheckResult,
+  EnvelopeCheck,
+  EnvelopeCheckResult,
+  RelayProbe,
+  SmtpEndpoint,
+  SubmitRequest,
+  SubmitResult,
+} from './types.js';
 
 const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 
@@ -47,6 +56,15 @@ export async function checkSmtpAuth(
   } finally {
     transport.close();
   }
+}
+
+/** The envelope pre-flight (smtp-talk.ts, loaded on first use). */
+export async function checkEnvelope(
+  endpoint: SmtpEndpoint,
+  check: EnvelopeCheck,
+  clientName: string,
+): Promise<EnvelopeCheckResult> {
+  return (await import('./smtp-talk.js')).checkEnvelope(endpoint, check, clientName);
 }
 
 export async function submitLocal(request: SubmitRequest): Promise<SubmitResult> {

@@ -25,6 +25,28 @@ export interface ExecResult {
   notFound?: boolean;
 }
 
+/** Why a secret file (--password-file) was refused: see secret-file.ts. */
+export type SecretFileProblem =
+  | 'missing'
+  | 'unreadable'
+  | 'symlink'
+  | 'directory'
+  | 'not-regular'
+  | 'owner'
+  | 'writable'
+  | 'too-large'
+  | 'unsafe-dir'
+  | 'changed';
+
+export interface SecretFile {
+  text?: string;
+  problem?: SecretFileProblem;
+  /** With unsafe-dir: the directory another user could change. */
+  where?: string;
+  /** The file's mode lets every user read it (a warning, not a refusal: the secret is out already). */
+  othersMayRead?: boolean;
+}
+
 export interface FileInfo {
   mode: number; // permission bits only (e.g. 0o600)
   uid: number;
@@ -65,6 +87,23 @@ export interface SmtpEndpoint {
   implicitTls: boolean;
   /** PEM trust anchors; undefined: Node's built-in roots. */
   ca?: string;
+}
+
+/** What the envelope pre-flight (smtp-talk.ts) tries: MAIL FROM `from`, RCPT TO `to`, then RSET. */
+export interface EnvelopeCheck {
+  from: string;
+  to: string;
+  /** Log in with XOAUTH2 first (the access token is a secret: sent inside TLS only, never returned). */
+  xoauth2?: { user: string; accessToken: string };
+}
+
+export interface EnvelopeCheckResult {
+  ok: boolean;
+  /** Where it stopped. */
+  stage?: 'connect' | 'greeting' | 'tls' | 'auth' | 'mail' | 'rcpt' | 'reset';
+  response?: string;
+  responseCode?: number;
+  errorCode?: string;
 }
 
 export interface AuthCheckResult {
@@ -127,11 +166,22 @@ export interface System {
     options: LoggedExecOptions,
   ): Promise<{ exitCode: number; notFound?: boolean }>;
   readFile(path: string): Promise<string | undefined>;
+  /**
+   * A secret root was pointed at (--password-file): read only from a regular file, not through a
+   * symlink, owned by root or the person who ran sudo, with no other user able to change it or a
+   * directory above it; otherwise the problem and nothing read.
+   */
+  readSecretFile(path: string): Promise<SecretFile>;
   /** The package's own templates (templates/*.ejs): every file the wizard writes is rendered from one. */
   loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>>;
   readBytes(path: string): Promise<Buffer | undefined>;
   fileInfo(path: string): Promise<FileInfo | undefined>;
   listDir(path: string): Promise<string[]>;
+  /**
+   * The file system holding `path` (or its nearest existing parent): bytes free for root, and its device
+   * number (two paths with one device share their free space). undefined where that cannot be told.
+   */
+  freeSpace(path: string): Promise<{ free: number; device: number } | undefined>;
   /** Temp file in the same directory, mode/owner before content, fsync, rename, fsync dir. */
   writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void>;
   /** Create the directory and missing parents; a directory that already exists keeps its mode (never chmod what we did not create). */
@@ -172,6 +222,8 @@ export interface System {
   sleep(ms: number): Promise<void>;
   /** Connect, upgrade to TLS, verify the certificate and its name, then AUTH. */
   checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult>;
+  /** Connect, verified TLS, (XOAUTH2,) MAIL FROM, RCPT TO, RSET: nothing is sent (smtp-talk.ts). */
+  checkEnvelope(endpoint: SmtpEndpoint, check: EnvelopeCheck): Promise<EnvelopeCheckResult>;
   /**
    * Can host:port be reached, per address family (IPv6 broken while IPv4 works is a common home
    * network fault)? With tls, also whether the server speaks TLS from the first byte. Never sends a

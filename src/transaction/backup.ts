@@ -90,15 +90,46 @@ export async function createBackup(
 /**
  * Put every file back byte for byte (mode and owner too); remove those that did not exist. The whole
  * backup is checked first (backup-check.ts: managed paths under `trust`, checksums, no setuid or x bit).
+ * It must work on a full file system: what the change added is taken out first (that frees space),
+ * and a file that is still as it was is left alone (no write needed) — only a changed one is rewritten.
  */
 export async function restoreBackup(sys: System, backup: Backup, trust: BackupTrust): Promise<void> {
   const { problem, copies } = await checkBackup(sys, backup, trust);
   if (problem) throw backupRefusal(backup, problem);
+  for (const entry of backup.entries) if (!entry.existed || !copies.get(entry.path)) await sys.removeFile(entry.path);
   for (const entry of backup.entries) {
     const bytes = copies.get(entry.path);
-    if (!entry.existed || !bytes) await sys.removeFile(entry.path);
-    else await sys.writeFileAtomic(entry.path, bytes, { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid });
+    if (!entry.existed || !bytes || (await isAsBackedUp(sys, entry))) continue;
+    await sys.writeFileAtomic(entry.path, bytes, { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid });
   }
+}
+
+/** The file is there with the backed-up bytes, mode and owner (or, for one that did not exist, absent). */
+async function isAsBackedUp(sys: System, entry: BackupEntry): Promise<boolean> {
+  const [bytes, info] = await Promise.all([sys.readBytes(entry.path), sys.fileInfo(entry.path)]);
+  if (!entry.existed) return !bytes && !info;
+  return (
+    !!bytes &&
+    !!info &&
+    sha256(bytes) === entry.sha256 &&
+    info.mode === entry.mode &&
+    (entry.uid === undefined || info.uid === entry.uid) &&
+    (entry.gid === undefined || info.gid === entry.gid)
+  );
+}
+
+/**
+ * After a rollback: the first path that is not as the backup says (or a leftover that is still there), or
+ * undefined — only then may a person be told the change was rolled back.
+ */
+export async function differsFromBackup(
+  sys: System,
+  backup: Backup,
+  leftovers: readonly string[] = [],
+): Promise<string | undefined> {
+  for (const entry of backup.entries) if (!(await isAsBackedUp(sys, entry))) return entry.path;
+  for (const path of leftovers) if (await sys.fileInfo(path)) return path;
+  return undefined;
 }
 
 /** How many backups are kept: older ones are deleted after each change. */

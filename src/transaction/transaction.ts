@@ -4,16 +4,17 @@
 // puts the backup back and reloads the old configuration (or stops a Postfix this run started).
 // It speaks in step codes and error codes; flow/apply/apply.ts shows them to a person.
 import { postconfArgs, postconfEditArgs, postconfRemoveArgs, instanceDir } from '../postfix/postconf.js';
-import { checkCommand, reloadCommand, restartCommands, stopCommand, type ManagedPostfix } from '../postfix/service.js';
-import type { CommandLine, System } from '../system/types.js';
-import { createBackup, keptBackups, pruneBackups, restoreBackup, type Backup } from './backup.js';
+import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../postfix/service.js';
+import type { System } from '../system/types.js';
+import { createBackup, keptBackups, pruneBackups, type Backup } from './backup.js';
 import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
 import { acquireLock } from './lock.js';
 import type { Plan, SecretFileFix } from './plan.js';
+import { mustRun, restart, type TransactionTarget } from './run-step.js';
+import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
+import { requireSpace } from './space.js';
 
-export interface TransactionTarget extends ManagedPostfix {
-  running: boolean;
-}
+export type { TransactionTarget } from './run-step.js';
 
 export interface TransactionOptions {
   backupDir: string;
@@ -26,13 +27,7 @@ export interface TransactionOptions {
   onStep?: (step: StepRef) => void;
 }
 
-/** How the rollback after a failure went: the files back (or why not), and Postfix rereading them. */
-export interface RollbackReport {
-  /** undefined: the backup is back in place; else why it is not (the journal stays for the next run). */
-  restoreError?: string;
-  /** The files are back but the reload failed: Postfix keeps the configuration it had loaded. */
-  reloadError?: string;
-}
+export type { RollbackReport } from './rollback.js';
 
 /** A transaction that did not complete. `backup-failed`: nothing changed; else it was rolled back. */
 export class TransactionError extends Error {
@@ -65,6 +60,9 @@ export async function runTransaction(
   const lock = await acquireLock(sys, options.stateDir);
   const signals = sys.holdSignals();
   try {
+    await requireSpace(sys, plan, options); // a change that cannot fit is refused before the first write
+    // The work files Postfix's tools could leave (postmap's __db.*, postconf's .tmp) that are not there now.
+    const leftovers = await newLeftovers(sys, plan.touches);
     let backup: Backup;
     try {
       backup = await createBackup(sys, options.backupDir, plan.touches, options.reason);
@@ -116,15 +114,13 @@ export async function runTransaction(
     // Once the restart began, Postfix listens as the new main.cf says: only another restart undoes that.
     // A Postfix this run started (it was stopped) is stopped again.
     const began = (code: StepRef['code']) => journal.steps.some((s) => s.code === code);
-    const rollback = await rollBack(
-      sys,
-      postfix,
-      backup,
-      plan.touches,
-      options.stateDir,
-      began('restart'),
-      journal.stop && began('reload') ? journal.stop : undefined,
-    );
+    const rollback = await rollBack(sys, postfix, backup, {
+      touched: plan.touches,
+      leftovers,
+      stateDir: options.stateDir,
+      restarted: began('restart'),
+      stop: journal.stop && began('reload') ? journal.stop : undefined,
+    });
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
     throw new TransactionError('step-failed', failed!.reason, step, backup, rollback);
@@ -216,42 +212,6 @@ function transactionSteps(
   ];
 }
 
-async function rollBack(
-  sys: System,
-  postfix: TransactionTarget,
-  backup: Backup,
-  touched: readonly string[],
-  stateDir: string,
-  restarted: boolean,
-  stop?: CommandLine,
-): Promise<RollbackReport> {
-  try {
-    // The backup is this run's own, of the files this plan touches: those are the paths it may put back.
-    await restoreBackup(sys, backup, { configDir: postfix.configDir, extra: touched });
-    await clearJournal(sys, stateDir);
-  } catch (error) {
-    return { restoreError: (error as Error).message }; // the journal stays: the next run offers the rollback again
-  }
-  const report: RollbackReport = {};
-  // The files are back. A running Postfix rereads them; if that reload fails
-  // too, it still runs the configuration it had loaded before, the same one.
-  if (postfix.running) {
-    const back = restarted ? restart(sys, postfix) : mustRun(sys, reloadCommand(postfix, true));
-    await back.catch((error: Error) => (report.reloadError = error.message));
-  }
-  if (stop) await sys.exec(stop.file, stop.args); // best effort: the start may not have got far
-  return report;
-}
-
-async function mustRun(sys: System, command: CommandLine): Promise<void> {
-  const result = await sys.exec(command.file, command.args);
-  if (result.exitCode !== 0) {
-    throw new Error(
-      `${command.file} exited ${result.exitCode}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`,
-    );
-  }
-}
-
 // Postfix programs will not read a main.cf modified in the current or the
 // previous whole second (it might still be being written): each one sleeps in
 // one-second steps until it is older. Waiting here for exactly that moment,
@@ -262,16 +222,6 @@ async function waitForSettledMainCf(sys: System, mainCf: string): Promise<void> 
   const settled = (Math.floor(info.mtimeMs / 1000) + 2) * 1000 + 20;
   const wait = settled - sys.now().getTime();
   if (wait > 0) await sys.sleep(wait);
-}
-
-/** Stop (already stopped is fine: a failed start is being undone) and start again. */
-async function restart(sys: System, postfix: TransactionTarget): Promise<void> {
-  const commands = restartCommands(postfix);
-  for (const [index, command] of commands.entries()) {
-    const stopping = commands.length > 1 && index === 0;
-    if (stopping) await sys.exec(command.file, command.args);
-    else await mustRun(sys, command);
-  }
 }
 
 async function fixSecretFiles(sys: System, fixes: readonly SecretFileFix[]): Promise<void> {

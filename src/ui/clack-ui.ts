@@ -67,6 +67,9 @@ export class ClackUi implements Ui {
   note(body: string, title?: string): void {
     this.output.write(frameNote(body, title, this.cols));
   }
+  print(text: string): void {
+    this.output.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
   command(intro: string, words: string[]): void {
     // Outside the guide and any frame, so that it can be selected and pasted as it stands.
     clack.log.info(this.fit(intro), { output: this.output });

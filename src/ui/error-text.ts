@@ -7,6 +7,7 @@ const sentences: Readonly<Record<string, readonly [message: MessageKey, fix: Mes
   'postconf-failed': ['postconf.failed', 'postconf.failedFix'],
   'state-dir': ['lock.stateDir', 'lock.stateDirFix'],
   locked: ['lock.busy', 'lock.busyFix'],
+  'no-space': ['apply.noSpace', 'apply.noSpaceFix'],
   'backup-unmanaged-path': ['restore.unmanagedPath', 'restore.refusedFix'],
   'backup-setuid': ['restore.setuid', 'restore.refusedFix'],
   'backup-executable': ['trust.executable', 'restore.refusedFix'],

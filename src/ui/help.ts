@@ -10,6 +10,7 @@ export const commandHelp: Record<Command, MessageKey> = {
   restore: 'help.restore',
   remove: 'help.remove',
   doctor: 'help.doctor',
+  check: 'help.check',
 };
 
 /** The help text for `command` (undefined: the overview of every command). */

@@ -54,6 +54,9 @@ export class PlainUi implements Ui {
     const cols = this.cols;
     this.out.write(`${(cols === undefined ? [words.join(' ')] : breakCommand(words, cols)).join('\n')}\n`);
   }
+  print(text: string): void {
+    this.out.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
   progress(message: string): Progress {
     this.step(message);
     let last = message;

@@ -27,6 +27,8 @@ export interface Ui {
   note(body: string, title?: string): void;
   /** A shell command to copy: shown after `intro`, outside any frame, broken only between its words. */
   command(intro: string, words: string[]): void;
+  /** Text exactly as given, no prefix, frame or wrapping: a line other programs parse (check's plugin output). */
+  print(text: string): void;
   progress(message: string): Progress;
   // Prompts: resolve with the answer, reject with CancelledError on Ctrl-C/Esc.
   text(question: {

@@ -20,6 +20,18 @@ export interface FakeGmailOptions {
    * closes the connection, as Gmail's "Try again later, closing connection" does).
    */
   refuse?: { mail?: FakeReply; rcpt?: FakeReply; data?: FakeReply | 'stall' };
+  /**
+   * Google Workspace's SMTP relay service (smtp-relay.gmail.com): mail without AUTH is taken from the
+   * client addresses in `allowed` (read at each MAIL FROM, so a test may change it), inside TLS only;
+   * any other address gets Google's "550 5.7.1 Invalid credentials for relay [ADDRESS]".
+   */
+  relay?: { allowed: string[] };
+  /**
+   * Gmail's daily sending limit, per signed-in user, in recipients (read at each message, so a test may
+   * set it while the fake runs): a message that would pass it is refused at the end of DATA with
+   * 550 5.4.5, as Gmail does.
+   */
+  dailyLimit?: number;
 }
 export interface FakeReply {
   code: number;
@@ -75,6 +87,9 @@ export const gmailReplies = {
     '5.4.5 Daily user sending limit exceeded. For more information on Gmail\n5.4.5 sending limits go to\n5.4.5  https://support.google.com/a/answer/166852 %ID% - gsmtp',
   /** 421, at MAIL FROM, and the connection closed: Gmail slowing an account down. */
   tryAgainLater: '4.7.0 Try again later, closing connection. (MAIL) %ID% - gsmtp',
+  /** 550, at MAIL FROM on smtp-relay.gmail.com: the client's address is in no relay rule (%ADDR%: that address). */
+  relayDenied:
+    "5.7.1 Invalid credentials for relay [%ADDR%]. The IP address you've\n5.7.1 registered in your G Suite SMTP Relay service doesn't match domain of\n5.7.1 the account this email is being sent from. If you are trying to relay\n5.7.1 mail from a domain that isn't registered under your G Suite account\n5.7.1 or has empty envelope-from, you must configure your mail server\n5.7.1 either to use SMTP AUTH to identify the sending domain or to present\n5.7.1 one of your domain names in the HELO or EHLO command. For more\n5.7.1 information, please visit\n5.7.1  https://support.google.com/a/answer/6140680#invalidcred %ID% - gsmtp",
 } as const;
 const refusal = (reply: FakeReply) => Object.assign(new Error(reply.text), { responseCode: reply.code });
 
@@ -182,6 +197,7 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
     cert: opts.cert,
     authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'], // the others Gmail offers are answered in speakLikeGmail
     allowInsecureAuth: false,
+    authOptional: opts.relay !== undefined,
     hideENHANCEDSTATUSCODES: true, // the replies above carry Gmail's own enhanced codes
     hideDSN: true,
     hideREQUIRETLS: true,
@@ -203,7 +219,14 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
       if (!reply) return callback(null, { user });
       callback(Object.assign(new Error(GMAIL[reply]), { responseCode: Number(reply) }));
     },
-    onMailFrom(_address, _session, callback) {
+    onMailFrom(_address, session, callback) {
+      const relay = opts.relay;
+      if (relay && !session.user) {
+        if (!session.secure) return callback(refusal({ code: 530, text: GMAIL.startTlsFirst }));
+        const address = session.remoteAddress.replace(/^::ffff:/, '');
+        if (!relay.allowed.includes(address))
+          return callback(refusal({ code: 550, text: gmailReplies.relayDenied.replaceAll('%ADDR%', address) }));
+      }
       callback(opts.refuse?.mail ? refusal(opts.refuse.mail) : undefined);
     },
     onRcptTo(_address, _session, callback) {
@@ -219,6 +242,9 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
         const raw = Buffer.concat(chunks).toString('utf8');
         const { mailFrom, rcptTo } = session.envelope;
         const user = typeof session.user === 'string' ? session.user : undefined;
+        const used = messages.filter((m) => m.user === user).reduce((n, m) => n + m.rcptTo.length, 0);
+        if (opts.dailyLimit !== undefined && used + rcptTo.length > opts.dailyLimit)
+          return callback(refusal({ code: 550, text: gmailReplies.dailyLimit }));
         messages.push({
           user,
           secure: session.secure,

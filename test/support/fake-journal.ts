@@ -1,5 +1,6 @@
 // What a run killed mid-apply leaves for the recording fake: a journal naming its backup, in which
-// main.cf was "OLD\n" and sasl_passwd did not exist (flow/apply/recover.ts reads them).
+// main.cf was "myhostname = old.example" (a valid main.cf: the fake Postfix reads it as Postfix
+// would) and sasl_passwd did not exist (flow/apply/recover.ts reads them).
 import { createHash } from 'node:crypto';
 import type { FakeSystem } from './fake-system.js';
 
@@ -14,8 +15,8 @@ export function leaveJournal(
 ): string {
   const id = '20261128T085900000Z';
   const dir = `${journalBackupRoot}/${id}`;
-  sys.put(`${dir}/0-main.cf`, 'OLD\n', 0o600);
-  const real = createHash('sha256').update(Buffer.from('OLD\n')).digest('hex');
+  sys.put(`${dir}/0-main.cf`, 'myhostname = old.example\n', 0o600);
+  const real = createHash('sha256').update(Buffer.from('myhostname = old.example\n')).digest('hex');
   const entries = [
     { path: '/etc/postfix/main.cf', existed: true, mode: 0o644, uid: 0, gid: 0, sha256: real, copy: '0-main.cf' },
     { path: '/etc/postfix/sasl_passwd', existed: false },

@@ -1,11 +1,28 @@
-// A Postfix for the recording FakeSystem, built from real command output
-// captured on a real system (test/fixtures/<distro>/commands): postconf
-// answers from `postconf -d` plus main.cf, `-e`/`-X` edit main.cf, postmap
-// makes the compiled map, postqueue -j lists a queue, and a submitted test
-// message gets a delivery line in the log.
+// A Postfix for the recording FakeSystem, built from command output of the
+// fixture (test/fixtures/<distro>/commands): postconf answers from `postconf -d`
+// plus main.cf and master.cf as Postfix reads them (continuation lines, -n, -M,
+// -P, -F), -e/-X/-P/-PX edit them as postconf does (fake-postfix-files.ts),
+// postmap compiles, queries and lists maps (fake-postmap.ts), postfix check
+// refuses what Postfix's refuses, postqueue -j lists a queue, and a submitted
+// test message gets a delivery line in the log. Its contract test
+// (fake-postfix.test.ts) runs the same edits through the real postconf -c DIR.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parsePostconf } from '../../src/postfix/postconf.js';
+import {
+  PostfixSyntaxError,
+  editMainCf,
+  editMasterCf,
+  mainCfSettings,
+  masterEntries,
+  masterFieldNames,
+  masterOptions,
+  parseEdit,
+  printMasterEntry,
+  printedValue,
+  type MasterEntry,
+} from './fake-postfix-files.js';
+import { installFakePostmap } from './fake-postmap.js';
 import type { FakeSystem } from './fake-system.js';
 import { repoPath } from './paths.js';
 
@@ -56,73 +73,150 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
   const defaults = parsePostconf(command('postconf-d.txt'));
   const configDir = options.configDir ?? '/etc/postfix';
   const mainCfPath = `${configDir}/main.cf`;
+  const masterCfPath = `${configDir}/master.cf`;
   const maillog = options.maillog ?? '/var/log/mail.log';
   const stockMainCf = existsSync(join(dir, 'main.cf')) ? join(dir, 'main.cf') : join(dir, 'main.cf.local-only');
   sys.put(mainCfPath, options.mainCf ?? readFileSync(stockMainCf, 'utf8'));
+  // master.cf: the fixture's own, else the captured `postconf -M` (one logical line an entry, valid master.cf).
+  const stockMasterCf = join(dir, 'master.cf');
+  sys.put(masterCfPath, existsSync(stockMasterCf) ? readFileSync(stockMasterCf, 'utf8') : command('postconf-M.txt'));
   sys.put(maillog, '');
   loadFixtureRoot(sys, fixture);
   const state: FakePostfix = {
     mainCf: () => sys.text(mainCfPath) ?? '',
-    explicit: () => parseMainCf(state.mainCf()),
+    explicit: () =>
+      Object.fromEntries(
+        Object.entries(mainCfSettings(state.mainCf(), mainCfPath, true)).map(([n, v]) => [n, printedValue(v)]),
+      ),
     running: options.running ?? true,
     queue: [],
     outputs,
   };
   const ok = (stdout = '') => ({ exitCode: 0, stdout, stderr: '' });
+  const fail = (stderr: string) => ({ exitCode: 1, stdout: '', stderr: `${stderr}\n` });
   sys.on('postconf', (rawArgs) => {
-    const args = rawArgs[0] === '-c' ? rawArgs.slice(2) : [...rawArgs];
+    const dirGiven = rawArgs[0] === '-c' ? rawArgs[1] : undefined;
+    const args = dirGiven === undefined ? [...rawArgs] : rawArgs.slice(2);
     const flag = args[0]?.startsWith('-') ? args.shift() : undefined;
-    const values = { ...defaults, ...state.explicit() };
+    try {
+      return postconf(flag, args, dirGiven);
+    } catch (error) {
+      if (error instanceof PostfixSyntaxError) return fail(error.message);
+      throw error;
+    }
+  });
+  // Postfix 3.7's postconf, as its contract test pins it (fake-postfix.test.ts): a parameter it does
+  // not know is neither listed nor printed; -c DIR makes config_directory explicit.
+  const postconf = (flag: string | undefined, args: string[], dirGiven: string | undefined) => {
+    const explicit = () => {
+      const all = mainCfSettings(state.mainCf(), mainCfPath);
+      const pairs = Object.entries(all).filter(([n]) => n in defaults);
+      if (dirGiven) pairs.push(['config_directory', dirGiven]);
+      return Object.fromEntries(pairs.sort(([a], [b]) => (a < b ? -1 : 1)));
+    };
+    const line = ([n, v]: [string, string]) => `${n} =${v.trim() ? ` ${printedValue(v)}` : ''}\n`;
     switch (flag) {
       case '-A':
         return ok(command('postconf-A.txt'));
       case '-m':
         return ok(command('postconf-m.txt'));
-      case '-M':
-        return ok(command('postconf-M.txt'));
       case '-d':
         return ok(args.map((n) => `${n} = ${defaults[n] ?? ''}\n`).join(''));
       case '-n':
         return ok(
-          Object.entries(state.explicit())
+          Object.entries(explicit())
             .filter(([n]) => args.length === 0 || args.includes(n))
-            .map(([n, v]) => `${n} = ${v}\n`)
+            .map(line)
             .join(''),
         );
-      case '-e': {
-        const edits = Object.fromEntries(args.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-        sys.put(mainCfPath, editMainCf(state.mainCf(), edits));
+      case '-e':
+        sys.put(mainCfPath, editMainCf(state.mainCf(), Object.fromEntries(args.map(parseEdit))));
         return ok();
-      }
       case '-X':
         sys.put(mainCfPath, editMainCf(state.mainCf(), Object.fromEntries(args.map((n) => [n, undefined]))));
         return ok();
-      default:
+      case '-M':
+      case '-P':
+      case '-PX':
+      case '-F':
+        return master(flag, args);
+      default: {
+        const values: Record<string, string> = { ...defaults, ...explicit() };
         return ok(
           args
             .filter((n) => n in values)
-            .map((n) => `${n} = ${values[n]}\n`)
+            .map((n) => line([n, values[n]!]))
             .join(''),
         );
+      }
     }
-  });
-  sys.on('postmap', (args) => {
-    const [type, path] = (args.at(-1) ?? '').split(/:(.*)/s) as [string, string];
-    const source = sys.files.get(path);
-    if (!source) return { exitCode: 1, stdout: '', stderr: `postmap: fatal: open ${path}: No such file or directory` };
-    // As postmap(1) does: an existing compiled file is rewritten in place, keeping its mode.
-    const compiled = `${path}${type === 'lmdb' ? '.lmdb' : '.db'}`;
-    sys.put(compiled, `compiled:${source.content.toString()}`, sys.files.get(compiled)?.mode ?? source.mode);
-    return ok();
-  });
+  };
+  const masterCf = () => sys.text(masterCfPath) ?? '';
+  const master = (flag: string, args: string[]) => {
+    if (flag === '-M' && 'postconf-M.txt' in outputs) return ok(outputs['postconf-M.txt']);
+    const entries = masterEntries(masterCf(), masterCfPath);
+    const name = (m: MasterEntry) => `${m.fields[0]}/${m.fields[1]}`;
+    const edits = flag === '-PX' || (flag === '-P' && args.some((a) => a.includes('=')));
+    if (edits) {
+      const requests = args.map((a) =>
+        flag === '-PX' ? { key: a } : { key: a.slice(0, a.indexOf('=')), value: a.slice(a.indexOf('=') + 1) },
+      );
+      const edited = editMasterCf(masterCf(), masterCfPath, requests);
+      if (edited.text !== masterCf()) sys.put(masterCfPath, edited.text);
+      const warnings = edited.unmatched.map((u) => `postconf: warning: unmatched service_name/type: "${u}"\n`);
+      return { exitCode: 0, stdout: '', stderr: warnings.join('') };
+    }
+    if (flag === '-M')
+      return ok(
+        entries
+          .filter((m) => args.length === 0 || args.includes(name(m)) || args.includes(m.fields[0]!))
+          .map((m) => `${printMasterEntry(m)}\n`)
+          .join(''),
+      );
+    if (flag === '-P') {
+      // Each service's -o values in name order, as postconf lists them.
+      const byName = (m: MasterEntry) => masterOptions(m).sort(([a], [b]) => (a < b ? -1 : 1));
+      const listed = entries.flatMap((m) => byName(m).map(([n, v]) => [`${name(m)}/${n}`, v] as const));
+      return ok(
+        listed
+          .filter(([key]) => args.length === 0 || args.includes(key))
+          .map(([key, v]) => `${key} = ${v}\n`)
+          .join(''),
+      );
+    }
+    // -F: the fields asked for, in master.cf's order of services and the fields' own order.
+    for (const key of args) {
+      const field = key.split('/')[2] ?? '';
+      if (!masterFieldNames.includes(field))
+        throw new PostfixSyntaxError(`postconf: fatal: invalid service attribute name: "${field}"`);
+    }
+    const fields = entries.flatMap((m) =>
+      masterFieldNames
+        .map((field, at) => [`${name(m)}/${field}`, at] as const)
+        .filter(([key]) => args.includes(key))
+        .map(([key, at]) => `${key} = ${at === 7 ? [m.fields[7], ...m.args].join(' ') : m.fields[at]}\n`),
+    );
+    return ok(fields.join(''));
+  };
+  installFakePostmap(sys);
   sys.on('postfix', (rawArgs) => {
     const verb = rawArgs.at(-1);
     if (verb === 'status')
       return state.running
         ? ok()
         : { exitCode: 1, stdout: '', stderr: 'postfix/postfix-script: the Postfix mail system is not running' };
-    if (verb === 'check')
-      return options.failCheck ? { exitCode: 1, stdout: '', stderr: 'postfix: fatal: bad configuration' } : ok();
+    if (verb === 'check') {
+      if (options.failCheck) return fail('postfix: fatal: bad configuration');
+      // What Postfix 3.7's check refuses: a main.cf line without '=', a master.cf entry short of 8 fields.
+      try {
+        mainCfSettings(state.mainCf(), mainCfPath);
+        masterEntries(masterCf(), masterCfPath);
+      } catch (error) {
+        if (error instanceof PostfixSyntaxError) return fail(error.message);
+        throw error;
+      }
+      return ok();
+    }
     if (verb === 'start' || verb === 'reload') state.running = true;
     if (verb === 'stop') state.running = false;
     return ok();
@@ -150,30 +244,4 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
     return { response: `250 2.0.0 Ok: queued as ${id}` };
   };
   return state;
-}
-
-function parseMainCf(text: string): Record<string, string> {
-  const settings: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const match = /^([A-Za-z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match?.[1]) settings[match[1]] = match[2] ?? '';
-  }
-  return settings;
-}
-
-/** As postconf -e/-X do: replace a parameter's line in place, append new ones, drop removed ones. */
-function editMainCf(text: string, edits: Record<string, string | undefined>): string {
-  const pending = new Map(Object.entries(edits));
-  const lines = text
-    .replace(/\n$/, '')
-    .split('\n')
-    .flatMap((line) => {
-      const name = /^([A-Za-z0-9_]+)\s*=/.exec(line)?.[1];
-      if (!name || !pending.has(name)) return [line];
-      const value = pending.get(name);
-      pending.delete(name);
-      return value === undefined ? [] : [`${name} = ${value}`];
-    });
-  for (const [name, value] of pending) if (value !== undefined) lines.push(`${name} = ${value}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,8 @@ import type {
   FileLock,
   SignalGuard,
   AuthCheckResult,
+  EnvelopeCheck,
+  EnvelopeCheckResult,
   RelayProbe,
   ExecOptions,
   ExecResult,
@@ -18,6 +20,7 @@ import type {
   WriteOptions,
   DirProblem,
   UnsafeDir,
+  SecretFile,
 } from '../../src/system/types.js';
 import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
 
@@ -59,6 +62,8 @@ export class FakeSystem implements System {
   /** Makes every keychain call after the probe fail with this reason (e.g. 'locked'), as a real keychain's errors do. */
   keychainFailure?: string;
   authResult: (user: string, password: string) => AuthCheckResult = () => ({ ok: true });
+  readonly envelopeChecks: { endpoint: SmtpEndpoint; check: EnvelopeCheck }[] = [];
+  envelopeResult: (check: EnvelopeCheck) => EnvelopeCheckResult = () => ({ ok: true });
   submitResult: (request: SubmitRequest) => SubmitResult = () => ({ response: '250 2.0.0 Ok: queued as 4F2C21A0B3' });
   readonly probes: { host: string; port: number; tls?: boolean }[] = [];
   /** The relay's reachability; by default it answers over IPv4 only, and speaks STARTTLS. */
@@ -115,6 +120,21 @@ export class FakeSystem implements System {
   async readFile(path: string): Promise<string | undefined> {
     return this.text(path);
   }
+  /** Paths that are not regular files here (a symlink, a device), for readSecretFile. */
+  readonly specialFiles = new Map<string, 'symlink' | 'directory' | 'not-regular'>();
+  /** The uid of the person who ran sudo, trusted like root to own a secret file. */
+  sudoUid?: number;
+  async readSecretFile(path: string): Promise<SecretFile> {
+    const special = this.specialFiles.get(path);
+    if (special) return { problem: special };
+    const f = this.files.get(path);
+    if (!f) return { problem: (await this.fileInfo(path))?.isDirectory ? 'directory' : 'missing' };
+    if (f.uid !== 0 && f.uid !== this.sudoUid) return { problem: 'owner' };
+    if ((f.mode & 0o022) !== 0) return { problem: 'writable' };
+    const unsafe = await this.unsafeDir(path.slice(0, path.lastIndexOf('/')) || '/');
+    if (unsafe) return { problem: 'unsafe-dir', where: unsafe.path };
+    return { text: f.content.toString('utf8'), othersMayRead: (f.mode & 0o004) !== 0 };
+  }
   async readBytes(path: string): Promise<Buffer | undefined> {
     return this.files.get(path)?.content;
   }
@@ -128,6 +148,11 @@ export class FakeSystem implements System {
     const prefix = `${path.replace(/\/+$/, '')}/`;
     const isDir = this.dirs.has(path) || [...this.files.keys(), ...this.dirs].some((p) => p.startsWith(prefix));
     return isDir ? { mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: this.clock, isDirectory: true } : undefined;
+  }
+  /** Free bytes per device: a test sets it to see the wizard refuse a change that would not fit. */
+  freeBytes: number | undefined = undefined;
+  async freeSpace(_path: string): Promise<{ free: number; device: number } | undefined> {
+    return this.freeBytes === undefined ? undefined : { free: this.freeBytes, device: 1 };
   }
   async listDir(path: string): Promise<string[]> {
     const prefix = `${path.replace(/\/+$/, '')}/`;
@@ -221,6 +246,10 @@ export class FakeSystem implements System {
   async checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult> {
     this.authChecks.push({ endpoint, user, password });
     return this.authResult(user, password);
+  }
+  async checkEnvelope(endpoint: SmtpEndpoint, check: EnvelopeCheck): Promise<EnvelopeCheckResult> {
+    this.envelopeChecks.push({ endpoint, check });
+    return this.envelopeResult(check);
   }
   async probeRelay(host: string, port: number, options: { timeoutMs: number; tls?: boolean }): Promise<RelayProbe> {
     this.probes.push({ host, port, tls: options.tls });

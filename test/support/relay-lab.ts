@@ -20,7 +20,14 @@ export interface RelayLab {
 export async function startRelayLab(
   name: string,
   accounts: FakeGmailOptions['accounts'],
-  options: { implicitTls?: boolean; start?: boolean; mainCf?: string; refuse?: FakeGmailOptions['refuse'] } = {},
+  options: {
+    implicitTls?: boolean;
+    start?: boolean;
+    mainCf?: string;
+    refuse?: FakeGmailOptions['refuse'];
+    relay?: FakeGmailOptions['relay'];
+    dailyLimit?: number;
+  } = {},
 ): Promise<RelayLab> {
   const tmp = await mkdtemp(`/tmp/pgw-${name}-`);
   const ca = await createTestCa(join(tmp, 'ca'));
@@ -30,6 +37,8 @@ export async function startRelayLab(
     accounts,
     implicitTls: options.implicitTls,
     refuse: options.refuse,
+    relay: options.relay,
+    dailyLimit: options.dailyLimit,
   });
   const postfix = await createPostfixInstance({ mainCf: options.mainCf });
   if (options.start ?? true) await postfix.start();

@@ -47,6 +47,9 @@ export class ScriptedUi implements Ui {
   command(intro: string, words: string[]): void {
     this.record('command', `${intro}\n${words.join(' ')}`);
   }
+  print(text: string): void {
+    this.record('print', text);
+  }
   progress(m: string): Progress {
     this.record('progress', m);
     return {

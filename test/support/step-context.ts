@@ -1,15 +1,14 @@
 // A Context for calling one flow step by itself (as create-astro's tests call
 // `git(ctx)` with a mock prompt): the recording FakeSystem, a ScriptedUi, the
-// options the CLI would parse from these flags, and a fresh --json outcome.
+// options the CLI would parse from these flags, and no warnings yet.
 // A step typed with Pick<Context, …> takes it as it is; the test then asserts
-// what the step returned, asked, showed, ran and wrote into the outcome.
+// what the step returned, asked, showed, ran and warned about.
 import type { Context } from '../../src/flow/context.js';
 import { detect } from '../../src/flow/detect/detect.js';
 import type { Answers, HostFacts, PostfixFacts } from '../../src/flow/types.js';
 import { defaultRelay } from '../../src/gmail/relay.js';
 import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
 import { parseOptions } from '../../src/options.js';
-import { newOutcome } from '../../src/outcome.js';
 import { FakeSystem } from './fake-system.js';
 import { ScriptedUi, type Answer } from './scripted-ui.js';
 
@@ -33,7 +32,7 @@ export function stepContext(argv: string[] = [], setup: StepSetup = {}): StepCon
     sys: setup.sys ?? new FakeSystem(),
     ui: new ScriptedUi(setup.answers ?? [], !setup.headless),
     options,
-    outcome: newOutcome(options.command),
+    warnings: [],
     argv,
     readStdin: async () => setup.stdin ?? '',
   };

@@ -91,6 +91,33 @@ describe('parseOptions', () => {
   });
 });
 
+describe('--auth and its flags', () => {
+  it('reads --auth, --oauth-client and --oauth-token-file', () => {
+    const o = parseOptions(['--auth', 'oauth', '--oauth-client', 'c.json', '--oauth-token-file', 't.json']);
+    assert.deepEqual([o.auth, o.oauthClient, o.oauthTokenFile], ['oauth', 'c.json', 't.json']);
+    assert.equal(parseOptions([]).auth, undefined);
+    assert.equal(parseOptions(['--auth', 'none']).auth, 'none');
+  });
+
+  it('refuses, with exit 2, a flag that belongs to another way of signing in', () => {
+    for (const argv of [
+      ['--auth', 'kerberos'],
+      ['--oauth-client', 'c.json'],
+      ['--auth', 'none', '--oauth-token-file', 't.json'],
+      ['--auth', 'none', '--password-stdin'],
+      ['--auth', 'oauth', '--password-file', '/root/pw'],
+      ['--auth', 'none', '--senders', '@example.org'],
+    ]) {
+      assert.throws(
+        () => parseOptions(argv),
+        (e: { exitCode?: number; message?: string }) =>
+          e.exitCode === 2 && /--(auth|oauth|senders)/.test(e.message ?? ''),
+        argv.join(' '),
+      );
+    }
+  });
+});
+
 // --state-dir/--backup-dir name where root keeps its lock, journal and
 // backups: a relative path would mean whatever folder the run started in.
 describe('--state-dir/--backup-dir must be absolute', () => {

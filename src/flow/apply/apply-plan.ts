@@ -1,8 +1,8 @@
 // The tail every writer but setup shares (remove, remove --account, restore, doctor --fix): the plan
 // shown, --dry-run stops there, the person (or --yes) agrees, the transaction applies it, and the
-// outcome says what changed. Setup shows and asks in its own way (confirm-plan.ts), and reports
+// run records what changed (appliedOutcome turns that into the --json fields). Setup shows and asks in its own way (confirm-plan.ts), and reports
 // what it changed with the same `changedBy`.
-import type { Outcome } from '../../outcome.js';
+import type { CommandOutcome, Outcome } from '../../outcome.js';
 import type { TransactionResult } from '../../transaction/transaction.js';
 import type { Plan } from '../../transaction/plan.js';
 import type { MessageKey } from '../../ui/messages.js';
@@ -25,30 +25,31 @@ export interface ApplyRequest {
   /** Names the backup (apply.ts). */
   reason: string;
   startIfStopped?: boolean;
-  /** outcome.result once applied; absent: the command decides it later (doctor). */
-  result?: Outcome['result'];
 }
 
-/** Undefined under --dry-run (outcome.result is then `dry-run`); else what the transaction did. */
+/** The plan only shown (--dry-run), or applied: the transaction's backup and what the plan changed. */
+export type Applied = { dryRun: true } | { dryRun: false; backupId: string; changed: Outcome['changed'] };
+
 export async function showConfirmApply(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
   postfix: PostfixFacts,
   plan: Plan,
   request: ApplyRequest,
-): Promise<TransactionResult | undefined> {
-  const { ui, options, outcome } = ctx;
+): Promise<Applied> {
+  const { ui, options } = ctx;
   ui.note(renderPlan(plan) || (request.whenEmpty ?? ''), request.title);
   if (request.explain !== undefined) ui.info(request.explain);
-  if (options.dryRun) {
-    outcome.result = 'dry-run';
-    return undefined;
-  }
+  if (options.dryRun) return { dryRun: true };
   await confirmOrYes(ctx, request.question, request.initialValue);
-  const done = await apply(ctx, postfix, plan, request.reason, request.startIfStopped);
-  if (request.result) outcome.result = request.result;
-  outcome.backupId = done.backup.id;
-  outcome.changed = changedBy(plan);
-  return done;
+  const done: TransactionResult = await apply(ctx, postfix, plan, request.reason, request.startIfStopped);
+  return { dryRun: false, backupId: done.backup.id, changed: changedBy(plan) };
+}
+
+/** The --json fields of a plan shown or applied; `result`: the command's word once applied (none: it decides later). */
+export function appliedOutcome(applied: Applied | undefined, result?: Outcome['result']): CommandOutcome {
+  if (!applied) return {};
+  if (applied.dryRun) return { result: 'dry-run' };
+  return { ...(result ? { result } : {}), backupId: applied.backupId, changed: applied.changed };
 }
 
 /**

@@ -55,18 +55,21 @@ export async function apply(
     const backupDir = error.backup?.dir ?? options.backupDir;
     progress.stop(t('apply.stepFailed', { step }), 'failed');
     const rollback = error.rollback ?? {};
-    if (rollback.restoreError !== undefined)
+    if (rollback.restoreError !== undefined) {
       ui.error(t('apply.rollbackFailed', { dir: backupDir, reason: rollback.restoreError }));
-    else {
-      if (rollback.reloadError !== undefined)
-        ui.warn(t('apply.rollbackReloadFailed', { reason: rollback.reloadError }));
-      ui.warn(t('apply.rollbackDone'));
+      // Never "rolled back" here: the check after the rollback found the files not as they were.
+      const fix = t('apply.notRolledBackFix', { id: error.backup?.id ?? '', dir: backupDir });
+      if (error.code === 'interrupted')
+        throw new WizardError('rollback-failed', t('apply.interruptedNotRolledBack', { signal: error.reason }), fix);
+      throw new WizardError('rollback-failed', t('apply.notRolledBack', { step, reason: error.reason }), fix);
     }
+    if (rollback.reloadError !== undefined) ui.warn(t('apply.rollbackReloadFailed', { reason: rollback.reloadError }));
+    ui.warn(t('apply.rollbackDone'));
     if (error.code === 'interrupted') throw new CancelledError(t('apply.interrupted', { signal: error.reason }));
     throw new WizardError(
       'apply-failed',
       t('apply.rolledBack', { step, reason: error.reason }),
-      t('apply.rolledBackFix', { dir: backupDir }),
+      t('apply.rolledBackFix'),
     );
   }
 }

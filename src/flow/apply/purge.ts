@@ -14,16 +14,22 @@ export function holdsPassword(backup: Backup, mapPaths: readonly string[]): bool
   );
 }
 
+/** What was purged (outcome.purged): the backups deleted, and how many keychain entries; undefined: nothing. */
+export interface Purged {
+  backups: string[];
+  accounts: number;
+}
+
 export async function offerPurge(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
   mapPaths: readonly string[],
-): Promise<void> {
+): Promise<Purged | undefined> {
   const { sys, ui, options } = ctx;
   const backups = (await listBackups(sys, options.backupDir)).filter((b) => holdsPassword(b, mapPaths));
   const keychain = await keychainState(ctx);
   // Every entry of the wizard's, whichever relay it belongs to (its keys name the relay: keychain-step.ts).
   const accounts = keychain.available ? ((await keychain.keychain?.accounts().catch(() => [])) ?? []) : [];
-  if (backups.length + accounts.length === 0) return;
+  if (backups.length + accounts.length === 0) return undefined;
   const counts = { backups: backups.length, accounts: accounts.length };
   const purge =
     options.purge ||
@@ -32,13 +38,13 @@ export async function offerPurge(
       (await ui.confirm({ message: t('remove.purgeConfirm', counts), initialValue: false })));
   if (!purge) {
     if (backups.length > 0) ui.info(t('remove.purgeHint', { backups: backups.length, dir: options.backupDir }));
-    return;
+    return undefined;
   }
   for (const backup of backups) await sys.removeTree(backup.dir);
   let removed = 0;
   for (const account of accounts) {
     if (await keychain.keychain?.remove(account).catch(() => false)) removed++;
   }
-  ctx.outcome.purged = { backups: backups.map((b) => b.id), accounts: removed };
   ui.success(t('remove.purged', { backups: backups.length, accounts: removed }));
+  return { backups: backups.map((b) => b.id), accounts: removed };
 }

@@ -15,7 +15,7 @@ import { acquireLock } from '../../transaction/lock.js';
 import { stepLabel } from '../../ui/step-text.js';
 import { posix } from 'node:path';
 
-export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>): Promise<void> {
+export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'warnings'>): Promise<void> {
   const { sys, ui, options } = ctx;
   if (!sys.isRoot()) return;
   if (!(await sys.fileInfo(journalPath(options.stateDir)))) return;
@@ -64,7 +64,7 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
     const commands = journal.restart ?? (journal.reload ? [journal.reload] : journal.stop ? [journal.stop] : []);
     for (const command of commands) await sys.exec(command.file, command.args);
     await clearJournal(sys, options.stateDir);
-    ctx.outcome.warnings.push(`rolled back unfinished change ${journal.backupId}`);
+    ctx.warnings.push(`rolled back unfinished change ${journal.backupId}`);
     ui.success(t('recover.done', { id: journal.backupId }));
   } finally {
     await lock.release();

@@ -30,7 +30,7 @@ export interface ChosenAccount {
   given?: Credential;
 }
 
-type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>;
+type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'warnings'>;
 
 export async function askAccountChoice(
   ctx: Ctx,
@@ -42,7 +42,6 @@ export async function askAccountChoice(
   const given = await checkGivenInputs(ctx);
   // Not asked: the account itself is right for nearly everyone; the plan shows it, --to changes it.
   const chosen = (account: string, choice: ChosenAccount['choice'], senders = givenSenders): ChosenAccount => {
-    ctx.outcome.account = account;
     return {
       account,
       to: given.to ?? account,

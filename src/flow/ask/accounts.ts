@@ -76,6 +76,24 @@ export function checkSendersFit(
     );
 }
 
+/**
+ * A new relay for the default account while sender-dependent accounts exist: their stored passwords were
+ * typed for the current relay, and their senders follow the relayhost (sender_relay) — the change would
+ * send them to a server they were never meant for. Refused (exit 2) before any password is asked.
+ */
+export function checkRelayKeepsSenders(postfix: PostfixFacts, relay: Relay, account: string): void {
+  const current = postfix.settings.relayhost?.trim() ?? '';
+  if (current === '' || current === relayhostValue(relay)) return;
+  const others = configuredSenderAccounts(postfix).filter((a) => a.account !== account);
+  if (others.length === 0) return;
+  const accounts = others.map((a) => a.account).join(', ');
+  throw new UsageError(
+    'relay-change-senders',
+    t('accounts.relayChangeSenders', { accounts, current, relay: relayhostValue(relay) }),
+    t('accounts.relayChangeSendersFix', { account: others[0]!.account }),
+  );
+}
+
 /** The password the map holds for a sender-dependent account — only for the relay it is configured with. */
 export function storedSenderPassword(postfix: PostfixFacts, relay: Relay, account: string): string | undefined {
   if ((postfix.settings.relayhost?.trim() ?? '') !== relayhostValue(relay)) return undefined;

@@ -3,10 +3,17 @@
 // What flags give is checked first, before the keychain, the network or a file
 // is touched, so hostile input stops the run with exit 2 and nothing changed.
 import { UsageError, WizardError } from '../../errors.js';
-import { appPasswordUrl, checkAccount, checkAppPassword, singleLine } from '../../gmail/credentials.js';
-import { parseRelay, type Relay } from '../../gmail/relay.js';
+import {
+  appPasswordUrl,
+  checkAccount,
+  checkAppPassword,
+  type InputProblem,
+  singleLine,
+} from '../../gmail/credentials.js';
+import type { SecretFileProblem, System } from '../../system/types.js';
+import { parseRelay, workspaceRelayHost, type Relay } from '../../gmail/relay.js';
 import { inputText } from '../../ui/input-text.js';
-import { t } from '../../ui/messages.js';
+import { type MessageKey, t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
 import type { Answers, Credential, HostFacts, PasswordSource } from '../types.js';
 
@@ -17,13 +24,17 @@ export function missingFlags(ctx: Pick<Context, 'options'>, havePassword: boolea
   const o = ctx.options;
   const missing: string[] = [];
   if (!o.account) missing.push('--account ADDR');
-  if (!o.passwordStdin && !o.passwordFile && !havePassword && !o.dryRun) missing.push(t('ask.passwordFlags'));
+  const wantsPassword = o.auth !== 'none' && o.auth !== 'oauth';
+  if (wantsPassword && !o.passwordStdin && !o.passwordFile && !havePassword && !o.dryRun)
+    missing.push(t('ask.passwordFlags'));
   if (!o.yes && !o.dryRun) missing.push('--yes');
   return missing;
 }
 
 export function resolveRelay(ctx: Pick<Context, 'options'>): Relay {
-  const relay = parseRelay(ctx.options.relay);
+  // --auth none signs in with nothing: only Workspace's relay service admits a machine by its address.
+  const given = ctx.options.relay ?? (ctx.options.auth === 'none' ? workspaceRelayHost : undefined);
+  const relay = parseRelay(given);
   if (!relay.ok) throw new UsageError('invalid-relay', inputText(relay.problem), t('relay.fix'));
   return relay.value;
 }
@@ -43,7 +54,7 @@ export async function resolveCaFile(
 
 /** --account, --to and the password from --password-stdin/--password-file, each checked; exit 2 on the first bad one. */
 export async function checkGivenInputs(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'warnings'>,
 ): Promise<{ account?: string; to?: string; credential?: Credential }> {
   return { ...checkGivenAddresses(ctx), credential: await readGivenPassword(ctx) };
 }
@@ -73,7 +84,7 @@ export function checkGivenAddresses(ctx: Pick<Context, 'options'>): { account?: 
 
 /** The password from --password-stdin or --password-file — never from argv or the environment. */
 async function readGivenPassword(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'outcome'>,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'readStdin' | 'warnings'>,
 ): Promise<Credential | undefined> {
   const o = ctx.options;
   let text: string;
@@ -82,32 +93,60 @@ async function readGivenPassword(
     text = await ctx.readStdin();
     source = 'stdin';
   } else if (o.passwordFile) {
-    const content = await ctx.sys.readFile(o.passwordFile).catch(() => undefined);
-    if (content === undefined)
-      throw new UsageError(
-        'password-file-missing',
-        t('password.fileMissing', { path: o.passwordFile }),
-        t('password.fileFix'),
-      );
-    const info = await ctx.sys.fileInfo(o.passwordFile);
-    if (info && (info.mode & 0o004) !== 0) {
+    const file = await readPasswordFile(ctx.sys, o.passwordFile);
+    if (file.othersMayRead) {
       // A security finding, like an open relay: scripts reading --json must see it too.
       const warning = t('password.fileWorldReadable', { path: o.passwordFile });
       ctx.ui.warn(warning);
-      ctx.outcome.warnings.push(warning);
+      ctx.warnings.push(warning);
     }
-    text = content;
+    text = file.text;
     source = 'file';
   } else {
     return undefined;
   }
+  const checked = checkedPassword(text);
+  if (checked.warning) ctx.ui.warn(inputText(checked.warning));
+  return { password: checked.value, source };
+}
+
+const secretFileText: Record<SecretFileProblem, MessageKey> = {
+  missing: 'password.file.missing',
+  unreadable: 'password.file.unreadable',
+  symlink: 'password.file.symlink',
+  directory: 'password.file.directory',
+  'not-regular': 'password.file.notRegular',
+  owner: 'password.file.owner',
+  writable: 'password.file.writable',
+  'too-large': 'password.file.tooLarge',
+  'unsafe-dir': 'password.file.unsafeDir',
+  changed: 'password.file.changed',
+};
+
+/** --password-file's content, or exit 2 saying why the file is not one root may read a password from. */
+export async function readPasswordFile(sys: System, path: string): Promise<{ text: string; othersMayRead: boolean }> {
+  const file = await sys.readSecretFile(path);
+  if (file.problem || file.text === undefined) {
+    const problem = file.problem ?? 'unreadable';
+    // The code scripts know since the first release stays for a file that is not there.
+    const gone = problem === 'missing' || problem === 'unreadable' || problem === 'directory';
+    throw new UsageError(
+      gone ? 'password-file-missing' : 'unsafe-password-file',
+      t(secretFileText[problem], { path, dir: file.where ?? '' }),
+      t('password.fileFix'),
+    );
+  }
+  return { text: file.text, othersMayRead: file.othersMayRead ?? false };
+}
+
+/** The app password in `text` (one line), checked; exit 2 when it cannot be one. */
+export function checkedPassword(text: string): { value: string; warning?: InputProblem } {
   const fix = t('password.fix', { url: appPasswordUrl });
   const line = singleLine(text);
   if (!line.ok) throw new UsageError('invalid-password', inputText(line.problem), fix);
   const checked = checkAppPassword(line.value);
   if (!checked.ok) throw new UsageError('invalid-password', inputText(checked.problem), fix);
-  if (checked.warning) ctx.ui.warn(inputText(checked.warning));
-  return { password: checked.value, source };
+  return { value: checked.value, warning: checked.warning };
 }
 
 /** A stored password (keychain or map) is used only if it still passes the rules. */

@@ -8,10 +8,10 @@ import type { System } from '../../system/types.js';
 import { inputText } from '../../ui/input-text.js';
 import { t } from '../../ui/messages.js';
 import { checkGivenSenders } from './accounts.js';
-import { checkGivenAddresses, resolveRelay } from './ask.js';
+import { checkedPassword, checkGivenAddresses, readPasswordFile, resolveRelay } from './ask.js';
 import { checkGivenRootAlias } from './relay-options.js';
 
-export async function checkFlags(options: Options, _loadSystem: () => Promise<System>): Promise<void> {
+export async function checkFlags(options: Options, loadSystem: () => Promise<System>): Promise<void> {
   const ctx = { options };
   if (options.to === '') throw new UsageError('invalid-recipient', t('recipient.empty'), t('recipient.fix'));
   checkGivenAddresses(ctx);
@@ -20,6 +20,9 @@ export async function checkFlags(options: Options, _loadSystem: () => Promise<Sy
     checkGivenRootAlias(ctx);
     checkGivenSenders(ctx);
   }
+  // The file is read here and again when the password is needed: a bad one stops the run before its first frame.
+  if (options.passwordFile !== undefined)
+    checkedPassword((await readPasswordFile(await loadSystem(), options.passwordFile)).text);
   if (options.from !== undefined) {
     const given = checkAccount(options.from);
     if (!given.ok)

@@ -43,7 +43,8 @@ export interface PreflightFailure {
 export function explainPreflight(
   relay: Relay,
   result: { response?: string; responseCode?: number; errorCode?: string },
-  source: Credential['source'],
+  /** undefined: no password at all (--auth none). */
+  source: Credential['source'] | undefined,
 ): PreflightFailure {
   const diagnosis = diagnose(result.response ?? '', { errorCode: result.errorCode, responseCode: result.responseCode });
   const explained = explainDiagnosis(diagnosis.code, relay.host);
@@ -58,7 +59,7 @@ export function explainPreflight(
     const other = relay.port === 465 ? 587 : 465;
     fix = t('preflight.otherPort', { host: relay.host, port: relay.port, other });
   }
-  if (beforeAuth.includes(diagnosis.code) && !saysNotSent.includes(diagnosis.code))
+  if (source !== undefined && beforeAuth.includes(diagnosis.code) && !saysNotSent.includes(diagnosis.code))
     cause = `${cause} ${t('preflight.passwordNotSent')}`;
   if (retryable.includes(diagnosis.code) && (source === 'keychain' || source === 'map')) {
     cause = `${cause} ${t(source === 'keychain' ? 'preflight.storedRefused' : 'preflight.mapRefused')}`;

@@ -20,17 +20,17 @@ import { readLocalFacts } from '../detect/local-facts.js';
 import { isOwnGenericMap, parseSaved } from '../plan/options-plan.js';
 import type { Answers, LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
 
-type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'outcome'>;
+type Ctx = Pick<Context, 'sys' | 'ui' | 'options' | 'warnings'>;
 
 const probeTimeoutMs = 6_000;
 /** Socket errors that mean "no route from here", as opposed to a refusal by the server. */
 const unreachable = ['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ETIMEDOUT'];
 const probes = new WeakMap<object, Map<string, Promise<RelayProbe>>>();
 
-/** One probe per relay and run (a run has its own outcome): the port check before the login and the IPv6 check after it share it. */
+/** One probe per relay and run (a run has its own options): the port check before the login and the IPv6 check after it share it. */
 function probe(ctx: Ctx, relay: Relay, tls = false): Promise<RelayProbe> {
-  const cache = probes.get(ctx.outcome) ?? new Map<string, Promise<RelayProbe>>();
-  probes.set(ctx.outcome, cache);
+  const cache = probes.get(ctx.options) ?? new Map<string, Promise<RelayProbe>>();
+  probes.set(ctx.options, cache);
   const key = `${relay.host}:${relay.port}:${tls}`;
   const found = cache.get(key) ?? ctx.sys.probeRelay(relay.host, relay.port, { timeoutMs: probeTimeoutMs, tls });
   cache.set(key, found);
@@ -59,10 +59,10 @@ export function checkGivenRootAlias(ctx: Pick<Ctx, 'options'>): void {
 
 export async function chooseRelay(ctx: Ctx, postfix: PostfixFacts): Promise<Relay> {
   const { ui, options } = ctx;
-  let relay =
-    options.relay === undefined
-      ? (currentGoogleRelay(postfix.settings.relayhost, postfix.settings.smtp_tls_wrappermode) ?? resolveRelay(ctx))
-      : resolveRelay(ctx);
+  // A re-run keeps the Google relay configured — with --auth none only Workspace's relay, the one that admits by address.
+  const current = currentGoogleRelay(postfix.settings.relayhost, postfix.settings.smtp_tls_wrappermode);
+  const keep = current && (options.auth !== 'none' || isWorkspaceRelay(current)) ? current : undefined;
+  let relay = options.relay === undefined ? (keep ?? resolveRelay(ctx)) : resolveRelay(ctx);
   const sniff = !conventionalPorts.includes(relay.port);
   const result = await probe(ctx, relay, sniff);
   if (sniff && result.implicitTls) {
@@ -206,5 +206,5 @@ function warnOpenRelay(ctx: Ctx, postfix: PostfixFacts, local: LocalFacts, loopb
   if (open.length === 0) return;
   const message = t('mynetworks.open', { networks: open.join(', ') });
   ctx.ui.warn(`${message}\n${t('mynetworks.fix')}`);
-  ctx.outcome.warnings.push(message);
+  ctx.warnings.push(message);
 }

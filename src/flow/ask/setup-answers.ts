@@ -12,7 +12,9 @@ import type { Context } from '../context.js';
 import { refuseUnfixableTls } from '../plan/tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import { askAccountChoice } from './account-choice.js';
-import { checkSendersFit, defaultAccount } from './accounts.js';
+import { checkRelayKeepsSenders, checkSendersFit, configuredSenderAccounts, defaultAccount } from './accounts.js';
+import { preflightEnvelope } from './relay-preflight.js';
+import { UsageError } from '../../errors.js';
 import { resolveCaFile } from './ask.js';
 import { keychainState, type KeychainState } from './keychain-step.js';
 import { askPassword } from './password-step.js';
@@ -24,13 +26,22 @@ export type SetupAnswers =
   /** The re-run menu's "remove this sender-dependent account": no answers, another command's work. */
   | { kind: 'remove-account'; account: string };
 
+/** What the ask phase has settled so far: a run an error ends (a refused login) still says which account and relay. */
+export interface Settled {
+  account?: string;
+  relay?: string;
+  /** How Postfix signs in (the JSON outcome's auth). */
+  auth?: 'app-password' | 'oauth' | 'none';
+}
+
 export async function askSetupAnswers(
   ctx: Context,
   facts: HostFacts,
   postfix: PostfixFacts,
   givenSenders: string[] | undefined,
+  settled: Settled = {},
 ): Promise<SetupAnswers> {
-  const { ui, sys, outcome } = ctx;
+  const { ui, sys } = ctx;
   const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
     const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay));
     refuseUnfixableTls(found);
@@ -43,13 +54,19 @@ export async function askSetupAnswers(
   const chosen = await askAccountChoice(ctx, postfix, asked, keychain, givenSenders);
   const { account, to, senders } = chosen;
   if (chosen.choice === 'remove') return { kind: 'remove-account', account };
-  const relay = await settleWorkspaceRelay(ctx, postfix, account, asked);
-  outcome.relay = `${relay.host}:${relay.port}`;
+  settled.account = account;
+  const noLogin = ctx.options.auth === 'none';
+  const relay = noLogin ? asked : await settleWorkspaceRelay(ctx, postfix, account, asked);
+  settled.relay = `${relay.host}:${relay.port}`;
+  settled.auth = noLogin ? 'none' : 'app-password';
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
   if (senders) checkSendersFit(postfix, relay, account, senders);
+  else checkRelayKeepsSenders(postfix, relay, account);
   // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).
   const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
-  const credential = await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
+  if (noLogin) refuseSenderAccounts(postfix);
+  if (noLogin && !ctx.options.dryRun) await preflightEnvelope(ctx, relay, anchors, { from: account, to });
+  const credential = noLogin ? undefined : await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
   const previous = defaultAccount(postfix);
   if (senders) ui.info(t('accounts.added', { account, senders: senders.join(', '), default: previous ?? '' }));
   else if (previous && previous !== account) ui.warn(t('accounts.replacesDefault', { account, previous }));
@@ -58,9 +75,21 @@ export async function askSetupAnswers(
     account,
     credential,
     relay,
+    ...(noLogin ? { auth: 'none' as const } : {}),
     caFile: ca.path,
     to,
     ...(senders ? { senders } : {}),
   });
   return { kind: 'answers', answers, tls, keychain };
+}
+
+/** --auth none: the sender-dependent accounts' logins would go with the SASL settings. */
+function refuseSenderAccounts(postfix: PostfixFacts): void {
+  const accounts = configuredSenderAccounts(postfix).map((a) => a.account);
+  if (accounts.length === 0) return;
+  throw new UsageError(
+    'auth-none-with-senders',
+    t('authNone.sendersConfigured', { accounts: accounts.join(', ') }),
+    t('authNone.sendersConfiguredFix'),
+  );
 }

@@ -5,7 +5,7 @@ import { readExplicitSettings, readSettings, instanceDir } from '../../postfix/p
 import type { DoctorFacts } from '../../postfix/problems/types.js';
 import type { System } from '../../system/types.js';
 import type { HostFacts, PostfixFacts } from '../types.js';
-import { readFailures } from './failures.js';
+import { readFailures, readQueueAndLog, type QueueAndLog } from './failures.js';
 import { mapParameters, readMapStates } from './maps.js';
 import { configuredRelay } from './configured-relay.js';
 import { probeRelay, tryLogin } from './reach.js';
@@ -41,18 +41,31 @@ export interface GatheredFacts {
 }
 
 export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: PostfixFacts): Promise<GatheredFacts> {
+  const [local, relay] = await Promise.all([gatherLocalFacts(sys, facts, postfix), probeRelay(sys, postfix)]);
+  const login = await tryLogin(sys, facts, postfix, relay);
+  return { ...local, doctor: { ...local.doctor, relay, login } };
+}
+
+/**
+ * Everything doctor's rules look at that this machine alone can tell — no connection to the relay, no
+ * login: what `check` judges every few minutes. The queue is read once and the log from a bounded tail.
+ */
+export async function gatherLocalFacts(
+  sys: System,
+  facts: HostFacts,
+  postfix: PostfixFacts,
+): Promise<GatheredFacts & { read: QueueAndLog }> {
   const dir = instanceDir(postfix);
   const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
   const settings = { ...postfix.settings, ...more };
-  const [maps, { failures, queueRead }, relay, chroot, dataDir, configured] = await Promise.all([
+  const read = await readQueueAndLog(sys, postfix);
+  const [maps, { failures, queueRead }, chroot, dataDir, configured] = await Promise.all([
     readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
-    readFailures(sys, postfix),
-    probeRelay(sys, postfix),
+    readFailures(sys, postfix, read),
     chrootState(sys, postfix),
     dataDirState(sys, settings),
     configuredRelay(sys, postfix),
   ]);
-  const login = await tryLogin(sys, facts, postfix, relay);
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
   const doctor: DoctorFacts = {
     running: postfix.running,
@@ -63,15 +76,13 @@ export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: 
     saslPlugins: facts.saslPlugins,
     maps,
     failures,
-    relay,
-    login,
     chroot,
     openNetworks: open,
     caBundle: facts.caBundle,
     ...(dataDir ? { dataDir } : {}),
     ...(configured ? { configuredRelay: configured } : {}),
   };
-  return { doctor, queueRead };
+  return { doctor, queueRead, read };
 }
 
 /** The recipe's file and the wizard's own, when main.cf names neither (leftovers with a password in them). */

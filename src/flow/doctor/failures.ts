@@ -2,23 +2,42 @@
 // bounces logged since the last message that went out. Diagnosed with gmail/diagnose.ts, the table
 // the test send uses.
 import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
-import { logCursor, postfixUids, readDeliveryLog } from '../../postfix/delivery-log.js';
+import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../../postfix/delivery-log.js';
 import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
 import type { Failure } from '../../postfix/problems/types.js';
-import { readQueue } from '../../postfix/queue.js';
+import { readQueue, type QueueEntry } from '../../postfix/queue.js';
 import type { System } from '../../system/types.js';
 import type { PostfixFacts } from '../types.js';
 
-/** How much of the log file's end is read: enough for a day of a small machine's mail. */
-const logTailBytes = 1 << 20;
+/** How much of the log file's end is read: a day of a personal account's mail (500 recipients, a few lines each) fits. */
+const logTailBytes = 2 << 20;
 /** Postfix's delivery agents that deliver on this machine, not through the relay. */
 const localAgents = ['local', 'virtual', 'pipe'];
+
+export interface QueueAndLog {
+  /** postqueue -j, read once; undefined when it could not be read (Postfix down, no permission). */
+  queue: QueueEntry[] | undefined;
+  /** The log's last day (journal) or bounded tail (file): Postfix's delivery lines, trusted as delivery-log.ts reads them. */
+  logText: string;
+  /** Whether the text comes from journald, which vouches for each line's writer and covers exactly the last 24 h. */
+  fromJournal: boolean;
+}
+
+/** The queue, once, and the recent log: what doctor's failures and check's counts are read from. */
+export async function readQueueAndLog(sys: System, postfix: PostfixFacts): Promise<QueueAndLog> {
+  const [queue, logText] = await Promise.all([
+    readQueue(sys, postfix).catch(() => undefined), // unreadable: no queue facts
+    recentLog(sys, postfix),
+  ]);
+  return { queue, logText, fromJournal: postfix.log.kind === 'journal' };
+}
 
 export async function readFailures(
   sys: System,
   postfix: PostfixFacts,
+  read?: QueueAndLog,
 ): Promise<{ failures: Failure[]; queueRead: boolean }> {
-  const queue = await readQueue(sys, postfix).catch(() => undefined); // unreadable: no queue facts
+  const { queue, logText: text, fromJournal } = read ?? (await readQueueAndLog(sys, postfix));
   const failures: Failure[] = [];
   for (const entry of queue ?? []) {
     if (entry.queueName !== 'deferred') continue;
@@ -32,14 +51,26 @@ export async function readFailures(
         });
     }
   }
-  const text = await recentLog(sys, postfix);
   const events = text
     .split('\n')
     .map(parseDeliveryLine)
     .filter((e): e is DeliveryEvent => e !== undefined);
   // What failed before the last message that went out is history; deferrals come from the queue when it can be read.
   // Delivered here (the bounce notice of a 550 5.4.5, to root's mailbox) is not out: it hid the bounce it reports.
-  const lastSent = events.map((e) => e.status === 'sent' && !localAgents.includes(e.agent ?? '')).lastIndexOf(true);
+  // "Went out" needs the test verdict's proof (postfix/verdict.ts): any local user can add a status=sent line to a
+  // syslog file (logger -t postfix/smtp), so a line counts only if journald vouches for its writer or its pid is a
+  // running Postfix daemon — and its message has left the queue.
+  const outLines = events.filter((e) => e.status === 'sent' && !localAgents.includes(e.agent ?? ''));
+  const proven = fromJournal ? undefined : await verifiedPids(sys, outLines, await postfixUids(sys, postfix));
+  const queued = new Set((queue ?? []).map((e) => e.queueId));
+  const lastSent = events
+    .map(
+      (e) =>
+        outLines.includes(e) &&
+        !queued.has(e.queueId) &&
+        (proven === undefined || (e.pid !== undefined && proven.has(e.pid))),
+    )
+    .lastIndexOf(true);
   // A queued message being tried again right now (active, no delay reason): its last logged deferral says why it waits.
   const retrying = new Set((queue ?? []).filter((e) => e.queueName !== 'deferred').map((e) => e.queueId));
   const latest = new Map(

@@ -23,6 +23,7 @@ import { passwordMapPath } from '../../postfix/wizard-files.js';
 import { passwordMapCredential } from '../../postfix/password-map.js';
 import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from './accounts-plan.js';
 import type { SenderAccount } from '../../postfix/sender-maps.js';
+import { noLoginPiece } from './no-login-plan.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';
@@ -33,13 +34,20 @@ export { passwordMapPath };
 /** What main.cf must say for mail to leave through the relay. */
 export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settings {
   const current = postfix.settings;
+  // --auth none: no login at all (no-login-plan.ts takes the SASL settings out).
+  const login: Settings =
+    answers.auth === 'none'
+      ? {}
+      : {
+          smtp_sasl_auth_enable: 'yes',
+          smtp_sasl_password_maps: `${postfix.defaultMapType}:${passwordMapPath(postfix)}`,
+          // smtp_sasl_security_options keeps Postfix's default (noplaintext, noanonymous):
+          // PLAIN/LOGIN are allowed only inside TLS, which the level below makes mandatory.
+          smtp_sasl_tls_security_options: 'noanonymous',
+        };
   const desired: Settings = {
     relayhost: relayhostValue(answers.relay),
-    smtp_sasl_auth_enable: 'yes',
-    smtp_sasl_password_maps: `${postfix.defaultMapType}:${passwordMapPath(postfix)}`,
-    // smtp_sasl_security_options keeps Postfix's default (noplaintext, noanonymous):
-    // PLAIN/LOGIN are allowed only inside TLS, which the level below makes mandatory.
-    smtp_sasl_tls_security_options: 'noanonymous',
+    ...login,
     // "secure": verify the chain and that the certificate names the relay, so
     // the password goes to nobody else (the classic recipe's "may" did not).
     smtp_tls_security_level: 'secure',
@@ -170,7 +178,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     ...(oldSasl ? ['smtp_sasl_security_options'] : []),
     ...legacy.removeSettings.filter((n) => !(n in wanted)),
   ];
-  const passwordMap: PlanPiece = {
+  const loginPiece: PlanPiece = {
     settings,
     removeSettings,
     files,
@@ -185,6 +193,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     ...(legacy.shown.length > 0 ? { legacy: legacy.shown } : {}),
     ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
   };
+  const passwordMap = answers.auth === 'none' ? noLoginPiece(postfix, loginPiece, onDisk) : loginPiece;
   const relayOptions: PlanPiece | undefined = options && {
     files: options.files,
     deletes: options.deletes,

@@ -9,6 +9,7 @@ const AUTH: readonly DiagnosisCode[] = [
   'auth-app-password-required',
   'auth-web-login-required',
   'auth-not-attempted',
+  'relay-address-refused',
 ];
 const THROTTLE: readonly DiagnosisCode[] = ['rate-limited', 'auth-too-many-attempts'];
 const DNS: readonly DiagnosisCode[] = ['dns', 'dns-chroot'];

@@ -20,8 +20,18 @@ export const applyEn = {
   'apply.rollbackReloadFailed':
     'The files are back, but reloading Postfix failed ({reason}); it keeps running the configuration it had.',
   'apply.rolledBack': '"{step}" failed: {reason}. Every change was rolled back.',
-  'apply.rolledBackFix': 'Fix the cause above and run the wizard again. The backup taken first is in {dir}.',
+  'apply.rolledBackFix': 'Fix the cause above and run the wizard again.',
   'apply.interrupted': 'Interrupted ({signal}) while applying: every change was rolled back.',
+  'apply.notRolledBack':
+    '"{step}" failed: {reason}. The rollback did not complete either: the configuration may be half changed.',
+  'apply.notRolledBackFix':
+    'Make the folder writable again (free some space, or remount it read-write), then run: postfix-gmail-wizard restore {id} --yes (the backup taken first, in {dir}). A run of the wizard also offers it.',
+  'apply.interruptedNotRolledBack':
+    'Interrupted ({signal}) while applying, and the rollback did not complete: the configuration may be half changed.',
+  'apply.noSpace':
+    'The file system holding {dir} is too full for this change: {free} free, about {needed} needed. Nothing was changed.',
+  'apply.noSpaceFix':
+    'Free some space there (or choose another folder with --backup-dir or --state-dir) and run the wizard again.',
 
   // ui/step-text.ts: the steps' labels
   'apply.step.masterSet': 'Putting master.cf options back (postconf -P)',

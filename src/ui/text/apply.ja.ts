@@ -23,9 +23,18 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.rollbackReloadFailed':
     'ファイルは元に戻しましたが、Postfix の再読み込みに失敗しました（{reason}）。Postfix は以前の設定のまま動作を続けます。',
   'apply.rolledBack': '「{step}」に失敗しました: {reason}。変更はすべて元に戻しました。',
-  'apply.rolledBackFix':
-    '上記の原因を解消してから、ウィザードをもう一度実行してください。最初に取ったバックアップは {dir} にあります。',
+  'apply.rolledBackFix': '上記の原因を解消してから、ウィザードをもう一度実行してください。',
   'apply.interrupted': '適用中に中断されました（{signal}）。すべての変更を元に戻しました。',
+  'apply.notRolledBack':
+    '「{step}」に失敗しました: {reason}。ロールバックも完了していません。設定が途中まで変わったままの可能性があります。',
+  'apply.notRolledBackFix':
+    'そのフォルダーに再び書き込めるようにしてから（空き容量を作る、読み書き可能で再マウントする）、次を実行してください: postfix-gmail-wizard restore {id} --yes（最初に取ったバックアップ、{dir}）。ウィザードを再実行しても復元を提案します。',
+  'apply.interruptedNotRolledBack':
+    '適用中に中断され（{signal}）、ロールバックも完了していません。設定が途中まで変わったままの可能性があります。',
+  'apply.noSpace':
+    '{dir} のあるファイルシステムの空き容量が足りません: 空き {free}、この変更にはおよそ {needed} 必要です。何も変更していません。',
+  'apply.noSpaceFix':
+    'そこに空き容量を作る（または --backup-dir や --state-dir で別のフォルダーを指定する）と、もう一度ウィザードを実行してください。',
 
   // ui/step-text.ts: the steps' labels
   'apply.step.masterSet': 'master.cf のオプションを元に戻しています（postconf -P）',

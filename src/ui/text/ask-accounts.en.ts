@@ -32,5 +32,10 @@ export const askAccountsEn = {
   'accounts.isDefaultFix':
     'Use another account with --senders, or make another account the default first (run with --account ADDR and no --senders).',
   'accounts.otherRelay': 'The accounts share one relay ({current}); --senders cannot add an account for {relay}.',
-  'accounts.otherRelayFix': 'Leave --relay out, or change the relay for all first (a run without --senders).',
+  'accounts.otherRelayFix':
+    'Leave --relay out, or move every account: take the others out (remove --account), change the relay, add them again.',
+  'accounts.relayChangeSenders':
+    'The relay cannot change from {current} to {relay} while {accounts} send through it: their stored app passwords were typed for {current}, and would go to {relay}.',
+  'accounts.relayChangeSendersFix':
+    'Take them out first (postfix-gmail-wizard remove --account {account}, and so for each), change the relay, then add them again with --senders, typing each password for the new relay.',
 } as const;

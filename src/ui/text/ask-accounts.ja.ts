@@ -40,5 +40,10 @@ export const askAccountsJa: Record<keyof typeof askAccountsEn, string> = {
     '--senders には別のアカウントを使うか、先に別のアカウントを既定にしてください（--account ADDR を付け、--senders なしで実行します）。',
   'accounts.otherRelay':
     'すべてのアカウントは 1 つのリレー先（{current}）を共有します。--senders で {relay} 用のアカウントは追加できません。',
-  'accounts.otherRelayFix': '--relay を省くか、先に --senders なしの実行ですべてのリレー先を変更してください。',
+  'accounts.otherRelayFix':
+    '--relay を省くか、すべてのアカウントを移してください: ほかのアカウントを外し（remove --account）、リレー先を変更してから、もう一度追加します。',
+  'accounts.relayChangeSenders':
+    '{accounts} が {current} 経由で送信しているため、リレー先を {current} から {relay} に変更できません: 保存されているアプリ パスワードは {current} 用に入力されたもので、変更すると {relay} に送られてしまいます。',
+  'accounts.relayChangeSendersFix':
+    '先にそれらを外し（postfix-gmail-wizard remove --account {account}、ほかのアカウントも同様に）、リレー先を変更してから、新しいリレー先用にパスワードを入力して --senders で追加し直してください。',
 };

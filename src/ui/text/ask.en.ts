@@ -17,9 +17,23 @@ export const askEn = {
   'password.controlChars': 'The app password contains a tab, line break or control character.',
   'password.tooLong': 'That is far too long for an app password.',
   'password.fix': 'Create an app password at {url} and give it with --password-stdin or --password-file.',
-  'password.fileMissing': 'The password file {path} does not exist or cannot be read.',
+  'password.file.missing': 'The password file {path} does not exist.',
+  'password.file.unreadable': 'The password file {path} cannot be read.',
+  'password.file.symlink':
+    'The password file {path} is a symbolic link: root reads a password only from the file itself, which no one can point elsewhere.',
+  'password.file.directory': '{path} is a directory, not a password file.',
+  'password.file.notRegular':
+    'The password file {path} is not a regular file (a device, a FIFO or a socket): root reads a password only from a plain file.',
+  'password.file.owner':
+    'The password file {path} belongs to another user: root reads a password only from a file owned by root or by you.',
+  'password.file.writable':
+    'The password file {path} can be changed by other users (its group or everyone may write it).',
+  'password.file.tooLarge': 'The password file {path} is larger than 4 KiB: it is not a password file.',
+  'password.file.unsafeDir':
+    'The password file {path} is under {dir}, which another user can change (it is theirs, or they may write it): they could swap the file.',
+  'password.file.changed': 'The password file {path} changed while it was being read.',
   'password.fileFix':
-    'Write the app password as the first line of a file only root can read (chmod 600), and pass its path.',
+    'Write the app password alone on one line to a file only root can read and change, and give its path: install -m 600 /dev/null /root/gmail-app-password, then write the password into it.',
   'password.fileWorldReadable': 'The password file {path} can be read by every user of this machine: chmod 600 it.',
   'relay.invalid': '"{input}" is not a relay like smtp.gmail.com:587.',
   'relay.portRange': 'The port {port} in "{input}" is out of range: a port is a number from 1 to 65535.',

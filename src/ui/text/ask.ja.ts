@@ -19,9 +19,22 @@ export const askJa: Record<keyof typeof askEn, string> = {
   'password.controlChars': 'アプリパスワードにタブ・改行・制御文字が含まれています。',
   'password.tooLong': 'アプリパスワードにしては長すぎます。',
   'password.fix': '{url} でアプリパスワードを作成し、--password-stdin か --password-file で渡してください。',
-  'password.fileMissing': 'パスワードファイル {path} が存在しないか、読み取れません。',
+  'password.file.missing': 'パスワードファイル {path} がありません。',
+  'password.file.unreadable': 'パスワードファイル {path} を読み取れません。',
+  'password.file.symlink':
+    'パスワードファイル {path} はシンボリックリンクです。root は、ほかの場所を指し示せないファイルそのものからだけパスワードを読みます。',
+  'password.file.directory': '{path} はディレクトリで、パスワードファイルではありません。',
+  'password.file.notRegular':
+    'パスワードファイル {path} は通常のファイルではありません（デバイス、FIFO、ソケット）。root は通常のファイルからだけパスワードを読みます。',
+  'password.file.owner':
+    'パスワードファイル {path} はほかのユーザーの所有です。root は、root かあなたが所有するファイルからだけパスワードを読みます。',
+  'password.file.writable': 'パスワードファイル {path} はほかのユーザー（グループまたは全員）が書き換えられます。',
+  'password.file.tooLarge': 'パスワードファイル {path} は 4 KiB より大きく、パスワードファイルではありません。',
+  'password.file.unsafeDir':
+    'パスワードファイル {path} は、ほかのユーザーが変更できる {dir} の下にあります（そのユーザーの所有か、書き込み可能）。ファイルをすり替えられるおそれがあります。',
+  'password.file.changed': 'パスワードファイル {path} が読み取り中に変わりました。',
   'password.fileFix':
-    'root だけが読めるファイル（chmod 600）の 1 行目にアプリパスワードを書き、そのパスを指定してください。',
+    'root だけが読み書きできるファイルにアプリパスワードだけを 1 行で書き、そのパスを指定してください: install -m 600 /dev/null /root/gmail-app-password を実行してから、パスワードを書き込みます。',
   'password.fileWorldReadable':
     'パスワードファイル {path} はこのマシンの全ユーザーが読めます。chmod 600 で保護してください。',
   'relay.invalid': '「{input}」は smtp.gmail.com:587 のようなリレー先の形式ではありません。',

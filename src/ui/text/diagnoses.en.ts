@@ -28,6 +28,11 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     cause: 'Postfix sent the mail without logging in to Gmail (530 5.7.0 Authentication Required).',
     fix: 'smtp_sasl_auth_enable must be yes and the password map key must match relayhost exactly ([smtp.gmail.com]:587), rebuilt with postmap; the wizard rewrites both.',
   },
+  'relay-address-refused': {
+    cause:
+      "Google's SMTP relay service did not admit this machine's address (550 5.7.1 Invalid credentials for relay).",
+    fix: 'Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service: add the address Google saw to Allowed senders / IP addresses, or require SMTP authentication there and sign in (--auth oauth).',
+  },
   'sasl-password-map': {
     cause: 'Postfix could not read its password map (the sasl_passwd file or its .db/.lmdb copy).',
     fix: 'Rebuild it with `postmap /etc/postfix/sasl_passwd` (using the type in smtp_sasl_password_maps), then `postfix reload`; running the wizard again does both.',

@@ -25,6 +25,11 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     cause: 'Postfix が Gmail にログインしないままメールを送ろうとしました（530 5.7.0 Authentication Required）。',
     fix: 'smtp_sasl_auth_enable を yes にし、パスワードマップのキーを relayhost と完全に一致させたうえで（[smtp.gmail.com]:587）、postmap で作り直す必要があります。ウィザードを実行すれば両方とも書き直します。',
   },
+  'relay-address-refused': {
+    cause:
+      'Google の SMTP リレーサービスがこのマシンのアドレスを受け入れませんでした（550 5.7.1 Invalid credentials for relay）。',
+    fix: '管理コンソール → Apps → Google Workspace → Gmail → Routing → SMTP relay service で、Google から見えたアドレスを Allowed senders / IP addresses に追加するか、そこで SMTP 認証を必須にしてログインしてください（--auth oauth）。',
+  },
   'sasl-password-map': {
     cause: 'Postfix がパスワードマップ（sasl_passwd ファイル、またはその .db/.lmdb ファイル）を読めませんでした。',
     fix: '`postmap /etc/postfix/sasl_passwd` で作り直し（形式は smtp_sasl_password_maps に書かれたものを使います）、`postfix reload` を実行してください。ウィザードをもう一度実行すれば両方とも行います。',

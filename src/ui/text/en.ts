@@ -14,6 +14,7 @@
 //   ask-keychain  flow/ask/keychain-step.ts: keychain., status.keychain*
 //   ask-relay     flow/ask/relay-options.ts: port, workspace., ipv6., senders., rootAlias.,
 //                 loopback., mynetworks., relaypw.
+//   ask-auth      how Postfix signs in (--auth): authNone. (Workspace's relay by address)
 //   plan          flow/plan/, ui/plan-view.ts: plan., tls. overrides, legacy. replaced, secrets
 //   tui           the terminal UI's one-screen plan and its question (tui.)
 //   apply         flow/apply/, transaction/: apply., apply.step., recover., lock., trust. of folders
@@ -31,6 +32,7 @@ import { askEn } from './ask.en.js';
 import { askAccountsEn } from './ask-accounts.en.js';
 import { askKeychainEn } from './ask-keychain.en.js';
 import { askRelayEn } from './ask-relay.en.js';
+import { askAuthEn } from './ask-auth.en.js';
 import { planEn } from './plan.en.js';
 import { tuiEn } from './tui.en.js';
 import { applyEn } from './apply.en.js';
@@ -39,7 +41,17 @@ import { statusEn } from './status.en.js';
 import { restoreEn } from './restore.en.js';
 import { removeEn } from './remove.en.js';
 import { doctorEn } from './doctor.en.js';
-import { helpEn, helpSetupEn, helpStatusEn, helpTestEn, helpRestoreEn, helpRemoveEn, helpDoctorEn } from './help.en.js';
+import { checkEn } from './check.en.js';
+import {
+  helpEn,
+  helpSetupEn,
+  helpStatusEn,
+  helpTestEn,
+  helpRestoreEn,
+  helpRemoveEn,
+  helpDoctorEn,
+  helpCheckEn,
+} from './help.en.js';
 
 export const en = {
   ...commonEn,
@@ -49,6 +61,7 @@ export const en = {
   ...askAccountsEn,
   ...askKeychainEn,
   ...askRelayEn,
+  ...askAuthEn,
   ...planEn,
   ...tuiEn,
   ...applyEn,
@@ -57,6 +70,7 @@ export const en = {
   ...restoreEn,
   ...removeEn,
   ...doctorEn,
+  ...checkEn,
   help: helpEn,
   'help.setup': helpSetupEn,
   'help.status': helpStatusEn,
@@ -64,4 +78,5 @@ export const en = {
   'help.restore': helpRestoreEn,
   'help.remove': helpRemoveEn,
   'help.doctor': helpDoctorEn,
+  'help.check': helpCheckEn,
 } as const;

@@ -36,6 +36,7 @@ Commands:
   restore   put back the files of a backup; restore --list lists them
   remove    take the relay configuration out again (backed up first)
   doctor    find what stops mail from leaving; --fix repairs it
+  check     a monitoring check (Nagios, Icinga, ...; --textfile: Prometheus)
   help      help COMMAND shows a command's options (as COMMAND --help does)
 
 ${common}
@@ -79,6 +80,15 @@ Options:
   --senders LIST          add --account for these envelope senders only
                           (comma-separated addresses or @domain); the default
                           account keeps every other sender
+  --auth app-password|oauth|none
+                          how Postfix signs in: an app password (default),
+                          OAuth 2.0 (XOAUTH2, the sasl-xoauth2 plugin), or
+                          none (Workspace's SMTP relay service admitting this
+                          machine's address; relay smtp-relay.gmail.com:587)
+  --oauth-client FILE     with --auth oauth: the Desktop-app client JSON from
+                          Google Cloud's console
+  --oauth-token-file FILE with --auth oauth, headless: a token from an earlier
+                          consent (at least refresh_token)
 
 ${commonShort}
 Exit codes: 0 done (test delivered), 1 failed (nothing changed), 2 usage or
@@ -156,4 +166,26 @@ Options:
 
 ${commonShort}
 Exit codes: 0 no problem, 1 problems (remaining after --fix), 2 usage.
+`;
+
+export const helpCheckEn = `Usage: postfix-gmail-wizard check [-w N] [-c N] [--textfile [DIR]] [options]
+
+A monitoring check in the Monitoring Plugins format (Nagios, Icinga, Naemon,
+Sensu, Checkmk): one line "GMAIL RELAY OK - ... | perfdata", then one line per
+finding with its fix. Reads this machine only (settings, queue, log); never
+prompts, logs in, sends or changes anything; takes no lock.
+
+Options:
+  -w, --warning N         WARNING above N deferred messages (default 5)
+  -c, --critical N        CRITICAL above N deferred messages (default 20)
+  --queue-age SECONDS     WARNING when a message waits longer (default 3600)
+  --limit-percent P       WARNING at P % of Gmail's daily limit (default 80)
+  --daily-limit N         the accounts' daily limit instead of Gmail's
+                          (500 personal, 2,000 Workspace, 10,000 smtp-relay)
+  --textfile [DIR]        also write DIR/postfix_gmail_wizard.prom for
+                          node_exporter's textfile collector
+                          (default /var/lib/prometheus/node-exporter)
+
+${commonShort}
+Exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (a bad option too).
 `;

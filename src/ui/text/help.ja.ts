@@ -35,6 +35,7 @@ export const helpJa = `使い方: postfix-gmail-wizard [setup] [options]
   restore   バックアップのファイルを戻す（restore --list で一覧）
   remove    リレーの設定を取り除く（先にバックアップします）
   doctor    メールが送れない原因を調べる（--fix で修復）
+  check     監視用のチェック（Nagios など。--textfile で Prometheus 向け）
   help      help COMMAND でコマンドのオプションを表示（COMMAND --help と同じ）
 
 ${common}
@@ -84,6 +85,16 @@ root 権限（sudo）が必要です。
   --senders LIST          --account をこれらのエンベロープ送信者だけに
                           使います（アドレスまたは @domain をカンマ区切り
                           で）。ほかの送信者は既定のアカウントのままです
+  --auth app-password|oauth|none
+                          Postfix のログイン方法: アプリパスワード（既定）、
+                          OAuth 2.0（XOAUTH2、sasl-xoauth2 プラグイン）、
+                          none（このマシンのアドレスを許可した Workspace の
+                          SMTP リレーサービス。リレーは
+                          smtp-relay.gmail.com:587）
+  --oauth-client FILE     --auth oauth で使う、Google Cloud コンソールから
+                          ダウンロードしたデスクトップアプリのクライアント JSON
+  --oauth-token-file FILE --auth oauth をヘッドレスで使うとき、以前の同意で
+                          得たトークン（少なくとも refresh_token）
 
 ${commonShort}
 終了コード: 0 完了（テストメールも配送済み）、1 失敗（何も変更していない）、
@@ -163,4 +174,26 @@ export const helpDoctorJa = `使い方: postfix-gmail-wizard doctor [--fix [--ye
 
 ${commonShort}
 終了コード: 0 問題なし、1 問題あり（--fix 後も残るもの）、2 使い方の誤り。
+`;
+
+export const helpCheckJa = `使い方: postfix-gmail-wizard check [-w N] [-c N] [--textfile [DIR]] [options]
+
+Monitoring Plugins 形式の監視チェックです（Nagios、Icinga、Naemon、Sensu、
+Checkmk）。"GMAIL RELAY OK - ... | perfdata" の 1 行に続けて、見つかったことを
+対処とともに 1 行ずつ出します。このマシン（設定、キュー、ログ）だけを読み、
+質問もログインも送信も変更もせず、ロックも取りません。
+
+オプション:
+  -w, --warning N         再送待ちが N 通を超えたら WARNING（既定 5）
+  -c, --critical N        再送待ちが N 通を超えたら CRITICAL（既定 20）
+  --queue-age SECONDS     これより長く待つメールがあれば WARNING（既定 3600）
+  --limit-percent P       Gmail の 1 日の上限の P % で WARNING（既定 80）
+  --daily-limit N         Gmail の上限の代わりに使う 1 日の上限
+                          （個人 500、Workspace 2,000、smtp-relay 10,000）
+  --textfile [DIR]        node_exporter の textfile コレクター向けに
+                          DIR/postfix_gmail_wizard.prom も書く
+                          （既定 /var/lib/prometheus/node-exporter）
+
+${commonShort}
+終了コード: 0 OK、1 WARNING、2 CRITICAL、3 UNKNOWN（オプションの誤りも）。
 `;

@@ -11,6 +11,7 @@ import { askJa } from './ask.ja.js';
 import { askAccountsJa } from './ask-accounts.ja.js';
 import { askKeychainJa } from './ask-keychain.ja.js';
 import { askRelayJa } from './ask-relay.ja.js';
+import { askAuthJa } from './ask-auth.ja.js';
 import { planJa } from './plan.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { applyJa } from './apply.ja.js';
@@ -19,7 +20,17 @@ import { statusJa } from './status.ja.js';
 import { restoreJa } from './restore.ja.js';
 import { removeJa } from './remove.ja.js';
 import { doctorJa } from './doctor.ja.js';
-import { helpJa, helpSetupJa, helpStatusJa, helpTestJa, helpRestoreJa, helpRemoveJa, helpDoctorJa } from './help.ja.js';
+import { checkJa } from './check.ja.js';
+import {
+  helpJa,
+  helpSetupJa,
+  helpStatusJa,
+  helpTestJa,
+  helpRestoreJa,
+  helpRemoveJa,
+  helpDoctorJa,
+  helpCheckJa,
+} from './help.ja.js';
 
 export const ja: Catalogue = {
   ...commonJa,
@@ -29,6 +40,7 @@ export const ja: Catalogue = {
   ...askAccountsJa,
   ...askKeychainJa,
   ...askRelayJa,
+  ...askAuthJa,
   ...planJa,
   ...tuiJa,
   ...applyJa,
@@ -37,6 +49,7 @@ export const ja: Catalogue = {
   ...restoreJa,
   ...removeJa,
   ...doctorJa,
+  ...checkJa,
   help: helpJa,
   'help.setup': helpSetupJa,
   'help.status': helpStatusJa,
@@ -44,4 +57,5 @@ export const ja: Catalogue = {
   'help.restore': helpRestoreJa,
   'help.remove': helpRemoveJa,
   'help.doctor': helpDoctorJa,
+  'help.check': helpCheckJa,
 };

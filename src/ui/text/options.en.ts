@@ -28,6 +28,16 @@ export const optionsEn = {
     '--password-file {path} is not an absolute path: root reads it, so it must not depend on the folder the run started in.',
   'options.passwordFileFix':
     'Give --password-file the absolute path of a file only root can read, e.g. --password-file /root/gmail-app-password.',
+  'options.auth': '--auth must be app-password, oauth or none, not "{auth}".',
+  'options.authFix': 'Use --auth app-password (the default), --auth oauth or --auth none.',
+  'options.oauthFlagWithoutOauth': '{flag} belongs to --auth oauth.',
+  'options.oauthFlagWithoutOauthFix': 'Add --auth oauth, or leave {flag} out.',
+  'options.passwordWithAuth': '{flag} gives an app password, which --auth {auth} does not use.',
+  'options.passwordWithAuthFix': 'Leave {flag} out, or use --auth app-password.',
+  'options.sendersWithAuthNone':
+    '--senders adds an account that signs in with its own password; --auth none signs in with none.',
+  'options.sendersWithAuthNoneFix':
+    'Leave --senders out with --auth none (the relay admits this machine for every sender of the domain).',
   'options.lang': '--lang must be "en" or "ja", not "{lang}".',
   'options.langFix': 'Use --lang en or --lang ja.',
   'options.wait': '--wait takes a number of seconds, not "{wait}".',

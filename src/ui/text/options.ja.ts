@@ -32,6 +32,17 @@ export const optionsJa: Record<keyof typeof optionsEn, string> = {
     '--password-file {path} は絶対パスではありません。root が読むファイルなので、実行を始めたフォルダーに左右されてはいけません。',
   'options.passwordFileFix':
     '--password-file には root だけが読めるファイルの絶対パスを指定してください（例: --password-file /root/gmail-app-password）。',
+  'options.auth': '--auth には app-password、oauth、none のいずれかを指定してください（"{auth}" は使えません）。',
+  'options.authFix': '--auth app-password（既定）、--auth oauth、--auth none のいずれかを使ってください。',
+  'options.oauthFlagWithoutOauth': '{flag} は --auth oauth と一緒に使うオプションです。',
+  'options.oauthFlagWithoutOauthFix': '--auth oauth を付けるか、{flag} を外してください。',
+  'options.passwordWithAuth':
+    '{flag} はアプリパスワードを渡すオプションですが、--auth {auth} ではパスワードを使いません。',
+  'options.passwordWithAuthFix': '{flag} を外すか、--auth app-password を使ってください。',
+  'options.sendersWithAuthNone':
+    '--senders は自分のパスワードでログインするアカウントを追加しますが、--auth none ではログインしません。',
+  'options.sendersWithAuthNoneFix':
+    '--auth none では --senders を外してください（リレーはドメインのすべての送信者についてこのマシンを受け入れます）。',
   'options.lang': '--lang には "en" か "ja" を指定してください（指定値: "{lang}"）。',
   'options.langFix': '--lang en または --lang ja を指定してください。',
   'options.wait': '--wait には秒数を指定してください（指定値: "{wait}"）。',

@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { repoPath } from '../../support/paths.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
+import { watchModes } from '../../support/mode-watch.js';
 import { scanProc } from '../../support/wizard-process.js';
 
 function ansibleSkipReason(): string | undefined {
@@ -51,7 +52,7 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
 
   const passwordFile = () => join(lab.tmp, 'gmail-app-password');
 
-  async function play(password: string, options: { check?: boolean } = {}): Promise<PlayRun> {
+  async function play(password: string, options: { check?: boolean; slowChmod?: boolean } = {}): Promise<PlayRun> {
     const vars = {
       ansible_python_interpreter: '/usr/bin/python3',
       gmail_account: 'you@gmail.com',
@@ -73,7 +74,23 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
       ...(options.check ? ['--check'] : []),
       join(lab.tmp, 'play.yml'),
     ];
-    const child = spawn('ansible-playbook', args, {
+    // slowChmod: strace holds every chmod back 0.3 s — a file that is readable until a chmod after it is
+    // written stays so long enough for the watcher to see it, every time.
+    const command = options.slowChmod
+      ? [
+          'strace',
+          '-f',
+          '-qq',
+          '-o',
+          '/dev/null',
+          '-e',
+          'trace=chmod,fchmod,fchmodat',
+          '-e',
+          'inject=chmod,fchmod,fchmodat:delay_enter=300000',
+          'ansible-playbook',
+        ]
+      : ['ansible-playbook'];
+    const child = spawn(command[0]!, [...command.slice(1), ...args], {
       env: {
         PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
         HOME: process.env.HOME ?? '/root',
@@ -176,6 +193,19 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
     assert.equal(check.code, 0, check.output);
     assert.equal(check.recap.changed, 0, `check mode on a configured machine predicts no change:\n${check.output}`);
     await assertNoPasswordIn(second, goodPassword);
+  });
+
+  it('the password file is never readable by others, not for a moment, even where a readable file stood', async () => {
+    // A world-readable file already at pgw_password_file: a copy into it would keep its mode (0644) until a
+    // chmod afterwards. The watcher reads every file of the folder after every inotify event.
+    await writeFile(passwordFile(), 'an old file\n', { mode: 0o644 });
+    const watch = await watchModes(lab.tmp, goodPassword);
+    const run = await play(goodPassword, { slowChmod: true });
+    const readable = await watch.stop();
+    assert.equal(run.code, 0, run.output);
+    assert.deepEqual(readable, [], 'no file in the folder held the password with a mode others can read');
+    await assertPasswordFileGone();
+    await assertNoPasswordIn(run, goodPassword);
   });
 
   it("a wrong password fails the play with the wizard's explanation and changes nothing", async () => {

@@ -47,7 +47,7 @@ describe('--password-file', { skip }, () => {
     assert.equal(run.code, 2, run.stderr);
     const outcome = outcomeOf(run);
     assert.equal(outcome.error.code, 'password-file-missing');
-    assert.equal(outcome.error.message, en['password.fileMissing'].replace('{path}', file('no-such-file')));
+    assert.equal(outcome.error.message, en['password.file.missing'].replace('{path}', file('no-such-file')));
     assert.equal(outcome.error.fix, en['password.fileFix']);
     assert.ok(flat(run.stderr).includes(flat(en['password.fileFix'])), run.stderr);
     assert.deepEqual(await checksums(lab.postfix.configDir), before);

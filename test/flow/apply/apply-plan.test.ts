@@ -1,10 +1,10 @@
 // showConfirmApply, the tail remove, remove --account, restore and doctor --fix share, called with
 // the context it declares: the plan shown under its title, --dry-run stops before anything is
-// written, headless without --yes is refused, and an applied plan fills the outcome.
+// written, headless without --yes is refused, and an applied plan says what it changed (appliedOutcome).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UsageError } from '../../../src/errors.js';
-import { changedBy, showConfirmApply } from '../../../src/flow/apply/apply-plan.js';
+import { appliedOutcome, changedBy, showConfirmApply } from '../../../src/flow/apply/apply-plan.js';
 import { plan as makePlan } from '../../../src/flow/plan/plan.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix } from '../../support/fake-postfix.js';
@@ -23,19 +23,14 @@ const request = {
   question: 'remove.confirm',
   initialValue: false,
   reason: 'remove',
-  result: 'removed',
 } as const;
 
 describe('showConfirmApply', () => {
   it('--dry-run: the plan shown, nothing written or run, result dry-run', async () => {
     const { ctx, postfix, facts, plan, mainCf } = await machine(['remove', '--dry-run']);
-    assert.equal(
-      await showConfirmApply(ctx, facts.postfix!, plan, { ...request, explain: 'Said under the plan.' }),
-      undefined,
-    );
-    assert.equal(ctx.outcome.result, 'dry-run');
-    assert.deepEqual(ctx.outcome.changed, { settings: [], files: [], commands: [] });
-    assert.equal(ctx.outcome.backupId, undefined);
+    const shown = await showConfirmApply(ctx, facts.postfix!, plan, { ...request, explain: 'Said under the plan.' });
+    assert.deepEqual(shown, { dryRun: true });
+    assert.deepEqual(appliedOutcome(shown, 'removed'), { result: 'dry-run' });
     assert.deepEqual(changingCommands(ctx.sys), []);
     assert.equal(postfix.mainCf(), mainCf);
     assert.match(ctx.ui.transcript, /The plan/);
@@ -55,19 +50,20 @@ describe('showConfirmApply', () => {
   it('--yes: applied; result, backupId and changed (from the plan) in the outcome', async () => {
     const { ctx, postfix, facts, plan } = await machine(['remove', '--yes']);
     const done = await showConfirmApply(ctx, facts.postfix!, plan, request);
-    assert.ok(done);
-    assert.equal(ctx.outcome.result, 'removed');
-    assert.equal(ctx.outcome.backupId, done.backup.id);
-    assert.deepEqual(ctx.outcome.changed, changedBy(plan));
-    assert.ok(ctx.outcome.changed.files.includes('/etc/postfix/sasl_passwd'));
-    assert.ok(ctx.outcome.changed.commands.includes('postmap') && ctx.outcome.changed.commands.includes('postconf -e'));
+    assert.ok(!done.dryRun);
+    const outcome = appliedOutcome(done, 'removed');
+    assert.equal(outcome.result, 'removed');
+    assert.equal(outcome.backupId, done.backupId);
+    assert.deepEqual(outcome.changed, changedBy(plan));
+    assert.ok(outcome.changed?.files.includes('/etc/postfix/sasl_passwd'));
+    assert.ok(outcome.changed?.commands.includes('postmap') && outcome.changed?.commands.includes('postconf -e'));
     assert.match(postfix.mainCf(), /^relayhost = \[smtp\.gmail\.com\]:587$/m);
   });
 
   it('without `result` the command decides it later (doctor)', async () => {
     const { ctx, facts, plan } = await machine(['doctor', '--fix', '--yes']);
-    const { result: _result, ...rest } = request;
-    assert.ok(await showConfirmApply(ctx, facts.postfix!, plan, { ...rest, reason: 'doctor' }));
-    assert.equal(ctx.outcome.result, undefined);
+    const done = await showConfirmApply(ctx, facts.postfix!, plan, { ...request, reason: 'doctor' });
+    assert.equal(appliedOutcome(done).result, undefined);
+    assert.equal(appliedOutcome(undefined).result, undefined);
   });
 });

@@ -57,14 +57,16 @@ describe('apply', () => {
     assert.ok(planIsEmpty(again), JSON.stringify(again));
   });
 
-  it('postfix check fails: apply-failed naming the step, everything rolled back, the rollback said', async () => {
+  it('postfix check fails: apply-failed naming the step, everything rolled back (checked), the rollback said', async () => {
     const { ctx, postfix, facts, plan, mainCf } = await machine({ failCheck: true });
     await assert.rejects(apply(ctx, facts.postfix, plan), (error: WizardError) => {
       assert.equal(error.code, 'apply-failed');
       assert.ok(error.message.includes(t('apply.step.check')), error.message);
-      assert.ok(error.fix?.includes('/var/backups/postfix-gmail-wizard/'), error.fix);
+      assert.equal(error.fix, t('apply.rolledBackFix'));
       return true;
     });
+    // The backup is what is in place again: no second copy of anything is kept.
+    assert.deepEqual(await ctx.sys.listDir('/var/backups/postfix-gmail-wizard'), []);
     assert.equal(postfix.mainCf(), mainCf);
     assert.equal(ctx.sys.text('/etc/postfix/sasl_passwd'), undefined);
     assert.ok(

@@ -29,25 +29,25 @@ async function machine(flags: string[], answers: boolean[] = [], headless = fals
 }
 
 describe('offerPurge', () => {
-  it('--purge: the backups with the map and every keychain entry deleted, the outcome says which', async () => {
+  it('--purge: the backups with the map and every keychain entry deleted, it says which', async () => {
     const { ctx, withMap, mainOnly } = await machine(['--purge', '--yes'], [], true);
-    await offerPurge(ctx, mapPaths);
+    const purged = await offerPurge(ctx, mapPaths);
     assert.deepEqual(
       (await listBackups(ctx.sys, backupDir)).map((b) => b.id),
       [mainOnly.id],
     );
     assert.equal(ctx.sys.secrets.size, 0);
-    assert.deepEqual(ctx.outcome.purged, { backups: withMap.map((b) => b.id), accounts: 2 });
+    assert.deepEqual(purged, { backups: withMap.map((b) => b.id), accounts: 2 });
     assert.deepEqual(ctx.ui.shown, [`success: ${t('remove.purged', { backups: 2, accounts: 2 })}`]);
   });
 
   it('at a terminal: asked with the counts, default no; declined, all stays and the hint names the folder', async () => {
     const { ctx } = await machine([], [false]);
-    await offerPurge(ctx, mapPaths);
+    const purged = await offerPurge(ctx, mapPaths);
     assert.deepEqual(ctx.ui.asked, [t('remove.purgeConfirm', { backups: 2, accounts: 2 })]);
     assert.equal((await listBackups(ctx.sys, backupDir)).length, 3);
     assert.equal(ctx.sys.secrets.size, 2);
-    assert.equal(ctx.outcome.purged, undefined);
+    assert.equal(purged, undefined);
     assert.deepEqual(ctx.ui.shown, [`info: ${t('remove.purgeHint', { backups: 2, dir: backupDir })}`]);
   });
 
@@ -72,12 +72,11 @@ describe('offerPurge', () => {
 
   it('--no-keychain: the keychain is not touched; no password anywhere: nothing said', async () => {
     const { ctx } = await machine(['--purge', '--no-keychain'], [], true);
-    await offerPurge(ctx, mapPaths);
+    const purged = await offerPurge(ctx, mapPaths);
     assert.equal(ctx.sys.secrets.size, 2);
-    assert.deepEqual(ctx.outcome.purged?.accounts, 0);
+    assert.deepEqual(purged?.accounts, 0);
     const empty = stepContext(['remove', '--purge'], { headless: true });
-    await offerPurge(empty, mapPaths);
-    assert.deepEqual([empty.ui.shown, empty.outcome.purged], [[], undefined]);
+    assert.deepEqual([await offerPurge(empty, mapPaths), empty.ui.shown], [undefined, []]);
   });
 });
 

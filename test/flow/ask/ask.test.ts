@@ -124,11 +124,11 @@ describe('flow/ask/ask: the given inputs', () => {
     const ctx = stepContext(['--password-file', '/root/pw'], { sys });
     assert.deepEqual((await checkGivenInputs(ctx)).credential, { password: stepPassword, source: 'file' });
     const warning = t('password.fileWorldReadable', { path: '/root/pw' });
-    assert.deepEqual([ctx.ui.shown, ctx.outcome.warnings], [[`warn: ${warning}`], [warning]]);
+    assert.deepEqual([ctx.ui.shown, ctx.warnings], [[`warn: ${warning}`], [warning]]);
     await sys.chmod('/root/pw', 0o600);
     const quiet = stepContext(['--password-file', '/root/pw'], { sys });
     await checkGivenInputs(quiet);
-    assert.deepEqual([quiet.ui.shown, quiet.outcome.warnings], [[], []]);
+    assert.deepEqual([quiet.ui.shown, quiet.warnings], [[], []]);
   });
 
   it('--password-file that is not there: refused with how to write one', async () => {

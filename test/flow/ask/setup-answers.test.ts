@@ -39,7 +39,8 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       answers: [answer(true), answer(WORKSPACE), answer('relay'), answer(stepPassword), answer('none')],
     });
     const facts = await detected(sys);
-    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
+    const settled = {};
+    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined, settled);
 
     assert.deepEqual(events, [
       t('relay.tryOtherPort', { host: 'smtp.gmail.com', port: 465 }),
@@ -61,8 +62,7 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       [WORKSPACE, WORKSPACE, { password: stepPassword, source: 'typed' }],
     );
     assert.equal(result.answers.options?.mapSenders, false);
-    assert.equal(ctx.outcome.relay, 'smtp-relay.gmail.com:465');
-    assert.equal(ctx.outcome.account, WORKSPACE);
+    assert.deepEqual(settled, { account: WORKSPACE, relay: 'smtp-relay.gmail.com:465', auth: 'app-password' });
     assert.equal(result.tls.nexthop, '[smtp-relay.gmail.com]:465', 'the TLS table is read again for the settled relay');
     assert.ok(!ctx.ui.transcript.includes(stepPassword));
     assert.deepEqual(sys.writes, []);
@@ -75,14 +75,15 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       answers: [answer(WORKSPACE), answer('gmail'), answer(stepPassword), answer('none')],
     });
     const facts = await detected(sys);
-    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
+    const settled = {};
+    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined, settled);
     assert.deepEqual(events.slice(0, 4), [t('ask.account'), t('workspace.question'), t('ask.password'), 'login']);
     assert.deepEqual(
       sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port]),
       [['smtp.gmail.com', 587]],
     );
     assert.equal(result.kind === 'answers' && result.tls.nexthop, '[smtp.gmail.com]:587');
-    assert.equal(ctx.outcome.relay, 'smtp.gmail.com:587');
+    assert.deepEqual(settled, { account: WORKSPACE, relay: 'smtp.gmail.com:587', auth: 'app-password' });
   });
 
   it('headless with every flag: nothing asked, the given password logged in with once', async () => {
@@ -93,7 +94,8 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
       stdin: `${stepPassword}\n`,
     });
     const facts = await detected(sys);
-    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined);
+    const settled = {};
+    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined, settled);
     assert.deepEqual(events, ['login']);
     assert.deepEqual(ctx.ui.asked, []);
     assert.equal(result.kind === 'answers' && result.answers.credential?.source, 'stdin');
@@ -135,5 +137,43 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
     assert.equal(error.code, 'tls-policy-override');
     assert.match(error.message, /pcre:\/etc\/postfix\/tls_policy\.pcre/);
     assert.deepEqual([ctx.ui.asked, sys.authChecks, sys.writes], [[], [], []]);
+  });
+});
+
+describe('flow/ask/setup-answers: --auth none', () => {
+  it('headless: Workspace relay by default, no password asked or sent, the envelope tried once, answers say none', async () => {
+    const { sys, events } = machine(false);
+    const ctx = stepContext(['--account', WORKSPACE, '--auth', 'none', '--yes'], { sys, headless: true });
+    const facts = await detected(sys);
+    const settled = {};
+    const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined, settled);
+    assert.deepEqual(events, [], 'no login');
+    assert.deepEqual(
+      sys.envelopeChecks.map((c) => [c.endpoint.host, c.endpoint.port, c.check.from, c.check.to, c.check.xoauth2]),
+      [['smtp-relay.gmail.com', 587, WORKSPACE, WORKSPACE, undefined]],
+    );
+    assert.equal(result.kind === 'answers' && result.answers.auth, 'none');
+    assert.equal(result.kind === 'answers' && result.answers.credential, undefined);
+    assert.deepEqual(settled, { account: WORKSPACE, relay: 'smtp-relay.gmail.com:587', auth: 'none' });
+  });
+
+  it('refused by the relay: preflight-relay-address-refused with the address, nothing written', async () => {
+    const { sys } = machine(false);
+    sys.envelopeResult = () => ({
+      ok: false,
+      stage: 'mail',
+      responseCode: 550,
+      response: '550-5.7.1 Invalid credentials for relay [198.51.100.4]. The IP address\n550 5.7.1 x - gsmtp',
+    });
+    const ctx = stepContext(['--account', WORKSPACE, '--auth', 'none', '--yes'], { sys, headless: true });
+    const facts = await detected(sys);
+    const error = await askSetupAnswers(ctx, facts, facts.postfix, undefined).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof WizardError, String(error));
+    assert.equal(error.code, 'preflight-relay-address-refused');
+    assert.match(error.message, /198\.51\.100\.4/);
+    assert.deepEqual(sys.writes, []);
   });
 });

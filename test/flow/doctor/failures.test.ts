@@ -31,6 +31,7 @@ async function machine(log: string[], queue: string[]): Promise<{ sys: FakeSyste
   const postfix = installFakePostfix(sys);
   sys.put('/var/log/mail.log', log.join(''));
   postfix.queue = queue;
+  sys.processes.set(100, { comm: 'smtp', uid: 0 }); // the lines' smtp[100]: a running Postfix daemon
   return { sys, postfix };
 }
 
@@ -135,6 +136,29 @@ describe('doctor reads failures from the log', () => {
 
   it('mail that went out through the relay after the bounce makes it history', async () => {
     const { sys, postfix } = loggedMachine([...bounce, sentLater]);
+    sys.processes.set(14001, { comm: 'smtp', uid: 104 }); // smtp[14001] is a running Postfix daemon
     assert.deepEqual((await readFailures(sys, postfix)).failures, []);
+  });
+
+  it('a "sent" line no Postfix daemon can vouch for does not (anyone may write one: logger -t postfix/smtp)', async () => {
+    for (const vouch of [undefined, { comm: 'sh', uid: 104 }, { comm: 'smtp', uid: 1000 }]) {
+      const { sys, postfix } = loggedMachine([...bounce, sentLater]);
+      if (vouch) sys.processes.set(14001, vouch);
+      assert.deepEqual(
+        (await readFailures(sys, postfix)).failures.map((f) => f.queueId),
+        ['08FB920C9DB'],
+        JSON.stringify(vouch),
+      );
+    }
+  });
+
+  it('nor does one for a message that is still in the queue', async () => {
+    const { sys, postfix } = loggedMachine([...bounce, sentLater]);
+    sys.processes.set(14001, { comm: 'smtp', uid: 104 });
+    sys.on('postqueue', () => ({ exitCode: 0, stdout: `${entry('5BC4520D521', 'active')}\n`, stderr: '' }));
+    assert.deepEqual(
+      (await readFailures(sys, postfix)).failures.map((f) => f.queueId),
+      ['08FB920C9DB'],
+    );
   });
 });

@@ -124,7 +124,7 @@ describe('crash recovery checks the backup as restore does', () => {
     const sys = machine();
     sys.put('/etc/shadow', 'root:$y$hash:1::::::\n', 0o640);
     plantBackup(sys, [
-      { path: '/etc/postfix/main.cf', content: 'OLD\n' },
+      { path: '/etc/postfix/main.cf', content: 'myhostname = old.example\n' },
       { path: '/etc/shadow', content: 'root::0:0:99999:7:::\n', mode: 0o640 },
     ]);
     leaveJournal(sys, `${backupRoot}/${id}`);
@@ -132,7 +132,7 @@ describe('crash recovery checks the backup as restore does', () => {
     assert.equal(run.exit, 1, run.stderr);
     assert.equal(run.json?.error?.code, 'backup-unmanaged-path');
     assert.equal(sys.text('/etc/shadow'), 'root:$y$hash:1::::::\n');
-    assert.notEqual(sys.text('/etc/postfix/main.cf'), 'OLD\n', 'nothing was written');
+    assert.notEqual(sys.text('/etc/postfix/main.cf'), 'myhostname = old.example\n', 'nothing was written');
   });
 
   it('a journal pointing at a backup outside the backup folder is not followed', async () => {
@@ -148,11 +148,14 @@ describe('crash recovery checks the backup as restore does', () => {
 
   it('a journal inside the backup folder still rolls back', async () => {
     const sys = machine();
-    plantBackup(sys, [{ path: '/etc/postfix/main.cf', content: 'OLD\n' }, { path: '/etc/postfix/sasl_passwd' }]);
+    plantBackup(sys, [
+      { path: '/etc/postfix/main.cf', content: 'myhostname = old.example\n' },
+      { path: '/etc/postfix/sasl_passwd' },
+    ]);
     leaveJournal(sys, `${backupRoot}/${id}`);
     const run = await runCli(sys, ['remove', '--yes', '--json']);
     assert.equal(run.exit, 0, run.stderr);
-    assert.equal(sys.text('/etc/postfix/main.cf'), 'OLD\n');
+    assert.equal(sys.text('/etc/postfix/main.cf'), 'myhostname = old.example\n');
   });
 
   it('no backup is read from a backup folder another user could change', async () => {

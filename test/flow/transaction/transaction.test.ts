@@ -61,7 +61,7 @@ describe('recovery', () => {
     sys.put('/etc/postfix/.sasl_passwd.keep.tmp', 'not ours\n', 0o600);
     const run = await runCli(sys, ['remove', '--yes', '--json']);
     assert.equal(run.exit, 0, run.stderr);
-    assert.equal(sys.text('/etc/postfix/main.cf'), 'OLD\n', 'the backup is back');
+    assert.equal(sys.text('/etc/postfix/main.cf'), 'myhostname = old.example\n', 'the backup is back');
     assert.equal(sys.files.has('/etc/postfix/.sasl_passwd.0123456789ab.tmp'), false, 'the leftover temp file is gone');
     assert.equal(sys.files.has('/etc/postfix/.sasl_passwd.keep.tmp'), true, 'other files stay');
     assert.equal(sys.files.has(`${stateDir}/journal.json`), false);
@@ -80,7 +80,11 @@ describe('recovery', () => {
     );
     const run = await runCli(sys, ['remove', '--yes', '--json']);
     assert.equal(run.exit, 0, run.stderr);
-    assert.notEqual(sys.text('/etc/postfix/main.cf'), 'OLD\n', 'the finished change is not undone');
+    assert.notEqual(
+      sys.text('/etc/postfix/main.cf'),
+      'myhostname = old.example\n',
+      'the finished change is not undone',
+    );
     assert.equal(sys.files.has(`${stateDir}/journal.json`), false);
     assert.ok(!run.json?.warnings.some((w) => /rolled back/.test(w)));
     assert.match(run.stderr + run.stdout, /finished its change/);
@@ -91,7 +95,7 @@ describe('recovery', () => {
     leaveJournal(sys, [{ name: 'a', state: 'done' }], 2);
     const run = await runCli(sys, ['remove', '--yes', '--json']);
     assert.equal(run.exit, 0, run.stderr);
-    assert.equal(sys.text('/etc/postfix/main.cf'), 'OLD\n');
+    assert.equal(sys.text('/etc/postfix/main.cf'), 'myhostname = old.example\n');
   });
 });
 

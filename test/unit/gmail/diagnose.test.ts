@@ -218,6 +218,7 @@ test('real Gmail replies and Postfix reasons quoted in public reports', () => {
     'loop-bracketed': 'mail-loop',
     'nodemailer-534-web-login': 'auth-web-login-required',
     'postfix-chroot-no-resolver': 'dns-chroot',
+    'ombi-relay-denied': 'relay-address-refused',
   };
   const replies = JSON.parse(fixture('public-replies.json')) as PublicReply[];
   assert.equal(replies.length, Object.keys(expected).length);

@@ -6,7 +6,6 @@ import { describe, it } from 'node:test';
 import { WizardError } from '../../../../src/errors.js';
 import { recoverUnfinished } from '../../../../src/flow/apply/recover.js';
 import { parseOptions } from '../../../../src/options.js';
-import { newOutcome } from '../../../../src/outcome.js';
 import { createBackup } from '../../../../src/transaction/backup.js';
 import { writeJournal, type Journal } from '../../../../src/transaction/journal.js';
 import { FakeSystem } from '../../../support/fake-system.js';
@@ -43,7 +42,7 @@ async function crashed(over: Partial<Journal> = {}) {
 }
 
 function context(sys: FakeSystem, argv: string[] = ['--yes'], interactive = false) {
-  return { sys, ui: new ScriptedUi([], interactive), options: parseOptions(argv), outcome: newOutcome('setup') };
+  return { sys, ui: new ScriptedUi([], interactive), options: parseOptions(argv), warnings: [] as string[] };
 }
 
 describe('recoverUnfinished', () => {
@@ -58,7 +57,7 @@ describe('recoverUnfinished', () => {
       [['postfix', 'reload']],
     );
     assert.equal(sys.files.has(`${stateDir}/journal.json`), false);
-    assert.deepEqual(ctx.outcome.warnings, [`rolled back unfinished change ${backup.id}`]);
+    assert.deepEqual(ctx.warnings, [`rolled back unfinished change ${backup.id}`]);
     assert.match(
       ctx.ui.transcript,
       /warn: An earlier run stopped in the middle of a change \(2026-11-28T09:00:00.000Z/,
@@ -82,7 +81,7 @@ describe('recoverUnfinished', () => {
     assert.deepEqual(sys.calls, []);
     assert.equal(sys.files.has(`${stateDir}/journal.json`), false);
     assert.match(ctx.ui.transcript, /info: An earlier run finished its change/);
-    assert.deepEqual(ctx.outcome.warnings, []);
+    assert.deepEqual(ctx.warnings, []);
   });
 
   it('a journal naming a backup outside the backup folder is not followed: unsafe-path, nothing changed', async () => {

@@ -1,0 +1,123 @@
+// `check`: a monitoring check in the Monitoring Plugins format (CLI.md). It reads this machine only —
+// the queue once, the log from a bounded tail, no connection to the relay, no lock — judges doctor's
+// problems and Gmail's daily limit, prints one status line and exits 0/1/2/3. --textfile DIR also
+// writes the same facts for node_exporter's textfile collector. Whatever stops it from looking is
+// UNKNOWN (exit 3), in the same one-line format, never an error of the wizard's own kind.
+import { defaultThresholds, type CheckOptions } from '../check-options.js';
+import { WizardError } from '../errors.js';
+import { configuredSenderAccounts } from '../flow/ask/accounts.js';
+import { readConsent } from '../flow/check/consent.js';
+import { checkExit, judge, type CheckVerdict, type ConsentFacts } from '../flow/check/judge.js';
+import { renderMetrics, textfileName } from '../flow/check/metrics.js';
+import type { Context } from '../flow/context.js';
+import { detect } from '../flow/detect/detect.js';
+import { requirePostfix } from '../flow/detect/requirements.js';
+import { gatherLocalFacts } from '../flow/doctor/facts.js';
+import { accountUse, type AccountUse } from '../gmail/limits.js';
+import { parseRelayhost } from '../gmail/relay.js';
+import type { CommandOutcome } from '../outcome.js';
+import { findProblems } from '../postfix/problems/index.js';
+import type { Failure } from '../postfix/problems/types.js';
+import { sentSince } from '../postfix/sent-log.js';
+import { renderCheck, renderUnknown } from '../ui/check-view.js';
+import { t } from '../ui/messages.js';
+import type { Command } from './command.js';
+
+interface CheckRun {
+  options: CheckOptions;
+  configDir?: string;
+  relayhost?: string;
+  verdict?: CheckVerdict;
+  failures: readonly Failure[];
+  use: AccountUse[];
+  /** host:port, '' without a relay. */
+  relay: string;
+  consent?: ConsentFacts;
+  now: number;
+  /** Set when check could not look (or write --textfile): the UNKNOWN line's words. */
+  unknown?: { message: string; fix?: string };
+}
+
+export const check: Command<CheckRun> = {
+  start: (ctx) => ({
+    options: ctx.options.check ?? { thresholds: defaultThresholds },
+    failures: [],
+    use: [],
+    relay: '',
+    now: 0,
+  }),
+  steps: [look, report, textfile],
+  outcomeOf,
+  exitOf: (run) => (run.unknown || !run.verdict ? checkExit.unknown : checkExit[run.verdict.state]),
+};
+
+function outcomeOf(run: CheckRun): CommandOutcome {
+  return {
+    configDir: run.configDir,
+    relay: run.relayhost || undefined,
+    ...(run.verdict && !run.unknown ? { result: run.verdict.state === 'ok' ? 'healthy' : 'problems' } : {}),
+  };
+}
+
+/** Everything check judges, read once; a failure to read is UNKNOWN, not an exception. */
+async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
+  try {
+    if (ctx.options.json) throw new WizardError('usage', t('check.json'), t('check.jsonFix'));
+    const facts = await detect(ctx.sys, ctx.options.configDir);
+    const postfix = requirePostfix(facts);
+    run.configDir = postfix.configDir;
+    run.relayhost = postfix.settings.relayhost;
+    const gathered = await gatherLocalFacts(ctx.sys, facts, postfix);
+    const nowDate = ctx.sys.now();
+    run.now = Math.floor(nowDate.getTime() / 1000);
+    const relay = parseRelayhost(postfix.settings.relayhost ?? '');
+    run.relay = relay ? `${relay.host}:${relay.port}` : '';
+    const accounts = [
+      ...(postfix.currentAccount ? [{ account: postfix.currentAccount, senders: [] as string[] }] : []),
+      ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, senders: a.senders })),
+    ];
+    const sent = sentSince(gathered.read.logText, run.now - 86400, nowDate);
+    run.use = accountUse(sent, accounts, relay, run.options.dailyLimit);
+    run.failures = gathered.doctor.failures;
+    const consent = await readConsent(ctx.sys, postfix);
+    if (consent) run.consent = consent;
+    run.verdict = judge({
+      doctor: gathered.doctor,
+      problems: findProblems(gathered.doctor),
+      queue: gathered.read.queue,
+      use: run.use,
+      ...(consent ? { consent } : {}),
+      now: run.now,
+      thresholds: run.options.thresholds,
+    });
+    return undefined;
+  } catch (error) {
+    run.unknown = {
+      message: (error as Error)?.message ?? String(error),
+      ...(error instanceof WizardError && error.fix ? { fix: error.fix } : {}),
+    };
+    ctx.ui.print(renderUnknown(run.unknown.message, run.unknown.fix));
+    return 'stop';
+  }
+}
+
+async function report(ctx: Context, run: CheckRun): Promise<void> {
+  if (!run.verdict) return;
+  ctx.ui.print(renderCheck(run.verdict, { relay: run.relay, use: run.use, thresholds: run.options.thresholds }));
+}
+
+/** --textfile: readable by node_exporter's user; written whole or not at all (temp file, rename), so a scrape never sees half. */
+async function textfile(ctx: Context, run: CheckRun): Promise<void> {
+  const dir = run.options.textfile;
+  if (!dir || !run.verdict) return;
+  const path = `${dir}/${textfileName}`;
+  try {
+    await ctx.sys.writeFileAtomic(path, renderMetrics({ ...run, verdict: run.verdict }), { mode: 0o644 });
+  } catch (error) {
+    run.unknown = {
+      message: t('check.textfileFailed', { path, reason: (error as Error).message }),
+      fix: t('check.textfileFailedFix'),
+    };
+    ctx.ui.print(renderUnknown(run.unknown.message, run.unknown.fix));
+  }
+}

@@ -1,0 +1,125 @@
+// check's verdict, pure: doctor's problems (postfix/problems/, found on this machine's facts alone),
+// the queue and the account's use of Gmail's daily limit → one Monitoring Plugins state and the findings
+// behind it. The rules that find a fault are doctor's; this file only says how loud each one is.
+import type { DiagnosisCode } from '../../gmail/diagnose.js';
+import type { AccountUse } from '../../gmail/limits.js';
+import type { DoctorFacts, Problem } from '../../postfix/problems/types.js';
+import type { QueueEntry } from '../../postfix/queue.js';
+import type { Thresholds } from '../../check-options.js';
+
+export type { Thresholds };
+
+export const checkStates = ['ok', 'warning', 'critical', 'unknown'] as const;
+export type CheckState = (typeof checkStates)[number];
+/** Exit codes of the Monitoring Plugins development guidelines. */
+export const checkExit: Record<CheckState, 0 | 1 | 2 | 3> = { ok: 0, warning: 1, critical: 2, unknown: 3 };
+
+/** Where OAuth is used: when the consent (refresh token) stops working, in seconds since the epoch. */
+export interface ConsentFacts {
+  account: string;
+  expiresAt: number;
+}
+
+export type Finding =
+  | { kind: 'problem'; state: CheckState; problem: Problem }
+  | { kind: 'deferred'; state: CheckState; count: number; threshold: number }
+  | { kind: 'limit'; state: CheckState; use: AccountUse; percent: number }
+  | { kind: 'waiting'; state: CheckState; count: number; oldestSeconds: number; threshold: number }
+  | { kind: 'consent'; state: CheckState; consent: ConsentFacts; seconds: number };
+
+export interface CheckInput {
+  doctor: Pick<DoctorFacts, 'settings' | 'failures'>;
+  problems: readonly Problem[];
+  queue: readonly QueueEntry[] | undefined;
+  use: readonly AccountUse[];
+  consent?: ConsentFacts;
+  now: number;
+  thresholds: Thresholds;
+}
+
+export interface CheckVerdict {
+  state: CheckState;
+  /** Worst first. */
+  findings: Finding[];
+  deferred: number;
+}
+
+/** Causes no retry cures: a person must change a password, a consent, a certificate, a firewall, a package. */
+const needsPerson: readonly DiagnosisCode[] = [
+  'auth-bad-credentials',
+  'auth-app-password-required',
+  'auth-web-login-required',
+  'auth-not-attempted',
+  'sasl-password-map',
+  'sasl-no-mechanism',
+  'sasl-not-offered',
+  'starttls-not-offered',
+  'tls-untrusted',
+  'tls-name-mismatch',
+  'tls-handshake',
+  'greeting-timeout',
+  'connect-timeout',
+  'connect-refused',
+  'network-unreachable',
+  'dns',
+  'dns-chroot',
+  'mail-loop',
+  'transport-unavailable',
+  'relay-transport-error',
+  'sender-rejected',
+  'quota-exceeded',
+];
+
+/** How loud one of doctor's problems is on a monitoring screen. */
+export function problemState(problem: Problem, input: Pick<CheckInput, 'doctor'>): CheckState {
+  switch (problem.code) {
+    case 'throttled': // Gmail slows down for a while; Postfix retries by itself
+      return 'warning';
+    case 'relay-bypassed': // no relayhost at all: nothing goes to Gmail any more
+      return (input.doctor.settings.relayhost ?? '').trim() ? 'warning' : 'critical';
+    case 'mail-deferred':
+      return input.doctor.failures.some((f) => needsPerson.includes(f.diagnosis)) ? 'critical' : 'warning';
+    default:
+      return problem.severity === 'error' ? 'critical' : 'warning';
+  }
+}
+
+const rank: Record<CheckState, number> = { ok: 0, unknown: 1, warning: 2, critical: 3 };
+
+export function judge(input: CheckInput): CheckVerdict {
+  const { thresholds: th, now } = input;
+  const findings: Finding[] = input.problems.map((problem) => ({
+    kind: 'problem',
+    state: problemState(problem, input),
+    problem,
+  }));
+  const queue = input.queue ?? [];
+  const deferred = queue.filter((e) => e.queueName === 'deferred').length;
+  if (deferred > th.deferredWarning) {
+    const critical = deferred > th.deferredCritical;
+    findings.push({
+      kind: 'deferred',
+      state: critical ? 'critical' : 'warning',
+      count: deferred,
+      threshold: critical ? th.deferredCritical : th.deferredWarning,
+    });
+  }
+  const old = queue.filter((e) => e.queueName !== 'hold' && now - e.arrivalTime > th.queueAge);
+  if (old.length > 0) {
+    const oldestSeconds = Math.max(...old.map((e) => now - e.arrivalTime));
+    findings.push({ kind: 'waiting', state: 'warning', count: old.length, oldestSeconds, threshold: th.queueAge });
+  }
+  for (const use of input.use) {
+    const percent = use.limit > 0 ? Math.floor((use.sent * 100) / use.limit) : 0;
+    if (use.sent >= use.limit) findings.push({ kind: 'limit', state: 'critical', use, percent });
+    else if (percent >= th.limitPercent) findings.push({ kind: 'limit', state: 'warning', use, percent });
+  }
+  if (input.consent) {
+    const seconds = input.consent.expiresAt - now;
+    if (seconds <= 0) findings.push({ kind: 'consent', state: 'critical', consent: input.consent, seconds });
+    else if (seconds < th.consentWarning)
+      findings.push({ kind: 'consent', state: 'warning', consent: input.consent, seconds });
+  }
+  findings.sort((a, b) => rank[b.state] - rank[a.state]);
+  return { state: findings[0]?.state ?? 'ok', findings, deferred };
+}

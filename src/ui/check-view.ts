@@ -1,0 +1,94 @@
+// check's answer in the Monitoring Plugins format (monitoring-plugins.org/doc/guidelines.html):
+// "GMAIL RELAY STATE - text | perfdata" on the first line, then one detail line per finding. The state
+// words stay English (monitoring systems and people grep them); the text is in the interface's language.
+import type { Finding, CheckVerdict, Thresholds } from '../flow/check/judge.js';
+import type { AccountUse } from '../gmail/limits.js';
+import { problemFix, problemTitle } from './doctor-view.js';
+import { t } from './messages.js';
+
+export const pluginName = 'GMAIL RELAY';
+
+export interface CheckSummary {
+  /** host:port, or '' when no relay is configured. */
+  relay: string;
+  use: readonly AccountUse[];
+  thresholds: Thresholds;
+}
+
+/** '|' starts the performance data and a newline a detail line: neither may appear inside the text. */
+const clean = (text: string) => text.replace(/\|/g, '/').replace(/\s*\n\s*/g, ' ');
+
+function words(f: Finding): { title: string; fix: string } {
+  switch (f.kind) {
+    case 'problem':
+      return { title: `${problemTitle(f.problem)} [${f.problem.code}]`, fix: problemFix(f.problem) };
+    case 'deferred':
+      return {
+        title: t('check.title.deferred', { count: f.count, threshold: f.threshold }),
+        fix: t('check.fix.deferred'),
+      };
+    case 'waiting':
+      return {
+        title: t('check.title.waiting', { count: f.count, threshold: f.threshold, oldest: f.oldestSeconds }),
+        fix: t('check.fix.waiting'),
+      };
+    case 'limit':
+      return {
+        title: t('check.title.limit', {
+          account: f.use.account,
+          sent: f.use.sent,
+          limit: f.use.limit,
+          percent: f.percent,
+        }),
+        fix: t('check.fix.limit'),
+      };
+    case 'consent':
+      return {
+        title:
+          f.seconds <= 0
+            ? t('check.title.consentExpired', { account: f.consent.account })
+            : t('check.title.consent', { account: f.consent.account, hours: Math.floor(f.seconds / 3600) }),
+        fix: t('check.fix.consent'),
+      };
+  }
+}
+
+function perfdata(verdict: CheckVerdict, summary: CheckSummary): string {
+  const th = summary.thresholds;
+  const parts = [`deferred=${verdict.deferred};${th.deferredWarning};${th.deferredCritical};0`];
+  summary.use.forEach((u, i) => {
+    const label = i === 0 ? 'sent_24h' : `'sent_24h ${u.account.replace(/['=]/g, '_')}'`;
+    parts.push(`${label}=${u.sent};${Math.floor((u.limit * th.limitPercent) / 100)};${u.limit};0;${u.limit}`);
+  });
+  return parts.join(' ');
+}
+
+/** The whole plugin output: the status line, then each finding with its fix. */
+export function renderCheck(verdict: CheckVerdict, summary: CheckSummary): string {
+  const state = verdict.state.toUpperCase();
+  const sent = summary.use.reduce((n, u) => n + u.sent, 0);
+  const ok = t('check.ok', {
+    relay: summary.relay || t('check.noRelay'),
+    account: summary.use.map((u) => u.account).join(', ') || t('check.noAccount'),
+    deferred: verdict.deferred,
+    sent,
+  });
+  const [first, ...rest] = verdict.findings;
+  const head = first
+    ? `${words(first).title}${rest.length > 0 ? ` ${t('check.more', { count: rest.length })}` : ''}`
+    : ok;
+  const details = verdict.findings.map((f) => {
+    const w = words(f);
+    return `${f.state.toUpperCase()}: ${clean(w.title)} → ${clean(w.fix)}`;
+  });
+  return [
+    `${pluginName} ${state} - ${clean(head)} | ${perfdata(verdict, summary)}`,
+    ...details,
+    ...(first ? [clean(ok)] : []),
+  ].join('\n');
+}
+
+/** UNKNOWN: check could not look (no Postfix, unreadable configuration, unwritable --textfile). */
+export function renderUnknown(message: string, fix?: string): string {
+  return `${pluginName} UNKNOWN - ${clean(fix ? `${message} ${fix}` : message)}`;
+}

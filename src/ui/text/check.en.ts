@@ -1,0 +1,28 @@
+// check's sentences (English): commands/check.ts, ui/check-view.ts, check-options.ts. doctor's own
+// problems are worded by doctor.*.ts, so check and doctor name a cause and its fix the same way.
+export const checkEn = {
+  'check.ok': '{relay} as {account}, {deferred} deferred, {sent} sent in 24 h',
+  'check.noAccount': 'no account',
+  'check.noRelay': 'no relay',
+  'check.more': '(and {count} more below)',
+  'check.title.deferred': '{count} messages deferred (more than {threshold})',
+  'check.fix.deferred': 'Run postfix-gmail-wizard doctor to see why they wait.',
+  'check.title.waiting': '{count} messages waiting longer than {threshold} s (the oldest for {oldest} s)',
+  'check.fix.waiting': 'Run postfix-gmail-wizard doctor to see why they wait.',
+  'check.title.limit': '{account} sent {sent} of its {limit} recipients a day ({percent} %) in the last 24 h',
+  'check.fix.limit':
+    'Gmail refuses further mail from the account (550 5.4.5) until the 24 hours have passed: spread the mail out, or send some of it through another account (setup --senders), or Workspace through smtp-relay.gmail.com (10,000 a day).',
+  'check.title.consent': 'The OAuth consent for {account} ends in {hours} h',
+  'check.title.consentExpired': 'The OAuth consent for {account} has ended',
+  'check.fix.consent': 'Give the consent again: postfix-gmail-wizard setup --auth oauth.',
+  'check.badNumber': '{option} {value}: not a whole number in range',
+  'check.badNumberFix': 'Give {option} a whole number (percentages up to 100), e.g. {option} 5.',
+  'check.textfileRelative': '--textfile {path}: not an absolute path',
+  'check.textfileFix':
+    "Give the directory node_exporter's textfile collector reads, e.g. /var/lib/prometheus/node-exporter.",
+  'check.textfileFailed': 'Could not write {path}: {reason}',
+  'check.textfileFailedFix':
+    'Create the directory (Debian: apt-get install prometheus-node-exporter makes it) and run check as root.',
+  'check.json': '--json: check speaks the Monitoring Plugins format, not JSON',
+  'check.jsonFix': 'Leave out --json; with --textfile DIR the same facts are written for Prometheus.',
+} as const;

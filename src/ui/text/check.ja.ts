@@ -1,0 +1,30 @@
+// check コマンド（commands/check.ts、ui/check-view.ts、check-options.ts）。doctor の問題の言葉は
+// doctor.ja.ts にあり、check と doctor は同じ原因と対処を同じ言葉で示します。
+import type { checkEn } from './check.en.js';
+
+export const checkJa: Record<keyof typeof checkEn, string> = {
+  'check.ok': '{relay}（{account}）、再送待ち {deferred} 通、24 時間の送信 {sent} 件',
+  'check.noAccount': 'アカウントなし',
+  'check.noRelay': 'リレーなし',
+  'check.more': '（ほか {count} 件は下に）',
+  'check.title.deferred': '再送待ちのメールが {count} 通あります（しきい値 {threshold} 通を超えています）',
+  'check.fix.deferred': '理由は postfix-gmail-wizard doctor で確かめてください。',
+  'check.title.waiting': '{threshold} 秒より長く待っているメールが {count} 通あります（最も古いものは {oldest} 秒）',
+  'check.fix.waiting': '待っている理由は postfix-gmail-wizard doctor で確かめてください。',
+  'check.title.limit': '{account} はこの 24 時間に 1 日の上限 {limit} 件のうち {sent} 件を送信しました（{percent} %）',
+  'check.fix.limit':
+    '上限に達すると Gmail は 24 時間が過ぎるまでこのアカウントのメールを拒否します（550 5.4.5）。送信を分散するか、一部を別のアカウント（setup --senders）で送るか、Workspace なら smtp-relay.gmail.com（1 日 10,000 件）を使ってください。',
+  'check.title.consent': '{account} の OAuth の同意はあと {hours} 時間で切れます',
+  'check.title.consentExpired': '{account} の OAuth の同意は切れています',
+  'check.fix.consent': 'もう一度同意してください: postfix-gmail-wizard setup --auth oauth',
+  'check.badNumber': '{option} {value}: 範囲内の整数ではありません',
+  'check.badNumberFix': '{option} には整数を指定してください（百分率は 100 まで）。例: {option} 5',
+  'check.textfileRelative': '--textfile {path}: 絶対パスではありません',
+  'check.textfileFix':
+    'node_exporter の textfile コレクターが読むディレクトリを指定してください。例: /var/lib/prometheus/node-exporter',
+  'check.textfileFailed': '{path} を書けませんでした: {reason}',
+  'check.textfileFailedFix':
+    'ディレクトリを作ってください（Debian では apt-get install prometheus-node-exporter が作ります）。check は root で実行してください。',
+  'check.json': '--json: check は Monitoring Plugins の形式で答え、JSON は出しません',
+  'check.jsonFix': '--json を外してください。--textfile DIR を付けると同じ内容を Prometheus 向けに書き出します。',
+} as const;

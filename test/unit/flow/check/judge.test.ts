@@ -1,0 +1,88 @@
+// check's verdict (flow/check/judge.ts): doctor's problems made loud or quiet, the queue's thresholds,
+// the daily limit and the OAuth consent — worst first.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultThresholds } from '../../../../src/check-options.js';
+import { judge, problemState, type CheckInput } from '../../../../src/flow/check/judge.js';
+import type { Problem } from '../../../../src/postfix/problems/types.js';
+
+const now = 1_800_000_000;
+const base: CheckInput = {
+  doctor: { settings: { relayhost: '[smtp.gmail.com]:587' }, failures: [] },
+  problems: [],
+  queue: [],
+  use: [{ account: 'a@gmail.com', sent: 0, limit: 500, kind: 'personal' }],
+  now,
+  thresholds: defaultThresholds,
+};
+const problem = (code: Problem['code'], severity: Problem['severity']): Problem => ({
+  code,
+  severity,
+  evidence: [],
+  fixable: false,
+});
+const deferred = (id: string, age = 60) => ({
+  queueId: id,
+  queueName: 'deferred',
+  arrivalTime: now - age,
+  sender: '',
+  recipients: [],
+});
+
+describe('judge', () => {
+  it('OK with nothing found', () => {
+    assert.deepEqual(judge(base), { state: 'ok', findings: [], deferred: 0 });
+  });
+  it("doctor's errors are CRITICAL, its warnings WARNING; throttling only warns", () => {
+    assert.equal(problemState(problem('deferred-auth', 'error'), base), 'critical');
+    assert.equal(problemState(problem('sasl-plugins-missing', 'error'), base), 'critical');
+    assert.equal(problemState(problem('open-relay', 'warning'), base), 'warning');
+    assert.equal(problemState(problem('throttled', 'error'), base), 'warning');
+  });
+  it('no relayhost at all is CRITICAL; a table around the relay only warns', () => {
+    const bypass = problem('relay-bypassed', 'warning');
+    assert.equal(problemState(bypass, base), 'warning');
+    assert.equal(problemState(bypass, { doctor: { settings: { relayhost: '' }, failures: [] } }), 'critical');
+  });
+  it('deferred mail is CRITICAL when its cause needs a person (TLS, refused connection), else a WARNING', () => {
+    const failure = (diagnosis: 'tls-untrusted' | 'server-temporary') => ({
+      doctor: { settings: {}, failures: [{ queueId: 'A', status: 'deferred' as const, reason: '', diagnosis }] },
+    });
+    assert.equal(problemState(problem('mail-deferred', 'warning'), failure('tls-untrusted')), 'critical');
+    assert.equal(problemState(problem('mail-deferred', 'warning'), failure('server-temporary')), 'warning');
+  });
+  it('-w/-c: deferred messages above the thresholds; an old message warns', () => {
+    const six = judge({ ...base, queue: ['1', '2', '3', '4', '5', '6'].map((id) => deferred(id)) });
+    assert.equal(six.state, 'warning');
+    assert.equal(six.deferred, 6);
+    const old = judge({ ...base, queue: [deferred('A', 7200)] });
+    assert.deepEqual(
+      old.findings.map((f) => f.kind),
+      ['waiting'],
+    );
+    const many = judge({ ...base, queue: Array.from({ length: 21 }, (_, i) => deferred(String(i))) });
+    assert.equal(many.state, 'critical');
+  });
+  it('the daily limit: WARNING from 80 %, CRITICAL at the limit', () => {
+    const use = (sent: number) => judge({ ...base, use: [{ account: 'a', sent, limit: 500, kind: 'personal' }] }).state;
+    assert.equal(use(399), 'ok');
+    assert.equal(use(400), 'warning');
+    assert.equal(use(500), 'critical');
+  });
+  it('an OAuth consent: WARNING before its end, CRITICAL after, worst first', () => {
+    const soon = judge({ ...base, consent: { account: 'a', expiresAt: now + 3600 } });
+    assert.equal(soon.state, 'warning');
+    const gone = judge({
+      ...base,
+      problems: [problem('open-relay', 'warning')],
+      consent: { account: 'a', expiresAt: now - 1 },
+    });
+    assert.deepEqual(
+      gone.findings.map((f) => [f.kind, f.state]),
+      [
+        ['consent', 'critical'],
+        ['problem', 'warning'],
+      ],
+    );
+  });
+});
