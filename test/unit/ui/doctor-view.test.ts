@@ -41,6 +41,10 @@ describe('problemTitle and problemFix', () => {
           maps: 'hash:/x',
           want: 'yes',
           relayhost: '[smtp.gmail.com]:587',
+          account: 'you@gmail.com',
+          sent: 400,
+          limit: 500,
+          percent: 80,
         },
       });
       const title = problemTitle(p);
