@@ -74,7 +74,7 @@ for (const release of releases) {
       return { mailerType: get('main_mailer_type'), relayhost: get('relayhost') };
     };
     const settings = async (...names: string[]) =>
-      (await mustRun(machine.run, ['postconf', '-h', ...names])).stdout.trim().split('\n');
+      (await mustRun(machine.run, ['postconf', '-h', ...names])).stdout.replace(/\n$/, '').split('\n');
     /**
      * A person answering `dpkg-reconfigure postfix` again, every answer as debconf offers it but the
      * mail name: the config script marks each question it asked changed, then the postinst writes
