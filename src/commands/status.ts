@@ -20,6 +20,7 @@ import { relayProblems, requirePostfix } from '../flow/detect/requirements.js';
 import { exposedSecretFiles } from '../flow/plan/secret-files.js';
 import { deferredReasons, legacyProblems, levelFromObsolete } from './status-legacy.js';
 import { configuredSenderAccounts } from '../flow/ask/accounts.js';
+import { maskInlineSecrets } from '../postfix/inline-secrets.js';
 
 interface StatusRun {
   facts?: HostFacts;
@@ -88,7 +89,9 @@ async function statusReport(ctx: Context, facts: HostFacts, postfix: PostfixFact
   const report: StatusReport = {
     relayhost: s.relayhost ?? '',
     account: postfix.currentAccount,
-    passwordMap: s.smtp_sasl_password_maps || undefined,
+    passwordMap: s.smtp_sasl_password_maps
+      ? maskInlineSecrets('smtp_sasl_password_maps', s.smtp_sasl_password_maps)
+      : undefined,
     mapType: postfix.defaultMapType,
     tlsLevel: postfix.tls?.effective.level ?? s.smtp_tls_security_level ?? '',
     tls,
