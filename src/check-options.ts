@@ -1,6 +1,7 @@
 // check's flags (CLI.md): thresholds in the Monitoring Plugins style (-w/-c) and --textfile. A value
 // N means "alert above N", as the guidelines' plain threshold "N" (outside 0..N) does for counts.
 import { UsageError } from './errors.js';
+import { defaultWarnPercent } from './gmail/limits.js';
 import { t } from './ui/messages.js';
 
 /** Debian's prometheus-node-exporter reads *.prom files here (--collector.textfile.directory). */
@@ -22,7 +23,7 @@ export interface Thresholds {
 export const defaultThresholds: Thresholds = {
   deferredWarning: 5,
   deferredCritical: 20,
-  limitPercent: 80,
+  limitPercent: defaultWarnPercent,
   queueAge: 3600,
   consentWarning: 3 * 86400,
 };

@@ -126,6 +126,8 @@ export interface StatusReport {
   keychainOwner?: string;
   /** Every account: the default (senders empty) first, then the sender-dependent ones; keychain: stored | not-stored | unavailable:<reason>. */
   accounts?: { account: string; default: boolean; senders: string[]; keychain: string }[];
+  /** Each account's recipients Gmail accepted in the last 24 h against its daily limit (gmail/limits.ts). */
+  sending?: { account: string; sent: number; limit: number; kind: string; lastSent?: number }[];
   /** reasons: the deferred messages grouped by diagnosis (the test send's table). */
   queue: { total: number; deferred: number; reasons: DeferredReason[] };
   /** smtp_generic_maps, and the account the wizard's map sends local senders as (undefined: another map). */

@@ -5,7 +5,6 @@
 // UNKNOWN (exit 3), in the same one-line format, never an error of the wizard's own kind.
 import { defaultThresholds, type CheckOptions } from '../check-options.js';
 import { WizardError } from '../errors.js';
-import { configuredSenderAccounts } from '../flow/ask/accounts.js';
 import { readConsent } from '../flow/check/consent.js';
 import { checkExit, judge, type CheckVerdict, type ConsentFacts } from '../flow/check/judge.js';
 import { renderMetrics, textfileName } from '../flow/check/metrics.js';
@@ -13,12 +12,11 @@ import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { requirePostfix } from '../flow/detect/requirements.js';
 import { gatherLocalFacts } from '../flow/doctor/facts.js';
-import { accountUse, type AccountUse } from '../gmail/limits.js';
+import type { AccountUse } from '../gmail/limits.js';
 import { parseRelayhost } from '../gmail/relay.js';
 import type { CommandOutcome } from '../outcome.js';
 import { findProblems } from '../postfix/problems/index.js';
 import type { Failure } from '../postfix/problems/types.js';
-import { sentSince } from '../postfix/sent-log.js';
 import { renderCheck, renderUnknown } from '../ui/check-view.js';
 import { t } from '../ui/messages.js';
 import type { Command } from './command.js';
@@ -67,17 +65,15 @@ async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
     const postfix = requirePostfix(facts);
     run.configDir = postfix.configDir;
     run.relayhost = postfix.settings.relayhost;
-    const gathered = await gatherLocalFacts(ctx.sys, facts, postfix);
+    const gathered = await gatherLocalFacts(ctx.sys, facts, postfix, {
+      warnPercent: run.options.thresholds.limitPercent,
+      ...(run.options.dailyLimit !== undefined ? { dailyLimit: run.options.dailyLimit } : {}),
+    });
     const nowDate = ctx.sys.now();
     run.now = Math.floor(nowDate.getTime() / 1000);
     const relay = parseRelayhost(postfix.settings.relayhost ?? '');
     run.relay = relay ? `${relay.host}:${relay.port}` : '';
-    const accounts = [
-      ...(postfix.currentAccount ? [{ account: postfix.currentAccount, senders: [] as string[] }] : []),
-      ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, senders: a.senders })),
-    ];
-    const sent = sentSince(gathered.read.logText, run.now - 86400, nowDate);
-    run.use = accountUse(sent, accounts, relay, run.options.dailyLimit);
+    run.use = [...(gathered.doctor.sending?.accounts ?? [])];
     run.failures = gathered.doctor.failures;
     const consent = await readConsent(ctx.sys, postfix);
     if (consent) run.consent = consent;
@@ -85,7 +81,6 @@ async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
       doctor: gathered.doctor,
       problems: findProblems(gathered.doctor),
       queue: gathered.read.queue,
-      use: run.use,
       ...(consent ? { consent } : {}),
       now: run.now,
       thresholds: run.options.thresholds,

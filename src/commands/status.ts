@@ -3,7 +3,8 @@
 import { ExitCode } from '../errors.js';
 import type { Command } from './command.js';
 import type { HostFacts, PostfixFacts } from '../flow/types.js';
-import { readQueue } from '../postfix/queue.js';
+import { readQueueAndLog } from '../flow/doctor/failures.js';
+import { sendingUse } from '../flow/doctor/facts.js';
 import { t } from '../ui/messages.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -67,7 +68,10 @@ async function statusReport(ctx: Context, facts: HostFacts, postfix: PostfixFact
       ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, default: false, senders: a.senders })),
     ].map(async (a) => ({ ...a, keychain: await keychainStatus(keychain, a.account, relay) })),
   );
-  const queue = (await readQueue(sys, postfix)) ?? [];
+  // The queue once, and the log the verdict reads (journald's trusted lines where Postfix logs there).
+  const read = await readQueueAndLog(sys, postfix);
+  const queue = read.queue ?? [];
+  const sending = sendingUse(sys, postfix, read);
   const lastTestText = await sys.readFile(`${options.stateDir}/last-test.json`).catch(() => undefined);
   const local = await readLocalFacts(sys, postfix);
   const l = local.settings;
@@ -100,6 +104,7 @@ async function statusReport(ctx: Context, facts: HostFacts, postfix: PostfixFact
     keychain: keychainWord,
     keychainOwner: keychain.owner,
     ...(accounts.length > 0 ? { accounts } : {}),
+    ...(sending.length > 0 ? { sending } : {}),
     queue: { total: queue.length, deferred: queue.filter((e) => e.queueName === 'deferred').length, reasons },
     senderMap: generic ? { map: generic, account: mappedTo } : undefined,
     rootAlias: aliasTo ? { to: aliasTo, byWizard: wizardRootAlias(local.aliases?.content) !== undefined } : undefined,
@@ -175,6 +180,10 @@ function renderStatus(summary: string, r: StatusReport): string {
     `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,
     `${t('status.listen')}: ${t(r.interfaces.loopbackOnly ? 'status.listenLoopback' : 'status.listenNetwork', { value: r.interfaces.value })}`,
     `${t('status.addressPreference')}: ${r.addressPreference}`,
+    ...(r.sending ?? []).map(
+      (u) =>
+        `${t('status.sent')}: ${t('status.sentCount', { account: u.account, sent: u.sent, limit: u.limit, percent: Math.floor((u.sent * 100) / Math.max(1, u.limit)) })}`,
+    ),
     `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}${r.queue.reasons.length > 0 ? ` (${r.queue.reasons.map((q) => t('legacy.queueReason', { count: q.count, code: q.code })).join(', ')})` : ''}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');

@@ -5,6 +5,8 @@ import type { SentRecipient } from '../postfix/sent-log.js';
 import { isWorkspaceRelay, type Relay } from './relay.js';
 
 export const dailyLimits = { personal: 500, workspace: 2000, workspaceRelay: 10000 } as const;
+/** doctor and check warn from this per cent of the limit on (check --limit-percent changes it). */
+export const defaultWarnPercent = 80;
 export type LimitKind = keyof typeof dailyLimits;
 const personalDomains = ['gmail.com', 'googlemail.com'];
 

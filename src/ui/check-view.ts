@@ -32,16 +32,6 @@ function words(f: Finding): { title: string; fix: string } {
         title: t('check.title.waiting', { count: f.count, threshold: f.threshold, oldest: f.oldestSeconds }),
         fix: t('check.fix.waiting'),
       };
-    case 'limit':
-      return {
-        title: t('check.title.limit', {
-          account: f.use.account,
-          sent: f.use.sent,
-          limit: f.use.limit,
-          percent: f.percent,
-        }),
-        fix: t('check.fix.limit'),
-      };
     case 'consent':
       return {
         title:

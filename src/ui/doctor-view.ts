@@ -24,6 +24,7 @@ const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'login-refused': ['doctor.title.login-refused', 'doctor.fix.login-refused'],
   'deferred-auth': ['doctor.title.deferred-auth', 'doctor.fix.deferred-auth'],
   'quota-exceeded': ['doctor.title.quota-exceeded', 'doctor.fix.quota-exceeded'],
+  'daily-limit': ['doctor.title.daily-limit', 'doctor.fix.daily-limit'],
   throttled: ['doctor.title.throttled', 'doctor.fix.throttled'],
   'mail-deferred': ['doctor.title.mail-deferred', 'doctor.fix.mail-deferred'],
 };

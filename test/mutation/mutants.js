@@ -83,7 +83,7 @@ export const mutants = [
     tests: ['flow/transaction/', 'flow/commands/remove', 'unit/transaction/'],
     file: 'src/transaction/transaction.ts',
     from: "{ code: 'check', run: () => mustRun(sys, checkCommand(postfix)) },",
-    to: '',
+    to: "{ code: 'check', run: async () => void checkCommand(postfix) },",
   },
   {
     id: 'transaction-check-result-ignored',
@@ -95,9 +95,9 @@ export const mutants = [
   {
     id: 'transaction-rollback-restores-nothing',
     tests: ['flow/transaction/', 'flow/commands/remove', 'unit/transaction/'],
-    file: 'src/transaction/transaction.ts',
-    from: 'await restoreBackup(sys, backup, { configDir: postfix.configDir, extra: touched });',
-    to: 'void [restoreBackup, touched];',
+    file: 'src/transaction/rollback.ts',
+    from: 'await restoreBackup(sys, backup, { configDir: postfix.configDir, extra: scope.touched });',
+    to: 'void restoreBackup;',
   },
   {
     id: 'transaction-step-not-journaled-before-it-runs',
@@ -189,7 +189,7 @@ export const mutants = [
     id: 'test-command-always-delivered',
     tests: ['flow/commands/test.test'],
     file: 'src/commands/test.ts',
-    from: "outcome.result = exit === ExitCode.ok ? 'delivered' : 'not-delivered';",
-    to: "outcome.result = 'delivered';",
+    from: "result: exit === ExitCode.ok ? 'delivered' : 'not-delivered'",
+    to: "result: 'delivered'",
   },
 ];

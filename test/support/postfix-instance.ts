@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort, isListening, waitForPort } from './free-port.js';
+import { instanceNames, namePins } from './instance-names.js';
 
 const execFileP = promisify(execFile);
 
@@ -109,6 +110,11 @@ export async function createPostfixInstance(
       'inet_protocols=ipv4',
       'inet_interfaces=loopback-only',
     );
+    // Names of its own, never the machine's hostname or /etc/mailname (instance-names.ts says why).
+    const mailnameFile = join(configDir, 'mailname');
+    await writeFile(mailnameFile, `${instanceNames.mailname}\n`, { mode: 0o644 });
+    const pins = namePins(await postconf('-n'), mailnameFile);
+    if (pins.length > 0) await postconf('-e', ...pins);
     smtpdPort = await freePort();
     await postconf('-MX', 'smtp/inet');
     await postconf('-M', `127.0.0.1:${smtpdPort}/inet=127.0.0.1:${smtpdPort} inet n - y - - smtpd`);

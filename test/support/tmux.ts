@@ -18,8 +18,11 @@ export interface TmuxSession {
   screen(): Promise<string>;
   /** Scrollback and screen (capture-pane -p -S -); `joinWrapped` undoes the terminal's own line wrapping (-J). */
   history(joinWrapped?: boolean): Promise<string>;
-  /** Polls the screen until it matches; on timeout throws with the screen in the message. */
-  waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Polls the screen until it matches (a text, a pattern, or a test of the whole screen, e.g. that a
+   * question is gone); on timeout throws with the screen in the message.
+   */
+  waitFor(pattern: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
   /** The program's exit status (128+N when killed by signal N); waits for it to exit. */
   exitCode(timeoutMs?: number): Promise<number>;
   /** Kills the tmux server, the program with it, and removes the session's files. Safe to call twice. */
@@ -85,7 +88,12 @@ export async function startInTmux(command: string[], opts: TmuxOptions = {}): Pr
       tmux('capture-pane', '-p', ...(joinWrapped ? ['-J'] : []), '-S', '-', '-t', 'main'),
     async waitFor(pattern, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
-      const matches = (s: string) => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));
+      const matches = (s: string) =>
+        typeof pattern === 'string'
+          ? s.includes(pattern)
+          : typeof pattern === 'function'
+            ? pattern(s)
+            : pattern.test(s);
       for (;;) {
         const text = await screen();
         if (matches(text)) return text;

@@ -2,7 +2,6 @@
 // the queue and the account's use of Gmail's daily limit → one Monitoring Plugins state and the findings
 // behind it. The rules that find a fault are doctor's; this file only says how loud each one is.
 import type { DiagnosisCode } from '../../gmail/diagnose.js';
-import type { AccountUse } from '../../gmail/limits.js';
 import type { DoctorFacts, Problem } from '../../postfix/problems/types.js';
 import type { QueueEntry } from '../../postfix/queue.js';
 import type { Thresholds } from '../../check-options.js';
@@ -23,7 +22,6 @@ export interface ConsentFacts {
 export type Finding =
   | { kind: 'problem'; state: CheckState; problem: Problem }
   | { kind: 'deferred'; state: CheckState; count: number; threshold: number }
-  | { kind: 'limit'; state: CheckState; use: AccountUse; percent: number }
   | { kind: 'waiting'; state: CheckState; count: number; oldestSeconds: number; threshold: number }
   | { kind: 'consent'; state: CheckState; consent: ConsentFacts; seconds: number };
 
@@ -31,7 +29,6 @@ export interface CheckInput {
   doctor: Pick<DoctorFacts, 'settings' | 'failures'>;
   problems: readonly Problem[];
   queue: readonly QueueEntry[] | undefined;
-  use: readonly AccountUse[];
   consent?: ConsentFacts;
   now: number;
   thresholds: Thresholds;
@@ -108,11 +105,6 @@ export function judge(input: CheckInput): CheckVerdict {
   if (old.length > 0) {
     const oldestSeconds = Math.max(...old.map((e) => now - e.arrivalTime));
     findings.push({ kind: 'waiting', state: 'warning', count: old.length, oldestSeconds, threshold: th.queueAge });
-  }
-  for (const use of input.use) {
-    const percent = use.limit > 0 ? Math.floor((use.sent * 100) / use.limit) : 0;
-    if (use.sent >= use.limit) findings.push({ kind: 'limit', state: 'critical', use, percent });
-    else if (percent >= th.limitPercent) findings.push({ kind: 'limit', state: 'warning', use, percent });
   }
   if (input.consent) {
     const seconds = input.consent.expiresAt - now;

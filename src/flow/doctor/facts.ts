@@ -5,6 +5,10 @@ import { readExplicitSettings, readSettings, instanceDir } from '../../postfix/p
 import type { DoctorFacts } from '../../postfix/problems/types.js';
 import type { System } from '../../system/types.js';
 import type { HostFacts, PostfixFacts } from '../types.js';
+import { configuredSenderAccounts } from '../ask/accounts.js';
+import { accountUse, defaultWarnPercent, type AccountUse } from '../../gmail/limits.js';
+import { parseRelayhost } from '../../gmail/relay.js';
+import { sentSince } from '../../postfix/sent-log.js';
 import { readFailures, readQueueAndLog, type QueueAndLog } from './failures.js';
 import { mapParameters, readMapStates } from './maps.js';
 import { probeRelay, tryLogin } from './reach.js';
@@ -53,6 +57,7 @@ export async function gatherLocalFacts(
   sys: System,
   facts: HostFacts,
   postfix: PostfixFacts,
+  limits: LimitOptions = { warnPercent: defaultWarnPercent },
 ): Promise<GatheredFacts & { read: QueueAndLog }> {
   const dir = instanceDir(postfix);
   const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
@@ -64,6 +69,7 @@ export async function gatherLocalFacts(
     chrootState(sys, postfix),
     dataDirState(sys, settings),
   ]);
+  const sending = { accounts: sendingUse(sys, postfix, read, limits.dailyLimit), warnPercent: limits.warnPercent };
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
   const doctor: DoctorFacts = {
     running: postfix.running,
@@ -76,10 +82,28 @@ export async function gatherLocalFacts(
     failures,
     chroot,
     openNetworks: open,
+    sending,
     caBundle: facts.caBundle,
     ...(dataDir ? { dataDir } : {}),
   };
   return { doctor, queueRead, read };
+}
+
+export interface LimitOptions {
+  warnPercent: number;
+  /** Instead of Gmail's number (check --daily-limit). */
+  dailyLimit?: number;
+}
+
+/** Each account's recipients in the last 24 h, from the same log reading as the failures. */
+export function sendingUse(sys: System, postfix: PostfixFacts, read: QueueAndLog, dailyLimit?: number): AccountUse[] {
+  const now = sys.now();
+  const accounts = [
+    ...(postfix.currentAccount ? [{ account: postfix.currentAccount, senders: [] as string[] }] : []),
+    ...configuredSenderAccounts(postfix).map((a) => ({ account: a.account, senders: a.senders })),
+  ];
+  const sent = sentSince(read.logText, Math.floor(now.getTime() / 1000) - 86400, now);
+  return accountUse(sent, accounts, parseRelayhost(postfix.settings.relayhost ?? ''), dailyLimit);
 }
 
 /** The recipe's file and the wizard's own, when main.cf names neither (leftovers with a password in them). */

@@ -3,6 +3,7 @@ import { maskInlineSecretsInText } from '../inline-secrets.js';
 import { deferredAuth, dnsFailure, loginRefused, mailDeferred, quotaExceeded, throttled } from './delivery.js';
 import { dataDirOwner, mapNotCompiled, passwordFileReadable } from './files.js';
 import { ipv6Unreachable, relayUnreachable } from './network.js';
+import { dailyLimit } from './limits.js';
 import {
   obsoleteSettings,
   openRelay,
@@ -31,6 +32,7 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   loginRefused,
   deferredAuth,
   quotaExceeded,
+  dailyLimit,
   throttled,
   mailDeferred,
 ];

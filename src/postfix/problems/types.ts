@@ -2,6 +2,7 @@
 // (ui/doctor-view.ts words each code), no I/O (flow/doctor/ gathers the facts).
 import type { DiagnosisCode } from '../../gmail/diagnose.js';
 import type { EffectiveTls } from '../tls-policy.js';
+import type { AccountUse } from '../../gmail/limits.js';
 
 export const PROBLEM_CODES = [
   'data-dir-owner',
@@ -20,6 +21,7 @@ export const PROBLEM_CODES = [
   'login-refused',
   'deferred-auth',
   'quota-exceeded',
+  'daily-limit',
   'throttled',
   'mail-deferred',
 ] as const;
@@ -114,6 +116,8 @@ export interface DoctorFacts {
   openNetworks: readonly string[];
   /** data_directory as it is, and mail_owner (the user that must own it) with its uid; undefined when either is missing. */
   dataDir?: { path: string; uid: number; owner: string; ownerUid: number };
+  /** Each account's recipients in the last 24 h against Gmail's daily limit, and the per cent from which to warn. */
+  sending?: { accounts: readonly AccountUse[]; warnPercent: number };
   /** A CA file for smtp_tls_CAfile when main.cf has none (the distribution's bundle). */
   caBundle?: string;
 }

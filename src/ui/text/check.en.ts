@@ -9,9 +9,6 @@ export const checkEn = {
   'check.fix.deferred': 'Run postfix-gmail-wizard doctor to see why they wait.',
   'check.title.waiting': '{count} messages waiting longer than {threshold} s (the oldest for {oldest} s)',
   'check.fix.waiting': 'Run postfix-gmail-wizard doctor to see why they wait.',
-  'check.title.limit': '{account} sent {sent} of its {limit} recipients a day ({percent} %) in the last 24 h',
-  'check.fix.limit':
-    'Gmail refuses further mail from the account (550 5.4.5) until the 24 hours have passed: spread the mail out, or send some of it through another account (setup --senders), or Workspace through smtp-relay.gmail.com (10,000 a day).',
   'check.title.consent': 'The OAuth consent for {account} ends in {hours} h',
   'check.title.consentExpired': 'The OAuth consent for {account} has ended',
   'check.fix.consent': 'Give the consent again: postfix-gmail-wizard setup --auth oauth.',

@@ -11,9 +11,6 @@ export const checkJa: Record<keyof typeof checkEn, string> = {
   'check.fix.deferred': '理由は postfix-gmail-wizard doctor で確かめてください。',
   'check.title.waiting': '{threshold} 秒より長く待っているメールが {count} 通あります（最も古いものは {oldest} 秒）',
   'check.fix.waiting': '待っている理由は postfix-gmail-wizard doctor で確かめてください。',
-  'check.title.limit': '{account} はこの 24 時間に 1 日の上限 {limit} 件のうち {sent} 件を送信しました（{percent} %）',
-  'check.fix.limit':
-    '上限に達すると Gmail は 24 時間が過ぎるまでこのアカウントのメールを拒否します（550 5.4.5）。送信を分散するか、一部を別のアカウント（setup --senders）で送るか、Workspace なら smtp-relay.gmail.com（1 日 10,000 件）を使ってください。',
   'check.title.consent': '{account} の OAuth の同意はあと {hours} 時間で切れます',
   'check.title.consentExpired': '{account} の OAuth の同意は切れています',
   'check.fix.consent': 'もう一度同意してください: postfix-gmail-wizard setup --auth oauth',

@@ -59,6 +59,9 @@ export const doctorEn = {
   'doctor.title.quota-exceeded':
     "Gmail returned mail: the account's daily sending limit was reached (messages: {count})",
   'doctor.fix.quota-exceeded': 'The limits: 500 messages a day for Gmail, 2,000 for Google Workspace.',
+  'doctor.title.daily-limit': '{account} sent {sent} of its {limit} recipients a day ({percent} %) in the last 24 h',
+  'doctor.fix.daily-limit':
+    'Gmail refuses further mail from the account (550 5.4.5) until the 24 hours have passed: spread the mail out, or send some of it through another account (setup --senders), or Workspace through smtp-relay.gmail.com (10,000 a day).',
   'doctor.title.throttled': 'Gmail is slowing this account down for now (messages: {count})',
   'doctor.fix.throttled': 'Nothing to change in Postfix: it retries deferred mail by itself.',
   'doctor.title.mail-deferred': 'Mail is waiting or was returned (messages: {count})',

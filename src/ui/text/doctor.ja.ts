@@ -61,6 +61,10 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
     'ログインできるようになれば、待っているメールは次の再送時に（postqueue -f ならすぐに）送信されます。',
   'doctor.title.quota-exceeded': '1 日の送信上限に達したため、Gmail がメールを返送しました（{count} 通）',
   'doctor.fix.quota-exceeded': '上限は Gmail で 1 日 500 通、Google Workspace で 2,000 通です。',
+  'doctor.title.daily-limit':
+    '{account} はこの 24 時間に 1 日の上限 {limit} 件のうち {sent} 件を送信しました（{percent} %）',
+  'doctor.fix.daily-limit':
+    '上限に達すると Gmail は 24 時間が過ぎるまでこのアカウントのメールを拒否します（550 5.4.5）。送信を分散するか、一部を別のアカウント（setup --senders）で送るか、Workspace なら smtp-relay.gmail.com（1 日 10,000 件）を使ってください。',
   'doctor.title.throttled': 'Gmail が現在このアカウントの送信を抑えています（{count} 通）',
   'doctor.fix.throttled': 'Postfix の設定を変える必要はありません。保留されたメールは Postfix が自動で再送します。',
   'doctor.title.mail-deferred': 'メールが送信待ちになっているか、返送されました（{count} 通）',

@@ -7,6 +7,8 @@ export const statusEn = {
   'status.account': 'Account',
   'status.map': 'Password map',
   'status.tls': 'TLS level',
+  'status.sent': 'Sent in 24 h',
+  'status.sentCount': '{account}: {sent} of {limit} recipients a day ({percent} %)',
   'status.queue': 'Queue',
   'status.queueCounts': '{total} message(s), {deferred} deferred',
   'status.last': 'Last test',

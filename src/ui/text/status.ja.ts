@@ -9,6 +9,8 @@ export const statusJa: Record<keyof typeof statusEn, string> = {
   'status.account': 'アカウント',
   'status.map': 'パスワードマップ',
   'status.tls': 'TLS レベル',
+  'status.sent': '24 時間の送信',
+  'status.sentCount': '{account}: 1 日の上限 {limit} 件のうち {sent} 件（{percent} %）',
   'status.queue': 'キュー',
   'status.queueCounts': '{total} 通（うち再送待ち {deferred} 通）',
   'status.last': '前回のテスト',

@@ -223,7 +223,7 @@ describe('several Gmail accounts: mail goes out through the account of its envel
     const map = await readFile(join(dir, 'sasl_passwd'), 'utf8');
     assert.ok(!map.includes(BILLING_PW), 'the second password left the map');
     assert.match(map, new RegExp(`^\\[localhost\\]:${lab.gmail.port} ${DEFAULT}:`, 'm'));
-    await assert.rejects(stat(join(dir, 'sender_relay')));
+    await assert.rejects(stat(join(dir, 'sender_relay')), { code: 'ENOENT' });
     assert.equal((await lab.postfix.postconf('-n')).includes('sender_dependent'), false);
     await sendmail(lab.postfix, 'friend@example.com', { from: BILLING, subject: 'invoice 3', body: 'invoice 3' });
     assert.equal((await arrivalFor('invoice 3')).user, DEFAULT);

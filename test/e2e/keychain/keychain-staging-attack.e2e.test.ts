@@ -15,13 +15,16 @@ import { createHostileUser, type HostileUser } from '../../support/hostile-user.
 // Root is needed (useradd, a second uid); on CI, where it is root, nothing here may be skipped.
 const skip = process.env.CI ? false : process.getuid?.() !== 0 ? 'needs root (useradd, a second uid)' : false;
 
-// Every 50 µs or so: every entry under the staging base, and any pgw-keychain-* under /tmp (where
+// Over and over: every entry under the staging base, and any pgw-keychain-* under /tmp (where
 // the helper used to be staged), renamed away and replaced by a symlink to the canary; a symlink
-// planted in every directory. Counts what it managed, reported on SIGTERM.
+// planted in every directory. After each pass it writes the number of passes to PROGRESS (the test
+// waits on it). Counts what it managed, reported on SIGTERM.
 const attacker = `
-import { readdirSync, renameSync, symlinkSync } from 'node:fs';
-const [base, canary] = process.argv.slice(2);
+import { readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+const [base, canary, progress] = process.argv.slice(2);
 let attempts = 0;
+let passes = 0;
+let stagedSeen = 0;
 const wins = [];
 const tryIt = (what, fn) => { attempts++; try { fn(); wins.push(what); } catch {} };
 const walk = (dir, depth) => {
@@ -34,10 +37,12 @@ const walk = (dir, depth) => {
     if (depth < 3) walk(path, depth + 1);
   }
 };
-process.on('SIGTERM', () => { process.stdout.write(JSON.stringify({ attempts, wins: wins.slice(0, 20) })); process.exit(0); });
+process.on('SIGTERM', () => { process.stdout.write(JSON.stringify({ attempts, passes, stagedSeen, wins: wins.slice(0, 20) })); process.exit(0); });
 for (;;) {
+  try { if (readdirSync(base).length > 0) stagedSeen++; } catch {}
   walk(base, 0);
   for (const name of (() => { try { return readdirSync('/tmp'); } catch { return []; } })()) if (name.startsWith('pgw-keychain-')) walk('/tmp/' + name, 0);
+  writeFileSync(progress, String(++passes));
   await new Promise((resolve) => setImmediate(resolve));
 }
 `;
@@ -87,8 +92,21 @@ describe('keychain helper staging against a hostile local user', { skip }, () =>
   it("200 stagings raced by another uid swapping entries for symlinks: the canary never changes, the copy stays root's", async () => {
     assert.ok(binding, 'the keyring binding is installed');
     const base = join(lab, 'race');
-    const attack = user.start(join(lab, 'attacker.mjs'), [base, canary]);
+    const progress = join(lab, 'progress');
+    await writeFile(progress, '0', { mode: 0o644 });
+    await chown(progress, user.uid, user.gid);
+    const passes = async () => Number(await readFile(progress, 'utf8')) || 0;
+    /** Until the attacker has begun and ended a whole pass since `since`: it tried the copy just staged. */
+    const attackerWent = async (since: number) => {
+      const deadline = Date.now() + 30_000;
+      while ((await passes()) < since + 2) {
+        assert.ok(Date.now() < deadline, 'the attacker made no pass in 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    };
+    const attack = user.start(join(lab, 'attacker.mjs'), [base, canary, progress]);
     try {
+      await attackerWent(0); // running before the first staging
       for (let i = 0; i < 200; i++) {
         await rm(base, { recursive: true, force: true });
         const files = await stageHelper(binding, base);
@@ -100,10 +118,12 @@ describe('keychain helper staging against a hostile local user', { skip }, () =>
           assert.deepEqual([name, info.isFile(), info.uid, info.gid, info.mode & 0o7777], [name, true, 0, 0, 0o644]);
         }
         await canaryUntouched();
+        await attackerWent(await passes());
       }
     } finally {
-      const report = JSON.parse(await attack.stop()) as { attempts: number; wins: string[] };
-      assert.ok(report.attempts > 200, `the attacker ran (${report.attempts} attempts)`);
+      const report = JSON.parse(await attack.stop()) as { stagedSeen: number; wins: string[] };
+      // Waited on above, whatever the CPU's speed: a pass over each staged copy, at the least.
+      assert.ok(report.stagedSeen >= 200, `the attacker went over every staged copy (${report.stagedSeen} passes)`);
       assert.deepEqual(report.wins, [], 'the attacker could change nothing');
     }
     await canaryUntouched();

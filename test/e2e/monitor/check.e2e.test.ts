@@ -108,9 +108,19 @@ describe('check: the monitoring check on a real Postfix', { skip }, () => {
     const [first, ...details] = run.stdout.trimEnd().split('\n');
     assert.equal(
       first,
-      `GMAIL RELAY WARNING - ${ACCOUNT} sent 4 of its 5 recipients a day (80 %) in the last 24 h | deferred=0;5;20;0 sent_24h=4;4;5;0;5`,
+      `GMAIL RELAY WARNING - ${ACCOUNT} sent 4 of its 5 recipients a day (80 %) in the last 24 h [daily-limit] | deferred=0;5;20;0 sent_24h=4;4;5;0;5`,
     );
     assert.match(details.join('\n'), /^WARNING: .* → Gmail refuses further mail from the account \(550 5\.4\.5\)/m);
+
+    // status shows the same count against Gmail's own limit, from the same log reading.
+    const status = await runWizard(['status', '--json', '--config-dir', lab.postfix.configDir]);
+    const report = (JSON.parse(status.stdout) as { status: { sending?: unknown[] } }).status;
+    assert.deepEqual(
+      report.sending?.map((u) => ({ ...(u as object), lastSent: undefined })),
+      [{ account: ACCOUNT, sent: 4, limit: 500, kind: 'personal', lastSent: undefined }],
+    );
+    const human = await runWizard(['status', '--config-dir', lab.postfix.configDir]);
+    assert.match(human.stdout, new RegExp(`Sent in 24 h: ${ACCOUNT}: 4 of 500 recipients a day \\(0 %\\)`));
   });
 
   it("CRITICAL once the double refuses the password and mail defers: doctor's cause and fix", async () => {

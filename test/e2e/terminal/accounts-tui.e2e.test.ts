@@ -60,6 +60,6 @@ describe('re-run menu with a sender-dependent account, in a terminal', {
     const map = await readFile(join(lab.postfix.configDir, 'sasl_passwd'), 'utf8');
     assert.ok(!map.includes(OPS), map.replace(/:\S+$/gm, ':…'));
     assert.match(map, new RegExp(`^\\[localhost\\]:${lab.gmail.port} ${DEFAULT}:${DEFAULT_PW}$`, 'm'));
-    await assert.rejects(stat(join(lab.postfix.configDir, 'sender_relay')));
+    await assert.rejects(stat(join(lab.postfix.configDir, 'sender_relay')), { code: 'ENOENT' });
   });
 });

@@ -23,7 +23,7 @@ const languages = [
     env: 'C.UTF-8',
     accountPrompt: /Gmail address to send as/,
     password: /App password/,
-    senders: /, cron\)|Apply this plan\?/,
+    senders: /\bcron\)|Apply this plan\?/, // "cron)" whole, wherever the line before it wraps
     confirm: /Apply this plan\?/,
     done: /Done: this machine sends mail through Gmail/,
   },

@@ -1,28 +1,14 @@
-// The lock between real processes: two runs racing for it never both hold
-// it, and a holder killed with -9 releases it by dying (flock(2) on its
+// The lock between real processes: two runs racing for it always meet (the
+// holder keeps it until the other has answered) and never both hold it, and a holder killed with -9 releases it by dying (flock(2) on its
 // descriptor) — no stale lock file to judge, none deleted.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoPath } from '../../support/paths.js';
+import { meetOnce, startHolder } from '../../support/lock-racers.js';
 import { runWizard } from '../../support/wizard-process.js';
 
-const holder = repoPath('dist', 'test', 'support', 'lock-holder.js');
-
-function start(...args: string[]): {
-  child: ReturnType<typeof spawn>;
-  output: Promise<{ code: number | null; stdout: string }>;
-} {
-  const child = spawn(process.execPath, [holder, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let stdout = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  const output = new Promise<{ code: number | null; stdout: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout })),
-  );
-  return { child, output };
-}
+const start = (...args: string[]) => startHolder(args);
 
 describe('the lock between processes', () => {
   let tmp: string;
@@ -31,20 +17,17 @@ describe('the lock between processes', () => {
   });
   after(async () => rm(tmp, { recursive: true, force: true }));
 
-  it('two runs racing for it 50 times: never both hold it', async () => {
+  it('two runs racing for it 50 times: they always meet, and never both hold it', async () => {
     const state = join(tmp, 'race');
-    const tally = { held: 0, busy: 0, overlap: 0 };
     for (let trial = 0; trial < 50; trial++) {
-      const runs = await Promise.all([start('race', state, tmp).output, start('race', state, tmp).output]);
-      for (const run of runs) {
-        assert.match(run.stdout, /^(held|busy .*|OVERLAP)\n$/, `unexpected output: ${run.stdout}`);
-        if (run.stdout.startsWith('held')) tally.held++;
-        else if (run.stdout.startsWith('busy')) tally.busy++;
-        else tally.overlap++;
-      }
+      const { answers, codes, stderr } = await meetOnce(state, tmp);
+      assert.deepEqual(
+        answers.map((a) => a.replace(/^busy .*/, 'busy')).sort(),
+        ['busy', 'held'],
+        `trial ${trial}: one holds it while the other is refused: ${JSON.stringify(answers)} ${stderr}`,
+      );
+      assert.deepEqual(codes, [0, 0], stderr);
     }
-    assert.equal(tally.overlap, 0, `both held the lock ${tally.overlap} times`);
-    assert.ok(tally.held >= 50, `every trial had a holder: ${JSON.stringify(tally)}`);
     assert.ok((await stat(join(state, 'lock'))).isFile(), 'the lock file stays');
   });
 

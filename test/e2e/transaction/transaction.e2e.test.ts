@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
@@ -15,6 +15,7 @@ import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '
 import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
 import { createTestCa, type TestCa } from '../../support/test-ca.js';
 import { plantOverSbin } from '../../support/planted-commands.js';
+import { waitForFile } from '../../support/wait-for-file.js';
 import { runWizard, type WizardRun } from '../../support/wizard-process.js';
 
 const ACCOUNT = 'tx@gmail.com';
@@ -209,6 +210,7 @@ describe('fault injection: before-state or after-state, never a mix', {
         }
         await assert.rejects(
           stat(join(instance.base, 'state', 'postfix-gmail-wizard', 'journal.json')),
+          { code: 'ENOENT' },
           'no journal is left behind',
         );
         assert.equal(
@@ -261,20 +263,25 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
   });
 
   it('two concurrent runs do not both apply', async () => {
-    const prefix = await plantOverSbin(await mkdtemp(join(lab.tmp, 'slow-')), {
-      postmap: 'sleep 3\nexec /usr/sbin/postmap "$@"',
+    // The first run's postmap says it started (the run is applying, so it holds the lock) and then
+    // waits for "release": the second run meets the first one mid-apply, whatever the machine's speed.
+    const gate = await mkdtemp(join(lab.tmp, 'gate-'));
+    const prefix = await plantOverSbin(gate, {
+      postmap: ': > @DIR@/started\nwhile [ ! -e @DIR@/release ]; do sleep 0.05; done\nexec /usr/sbin/postmap "$@"',
     });
-    const first = runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, prefix });
-    await new Promise((r) => setTimeout(r, 1500));
-    const second = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n` });
-    const runs = [await first, second].sort((a, b) => a.code - b.code);
-    assert.deepEqual(
-      runs.map((r) => r.code),
-      [0, 1],
-      runs.map((r) => r.stderr).join('\n---\n'),
-    );
-    assert.equal(JSON.parse(runs[1]!.stdout).error.code, 'locked');
-    assert.match(runs[1]!.stderr, /Another postfix-gmail-wizard \(pid \d+\)/);
+    let firstEnded = false;
+    const first = runWizard(setupArgs(), { stdin: `${PASSWORD}\n`, prefix }).finally(() => (firstEnded = true));
+    try {
+      await waitForFile(join(gate, 'started'), () => firstEnded);
+      const second = await runWizard(setupArgs(), { stdin: `${PASSWORD}\n` });
+      assert.equal(second.code, 1, second.stderr);
+      assert.equal(JSON.parse(second.stdout).error.code, 'locked');
+      assert.match(second.stderr, /Another postfix-gmail-wizard \(pid \d+\)/);
+    } finally {
+      await writeFile(join(gate, 'release'), '');
+    }
+    const firstRun = await first;
+    assert.equal(firstRun.code, 0, firstRun.stderr);
     // master logs the reload after `postfix reload` returned: let that line arrive before the next test reads the log.
     await lab.postfix.waitForLog(/reload -- version/);
   });
@@ -301,7 +308,7 @@ describe('dry run, restore, remove, idempotence and the lock', { skip: postfixSk
       'the "Local only" transports are back',
     );
     assert.match(await lab.postfix.postconf('-n'), /^myhostname = /m, 'settings the wizard does not own stay');
-    await assert.rejects(stat(join(lab.postfix.configDir, 'sasl_passwd')));
+    await assert.rejects(stat(join(lab.postfix.configDir, 'sasl_passwd')), { code: 'ENOENT' });
     const list = JSON.parse((await runWizard(['restore', '--list', ...common()])).stdout);
     assert.ok(list.backups.some((b: { id: string }) => b.id === outcome.backupId));
     const restored = await runWizard(['restore', outcome.backupId, '--yes', ...common()]);

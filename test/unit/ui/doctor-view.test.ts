@@ -40,6 +40,10 @@ describe('problemTitle and problemFix', () => {
           paths: '/etc/postfix/sasl_passwd',
           maps: 'hash:/x',
           want: 'yes',
+          account: 'you@gmail.com',
+          sent: 400,
+          limit: 500,
+          percent: 80,
         },
       });
       const title = problemTitle(p);

@@ -11,7 +11,6 @@ const base: CheckInput = {
   doctor: { settings: { relayhost: '[smtp.gmail.com]:587' }, failures: [] },
   problems: [],
   queue: [],
-  use: [{ account: 'a@gmail.com', sent: 0, limit: 500, kind: 'personal' }],
   now,
   thresholds: defaultThresholds,
 };
@@ -63,11 +62,9 @@ describe('judge', () => {
     const many = judge({ ...base, queue: Array.from({ length: 21 }, (_, i) => deferred(String(i))) });
     assert.equal(many.state, 'critical');
   });
-  it('the daily limit: WARNING from 80 %, CRITICAL at the limit', () => {
-    const use = (sent: number) => judge({ ...base, use: [{ account: 'a', sent, limit: 500, kind: 'personal' }] }).state;
-    assert.equal(use(399), 'ok');
-    assert.equal(use(400), 'warning');
-    assert.equal(use(500), 'critical');
+  it("the daily limit is doctor's daily-limit problem: its warning warns, its error is CRITICAL", () => {
+    assert.equal(problemState(problem('daily-limit', 'warning'), base), 'warning');
+    assert.equal(problemState(problem('daily-limit', 'error'), base), 'critical');
   });
   it('an OAuth consent: WARNING before its end, CRITICAL after, worst first', () => {
     const soon = judge({ ...base, consent: { account: 'a', expiresAt: now + 3600 } });
