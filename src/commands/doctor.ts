@@ -7,7 +7,7 @@ import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/ap
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { gatherDoctorFacts } from '../flow/doctor/facts.js';
-import { repairPlan } from '../flow/doctor/repair-plan.js';
+import { repairPlan } from '../flow/plan/repair-plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import type { HostFacts, PostfixFacts } from '../flow/types.js';
 import { flushQueue } from '../postfix/queue.js';

@@ -6,24 +6,19 @@ import type { Relay } from '../gmail/relay.js';
 import type { SenderAccount } from '../postfix/sender-maps.js';
 import type { PostfixFacts } from '../flow/types.js';
 import type { Purged } from '../flow/apply/purge.js';
-import { buildPlan, type Plan } from '../transaction/plan.js';
+import type { Plan } from '../transaction/plan.js';
 import type { Command } from './command.js';
 import { parseRelayhost } from '../gmail/relay.js';
-import { compiledMapPaths, needsPostmap, postmapArgs } from '../postfix/maps.js';
 import { passwordMapCredential } from '../postfix/password-map.js';
 import { t } from '../ui/messages.js';
-import { planSenderRelay } from '../flow/plan/accounts-plan.js';
+import { removeAccountPlan } from '../flow/plan/remove-account-plan.js';
 import { configuredSenderAccounts, defaultAccount } from '../flow/ask/accounts.js';
 import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
-import { keychainKey, keychainState } from '../flow/ask/keychain-step.js';
+import { keychainKey, keychainState } from '../flow/keychain/keychain-state.js';
 import { readLocalFacts } from '../flow/detect/local-facts.js';
-import { isOwnGenericMap, renderGenericMap } from '../flow/plan/options-plan.js';
-import { passwordMapPath, renderPasswordMap, settingChanges } from '../flow/plan/plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
-import { secretPaths } from '../flow/plan/secret-files.js';
-import { instanceDir } from '../postfix/postconf.js';
 
 export interface RemoveAccountRun {
   /** The account named (--account, or the re-run menu's choice). */
@@ -89,70 +84,11 @@ async function examine(ctx: Context, run: RemoveAccountRun): Promise<'stop' | un
 }
 
 async function planRemoval(ctx: Context, run: RemoveAccountRun): Promise<void> {
-  const { sys } = ctx;
   const postfix = run.postfix!;
-  const target = run.target!;
-  const relayhost = postfix.settings.relayhost?.trim() ?? '';
-  const relay = run.relay!;
-  const mapPath = passwordMapPath(postfix);
-  const stored = passwordMapCredential(postfix.passwordMap?.content ?? '', relayhost)!;
-  const templates = await sys.loadTemplates(['sasl_passwd', 'sender_relay', 'generic']);
-  const remaining = configuredSenderAccounts(postfix).filter((a) => a.account !== target.account);
-  const entry = { account: stored.account, password: stored.password, relay };
-  const type = postfix.defaultMapType;
-  const senders = planSenderRelay(postfix, remaining, relayhost, templates.sender_relay);
-  const settings = settingChanges(postfix, senders.settings);
-  const plan = buildPlan(postfix.configDir, {
-    settings,
-    removeSettings: senders.removeSettings,
-    files: [
-      {
-        path: mapPath,
-        content: renderPasswordMap(templates.sasl_passwd, postfix, entry, remaining),
-        mode: 0o600,
-        secret: true,
-        previous: postfix.passwordMap?.content,
-        shown: renderPasswordMap(templates.sasl_passwd, postfix, entry, remaining, '********'),
-      },
-      ...senders.files,
-    ],
-    deletes: senders.deletes,
-    commands: [
-      ...(needsPostmap(type)
-        ? [{ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, mapPath), purpose: `${type}:${mapPath}` }]
-        : []),
-      ...senders.commands,
-    ],
-    touches: [
-      `${postfix.configDir.replace(/\/+$/, '')}/main.cf`,
-      mapPath,
-      ...compiledMapPaths(type, mapPath),
-      ...senders.touches,
-    ],
-    secretFiles: secretPaths([{ type, path: mapPath }]),
-  });
-  // The wizard's generic map rewrote the account's local senders to it: they go back to the default account.
-  const local = await readLocalFacts(sys, postfix);
-  if (isOwnGenericMap(local.settings.smtp_generic_maps, local)) {
-    const content = renderGenericMap(templates.generic, local, stored.account, type, remaining);
-    if (content !== local.generic.content) {
-      plan.files.push({
-        path: local.generic.path,
-        content,
-        mode: 0o644,
-        secret: false,
-        previous: local.generic.content,
-      });
-      if (needsPostmap(type))
-        plan.commands.push({
-          file: 'postmap',
-          args: postmapArgs(instanceDir(postfix), type, local.generic.path),
-          purpose: `${type}:${local.generic.path}`,
-        });
-      plan.touches.push(local.generic.path, ...compiledMapPaths(type, local.generic.path));
-    }
-  }
-  run.plan = plan;
+  const local = await readLocalFacts(ctx.sys, postfix);
+  const templates = await ctx.sys.loadTemplates(['sasl_passwd', 'sender_relay', 'generic']);
+  const remaining = configuredSenderAccounts(postfix).filter((a) => a.account !== run.target!.account);
+  run.plan = removeAccountPlan(postfix, local, remaining, templates);
 }
 
 async function applyRemoval(ctx: Context, run: RemoveAccountRun): Promise<'stop' | undefined> {

@@ -7,33 +7,17 @@ import { ExitCode } from '../errors.js';
 import type { CommandOutcome } from '../outcome.js';
 import type { PostfixFacts } from '../flow/types.js';
 import { runSteps, type Command } from './command.js';
-import { compiledMapPaths } from '../postfix/maps.js';
-import { readExplicitSettings, instanceDir } from '../postfix/postconf.js';
 import { t, type MessageKey } from '../ui/messages.js';
 import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
-import { readLocalFacts, readPutBackFacts } from '../flow/detect/local-facts.js';
-import { optionRemoval, parseSaved } from '../flow/plan/options-plan.js';
 import { offerPurge, type Purged } from '../flow/apply/purge.js';
-import { passwordMapPath, settingChanges } from '../flow/plan/plan.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
-import { planPutBack, type PutBackSkip, type PutBackSkipCode } from '../flow/plan/putback.js';
-import { parseSavedRecord } from '../flow/plan/saved-record.js';
-import { buildPlan, planIsEmpty, type Plan } from '../transaction/plan.js';
+import type { PutBackSkip, PutBackSkipCode } from '../flow/plan/putback.js';
+import { removePlan } from '../flow/plan/remove-plan.js';
+import { readRemoveFacts } from '../flow/detect/remove-facts.js';
+import { planIsEmpty, type Plan } from '../transaction/plan.js';
 import { removeAccount, type RemoveAccountRun } from './remove-account.js';
-import { senderRelayRemoval } from '../flow/plan/accounts-plan.js';
-
-/** The main.cf parameters the wizard sets and remove takes out. */
-export const ownedSettings = [
-  'relayhost',
-  'smtp_sasl_auth_enable',
-  'smtp_sasl_password_maps',
-  'smtp_sasl_tls_security_options',
-  'smtp_tls_security_level',
-  'smtp_tls_CAfile',
-  'smtp_tls_wrappermode',
-];
 
 interface RemoveRun {
   /** remove --account: that account's own run (remove-account.ts). */
@@ -82,63 +66,12 @@ async function examine(ctx: Context, run: RemoveRun): Promise<void> {
 }
 
 async function planRemove(ctx: Context, run: RemoveRun): Promise<void> {
-  const { sys } = ctx;
   const postfix = run.postfix!;
-  const explicit = await readExplicitSettings(sys, instanceDir(postfix));
-  const local = await readLocalFacts(sys, postfix);
-  const extra = optionRemoval(postfix, local, await sys.loadTemplates(['saved_settings']));
-  const record = parseSavedRecord(local.saved.content);
-  const back = planPutBack(postfix, record, await readPutBackFacts(sys, postfix, record));
-  // Values the wizard recorded before changing them go back (options-plan.ts); a parameter it set
-  // without such a record (a setup by an older version) is taken out, Postfix's default applies.
-  // A recorded value that is still in place (a hand-made relay's own, equal to the wizard's) stays as it is.
-  const putBack = new Set([
-    ...Object.keys(extra.settings),
-    ...extra.removeSettings,
-    ...parseSaved(local.saved.content).keys(),
-  ]);
-  // smtp_sasl_security_options is no longer set; the value older versions wrote (noanonymous) goes, a person's own stays.
-  const mapPath = passwordMapPath(postfix);
-  // Only while the wizard's setup is in place (its record, or main.cf naming its map): a second
-  // remove must not take out what the first one put back (a Debian smtp_tls_security_level = may).
-  const configured =
-    local.saved.content !== undefined ||
-    (explicit.smtp_sasl_password_maps ?? '').split(/[\s,]+/).some((ref) => ref.endsWith(`:${mapPath}`));
-  const oldSasl =
-    configured && explicit.smtp_sasl_security_options === 'noanonymous' && !putBack.has('smtp_sasl_security_options')
-      ? ['smtp_sasl_security_options']
-      : [];
-  const owned = configured ? ownedSettings.filter((name) => name in explicit && !putBack.has(name)) : [];
-  // The sender-dependent accounts' settings and relay map go too (only where they name the wizard's map).
-  const senders = senderRelayRemoval(postfix);
-  const removeSettings = [...owned, ...oldSasl, ...extra.removeSettings, ...senders.removeSettings];
-  const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
-  const mapFiles = [mapPath, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, mapPath)];
-  const mapDeletes = (await Promise.all(mapFiles.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter(
-    (p): p is string => !!p,
-  );
-  const deletes = [...mapDeletes, ...senders.deletes, ...extra.deletes];
-  const plan = buildPlan(
-    postfix.configDir,
-    {
-      settings,
-      removeSettings,
-      files: extra.files,
-      deletes,
-      commands: extra.commands,
-      touches: extra.touches,
-      restart: extra.restart && postfix.running,
-    },
-    {
-      files: back.files,
-      commands: back.commands,
-      touches: back.touches,
-      ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}),
-    },
-  );
-  run.plan = plan;
-  run.mapFiles = mapFiles;
-  run.skipped = back.skipped.map(skipText);
+  const facts = await readRemoveFacts(ctx.sys, postfix);
+  const planned = removePlan(postfix, facts, await ctx.sys.loadTemplates(['saved_settings']));
+  run.plan = planned.plan;
+  run.mapFiles = planned.mapFiles;
+  run.skipped = planned.skipped.map(skipText);
 }
 
 /** A person's edit since the setup stays: said before the plan, and in --json. */

@@ -7,18 +7,17 @@ import { ExitCode, UsageError, WizardError } from '../errors.js';
 import type { CommandOutcome } from '../outcome.js';
 import type { PostfixFacts } from '../flow/types.js';
 import type { Command } from './command.js';
-import { mainCfValue } from '../postfix/networks.js';
 import { t } from '../ui/messages.js';
 import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/apply-plan.js';
 import { listBackups, readBackup, type Backup } from '../transaction/backup.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
-import { buildPlan, type Plan } from '../transaction/plan.js';
-import { checkBackup, backupRefusal, namedMaps } from '../transaction/backup-check.js';
+import type { Plan } from '../transaction/plan.js';
+import { checkBackup, backupRefusal } from '../transaction/backup-check.js';
 import { readLocalFacts } from '../flow/detect/local-facts.js';
-import { compiledMapPaths, everyCompiledForm } from '../postfix/maps.js';
-import { passwordMapPath } from '../flow/plan/plan.js';
+import { compiledMapPaths } from '../postfix/maps.js';
+import { restorePlan } from '../flow/plan/restore-plan.js';
 
 interface RestoreRun {
   /** --list. */
@@ -97,7 +96,7 @@ async function planRestore(ctx: Context, run: RestoreRun): Promise<void> {
     : [];
   const { problem, copies } = await checkBackup(sys, backup, { configDir: postfix.configDir, extra: aliases });
   if (problem) throw backupRefusal(backup, problem);
-  run.plan = await restorePlan(ctx, postfix.configDir, backup, copies, postfix.settings.smtp_sasl_password_maps ?? '');
+  run.plan = await restorePlan(sys, postfix.configDir, backup, copies, postfix.settings.smtp_sasl_password_maps ?? '');
 }
 
 async function applyRestore(ctx: Context, run: RestoreRun): Promise<void> {
@@ -109,60 +108,4 @@ async function applyRestore(ctx: Context, run: RestoreRun): Promise<void> {
     reason: `before-restore-${backup.id}`,
   });
   if (!run.applied.dryRun) ctx.ui.success(t('restore.done', { id: backup.id, safety: run.applied.backupId }));
-}
-
-/** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
-async function restorePlan(
-  ctx: Pick<Context, 'sys'>,
-  configDir: string,
-  backup: Backup,
-  copies: ReadonlyMap<string, Buffer>,
-  currentPasswordMaps: string,
-): Promise<Plan> {
-  const files: Plan['files'] = [];
-  const { sources, secrets } = passwordFiles(configDir, copies, currentPasswordMaps);
-  for (const entry of backup.entries.filter((e) => e.existed)) {
-    const bytes = copies.get(entry.path)!;
-    const secret = secrets.has(entry.path);
-    const isText =
-      sources.has(entry.path) ||
-      entry.path.endsWith('.cf') ||
-      /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
-    // A password file is root's alone whatever mode the backup recorded (issue 11: root-only, always).
-    const owner = secret
-      ? { mode: 0o600, uid: 0, gid: entry.gid }
-      : { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid };
-    files.push({
-      path: entry.path,
-      content: isText ? bytes.toString('utf8') : bytes,
-      ...owner,
-      secret,
-      previous: isText ? await ctx.sys.readFile(entry.path) : undefined,
-    });
-  }
-  const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
-  // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
-  const restart = files.some(
-    (f) =>
-      f.path.endsWith('/main.cf') &&
-      typeof f.content === 'string' &&
-      mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'),
-  );
-  return buildPlan(configDir, { files, deletes, touches: backup.entries.map((e) => e.path), restart });
-}
-
-/**
- * Which files hold a password, by role: the wizard's own map and every map smtp_sasl_password_maps
- * names — in the backup's main.cf (the state it goes back to) or now — with their compiled forms.
- */
-function passwordFiles(
-  configDir: string,
-  copies: ReadonlyMap<string, Buffer>,
-  currentPasswordMaps: string,
-): { sources: Set<string>; secrets: Set<string> } {
-  const dir = configDir.replace(/\/+$/, '');
-  const saved = copies.get(`${dir}/main.cf`)?.toString('utf8');
-  const named = [saved === undefined ? '' : (mainCfValue(saved, 'smtp_sasl_password_maps') ?? ''), currentPasswordMaps];
-  const sources = new Set([passwordMapPath({ configDir: dir }), ...named.flatMap((value) => namedMaps(value, dir))]);
-  return { sources, secrets: new Set([...sources].flatMap((path) => [path, ...everyCompiledForm(path)])) };
 }

@@ -8,6 +8,8 @@ import type { LegacySetting } from '../postfix/legacy-settings.js';
 import type { Listener } from '../postfix/master.js';
 import type { Settings } from '../postfix/postconf.js';
 import type { TlsFacts } from '../postfix/tls-overrides.js';
+import type { MasterParameter } from '../postfix/tls-policy.js';
+import type { SavedRecord } from '../postfix/saved-record.js';
 
 export interface PasswordMapFacts {
   type: string;
@@ -135,4 +137,26 @@ export interface Answers {
   senders?: string[];
   /** Sender identity and listening options (relay-options.ts); absent: none of them is touched. */
   options?: RelayOptions;
+}
+
+/** What `remove` compares the saved record's master.cf and table lines with (plan/putback.ts). */
+export interface PutBackFacts {
+  /** `service/type` of every master.cf service (postconf -M). */
+  services: string[];
+  /** Every `-o` of master.cf now (postconf -P). */
+  master: MasterParameter[];
+  /** The recorded tables' source files now, by path. */
+  tables: Record<string, { content?: string; mode?: number }>;
+}
+
+/** What remove reads beyond detect (detect/remove-facts.ts) before its plan (plan/remove-plan.ts). */
+export interface RemoveFacts {
+  /** Only what main.cf sets (postconf -n), with values. */
+  explicit: Settings;
+  local: LocalFacts;
+  /** The wizard's record of what it replaced (postfix-gmail-wizard.saved). */
+  record: SavedRecord;
+  putBack: PutBackFacts;
+  /** Which of the password map's files exist now. */
+  existing: string[];
 }

@@ -2,6 +2,7 @@
 // entry sits between two marker comments, with the entry it replaced kept
 // above it as "# was: " lines, so that `remove` can put that one back.
 // An entry is a line that starts with a name, plus the indented lines after it.
+import { instanceDir, postconfArgs } from './postconf.js';
 
 const begin =
   '# postfix-gmail-wizard: mail for root goes to a person (`postfix-gmail-wizard remove` puts back the "was" lines)';
@@ -79,4 +80,12 @@ export function rootAliasOf(text: string | undefined): string | undefined {
     if (match) return match[1]?.trim();
   }
   return undefined;
+}
+
+/** `postalias [-c DIR] type:path`: the aliases file compiled, as newaliases does for alias_database. */
+export function postaliasArgs(
+  postfix: { configDir: string; isDefaultInstance: boolean },
+  file: { type: string; path: string },
+): string[] {
+  return postconfArgs(instanceDir(postfix), `${file.type}:${file.path}`);
 }

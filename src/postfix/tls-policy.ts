@@ -20,6 +20,17 @@ export const tlsParameters = [
   'smtp_sasl_tls_security_options',
 ] as const;
 
+/**
+ * The levels at which smtp(8) checks the relay's certificate before it sends the password (doctor and
+ * status alike). Below them the password goes to whoever answers; `dane` falls back to `may` where the
+ * relay publishes no TLSA records, so it does not count.
+ */
+export const VERIFYING_LEVELS: readonly string[] = ['verify', 'secure', 'fingerprint', 'dane-only'];
+
+export function verifiesPeer(level: string | undefined): boolean {
+  return VERIFYING_LEVELS.includes((level ?? '').trim());
+}
+
 export type TlsSource = 'main.cf' | 'master.cf' | 'policy-map' | 'per-site';
 
 export interface MasterParameter {

@@ -1,9 +1,21 @@
 // The files the wizard itself writes in a Postfix configuration directory.
+import { compiledMapPaths } from './maps.js';
+
 const dir = (postfix: { configDir: string }) => postfix.configDir.replace(/\/+$/, '');
 
 /** The password map (smtp_sasl_password_maps names it). */
 export function passwordMapPath(postfix: { configDir: string }): string {
   return `${dir(postfix)}/sasl_passwd`;
+}
+
+/** The password map and its compiled forms (of the type main.cf names it with): what remove deletes. */
+export function passwordMapFiles(postfix: {
+  configDir: string;
+  defaultMapType: string;
+  passwordMap?: { type: string };
+}): string[] {
+  const path = passwordMapPath(postfix);
+  return [path, ...compiledMapPaths(postfix.passwordMap?.type ?? postfix.defaultMapType, path)];
 }
 
 /** smtp_generic_maps: local senders rewritten to the account. */

@@ -5,7 +5,7 @@
 // exits, and the kernel drops it when we close it or die (even by kill -9).
 // Node opens files close-on-exec, so no other child (Postfix's master
 // among them) inherits the descriptor and keeps the lock alive.
-import { spawn } from 'node:child_process';
+import { runChild } from './child.js';
 import { constants, promises as fs } from 'node:fs';
 import type { FileLock } from './types.js';
 
@@ -67,13 +67,9 @@ async function locker(): Promise<{ file: string; args: string[] }> {
 
 async function flockChild(fd: number): Promise<number> {
   const { file, args } = await locker();
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe', fd], env: { PATH: systemDirs.join(':') } });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', (error) => reject(new Error(`${file} could not be run for the lock: ${error.message}`)));
-    child.on('close', (code) =>
-      code === 0 || code === 1 ? resolve(code) : reject(new Error(`${file} exited ${code}: ${stderr.trim()}`)),
-    );
-  });
+  const result = await runChild(file, args, { env: { PATH: systemDirs.join(':') }, fd3: fd });
+  if (result.notFound) throw new Error(`${file} could not be run for the lock: not found`);
+  if (result.exitCode !== 0 && result.exitCode !== 1)
+    throw new Error(`${file} exited ${result.exitCode}: ${result.stderr.trim()}`);
+  return result.exitCode;
 }

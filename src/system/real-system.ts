@@ -1,4 +1,5 @@
-// The System the wizard runs with: node:fs, execa and the SMTP talks (loaded on first use: the first frame comes first).
+// The System the wizard runs with: node:fs, child processes through child.ts (execa), the SMTP talks
+// (each loaded on first use: the first frame comes first).
 import { constants, promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
@@ -19,6 +20,7 @@ import type {
   WriteOptions,
 } from './types.js';
 import { loadTemplates } from './templates.js';
+import { runChild } from './child.js';
 import { readSecretFile } from './secret-file.js';
 import { sudoUser } from './sudo-user.js';
 
@@ -82,27 +84,17 @@ const trace = process.env.PGW_TRACE === '1';
 const started = Date.now();
 
 async function exec(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
-  const { execa } = await import('execa');
   const t0 = Date.now();
-  const result = await execa(file, args, {
+  const result = await runChild(file, args, {
     input: options.input ?? '',
     env: parsedChildEnv(options.env),
-    extendEnv: false,
-    timeout: options.timeoutMs,
-    reject: false,
-    stripFinalNewline: false,
+    timeoutMs: options.timeoutMs,
   });
-  const notFound = (result as { code?: string }).code === 'ENOENT';
   if (trace)
     process.stderr.write(
       `[trace +${t0 - started}ms] ${file} ${args.join(' ')} → ${result.exitCode} in ${Date.now() - t0}ms\n`,
     );
-  return {
-    exitCode: result.exitCode ?? (notFound ? 127 : 1),
-    stdout: String(result.stdout ?? ''),
-    stderr: String(result.stderr ?? '') || (notFound ? `${file}: command not found` : ''),
-    notFound,
-  };
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, notFound: result.notFound };
 }
 
 // A package install can run for minutes: its output goes line by line to the
@@ -112,43 +104,26 @@ async function execLogged(
   args: readonly string[],
   options: LoggedExecOptions,
 ): Promise<{ exitCode: number; notFound?: boolean }> {
-  const { spawn } = await import('node:child_process');
   await fs.mkdir(dirname(options.logPath), { recursive: true, mode: 0o700 });
   const log = await fs.open(options.logPath, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND, 0o600);
   await log.write(`$ ${[file, ...args].join(' ')}\n`);
   let writes = Promise.resolve();
-  const onText = (pending: { text: string }) => (chunk: Buffer) => {
-    pending.text += chunk.toString('utf8');
-    const lines = pending.text.split(/\r?\n|\r/);
-    pending.text = lines.pop() ?? '';
-    for (const line of lines) emit(line);
-  };
   const emit = (line: string) => {
     writes = writes.then(() => log.write(`${line}\n`)).then(() => undefined);
     options.onLine?.(line);
   };
   try {
-    return await new Promise((resolve) => {
-      const child = spawn(file, [...args], {
-        env: installChildEnv(process.env, options.env),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      const out = { text: '' };
-      const err = { text: '' };
-      child.stdout.on('data', onText(out));
-      child.stderr.on('data', onText(err));
-      child.stdin.end(options.input ?? '');
-      child.stdin.on('error', () => {}); // a child that does not read its input
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        emit(`${file}: ${error.message}`);
-        resolve({ exitCode: 127, notFound: error.code === 'ENOENT' });
-      });
-      child.on('close', (code, signal) => {
-        for (const rest of [out.text, err.text]) if (rest) emit(rest);
-        if (signal) emit(`${file}: killed by ${signal}`);
-        resolve({ exitCode: code ?? 128 });
-      });
+    const result = await runChild(file, args, {
+      input: options.input ?? '',
+      env: installChildEnv(process.env, options.env),
+      onLine: emit,
     });
+    if (result.notFound) {
+      emit(`${file}: command not found`);
+      return { exitCode: 127, notFound: true };
+    }
+    if (result.signal) emit(`${file}: killed by ${result.signal}`);
+    return { exitCode: result.exitCode };
   } finally {
     await writes;
     await log.sync().catch(() => {});

@@ -3,13 +3,13 @@
 // person keeps their passwords. Their Secret Service only talks to them: a D-Bus
 // session bus accepts connections from its owner's uid alone. So each keychain
 // operation runs in a child process that runs as SUDO_USER (uid/gid switched
-// by the spawn itself), on that user's session bus, and the password travels
+// by the spawn itself, child.ts), on that user's session bus, and the password travels
 // over the child's stdin/stdout pipes, never in its argv or environment.
 //
 // Where the bus is: the address sudo -E kept, /run/user/UID/bus (systemd and
 // elogind), or else the DBUS_SESSION_BUS_ADDRESS of one of the user's own
 // running processes (a desktop started by a display manager without systemd).
-import { spawn } from 'node:child_process';
+import { runChild } from './child.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { helperFiles, type HelperFiles } from './keychain-helper-files.js';
 import { classifyKeychainError, keychainError, type KeychainReason } from './keychain-errors.js';
@@ -147,25 +147,15 @@ export async function runHelper(
   };
   // cwd "/": root's working directory may be closed to the user (and no module is looked up there anyway).
   const args = [files.script, ...(files.binding ? [files.binding] : [])];
-  const child = spawn(process.execPath, args, {
+  const { stdout, stderr, exitCode, signal } = await runChild(process.execPath, args, {
     uid: user.uid,
     gid: user.gid,
     env,
     cwd: '/',
-    stdio: ['pipe', 'pipe', 'pipe'],
+    input: JSON.stringify(request),
+    timeoutMs: helperTimeoutMs,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.on('error', () => {}); // a child that died early; its exit says why
-  child.stdin.end(JSON.stringify(request));
-  const timer = setTimeout(() => child.kill('SIGKILL'), helperTimeoutMs);
-  const code = await new Promise<number | null>((resolve) => {
-    child.once('error', () => resolve(null));
-    child.once('close', (c) => resolve(c));
-  });
-  clearTimeout(timer);
+  const code = signal ? null : exitCode;
   try {
     return JSON.parse(stdout) as HelperResponse;
   } catch {

@@ -1,8 +1,7 @@
 // The Plan: what a command will change, as plain data — the settings (postconf -e / -X), the files
 // (path, content, mode), the commands (postmap …) and what may be touched. Every writer (setup,
-// remove, restore, doctor's fixes) builds one, shows it, and hands it to runTransaction.
-import type { LegacySetting } from '../postfix/legacy-settings.js';
-import type { TlsSource } from '../postfix/tls-policy.js';
+// remove, restore, doctor's fixes) builds one, shows it, and hands it to runTransaction. It holds
+// only what the transaction does; what a plan says beside it for the reader is flow/plan's PlanNotes.
 import type { CommandLine } from '../system/types.js';
 
 export interface SettingChange {
@@ -34,16 +33,6 @@ export interface SecretFileFix {
   action: 'remove' | 'chmod';
 }
 
-/** A setting that would make Postfix use another TLS level for the relay than main.cf's. */
-export interface TlsOverride {
-  source: Exclude<TlsSource, 'main.cf'>;
-  /** `smtp/unix` (master.cf) or the table (`hash:/etc/postfix/tls_policy`). */
-  where: string;
-  /** The parameter (master.cf) or the table key. */
-  key: string;
-  value: string;
-}
-
 export interface PlannedCommand extends CommandLine {
   /** One line for the plan display. */
   purpose: string;
@@ -72,28 +61,13 @@ export interface Plan {
   masterRemovals?: string[];
   /** `postconf -P service/type/parameter=value`: master.cf `-o` values put back (remove). */
   masterSettings?: string[];
-  /** What overrode the TLS level for the relay (shown; the fix is in the other fields). */
-  tlsOverrides?: TlsOverride[];
-  /** The superseded settings the plan takes out or replaces (shown; the edit is in settings/removeSettings). */
-  legacy?: LegacySetting[];
-  /** The password map main.cf named before, replaced by the wizard's: its files deleted (after the backup). */
-  retiredMap?: { path: string; files: string[] };
-  /** The relay next-hop and main.cf level the overrides are measured against (for the display). */
-  tlsTarget?: { nexthop: string; level: string };
 }
 
 /** A part of a plan: the password map, the relay options, the TLS fixes, what remove puts back … */
 export type PlanPiece = Partial<Omit<Plan, 'configDir'>>;
 
 const lists = ['settings', 'removeSettings', 'files', 'deletes', 'commands', 'touches'] as const;
-const optionalLists = [
-  'secretFixes',
-  'secretFiles',
-  'masterRemovals',
-  'masterSettings',
-  'tlsOverrides',
-  'legacy',
-] as const;
+const optionalLists = ['secretFixes', 'secretFiles', 'masterRemovals', 'masterSettings'] as const;
 
 /**
  * The one way a Plan is made (setup, remove, restore, doctor's fixes): the pieces in order, and every
@@ -110,8 +84,6 @@ export function buildPlan(configDir: string, ...pieces: readonly (PlanPiece | un
       if (piece[key])
         (plan[key] as unknown[] | undefined) = [...((plan[key] ?? []) as unknown[]), ...(piece[key] as unknown[])];
     if (piece.restart) plan.restart = true;
-    plan.tlsTarget ??= piece.tlsTarget;
-    plan.retiredMap ??= piece.retiredMap;
   }
   if (plan.settings.length + plan.removeSettings.length > 0) plan.touches.unshift(`${dir}/main.cf`);
   if ((plan.masterRemovals?.length ?? 0) + (plan.masterSettings?.length ?? 0) > 0)
@@ -121,7 +93,6 @@ export function buildPlan(configDir: string, ...pieces: readonly (PlanPiece | un
   plan.removeSettings = [...new Set(plan.removeSettings)];
   plan.deletes = [...new Set(plan.deletes)];
   plan.touches = [...new Set([...plan.touches, ...plan.files.map((f) => f.path), ...plan.deletes])];
-  for (const key of ['tlsTarget', 'retiredMap'] as const) if (plan[key] === undefined) delete plan[key];
   return plan;
 }
 

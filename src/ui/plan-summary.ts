@@ -4,7 +4,7 @@
 // above the question even when the top of a small terminal has scrolled
 // away. No file's content is shown here (the full diff is one choice away,
 // and hides password files as plan-view.ts does).
-import type { Plan } from '../transaction/plan.js';
+import type { ShownPlan } from '../flow/plan/plan-part.js';
 import { maskInlineSecrets } from '../postfix/inline-secrets.js';
 import { t } from './messages.js';
 
@@ -23,12 +23,13 @@ export interface SummaryExtras {
   testTo?: string;
 }
 
-export function renderSummary(plan: Plan, extras: SummaryExtras = {}): string {
+export function renderSummary(plan: ShownPlan, extras: SummaryExtras = {}): string {
   const lines: string[] = [];
+  const notes = plan.notes ?? {};
   for (const f of plan.files)
     lines.push(t(f.previous === undefined ? 'tui.fileNew' : 'tui.fileChanged', { path: f.path, mode: octal(f.mode) }));
-  if (plan.legacy?.length) lines.push(t('legacy.summary', { names: plan.legacy.map((l) => l.name).join(', ') }));
-  if (plan.retiredMap) lines.push(t('legacy.summaryRetired', { path: plan.retiredMap.path }));
+  if (notes.legacy?.length) lines.push(t('legacy.summary', { names: notes.legacy.map((l) => l.name).join(', ') }));
+  if (notes.retiredMap) lines.push(t('legacy.summaryRetired', { path: notes.retiredMap.path }));
   if (plan.deletes.length > 0) lines.push(t('plan.deletes'), ...plan.deletes.map((p) => `  - ${p}`));
   for (const f of plan.secretFixes ?? [])
     lines.push(

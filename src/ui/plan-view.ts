@@ -3,19 +3,21 @@
 // never shown line by line: a hand-written map can hide one anywhere (a
 // continuation line, a commented-out old entry), so only its line count is
 // given — and, for the wizard's own rendering, the template with the password masked.
-import type { Plan, SecretFileFix } from '../transaction/plan.js';
+import type { ShownPlan } from '../flow/plan/plan-part.js';
 import { maskInlineSecrets } from '../postfix/inline-secrets.js';
+import type { SecretFileFix } from '../transaction/plan.js';
 import { diffLines } from './diff.js';
 import { legacyInstead, legacyReason } from './legacy-text.js';
 import { t } from './messages.js';
 
-export function renderPlan(plan: Plan): string {
+export function renderPlan(plan: ShownPlan): string {
   const sections: string[] = [];
-  if (plan.tlsOverrides?.length && plan.tlsTarget) {
+  const notes = plan.notes ?? {};
+  if (notes.tlsOverrides?.length && notes.tlsTarget) {
     sections.push(
       [
-        t('tls.overrides', { nexthop: plan.tlsTarget.nexthop, level: plan.tlsTarget.level }),
-        ...plan.tlsOverrides.map(
+        t('tls.overrides', { nexthop: notes.tlsTarget.nexthop, level: notes.tlsTarget.level }),
+        ...notes.tlsOverrides.map(
           (o) =>
             `- ${
               o.source === 'master.cf'
@@ -31,15 +33,15 @@ export function renderPlan(plan: Plan): string {
       ].join('\n'),
     );
   }
-  if (plan.legacy?.length) {
+  if (notes.legacy?.length) {
     const planned = Object.fromEntries(plan.settings.map((s) => [s.name, s.to]));
     sections.push(
-      [t('legacy.plan'), ...plan.legacy.map((s) => `- ${legacyReason(s)}; ${legacyInstead(s, planned)}`)].join('\n'),
+      [t('legacy.plan'), ...notes.legacy.map((s) => `- ${legacyReason(s)}; ${legacyInstead(s, planned)}`)].join('\n'),
     );
   }
-  if (plan.retiredMap)
+  if (notes.retiredMap)
     sections.push(
-      [t('legacy.retired', { path: plan.retiredMap.path }), ...plan.retiredMap.files.map((p) => `- ${p}`)].join('\n'),
+      [t('legacy.retired', { path: notes.retiredMap.path }), ...notes.retiredMap.files.map((p) => `- ${p}`)].join('\n'),
     );
   if (plan.settings.length + plan.removeSettings.length > 0) {
     const lines = [
@@ -66,7 +68,7 @@ export function renderPlan(plan: Plan): string {
       : diffLines(file.previous ?? '', file.content);
     sections.push([header, ...body].join('\n'));
   }
-  const deletes = plan.deletes.filter((p) => !plan.retiredMap?.files.includes(p));
+  const deletes = plan.deletes.filter((p) => !notes.retiredMap?.files.includes(p));
   if (deletes.length > 0) sections.push([t('plan.deletes'), ...deletes.map((p) => `- ${p}`)].join('\n'));
   const fixes = plan.secretFixes ?? [];
   if (fixes.length > 0) {

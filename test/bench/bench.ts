@@ -3,8 +3,10 @@
 //   1. --version            vs `node -e 0`                          target ≤ 1.2×
 //   2. first frame on a tty vs `node -e` printing one byte on a tty  target ≤ 1.5×
 //   3. headless setup + test send vs the same Postfix steps in sh    target ≤ 1.3×
-//   4. packed tarball size and installed production packages
+//   4. packed tarball size (budget 100 KiB) and installed production packages
+//   5. the README's length (budget 150 lines: what a first-timer needs; the rest is in docs/)
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeGmail } from '../support/fake-gmail.js';
@@ -186,10 +188,17 @@ function sizes(): void {
     execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repoPath(), encoding: 'utf8' })
       .trim()
       .split('\n').length - 1;
+  const kib = pack[0]!.size / 1024;
   console.log(
-    `packed tarball: ${(pack[0]!.size / 1024).toFixed(1)} KiB (${pack[0]!.entryCount} files, ${(pack[0]!.unpackedSize / 1024).toFixed(0)} KiB unpacked); production packages installed: ${packages}`,
+    `packed tarball: ${kib.toFixed(1)} KiB, budget ${tarballBudgetKiB} KiB: ${verdict(kib <= tarballBudgetKiB)} (${pack[0]!.entryCount} files, ${(pack[0]!.unpackedSize / 1024).toFixed(0)} KiB unpacked); production packages installed: ${packages}`,
   );
+  const lines = readFileSync(repoPath('README.md'), 'utf8').split('\n').length - 1;
+  console.log(`README.md: ${lines} lines, budget ${readmeBudgetLines}: ${verdict(lines <= readmeBudgetLines)}`);
 }
+
+const tarballBudgetKiB = 100;
+const readmeBudgetLines = 150;
+const verdict = (within: boolean) => (within ? 'within' : 'OVER');
 
 await startup();
 await headlessSetup();

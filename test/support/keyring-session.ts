@@ -152,6 +152,8 @@ export async function startKeyringSession(options: KeyringSessionOptions = {}): 
           gid: options.user?.gid,
           stdio: ['pipe', 'pipe', 'pipe'],
         });
+        // `lookup` never reads its input: a tool that has already exited closes the pipe (EPIPE), harmlessly.
+        tool.stdin.on('error', () => undefined);
         tool.stdin.end(input);
         let stdout = '';
         tool.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

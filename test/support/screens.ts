@@ -156,7 +156,12 @@ export async function captureScreens(raw?: Partial<Record<ScreenName, string>>):
             '--wait',
             '60',
           ],
-          { cols: 80, rows: 90, env: { LANG: script.lang, TERM: 'xterm-256color' } },
+          // Started as a person starts it, with sudo (the closing screen's command says sudo then).
+          {
+            cols: 80,
+            rows: 90,
+            env: { LANG: script.lang, TERM: 'xterm-256color', SUDO_USER: 'admin', SUDO_UID: '1000', SUDO_GID: '1000' },
+          },
         );
         try {
           await drive(session, script);

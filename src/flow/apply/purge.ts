@@ -5,7 +5,7 @@
 import { t } from '../../ui/messages.js';
 import { listBackups, type Backup } from '../../transaction/backup.js';
 import type { Context } from '../context.js';
-import { keychainState } from '../ask/keychain-step.js';
+import { keychainState } from '../keychain/keychain-state.js';
 
 /** A backup holding a password: a copy of a password map (the source or its compiled form). */
 export function holdsPassword(backup: Backup, mapPaths: readonly string[]): boolean {

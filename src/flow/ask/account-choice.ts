@@ -15,7 +15,7 @@ import { t } from '../../ui/messages.js';
 import type { SelectOption } from '../../ui/ui.js';
 import { askAccount, checkGivenInputs, missingFlags } from './ask.js';
 import type { Context } from '../context.js';
-import type { KeychainState } from './keychain-step.js';
+import type { KeychainState } from '../keychain/keychain-state.js';
 import type { Credential, PostfixFacts } from '../types.js';
 import { configuredSenderAccounts, sendersProblem, parseSendersOrThrow } from './accounts.js';
 

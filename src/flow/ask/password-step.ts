@@ -12,7 +12,8 @@ import { missingFlags, promptPassword, usableStored } from './ask.js';
 import { currentCredential, type ChosenAccount } from './account-choice.js';
 import { storedSenderPassword } from './accounts.js';
 import type { Context } from '../context.js';
-import { keychainReasonText, type KeychainState } from './keychain-step.js';
+import { keychainReasonText } from '../../ui/keychain-text.js';
+import type { KeychainState } from '../keychain/keychain-state.js';
 import { preflight } from './preflight.js';
 import type { Credential, PostfixFacts } from '../types.js';
 

@@ -16,7 +16,7 @@ import { checkRelayKeepsSenders, checkSendersFit, configuredSenderAccounts, defa
 import { preflightEnvelope } from './relay-preflight.js';
 import { UsageError } from '../../errors.js';
 import { resolveCaFile } from './ask.js';
-import { keychainState, type KeychainState } from './keychain-step.js';
+import { keychainState, type KeychainState } from '../keychain/keychain-state.js';
 import { askPassword } from './password-step.js';
 import { chooseRelay, withRelayOptions } from './relay-options.js';
 import { settleWorkspaceRelay } from './workspace.js';

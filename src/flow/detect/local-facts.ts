@@ -5,10 +5,9 @@
 import { compiledMapPaths, needsPostmap } from '../../postfix/maps.js';
 import { postconfArgs, readSettings, instanceDir } from '../../postfix/postconf.js';
 import type { System } from '../../system/types.js';
-import type { LocalFacts, OptionFile, PostfixFacts } from '../types.js';
+import type { LocalFacts, OptionFile, PostfixFacts, PutBackFacts } from '../types.js';
 import { editableMap, parseMasterParameters } from '../../postfix/tls-policy.js';
-import type { PutBackFacts } from '../plan/putback.js';
-import type { SavedRecord } from '../plan/saved-record.js';
+import type { SavedRecord } from '../../postfix/saved-record.js';
 import { genericMapPath, savedSettingsPath } from '../../postfix/wizard-files.js';
 
 export const localSettingNames = [
@@ -98,14 +97,6 @@ async function readAliases(sys: System, postfix: PostfixFacts, aliasMaps: string
     return readOptionFile(sys, match[1], match[2]);
   }
   return undefined;
-}
-
-/** `postalias [-c DIR] type:path`: the aliases file compiled, as newaliases does for alias_database. */
-export function postaliasArgs(
-  postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>,
-  file: Pick<OptionFile, 'type' | 'path'>,
-): string[] {
-  return postconfArgs(instanceDir(postfix), `${file.type}:${file.path}`);
 }
 
 /** What `remove` compares the saved record's master.cf and table lines with (plan/putback.ts); read only when it has some. */

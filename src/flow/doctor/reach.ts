@@ -18,6 +18,12 @@ export async function probeRelay(sys: System, postfix: PostfixFacts): Promise<Do
   return { host: relay.host, port: relay.port, ...probe };
 }
 
+/** The relay as main.cf names it, not contacted: no address is known to work or fail. */
+export async function namedRelay(postfix: PostfixFacts): Promise<DoctorFacts['relay']> {
+  const relay = parseRelayhost(postfix.settings.relayhost ?? '');
+  return relay ? { host: relay.host, port: relay.port, addresses: [] } : undefined;
+}
+
 export async function tryLogin(
   sys: System,
   facts: HostFacts,

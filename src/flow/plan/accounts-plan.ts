@@ -1,11 +1,9 @@
 // The sender-dependent accounts in the plan (pure, like plan.ts): which sender entries the password
 // map holds after this run, and the sender → relay map and the two settings that make Postfix use them.
 import ejs from 'ejs';
-import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
-import { instanceDir } from '../../postfix/postconf.js';
 import { senderAccounts, type SenderAccount } from '../../postfix/sender-maps.js';
 import type { Answers, PostfixFacts } from '../types.js';
-import { emptyPart, type PlanPart } from './plan-part.js';
+import { emptyPart, mapFile, type PlanPart } from './plan-part.js';
 
 const publicMode = 0o644;
 export const senderSettings = ['smtp_sender_dependent_authentication', 'sender_dependent_relayhost_maps'] as const;
@@ -66,17 +64,17 @@ export function planSenderRelay(
   const current = postfix.settings;
   if (accounts.length > 0) {
     part.settings = { smtp_sender_dependent_authentication: 'yes', sender_dependent_relayhost_maps: ref };
-    const content = renderSenderRelayMap(template, postfix, accounts, relayhost);
-    const changed = onDisk?.content !== content;
-    if (changed || onDisk?.mode !== publicMode)
-      part.files.push({ path, content, mode: publicMode, secret: false, previous: onDisk?.content });
-    if (
-      needsPostmap(type) &&
-      (changed || !onDisk?.compiledCurrent || current.sender_dependent_relayhost_maps !== ref)
-    ) {
-      part.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose: ref });
-    }
-    part.touches.push(path, ...compiledMapPaths(type, path));
+    const map = mapFile(postfix, {
+      type,
+      path,
+      content: renderSenderRelayMap(template, postfix, accounts, relayhost),
+      mode: publicMode,
+      now: onDisk,
+      named: current.sender_dependent_relayhost_maps === ref,
+    });
+    part.files.push(...(map.files ?? []));
+    part.commands.push(...(map.commands ?? []));
+    part.touches.push(...(map.touches ?? []));
     return part;
   }
   return senderRelayRemoval(postfix, part);

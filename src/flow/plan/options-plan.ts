@@ -6,14 +6,13 @@
 // exactly what was there, and only where the wizard's value is still in place.
 import { holdsInlineSecret } from '../../postfix/inline-secrets.js';
 import ejs from 'ejs';
-import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
-import { removeRootAlias, setRootAlias } from '../../postfix/aliases.js';
+import { compiledMapPaths } from '../../postfix/maps.js';
+import { postaliasArgs, removeRootAlias, setRootAlias } from '../../postfix/aliases.js';
 import { isLoopbackOnly } from '../../postfix/networks.js';
-import { instanceDir, type Settings } from '../../postfix/postconf.js';
+import type { Settings } from '../../postfix/postconf.js';
 import type { TemplateName } from '../../system/templates.js';
-import { postaliasArgs } from '../detect/local-facts.js';
 import type { LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
-import { emptyPart, type PlanPart } from './plan-part.js';
+import { emptyPart, mapFile, type PlanPart } from './plan-part.js';
 import {
   emptyRecord,
   parseSavedRecord,
@@ -22,7 +21,7 @@ import {
   savedTemplateData,
   type SavedRecord,
   type SavedTableEntry,
-} from './saved-record.js';
+} from '../../postfix/saved-record.js';
 
 /** The values the wizard writes for the parameters it saves first. */
 export const wizardValues = {
@@ -106,7 +105,6 @@ export function planOptions(
   const { local } = options;
   const part = emptyPart();
   const current = { ...postfix.settings, ...local.settings };
-  const configDir = instanceDir(postfix);
 
   // Sender mapping: kept on a re-run (following the account), taken out on --no-map-senders.
   const ownMap = isOwnGenericMap(current.smtp_generic_maps, local);
@@ -114,21 +112,17 @@ export function planOptions(
     const type = postfix.defaultMapType;
     const ref = `${type}:${local.generic.path}`;
     part.settings.smtp_generic_maps = ref;
-    const content = renderGenericMap(templates.generic, local, account, type, senders);
-    const changed = local.generic.content !== content;
-    if (changed || local.generic.mode !== publicMode) {
-      part.files.push({
-        path: local.generic.path,
-        content,
-        mode: publicMode,
-        secret: false,
-        previous: local.generic.content,
-      });
-    }
-    if (needsPostmap(type) && (changed || !local.generic.compiledCurrent || current.smtp_generic_maps !== ref)) {
-      part.commands.push({ file: 'postmap', args: postmapArgs(configDir, type, local.generic.path), purpose: ref });
-    }
-    part.touches.push(local.generic.path, ...compiledMapPaths(type, local.generic.path));
+    const map = mapFile(postfix, {
+      type,
+      path: local.generic.path,
+      content: renderGenericMap(templates.generic, local, account, type, senders),
+      mode: publicMode,
+      now: local.generic,
+      named: current.smtp_generic_maps === ref,
+    });
+    part.files.push(...(map.files ?? []));
+    part.commands.push(...(map.commands ?? []));
+    part.touches.push(...(map.touches ?? []));
   } else if (options.mapSenders === false && ownMap) {
     takeOutGenericMap(part, local, true);
   }

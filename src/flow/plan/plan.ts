@@ -11,7 +11,6 @@ import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.j
 import { planTlsFixes } from './tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
 import {
-  type Plan,
   type PlannedCommand,
   type PlannedFile,
   type SettingChange,
@@ -19,6 +18,7 @@ import {
   type PlanPiece,
 } from '../../transaction/plan.js';
 import { planLegacy, retiredMapFiles } from './legacy-plan.js';
+import type { PlanNotes, ShownPlan } from './plan-part.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
 import { passwordMapCredential } from '../../postfix/password-map.js';
 import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from './accounts-plan.js';
@@ -82,7 +82,7 @@ export function renderPasswordMap(
   });
 }
 
-export function plan(facts: HostFacts, answers: Answers, templates: Record<TemplateName, string>): Plan {
+export function plan(facts: HostFacts, answers: Answers, templates: Record<TemplateName, string>): ShownPlan {
   const postfix = facts.postfix;
   if (!postfix) throw new Error('plan() needs an installed Postfix; detect reports its absence first');
   // The relay options (options-plan.ts): their settings join the one postconf -e batch.
@@ -190,8 +190,6 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     ],
     secretFixes,
     secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
-    ...(legacy.shown.length > 0 ? { legacy: legacy.shown } : {}),
-    ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
   };
   const passwordMap = answers.auth === 'none' ? noLoginPiece(postfix, loginPiece, onDisk) : loginPiece;
   const relayOptions: PlanPiece | undefined = options && {
@@ -205,13 +203,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     files: tls.files,
     commands: tls.commands,
     touches: tls.touches,
-    ...(tls.overrides.length > 0
-      ? {
-          masterRemovals: tls.masterRemovals,
-          tlsOverrides: tls.overrides,
-          tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' },
-        }
-      : {}),
+    ...(tls.overrides.length > 0 ? { masterRemovals: tls.masterRemovals } : {}),
   };
   const senderRelay: PlanPiece = {
     files: senders.files,
@@ -219,7 +211,16 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     commands: senders.commands,
     touches: senders.touches,
   };
-  return buildPlan(postfix.configDir, passwordMap, senderRelay, relayOptions, tlsFixes);
+  // Said beside the changes, for the person: what overrode the TLS level, the superseded settings, the retired map.
+  const notes: PlanNotes = {
+    ...(tls && tls.overrides.length > 0
+      ? { tlsOverrides: tls.overrides, tlsTarget: { nexthop, level: wanted.smtp_tls_security_level ?? '' } }
+      : {}),
+    ...(legacy.shown.length > 0 ? { legacy: legacy.shown } : {}),
+    ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
+  };
+  const built = buildPlan(postfix.configDir, passwordMap, senderRelay, relayOptions, tlsFixes);
+  return Object.keys(notes).length > 0 ? { ...built, notes } : built;
 }
 
 /**

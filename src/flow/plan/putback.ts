@@ -4,21 +4,12 @@
 // the `-o` has another value now, the service is gone, the table file is
 // gone or holds another entry for the key, that item is skipped and said.
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
-import { editableMap, type MasterParameter } from '../../postfix/tls-policy.js';
+import { editableMap } from '../../postfix/tls-policy.js';
 import { entryLines, putBackLines } from '../../postfix/table-entries.js';
-import type { PostfixFacts } from '../types.js';
+import type { PostfixFacts, PutBackFacts } from '../types.js';
 import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
-import { sha256, type SavedRecord } from './saved-record.js';
+import { sha256, type SavedRecord } from '../../postfix/saved-record.js';
 import { instanceDir } from '../../postfix/postconf.js';
-
-export interface PutBackFacts {
-  /** `service/type` of every master.cf service (postconf -M). */
-  services: string[];
-  /** Every `-o` of master.cf now (postconf -P). */
-  master: MasterParameter[];
-  /** The recorded tables' source files now, by path. */
-  tables: Record<string, { content?: string; mode?: number }>;
-}
 
 export type PutBackSkipCode = 'master-changed' | 'master-service-gone' | 'table-changed' | 'table-gone';
 

@@ -10,9 +10,10 @@ import type { PolicyEntry, TlsFacts } from '../../postfix/tls-overrides.js';
 import { takeOutEntry } from '../../postfix/table-entries.js';
 import { t } from '../../ui/messages.js';
 import type { PostfixFacts } from '../types.js';
-import type { PlannedCommand, PlannedFile, TlsOverride } from '../../transaction/plan.js';
+import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
+import type { TlsOverride } from './plan-part.js';
 import { instanceDir } from '../../postfix/postconf.js';
-import { sha256, type SavedTableEntry } from './saved-record.js';
+import { sha256, type SavedTableEntry } from '../../postfix/saved-record.js';
 
 export interface TlsFixes {
   overrides: TlsOverride[];

@@ -45,15 +45,22 @@ export async function saveLastTest(ctx: Pick<Context, 'sys' | 'options'>, result
   }
 }
 
-/** The command line, word by word (each quoted for a POSIX shell), that repeats this run without questions. */
-export function equivalentWords(options: Options, answers: Answers): string[] {
+/** Where the equivalent command reads the app password: a file root creates first (passwordFileSteps). */
+export const equivalentPasswordFile = '/root/gmail-app-password';
+
+/**
+ * The command line, word by word (each quoted for a POSIX shell), that repeats this run without
+ * questions, as the person would type it: through sudo when they ran the wizard with sudo.
+ */
+export function equivalentWords(options: Options, answers: Answers, viaSudo = false): string[] {
   const words = [
+    ...(viaSudo ? ['sudo'] : []),
     'npx',
     'postfix-gmail-wizard',
     '--account',
     answers.account,
     '--password-file',
-    '/root/gmail-app-password',
+    equivalentPasswordFile,
   ];
   const relay = `${answers.relay.host}:${answers.relay.port}`;
   if (relay !== `${defaultRelay.host}:${defaultRelay.port}`) words.push('--relay', relay);
@@ -69,6 +76,15 @@ export function equivalentWords(options: Options, answers: Answers): string[] {
   if (chosen?.loopbackOnly !== undefined) words.push(chosen.loopbackOnly ? '--loopback-only' : '--no-loopback-only');
   words.push('--yes');
   return words.map(shellQuote);
+}
+
+/** How to make that password file root-only before anything is written into it. */
+export function passwordFileSteps(viaSudo: boolean): string[] {
+  // sudoedit (or an editor as root) writes into the file it was given, which keeps its 0600.
+  const file = equivalentPasswordFile;
+  return viaSudo
+    ? [`sudo install -m 600 /dev/null ${file}`, `sudoedit ${file}`]
+    : [`install -m 600 /dev/null ${file}`, `editor ${file}`];
 }
 
 function shellQuote(word: string): string {

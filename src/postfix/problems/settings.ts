@@ -1,8 +1,8 @@
 // main.cf and master.cf: what the settings themselves get wrong, read from their effective values.
 import { legacySettings } from '../legacy-settings.js';
+import { verifiesPeer } from '../tls-policy.js';
 import type { DoctorFacts, Problem } from './types.js';
 
-const verified = ['verify', 'secure', 'dane-only'];
 const yes = (value: string | undefined) => /^(yes|true|1)$/i.test((value ?? '').trim());
 
 export function postfixNotRunning(facts: Pick<DoctorFacts, 'running'>): Problem[] {
@@ -45,7 +45,7 @@ export function obsoleteSettings(facts: Pick<DoctorFacts, 'explicit'>): Problem[
 /** Below verify, smtp(8) hands the password to whoever answers on the relay's address. */
 export function tlsUnverified(facts: Pick<DoctorFacts, 'tls' | 'settings' | 'caBundle'>): Problem[] {
   const tls = facts.tls;
-  if (!tls || !(facts.settings.relayhost ?? '').trim() || verified.includes(tls.level)) return [];
+  if (!tls || !(facts.settings.relayhost ?? '').trim() || verifiesPeer(tls.level)) return [];
   const where = tls.source === 'main.cf' ? 'main.cf' : `${tls.source} ${tls.where ?? ''}`.trim();
   const settings: Record<string, string> = { smtp_tls_security_level: 'secure' };
   // A CApath naming a file counts: obsolete-settings moves it to smtp_tls_CAfile in the same plan.
@@ -84,7 +84,7 @@ export function wrappermodeMismatch(facts: Pick<DoctorFacts, 'settings' | 'relay
       repair: {
         settings: {
           smtp_tls_wrappermode: want,
-          ...(want === 'yes' && !verified.includes(facts.settings.smtp_tls_security_level ?? '')
+          ...(want === 'yes' && !verifiesPeer(facts.settings.smtp_tls_security_level)
             ? { smtp_tls_security_level: 'secure' }
             : {}),
         },

@@ -25,7 +25,7 @@ export const askKeychainEn = {
   'keychain.reason.disabled': 'the keychain is turned off with --no-keychain',
   'keychain.reason.error': 'the keychain reported an error',
 
-  // flow/ask/keychain-step.ts keychainStatusText (shown by status)
+  // ui/keychain-text.ts keychainStatusText (shown by status)
   'status.keychainStored': 'the password of {account} is stored in {where}',
   'status.keychainNotStored': 'no password of {account} in {where}',
   'status.keychainEmpty': 'no account in {where}',

@@ -28,7 +28,7 @@ export const askKeychainJa: Record<keyof typeof askKeychainEn, string> = {
   'keychain.reason.disabled': '--no-keychain によりキーチェーンは使わない設定です',
   'keychain.reason.error': 'キーチェーンがエラーを返しました',
 
-  // flow/ask/keychain-step.ts keychainStatusText (shown by status)
+  // ui/keychain-text.ts keychainStatusText (shown by status)
   'status.keychainStored': '{account} のパスワードは{where}に保存されています',
   'status.keychainNotStored': '{where}に {account} のパスワードはありません',
   'status.keychainEmpty': '{where}にアカウントはありません',

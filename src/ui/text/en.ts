@@ -11,7 +11,7 @@
 //   ask           flow/ask/: the answers and their checks (account., password., recipient.,
 //                 relay., ca., ask.), the login pre-flight (preflight.)
 //   ask-accounts  flow/ask/account-choice.ts, accounts.ts: choice., accounts. of --senders
-//   ask-keychain  flow/ask/keychain-step.ts: keychain., status.keychain*
+//   ask-keychain  flow/ask/keychain-step.ts, ui/keychain-text.ts: keychain., status.keychain*
 //   ask-relay     flow/ask/relay-options.ts: port, workspace., ipv6., senders., rootAlias.,
 //                 loopback., mynetworks., relaypw.
 //   ask-auth      how Postfix signs in (--auth): authNone. (Workspace's relay by address)

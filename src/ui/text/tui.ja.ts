@@ -15,4 +15,6 @@ export const tuiJa: Record<keyof typeof tuiEn, string> = {
   'tui.cancel': 'キャンセル',
   'tui.diffTitle': '差分のすべて',
   'tui.equivalent': '同じ設定を質問なしで行うには（他のマシンなどで）:',
+  'tui.passwordFile':
+    'アプリパスワードは、root だけが読めるファイルから読みます。先に空のファイルを作り\n{create}\nアプリパスワードだけを 1 行で書き込んでください:\n{edit}',
 };

@@ -12,8 +12,8 @@ import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
 import { runWizard } from '../../support/wizard-process.js';
 
 async function readmeCommand(): Promise<string[]> {
-  const readme = await readFile(repoPath('README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Automating many machines'));
+  const readme = await readFile(repoPath('docs', 'automation-and-fleets.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Automating many machines'));
   const line = /```sh\n(postfix-gmail-wizard [^\n]+)\n```/.exec(section)?.[1];
   assert.ok(line, 'the README shows the automation command line');
   return line.split(/\s+/).slice(1);

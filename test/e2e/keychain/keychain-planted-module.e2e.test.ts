@@ -171,7 +171,7 @@ describe('a keyring module planted in /tmp/node_modules by another user', { skip
     });
     assert.equal(run.code, 0, run.stderr);
     assert.equal((JSON.parse(run.stdout) as { keychain?: string }).keychain, 'stored');
-    // The wizard keys entries by account and relay (keychain-step.ts); the lab's relay is not smtp.gmail.com:587.
+    // The wizard keys entries by account and relay (flow/keychain/keychain-state.ts); the lab's relay is not smtp.gmail.com:587.
     assert.equal(await lookup(`${A} [localhost]:${lab.gmail.port}`), PW);
     assert.deepEqual(run.leaks, []);
     await nothingReceived();

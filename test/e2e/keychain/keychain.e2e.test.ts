@@ -66,7 +66,7 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
   });
 
   const args = (...more: string[]) => [...lab.args(), '--yes', '--json', '--wait', '60', ...more];
-  // Entries are keyed by account and relay (flow/ask/keychain-step.ts): the lab's relay is not the default one.
+  // Entries are keyed by account and relay (flow/keychain/keychain-state.ts): the lab's relay is not the default one.
   const key = (account: string) => `${account} [localhost]:${gmail.port}`;
   const lookup = async (account: string) =>
     (await keyring.secretTool(['lookup', 'service', SERVICE, 'username', key(account)])).stdout;

@@ -174,7 +174,7 @@ describe('secrets stay secret, on screen and on disk (real Postfix)', { skip }, 
       (p: { code: string }) => p.code === 'password-file-readable',
     );
     assert.ok(problem, status.stdout);
-    assert.ok(problem.message.includes(`${db} (0640)`), problem.message);
+    assert.ok(problem.message.includes(`${db} mode 0640`), problem.message);
     const run = await runWizard(args('--json'));
     assert.equal(run.code, 0, run.stderr);
     const outcome = JSON.parse(run.stdout);

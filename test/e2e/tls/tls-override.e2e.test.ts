@@ -130,7 +130,7 @@ for (const override of [policyMap, masterOverride]) {
       assert.equal(report.tls.source, override.source);
       assert.equal(report.tls.mainCf, 'secure');
       assert.ok(
-        report.problems.some((p) => p.code === 'tls-overridden'),
+        report.problems.some((p) => p.code === 'tls-unverified'),
         JSON.stringify(report.problems),
       );
       await assertPasswordReachesMitm(mitm);

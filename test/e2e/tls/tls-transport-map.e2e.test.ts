@@ -68,7 +68,7 @@ describe('TLS override on a service a transport_maps entry picks', { skip: postf
     const report = await tlsStatus(mitm.lab);
     assert.deepEqual([report.tlsLevel, report.tls.source, report.tls.where], ['encrypt', 'master.cf', 'weak/unix']);
     assert.ok(
-      report.problems.some((p) => p.code === 'tls-overridden'),
+      report.problems.some((p) => p.code === 'tls-unverified'),
       JSON.stringify(report.problems),
     );
     await assertPasswordReachesMitm(mitm);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { askAccountChoice, currentCredential } from '../../../src/flow/ask/account-choice.js';
-import { keychainState } from '../../../src/flow/ask/keychain-step.js';
+import { keychainState } from '../../../src/flow/keychain/keychain-state.js';
 import type { PostfixFacts } from '../../../src/flow/types.js';
 import { UsageError } from '../../../src/errors.js';
 import { defaultRelay } from '../../../src/gmail/relay.js';

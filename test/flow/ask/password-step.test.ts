@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChosenAccount } from '../../../src/flow/ask/account-choice.js';
-import { keychainState } from '../../../src/flow/ask/keychain-step.js';
+import { keychainState } from '../../../src/flow/keychain/keychain-state.js';
 import { askPassword } from '../../../src/flow/ask/password-step.js';
 import type { PostfixFacts } from '../../../src/flow/types.js';
 import { defaultRelay } from '../../../src/gmail/relay.js';

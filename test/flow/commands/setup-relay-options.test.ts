@@ -380,7 +380,7 @@ describe('loopback-only and mynetworks', () => {
     );
     assert.match(result.stderr, /--loopback-only/);
     const status = await runCli(sys, ['status', '--json']);
-    assert.ok(status.json?.status?.problems.some((p) => p.code === 'open-mynetworks'));
+    assert.ok(status.json?.status?.problems.some((p) => p.code === 'open-relay'));
   });
 
   it('--loopback-only: saved, set in the one batch, Postfix stopped and started (not reloaded); remove puts "all" back', async () => {

@@ -1,4 +1,5 @@
-// status through main(): the relay, the account, and whether its password is in the keychain.
+// status through main(): the relay, the account, and whether its password is in the keychain; its
+// problems are doctor's, under doctor's codes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { A, configuredWithA, assertNoSecret } from '../../support/credential-machine.js';
@@ -22,5 +23,20 @@ describe('status', () => {
     const locked = await runCli(sys, ['status', '--json']);
     assert.equal(locked.json?.status?.keychain, 'unavailable:locked');
     assertNoSecret(sys, run.stdout, run.stderr, plain.stdout, locked.stdout, locked.stderr);
+  });
+
+  it("lists doctor's problems under doctor's codes: an open mynetworks is open-relay, a fingerprint level verifies", async () => {
+    const { sys } = await configuredWithA();
+    const edit = ['-e', 'smtp_tls_security_level=fingerprint', 'inet_interfaces=all', 'mynetworks=0.0.0.0/0'];
+    assert.equal((await sys.exec('postconf', edit)).exitCode, 0);
+    const status = await runCli(sys, ['status', '--json']);
+    const doctor = await runCli(sys, ['doctor', '--json']);
+    const statusCodes = status.json?.status?.problems.map((p) => p.code);
+    const doctorCodes = doctor.json?.doctor?.problems.map((p) => p.code);
+    // The same machine, the same verdict: doctor's probe and login found nothing more to say.
+    assert.deepEqual(statusCodes, ['open-relay']);
+    assert.deepEqual(doctorCodes, statusCodes);
+    assert.equal(status.exit, 1);
+    assert.match(status.stderr, /0\.0\.0\.0\/0/);
   });
 });

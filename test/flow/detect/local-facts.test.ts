@@ -3,8 +3,9 @@
 // the aliases file a private instance may not edit, and what `remove` compares its record with.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { postaliasArgs, readLocalFacts, readPutBackFacts } from '../../../src/flow/detect/local-facts.js';
-import { parseSavedRecord } from '../../../src/flow/plan/saved-record.js';
+import { readLocalFacts, readPutBackFacts } from '../../../src/flow/detect/local-facts.js';
+import { postaliasArgs } from '../../../src/postfix/aliases.js';
+import { parseSavedRecord } from '../../../src/postfix/saved-record.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix } from '../../support/fake-postfix.js';
 import { detected } from '../../support/step-context.js';

@@ -3,6 +3,7 @@
 // map others can read is removed before postmap writes the new password (a
 // chmod would leave it readable through a descriptor opened earlier), a map
 // the wizard supersedes is made 0600, and status names what is exposed.
+// Which password files others can read, and how the plan makes them root-only (flow/plan/secret-files.ts).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -12,6 +13,8 @@ import { repoPath } from '../../support/paths.js';
 import { runCli } from '../../support/run-cli.js';
 import { setCatalogue } from '../../../src/ui/messages.js';
 import { en } from '../../../src/ui/text/en.js';
+import { exposedSecretFiles, secretFileFixes } from '../../../src/flow/plan/secret-files.js';
+import type { PasswordMapFacts } from '../../../src/flow/types.js';
 
 const password = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
@@ -135,7 +138,7 @@ describe('compiled maps are root-only, always', () => {
     const run = await runCli(sys, ['status', '--json']);
     const problem = run.json?.status?.problems.find((p) => p.code === 'password-file-readable');
     assert.ok(problem, run.stderr);
-    assert.match(problem.message, /\/etc\/postfix\/sasl_passwd\.db \(0640\)/);
+    assert.match(problem.message, /\/etc\/postfix\/sasl_passwd\.db mode 0640/);
     assert.match(problem.fix ?? '', /chmod 600 \/etc\/postfix\/sasl_passwd\.db/);
   });
 });
@@ -163,4 +166,39 @@ describe('--ca-file and --config-dir reach main.cf literally', () => {
       assert.equal(sys.calls.length, 0, 'nothing was run');
     });
   }
+});
+
+// The unit layer of the same module, with its own helpers.
+describe('unit layer', () => {
+  describe('secret file fixes', () => {
+    const facts = (path: string, mode: number, compiledMode: number, uid = 0): PasswordMapFacts => ({
+      type: 'hash',
+      path,
+      mode,
+      uid,
+      compiledCurrent: true,
+      compiled: [{ path: `${path}.db`, mode: compiledMode, uid }],
+    });
+
+    it('our loose compiled map is removed (postmap rebuilds it); a superseded map is made 0600', () => {
+      assert.deepEqual(secretFileFixes(facts('/p/sasl_passwd', 0o600, 0o644), facts('/p/saslpass', 0o644, 0o640)), [
+        { path: '/p/sasl_passwd.db', mode: 0o644, action: 'remove' },
+        { path: '/p/saslpass', mode: 0o644, action: 'chmod' },
+        { path: '/p/saslpass.db', mode: 0o640, action: 'chmod' },
+      ]);
+    });
+
+    it('a compiled map owned by another user counts as exposed; tight files need nothing', () => {
+      assert.deepEqual(
+        exposedSecretFiles(facts('/p/sasl_passwd', 0o600, 0o600, 1000)).map((f) => f.path),
+        ['/p/sasl_passwd', '/p/sasl_passwd.db'],
+      );
+      assert.deepEqual(secretFileFixes(facts('/p/sasl_passwd', 0o600, 0o600), undefined), []);
+      assert.deepEqual(
+        secretFileFixes(undefined, facts('/p/saslpass', 0o600, 0o600, 1000)),
+        [],
+        'no chmod that cannot help',
+      );
+    });
+  });
 });

@@ -2,6 +2,7 @@
 // only the files the wizard writes (not any file of the config dir), never
 // an executable mode, and the same checks on every road to restoreBackup —
 // `restore`, and the crash recovery that follows a journal.
+
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
@@ -9,6 +10,7 @@ import { checkBackup } from '../../../src/transaction/backup-check.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix } from '../../support/fake-postfix.js';
 import { runCli } from '../../support/run-cli.js';
+import { isManagedPath } from '../../../src/transaction/backup-check.js';
 
 const stateDir = '/var/lib/postfix-gmail-wizard';
 const backupRoot = '/var/backups/postfix-gmail-wizard';
@@ -165,5 +167,35 @@ describe('crash recovery checks the backup as restore does', () => {
     const run = await runCli(sys, ['restore', '--list', '--json']);
     assert.equal(run.exit, 1, run.stderr);
     assert.equal(run.json?.error?.code, 'unsafe-path');
+  });
+});
+
+// The unit layer of the same module, with its own helpers.
+describe('unit layer', () => {
+  describe('the paths a backup may restore', () => {
+    it('the config dir, the aliases files named, package.use — nothing else, and no tricks', () => {
+      const ok = [
+        '/etc/postfix/main.cf',
+        '/etc/postfix/sasl_passwd.db',
+        '/etc/aliases',
+        '/etc/portage/package.use',
+        '/etc/portage/package.use/postfix',
+      ];
+      for (const path of ok)
+        assert.equal(isManagedPath(path, '/etc/postfix/', ['/etc/aliases', '/etc/aliases.db']), true, path);
+      const refused = [
+        '/etc/shadow',
+        '/etc/postfix/../shadow',
+        '/etc/postfix',
+        '/etc/postfix2/main.cf',
+        'etc/postfix/main.cf',
+        '/etc/postfix//main.cf',
+        '/etc/portage/package.use/a/b',
+        '/etc/portage/make.conf',
+        '/etc/aliases.d/x',
+        '/etc/postfix/',
+      ];
+      for (const path of refused) assert.equal(isManagedPath(path, '/etc/postfix', ['/etc/aliases']), false, path);
+    });
   });
 });

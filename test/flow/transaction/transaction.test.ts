@@ -1,5 +1,8 @@
 // The transaction's safety against the recording fake: the lock, recovery
 // of a journal left behind, backup pruning, and remove --purge.
+// The one transaction (transaction/transaction.ts), run on the fake System: its steps in order, each
+// journalled before it runs under the lock; a failing step, a backup that cannot be made or a signal
+// put the backup back and reload the old configuration.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FakeSystem } from '../../support/fake-system.js';
@@ -7,6 +10,15 @@ import { installFakePostfix } from '../../support/fake-postfix.js';
 import { leaveJournal } from '../../support/fake-journal.js';
 import { runCli } from '../../support/run-cli.js';
 import { ScriptedUi } from '../../support/scripted-ui.js';
+import type { ExecResult } from '../../../src/system/types.js';
+import type { Journal, StepRef } from '../../../src/transaction/journal.js';
+import { buildPlan, type Plan } from '../../../src/transaction/plan.js';
+import {
+  runTransaction,
+  TransactionError,
+  type TransactionOptions,
+  type TransactionTarget,
+} from '../../../src/transaction/transaction.js';
 
 const password = 'abcdefghijklmnop';
 const sent = 'status=sent (250 2.0.0 OK  1764320401 af79cd13be357-8b2e7c1a4e1si12345685a.100 - gsmtp)';
@@ -159,5 +171,253 @@ describe('backups', () => {
     assert.ok(
       ![...sys.files.entries()].some(([p, f]) => p.startsWith(`${backupRoot}/`) && f.content.includes(password)),
     );
+  });
+});
+
+// The unit layer of the same module, with its own helpers.
+describe('unit layer', () => {
+  const dir = '/tmp/pfx/etc';
+  const ok: ExecResult = { exitCode: 0, stdout: '', stderr: '' };
+  const target = (running = true): TransactionTarget => ({
+    configDir: dir,
+    isDefaultInstance: false,
+    serviceManager: 'none',
+    running,
+  });
+  const original = { mainCf: 'relayhost =\n', map: '[smtp.gmail.com]:587 old@gmail.com:oldpassword\n' };
+
+  /** A machine with a Postfix whose postconf -e really edits main.cf; `fail` makes that command exit 1. */
+  function machine(fail?: (file: string, args: readonly string[]) => boolean): FakeSystem {
+    const sys = new FakeSystem({
+      [`${dir}/main.cf`]: original.mainCf,
+      [`${dir}/sasl_passwd`]: { content: original.map, mode: 0o600 },
+      [`${dir}/old_map`]: 'x\n',
+    });
+    for (const file of ['postconf', 'postmap', 'postfix']) {
+      sys.on(file, (args) => {
+        if (fail?.(file, args)) return { exitCode: 1, stdout: '', stderr: `${file}: fatal: broken\n` };
+        if (file === 'postconf' && args.includes('-e'))
+          sys.put(`${dir}/main.cf`, `${sys.text(`${dir}/main.cf`)}${args.at(-1)}\n`);
+        return ok;
+      });
+    }
+    return sys;
+  }
+
+  function fullPlan(): Plan {
+    return buildPlan(dir, {
+      files: [
+        {
+          path: `${dir}/sasl_passwd`,
+          content: '[smtp.gmail.com]:587 new@gmail.com:newpassword\n',
+          mode: 0o600,
+          secret: true,
+        },
+        { path: `${dir}/generic`, content: '@vm new@gmail.com\n', mode: 0o644, secret: false },
+      ],
+      deletes: [`${dir}/old_map`],
+      secretFixes: [{ path: `${dir}/sasl_passwd.db`, mode: 0o644, action: 'remove' }],
+      commands: [{ file: 'postmap', args: [`hash:${dir}/sasl_passwd`], purpose: 'map' }],
+      secretFiles: [`${dir}/sasl_passwd`],
+      settings: [{ name: 'relayhost', from: '', to: '[smtp.gmail.com]:587' }],
+      removeSettings: ['smtp_use_tls'],
+      masterRemovals: ['smtp/unix/smtp_tls_security_level'],
+      masterSettings: ['relay/unix/smtp_tls_security_level=secure'],
+    });
+  }
+
+  function options(steps: StepRef[] = []): TransactionOptions {
+    return {
+      backupDir: '/var/backups/pgw',
+      stateDir: '/var/lib/pgw',
+      reason: 'setup',
+      startIfStopped: true,
+      onStep: (step) => steps.push(step),
+    };
+  }
+
+  const commandLines = (sys: FakeSystem) => sys.calls.map((c) => [c.file, ...c.args].join(' '));
+
+  describe('runTransaction: the steps', () => {
+    it('writes, deletes, fixes secrets, runs postmap, postconf, master.cf edits, waits for main.cf to settle, checks, reloads — in that order', async () => {
+      const sys = machine();
+      const steps: StepRef[] = [];
+      const result = await runTransaction(sys, target(), fullPlan(), options(steps));
+      assert.deepEqual(
+        steps.map((s) => s.code),
+        [
+          'write',
+          'write',
+          'delete',
+          'secret-fixes',
+          'command',
+          'map-modes',
+          'postconf',
+          'postconf-remove',
+          'master-remove',
+          'master-set',
+          'settle',
+          'check',
+          'reload',
+        ],
+      );
+      assert.deepEqual(
+        steps.slice(0, 3).map((s) => s.target),
+        [`${dir}/sasl_passwd`, `${dir}/generic`, `${dir}/old_map`],
+      );
+      assert.equal(steps[4]?.target, `postmap hash:${dir}/sasl_passwd`);
+      assert.deepEqual(commandLines(sys), [
+        `postmap hash:${dir}/sasl_passwd`,
+        `postconf -c ${dir} -e relayhost=[smtp.gmail.com]:587`,
+        `postconf -c ${dir} -X smtp_use_tls`,
+        `postconf -c ${dir} -PX smtp/unix/smtp_tls_security_level`,
+        `postconf -c ${dir} -P relay/unix/smtp_tls_security_level=secure`,
+        `postfix -c ${dir} check`,
+        `postfix -c ${dir} reload`,
+      ]);
+      assert.equal(sys.text(`${dir}/sasl_passwd`), '[smtp.gmail.com]:587 new@gmail.com:newpassword\n');
+      assert.equal(sys.files.has(`${dir}/old_map`), false);
+      assert.equal(sys.files.has('/var/lib/pgw/journal.json'), false, 'the journal is cleared after a whole change');
+      assert.deepEqual([...sys.heldLocks], [], 'the lock is released');
+      assert.deepEqual(
+        result.backup.entries.map((e) => [e.path, e.existed]),
+        [
+          [`${dir}/main.cf`, true],
+          [`${dir}/master.cf`, false],
+          [`${dir}/sasl_passwd`, true],
+          [`${dir}/generic`, false],
+          [`${dir}/old_map`, true],
+        ],
+      );
+      assert.deepEqual(result.pruned, []);
+    });
+
+    it('journals each step before it runs, under the lock', async () => {
+      const seen: { journal: Journal; locked: boolean }[] = [];
+      const sys = machine();
+      sys.on('postmap', () => {
+        seen.push({
+          journal: JSON.parse(sys.text('/var/lib/pgw/journal.json')!) as Journal,
+          locked: sys.heldLocks.has('/var/lib/pgw/lock'),
+        });
+        return ok;
+      });
+      await runTransaction(sys, target(), fullPlan(), options());
+      const { journal, locked } = seen[0]!;
+      assert.equal(locked, true);
+      assert.equal(journal.planned, 13);
+      assert.equal(journal.configDir, dir);
+      assert.deepEqual(journal.reload, { file: 'postfix', args: ['-c', dir, 'reload'] });
+      assert.deepEqual(
+        journal.steps.map((s) => `${s.code}:${s.state}`),
+        ['write:done', 'write:done', 'delete:done', 'secret-fixes:done', 'command:started'],
+      );
+      assert.equal(sys.files.get('/var/lib/pgw/journal.json'), undefined);
+    });
+
+    it('a plan that restarts Postfix (inet_interfaces) restarts a running one instead of reloading; a stopped one is started', async () => {
+      const restarting: StepRef[] = [];
+      const sys = machine();
+      await runTransaction(
+        sys,
+        target(),
+        buildPlan(dir, { settings: [{ name: 'inet_interfaces', from: 'all', to: 'loopback-only' }], restart: true }),
+        options(restarting),
+      );
+      assert.deepEqual(
+        restarting.map((s) => s.code),
+        ['postconf', 'settle', 'check', 'restart'],
+      );
+      assert.deepEqual(commandLines(sys).slice(-2), [`postfix -c ${dir} stop`, `postfix -c ${dir} start`]);
+      const starting: StepRef[] = [];
+      const stopped = machine();
+      await runTransaction(
+        stopped,
+        target(false),
+        buildPlan(dir, { files: [{ path: `${dir}/generic`, content: 'x\n', mode: 0o644, secret: false }] }),
+        options(starting),
+      );
+      assert.deepEqual(
+        starting.map((s) => s.code),
+        ['write', 'check', 'reload'],
+      );
+      assert.equal(commandLines(stopped).at(-1), `postfix -c ${dir} start`);
+    });
+  });
+
+  describe('runTransaction: rollback', () => {
+    it('a failing step: the backup goes back, new files go, Postfix rereads the old configuration; the error names the step', async () => {
+      const sys = machine((file, args) => file === 'postfix' && args.includes('check'));
+      const error = await runTransaction(sys, target(), fullPlan(), options()).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof TransactionError, String(error));
+      assert.equal(error.code, 'step-failed');
+      assert.deepEqual(error.step, { code: 'check' });
+      assert.match(error.reason, /postfix exited 1: postfix: fatal: broken/);
+      assert.deepEqual(error.rollback, {});
+      assert.equal(sys.text(`${dir}/main.cf`), original.mainCf);
+      assert.equal(sys.text(`${dir}/sasl_passwd`), original.map);
+      assert.equal(sys.files.get(`${dir}/sasl_passwd`)?.mode, 0o600);
+      assert.equal(sys.text(`${dir}/old_map`), 'x\n', 'the deleted file is back');
+      assert.equal(sys.files.has(`${dir}/generic`), false, 'the file that did not exist is gone again');
+      assert.equal(commandLines(sys).at(-1), `postfix -c ${dir} reload`, 'reloaded after the files were back');
+      assert.equal(sys.files.has('/var/lib/pgw/journal.json'), false);
+      assert.deepEqual([...sys.heldLocks], []);
+    });
+
+    it("a failing reload after the rollback is reported, not thrown over the step's error", async () => {
+      const sys = machine((file, args) => file === 'postmap' || (file === 'postfix' && args.includes('reload')));
+      const error = await runTransaction(sys, target(), fullPlan(), options()).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof TransactionError);
+      assert.deepEqual(error.step, { code: 'command', target: `postmap hash:${dir}/sasl_passwd` });
+      assert.match(error.rollback?.reloadError ?? '', /postfix exited 1/);
+      assert.equal(error.rollback?.restoreError, undefined);
+      assert.equal(sys.text(`${dir}/sasl_passwd`), original.map);
+    });
+
+    it('a backup that cannot be made: backup-failed, nothing written, nothing run', async () => {
+      const sys = machine();
+      sys.put(`${dir}/post-install`, '#!/bin/sh\n', 0o755);
+      const plan = buildPlan(dir, {
+        files: [{ path: `${dir}/post-install`, content: 'x', mode: 0o644, secret: false }],
+      });
+      const writes = sys.writes.length;
+      const error = await runTransaction(sys, target(), plan, options()).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof TransactionError);
+      assert.equal(error.code, 'backup-failed');
+      assert.equal(error.step, undefined);
+      assert.equal(sys.text(`${dir}/post-install`), '#!/bin/sh\n');
+      assert.ok(
+        sys.writes.slice(writes).every((w) => w.path.startsWith('/var/backups/pgw/')),
+        'only backup copies were written',
+      );
+      assert.deepEqual(sys.calls, []);
+      assert.deepEqual([...sys.heldLocks], []);
+    });
+
+    it('a signal before a step: interrupted, that step never runs, everything is put back', async () => {
+      const sys = machine();
+      sys.pendingSignal = 'SIGINT';
+      const steps: StepRef[] = [];
+      const error = await runTransaction(sys, target(), fullPlan(), options(steps)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof TransactionError);
+      assert.equal(error.code, 'interrupted');
+      assert.equal(error.reason, 'SIGINT');
+      assert.deepEqual(error.step, { code: 'write', target: `${dir}/sasl_passwd` });
+      assert.deepEqual(steps, []);
+      assert.equal(sys.text(`${dir}/sasl_passwd`), original.map);
+      assert.ok(!commandLines(sys).some((c) => c.startsWith('postmap') || c.startsWith('postconf')));
+    });
   });
 });

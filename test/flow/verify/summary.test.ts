@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ExitCode } from '../../../src/errors.js';
-import { equivalentWords, reportTest, saveLastTest } from '../../../src/flow/verify/summary.js';
+import { equivalentWords, passwordFileSteps, reportTest, saveLastTest } from '../../../src/flow/verify/summary.js';
 import { explainDiagnosis } from '../../../src/ui/diagnosis-text.js';
 import { t } from '../../../src/ui/messages.js';
 import { gmailAnswers, stepContext, stepPassword } from '../../support/step-context.js';
@@ -119,6 +119,20 @@ describe('equivalentWords', () => {
       '--yes',
     ]);
     assert.ok(!words.join(' ').includes(stepPassword));
+  });
+
+  it('as the person types it: sudo first when they ran the wizard with sudo; the file made 0600 before it is written', () => {
+    const ctx = stepContext([]);
+    const words = equivalentWords(ctx.options, gmailAnswers({ to: 'someone@gmail.com' }), true);
+    assert.deepEqual(words.slice(0, 3), ['sudo', 'npx', 'postfix-gmail-wizard']);
+    assert.deepEqual(passwordFileSteps(true), [
+      'sudo install -m 600 /dev/null /root/gmail-app-password',
+      'sudoedit /root/gmail-app-password',
+    ]);
+    assert.deepEqual(passwordFileSteps(false), [
+      'install -m 600 /dev/null /root/gmail-app-password',
+      'editor /root/gmail-app-password',
+    ]);
   });
 
   it('every choice that differs from the default, each word quoted where a shell needs it', () => {

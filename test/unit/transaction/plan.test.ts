@@ -77,23 +77,28 @@ describe('buildPlan', () => {
     );
   });
 
-  it('optional lists are joined only where a piece has one; restart from any piece; the first tlsTarget and retiredMap win', () => {
+  it('optional lists are joined only where a piece has one; restart from any piece', () => {
     const plan = buildPlan(
       '/etc/postfix',
-      { secretFiles: ['/etc/postfix/sasl_passwd'], tlsTarget: { nexthop: '[a]:587', level: 'secure' } },
-      {
-        secretFiles: ['/etc/postfix/sasl_passwd.db'],
-        restart: true,
-        retiredMap: { path: '/p', files: ['/p'] },
-        tlsTarget: { nexthop: '[b]:587', level: 'may' },
-      },
-      { restart: false, retiredMap: { path: '/q', files: [] } },
+      { secretFiles: ['/etc/postfix/sasl_passwd'] },
+      { secretFiles: ['/etc/postfix/sasl_passwd.db'], restart: true },
+      { restart: false },
     );
     assert.deepEqual(plan.secretFiles, ['/etc/postfix/sasl_passwd', '/etc/postfix/sasl_passwd.db']);
     assert.equal(plan.restart, true);
-    assert.deepEqual(plan.tlsTarget, { nexthop: '[a]:587', level: 'secure' });
-    assert.deepEqual(plan.retiredMap, { path: '/p', files: ['/p'] });
-    assert.ok(!('secretFixes' in plan) && !('masterRemovals' in plan) && !('legacy' in plan));
+    assert.ok(!('secretFixes' in plan) && !('masterRemovals' in plan));
+    // Only what the transaction executes: the notes for the reader are flow/plan's (PlanNotes).
+    assert.deepEqual(Object.keys(plan).sort(), [
+      'commands',
+      'configDir',
+      'deletes',
+      'files',
+      'removeSettings',
+      'restart',
+      'secretFiles',
+      'settings',
+      'touches',
+    ]);
   });
 });
 
@@ -114,7 +119,7 @@ describe('planIsEmpty', () => {
     assert.equal(planIsEmpty(buildPlan('/etc/postfix')), true);
     assert.equal(
       planIsEmpty(
-        buildPlan('/etc/postfix', { touches: ['/etc/postfix/main.cf'], secretFiles: ['/x'], tlsOverrides: [] }),
+        buildPlan('/etc/postfix', { touches: ['/etc/postfix/main.cf'], secretFiles: ['/x'], masterRemovals: [] }),
       ),
       true,
     );

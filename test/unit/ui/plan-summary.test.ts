@@ -21,8 +21,10 @@ describe('the plan on screen', () => {
       deletes: ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db'],
       commands: [],
       touches: [],
-      legacy: seed.slice(0, 1),
-      retiredMap: { path: '/etc/postfix/saslpass', files: ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db'] },
+      notes: {
+        legacy: seed.slice(0, 1),
+        retiredMap: { path: '/etc/postfix/saslpass', files: ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db'] },
+      },
     };
     const summary = renderSummary(plan);
     assert.match(summary, /Superseded by this setup \(hand-made settings\): smtp_use_tls/);

@@ -2,10 +2,11 @@
 // entry go back only where nobody changed them since (issue 12).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { planPutBack, type PutBackFacts } from '../../../../src/flow/plan/putback.js';
-import { emptyRecord, parseSavedRecord, recordTakenOut, sha256 } from '../../../../src/flow/plan/saved-record.js';
+import { planPutBack } from '../../../../src/flow/plan/putback.js';
+import type { PutBackFacts } from '../../../../src/flow/types.js';
+import { emptyRecord, parseSavedRecord, recordTakenOut, sha256 } from '../../../../src/postfix/saved-record.js';
 import { takeOutEntry } from '../../../../src/postfix/table-entries.js';
-import { policyMap, policyPath, policySource, postfix, render, takenOut } from './saved-record-fixture.js';
+import { policyMap, policyPath, policySource, postfix, render, takenOut } from '../../postfix/saved-record-fixture.js';
 
 const masterCf = (over: Partial<PutBackFacts> = {}): PutBackFacts => ({
   services: ['smtp/inet', 'smtp/unix', 'relay/unix'],

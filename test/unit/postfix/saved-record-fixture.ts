@@ -2,10 +2,10 @@
 // table from an old recipe, and what setup's TLS fixes take out of it.
 import { readFileSync } from 'node:fs';
 import ejs from 'ejs';
-import { savedTemplateData, type SavedRecord } from '../../../../src/flow/plan/saved-record.js';
-import { planTlsFixes } from '../../../../src/flow/plan/tls-fixes.js';
-import type { PostfixFacts } from '../../../../src/flow/types.js';
-import { repoPath } from '../../../support/paths.js';
+import { savedTemplateData, type SavedRecord } from '../../../src/postfix/saved-record.js';
+import { planTlsFixes } from '../../../src/flow/plan/tls-fixes.js';
+import type { PostfixFacts } from '../../../src/flow/types.js';
+import { repoPath } from '../../support/paths.js';
 
 const template = readFileSync(repoPath('templates', 'saved_settings.ejs'), 'utf8');
 export const render = (record: SavedRecord) => ejs.render(template, savedTemplateData(record));

@@ -7,7 +7,7 @@
 //     line N: TEXT                             its lines, N counted from 1 in the file before
 // SHA256 is the file as the wizard left it: remove puts the lines back at their old place only then.
 import { createHash } from 'node:crypto';
-import type { RemovedLine } from '../../postfix/table-entries.js';
+import type { RemovedLine } from './table-entries.js';
 
 export interface SavedTableEntry {
   /** `type:path` as main.cf names the table. */

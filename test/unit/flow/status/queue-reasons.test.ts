@@ -1,10 +1,10 @@
-// Status on a hand-made relay (src/commands/status-legacy.ts): its deferred queue by diagnosis, and
+// Status on a hand-made relay (src/flow/status/queue-reasons.ts): its deferred queue by diagnosis, and
 // the obsolete switch behind main.cf's level.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deferredReasons, levelFromObsolete } from '../../../src/commands/status-legacy.js';
-import { legacySettings } from '../../../src/postfix/legacy-settings.js';
-import { parseQueueJson } from '../../../src/postfix/queue.js';
+import { deferredReasons, levelFromObsolete } from '../../../../src/flow/status/queue-reasons.js';
+import { legacySettings } from '../../../../src/postfix/legacy-settings.js';
+import { parseQueueJson } from '../../../../src/postfix/queue.js';
 
 const seed = legacySettings(
   { smtp_use_tls: 'yes', smtp_tls_CApath: '/etc/ssl/certs/ca-certificates.crt', disable_dns_lookups: 'yes' },

@@ -3,14 +3,15 @@
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
 import type { Problem } from '../../postfix/problems/types.js';
 import type { System } from '../../system/types.js';
-import { planTlsFixes } from '../plan/tls-fixes.js';
-import { settingChanges } from '../plan/plan.js';
+import { planTlsFixes } from './tls-fixes.js';
+import { settingChanges } from './plan.js';
 import type { PostfixFacts } from '../types.js';
-import { buildPlan, type Plan, type PlannedFile, type SecretFileFix } from '../../transaction/plan.js';
+import { buildPlan, type PlannedCommand, type PlannedFile, type SecretFileFix } from '../../transaction/plan.js';
+import type { ShownPlan } from './plan-part.js';
 import { instanceDir } from '../../postfix/postconf.js';
 
 export interface RepairPlan {
-  plan: Plan;
+  plan: ShownPlan;
   /** Postfix is stopped and a problem asks for it to run. */
   start: boolean;
   /** The codes the plan repairs. */
@@ -38,7 +39,7 @@ export async function repairPlan(
   const removeSettings = [...remove].filter((name) => name in current || postfix.explicit.includes(name));
   const secretFixes: SecretFileFix[] = [];
   const files: PlannedFile[] = [];
-  const commands: Plan['commands'] = [];
+  const commands: PlannedCommand[] = [];
   const touches = new Set<string>(settings.length + removeSettings.length > 0 ? [mainCf] : []);
   const secretFiles = new Set<string>();
   for (const { repair } of repairs) {
@@ -73,7 +74,8 @@ export async function repairPlan(
     }
   }
   for (const p of tls?.touches ?? []) touches.add(p);
-  const plan = buildPlan(postfix.configDir, {
+  const overridden = tls !== undefined && tls.overrides.length > 0;
+  const built = buildPlan(postfix.configDir, {
     settings,
     removeSettings,
     files: [...files, ...(tls?.files ?? [])],
@@ -82,14 +84,15 @@ export async function repairPlan(
     secretFixes,
     // postmap keeps an existing compiled map's mode; these are checked for 0600 again after it.
     secretFiles: [...secretFiles],
-    ...(tls && tls.overrides.length > 0
-      ? {
-          masterRemovals: tls.masterRemovals,
-          tlsOverrides: tls.overrides,
-          tlsTarget: { nexthop: postfix.tls!.nexthop, level: 'secure' },
-        }
-      : {}),
+    ...(tls && overridden ? { masterRemovals: tls.masterRemovals } : {}),
   });
+  const plan: ShownPlan =
+    tls && overridden
+      ? {
+          ...built,
+          notes: { tlsOverrides: tls.overrides, tlsTarget: { nexthop: postfix.tls!.nexthop, level: 'secure' } },
+        }
+      : built;
   const start = repairs.some((p) => p.repair!.start) && !postfix.running;
   return { plan, start, codes: repairs.map((p) => p.code) };
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gatherDoctorFacts } from '../../../src/flow/doctor/facts.js';
-import { repairPlan } from '../../../src/flow/doctor/repair-plan.js';
+import { repairPlan } from '../../../src/flow/plan/repair-plan.js';
 import { findProblems } from '../../../src/postfix/problems/index.js';
 import { planIsEmpty } from '../../../src/transaction/plan.js';
 import { seedMachine } from '../../support/fake-seed.js';

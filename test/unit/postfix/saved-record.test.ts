@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { optionRemoval, parseSaved, planOptions } from '../../../../src/flow/plan/options-plan.js';
-import { emptyRecord, parseSavedRecord, recordTakenOut, sha256 } from '../../../../src/flow/plan/saved-record.js';
-import type { LocalFacts } from '../../../../src/flow/types.js';
-import type { TemplateName } from '../../../../src/system/templates.js';
-import { repoPath } from '../../../support/paths.js';
+import { optionRemoval, parseSaved, planOptions } from '../../../src/flow/plan/options-plan.js';
+import { emptyRecord, parseSavedRecord, recordTakenOut, sha256 } from '../../../src/postfix/saved-record.js';
+import type { LocalFacts } from '../../../src/flow/types.js';
+import type { TemplateName } from '../../../src/system/templates.js';
+import { repoPath } from '../../support/paths.js';
 import { policyMap, postfix, render, takenOut } from './saved-record-fixture.js';
 
 const templates = Object.fromEntries(

@@ -1,0 +1,65 @@
+// restore's plan: a checked backup's files put back byte for byte (mode and owner as they were),
+// the files it did not hold deleted; a password file is root's alone whatever the backup recorded.
+import { mainCfValue } from '../../postfix/networks.js';
+import { everyCompiledForm } from '../../postfix/maps.js';
+import { passwordMapPath } from '../../postfix/wizard-files.js';
+import type { System } from '../../system/types.js';
+import type { Backup } from '../../transaction/backup.js';
+import { namedMaps } from '../../transaction/backup-check.js';
+import { buildPlan, type Plan } from '../../transaction/plan.js';
+
+/** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
+export async function restorePlan(
+  sys: Pick<System, 'readFile'>,
+  configDir: string,
+  backup: Backup,
+  copies: ReadonlyMap<string, Buffer>,
+  currentPasswordMaps: string,
+): Promise<Plan> {
+  const files: Plan['files'] = [];
+  const { sources, secrets } = passwordFiles(configDir, copies, currentPasswordMaps);
+  for (const entry of backup.entries.filter((e) => e.existed)) {
+    const bytes = copies.get(entry.path)!;
+    const secret = secrets.has(entry.path);
+    const isText =
+      sources.has(entry.path) ||
+      entry.path.endsWith('.cf') ||
+      /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
+    // A password file is root's alone whatever mode the backup recorded (issue 11: root-only, always).
+    const owner = secret
+      ? { mode: 0o600, uid: 0, gid: entry.gid }
+      : { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid };
+    files.push({
+      path: entry.path,
+      content: isText ? bytes.toString('utf8') : bytes,
+      ...owner,
+      secret,
+      previous: isText ? await sys.readFile(entry.path) : undefined,
+    });
+  }
+  const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
+  // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
+  const restart = files.some(
+    (f) =>
+      f.path.endsWith('/main.cf') &&
+      typeof f.content === 'string' &&
+      mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'),
+  );
+  return buildPlan(configDir, { files, deletes, touches: backup.entries.map((e) => e.path), restart });
+}
+
+/**
+ * Which files hold a password, by role: the wizard's own map and every map smtp_sasl_password_maps
+ * names — in the backup's main.cf (the state it goes back to) or now — with their compiled forms.
+ */
+function passwordFiles(
+  configDir: string,
+  copies: ReadonlyMap<string, Buffer>,
+  currentPasswordMaps: string,
+): { sources: Set<string>; secrets: Set<string> } {
+  const dir = configDir.replace(/\/+$/, '');
+  const saved = copies.get(`${dir}/main.cf`)?.toString('utf8');
+  const named = [saved === undefined ? '' : (mainCfValue(saved, 'smtp_sasl_password_maps') ?? ''), currentPasswordMaps];
+  const sources = new Set([passwordMapPath({ configDir: dir }), ...named.flatMap((value) => namedMaps(value, dir))]);
+  return { sources, secrets: new Set([...sources].flatMap((path) => [path, ...everyCompiledForm(path)])) };
+}

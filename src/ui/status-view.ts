@@ -1,0 +1,56 @@
+// status's screen: the report (flow/status/report.ts) as lines; the problems are said one by one after it.
+import type { StatusReport } from '../outcome.js';
+import type { TlsSource } from '../postfix/tls-policy.js';
+import { keychainStatusText } from './keychain-text.js';
+import { t } from './messages.js';
+
+const tlsSourceKeys = {
+  'main.cf': 'tls.source.main.cf',
+  'master.cf': 'tls.source.master.cf',
+  'policy-map': 'tls.source.policy-map',
+  'per-site': 'tls.source.per-site',
+} as const;
+
+export function tlsSourceText(tls: { source: TlsSource; where?: string; obsolete?: string }): string {
+  const source = t(tlsSourceKeys[tls.source], { where: tls.where ?? '' });
+  return tls.source === 'main.cf' && tls.obsolete ? t('legacy.tlsFrom', { source, settings: tls.obsolete }) : source;
+}
+
+export function renderStatus(summary: string, r: StatusReport): string {
+  const last = r.lastTest
+    ? t('status.lastTest', {
+        status: r.lastTest.status,
+        to: r.lastTest.to,
+        at: r.lastTest.at ?? '?',
+        id: r.lastTest.queueId ?? '?',
+      })
+    : t('status.noTest');
+  return [
+    summary,
+    `${t('status.relay')}: ${r.relayhost || t('status.none')}`,
+    `${t('status.account')}: ${r.account ?? t('status.none')}`,
+    `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
+    `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,
+    `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
+    ...(r.accounts && r.accounts.length > 1
+      ? [`${t('accounts.statusLine')}:`, ...r.accounts.map((a) => `  ${accountLine(a, r.keychainOwner)}`)]
+      : []),
+    `${t('status.senders')}: ${r.senderMap ? (r.senderMap.account ? t('status.sendersMapped', { account: r.senderMap.account, map: r.senderMap.map }) : r.senderMap.map) : t('status.sendersNone')}`,
+    `${t('status.rootAlias')}: ${r.rootAlias ? `${r.rootAlias.to}${r.rootAlias.byWizard ? ` ${t('status.byWizard')}` : ''}` : t('status.rootAliasNone')}`,
+    `${t('status.listen')}: ${t(r.interfaces.loopbackOnly ? 'status.listenLoopback' : 'status.listenNetwork', { value: r.interfaces.value })}`,
+    `${t('status.addressPreference')}: ${r.addressPreference}`,
+    ...(r.sending ?? []).map(
+      (u) =>
+        `${t('status.sent')}: ${t('status.sentCount', { account: u.account, sent: u.sent, limit: u.limit, percent: Math.floor((u.sent * 100) / Math.max(1, u.limit)) })}`,
+    ),
+    `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}${r.queue.reasons.length > 0 ? ` (${r.queue.reasons.map((q) => t('legacy.queueReason', { count: q.count, code: q.code })).join(', ')})` : ''}`,
+    `${t('status.last')}: ${last}`,
+  ].join('\n');
+}
+
+function accountLine(a: NonNullable<StatusReport['accounts']>[number], owner: string | undefined): string {
+  const keychain = keychainStatusText(a.keychain, a.account, owner);
+  return a.default
+    ? t('accounts.statusDefault', { account: a.account, keychain })
+    : t('accounts.statusExtra', { account: a.account, senders: a.senders.join(', '), keychain });
+}

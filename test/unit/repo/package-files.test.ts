@@ -1,0 +1,51 @@
+// What `npm pack` puts in the package (what npx downloads): the program, its templates, schema,
+// man page, README and LICENSE — never a test, a test's build or the TypeScript sources — and the
+// manifest fields a registry shows (license as LICENSE says, repository, bugs, homepage, man).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { repoPath } from '../../support/paths.js';
+
+// npm run passes its own settings down as npm_config_*: none of them here.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
+
+describe('the package', () => {
+  it('holds LICENSE, the man page and the program, and no test or source', () => {
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: repoPath(),
+        encoding: 'utf8',
+        env,
+      }),
+    ) as { files: { path: string }[] }[];
+    const files = pack!.files.map((f) => f.path);
+    for (const needed of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/man/postfix-gmail-wizard.1',
+      'bin/postfix-gmail-wizard.js',
+      'dist/src/cli.js',
+      'schema/outcome-v1.schema.json',
+      'templates/sasl_passwd.ejs',
+    ])
+      assert.ok(files.includes(needed), needed);
+    const stray = files.filter(
+      (f) =>
+        /^(test|src|scripts|docs|dist\/test|dist\/scripts)\//.test(f) || /\.(map|ts)$/.test(f) || /\.test\.js$/.test(f),
+    );
+    assert.deepEqual(stray, []);
+  });
+
+  it("says where it comes from, and its license is LICENSE's", () => {
+    const manifest = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as Record<string, unknown>;
+    const home = 'https://github.com/postfix-gmail-wizard/postfix-gmail-wizard';
+    assert.equal(manifest.license, 'MIT');
+    assert.match(readFileSync(repoPath('LICENSE'), 'utf8'), /^MIT License\n/);
+    assert.deepEqual(manifest.repository, { type: 'git', url: `git+${home}.git` });
+    assert.deepEqual(manifest.bugs, { url: `${home}/issues` });
+    assert.equal(manifest.homepage, `${home}#readme`);
+    assert.equal(manifest.man, './dist/man/postfix-gmail-wizard.1');
+  });
+});
