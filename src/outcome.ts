@@ -111,6 +111,8 @@ export function finishOutcome(
 /** The status command's report (outcome.status). */
 export interface StatusReport {
   relayhost: string;
+  /** How Postfix signs in at the relay (postfix/sign-in.ts); absent without a relayhost. */
+  auth?: 'app-password' | 'oauth' | 'none';
   account?: string;
   passwordMap?: string;
   mapType: string;
@@ -126,6 +128,10 @@ export interface StatusReport {
   keychainOwner?: string;
   /** Every account: the default (senders empty) first, then the sender-dependent ones; keychain: stored | not-stored | unavailable:<reason>. */
   accounts?: { account: string; default: boolean; senders: string[]; keychain: string }[];
+  /** smtp_tls_mandatory_protocols as Postfix uses it (>=TLSv1.2 where the wizard set it). */
+  tlsProtocols?: string;
+  /** smtp_sasl_auth_cache_name and _time: a refused login is not tried again with the same password. */
+  authCache?: { map: string; time: string };
   /** Each account's recipients Gmail accepted in the last 24 h against its daily limit (gmail/limits.ts). */
   sending?: { account: string; sent: number; limit: number; kind: string; lastSent?: number }[];
   /** reasons: the deferred messages grouped by diagnosis (the test send's table). */

@@ -27,6 +27,7 @@ export const status: Command<StatusRun> = {
           configDir: facts.postfix.configDir,
           account: report.account,
           relay: report.relayhost || undefined,
+          auth: report.auth,
           status: report,
         }
       : {},

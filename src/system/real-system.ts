@@ -8,7 +8,7 @@ import { tryLock } from './file-lock.js';
 import { ensurePrivateDirs, unsafeDirOnTheWay } from './private-dirs.js';
 import { installChildEnv, parsedChildEnv } from './child-env.js';
 import { createKeychain } from './keychain.js';
-import { checkEnvelope, checkSmtpAuth, probeRelay, submitLocal } from './smtp.js';
+import { checkEnvelope, checkSmtpAuth, postForm, probeRelay, submitLocal } from './smtp.js';
 import type {
   ExecOptions,
   ExecResult,
@@ -72,6 +72,7 @@ export function createRealSystem(): System {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
     checkEnvelope: (endpoint, check) => checkEnvelope(endpoint, check, hostname()),
+    postForm,
     probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),

@@ -7,6 +7,7 @@ import type {
   AuthCheckResult,
   EnvelopeCheck,
   EnvelopeCheckResult,
+  HttpReply,
   RelayProbe,
   SmtpEndpoint,
   SubmitRequest,
@@ -56,6 +57,11 @@ export async function checkSmtpAuth(
   } finally {
     transport.close();
   }
+}
+
+/** A form POST to an OAuth endpoint (oauth-http.ts, loaded on first use). */
+export async function postForm(url: string, form: Record<string, string>, ca?: string): Promise<HttpReply> {
+  return (await import('./oauth-http.js')).postForm(url, form, ca);
 }
 
 /** The envelope pre-flight (smtp-talk.ts, loaded on first use). */

@@ -106,6 +106,14 @@ export interface EnvelopeCheckResult {
   errorCode?: string;
 }
 
+/** An OAuth endpoint's answer; status 0 with errorCode when no answer came (TLS, network). */
+export interface HttpReply {
+  status: number;
+  body: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
 export interface AuthCheckResult {
   ok: boolean;
   /** The server's reply or the socket error, e.g. "535-5.7.8 Username and Password not accepted". */
@@ -224,6 +232,8 @@ export interface System {
   checkSmtpAuth(endpoint: SmtpEndpoint, user: string, password: string): Promise<AuthCheckResult>;
   /** Connect, verified TLS, (XOAUTH2,) MAIL FROM, RCPT TO, RSET: nothing is sent (smtp-talk.ts). */
   checkEnvelope(endpoint: SmtpEndpoint, check: EnvelopeCheck): Promise<EnvelopeCheckResult>;
+  /** A form POST to an OAuth endpoint, TLS verified against `ca` (secrets in the body only: oauth-http.ts). */
+  postForm(url: string, form: Record<string, string>, ca?: string): Promise<HttpReply>;
   /**
    * Can host:port be reached, per address family (IPv6 broken while IPv4 works is a common home
    * network fault)? With tls, also whether the server speaks TLS from the first byte. Never sends a

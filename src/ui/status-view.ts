@@ -2,7 +2,7 @@
 import type { StatusReport } from '../outcome.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
 import { keychainStatusText } from './keychain-text.js';
-import { t } from './messages.js';
+import { type MessageKey, t } from './messages.js';
 
 const tlsSourceKeys = {
   'main.cf': 'tls.source.main.cf',
@@ -10,6 +10,12 @@ const tlsSourceKeys = {
   'policy-map': 'tls.source.policy-map',
   'per-site': 'tls.source.per-site',
 } as const;
+
+const signInWords = {
+  'app-password': 'status.auth.appPassword',
+  oauth: 'status.auth.oauth',
+  none: 'status.auth.none',
+} as const satisfies Record<NonNullable<StatusReport['auth']>, MessageKey>;
 
 export function tlsSourceText(tls: { source: TlsSource; where?: string; obsolete?: string }): string {
   const source = t(tlsSourceKeys[tls.source], { where: tls.where ?? '' });
@@ -28,9 +34,12 @@ export function renderStatus(summary: string, r: StatusReport): string {
   return [
     summary,
     `${t('status.relay')}: ${r.relayhost || t('status.none')}`,
+    ...(r.auth ? [`${t('status.auth')}: ${t(signInWords[r.auth])}`] : []),
     `${t('status.account')}: ${r.account ?? t('status.none')}`,
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,
+    `${t('status.tlsProtocols')}: ${r.tlsProtocols || t('status.none')}`,
+    `${t('status.authCache')}: ${r.authCache ? t('status.authCacheValue', r.authCache) : t('status.authCacheNone')}`,
     `${t('status.keychain')}: ${keychainStatusText(r.keychain, r.account, r.keychainOwner)}`,
     ...(r.accounts && r.accounts.length > 1
       ? [`${t('accounts.statusLine')}:`, ...r.accounts.map((a) => `  ${accountLine(a, r.keychainOwner)}`)]

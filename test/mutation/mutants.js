@@ -41,6 +41,13 @@ export const mutants = [
     from: 'tls: { ca: endpoint.ca,',
     to: 'tls: { ca: undefined,',
   },
+  {
+    id: 'probe-never-sees-implicit-tls',
+    tests: ['unit/system/smtp'],
+    file: 'src/system/smtp.ts',
+    from: "socket.once('secureConnect', () => done(true));",
+    to: "socket.once('secureConnect', () => done(false));",
+  },
   // system/real-system.ts: writeFileAtomic.
   {
     id: 'atomic-write-no-fsync',
@@ -156,13 +163,21 @@ export const mutants = [
     from: "smtp_sasl_tls_security_options: 'noanonymous',",
     to: "smtp_sasl_tls_security_options: 'noplaintext, noanonymous',",
   },
+  // The commands' own guards.
+  {
+    id: 'remove-without-root',
+    tests: ['flow/commands/remove'],
+    file: 'src/commands/remove.ts',
+    from: 'if (!ctx.options.dryRun) requireRoot(facts, ctx.argv);',
+    to: 'if (!ctx.options.dryRun && facts === undefined) requireRoot(facts, ctx.argv);',
+  },
   // The verdict: postfix/verdict.ts, flow/verify/, the test command.
   {
     id: 'verdict-believed-while-queued',
     tests: ['flow/verify/', 'unit/postfix/verdict'],
     file: 'src/postfix/verdict.ts',
     from: 'if (finals.length === 0 || stillQueued) return undefined;',
-    to: 'if (finals.length === 0) return undefined;',
+    to: 'if (finals.length === 0 || (stillQueued && false)) return undefined;',
   },
   {
     id: 'verdict-first-line-wins',
@@ -182,8 +197,8 @@ export const mutants = [
     id: 'report-queued-as-delivered',
     tests: ['flow/commands/test.test', 'flow/verify/'],
     file: 'src/flow/verify/summary.ts',
-    from: "if (result.status === 'sent') {",
-    to: "if (result.status === 'sent' || result.status === 'queued') {",
+    from: "ctx.ui.warn(t('summary.stillQueued', { id: result.queueId ?? '?' }));\n    return ExitCode.notDelivered;",
+    to: "ctx.ui.warn(t('summary.stillQueued', { id: result.queueId ?? '?' }));\n    return ExitCode.ok;",
   },
   {
     id: 'test-command-always-delivered',

@@ -24,6 +24,8 @@ export interface FakeGmailOptions {
    * any other address gets Google's "550 5.7.1 Invalid credentials for relay [ADDRESS]".
    */
   relay?: { allowed: string[] };
+  /** XOAUTH2: the account an access token is valid for (the fake OAuth server's validAccessToken); absent: none is. */
+  xoauth2?: (accessToken: string) => string | undefined;
   /**
    * Gmail's daily sending limit, per signed-in user, in recipients (read at each message, so a test may
    * set it while the fake runs): a message that would pass it is refused at the end of DATA with
@@ -206,9 +208,10 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
     onAuth(auth, session, callback) {
       const user = auth.username ?? '';
       if (auth.method === 'XOAUTH2') {
-        // no OAuth token is ever valid here
-        auths.push({ user, password: '', method: auth.method, secure: session.secure, accepted: false });
-        return callback(null, { data: XOAUTH2_ERROR });
+        // Valid only if the fake OAuth server issued it, for this very account, and it has not expired.
+        const accepted = opts.xoauth2?.(auth.accessToken ?? '') === user && user !== '';
+        auths.push({ user, password: '', method: auth.method, secure: session.secure, accepted });
+        return accepted ? callback(null, { user }) : callback(null, { data: XOAUTH2_ERROR });
       }
       const password = auth.password ?? '';
       const account = opts.accounts[user];

@@ -145,6 +145,28 @@ describe('fake Postfix contract: master.cf (postconf -M, -P, -PX, -F)', () => {
   });
 });
 
+describe('fake Postfix contract: master.cf entries (postconf -F name=value, -M, -MX)', () => {
+  it('-F sets a field (the entry rewritten as -P rewrites it); -M replaces an entry in place or appends one', async () => {
+    const t = await twins();
+    await t.postconf('-F', 'smtp/unix/chroot=n', 'relay/unix/process_limit=5');
+    await t.same();
+    await t.postconf(
+      '-M',
+      'relay/unix=relay unix - - n - - smtp',
+      'gmail/unix=gmail unix - - y - - smtp -o x=1 -o y=2',
+    );
+    await t.same();
+    await t.postconf('-F', 'gmail/unix/command=smtp -o z=3');
+    await t.same();
+  });
+
+  it('-MX takes entries out with their continuation lines (comments stay); an unknown one is no error', async () => {
+    const t = await twins();
+    await t.postconf('-MX', 'relay/unix', 'nosuch/unix');
+    await t.same();
+  });
+});
+
 describe('fake Postfix contract: postmap (hash and lmdb)', () => {
   for (const type of ['hash', 'lmdb']) {
     it(`${type}: compiled with the source's mode, an existing file keeps its own; -q and -s answer from what was compiled`, async () => {

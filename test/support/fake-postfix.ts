@@ -1,7 +1,8 @@
 // A Postfix for the recording FakeSystem, built from command output of the
 // fixture (test/fixtures/<distro>/commands): postconf answers from `postconf -d`
 // plus main.cf and master.cf as Postfix reads them (continuation lines, -n, -M,
-// -P, -F), -e/-X/-P/-PX edit them as postconf does (fake-postfix-files.ts),
+// -P, -F), -e/-X edit main.cf (fake-postfix-files.ts) and -M/-MX/-P/-PX/-F
+// edit master.cf (fake-master-cf.ts) as postconf does,
 // postmap compiles, queries and lists maps (fake-postmap.ts), postfix check
 // refuses what Postfix's refuses, postqueue -j lists a queue, and a submitted
 // test message gets a delivery line in the log. Its contract test
@@ -9,19 +10,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parsePostconf } from '../../src/postfix/postconf.js';
-import {
-  PostfixSyntaxError,
-  editMainCf,
-  editMasterCf,
-  mainCfSettings,
-  masterEntries,
-  masterFieldNames,
-  masterOptions,
-  parseEdit,
-  printMasterEntry,
-  printedValue,
-  type MasterEntry,
-} from './fake-postfix-files.js';
+import { answerMasterCf, masterEntries } from './fake-master-cf.js';
+import { PostfixSyntaxError, editMainCf, mainCfSettings, parseEdit, printedValue } from './fake-postfix-files.js';
 import { installFakePostmap } from './fake-postmap.js';
 import type { FakeSystem } from './fake-system.js';
 import { repoPath } from './paths.js';
@@ -136,6 +126,7 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
         sys.put(mainCfPath, editMainCf(state.mainCf(), Object.fromEntries(args.map((n) => [n, undefined]))));
         return ok();
       case '-M':
+      case '-MX':
       case '-P':
       case '-PX':
       case '-F':
@@ -152,52 +143,10 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
     }
   };
   const masterCf = () => sys.text(masterCfPath) ?? '';
-  const master = (flag: string, args: string[]) => {
-    if (flag === '-M' && 'postconf-M.txt' in outputs) return ok(outputs['postconf-M.txt']);
-    const entries = masterEntries(masterCf(), masterCfPath);
-    const name = (m: MasterEntry) => `${m.fields[0]}/${m.fields[1]}`;
-    const edits = flag === '-PX' || (flag === '-P' && args.some((a) => a.includes('=')));
-    if (edits) {
-      const requests = args.map((a) =>
-        flag === '-PX' ? { key: a } : { key: a.slice(0, a.indexOf('=')), value: a.slice(a.indexOf('=') + 1) },
-      );
-      const edited = editMasterCf(masterCf(), masterCfPath, requests);
-      if (edited.text !== masterCf()) sys.put(masterCfPath, edited.text);
-      const warnings = edited.unmatched.map((u) => `postconf: warning: unmatched service_name/type: "${u}"\n`);
-      return { exitCode: 0, stdout: '', stderr: warnings.join('') };
-    }
-    if (flag === '-M')
-      return ok(
-        entries
-          .filter((m) => args.length === 0 || args.includes(name(m)) || args.includes(m.fields[0]!))
-          .map((m) => `${printMasterEntry(m)}\n`)
-          .join(''),
-      );
-    if (flag === '-P') {
-      // Each service's -o values in name order, as postconf lists them.
-      const byName = (m: MasterEntry) => masterOptions(m).sort(([a], [b]) => (a < b ? -1 : 1));
-      const listed = entries.flatMap((m) => byName(m).map(([n, v]) => [`${name(m)}/${n}`, v] as const));
-      return ok(
-        listed
-          .filter(([key]) => args.length === 0 || args.includes(key))
-          .map(([key, v]) => `${key} = ${v}\n`)
-          .join(''),
-      );
-    }
-    // -F: the fields asked for, in master.cf's order of services and the fields' own order.
-    for (const key of args) {
-      const field = key.split('/')[2] ?? '';
-      if (!masterFieldNames.includes(field))
-        throw new PostfixSyntaxError(`postconf: fatal: invalid service attribute name: "${field}"`);
-    }
-    const fields = entries.flatMap((m) =>
-      masterFieldNames
-        .map((field, at) => [`${name(m)}/${field}`, at] as const)
-        .filter(([key]) => args.includes(key))
-        .map(([key, at]) => `${key} = ${at === 7 ? [m.fields[7], ...m.args].join(' ') : m.fields[at]}\n`),
-    );
-    return ok(fields.join(''));
-  };
+  const master = (flag: string, args: string[]) =>
+    'postconf-M.txt' in outputs && flag === '-M'
+      ? ok(outputs['postconf-M.txt'])
+      : answerMasterCf(flag, args, masterCf(), masterCfPath, (text) => sys.put(masterCfPath, text));
   installFakePostmap(sys);
   sys.on('postfix', (rawArgs) => {
     const verb = rawArgs.at(-1);

@@ -7,6 +7,7 @@ import type {
   AuthCheckResult,
   EnvelopeCheck,
   EnvelopeCheckResult,
+  HttpReply,
   RelayProbe,
   ExecOptions,
   ExecResult,
@@ -250,6 +251,12 @@ export class FakeSystem implements System {
   async checkEnvelope(endpoint: SmtpEndpoint, check: EnvelopeCheck): Promise<EnvelopeCheckResult> {
     this.envelopeChecks.push({ endpoint, check });
     return this.envelopeResult(check);
+  }
+  readonly posts: { url: string; form: Record<string, string>; ca?: string }[] = [];
+  postResult: (url: string, form: Record<string, string>) => HttpReply = () => ({ status: 404, body: '' });
+  async postForm(url: string, form: Record<string, string>, ca?: string): Promise<HttpReply> {
+    this.posts.push({ url, form, ...(ca ? { ca } : {}) });
+    return this.postResult(url, form);
   }
   async probeRelay(host: string, port: number, options: { timeoutMs: number; tls?: boolean }): Promise<RelayProbe> {
     this.probes.push({ host, port, tls: options.tls });

@@ -1,4 +1,5 @@
 // detect: read the machine, change nothing. Returns HostFacts.
+import { hardeningSettings } from '../../postfix/hardening.js';
 import { distroFor } from '../../distro/index.js';
 import { readGentooFacts } from '../../distro/gentoo.js';
 import { detectInit } from '../../distro/init.js';
@@ -36,6 +37,9 @@ export const watchedSettings = [
   'mynetworks',
   'smtp_sender_dependent_authentication',
   'sender_dependent_relayhost_maps',
+  'data_directory',
+  'proxy_write_maps',
+  ...hardeningSettings,
 ] as const;
 
 export async function detect(sys: System, configDirOption: string | undefined): Promise<HostFacts> {

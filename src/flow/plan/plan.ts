@@ -24,6 +24,7 @@ import { passwordMapCredential } from '../../postfix/password-map.js';
 import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from './accounts-plan.js';
 import type { SenderAccount } from '../../postfix/sender-maps.js';
 import { noLoginPiece } from './no-login-plan.js';
+import { hardening } from '../../postfix/hardening.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';
@@ -53,6 +54,8 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
     smtp_tls_security_level: 'secure',
     smtp_tls_CAfile: answers.caFile,
   };
+  // A refused password not tried again and again; TLS 1.2 at least (postfix/hardening.ts).
+  Object.assign(desired, hardening(postfix, postfix.explicit));
   if (answers.relay.implicitTls) desired.smtp_tls_wrappermode = 'yes';
   else if (current.smtp_tls_wrappermode === 'yes') desired.smtp_tls_wrappermode = 'no';
   // Debian's "Local only" install routes every non-local message to the

@@ -1,4 +1,5 @@
 // remove's plan (commands/remove.ts shows, confirms and applies it).
+import { ownHardening } from '../../postfix/hardening.js';
 import { passwordMapFiles } from '../../postfix/wizard-files.js';
 import type { TemplateName } from '../../system/templates.js';
 import { buildPlan, type Plan } from '../../transaction/plan.js';
@@ -55,7 +56,8 @@ export function removePlan(
   const owned = configured ? ownedSettings.filter((name) => name in explicit && !putBack.has(name)) : [];
   // The sender-dependent accounts' settings and relay map go too (only where they name the wizard's map).
   const senders = senderRelayRemoval(postfix);
-  const removeSettings = [...owned, ...oldSasl, ...extra.removeSettings, ...senders.removeSettings];
+  const hardened = configured ? ownHardening(postfix, explicit).filter((name) => !putBack.has(name)) : [];
+  const removeSettings = [...owned, ...hardened, ...oldSasl, ...extra.removeSettings, ...senders.removeSettings];
   const settings = settingChanges(postfix, extra.settings, { ...postfix.settings, ...local.settings });
   const mapFiles = passwordMapFiles(postfix);
   const mapDeletes = mapFiles.filter((path) => facts.existing.includes(path));

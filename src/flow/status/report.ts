@@ -1,6 +1,7 @@
 // status's report: the relay setup as it is now, read only (no probe, no login). Its problems are
 // doctor's rules over the same facts (postfix/problems/): one rule list, one set of codes.
 import { maskInlineSecrets } from '../../postfix/inline-secrets.js';
+import { signInInUse } from '../../postfix/sign-in.js';
 import { parseRelayhost } from '../../gmail/relay.js';
 import type { StatusReport } from '../../outcome.js';
 import { rootAliasOf, wizardRootAlias } from '../../postfix/aliases.js';
@@ -51,6 +52,7 @@ export async function statusReport(
   const obsolete = levelFromObsolete(postfix);
   return {
     relayhost: s.relayhost ?? '',
+    auth: signInInUse(s),
     account: postfix.currentAccount,
     // A password written inline (static:user:pw) is masked: status prints this, --json too.
     passwordMap: s.smtp_sasl_password_maps
@@ -58,6 +60,10 @@ export async function statusReport(
       : undefined,
     mapType: postfix.defaultMapType,
     tlsLevel: postfix.tls?.effective.level ?? s.smtp_tls_security_level ?? '',
+    tlsProtocols: s.smtp_tls_mandatory_protocols ?? '',
+    ...(s.smtp_sasl_auth_cache_name
+      ? { authCache: { map: s.smtp_sasl_auth_cache_name, time: s.smtp_sasl_auth_cache_time ?? '' } }
+      : {}),
     tls: {
       source: postfix.tls?.effective.source ?? 'main.cf',
       where: postfix.tls?.effective.where,

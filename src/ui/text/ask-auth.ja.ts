@@ -9,6 +9,50 @@ export const askAuthJa = {
     '送信者別のアカウント（{accounts}）はそれぞれのパスワードでログインします。--auth none にするとログインできなくなります。',
   'authNone.sendersConfiguredFix':
     '先にそれらを外してから（postfix-gmail-wizard remove --account ADDR）、もう一度実行してください。',
+  'authOauth.fileRefused':
+    '{flag} {path} は root が秘密情報を読み込めるファイルではありません（{problem}）。クライアントシークレットやリフレッシュトークンが入っているファイルです。',
+  'authOauth.fileRefusedFix':
+    '{flag} には、root（またはあなた）が所有し、ほかのユーザーが書き込めず、できれば読めない（chmod 600）通常のファイルを指定してください。',
+  'authOauth.client-not-json': '{flag} {path} は JSON ではありません。',
+  'authOauth.client-not-installed':
+    '{flag} {path} は「デスクトップアプリ」のクライアントではありません。JSON に "installed" がありません（"web" クライアントはループバックのリダイレクトを使えません）。',
+  'authOauth.client-missing-field': '{flag} {path} に {field} がありません。',
+  'authOauth.client-bad-uri': '{flag} {path}: {field} が https のアドレスではありません。',
+  'authOauth.token-not-json': '{flag} {path} は JSON ではありません。',
+  'authOauth.token-no-refresh':
+    '{flag} {path} に refresh_token がありません。これがないと Postfix はアクセスを更新できません。',
+  'authOauth.inputFix':
+    'クライアント JSON をもう一度ダウンロードしてください（Google Cloud コンソール → APIs & Services → Credentials → デスクトップクライアント → Download JSON）。トークンファイルには少なくとも {"refresh_token": "…"} が必要です。',
+  'authOauth.refreshing': '{endpoint} から新しいアクセストークンを取得しています（TLS 検証あり）…',
+  'authOauth.refreshed': '新しいアクセストークンを取得しました。',
+  'authOauth.refreshFailed': 'トークンエンドポイントが拒否しました: {error}',
+  'authOauth.invalid_grant.cause':
+    'Google はこのリフレッシュトークンをもう受け付けません（invalid_grant）。同意が取り消されたか、期限切れ（同意画面が Testing のあいだは 7 日）か、パスワードが変更されました。',
+  'authOauth.invalid_grant.fix':
+    'もう一度同意してください。postfix-gmail-wizard --auth oauth を対話モードで実行するか、新しい --oauth-token-file を用意してください。',
+  'authOauth.invalid_client.cause':
+    'Google はこのクライアントまたはそのシークレットを知りません（invalid_client）。削除されたか、シークレットがリセットされました。',
+  'authOauth.invalid_client.fix':
+    'Google Cloud コンソール（APIs & Services → Credentials）からデスクトップクライアントの JSON をもう一度ダウンロードして、それで実行し直してください。',
+  'authOauth.unauthorized_client.cause':
+    'このクライアントはこのリフレッシュトークンを使えません（unauthorized_client）。トークンは別のクライアントに発行されたものです。',
+  'authOauth.unauthorized_client.fix': '同意を与えたクライアントの JSON を使うか、もう一度同意してください。',
+  'authOauth.unreachable.cause':
+    'トークンエンドポイント {endpoint} に検証済みの TLS で接続できませんでした（{error}）。',
+  'authOauth.unreachable.fix':
+    'ネットワークと時計を確認してください。プロキシが TLS を検査している場合は、--ca-file でその CA を指定してください（OAuth のエンドポイントにも使われます）。',
+  'authOauth.other.cause': 'トークンエンドポイント {endpoint} が更新を拒否しました（{error}）。',
+  'authOauth.other.fix': 'クライアント JSON とトークンファイルを確認するか、もう一度同意してください。',
+  'authOauth.connecting':
+    '{host}:{port} に XOAUTH2 でログインしています（TLS 検証あり。MAIL FROM と RCPT TO のあと RSET するので何も送りません）…',
+  'authOauth.accepted': '{host} は {account} の XOAUTH2 ログインを受け付けました。',
+  'authOauth.failed': '{host}:{port} に XOAUTH2 でログインできませんでした: {detail}',
+  'authOauth.loginRefused.cause':
+    'Gmail が {account} の OAuth アクセストークンを拒否しました（535）。別のアカウントで同意したか、スコープ https://mail.google.com/ なしで同意しています。',
+  'authOauth.loginRefused.fix':
+    '{account} でサインインし、同意画面でスコープ https://mail.google.com/ を付けて、もう一度同意してください。',
+  'authOauth.testing':
+    'OAuth 同意画面が「Testing」です。Google はこの同意を 7 日で終了し、そこでメールが止まります。アプリを公開して（Google Cloud コンソール → OAuth consent screen → Publish app）、もう一度同意してください。',
   'authOauth.unavailable': 'このバージョンはまだ OAuth 2.0 でログインできません。',
   'authOauth.unavailableFix':
     'アプリパスワード（--auth app-password）か、アドレスで受け入れる Workspace のリレー（--auth none）を使ってください。',

@@ -105,5 +105,33 @@ describe('the packed tarball', () => {
     assert.equal(version.stdout.trim(), manifest.version);
     const help = await run(bin, ['--help']);
     assert.match(help.stdout, /^Usage: postfix-gmail-wizard \[setup\] \[options\]/);
+
+    // A global install links the man page where man looks: `man postfix-gmail-wizard` works.
+    const global = await mkdtemp('/tmp/pgw-global-');
+    dirs.push(global);
+    await run(
+      'npm',
+      [
+        'install',
+        '--global',
+        '--prefix',
+        global,
+        '--registry',
+        registry.url,
+        '--cache',
+        join(out, 'cache'),
+        '--userconfig',
+        npmrc,
+        '--no-audit',
+        '--no-fund',
+        join(out, pack!.filename),
+      ],
+      { cwd: global, env },
+    );
+    const page = await run('man', ['-P', 'cat', 'postfix-gmail-wizard'], {
+      env: { ...env, MANPATH: join(global, 'share', 'man'), MANWIDTH: '80' },
+    });
+    assert.match(page.stdout, /^POSTFIX-GMAIL-WIZARD\(1\)/);
+    assert.match(page.stdout, /COMMAND: STATUS/);
   });
 });

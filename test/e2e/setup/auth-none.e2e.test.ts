@@ -65,6 +65,14 @@ describe('--auth none against a relay that admits by address', { skip }, () => {
     assert.match(settings, new RegExp(`^relayhost = \\[localhost\\]:${lab.gmail.port}$`, 'm'));
   });
 
+  it('status says no login is in use', async () => {
+    const run = await runWizard(['status', ...lab.args().slice(4), '--json']);
+    const outcome = JSON.parse(run.stdout);
+    assertOutcomeSchema(outcome);
+    assert.equal(outcome.auth, 'none');
+    assert.equal(outcome.status.auth, 'none');
+  });
+
   it('remove takes the relay out again', async () => {
     const run = await runWizard(['remove', ...lab.args().slice(4), '--yes', '--json']); // without --relay and --ca-file
     assert.equal(run.code, 0, run.stderr);

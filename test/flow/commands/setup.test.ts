@@ -37,10 +37,13 @@ describe('setup, headless', () => {
       'default_transport=smtp',
       'relay_transport=relay',
       'relayhost=[smtp.gmail.com]:587',
+      'smtp_sasl_auth_cache_name=proxy:hash:/var/lib/postfix/sasl_auth_cache',
+      'smtp_sasl_auth_cache_time=1d',
       'smtp_sasl_auth_enable=yes',
       'smtp_sasl_password_maps=hash:/etc/postfix/sasl_passwd',
       'smtp_sasl_tls_security_options=noanonymous',
       'smtp_tls_CAfile=/etc/ssl/certs/ca-certificates.crt',
+      'smtp_tls_mandatory_protocols=>=TLSv1.2',
       'smtp_tls_security_level=secure',
     ]);
     const map = sys.files.get('/etc/postfix/sasl_passwd')!;

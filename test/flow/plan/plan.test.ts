@@ -23,6 +23,9 @@ const configured = [
   'smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt',
   'default_transport = smtp',
   'relay_transport = relay',
+  'smtp_tls_mandatory_protocols = >=TLSv1.2',
+  'smtp_sasl_auth_cache_name = proxy:hash:/var/lib/postfix/sasl_auth_cache',
+  'smtp_sasl_auth_cache_time = 1d',
   '',
 ].join('\n');
 

@@ -46,6 +46,7 @@ describe('the package', () => {
     assert.deepEqual(manifest.repository, { type: 'git', url: `git+${home}.git` });
     assert.deepEqual(manifest.bugs, { url: `${home}/issues` });
     assert.equal(manifest.homepage, `${home}#readme`);
-    assert.equal(manifest.man, './dist/man/postfix-gmail-wizard.1');
+    // An array: npm links a man field only in that form (bin-links' linkMans), not a lone string.
+    assert.deepEqual(manifest.man, ['./dist/man/postfix-gmail-wizard.1']);
   });
 });

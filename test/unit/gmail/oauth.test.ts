@@ -1,0 +1,89 @@
+// The OAuth data (gmail/oauth.ts): the console's client JSON, a token file, the token endpoint's replies.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  consentInTesting,
+  parseOauthClient,
+  parseOauthToken,
+  parseTokenReply,
+  tokenFileContent,
+} from '../../../src/gmail/oauth.js';
+
+const desktop = {
+  installed: {
+    client_id: '123-abc.apps.googleusercontent.com',
+    project_id: 'relay-1',
+    auth_uri: 'https://accounts.google.com/o/oauth2/auth',
+    token_uri: 'https://oauth2.googleapis.com/token',
+    client_secret: 'GOCSPX-secret',
+    redirect_uris: ['http://localhost'],
+  },
+};
+
+describe('gmail/oauth', () => {
+  it('reads a Desktop-app client; refuses a web client, a missing field, a non-https endpoint', () => {
+    const ok = parseOauthClient(JSON.stringify(desktop));
+    assert.deepEqual(ok, {
+      ok: true,
+      value: {
+        clientId: '123-abc.apps.googleusercontent.com',
+        clientSecret: 'GOCSPX-secret',
+        authUri: 'https://accounts.google.com/o/oauth2/auth',
+        tokenUri: 'https://oauth2.googleapis.com/token',
+      },
+    });
+    assert.deepEqual(parseOauthClient(JSON.stringify({ web: desktop.installed })), {
+      ok: false,
+      problem: 'client-not-installed',
+    });
+    const { client_secret: _, ...noSecret } = desktop.installed;
+    assert.deepEqual(parseOauthClient(JSON.stringify({ installed: noSecret })), {
+      ok: false,
+      problem: 'client-missing-field',
+      field: 'client_secret',
+    });
+    const plain = { installed: { ...desktop.installed, token_uri: 'http://oauth.example/token' } };
+    assert.equal(parseOauthClient(JSON.stringify(plain)).ok, false);
+    assert.deepEqual(parseOauthClient('{not json'), { ok: false, problem: 'client-not-json' });
+  });
+
+  it('reads a token file: refresh_token at least, the plugin its expiry as a string', () => {
+    assert.deepEqual(parseOauthToken('{"refresh_token":"1//r","access_token":"ya29.a","expiry":"1700000000"}'), {
+      ok: true,
+      value: { refreshToken: '1//r', accessToken: 'ya29.a', expiry: 1700000000 },
+    });
+    assert.deepEqual(parseOauthToken('{"access_token":"ya29.a"}'), { ok: false, problem: 'token-no-refresh' });
+  });
+
+  it("the token endpoint's replies: success, Testing's refresh_token_expires_in, Google's errors", () => {
+    const ok = parseTokenReply(200, '{"access_token":"ya29.x","expires_in":3599,"token_type":"Bearer"}');
+    assert.deepEqual(ok, { ok: true, accessToken: 'ya29.x', expiresIn: 3599 });
+    assert.equal(consentInTesting(ok), false);
+    const testing = parseTokenReply(
+      200,
+      '{"access_token":"ya29.x","expires_in":3599,"refresh_token_expires_in":604799}',
+    );
+    assert.equal(consentInTesting(testing), true);
+    assert.deepEqual(
+      parseTokenReply(400, '{"error":"invalid_grant","error_description":"Token has been expired or revoked."}'),
+      { ok: false, status: 400, error: 'invalid_grant', description: 'Token has been expired or revoked.' },
+    );
+    assert.deepEqual(parseTokenReply(502, '<html>'), { ok: false, status: 502, error: 'http_502' });
+  });
+
+  it('the token file the plugin reads: its three fields, and the client so any config file will do', () => {
+    const client = parseOauthClient(JSON.stringify(desktop));
+    assert.ok(client.ok);
+    const file = JSON.parse(
+      tokenFileContent(client.value, { refreshToken: '1//r', accessToken: 'ya29.a', expiry: 1700000000 }),
+    );
+    assert.deepEqual(file, {
+      access_token: 'ya29.a',
+      refresh_token: '1//r',
+      expiry: '1700000000',
+      client_id: '123-abc.apps.googleusercontent.com',
+      client_secret: 'GOCSPX-secret',
+      token_endpoint: 'https://oauth2.googleapis.com/token',
+    });
+  });
+});
