@@ -23,6 +23,11 @@ export function genericMapPath(postfix: { configDir: string }): string {
   return `${dir(postfix)}/gmail_generic`;
 }
 
+/** sender_dependent_relayhost_maps: the next hop of each sender-dependent account's senders. */
+export function senderRelayMapPath(postfix: { configDir: string }): string {
+  return `${dir(postfix)}/sender_relay`;
+}
+
 /** The values the wizard replaced, for remove. */
 export function savedSettingsPath(postfix: { configDir: string }): string {
   return `${dir(postfix)}/postfix-gmail-wizard.saved`;

@@ -12,7 +12,7 @@ import { mainCfValue } from '../postfix/networks.js';
 import { postconfArgs, parsePostconf } from '../postfix/postconf.js';
 import { mapList } from '../postfix/tls-policy.js';
 import type { System } from '../system/types.js';
-import { genericMapPath, passwordMapPath, savedSettingsPath } from '../postfix/wizard-files.js';
+import { genericMapPath, passwordMapPath, savedSettingsPath, senderRelayMapPath } from '../postfix/wizard-files.js';
 
 /** The parts of a backup (backup.ts) the check reads. */
 interface CheckedBackup {
@@ -42,7 +42,8 @@ const dirOf = (configDir: string) => posix.normalize(configDir).replace(/\/+$/, 
 /** The files the wizard itself writes in a config dir: main.cf, master.cf, its maps in every compiled form, its saved-values file. */
 export function wizardFiles(configDir: string): string[] {
   const dir = { configDir: dirOf(configDir) };
-  const maps = [passwordMapPath(dir), genericMapPath(dir)];
+  // sender_relay too: a backup taken before `remove --account` holds it, and restore must put it back.
+  const maps = [passwordMapPath(dir), genericMapPath(dir), senderRelayMapPath(dir)];
   return [
     `${dir.configDir}/main.cf`,
     `${dir.configDir}/master.cf`,

@@ -16,6 +16,7 @@ const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'tls-unverified': ['doctor.title.tls-unverified', 'doctor.fix.tls-unverified'],
   'wrappermode-mismatch': ['doctor.title.wrappermode-mismatch', 'doctor.fix.wrappermode-mismatch'],
   'sasl-plugins-missing': ['doctor.title.sasl-plugins-missing', 'doctor.fix.sasl-plugins-missing'],
+  'relay-taken-out': ['doctor.title.relay-taken-out', 'doctor.fix.relay-taken-out'],
   'relay-bypassed': ['doctor.title.relay-bypassed', 'doctor.fix.relay-bypassed'],
   'open-relay': ['doctor.title.open-relay', 'doctor.fix.open-relay'],
   'dns-failure': ['doctor.title.dns-failure', 'doctor.fix.dns-failure'],

@@ -11,6 +11,8 @@ export interface FakeGmailOptions {
   /** Known accounts; `reply` makes AUTH fail with that Gmail reply even with the right password. */
   accounts: Record<string, { password: string; reply?: '535' | '534' | '454' }>;
   port?: number;
+  /** The loopback address to listen on (default 127.0.0.1; another 127.x.y.z plays another server). */
+  address?: string;
   /**
    * Read at each command, so a test may change it while the fake runs: answer RCPT TO or the end of
    * DATA with this reply instead of accepting ({ code: 550, text: gmailReplies.noSuchUser }), or
@@ -263,7 +265,7 @@ export async function startFakeGmail(opts: FakeGmailOptions): Promise<FakeGmail>
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, opts.address ?? '127.0.0.1', () => resolve());
   });
   let delivered = 0;
   return {

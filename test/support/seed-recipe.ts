@@ -17,11 +17,18 @@ export interface SeedRecipe {
   relayhost: string;
 }
 
-/** Before Postfix starts (lab started with `start: false`). */
-export async function buildSeedRecipe(lab: RelayLab, account: string, password: string): Promise<SeedRecipe> {
+/**
+ * Before Postfix starts (lab started with `start: false`). `relayhost`: the article's own
+ * `[smtp.gmail.com]:587` where that name leads to the fake Gmail (a private network namespace).
+ */
+export async function buildSeedRecipe(
+  lab: Pick<RelayLab, 'postfix' | 'ca'> & { gmail: { port: number } },
+  account: string,
+  password: string,
+  relayhost = `[localhost]:${lab.gmail.port}`,
+): Promise<SeedRecipe> {
   const dir = lab.postfix.configDir;
   const saslpass = join(dir, 'saslpass');
-  const relayhost = `[localhost]:${lab.gmail.port}`;
   // The fixture is Debian's "Local only" answer; the article's machine delivers to the Internet.
   await lab.postfix.postconf('-X', 'default_transport', 'relay_transport');
   await lab.postfix.postconf(

@@ -24,9 +24,13 @@ export interface TestCa {
  * certificate signed by it, valid 30 days, EC P-256. Two calls give two CAs that do not trust each
  * other, which is how a test plays a man in the middle. `opts.name` prefixes the file names, so
  * several CAs can share a directory. `opts.host` names the server instead of localhost (e.g.
- * smtp.gmail.com, for a test where that name resolves to loopback).
+ * smtp.gmail.com, for a test where that name resolves to loopback); `opts.alsoNames` adds names
+ * (smtp-relay.gmail.com).
  */
-export async function createTestCa(dir: string, opts: { name?: string; host?: string } = {}): Promise<TestCa> {
+export async function createTestCa(
+  dir: string,
+  opts: { name?: string; host?: string; alsoNames?: string[] } = {},
+): Promise<TestCa> {
   const name = opts.name ?? 'test';
   const host = opts.host ?? 'localhost';
   await mkdir(dir, { recursive: true });
@@ -63,7 +67,7 @@ export async function createTestCa(dir: string, opts: { name?: string; host?: st
       'basicConstraints=CA:FALSE',
       'keyUsage=critical,digitalSignature,keyEncipherment',
       'extendedKeyUsage=serverAuth',
-      `subjectAltName=DNS:${host},IP:127.0.0.1`,
+      `subjectAltName=${[host, ...(opts.alsoNames ?? [])].map((n) => `DNS:${n}`).join(',')},IP:127.0.0.1`,
       '',
     ].join('\n'),
   );

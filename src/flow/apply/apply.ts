@@ -8,6 +8,7 @@ import { t } from '../../ui/messages.js';
 import { stepLabel } from '../../ui/step-text.js';
 import type { Context } from '../context.js';
 import type { PostfixFacts } from '../types.js';
+import { keepDebconfInStep } from './debconf-sync.js';
 
 /** `reason` names the backup; a stopped Postfix is started by setup (restore and remove leave it stopped; doctor --fix says). */
 export async function apply(
@@ -29,6 +30,13 @@ export async function apply(
     });
     progress.stop(t('apply.done'));
     if (result.pruned.length > 0) ui.info(t('apply.pruned', { count: result.pruned.length, keep: keptBackups }));
+    // Outside the transaction: debconf is not a file it backs up, and main.cf is settled now.
+    const debconf = await keepDebconfInStep(ctx.sys, postfix).catch((error: Error) => ({
+      done: 'failed' as const,
+      reason: error.message,
+    }));
+    if (debconf.done === 'updated') ui.info(t('apply.debconf', debconf));
+    if (debconf.done === 'failed') ui.warn(t('apply.debconfFailed', { reason: debconf.reason }));
     return result;
   } catch (error) {
     if (!(error instanceof TransactionError)) {

@@ -11,6 +11,7 @@ import { parseRelayhost } from '../../gmail/relay.js';
 import { sentSince } from '../../postfix/sent-log.js';
 import { readFailures, readQueueAndLog, type QueueAndLog } from './failures.js';
 import { mapParameters, readMapStates } from './maps.js';
+import { configuredRelay } from './configured-relay.js';
 import { probeRelay, tryLogin } from './reach.js';
 
 const extraSettings = [
@@ -63,11 +64,12 @@ export async function gatherLocalFacts(
   const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
   const settings = { ...postfix.settings, ...more };
   const read = await readQueueAndLog(sys, postfix);
-  const [maps, { failures, queueRead }, chroot, dataDir] = await Promise.all([
+  const [maps, { failures, queueRead }, chroot, dataDir, configured] = await Promise.all([
     readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
     readFailures(sys, postfix, read),
     chrootState(sys, postfix),
     dataDirState(sys, settings),
+    configuredRelay(sys, postfix),
   ]);
   const sending = { accounts: sendingUse(sys, postfix, read, limits.dailyLimit), warnPercent: limits.warnPercent };
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
@@ -85,6 +87,7 @@ export async function gatherLocalFacts(
     sending,
     caBundle: facts.caBundle,
     ...(dataDir ? { dataDir } : {}),
+    ...(configured ? { configuredRelay: configured } : {}),
   };
   return { doctor, queueRead, read };
 }

@@ -2,6 +2,7 @@
 // map holds after this run, and the sender → relay map and the two settings that make Postfix use them.
 import ejs from 'ejs';
 import { senderAccounts, type SenderAccount } from '../../postfix/sender-maps.js';
+import { senderRelayMapPath } from '../../postfix/wizard-files.js';
 import type { Answers, PostfixFacts } from '../types.js';
 import { emptyPart, mapFile, type PlanPart } from './plan-part.js';
 
@@ -9,7 +10,7 @@ const publicMode = 0o644;
 export const senderSettings = ['smtp_sender_dependent_authentication', 'sender_dependent_relayhost_maps'] as const;
 
 export function senderRelayPath(postfix: Pick<PostfixFacts, 'configDir'>): string {
-  return `${postfix.configDir.replace(/\/+$/, '')}/sender_relay`;
+  return senderRelayMapPath(postfix);
 }
 
 /** A plan part, with the sender entries of the password map after this run (passwords in memory only). */

@@ -5,12 +5,12 @@ import { everyCompiledForm } from '../../postfix/maps.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
 import type { System } from '../../system/types.js';
 import type { Backup } from '../../transaction/backup.js';
-import { namedMaps } from '../../transaction/backup-check.js';
+import { namedMapFiles, namedMaps, wizardFiles } from '../../transaction/backup-check.js';
 import { buildPlan, type Plan } from '../../transaction/plan.js';
 
 /** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
 export async function restorePlan(
-  sys: Pick<System, 'readFile'>,
+  sys: Pick<System, 'readFile' | 'fileInfo'>,
   configDir: string,
   backup: Backup,
   copies: ReadonlyMap<string, Buffer>,
@@ -37,7 +37,10 @@ export async function restorePlan(
       previous: isText ? await sys.readFile(entry.path) : undefined,
     });
   }
-  const deletes = backup.entries.filter((e) => !e.existed).map((e) => e.path);
+  const deletes = [
+    ...backup.entries.filter((e) => !e.existed).map((e) => e.path),
+    ...(await laterWizardMaps(sys, configDir, backup, copies)),
+  ];
   // A reload ignores a changed inet_interfaces (loopback-only): then Postfix is stopped and started.
   const restart = files.some(
     (f) =>
@@ -46,6 +49,33 @@ export async function restorePlan(
       mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'),
   );
   return buildPlan(configDir, { files, deletes, touches: backup.entries.map((e) => e.path), restart });
+}
+
+/**
+ * The wizard's own maps a later run made (a second account's sender_relay), which a backup taken
+ * before them cannot list: gone too when the main.cf put back names none of them, so that a restore
+ * of an older backup leaves the config dir as it was then.
+ */
+async function laterWizardMaps(
+  sys: Pick<System, 'fileInfo'>,
+  configDir: string,
+  backup: Backup,
+  copies: ReadonlyMap<string, Buffer>,
+): Promise<string[]> {
+  const dir = configDir.replace(/\/+$/, '');
+  const main = copies.get(`${dir}/main.cf`)?.toString('utf8');
+  if (main === undefined) return [];
+  const named = new Set(
+    ['smtp_sasl_password_maps', 'smtp_generic_maps', 'sender_dependent_relayhost_maps'].flatMap((name) =>
+      namedMapFiles(mainCfValue(main, name) ?? '', dir),
+    ),
+  );
+  const listed = new Set(backup.entries.map((e) => e.path));
+  const candidates = wizardFiles(dir).filter(
+    (path) => !path.endsWith('.cf') && !path.endsWith('.saved') && !listed.has(path) && !named.has(path),
+  );
+  const present = await Promise.all(candidates.map(async (path) => ((await sys.fileInfo(path)) ? path : '')));
+  return present.filter(Boolean);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   tlsUnverified,
   wrappermodeMismatch,
 } from './settings.js';
+import { relayTakenOut } from './relay-taken-out.js';
 import type { DoctorFacts, Problem } from './types.js';
 
 const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
@@ -23,6 +24,7 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   tlsUnverified,
   wrappermodeMismatch,
   saslPluginsMissing,
+  relayTakenOut,
   relayBypassed,
   openRelay,
   dnsFailure,

@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   'tls-unverified',
   'wrappermode-mismatch',
   'sasl-plugins-missing',
+  'relay-taken-out',
   'relay-bypassed',
   'open-relay',
   'dns-failure',
@@ -120,4 +121,6 @@ export interface DoctorFacts {
   sending?: { accounts: readonly AccountUse[]; warnPercent: number };
   /** A CA file for smtp_tls_CAfile when main.cf has none (the distribution's bundle). */
   caBundle?: string;
+  /** The relayhost the wizard wrote, while its setup is in place (flow/doctor/configured-relay.ts). */
+  configuredRelay?: string;
 }

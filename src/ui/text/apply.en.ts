@@ -3,6 +3,10 @@
 export const applyEn = {
   // flow/apply/apply.ts, commands/setup.ts
   'apply.pruned': 'Deleted {count} old backup(s); the newest {keep} are kept.',
+  'apply.debconf':
+    'Debian\'s answers for Postfix now match main.cf (mail type "{mailerType}", relay host "{relayhost}"): dpkg-reconfigure postfix and package upgrades keep this configuration.',
+  'apply.debconfFailed':
+    "Debian's answers for Postfix could not be updated ({reason}): if dpkg-reconfigure postfix runs, check relayhost afterwards (postfix-gmail-wizard doctor --fix puts it back).",
   'apply.backup': 'Backing up the files the plan touches…',
   'apply.backupFailed': 'Could not back up to {dir}: {reason}. Nothing was changed.',
   'apply.backupFailedFix': 'Make the backup folder writable for root, or choose another with --backup-dir.',

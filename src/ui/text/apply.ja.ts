@@ -5,6 +5,10 @@ import type { applyEn } from './apply.en.js';
 export const applyJa: Record<keyof typeof applyEn, string> = {
   // flow/apply/apply.ts, commands/setup.ts
   'apply.pruned': '古いバックアップを {count} 個削除しました。新しい {keep} 個を残しています。',
+  'apply.debconf':
+    'Debian の Postfix 設定の回答を main.cf に合わせました（メール設定の種類「{mailerType}」、リレーホスト「{relayhost}」）。dpkg-reconfigure postfix やパッケージの更新でもこの設定が保たれます。',
+  'apply.debconfFailed':
+    'Debian の Postfix 設定の回答を更新できませんでした（{reason}）。dpkg-reconfigure postfix を実行したら relayhost を確認してください（postfix-gmail-wizard doctor --fix で元に戻せます）。',
   'apply.backup': '変更するファイルをバックアップしています…',
   'apply.backupFailed': '{dir} にバックアップできませんでした: {reason}。何も変更していません。',
   'apply.backupFailedFix':

@@ -36,6 +36,9 @@ export const doctorEn = {
     'Postfix has no SASL mechanism it may use with the relay ("no mechanism available")',
   'doctor.fix.sasl-plugins-missing':
     'Install the Cyrus SASL PLAIN and LOGIN plugins (Debian: libsasl2-modules; RHEL: cyrus-sasl-plain; Gentoo: dev-libs/cyrus-sasl), and make sure TLS is used before login (smtp_tls_security_level = secure).',
+  'doctor.title.relay-taken-out': 'The relay the wizard configured is no longer set: mail does not go through Gmail',
+  'doctor.fix.relay-taken-out':
+    'Something rewrote main.cf (on Debian: dpkg-reconfigure postfix or a package upgrade, writing its own answers back). Set relayhost = {relayhost} again.',
   'doctor.title.relay-bypassed': 'Some mail does not go through the relay',
   'doctor.fix.relay-bypassed':
     'Mail sent around Gmail is rejected by receivers that check DMARC for your address. Take out the tables or transports shown, or make them point at the relay; with no relayhost, run postfix-gmail-wizard setup.',

@@ -39,6 +39,9 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
     'Postfix がリレーに対して使える SASL 方式がありません（"no mechanism available"）',
   'doctor.fix.sasl-plugins-missing':
     'Cyrus SASL の PLAIN と LOGIN のプラグインをインストールし（Debian: libsasl2-modules、RHEL: cyrus-sasl-plain、Gentoo: dev-libs/cyrus-sasl）、ログインの前に TLS が使われるようにしてください（smtp_tls_security_level = secure）。',
+  'doctor.title.relay-taken-out': 'ウィザードが設定したリレーが外されています。メールは Gmail を経由しません',
+  'doctor.fix.relay-taken-out':
+    'main.cf が書き換えられました（Debian では dpkg-reconfigure postfix やパッケージの更新が自分の回答を書き戻します）。relayhost = {relayhost} に戻してください。',
   'doctor.title.relay-bypassed': 'リレーを経由しないメールがあります',
   'doctor.fix.relay-bypassed':
     'Gmail を経由しないメールは、あなたのアドレスの DMARC を確認する受信側に拒否されます。表示されたテーブルやトランスポートを削除するか、リレーを指すようにしてください。relayhost がない場合は postfix-gmail-wizard setup を実行してください。',

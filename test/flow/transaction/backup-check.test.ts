@@ -177,6 +177,9 @@ describe('unit layer', () => {
       const ok = [
         '/etc/postfix/main.cf',
         '/etc/postfix/sasl_passwd.db',
+        // the accounts' relay map: a backup taken before `remove --account` holds it (restore refused it)
+        '/etc/postfix/sender_relay',
+        '/etc/postfix/sender_relay.lmdb',
         '/etc/aliases',
         '/etc/portage/package.use',
         '/etc/portage/package.use/postfix',

@@ -40,6 +40,7 @@ describe('problemTitle and problemFix', () => {
           paths: '/etc/postfix/sasl_passwd',
           maps: 'hash:/x',
           want: 'yes',
+          relayhost: '[smtp.gmail.com]:587',
           account: 'you@gmail.com',
           sent: 400,
           limit: 500,

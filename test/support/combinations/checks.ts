@@ -1,0 +1,67 @@
+// What a person relies on, asked after every step of a combination; each answer that is not the
+// expected one is a finding (a line of text), never an exception, so one run reports them all:
+// `postfix check` prints nothing; `postconf -n` writes no warning; Postfix logged no `warning:`
+// since the step began; Postfix runs; no file under the config dir holding a password is readable
+// by others; and mail from each kind of sender goes out through the login it should.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { PostfixInstance } from '../postfix-instance.js';
+import { exposedCopies } from '../secret-checks.js';
+import { sendmail } from '../sendmail.js';
+import type { ComboLab } from './lab.js';
+import { passwords } from './lab.js';
+
+const execFileP = promisify(execFile);
+
+/** Where mail should go now: the login and relay for each envelope sender the run sends from. */
+export interface Routing {
+  relay: string;
+  bySender: Record<string, string>;
+}
+
+export async function healthFindings(postfix: PostfixInstance, logFrom: number): Promise<string[]> {
+  const findings: string[] = [];
+  // postfix(1) prints its complaints only to a terminal: script(1) gives it one.
+  const check = await execFileP('script', ['-qec', `postfix -c '${postfix.configDir}' check`, '/dev/null']).then(
+    (r) => r.stdout.trim(),
+    (e: Error & { stdout?: string }) => `exit: ${e.message} ${e.stdout ?? ''}`.trim(),
+  );
+  if (check) findings.push(`postfix check printed: ${check}`);
+  const n = await execFileP('postconf', ['-c', postfix.configDir, '-n']).then(
+    (r) => r.stderr.trim(),
+    (e: Error) => e.message,
+  );
+  if (n) findings.push(`postconf -n wrote: ${n}`);
+  const log = (await postfix.readLog()).slice(logFrom);
+  for (const line of log.split('\n').filter((l) => / warning: /.test(l)))
+    findings.push(`Postfix logged: ${line.replace(/^\S+\s+\S+\s+/, '')}`);
+  if (!(await postfix.isRunning())) findings.push('Postfix is not running');
+  for (const password of Object.values(passwords))
+    for (const path of await exposedCopies(password, postfix.configDir))
+      findings.push(`a password is in a file others can read: ${path}`);
+  return findings;
+}
+
+let sequence = 0;
+
+/** Sends one message from each sender (at once) and compares the login and relay that carried it. */
+export async function routingFindings(lab: ComboLab, routing: Routing): Promise<string[]> {
+  const findings: string[] = [];
+  const sent = Object.entries(routing.bySender).map(([from, account]) => {
+    const subject = `probe ${++sequence} from ${from}`;
+    return { from, account, subject, done: sendmail(lab.postfix, 'friend@example.com', { from, subject }) };
+  });
+  for (const probe of sent) {
+    try {
+      await probe.done;
+      const arrived = await lab.arrival(probe.subject);
+      if (arrived.user !== probe.account)
+        findings.push(`mail from ${probe.from} logged in as ${arrived.user}, not ${probe.account}`);
+      if (arrived.relay !== routing.relay)
+        findings.push(`mail from ${probe.from} went to ${arrived.relay}, not ${routing.relay}`);
+    } catch (error) {
+      findings.push(`mail from ${probe.from}: ${(error as Error).message}`);
+    }
+  }
+  return findings;
+}
