@@ -105,7 +105,7 @@ export interface LocalFacts {
   /** The wizard's smtp_generic_maps source file. */
   generic: OptionFile;
   /** The main.cf values the wizard replaced, for remove (postfix-gmail-wizard.saved). */
-  saved: { path: string; content?: string };
+  saved: { path: string; content?: string; mode?: number };
   /** The aliases file local(8) reads (first file-based alias_maps entry); undefined when there is none the wizard may edit. */
   aliases?: OptionFile;
 }

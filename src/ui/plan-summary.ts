@@ -5,6 +5,7 @@
 // away. No file's content is shown here (the full diff is one choice away,
 // and hides password files as plan-view.ts does).
 import type { ShownPlan } from '../flow/plan/plan-part.js';
+import { maskInlineSecrets } from '../postfix/inline-secrets.js';
 import { t } from './messages.js';
 
 /** The settings whose old and new values matter to a person; the others are named only. */
@@ -46,7 +47,10 @@ export function renderSummary(plan: ShownPlan, extras: SummaryExtras = {}): stri
     const shown = plan.settings
       .filter((s) => important.includes(s.name))
       .sort((a, b) => important.indexOf(a.name) - important.indexOf(b.name));
-    for (const s of shown) lines.push(`  ${s.name}: ${s.from || t('tui.notSet')} → ${s.to}`);
+    for (const s of shown)
+      lines.push(
+        `  ${s.name}: ${s.from ? maskInlineSecrets(s.name, s.from) : t('tui.notSet')} → ${maskInlineSecrets(s.name, s.to)}`,
+      );
   }
   return lines.join('\n');
 }

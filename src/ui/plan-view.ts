@@ -4,6 +4,7 @@
 // continuation line, a commented-out old entry), so only its line count is
 // given — and, for the wizard's own rendering, the template with the password masked.
 import type { ShownPlan } from '../flow/plan/plan-part.js';
+import { maskInlineSecrets } from '../postfix/inline-secrets.js';
 import type { SecretFileFix } from '../transaction/plan.js';
 import { diffLines } from './diff.js';
 import { legacyInstead, legacyReason } from './legacy-text.js';
@@ -45,7 +46,11 @@ export function renderPlan(plan: ShownPlan): string {
   if (plan.settings.length + plan.removeSettings.length > 0) {
     const lines = [
       ...plan.removeSettings.map((name) => `- ${name}`),
-      ...plan.settings.flatMap((s) => [...(s.from ? [`- ${s.name} = ${s.from}`] : []), `+ ${s.name} = ${s.to}`]),
+      // A password written inline (smtp_sasl_password_maps = static:user:pw) is shown masked.
+      ...plan.settings.flatMap((s) => [
+        ...(s.from ? [`- ${s.name} = ${maskInlineSecrets(s.name, s.from)}`] : []),
+        `+ ${s.name} = ${maskInlineSecrets(s.name, s.to)}`,
+      ]),
     ];
     sections.push([t('plan.mainCf', { path: `${plan.configDir}/main.cf` }), ...lines].join('\n'));
   }

@@ -122,7 +122,7 @@ export const mutants = [
   },
   {
     id: 'transaction-readable-secret-left-readable',
-    tests: ['flow/transaction/', 'flow/commands/remove', 'unit/transaction/'],
+    tests: ['flow/commands/doctor', 'flow/plan/secret-files'],
     file: 'src/transaction/transaction.ts',
     from: 'else await sys.chmod(fix.path, 0o600);',
     to: 'else await sys.chmod(fix.path, 0o644);',

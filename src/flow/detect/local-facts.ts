@@ -60,7 +60,7 @@ export async function readLocalFacts(sys: System, postfix: PostfixFacts): Promis
     },
     localDestinations,
     generic,
-    saved: { path: savedPath, content: await sys.readFile(savedPath) },
+    saved: { path: savedPath, content: await sys.readFile(savedPath), ...(await modeOf(sys, savedPath)) },
     aliases: await readAliases(sys, postfix, settings.alias_maps ?? ''),
   };
 }
@@ -124,4 +124,10 @@ export async function readPutBackFacts(sys: System, postfix: PostfixFacts, recor
     facts.tables[ref.path] = { content, mode: info?.mode };
   }
   return facts;
+}
+
+/** The file's mode, when it exists (a saved-values file holding an inline password must be root-only). */
+async function modeOf(sys: System, path: string): Promise<{ mode?: number }> {
+  const info = await sys.fileInfo(path);
+  return info ? { mode: info.mode } : {};
 }

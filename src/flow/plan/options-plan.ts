@@ -4,6 +4,7 @@
 // a small record beside main.cf (with what the TLS fixes take out of master.cf
 // and the tables, plan/saved-record.ts), so that `remove` (optionRemoval) can put back
 // exactly what was there, and only where the wizard's value is still in place.
+import { holdsInlineSecret } from '../../postfix/inline-secrets.js';
 import ejs from 'ejs';
 import { compiledMapPaths } from '../../postfix/maps.js';
 import { postaliasArgs, removeRootAlias, setRootAlias } from '../../postfix/aliases.js';
@@ -215,16 +216,12 @@ function recordSaved(
   templates: Record<TemplateName, string>,
 ): void {
   const content = recordIsEmpty(record) ? undefined : ejs.render(templates.saved_settings, savedTemplateData(record));
-  if (content === local.saved.content) return;
+  // A saved value with a password written inline (static:user:pw) makes the record root-only, hidden in the plan.
+  const secret = [...record.main].some(([name, value]) => holdsInlineSecret(name, value));
+  const mode = secret ? 0o600 : publicMode;
+  if (content === local.saved.content && (content === undefined || (local.saved.mode ?? mode) === mode)) return;
   if (content === undefined) part.deletes.push(local.saved.path);
-  else
-    part.files.push({
-      path: local.saved.path,
-      content,
-      mode: publicMode,
-      secret: false,
-      previous: local.saved.content,
-    });
+  else part.files.push({ path: local.saved.path, content, mode, secret, previous: local.saved.content });
   part.touches.push(local.saved.path);
 }
 

@@ -6,7 +6,7 @@ import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.
 import { instanceDir, type Settings } from '../../postfix/postconf.js';
 import type { LegacySetting } from '../../postfix/legacy-settings.js';
 import type { TlsSource } from '../../postfix/tls-policy.js';
-import type { Plan, PlanPiece, PlannedCommand, PlannedFile } from '../../transaction/plan.js';
+import type { Plan, PlanPiece, PlannedCommand } from '../../transaction/plan.js';
 import type { PostfixFacts } from '../types.js';
 
 /** A setting that would make Postfix use another TLS level for the relay than main.cf's. */
@@ -34,16 +34,16 @@ export interface PlanNotes {
 /** A plan as the person sees it: the transaction's Plan, and its notes. */
 export type ShownPlan = Plan & { notes?: PlanNotes };
 
-export interface PlanPart {
+/**
+ * The one part-of-a-plan type is the transaction's PlanPiece; a planner that decides main.cf values
+ * before they are compared with main.cf (the relay options, the sender accounts) fills every list of
+ * it and gives `settings` as the values wanted — settingChanges (plan.ts) turns them into the piece's.
+ */
+export type PlanPart = Required<
+  Pick<PlanPiece, 'removeSettings' | 'files' | 'deletes' | 'commands' | 'touches' | 'restart'>
+> & {
   settings: Settings;
-  removeSettings: string[];
-  files: PlannedFile[];
-  deletes: string[];
-  commands: PlannedCommand[];
-  touches: string[];
-  /** Stop and start Postfix instead of reloading it (a new inet_interfaces). */
-  restart: boolean;
-}
+};
 
 export function emptyPart(): PlanPart {
   return { settings: {}, removeSettings: [], files: [], deletes: [], commands: [], touches: [], restart: false };

@@ -1,5 +1,6 @@
 // status's report: the relay setup as it is now, read only (no probe, no login). Its problems are
 // doctor's rules over the same facts (postfix/problems/): one rule list, one set of codes.
+import { maskInlineSecrets } from '../../postfix/inline-secrets.js';
 import { signInInUse } from '../../postfix/sign-in.js';
 import { parseRelayhost } from '../../gmail/relay.js';
 import type { StatusReport } from '../../outcome.js';
@@ -53,7 +54,10 @@ export async function statusReport(
     relayhost: s.relayhost ?? '',
     auth: signInInUse(s),
     account: postfix.currentAccount,
-    passwordMap: s.smtp_sasl_password_maps || undefined,
+    // A password written inline (static:user:pw) is masked: status prints this, --json too.
+    passwordMap: s.smtp_sasl_password_maps
+      ? maskInlineSecrets('smtp_sasl_password_maps', s.smtp_sasl_password_maps)
+      : undefined,
     mapType: postfix.defaultMapType,
     tlsLevel: postfix.tls?.effective.level ?? s.smtp_tls_security_level ?? '',
     tlsProtocols: s.smtp_tls_mandatory_protocols ?? '',

@@ -1,4 +1,5 @@
 // The doctor's rules, in the order their problems are shown: what stops everything first.
+import { maskInlineSecretsInText } from '../inline-secrets.js';
 import { deferredAuth, dnsFailure, loginRefused, mailDeferred, quotaExceeded, throttled } from './delivery.js';
 import { dataDirOwner, mapNotCompiled, passwordFileReadable } from './files.js';
 import { ipv6Unreachable, relayUnreachable } from './network.js';
@@ -39,5 +40,6 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
 ];
 
 export function findProblems(facts: DoctorFacts): Problem[] {
-  return RULES.flatMap((rule) => rule(facts));
+  // Evidence quotes main.cf: a password written there inline (static:user:pw) is masked in every report.
+  return RULES.flatMap((rule) => rule(facts)).map((p) => ({ ...p, evidence: p.evidence.map(maskInlineSecretsInText) }));
 }
