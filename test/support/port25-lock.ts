@@ -5,14 +5,10 @@
 import { spawn } from 'node:child_process';
 
 export async function holdPort25(timeoutSeconds = 1800): Promise<() => void> {
-  const child = spawn(
-    'flock',
-    ['-w', String(timeoutSeconds), '/tmp/pgw-port25.lock', '-c', 'echo held; exec sleep infinity'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const release = () => void child.kill('SIGKILL');
+  const child = spawn('flock', ['-w', String(timeoutSeconds), '/tmp/pgw-port25.lock', '-c', 'echo held; exec cat'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const release = () => void child.stdin.end();
   process.once('exit', release);
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => d.toString().includes('held') && resolve());
