@@ -41,31 +41,17 @@ export interface CheckVerdict {
   deferred: number;
 }
 
-/** Causes no retry cures: a person must change a password, a consent, a certificate, a firewall, a package. */
-const needsPerson: readonly DiagnosisCode[] = [
-  'auth-bad-credentials',
-  'auth-app-password-required',
-  'auth-web-login-required',
-  'auth-not-attempted',
-  'sasl-password-map',
-  'sasl-no-mechanism',
-  'sasl-not-offered',
-  'starttls-not-offered',
-  'tls-untrusted',
-  'tls-name-mismatch',
-  'tls-handshake',
-  'greeting-timeout',
-  'connect-timeout',
-  'connect-refused',
-  'network-unreachable',
-  'dns',
-  'dns-chroot',
-  'mail-loop',
-  'transport-unavailable',
-  'relay-transport-error',
-  'sender-rejected',
-  'quota-exceeded',
+// Every other cause needs a person (a password, a consent, a certificate, a firewall, a package, the
+// Admin console's relay addresses); a code added later counts as needing one until it is listed here.
+const curesItselfOrOneMessage: readonly DiagnosisCode[] = [
+  'auth-too-many-attempts', // Gmail's pause after too many logins; it ends by itself
+  'rate-limited',
+  'server-temporary',
+  'recipient-rejected', // one message's recipient, not the relay
+  'message-rejected', // one message's content, not the relay
+  'unknown',
 ];
+const needsPerson = (code: DiagnosisCode): boolean => !curesItselfOrOneMessage.includes(code);
 
 /** How loud one of doctor's problems is on a monitoring screen. */
 export function problemState(problem: Problem, input: Pick<CheckInput, 'doctor'>): CheckState {
@@ -75,7 +61,7 @@ export function problemState(problem: Problem, input: Pick<CheckInput, 'doctor'>
     case 'relay-bypassed': // no relayhost at all: nothing goes to Gmail any more
       return (input.doctor.settings.relayhost ?? '').trim() ? 'warning' : 'critical';
     case 'mail-deferred':
-      return input.doctor.failures.some((f) => needsPerson.includes(f.diagnosis)) ? 'critical' : 'warning';
+      return input.doctor.failures.some((f) => needsPerson(f.diagnosis)) ? 'critical' : 'warning';
     default:
       return problem.severity === 'error' ? 'critical' : 'warning';
   }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultThresholds } from '../../../../src/check-options.js';
 import { judge, problemState, type CheckInput } from '../../../../src/flow/check/judge.js';
+import type { DiagnosisCode } from '../../../../src/gmail/diagnose.js';
 import type { Problem } from '../../../../src/postfix/problems/types.js';
 
 const now = 1_800_000_000;
@@ -44,11 +45,14 @@ describe('judge', () => {
     assert.equal(problemState(bypass, { doctor: { settings: { relayhost: '' }, failures: [] } }), 'critical');
   });
   it('deferred mail is CRITICAL when its cause needs a person (TLS, refused connection), else a WARNING', () => {
-    const failure = (diagnosis: 'tls-untrusted' | 'server-temporary') => ({
+    const failure = (diagnosis: DiagnosisCode) => ({
       doctor: { settings: {}, failures: [{ queueId: 'A', status: 'deferred' as const, reason: '', diagnosis }] },
     });
     assert.equal(problemState(problem('mail-deferred', 'warning'), failure('tls-untrusted')), 'critical');
     assert.equal(problemState(problem('mail-deferred', 'warning'), failure('server-temporary')), 'warning');
+    // Workspace's relay refusing this machine's address waits for an admin, not for a retry.
+    assert.equal(problemState(problem('mail-deferred', 'warning'), failure('relay-address-refused')), 'critical');
+    assert.equal(problemState(problem('mail-deferred', 'warning'), failure('rate-limited')), 'warning');
   });
   it('-w/-c: deferred messages above the thresholds; an old message warns', () => {
     const six = judge({ ...base, queue: ['1', '2', '3', '4', '5', '6'].map((id) => deferred(id)) });
