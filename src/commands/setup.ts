@@ -17,6 +17,8 @@ import { offerInstall } from '../flow/detect/install.js';
 import { describeFacts } from '../flow/detect/describe.js';
 import { rememberPassword } from '../flow/ask/keychain-step.js';
 import { flushDeferred } from '../flow/verify/flush-deferred.js';
+import { forgetRefusedLogin } from '../postfix/auth-cache.js';
+import { instanceDir } from '../postfix/postconf.js';
 import { plan as buildSetupPlan } from '../flow/plan/plan.js';
 import { confirmPlan, showPlan } from '../flow/plan/confirm-plan.js';
 import { checkGivenRootAlias } from '../flow/ask/relay-options.js';
@@ -68,6 +70,7 @@ export const setup: Command<SetupRun> = {
     dryRunEnds,
     applyPlan,
     rememberThePassword,
+    forgetTheRefusal,
     flushTheQueue,
     sendTest,
     finish,
@@ -173,6 +176,13 @@ async function rememberThePassword(ctx: Context, run: SetupRun): Promise<void> {
   const { answers, keychain } = run.asked!;
   if (answers.credential)
     run.keychain = await rememberPassword(ctx, keychain, answers.account, answers.relay, answers.credential);
+}
+
+/** The login was just proved: a refusal Postfix remembers for it must not keep the mail waiting for a day. */
+async function forgetTheRefusal(ctx: Context, run: SetupRun): Promise<void> {
+  const { answers } = run.asked!;
+  if (!answers.credential || !run.plan) return;
+  await forgetRefusedLogin(ctx.sys, instanceDir(run.postfix!), answers.relay.host, answers.account);
 }
 
 async function flushTheQueue(ctx: Context, run: SetupRun): Promise<void> {

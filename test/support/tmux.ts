@@ -52,13 +52,15 @@ export interface TmuxOptions {
  * final screen stays as the program left it (tmux's remain-on-exit would scroll it away) and the
  * status can be read. The wrapper traps SIGINT with a no-op (reset on exec, so the program still
  * gets the default) so that C-c can end the program without ending the wrapper before it reports.
- * opts.env is added to this process's environment (TMUX removed) with `env`.
+ * opts.env is added to this process's environment (TMUX removed) with `env`. CI is removed too: a
+ * person's terminal is not a CI job, and @clack/prompts draws its spinner without erasing under CI=true
+ * (which .ci/run sets), so the screens would differ from what a person sees.
  */
 export async function startInTmux(command: string[], opts: TmuxOptions = {}): Promise<TmuxSession> {
   const dir = await mkdtemp('/tmp/tmux-test-');
   const socket = join(dir, 'socket');
   const statusFile = join(dir, 'status');
-  const { TMUX: _nested, ...parentEnv } = process.env;
+  const { TMUX: _nested, CI: _ci, ...parentEnv } = process.env;
   const tmux = async (...args: string[]) =>
     (await execFileP('tmux', ['-S', socket, '-f', '/dev/null', ...args], { env: parentEnv })).stdout;
   const envPairs = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`);
