@@ -55,7 +55,7 @@ export function renderSummary(plan: ShownPlan, extras: SummaryExtras = {}): stri
   return lines.join('\n');
 }
 
-/** smtp_sasl_auth_enable, smtp_sasl_password_maps, smtp_sasl_… → "smtp_sasl_* (4)": one line, not three. */
+/** smtp_sasl_auth_enable, smtp_sasl_password_maps, smtp_sasl_… → "smtp_sasl_* (4)", two of a family too: the plan must fit 80×24 with its question. */
 function grouped(names: string[]): string[] {
   const family = (name: string) => name.split('_').slice(0, 2).join('_');
   const sizes = new Map<string, number>();
@@ -63,7 +63,7 @@ function grouped(names: string[]): string[] {
   const out: string[] = [];
   for (const name of names) {
     const size = sizes.get(family(name))!;
-    const label = size >= 3 ? `${family(name)}_* (${size})` : name;
+    const label = size >= 2 ? `${family(name)}_* (${size})` : name;
     if (!out.includes(label)) out.push(label);
   }
   return out;
