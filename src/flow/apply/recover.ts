@@ -14,6 +14,7 @@ import { clearJournal, journalComplete, journalPath, readJournal } from '../../t
 import { acquireLock } from '../../transaction/lock.js';
 import { stepLabel } from '../../ui/step-text.js';
 import { posix } from 'node:path';
+import { packageUsePath, wizardPackageUseFile } from '../../distro/gentoo.js';
 
 export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'warnings'>): Promise<void> {
   const { sys, ui, options } = ctx;
@@ -55,7 +56,8 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
         t('recover.backupMissing', { dir: journal.backupDir }),
         t('recover.backupMissingFix'),
       );
-    await restoreBackup(sys, backup, { configDir: journal.configDir });
+    // An install's journal may name Gentoo's package.use, the one file the wizard edits outside Postfix's folder.
+    await restoreBackup(sys, backup, { configDir: journal.configDir, extra: [packageUsePath, wizardPackageUseFile] });
     await removeLeftovers(ctx, backup);
     // Best effort: a restart may have been cut between stop and start, so
     // recovery restarts (stop may fail: it was already stopped); else reload;
