@@ -14,7 +14,6 @@ import { clearJournal, journalComplete, journalPath, readJournal } from '../../t
 import { acquireLock } from '../../transaction/lock.js';
 import { stepLabel } from '../../ui/step-text.js';
 import { posix } from 'node:path';
-import { packageUsePath, wizardPackageUseFile } from '../../distro/gentoo.js';
 
 export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'warnings'>): Promise<void> {
   const { sys, ui, options } = ctx;
@@ -56,8 +55,7 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
         t('recover.backupMissing', { dir: journal.backupDir }),
         t('recover.backupMissingFix'),
       );
-    // An install's journal may name Gentoo's package.use, the one file the wizard edits outside Postfix's folder.
-    await restoreBackup(sys, backup, { configDir: journal.configDir, extra: [packageUsePath, wizardPackageUseFile] });
+    await restoreBackup(sys, backup, { configDir: journal.configDir });
     await removeLeftovers(ctx, backup);
     // Best effort: a restart may have been cut between stop and start, so
     // recovery restarts (stop may fail: it was already stopped); else reload;
