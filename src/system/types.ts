@@ -225,6 +225,10 @@ export interface System {
   /** Bytes from `start` to the end (log files grow; read only what is new). */
   readFrom(path: string, start: number): Promise<string>;
   removeFile(path: string): Promise<void>;
+  /** A second name for the same file (a hard link: no space taken); false where the file system refuses one. */
+  linkFile(existing: string, newPath: string): Promise<boolean>;
+  /** Rename within one file system (atomic, needs no space), the directory synced after. */
+  renameFile(from: string, to: string): Promise<void>;
   isRoot(): boolean;
   env(): Readonly<Record<string, string | undefined>>;
   now(): Date;

@@ -201,6 +201,19 @@ export class FakeSystem implements System {
   async removeFile(path: string): Promise<void> {
     this.files.delete(path);
   }
+  /** A hard link: both names share one entry (a chmod shows through both; a write replaces only one). */
+  async linkFile(existing: string, newPath: string): Promise<boolean> {
+    const f = this.files.get(existing);
+    if (!f || this.files.has(newPath)) return false;
+    this.files.set(newPath, f);
+    return true;
+  }
+  async renameFile(from: string, to: string): Promise<void> {
+    const f = this.files.get(from);
+    if (!f) throw Object.assign(new Error(`ENOENT: rename '${from}'`), { code: 'ENOENT' });
+    this.files.delete(from);
+    this.files.set(to, f);
+  }
   /** Lock files another (fake) process holds; tryLock on them fails. */
   readonly lockedByOthers = new Set<string>();
   /** Lock files this process holds now. */
