@@ -75,25 +75,11 @@ export async function readOauthInputs(
       t('ask.missing', { flags: ['--oauth-client FILE', '--oauth-token-file FILE'].join(', ') }),
       t('ask.missingFix'),
     );
-  const client = await readOauthClient(ctx, oauthClient);
+  const client = parseOauthClient(await readSecretJson(ctx.sys, '--oauth-client', oauthClient));
+  if (!client.ok) refuseInput('--oauth-client', oauthClient, client.problem, client.field);
   const token = parseOauthToken(await readSecretJson(ctx.sys, '--oauth-token-file', oauthTokenFile));
   if (!token.ok) refuseInput('--oauth-token-file', oauthTokenFile, token.problem);
-  return { client, refreshToken: token.value.refreshToken };
-}
-
-/** The client JSON at `path` (--oauth-client, or the path typed at the consent), read and checked (exit 2). */
-export async function readOauthClient(ctx: Pick<Context, 'sys'>, path: string): Promise<OauthClient> {
-  const client = parseOauthClient(await readSecretJson(ctx.sys, '--oauth-client', path));
-  if (!client.ok) refuseInput('--oauth-client', path, client.problem, client.field);
-  return client.value;
-}
-
-/** A refresh token got some other way than --oauth-token-file: the interactive consent (oauth-consent.ts). */
-export interface OauthGiven {
-  client: OauthClient;
-  refreshToken: string;
-  /** The code exchange showed a consent screen in Testing (refresh_token_expires_in). */
-  testing?: boolean;
+  return { client: client.value, refreshToken: token.value.refreshToken };
 }
 
 /** A fresh access token for `refreshToken`, or the explained refusal (exit 1). */
@@ -141,12 +127,9 @@ export async function oauthPreflight(
   caPem: string,
   account: string,
   to: string,
-  /** The consent just given; absent: --oauth-client and --oauth-token-file are read. */
-  given?: OauthGiven,
 ): Promise<OauthCredential> {
-  const { client, refreshToken } = given ?? (await readOauthInputs(ctx));
+  const { client, refreshToken } = await readOauthInputs(ctx);
   const fresh = await refreshAccessToken(ctx, client, refreshToken, caPem);
-  if (given?.testing) fresh.testing = true;
   // Said before the login, so that a refusal does not hide it: in Testing the consent ends in 7 days.
   if (fresh.testing) ctx.ui.warn(t('authOauth.testing'));
   await preflightEnvelope(ctx, relay, caPem, {
