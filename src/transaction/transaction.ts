@@ -13,6 +13,7 @@ import type { Plan, SecretFileFix } from './plan.js';
 import { mustRun, restart, type TransactionTarget } from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
+import { makeDirectories, removeMadeDirectories } from './directories.js';
 
 export type { TransactionTarget } from './run-step.js';
 
@@ -72,7 +73,8 @@ export async function runTransaction(
     // Decided once: a reload ignores a new inet_interfaces, so such a plan restarts a running Postfix.
     const restarts = postfix.running && plan.restart === true;
     const starts = !postfix.running && options.startIfStopped;
-    const steps = transactionSteps(sys, postfix, plan, restarts, starts);
+    const madeDirs: string[] = [];
+    const steps = transactionSteps(sys, postfix, plan, restarts, starts, madeDirs);
     const journal: Journal = {
       backupId: backup.id,
       backupDir: backup.dir,
@@ -121,6 +123,7 @@ export async function runTransaction(
       restarted: began('restart'),
       stop: journal.stop && began('reload') ? journal.stop : undefined,
     });
+    if (!rollback.restoreError) await removeMadeDirectories(sys, madeDirs);
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
     throw new TransactionError('step-failed', failed!.reason, step, backup, rollback);
@@ -136,10 +139,14 @@ function transactionSteps(
   plan: Plan,
   restarts: boolean,
   starts: boolean,
+  madeDirs: string[],
 ): Step[] {
   const dir = instanceDir(postfix);
   const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
   return [
+    ...(plan.directories ?? []).map(
+      (made): Step => ({ code: 'mkdir', target: made.path, run: () => makeDirectories(sys, [made], madeDirs) }),
+    ),
     ...plan.files.map(
       (file): Step => ({
         code: 'write',

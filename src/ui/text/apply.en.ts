@@ -38,6 +38,7 @@ export const applyEn = {
   'apply.step.secretFixes': 'Making the password files readable by root only',
   'apply.step.masterRemove': 'Removing master.cf overrides (postconf -PX)',
   'apply.step.command': 'Running {command}',
+  'apply.step.mkdir': 'Making the directory {path}',
   'apply.step.write': 'Writing {path}',
   'apply.step.postconf': 'Setting main.cf parameters (postconf -e)',
   'apply.step.mapModes': 'Checking the compiled map is readable by root only',
