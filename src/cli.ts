@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { ExitCode, setErrorWording, WizardError, type ExitCodeValue } from './errors.js';
 import { wordError } from './ui/error-text.js';
 import type { Context } from './flow/context.js';
-import { finishOutcome, type RunEnding } from './outcome.js';
+import { type CheckJson, finishOutcome, type RunEnding } from './outcome.js';
 import { runSteps, type Command } from './commands/command.js';
 import { commands, langFlag, parseOptions, wantsJson, type Command as CommandName, type Options } from './options.js';
 import { helpText } from './ui/help.js';
@@ -50,7 +50,7 @@ export async function main(
     // Every malformed flag is exit 2 before anything is read, locked or printed (checked-flags.ts).
     await (await import('./flow/ask/checked-flags.js')).checkFlags(options, loadSystem);
   } catch (error) {
-    if (argv.find((a) => !a.startsWith('-')) === 'check') return checkUsageFailure(io, error);
+    if (argv.find((a) => !a.startsWith('-')) === 'check') return checkUsageFailure(io, error, argv);
     return usageFailure(io, error as WizardError, argv);
   }
   const human = options.json ? io.stderr : io.stdout;
@@ -140,12 +140,20 @@ function reportFailure(ctx: Context, error: unknown): RunEnding {
 }
 
 /** A usage error: its words on stderr; with --json, also the one JSON document on stdout. */
-/** check's bad flags are UNKNOWN (exit 3) in its own format, as the Monitoring Plugins guidelines ask. */
-async function checkUsageFailure(io: Io, error: unknown): Promise<ExitCodeValue> {
+/** check's bad flags are UNKNOWN (exit 3) in its own format, as the Monitoring Plugins guidelines ask; with --json, in its document. */
+async function checkUsageFailure(io: Io, error: unknown, argv: readonly string[]): Promise<ExitCodeValue> {
   if (!(error instanceof WizardError)) throw error;
   const { renderUnknown } = await import('./ui/check-view.js');
-  io.stdout.write(`${renderUnknown(error.message, error.fix)}\n`);
-  return ExitCode.notDelivered; // 3, UNKNOWN
+  const line = renderUnknown(error.message, error.fix);
+  if (!wantsJson(argv)) {
+    io.stdout.write(`${line}\n`);
+    return ExitCode.notDelivered; // 3, UNKNOWN
+  }
+  const unknown = { message: error.message, ...(error.fix ? { fix: error.fix } : {}) };
+  const check: CheckJson = { state: 'unknown', exitCode: 3, line, problems: [], perfdata: [], unknown };
+  const outcome = finishOutcome('check', { result: 'failed', check }, [], { exitCode: ExitCode.notDelivered });
+  io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+  return ExitCode.notDelivered;
 }
 
 function usageFailure(io: Io, error: WizardError, argv: readonly string[]): ExitCodeValue {

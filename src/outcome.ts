@@ -63,6 +63,8 @@ export interface Outcome {
   status?: StatusReport;
   /** Only for doctor: the problems found (after --fix: those that remain), and the codes --fix repaired. */
   doctor?: { problems: ProblemJson[]; fixed?: string[] };
+  /** Only for check: the Monitoring Plugins state and what it is made of. */
+  check?: CheckJson;
   /** Only for restore --list. */
   backups?: { id: string; createdAt: string; reason: string; files: string[] }[];
   warnings: string[];
@@ -165,4 +167,20 @@ export interface ProblemJson {
   evidence: string[];
   fix: string;
   fixable: boolean;
+}
+
+/** check --json (outcome.check): what the plugin line says, as data. */
+export interface CheckJson {
+  state: 'ok' | 'warning' | 'critical' | 'unknown';
+  /** 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the same as the document's exitCode). */
+  exitCode: 0 | 1 | 2 | 3;
+  /** The plugin's status line, as `check` without --json prints it. */
+  line: string;
+  /** Worst first: doctor's problem codes, and check's own (deferred-count, queue-age, consent-expiring, consent-expired). */
+  problems: { code: string; state: 'warning' | 'critical'; message: string; fix: string }[];
+  perfdata: { label: string; value: number; warning: number; critical: number; min: number; max?: number }[];
+  /** UNKNOWN: why check could not look (or could not write --textfile), and the fix. */
+  unknown?: { message: string; fix?: string };
+  /** --textfile: the file written (absent when it could not be). */
+  textfile?: string;
 }

@@ -6,7 +6,15 @@
 import { defaultThresholds, type CheckOptions } from '../check-options.js';
 import { WizardError } from '../errors.js';
 import { readConsent } from '../flow/check/consent.js';
-import { checkExit, judge, type CheckVerdict, type ConsentFacts } from '../flow/check/judge.js';
+import {
+  type CheckState,
+  checkExit,
+  findingCode,
+  judge,
+  type CheckVerdict,
+  type ConsentFacts,
+} from '../flow/check/judge.js';
+import { perfValues } from '../flow/check/perfdata.js';
 import { renderMetrics, textfileName } from '../flow/check/metrics.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -17,7 +25,7 @@ import { parseRelayhost } from '../gmail/relay.js';
 import type { CommandOutcome } from '../outcome.js';
 import { findProblems } from '../postfix/problems/index.js';
 import type { Failure } from '../postfix/problems/types.js';
-import { renderCheck, renderUnknown } from '../ui/check-view.js';
+import { findingWords, renderCheck, renderUnknown } from '../ui/check-view.js';
 import { t } from '../ui/messages.js';
 import type { Command } from './command.js';
 
@@ -34,6 +42,10 @@ interface CheckRun {
   now: number;
   /** Set when check could not look (or write --textfile): the UNKNOWN line's words. */
   unknown?: { message: string; fix?: string };
+  /** The plugin output as printed (or, with --json, as it would be). */
+  output?: string;
+  /** --textfile: the file written. */
+  written?: string;
 }
 
 export const check: Command<CheckRun> = {
@@ -50,17 +62,37 @@ export const check: Command<CheckRun> = {
 };
 
 function outcomeOf(run: CheckRun): CommandOutcome {
+  const state: CheckState = run.unknown || !run.verdict ? 'unknown' : run.verdict.state;
   return {
     configDir: run.configDir,
     relay: run.relayhost || undefined,
-    ...(run.verdict && !run.unknown ? { result: run.verdict.state === 'ok' ? 'healthy' : 'problems' } : {}),
+    result: state === 'unknown' ? 'failed' : state === 'ok' ? 'healthy' : 'problems',
+    check: {
+      state,
+      exitCode: checkExit[state],
+      line: (run.output ?? '').split('\n')[0] ?? '',
+      problems: (run.verdict?.findings ?? []).map((f) => ({
+        code: findingCode(f),
+        state: f.state === 'critical' ? 'critical' : 'warning',
+        message: findingWords(f).title,
+        fix: findingWords(f).fix,
+      })),
+      perfdata: run.verdict ? perfValues(run.verdict, run.use, run.options.thresholds) : [],
+      ...(run.unknown ? { unknown: run.unknown } : {}),
+      ...(run.written ? { textfile: run.written } : {}),
+    },
   };
+}
+
+/** The plugin's lines: on stdout, unless --json puts its one document there instead. */
+function say(ctx: Context, run: CheckRun, output: string): void {
+  run.output = output;
+  if (!ctx.options.json) ctx.ui.print(output);
 }
 
 /** Everything check judges, read once; a failure to read is UNKNOWN, not an exception. */
 async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
   try {
-    if (ctx.options.json) throw new WizardError('usage', t('check.json'), t('check.jsonFix'));
     const facts = await detect(ctx.sys, ctx.options.configDir);
     const postfix = requirePostfix(facts);
     run.configDir = postfix.configDir;
@@ -91,14 +123,14 @@ async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
       message: (error as Error)?.message ?? String(error),
       ...(error instanceof WizardError && error.fix ? { fix: error.fix } : {}),
     };
-    ctx.ui.print(renderUnknown(run.unknown.message, run.unknown.fix));
+    say(ctx, run, renderUnknown(run.unknown.message, run.unknown.fix));
     return 'stop';
   }
 }
 
 async function report(ctx: Context, run: CheckRun): Promise<void> {
   if (!run.verdict) return;
-  ctx.ui.print(renderCheck(run.verdict, { relay: run.relay, use: run.use, thresholds: run.options.thresholds }));
+  say(ctx, run, renderCheck(run.verdict, { relay: run.relay, use: run.use, thresholds: run.options.thresholds }));
 }
 
 /** --textfile: readable by node_exporter's user; written whole or not at all (temp file, rename), so a scrape never sees half. */
@@ -108,11 +140,12 @@ async function textfile(ctx: Context, run: CheckRun): Promise<void> {
   const path = `${dir}/${textfileName}`;
   try {
     await ctx.sys.writeFileAtomic(path, renderMetrics({ ...run, verdict: run.verdict }), { mode: 0o644 });
+    run.written = path;
   } catch (error) {
     run.unknown = {
       message: t('check.textfileFailed', { path, reason: (error as Error).message }),
       fix: t('check.textfileFailedFix'),
     };
-    ctx.ui.print(renderUnknown(run.unknown.message, run.unknown.fix));
+    say(ctx, run, renderUnknown(run.unknown.message, run.unknown.fix));
   }
 }

@@ -10,6 +10,7 @@ export const STEP_CODES = [
   'write',
   'delete',
   'secret-fixes',
+  'install',
   'command',
   'map-modes',
   'postconf',

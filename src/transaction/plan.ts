@@ -5,6 +5,13 @@
 import type { CommandLine } from '../system/types.js';
 import type { PlannedDirectory } from './directories.js';
 
+/** A package manager's command (apt-get, dnf, emerge …): its output logged, its environment and input given. */
+export interface PlannedInstall extends CommandLine {
+  env?: Record<string, string>;
+  /** Written to standard input (debconf-set-selections reads its answers there). */
+  input?: string;
+}
+
 export interface SettingChange {
   name: string;
   from: string;
@@ -48,6 +55,8 @@ export interface Plan {
   files: PlannedFile[];
   /** Files taken away (remove; restore of a backup in which they did not exist). */
   deletes: string[];
+  /** Package installs, run after the files are written (Gentoo's package.use) and before the commands; a failed one rolls the files back. */
+  installs?: PlannedInstall[];
   /** Run after files and settings are in place (postmap …). */
   commands: PlannedCommand[];
   /** Every path the apply may change, for the backup. */
@@ -70,7 +79,14 @@ export interface Plan {
 export type PlanPiece = Partial<Omit<Plan, 'configDir'>>;
 
 const lists = ['settings', 'removeSettings', 'files', 'deletes', 'commands', 'touches'] as const;
-const optionalLists = ['secretFixes', 'secretFiles', 'masterRemovals', 'masterSettings', 'directories'] as const;
+const optionalLists = [
+  'installs',
+  'secretFixes',
+  'secretFiles',
+  'masterRemovals',
+  'masterSettings',
+  'directories',
+] as const;
 
 /**
  * The one way a Plan is made (setup, remove, restore, doctor's fixes): the pieces in order, and every
@@ -106,6 +122,7 @@ export function planIsEmpty(plan: Plan): boolean {
       plan.files.length +
       plan.deletes.length +
       plan.commands.length +
+      (plan.installs?.length ?? 0) +
       (plan.secretFixes?.length ?? 0) +
       (plan.masterRemovals?.length ?? 0) +
       (plan.masterSettings?.length ?? 0) +

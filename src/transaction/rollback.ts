@@ -36,9 +36,11 @@ export interface RollbackScope {
   stop?: CommandLine;
 }
 
+/** `postfix` undefined: the plan left Postfix alone (installs), so nothing is reloaded. */
 export async function rollBack(
   sys: System,
-  postfix: TransactionTarget,
+  postfix: TransactionTarget | undefined,
+  configDir: string,
   backup: Backup,
   scope: RollbackScope,
 ): Promise<RollbackReport> {
@@ -46,7 +48,7 @@ export async function rollBack(
     for (const path of scope.leftovers) await sys.removeFile(path);
     for (const path of scope.touched) await sys.removeAtomicLeftovers(path);
     // The backup is this run's own, of the files this plan touches: those are the paths it may put back.
-    await restoreBackup(sys, backup, { configDir: postfix.configDir, extra: scope.touched });
+    await restoreBackup(sys, backup, { configDir: postfix?.configDir ?? configDir, extra: scope.touched });
     const differs = await differsFromBackup(sys, backup, scope.leftovers);
     if (differs !== undefined) throw new Error(`${differs} is not as it was before the change`);
     await clearJournal(sys, scope.stateDir);
@@ -59,7 +61,7 @@ export async function rollBack(
   const report: RollbackReport = {};
   // The files are back. A running Postfix rereads them; if that reload fails
   // too, it still runs the configuration it had loaded before, the same one.
-  if (postfix.running) {
+  if (postfix?.running) {
     const back = scope.restarted ? restart(sys, postfix) : mustRun(sys, reloadCommand(postfix, true));
     await back.catch((error: Error) => (report.reloadError = error.message));
   }

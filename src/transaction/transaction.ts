@@ -10,7 +10,7 @@ import { createBackup, keptBackups, pruneBackups, type Backup } from './backup.j
 import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
 import { acquireLock } from './lock.js';
 import type { Plan, SecretFileFix } from './plan.js';
-import { mustRun, restart, type TransactionTarget } from './run-step.js';
+import { CommandFailed, mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
 import { makeDirectories, removeMadeDirectories } from './directories.js';
@@ -26,6 +26,10 @@ export interface TransactionOptions {
   startIfStopped: boolean;
   /** Called as each step begins (a progress line). */
   onStep?: (step: StepRef) => void;
+  /** Where the plan's package installs write their output (required when it has any). */
+  installLog?: string;
+  /** Each output line of a package install, as it comes. */
+  onInstallOutput?: (line: string) => void;
 }
 
 export type { RollbackReport } from './rollback.js';
@@ -38,6 +42,8 @@ export class TransactionError extends Error {
     readonly step?: StepRef,
     readonly backup?: Backup,
     readonly rollback?: RollbackReport,
+    /** The failed step's command and its exit code, when a command failed. */
+    readonly command?: { file: string; exitCode: number },
   ) {
     super(`${code}: ${reason}`);
     this.name = 'TransactionError';
@@ -52,9 +58,13 @@ export interface TransactionResult {
 
 type Step = StepRef & { run: () => Promise<void> };
 
+/**
+ * `postfix` undefined: a plan that leaves Postfix's configuration alone (package installs, Gentoo's
+ * package.use): no `postfix check`, no reload, and nothing to reload on a rollback.
+ */
 export async function runTransaction(
   sys: System,
-  postfix: TransactionTarget,
+  postfix: TransactionTarget | undefined,
   plan: Plan,
   options: TransactionOptions,
 ): Promise<TransactionResult> {
@@ -71,22 +81,22 @@ export async function runTransaction(
       throw new TransactionError('backup-failed', (error as Error).message);
     }
     // Decided once: a reload ignores a new inet_interfaces, so such a plan restarts a running Postfix.
-    const restarts = postfix.running && plan.restart === true;
-    const starts = !postfix.running && options.startIfStopped;
+    const restarts = postfix?.running === true && plan.restart === true;
+    const starts = postfix?.running === false && options.startIfStopped;
     const madeDirs: string[] = [];
-    const steps = transactionSteps(sys, postfix, plan, restarts, starts, madeDirs);
+    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts, madeDirs);
     const journal: Journal = {
       backupId: backup.id,
       backupDir: backup.dir,
-      configDir: postfix.configDir,
-      reload: postfix.running ? reloadCommand(postfix, true) : undefined,
-      restart: restarts ? restartCommands(postfix) : undefined,
-      stop: starts ? stopCommand(postfix) : undefined,
+      configDir: postfix?.configDir ?? plan.configDir,
+      reload: postfix?.running ? reloadCommand(postfix, true) : undefined,
+      restart: restarts && postfix ? restartCommands(postfix) : undefined,
+      stop: starts && postfix ? stopCommand(postfix) : undefined,
       planned: steps.length,
       startedAt: sys.now().toISOString(),
       steps: [],
     };
-    let failed: { step: StepRef; reason: string } | undefined;
+    let failed: { step: StepRef; reason: string; command?: { file: string; exitCode: number } } | undefined;
     for (const step of steps) {
       const ref: StepRef = { code: step.code, ...(step.target !== undefined ? { target: step.target } : {}) };
       const signal = signals.interrupted();
@@ -103,20 +113,26 @@ export async function runTransaction(
         // Recorded, so that a crash before the journal is cleared is known to have left a whole change.
         await writeJournal(sys, options.stateDir, journal);
       } catch (error) {
-        failed = { step: ref, reason: (error as Error).message };
+        failed = {
+          step: ref,
+          reason: (error as Error).message,
+          ...(error instanceof CommandFailed ? { command: { file: error.file, exitCode: error.exitCode } } : {}),
+        };
         break;
       }
     }
     const signal = signals.interrupted();
     if (!failed && !signal) {
       await clearJournal(sys, options.stateDir);
+      // A plan that touched no file (a package install alone) leaves no backup to list: there is nothing to put back.
+      if (plan.touches.length === 0) await sys.removeTree(backup.dir).catch(() => undefined);
       const pruned = await pruneBackups(sys, options.backupDir, keptBackups).catch(() => []); // an old backup left over is harmless
       return { backup, pruned };
     }
     // Once the restart began, Postfix listens as the new main.cf says: only another restart undoes that.
     // A Postfix this run started (it was stopped) is stopped again.
     const began = (code: StepRef['code']) => journal.steps.some((s) => s.code === code);
-    const rollback = await rollBack(sys, postfix, backup, {
+    const rollback = await rollBack(sys, postfix, plan.configDir, backup, {
       touched: plan.touches,
       leftovers,
       stateDir: options.stateDir,
@@ -126,7 +142,7 @@ export async function runTransaction(
     if (!rollback.restoreError) await removeMadeDirectories(sys, madeDirs);
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
-    throw new TransactionError('step-failed', failed!.reason, step, backup, rollback);
+    throw new TransactionError('step-failed', failed!.reason, step, backup, rollback, failed!.command);
   } finally {
     signals.release();
     await lock.release();
@@ -135,13 +151,14 @@ export async function runTransaction(
 
 function transactionSteps(
   sys: System,
-  postfix: TransactionTarget,
+  postfix: TransactionTarget | undefined,
   plan: Plan,
+  options: TransactionOptions,
   restarts: boolean,
   starts: boolean,
   madeDirs: string[],
 ): Step[] {
-  const dir = instanceDir(postfix);
+  const dir = instanceDir(postfix ?? { configDir: plan.configDir, isDefaultInstance: true });
   const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
   return [
     ...(plan.directories ?? []).map(
@@ -156,6 +173,13 @@ function transactionSteps(
       }),
     ),
     ...plan.deletes.map((path): Step => ({ code: 'delete', target: path, run: () => sys.removeFile(path) })),
+    ...(plan.installs ?? []).map(
+      (command): Step => ({
+        code: 'install',
+        target: [command.file, ...command.args].join(' '),
+        run: () => mustInstall(sys, command, options.installLog ?? '/dev/null', options.onInstallOutput),
+      }),
+    ),
     // Before postmap: it would write the new password into a compiled map that others can read.
     ...(plan.secretFixes?.length
       ? [{ code: 'secret-fixes', run: () => fixSecretFiles(sys, plan.secretFixes ?? []) } satisfies Step]
@@ -208,6 +232,19 @@ function transactionSteps(
           } satisfies Step,
         ]
       : []),
+    ...(postfix ? serviceSteps(sys, postfix, changesMainCf, restarts, starts) : []),
+  ];
+}
+
+/** After the edits: main.cf settled, `postfix check`, then the restart or reload that makes Postfix read them. */
+function serviceSteps(
+  sys: System,
+  postfix: TransactionTarget,
+  changesMainCf: boolean,
+  restarts: boolean,
+  starts: boolean,
+): Step[] {
+  return [
     ...(changesMainCf
       ? [{ code: 'settle', run: () => waitForSettledMainCf(sys, `${postfix.configDir}/main.cf`) } satisfies Step]
       : []),

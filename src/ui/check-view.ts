@@ -3,6 +3,7 @@
 // words stay English (monitoring systems and people grep them); the text is in the interface's language.
 import type { Finding, CheckVerdict, Thresholds } from '../flow/check/judge.js';
 import type { AccountUse } from '../gmail/limits.js';
+import { perfValues } from '../flow/check/perfdata.js';
 import { problemFix, problemTitle } from './doctor-view.js';
 import { t } from './messages.js';
 
@@ -18,7 +19,8 @@ export interface CheckSummary {
 /** '|' starts the performance data and a newline a detail line: neither may appear inside the text. */
 const clean = (text: string) => text.replace(/\|/g, '/').replace(/\s*\n\s*/g, ' ');
 
-function words(f: Finding): { title: string; fix: string } {
+/** A finding's title and fix, in the interface's language (the plugin lines and check --json). */
+export function findingWords(f: Finding): { title: string; fix: string } {
   switch (f.kind) {
     case 'problem':
       return { title: `${problemTitle(f.problem)} [${f.problem.code}]`, fix: problemFix(f.problem) };
@@ -43,14 +45,14 @@ function words(f: Finding): { title: string; fix: string } {
   }
 }
 
+/** A label with a space or quote is quoted, and a quote or '=' in it replaced (the guidelines' syntax). */
 function perfdata(verdict: CheckVerdict, summary: CheckSummary): string {
-  const th = summary.thresholds;
-  const parts = [`deferred=${verdict.deferred};${th.deferredWarning};${th.deferredCritical};0`];
-  summary.use.forEach((u, i) => {
-    const label = i === 0 ? 'sent_24h' : `'sent_24h ${u.account.replace(/['=]/g, '_')}'`;
-    parts.push(`${label}=${u.sent};${Math.floor((u.limit * th.limitPercent) / 100)};${u.limit};0;${u.limit}`);
-  });
-  return parts.join(' ');
+  return perfValues(verdict, summary.use, summary.thresholds)
+    .map((p) => {
+      const label = /[\s'=]/.test(p.label) ? `'${p.label.replace(/['=]/g, '_')}'` : p.label;
+      return `${label}=${p.value};${p.warning};${p.critical};${p.min}${p.max !== undefined ? `;${p.max}` : ''}`;
+    })
+    .join(' ');
 }
 
 /** The whole plugin output: the status line, then each finding with its fix. */
@@ -65,10 +67,10 @@ export function renderCheck(verdict: CheckVerdict, summary: CheckSummary): strin
   });
   const [first, ...rest] = verdict.findings;
   const head = first
-    ? `${words(first).title}${rest.length > 0 ? ` ${t('check.more', { count: rest.length })}` : ''}`
+    ? `${findingWords(first).title}${rest.length > 0 ? ` ${t('check.more', { count: rest.length })}` : ''}`
     : ok;
   const details = verdict.findings.map((f) => {
-    const w = words(f);
+    const w = findingWords(f);
     return `${f.state.toUpperCase()}: ${clean(w.title)} → ${clean(w.fix)}`;
   });
   return [

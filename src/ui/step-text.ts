@@ -7,6 +7,7 @@ const labels: Record<StepRef['code'], MessageKey> = {
   write: 'apply.step.write',
   delete: 'apply.step.delete',
   'secret-fixes': 'apply.step.secretFixes',
+  install: 'apply.step.install',
   command: 'apply.step.command',
   'map-modes': 'apply.step.mapModes',
   postconf: 'apply.step.postconf',

@@ -101,3 +101,17 @@ export function judge(input: CheckInput): CheckVerdict {
   findings.sort((a, b) => rank[b.state] - rank[a.state]);
   return { state: findings[0]?.state ?? 'ok', findings, deferred };
 }
+
+/** A finding's stable code for check --json: doctor's problem code, or check's own for what only it measures. */
+export function findingCode(f: Finding): string {
+  switch (f.kind) {
+    case 'problem':
+      return f.problem.code;
+    case 'deferred':
+      return 'deferred-count';
+    case 'waiting':
+      return 'queue-age';
+    case 'consent':
+      return f.seconds <= 0 ? 'consent-expired' : 'consent-expiring';
+  }
+}

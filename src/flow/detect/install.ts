@@ -1,68 +1,21 @@
-// Before anything is planned: install what the relay cannot work without —
-// Postfix, the SASL PLAIN/LOGIN plugins, a map type's plugin, or (Gentoo) a
-// Postfix rebuilt with USE="sasl ssl" — only with consent or --install. Long
-// installs run under a spinner showing the latest output line; the whole
-// output goes to a log file. A failed install stops the wizard with the log's
-// tail, and undoes the one file it may have written (package.use).
+// Before anything is planned: install what the relay cannot work without (flow/plan/install-plan.ts)
+// — only with consent or --install. The install is a transaction (transaction/transaction.ts): the
+// lock, package.use backed up and written, each command a journaled step; a failed command rolls
+// package.use back. Long installs run under a spinner showing the latest output line; the whole
+// output goes to a log file, whose tail a failure shows.
 import { WizardError } from '../../errors.js';
 import type { InstallCommand } from '../../distro/family.js';
-import { emergePostfix, missingUseFlags, packageUseEdit, packageUsePath } from '../../distro/gentoo.js';
+import { packageUsePath } from '../../distro/gentoo.js';
 import { postfixServiceCommand } from '../../distro/init.js';
 import { reloadCommand } from '../../postfix/service.js';
+import { backupId } from '../../transaction/backup.js';
+import { runTransaction, TransactionError } from '../../transaction/transaction.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
-import { backupId, createBackup } from '../../transaction/backup.js';
+import { planInstall, type InstallPlan } from '../plan/install-plan.js';
 import { detect } from './detect.js';
 import { requireRoot } from './requirements.js';
 import type { HostFacts } from '../types.js';
-
-export interface InstallPlan {
-  /** Why, in the user's words, one line each. */
-  reasons: string[];
-  /** Gentoo: the package.use file to write (whole new content) before emerge. */
-  packageUse?: { path: string; content: string; previous?: string };
-  commands: InstallCommand[];
-  /** Postfix itself is new: start it afterwards through the init system. */
-  installsPostfix: boolean;
-}
-
-/** What must be installed for the relay to work here; undefined when nothing (or nothing the wizard knows how to). */
-export function planInstall(facts: HostFacts): InstallPlan | undefined {
-  const family = facts.distro;
-  if (!family.install) return undefined; // macOS, unknown systems: requirements name the manual steps
-  const reasons: string[] = [];
-  const packages: string[] = [];
-  let packageUse: InstallPlan['packageUse'];
-  let rebuild: InstallCommand | undefined;
-  if (facts.gentoo) {
-    const missing = missingUseFlags(facts.gentoo);
-    if (missing.length > 0) {
-      reasons.push(
-        facts.gentoo.installed ? t('install.why.useFlags', { flags: missing.join(' ') }) : t('install.why.gentooNew'),
-      );
-      packageUse = packageUseEdit(facts.gentoo, t('install.packageUseComment'));
-      rebuild = emergePostfix(Boolean(facts.gentoo.installed));
-    }
-  } else if (!facts.postfix) {
-    reasons.push(t('install.why.postfix'));
-    packages.push(family.postfixPackage);
-  }
-  // On Gentoo, postfix[sasl] pulls in cyrus-sasl with every mechanism.
-  if (!facts.saslPlugins.plain && !facts.saslPlugins.login && family.saslPackages.length > 0 && !rebuild) {
-    reasons.push(t('install.why.sasl'));
-    packages.push(...family.saslPackages);
-  }
-  const mapType = facts.postfix?.defaultMapType;
-  const mapPackage = mapType ? family.mapTypePackages?.[mapType] : undefined;
-  if (mapType && mapPackage && !facts.postfix?.mapTypes.includes(mapType)) {
-    reasons.push(t('install.why.mapType', { type: mapType, package: mapPackage }));
-    packages.push(mapPackage);
-  }
-  if (packages.length === 0 && !rebuild) return undefined;
-  const commands = packages.length > 0 ? [...(family.beforeInstall?.(packages) ?? []), family.install(packages)] : [];
-  if (rebuild) commands.push(rebuild);
-  return { reasons, packageUse, commands, installsPostfix: !facts.postfix };
-}
 
 export function describeInstall(plan: InstallPlan): string {
   const lines = plan.reasons.map((r) => `• ${r}`);
@@ -112,52 +65,81 @@ export async function offerInstall(
   return after;
 }
 
-async function runInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, plan: InstallPlan): Promise<void> {
-  const { sys, ui } = ctx;
+async function runInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, install: InstallPlan): Promise<void> {
+  const { sys, ui, options } = ctx;
   // One clock stamp for every file the wizard names by time (backups, journals, logs).
   const stamp = backupId(sys.now());
-  const logPath = `${ctx.options.stateDir.replace(/\/+$/, '')}/logs/install-${stamp}.log`;
+  const logPath = `${options.stateDir.replace(/\/+$/, '')}/logs/install-${stamp}.log`;
   ui.info(t('install.log', { path: logPath }));
-  const edit = plan.packageUse;
-  if (edit) {
-    // Backed up like every other file the wizard changes: `restore` can undo it.
-    const backup = await createBackup(sys, ctx.options.backupDir, [edit.path], 'install');
-    ui.info(t('install.backedUp', { path: edit.path, id: backup.id }));
-    if (edit.path !== packageUsePath) await sys.mkdirp(packageUsePath, 0o755);
-    await sys.writeFileAtomic(edit.path, edit.content, { mode: 0o644 });
-  }
-  for (const command of plan.commands) {
-    const line = commandLine(command);
-    const progress = ui.progress(t('install.running', { command: line }));
-    let shownAt = -Infinity;
-    const result = await sys.execLogged(command.file, command.args, {
-      env: command.env,
-      input: command.input,
-      logPath,
-      onLine: (text) => {
+  const edit = install.packageUse;
+  if (edit && edit.path !== packageUsePath) await sys.mkdirp(packageUsePath, 0o755);
+  // The transaction says which step begins; the commands are the plan's installs, in order.
+  let running: { file: string; line: string; progress: ReturnType<typeof ui.progress> } | undefined;
+  let started = 0;
+  let shownAt = -Infinity;
+  const done = () => running?.progress.stop(t('install.done', { command: running.line }));
+  try {
+    const { backup } = await runTransaction(sys, undefined, install.plan, {
+      backupDir: options.backupDir,
+      stateDir: options.stateDir,
+      reason: 'install',
+      startIfStopped: false,
+      installLog: logPath,
+      onStep: (step) => {
+        if (step.code !== 'install') return;
+        done();
+        const command = install.commands[started++]!;
+        const line = commandLine(command);
+        running = { file: command.file, line, progress: ui.progress(t('install.running', { command: line })) };
+        shownAt = -Infinity;
+      },
+      onInstallOutput: (text) => {
         const now = sys.now().getTime();
-        if (!text.trim() || now - shownAt < 250) return; // a few updates a second are plenty
+        if (!running || !text.trim() || now - shownAt < 250) return; // a few updates a second are plenty
         shownAt = now;
-        progress.update(`${command.file}: ${text.trim().slice(0, 100)}`);
+        running.progress.update(`${running.file}: ${text.trim().slice(0, 100)}`);
       },
     });
-    if (result.exitCode === 0) {
-      progress.stop(t('install.done', { command: line }));
-      continue;
-    }
-    progress.stop(t('install.failed', { command: line, code: result.exitCode }), 'failed');
-    if (edit) {
-      if (edit.previous === undefined) await sys.removeFile(edit.path);
-      else await sys.writeFileAtomic(edit.path, edit.previous, { mode: 0o644 });
-      ui.info(t('install.reverted', { path: edit.path }));
-    }
-    const tail = ((await sys.readFile(logPath)) ?? '').trimEnd().split('\n').slice(-15).join('\n');
-    throw new WizardError(
-      'install-failed',
-      t('install.failed', { command: line, code: result.exitCode }),
-      t('install.failedFix', { path: logPath, tail }),
+    done();
+    // Backed up like every other file the wizard changes: `restore` can undo it.
+    if (edit) ui.info(t('install.backedUp', { path: edit.path, id: backup.id }));
+  } catch (error) {
+    throw await installFailure(ctx, install, error, running, logPath);
+  }
+}
+
+/** The error a failed install ends the run with: the command and its exit code, the log's tail as the fix. */
+async function installFailure(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
+  install: InstallPlan,
+  error: unknown,
+  running: { line: string; progress: { stop: (text: string, state: 'failed') => void } } | undefined,
+  logPath: string,
+): Promise<unknown> {
+  const failed = (text: string) => (running ? running.progress.stop(text, 'failed') : ctx.ui.error(text));
+  if (!(error instanceof TransactionError)) {
+    failed(t('apply.failed'));
+    return error;
+  }
+  if (error.code === 'backup-failed') {
+    failed(t('apply.failed'));
+    return new WizardError(
+      'backup-failed',
+      t('apply.backupFailed', { dir: ctx.options.backupDir, reason: error.reason }),
+      t('apply.backupFailedFix'),
     );
   }
+  const command = running?.line ?? error.step?.target ?? '';
+  const code = error.command?.exitCode ?? error.reason;
+  failed(t('install.failed', { command, code }));
+  if (install.packageUse && error.rollback?.restoreError === undefined)
+    ctx.ui.info(t('install.reverted', { path: install.packageUse.path }));
+  const tail = ((await ctx.sys.readFile(logPath)) ?? '').trimEnd().split('\n').slice(-15).join('\n');
+  return new WizardError(
+    'install-failed',
+    t('install.failed', { command, code }),
+    t('install.failedFix', { path: logPath, tail }),
+  );
 }
 
 // A running Postfix's smtp processes keep the SASL mechanism list they

@@ -37,6 +37,7 @@ export const applyEn = {
   'apply.step.masterSet': 'Putting master.cf options back (postconf -P)',
   'apply.step.secretFixes': 'Making the password files readable by root only',
   'apply.step.masterRemove': 'Removing master.cf overrides (postconf -PX)',
+  'apply.step.install': 'Installing: {command}',
   'apply.step.command': 'Running {command}',
   'apply.step.mkdir': 'Making the directory {path}',
   'apply.step.write': 'Writing {path}',

@@ -40,6 +40,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.step.masterSet': 'master.cf のオプションを元に戻しています（postconf -P）',
   'apply.step.secretFixes': 'パスワードファイルを root だけが読めるようにしています',
   'apply.step.masterRemove': 'master.cf の上書き設定を削除しています（postconf -PX）',
+  'apply.step.install': 'インストールしています: {command}',
   'apply.step.command': '{command} を実行しています',
   'apply.step.mkdir': 'ディレクトリ {path} の作成',
   'apply.step.write': '{path} の書き込み',

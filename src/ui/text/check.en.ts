@@ -20,6 +20,4 @@ export const checkEn = {
   'check.textfileFailed': 'Could not write {path}: {reason}',
   'check.textfileFailedFix':
     'Create the directory (Debian: apt-get install prometheus-node-exporter makes it) and run check as root.',
-  'check.json': '--json: check speaks the Monitoring Plugins format, not JSON',
-  'check.jsonFix': 'Leave out --json; with --textfile DIR the same facts are written for Prometheus.',
 } as const;

@@ -22,6 +22,4 @@ export const checkJa: Record<keyof typeof checkEn, string> = {
   'check.textfileFailed': '{path} を書けませんでした: {reason}',
   'check.textfileFailedFix':
     'ディレクトリを作ってください（Debian では apt-get install prometheus-node-exporter が作ります）。check は root で実行してください。',
-  'check.json': '--json: check は Monitoring Plugins の形式で答え、JSON は出しません',
-  'check.jsonFix': '--json を外してください。--textfile DIR を付けると同じ内容を Prometheus 向けに書き出します。',
 } as const;

@@ -173,7 +173,8 @@ export const helpCheckEn = `Usage: postfix-gmail-wizard check [-w N] [-c N] [--t
 A monitoring check in the Monitoring Plugins format (Nagios, Icinga, Naemon,
 Sensu, Checkmk): one line "GMAIL RELAY OK - ... | perfdata", then one line per
 finding with its fix. Reads this machine only (settings, queue, log); never
-prompts, logs in, sends or changes anything; takes no lock.
+prompts, logs in, sends or changes anything; takes no lock. With --json: one
+JSON document instead (state, problems with codes, perfdata values).
 
 Options:
   -w, --warning N         WARNING above N deferred messages (default 5)

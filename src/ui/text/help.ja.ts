@@ -181,7 +181,8 @@ export const helpCheckJa = `使い方: postfix-gmail-wizard check [-w N] [-c N] 
 Monitoring Plugins 形式の監視チェックです（Nagios、Icinga、Naemon、Sensu、
 Checkmk）。"GMAIL RELAY OK - ... | perfdata" の 1 行に続けて、見つかったことを
 対処とともに 1 行ずつ出します。このマシン（設定、キュー、ログ）だけを読み、
-質問もログインも送信も変更もせず、ロックも取りません。
+質問もログインも送信も変更もせず、ロックも取りません。--json を付けると、
+代わりに JSON 文書を 1 つ出します（状態、コード付きの問題、perfdata の値）。
 
 オプション:
   -w, --warning N         再送待ちが N 通を超えたら WARNING（既定 5）

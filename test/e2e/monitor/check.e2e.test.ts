@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fingerprint, sendmail, setUpRelay } from '../../support/doctor-lab.js';
 import { nodeExporterBinary, startNodeExporter } from '../../support/node-exporter.js';
+import type { Outcome } from '../../../src/outcome.js';
+import { assertOutcomeSchema } from '../../support/outcome-schema.js';
 import { postfixSkipReason } from '../../support/postfix-instance.js';
 import { startRelayLab, type RelayLab } from '../../support/relay-lab.js';
 import { runWizard, type WizardRun } from '../../support/wizard-process.js';
@@ -51,6 +53,41 @@ describe('check: the monitoring check on a real Postfix', { skip }, () => {
     assert.deepEqual(await fingerprint(lab.postfix), before, 'check changed nothing');
     assert.deepEqual({ auths: lab.gmail.auths.length, messages: lab.gmail.messages.length }, seen);
     assert.deepEqual(run.leaks, []);
+  });
+
+  it('--json: one document on stdout (state, exit code, problems, perfdata values), valid against the schema', async () => {
+    const run = await check(['--json']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stderr, '');
+    const doc = JSON.parse(run.stdout) as Outcome;
+    assertOutcomeSchema(doc);
+    assert.equal(doc.result, 'healthy');
+    assert.equal(doc.exitCode, 0);
+    assert.deepEqual(doc.check, {
+      state: 'ok',
+      exitCode: 0,
+      line: `GMAIL RELAY OK - localhost:${lab.gmail.port} as ${ACCOUNT}, 0 deferred, 1 sent in 24 h | deferred=0;5;20;0 sent_24h=1;400;500;0;500`,
+      problems: [],
+      perfdata: [
+        { label: 'deferred', value: 0, warning: 5, critical: 20, min: 0 },
+        { label: 'sent_24h', value: 1, warning: 400, critical: 500, min: 0, max: 500 },
+      ],
+    });
+  });
+
+  it('--json when check cannot look or the flags are bad: UNKNOWN (exit 3) in the document, nothing else on stdout', async () => {
+    const missing = await runWizard(['check', '--json', '--config-dir', join(lab.tmp, 'no-such-dir')]);
+    assert.equal(missing.code, 3, missing.stdout + missing.stderr);
+    const doc = JSON.parse(missing.stdout) as Outcome;
+    assertOutcomeSchema(doc);
+    assert.equal(doc.check?.state, 'unknown');
+    assert.ok(doc.check?.unknown?.message, missing.stdout);
+    const bad = await check(['--json', '-c', 'lots']);
+    assert.equal(bad.code, 3, bad.stdout + bad.stderr);
+    const usage = JSON.parse(bad.stdout) as Outcome;
+    assertOutcomeSchema(usage);
+    assert.deepEqual([usage.result, usage.exitCode, usage.check?.state], ['failed', 3, 'unknown']);
+    assert.match(usage.check?.line ?? '', /^GMAIL RELAY UNKNOWN - -c lots: not a whole number/);
   });
 
   it('in Japanese, the same state word and perfdata', async () => {
@@ -149,6 +186,28 @@ describe('check: the monitoring check on a real Postfix', { skip }, () => {
     assert.ok(problem, doctor.stdout);
     assert.ok(text.includes(problem.fix), `${text}\n---\n${problem.fix}`);
     assert.match(text, /^WARNING: .*sent 4 of its 5/m);
+    // --json says the same: the codes worst first, doctor's fix, the perfdata's values.
+    const json = await check(['--daily-limit', String(LIMIT), '--json']);
+    assert.equal(json.code, 2, json.stdout);
+    const doc = JSON.parse(json.stdout) as Outcome;
+    assertOutcomeSchema(doc);
+    assert.equal(doc.check?.state, 'critical');
+    assert.equal(doc.check?.line, first);
+    assert.deepEqual(
+      doc.check?.problems.map((p) => [p.code, p.state]),
+      [
+        ['deferred-auth', 'critical'],
+        ['daily-limit', 'warning'],
+      ],
+    );
+    assert.equal(doc.check?.problems[0]?.fix, problem.fix);
+    assert.deepEqual(
+      doc.check?.perfdata.map((p) => [p.label, p.value]),
+      [
+        ['deferred', 1],
+        ['sent_24h', 4],
+      ],
+    );
     assert.deepEqual(await fingerprint(lab.postfix), before, 'check changed nothing');
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WizardError } from '../../../src/errors.js';
-import { offerInstall, planInstall } from '../../../src/flow/detect/install.js';
+import { offerInstall } from '../../../src/flow/detect/install.js';
 import { detect } from '../../../src/flow/detect/detect.js';
 import { t } from '../../../src/ui/messages.js';
 import { FakeSystem } from '../../support/fake-system.js';
@@ -29,25 +29,6 @@ function ubuntu(): FakeSystem {
   });
   return sys;
 }
-
-describe('planInstall', () => {
-  it('Ubuntu without the plugins: libsasl2-modules, for the reason the relay needs it', async () => {
-    const facts = await detect(ubuntu(), undefined);
-    const plan = planInstall(facts);
-    assert.deepEqual(plan?.reasons, [t('install.why.sasl')]);
-    assert.deepEqual(
-      plan?.commands.map((c) => [c.file, ...c.args].join(' ')),
-      [aptGet],
-    );
-    assert.equal(plan?.installsPostfix, false);
-  });
-
-  it('Debian 12 with everything in place: nothing to install', async () => {
-    const sys = new FakeSystem();
-    installFakePostfix(sys);
-    assert.equal(planInstall(await detect(sys, undefined)), undefined);
-  });
-});
 
 describe('offerInstall', () => {
   it('nothing missing: the same facts back, nothing shown, asked or run', async () => {

@@ -420,4 +420,63 @@ describe('unit layer', () => {
       assert.ok(!commandLines(sys).some((c) => c.startsWith('postmap') || c.startsWith('postconf')));
     });
   });
+
+  describe('runTransaction: package installs', () => {
+    const packageUse = '/etc/portage/package.use';
+    const log = '/var/lib/pgw/logs/install.log';
+    const installPlan = () =>
+      buildPlan(dir, {
+        files: [{ path: packageUse, content: 'old\nmail-mta/postfix sasl ssl\n', mode: 0o644, secret: false }],
+        installs: [{ file: 'emerge', args: ['--oneshot', 'mail-mta/postfix'], env: { FEATURES: '-news' } }],
+      });
+
+    it('without Postfix: package.use written, then the install logged, no check and no reload', async () => {
+      const sys = machine();
+      sys.put(packageUse, 'old\n', 0o644);
+      sys.on('emerge', () => ({ exitCode: 0, stdout: '>>> Emerging\n', stderr: '' }));
+      const steps: StepRef[] = [];
+      const lines: string[] = [];
+      await runTransaction(sys, undefined, installPlan(), {
+        ...options(steps),
+        installLog: log,
+        onInstallOutput: (line) => lines.push(line),
+      });
+      assert.deepEqual(steps, [
+        { code: 'write', target: packageUse },
+        { code: 'install', target: 'emerge --oneshot mail-mta/postfix' },
+      ]);
+      assert.equal(sys.text(packageUse), 'old\nmail-mta/postfix sasl ssl\n');
+      const call = sys.calls.find((c) => c.file === 'emerge');
+      assert.equal(call?.logged, log);
+      assert.equal(call?.env?.FEATURES, '-news');
+      assert.deepEqual(lines, ['>>> Emerging']);
+      assert.deepEqual(commandLines(sys), ['emerge --oneshot mail-mta/postfix'], 'no postfix check, no reload');
+    });
+
+    it("a failed install: package.use back as it was by the transaction's rollback, the exit code in the error", async () => {
+      const sys = machine();
+      sys.put(packageUse, 'old\n', 0o644);
+      sys.on('emerge', () => ({ exitCode: 1, stdout: '', stderr: 'emake failed\n' }));
+      const error = await runTransaction(sys, undefined, installPlan(), { ...options(), installLog: log }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof TransactionError, String(error));
+      assert.equal(error.code, 'step-failed');
+      assert.deepEqual(error.step, { code: 'install', target: 'emerge --oneshot mail-mta/postfix' });
+      assert.deepEqual(error.command, { file: 'emerge', exitCode: 1 });
+      assert.equal(sys.text(packageUse), 'old\n');
+      assert.equal(sys.files.has('/var/lib/pgw/journal.json'), false);
+      assert.deepEqual([...sys.heldLocks], []);
+    });
+
+    it('an install that edits no file leaves no backup behind (nothing to put back)', async () => {
+      const sys = machine();
+      sys.on('apt-get', () => ({ exitCode: 0, stdout: '', stderr: '' }));
+      const plan = buildPlan(dir, { installs: [{ file: 'apt-get', args: ['install', '-y', 'libsasl2-modules'] }] });
+      const { backup } = await runTransaction(sys, undefined, plan, { ...options(), installLog: log });
+      assert.deepEqual(backup.entries, []);
+      assert.ok(![...sys.files.keys()].some((p) => p.startsWith(`${backup.dir}/`)), 'its folder is gone');
+    });
+  });
 });
