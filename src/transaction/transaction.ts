@@ -6,6 +6,8 @@
 import { postconfArgs, postconfEditArgs, postconfRemoveArgs, instanceDir } from '../postfix/postconf.js';
 import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../postfix/service.js';
 import type { System } from '../system/types.js';
+import { compiledMapPaths } from '../postfix/maps.js';
+import { detachBeforeRewrite, dropAsides } from './aside.js';
 import { createBackup, keptBackups, pruneBackups, type Backup } from './backup.js';
 import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
 import { acquireLock } from './lock.js';
@@ -76,7 +78,7 @@ export async function runTransaction(
     const leftovers = await newLeftovers(sys, plan.touches);
     let backup: Backup;
     try {
-      backup = await createBackup(sys, options.backupDir, plan.touches, options.reason);
+      backup = await createBackup(sys, options.backupDir, plan.touches, options.reason, { aside: true });
     } catch (error) {
       throw new TransactionError('backup-failed', (error as Error).message);
     }
@@ -84,7 +86,7 @@ export async function runTransaction(
     const restarts = postfix?.running === true && plan.restart === true;
     const starts = postfix?.running === false && options.startIfStopped;
     const madeDirs: string[] = [];
-    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts, madeDirs);
+    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts, backup, madeDirs);
     const journal: Journal = {
       backupId: backup.id,
       backupDir: backup.dir,
@@ -123,6 +125,8 @@ export async function runTransaction(
     }
     const signal = signals.interrupted();
     if (!failed && !signal) {
+      // Before the journal goes: a run killed in between is complete, and recovery drops what is left.
+      await dropAsides(sys, backup.entries, backup.id);
       await clearJournal(sys, options.stateDir);
       // A plan that touched no file (a package install alone) leaves no backup to list: there is nothing to put back.
       if (plan.touches.length === 0) await sys.removeTree(backup.dir).catch(() => undefined);
@@ -156,6 +160,7 @@ function transactionSteps(
   options: TransactionOptions,
   restarts: boolean,
   starts: boolean,
+  backup: Backup,
   madeDirs: string[],
 ): Step[] {
   const dir = instanceDir(postfix ?? { configDir: plan.configDir, isDefaultInstance: true });
@@ -190,7 +195,10 @@ function transactionSteps(
       (command): Step => ({
         code: 'command',
         target: `${command.file} ${command.args.join(' ')}`,
-        run: () => mustRun(sys, command),
+        run: async () => {
+          await detachBeforeRewrite(sys, backup.entries, postmapOutputs(command));
+          await mustRun(sys, command);
+        },
       }),
     ),
     ...(plan.commands.length > 0 && plan.secretFiles?.length
@@ -266,6 +274,13 @@ async function waitForSettledMainCf(sys: System, mainCf: string): Promise<void> 
   const settled = (Math.floor(info.mtimeMs / 1000) + 2) * 1000 + 20;
   const wait = settled - sys.now().getTime();
   if (wait > 0) await sys.sleep(wait);
+}
+
+/** The compiled files a `postmap TYPE:PATH` command rewrites in place. */
+function postmapOutputs(command: { file: string; args: readonly string[] }): string[] {
+  const map = command.file === 'postmap' ? command.args.at(-1) : undefined;
+  const colon = map?.indexOf(':') ?? -1;
+  return map && colon > 0 ? compiledMapPaths(map.slice(0, colon), map.slice(colon + 1)) : [];
 }
 
 async function fixSecretFiles(sys: System, fixes: readonly SecretFileFix[]): Promise<void> {

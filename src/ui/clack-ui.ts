@@ -115,15 +115,21 @@ export class ClackUi implements Ui {
       }),
     );
   }
-  async password(q: { message: string; validate?: (v: string) => string | undefined }): Promise<string> {
+  async password(q: {
+    message: string;
+    validate?: (v: string) => string | undefined;
+    signal?: AbortSignal;
+  }): Promise<string> {
     const validate = q.validate;
-    return this.unlessCancelled<string>(
-      await clack.password({
-        message: this.guided(q.message),
-        validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined,
-        output: this.output,
-      }),
-    );
+    const answer = await clack.password({
+      message: this.guided(q.message),
+      validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined,
+      output: this.output,
+      ...(q.signal ? { signal: q.signal } : {}),
+    });
+    // Ended from outside (OAuth's browser answer came first): not the person's Ctrl-C.
+    if (q.signal?.aborted) return '';
+    return this.unlessCancelled<string>(answer);
   }
   async confirm(q: { message: string; initialValue?: boolean }): Promise<boolean> {
     return this.unlessCancelled<boolean>(

@@ -1,21 +1,162 @@
-// The interactive way to an OAuth token: a consent given in the browser (PKCE, a loopback redirect or
-// the address pasted back). Whatever it does, it ends with what --oauth-token-file gives — an
-// OauthToken for a Desktop client — and setup then runs the same pre-flight and plan on it
-// (oauth-step.ts). Until the consent is built, a run without --oauth-token-file is refused here.
-import { WizardError } from '../../errors.js';
-import type { OauthClient, OauthToken } from '../../gmail/oauth.js';
+// OAuth 2.0's interactive consent (--auth oauth at a terminal, no --oauth-token-file): the client
+// JSON (the one-screen explanation of how to make it, then its path, unless --oauth-client gave it),
+// then the authorization-code flow with PKCE and state to a loopback listener on 127.0.0.1, and the
+// code exchanged at the client's token_uri (TLS verified against the relay's trust anchors). The
+// browser's answer comes to the listener or is pasted back into the prompt, whichever is first; the
+// other is ended cleanly, and the listener is closed whatever happens (Ctrl-C included). From the
+// refresh token on, the run is the headless one's (oauth-preflight.ts). The verifier, the code and
+// the tokens stay in memory: never shown, never in argv, a child's environment or a file here.
+import { CancelledError, UsageError, WizardError } from '../../errors.js';
+import {
+  type ConsentAnswer,
+  codeExchangeForm,
+  consentRequest,
+  overSsh,
+  readConsentAnswer,
+  readPastedAnswer,
+  sshForwardCommand,
+} from '../../gmail/oauth-consent.js';
+import { consentInTesting, type OauthClient, parseTokenReply } from '../../gmail/oauth.js';
+import { consentPages } from '../../ui/consent-page.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
+import type { Relay } from '../../gmail/relay.js';
+import { type OauthCredential, type OauthGiven, oauthPreflight, readOauthClient } from './oauth-preflight.js';
 
-/** `client`: --oauth-client's, when given; the consent may ask for it. */
-export async function obtainConsent(
-  _ctx: Context,
-  _client: OauthClient | undefined,
-  _account: string,
-): Promise<{ client: OauthClient; token: OauthToken }> {
-  throw new WizardError(
-    'oauth-consent-unavailable',
-    t('authOauth.consentUnavailable'),
-    t('authOauth.consentUnavailableFix'),
-  );
+type Ctx = Pick<Context, 'sys' | 'ui' | 'options'>;
+
+/** A consent is given here: --auth oauth at a terminal without --oauth-token-file. */
+export const consentAtTerminal = (ctx: Pick<Context, 'ui' | 'options'>): boolean =>
+  ctx.options.auth === 'oauth' && ctx.ui.interactive && ctx.options.oauthTokenFile === undefined;
+
+/** --oauth-client's client, or the explanation and the path asked until a usable client JSON is given. */
+export async function askOauthClient(ctx: Ctx): Promise<OauthClient> {
+  if (ctx.options.oauthClient !== undefined) return readOauthClient(ctx, ctx.options.oauthClient);
+  ctx.ui.note(t('consent.clientHelp'), t('consent.clientTitle'));
+  for (;;) {
+    const typed = await ctx.ui.text({
+      message: t('consent.clientPath'),
+      placeholder: '/root/client_secret.json',
+      validate: (v) => (v.trim() === '' ? t('consent.clientPathEmpty') : undefined),
+    });
+    // A path dragged into a terminal comes quoted.
+    const path = typed.trim().replace(/^(['"])(.*)\1$/, '$2');
+    try {
+      return await readOauthClient(ctx, path);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      ctx.ui.warn(error.fix ? `${error.message}\n${error.fix}` : error.message);
+    }
+  }
+}
+
+/** The consent for `client` as `account`: the browser's answer, then the code exchanged for a refresh token. */
+export async function giveConsent(ctx: Ctx, client: OauthClient, caPem: string, account: string): Promise<OauthGiven> {
+  let state = '';
+  const judge = (query: URLSearchParams) => {
+    const answer = readConsentAnswer(query, state);
+    return answer.kind === 'not-an-answer' ? 'ignore' : answer.kind === 'state-mismatch' ? 'refuse' : 'take';
+  };
+  const listener = await ctx.sys.listenLoopback('/', judge, consentPages());
+  const stop = new AbortController();
+  try {
+    const request = consentRequest(client, listener.port, account);
+    state = request.state;
+    ctx.ui.info(t('consent.open', { account }));
+    ctx.ui.print(`\n${request.url}\n`);
+    ctx.ui.info(t('consent.listening', { port: listener.port }));
+    if (overSsh(ctx.sys.env()))
+      ctx.ui.command(t('consent.ssh', { port: listener.port }), sshForwardCommand(ctx.sys.env(), listener.port));
+    // Masked: the address holds the code, a secret the screen must not show.
+    const pasted = ctx.ui
+      .password({
+        message: t('consent.paste'),
+        signal: stop.signal,
+        validate: (v) => pasteProblem(readPastedAnswer(v, state)),
+      })
+      .then((text) => (stop.signal.aborted ? undefined : { heard: false, answer: readPastedAnswer(text, state) }));
+    const heard = listener.answer.then(({ verdict, query }) => ({
+      heard: true,
+      answer: verdict === 'refuse' ? ({ kind: 'state-mismatch' } as const) : readConsentAnswer(query, state),
+    }));
+    const first = await Promise.race([pasted, heard]);
+    stop.abort(); // the listener came first: the prompt ends (resolves undefined, shows nothing)
+    await pasted;
+    if (first === undefined) throw new CancelledError(t('cancelled'));
+    const { answer } = first;
+    if (first.heard && answer.kind !== 'state-mismatch') ctx.ui.success(t('consent.heard', { port: listener.port }));
+    return await exchange(ctx, client, caPem, answer, listener.port, request);
+  } finally {
+    stop.abort();
+    await listener.close();
+  }
+}
+
+function pasteProblem(answer: ConsentAnswer): string | undefined {
+  if (answer.kind === 'not-an-answer') return t('consent.pasteNotAnswer');
+  if (answer.kind === 'state-mismatch') return t('consent.pasteStateMismatch');
+  return undefined;
+}
+
+async function exchange(
+  ctx: Ctx,
+  client: OauthClient,
+  caPem: string,
+  answer: ConsentAnswer,
+  port: number,
+  request: ReturnType<typeof consentRequest>,
+): Promise<OauthGiven> {
+  const endpoint = client.tokenUri;
+  if (answer.kind === 'state-mismatch')
+    throw new WizardError(
+      'oauth-state-mismatch',
+      `${t('consent.stateMismatch.cause', { port })} ${t('preflight.nothingChanged')}`,
+      t('consent.stateMismatch.fix'),
+    );
+  if (answer.kind !== 'code') {
+    const error = answer.kind === 'denied' ? answer.error : 'no_code';
+    throw new WizardError(
+      'oauth-consent-denied',
+      `${t('consent.denied.cause', { error })} ${t('preflight.nothingChanged')}`,
+      t('consent.denied.fix'),
+    );
+  }
+  const progress = ctx.ui.progress(t('consent.exchanging', { endpoint: new URL(endpoint).host }));
+  const reply = await ctx.sys.postForm(endpoint, codeExchangeForm(client, request, answer.code), caPem);
+  const parsed = reply.status === 0 ? undefined : parseTokenReply(reply.status, reply.body);
+  if (!parsed?.ok) {
+    const error = parsed?.error ?? reply.errorCode ?? 'ESOCKET';
+    progress.stop(t('consent.exchangeFailed', { error }), 'failed');
+    const [cause, fix] =
+      parsed === undefined
+        ? [t('authOauth.unreachable.cause', { endpoint, error }), t('authOauth.unreachable.fix')]
+        : [t('consent.exchange.cause', { endpoint, error }), t('consent.exchange.fix')];
+    throw new WizardError('oauth-code-refused', `${cause} ${t('preflight.nothingChanged')}`, fix);
+  }
+  if (!parsed.refreshToken) {
+    progress.stop(t('consent.exchangeFailed', { error: 'no refresh_token' }), 'failed');
+    throw new WizardError(
+      'oauth-no-refresh-token',
+      `${t('consent.noRefresh.cause', { endpoint })} ${t('preflight.nothingChanged')}`,
+      t('consent.noRefresh.fix'),
+    );
+  }
+  progress.stop(t('consent.exchanged'));
+  return { client, refreshToken: parsed.refreshToken, testing: consentInTesting(parsed) };
+}
+
+/**
+ * The OAuth pre-flight with the refresh token from wherever it comes: a consent given now (at a
+ * terminal, without --oauth-token-file), else --oauth-client and --oauth-token-file. The caller checks
+ * the plugin first: nobody should consent and then be told that Postfix cannot use it.
+ */
+export async function oauthSignIn(
+  ctx: Ctx,
+  relay: Relay,
+  caPem: string,
+  account: string,
+  to: string,
+): Promise<OauthCredential> {
+  const given = consentAtTerminal(ctx) ? await giveConsent(ctx, await askOauthClient(ctx), caPem, account) : undefined;
+  return oauthPreflight(ctx, relay, caPem, account, to, given);
 }

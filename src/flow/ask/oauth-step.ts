@@ -1,15 +1,15 @@
 // --auth oauth in setup: where the token comes from, and the one road it takes from there. The two
 // files are read and checked with the other flags, before anything is detected, asked or locked
-// (exit 2 on bad input); in the ask phase a token — from --oauth-token-file, or from a consent in
-// the browser (oauth-consent.ts) — goes through the same pre-flight (a fresh access token, XOAUTH2
-// at the relay), and the credential it proves goes to the plan (plan/oauth-plan.ts).
+// (exit 2 on bad input); in the ask phase the token — from --oauth-token-file, or from a consent in
+// the browser (oauth-consent.ts: oauthSignIn) — goes through the same pre-flight (a fresh access
+// token, XOAUTH2 at the relay), and the credential it proves goes to the plan (plan/oauth-plan.ts).
 import { UsageError } from '../../errors.js';
 import type { OauthClient, OauthCredential, OauthToken } from '../../gmail/oauth.js';
 import type { Relay } from '../../gmail/relay.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
-import { obtainConsent } from './oauth-consent.js';
-import { oauthCredential, readOauthClient, readOauthTokenFile } from './oauth-preflight.js';
+import { consentAtTerminal, oauthSignIn } from './oauth-consent.js';
+import { oauthPreflight, readOauthClient, readOauthTokenFile } from './oauth-preflight.js';
 
 /** What --oauth-client and --oauth-token-file gave, checked; secrets, in memory only. */
 export interface OauthInputs {
@@ -51,7 +51,9 @@ export async function askOauth(
   to: string,
 ): Promise<OauthCredential | undefined> {
   if (ctx.options.dryRun) return undefined;
-  const given = inputs.client && inputs.token ? { client: inputs.client, token: inputs.token } : undefined;
-  const { client, token } = given ?? (await obtainConsent(ctx, inputs.client, account));
-  return oauthCredential(ctx, client, token, relay, caPem, account, to);
+  if (consentAtTerminal(ctx)) return oauthSignIn(ctx, relay, caPem, account, to);
+  // The files were read with the flags: given, so that they are not read twice.
+  const given =
+    inputs.client && inputs.token ? { client: inputs.client, refreshToken: inputs.token.refreshToken } : undefined;
+  return oauthPreflight(ctx, relay, caPem, account, to, given);
 }

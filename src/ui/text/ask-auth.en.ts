@@ -50,10 +50,6 @@ export const askAuthEn = {
     'Give the consent again, signed in as {account}, with the scope https://mail.google.com/ on the consent screen.',
   'authOauth.testing':
     'The OAuth consent screen is in "Testing": Google ends this consent after 7 days, and mail stops then. Publish the app (Google Cloud console → OAuth consent screen → Publish app) and give the consent again.',
-  'authOauth.consentUnavailable':
-    'This version cannot give the OAuth consent in a browser yet: it needs a token obtained elsewhere.',
-  'authOauth.consentUnavailableFix':
-    'Run with --oauth-client FILE --oauth-token-file FILE (a token file holds at least {"refresh_token": "…"}).',
   'authOauth.headlessFix':
     'Without a terminal the consent cannot be given here: bring the Desktop client JSON (--oauth-client) and a token from a consent given elsewhere (--oauth-token-file), both root-only files.',
   'authOauth.plugin.missing':

@@ -53,10 +53,6 @@ export const askAuthJa = {
     '{account} でサインインし、同意画面でスコープ https://mail.google.com/ を付けて、もう一度同意してください。',
   'authOauth.testing':
     'OAuth 同意画面が「Testing」です。Google はこの同意を 7 日で終了し、そこでメールが止まります。アプリを公開して（Google Cloud コンソール → OAuth consent screen → Publish app）、もう一度同意してください。',
-  'authOauth.consentUnavailable':
-    'このバージョンはまだブラウザーで OAuth の同意を取得できません。別の場所で取得したトークンが必要です。',
-  'authOauth.consentUnavailableFix':
-    '--oauth-client FILE --oauth-token-file FILE を付けて実行してください（トークンファイルには少なくとも {"refresh_token": "…"} が必要です）。',
   'authOauth.headlessFix':
     '端末がないため、ここでは同意を取得できません。デスクトップクライアントの JSON（--oauth-client）と、別の場所で取得した同意のトークン（--oauth-token-file）を、どちらも root だけが読めるファイルで指定してください。',
   'authOauth.plugin.missing':

@@ -12,6 +12,7 @@ import { askAccountsJa } from './ask-accounts.ja.js';
 import { askKeychainJa } from './ask-keychain.ja.js';
 import { askRelayJa } from './ask-relay.ja.js';
 import { askAuthJa } from './ask-auth.ja.js';
+import { askConsentJa } from './ask-consent.ja.js';
 import { planJa } from './plan.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { applyJa } from './apply.ja.js';
@@ -41,6 +42,7 @@ export const ja: Catalogue = {
   ...askKeychainJa,
   ...askRelayJa,
   ...askAuthJa,
+  ...askConsentJa,
   ...planJa,
   ...tuiJa,
   ...applyJa,
