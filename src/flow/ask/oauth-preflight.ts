@@ -9,8 +9,8 @@ import {
   consentInTesting,
   type OauthClient,
   type OauthCredential,
-  type OauthProblem,
   type OauthToken,
+  type OauthProblem,
   parseOauthClient,
   parseOauthToken,
   parseTokenReply,
@@ -21,7 +21,6 @@ import { type MessageKey, t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
 import { preflightEnvelope } from './relay-preflight.js';
 
-/** What the pre-flight proved, in memory only, on its way to the plan (the token file): gmail/oauth.ts. */
 export type { OauthCredential };
 
 async function readSecretJson(sys: System, flag: string, path: string): Promise<string> {
@@ -58,6 +57,20 @@ function refuseInput(flag: string, path: string, problem: OauthProblem, field = 
   throw new UsageError('invalid-oauth-file', t(problemText[problem], { flag, path, field }), t('authOauth.inputFix'));
 }
 
+/** --oauth-client's Desktop client, read and checked (exit 2 on bad input, nothing changed). */
+export async function readOauthClient(ctx: Pick<Context, 'sys'>, path: string): Promise<OauthClient> {
+  const client = parseOauthClient(await readSecretJson(ctx.sys, '--oauth-client', path));
+  if (!client.ok) refuseInput('--oauth-client', path, client.problem, client.field);
+  return client.value;
+}
+
+/** --oauth-token-file's token (a refresh_token at least), read and checked (exit 2 on bad input). */
+export async function readOauthTokenFile(ctx: Pick<Context, 'sys'>, path: string): Promise<OauthToken> {
+  const token = parseOauthToken(await readSecretJson(ctx.sys, '--oauth-token-file', path));
+  if (!token.ok) refuseInput('--oauth-token-file', path, token.problem);
+  return token.value;
+}
+
 /** --oauth-client and --oauth-token-file, read and checked (exit 2 on bad input, nothing changed). */
 export async function readOauthInputs(
   ctx: Pick<Context, 'sys' | 'options'>,
@@ -72,28 +85,6 @@ export async function readOauthInputs(
   const client = await readOauthClient(ctx, oauthClient);
   const token = await readOauthTokenFile(ctx, oauthTokenFile);
   return { client, refreshToken: token.refreshToken };
-}
-
-/** --oauth-token-file's token (a refresh_token at least), read and checked (exit 2 on bad input). */
-export async function readOauthTokenFile(ctx: Pick<Context, 'sys'>, path: string): Promise<OauthToken> {
-  const token = parseOauthToken(await readSecretJson(ctx.sys, '--oauth-token-file', path));
-  if (!token.ok) refuseInput('--oauth-token-file', path, token.problem);
-  return token.value;
-}
-
-/** The client JSON at `path` (--oauth-client, or the path typed at the consent), read and checked (exit 2). */
-export async function readOauthClient(ctx: Pick<Context, 'sys'>, path: string): Promise<OauthClient> {
-  const client = parseOauthClient(await readSecretJson(ctx.sys, '--oauth-client', path));
-  if (!client.ok) refuseInput('--oauth-client', path, client.problem, client.field);
-  return client.value;
-}
-
-/** A refresh token got some other way than --oauth-token-file: the interactive consent (oauth-consent.ts). */
-export interface OauthGiven {
-  client: OauthClient;
-  refreshToken: string;
-  /** The code exchange showed a consent screen in Testing (refresh_token_expires_in). */
-  testing?: boolean;
 }
 
 /** A fresh access token for `refreshToken`, or the explained refusal (exit 1). */
@@ -134,19 +125,20 @@ export async function refreshAccessToken(
   };
 }
 
-/** The whole OAuth pre-flight: fresh access token, then XOAUTH2 at the relay with the envelope tried. */
-export async function oauthPreflight(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
+/**
+ * The pre-flight of a token however it came (a consent in the browser, --oauth-token-file): a fresh
+ * access token from the client's token_uri, then XOAUTH2 at the relay with the envelope tried.
+ */
+export async function oauthCredential(
+  ctx: Pick<Context, 'sys' | 'ui'>,
+  client: OauthClient,
+  token: OauthToken,
   relay: Relay,
   caPem: string,
   account: string,
   to: string,
-  /** The consent just given; absent: --oauth-client and --oauth-token-file are read. */
-  given?: OauthGiven,
 ): Promise<OauthCredential> {
-  const { client, refreshToken } = given ?? (await readOauthInputs(ctx));
-  const fresh = await refreshAccessToken(ctx, client, refreshToken, caPem);
-  if (given?.testing) fresh.testing = true;
+  const fresh = await refreshAccessToken(ctx, client, token.refreshToken, caPem);
   // Said before the login, so that a refusal does not hide it: in Testing the consent ends in 7 days.
   if (fresh.testing) ctx.ui.warn(t('authOauth.testing'));
   await preflightEnvelope(ctx, relay, caPem, {
@@ -154,5 +146,17 @@ export async function oauthPreflight(
     to,
     xoauth2: { user: account, accessToken: fresh.accessToken },
   });
-  return { client, refreshToken, ...fresh };
+  return { client, refreshToken: token.refreshToken, ...fresh };
+}
+
+/** The whole OAuth pre-flight from the two files: read them, then oauthCredential. */
+export async function oauthPreflight(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
+  relay: Relay,
+  caPem: string,
+  account: string,
+  to: string,
+): Promise<OauthCredential> {
+  const { client, refreshToken } = await readOauthInputs(ctx);
+  return oauthCredential(ctx, client, { refreshToken }, relay, caPem, account, to);
 }

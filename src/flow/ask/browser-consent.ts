@@ -4,7 +4,7 @@
 // code exchanged at the client's token_uri (TLS verified against the relay's trust anchors). The
 // browser's answer comes to the listener or is pasted back into the prompt, whichever is first; the
 // other is ended cleanly, and the listener is closed whatever happens (Ctrl-C included). From the
-// refresh token on, the run is the headless one's (oauth-preflight.ts). The verifier, the code and
+// token on, the run is the headless one's (the same pre-flight and plan). The verifier, the code and
 // the tokens stay in memory: never shown, never in argv, a child's environment or a file here.
 import { CancelledError, UsageError, WizardError } from '../../errors.js';
 import {
@@ -16,22 +16,67 @@ import {
   readPastedAnswer,
   sshForwardCommand,
 } from '../../gmail/oauth-consent.js';
-import { consentInTesting, type OauthClient, parseTokenReply } from '../../gmail/oauth.js';
+import {
+  consentInTesting,
+  type OauthClient,
+  type OauthProblem,
+  type OauthToken,
+  parseOauthClient,
+  parseTokenReply,
+} from '../../gmail/oauth.js';
 import { consentPages } from '../../ui/consent-page.js';
-import { t } from '../../ui/messages.js';
+import { type MessageKey, t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
-import type { Relay } from '../../gmail/relay.js';
-import { type OauthCredential, type OauthGiven, oauthPreflight, readOauthClient } from './oauth-preflight.js';
 
-type Ctx = Pick<Context, 'sys' | 'ui' | 'options'>;
+type Ctx = Pick<Context, 'sys' | 'ui'>;
 
-/** A consent is given here: --auth oauth at a terminal without --oauth-token-file. */
-export const consentAtTerminal = (ctx: Pick<Context, 'ui' | 'options'>): boolean =>
-  ctx.options.auth === 'oauth' && ctx.ui.interactive && ctx.options.oauthTokenFile === undefined;
+/** What a consent leaves: the token as --oauth-token-file would give it, for the client it was given to. */
+export interface Consented {
+  client: OauthClient;
+  token: Required<OauthToken>;
+  /** The code exchange carried refresh_token_expires_in: the consent screen is in Testing (7 days). */
+  testing: boolean;
+}
 
-/** --oauth-client's client, or the explanation and the path asked until a usable client JSON is given. */
+/**
+ * The consent (at a terminal, no --oauth-token-file): `client` is --oauth-client's when given, else it
+ * is explained and asked for. The caller has checked the plugin first: nobody should consent and then
+ * be told that Postfix cannot use it. `caPem`: the relay's trust anchors, --ca-file's included.
+ */
+export async function consentInBrowser(
+  ctx: Ctx,
+  client: OauthClient | undefined,
+  account: string,
+  caPem: string,
+): Promise<Consented> {
+  return giveConsent(ctx, client ?? (await askOauthClient(ctx)), caPem, account);
+}
+
+/** The client JSON at a typed path, read as a secret file (root's or the sudo user's, no one else's). */
+async function readClientFile(sys: Ctx['sys'], path: string): Promise<OauthClient> {
+  const vars = { flag: '--oauth-client', path };
+  const file = await sys.readSecretFile(path);
+  if (file.problem || file.text === undefined)
+    throw new UsageError(
+      'unsafe-oauth-file',
+      t('authOauth.fileRefused', { ...vars, problem: file.problem ?? 'unreadable' }),
+      t('authOauth.fileRefusedFix', vars),
+    );
+  const parsed = parseOauthClient(file.text);
+  if (!parsed.ok)
+    throw new UsageError(
+      'invalid-oauth-file',
+      t(`authOauth.${parsed.problem}` as `authOauth.${OauthProblem}` & MessageKey, {
+        ...vars,
+        field: parsed.field ?? '',
+      }),
+      t('authOauth.inputFix'),
+    );
+  return parsed.value;
+}
+
+/** The one-screen explanation of the Desktop client, then its path, asked until a usable client JSON is given. */
 export async function askOauthClient(ctx: Ctx): Promise<OauthClient> {
-  if (ctx.options.oauthClient !== undefined) return readOauthClient(ctx, ctx.options.oauthClient);
   ctx.ui.note(t('consent.clientHelp'), t('consent.clientTitle'));
   for (;;) {
     const typed = await ctx.ui.text({
@@ -42,7 +87,7 @@ export async function askOauthClient(ctx: Ctx): Promise<OauthClient> {
     // A path dragged into a terminal comes quoted.
     const path = typed.trim().replace(/^(['"])(.*)\1$/, '$2');
     try {
-      return await readOauthClient(ctx, path);
+      return await readClientFile(ctx.sys, path);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       ctx.ui.warn(error.fix ? `${error.message}\n${error.fix}` : error.message);
@@ -51,7 +96,7 @@ export async function askOauthClient(ctx: Ctx): Promise<OauthClient> {
 }
 
 /** The consent for `client` as `account`: the browser's answer, then the code exchanged for a refresh token. */
-export async function giveConsent(ctx: Ctx, client: OauthClient, caPem: string, account: string): Promise<OauthGiven> {
+export async function giveConsent(ctx: Ctx, client: OauthClient, caPem: string, account: string): Promise<Consented> {
   let state = '';
   const judge = (query: URLSearchParams) => {
     const answer = readConsentAnswer(query, state);
@@ -105,7 +150,7 @@ async function exchange(
   answer: ConsentAnswer,
   port: number,
   request: ReturnType<typeof consentRequest>,
-): Promise<OauthGiven> {
+): Promise<Consented> {
   const endpoint = client.tokenUri;
   if (answer.kind === 'state-mismatch')
     throw new WizardError(
@@ -142,21 +187,7 @@ async function exchange(
     );
   }
   progress.stop(t('consent.exchanged'));
-  return { client, refreshToken: parsed.refreshToken, testing: consentInTesting(parsed) };
-}
-
-/**
- * The OAuth pre-flight with the refresh token from wherever it comes: a consent given now (at a
- * terminal, without --oauth-token-file), else --oauth-client and --oauth-token-file. The caller checks
- * the plugin first: nobody should consent and then be told that Postfix cannot use it.
- */
-export async function oauthSignIn(
-  ctx: Ctx,
-  relay: Relay,
-  caPem: string,
-  account: string,
-  to: string,
-): Promise<OauthCredential> {
-  const given = consentAtTerminal(ctx) ? await giveConsent(ctx, await askOauthClient(ctx), caPem, account) : undefined;
-  return oauthPreflight(ctx, relay, caPem, account, to, given);
+  const expiry = Math.floor(Date.now() / 1000) + parsed.expiresIn;
+  const token = { refreshToken: parsed.refreshToken, accessToken: parsed.accessToken, expiry };
+  return { client, token, testing: consentInTesting(parsed) };
 }

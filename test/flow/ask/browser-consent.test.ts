@@ -1,4 +1,4 @@
-// OAuth's interactive consent (flow/ask/oauth-consent.ts) with the real system against the fake Google
+// OAuth's interactive consent (flow/ask/browser-consent.ts) with the real system against the fake Google
 // OAuth server on loopback: the test plays the browser (it reads the address the wizard showed, gives
 // the consent at the fake and follows or stops at its redirect). The listener's answer and the pasted
 // one each win once, and the other is ended; a wrong state, a refusal, Ctrl-C; the client JSON asked
@@ -8,7 +8,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancelledError, WizardError } from '../../../src/errors.js';
-import { askOauthClient, consentAtTerminal, giveConsent } from '../../../src/flow/ask/oauth-consent.js';
+import { askOauthClient, consentInBrowser, giveConsent } from '../../../src/flow/ask/browser-consent.js';
 import { parseOptions } from '../../../src/options.js';
 import { createRealSystem } from '../../../src/system/real-system.js';
 import type { System } from '../../../src/system/types.js';
@@ -46,7 +46,7 @@ class BrowserUi extends ScriptedUi {
   }
 }
 
-describe('flow/ask/oauth-consent', { skip }, () => {
+describe('flow/ask/browser-consent', { skip }, () => {
   let tmp: string;
   let ca: TestCa;
   let oauth: FakeOauth;
@@ -98,11 +98,13 @@ describe('flow/ask/oauth-consent', { skip }, () => {
       { path: '/token', grantType: 'authorization_code', ok: true },
     ]);
     assert.equal(value.client.clientSecret, SECRET);
-    assert.match(value.refreshToken, /^1\/\/0g/);
+    assert.match(value.token.refreshToken, /^1\/\/0g/);
     assert.equal(value.testing, false);
+    assert.equal(oauth.validAccessToken(value.token.accessToken), 'someone@example.org');
+    assert.ok(value.token.expiry > Date.now() / 1000 + 3000);
     assert.match(ui.transcript, /sign in as ops@example\.org/);
     assert.match(ui.transcript, /success: The browser brought the answer to 127\.0\.0\.1:\d+/);
-    noSecrets(ui.transcript, value.refreshToken);
+    noSecrets(ui.transcript, value.token.refreshToken);
   });
 
   it('the address pasted back wins: a wrong state is refused in the prompt, the right one taken; the listener is closed', async () => {
@@ -114,12 +116,12 @@ describe('flow/ask/oauth-consent', { skip }, () => {
     });
     const { value, error } = await settle(giveConsent(ctxFor(ui), client(), ca.caPem, ACCOUNT));
     assert.equal(error, undefined, String(error));
-    assert.match(value!.refreshToken, /^1\/\/0g/);
+    assert.match(value!.token.refreshToken, /^1\/\/0g/);
     assert.match(ui.transcript, /invalid: That is not the address the browser ended on/);
     assert.match(ui.transcript, /invalid: That address answers another consent/);
     assert.doesNotMatch(ui.transcript, /brought the answer/);
     assert.equal(await isListening(port), false, 'the listener is closed');
-    noSecrets(ui.transcript, value!.refreshToken);
+    noSecrets(ui.transcript, value!.token.refreshToken);
   });
 
   it('a wrong state at the listener: the browser gets the refusal, the run ends (oauth-state-mismatch), no exchange', async () => {
@@ -228,21 +230,11 @@ describe('flow/ask/oauth-consent', { skip }, () => {
     noSecrets(ui.transcript);
   });
 
-  it('--oauth-client given: no explanation, no question', async () => {
-    const ui = new ScriptedUi([]);
-    const got = await askOauthClient(ctxFor(ui, createRealSystem(), ['--oauth-client', join(tmp, 'client.json')]));
-    assert.equal(got.clientSecret, SECRET);
-    assert.deepEqual(ui.shown, []);
-  });
-
-  it('a consent is given at a terminal only, and only without --oauth-token-file', () => {
-    assert.equal(consentAtTerminal(ctxFor(new ScriptedUi([]))), true);
-    assert.equal(consentAtTerminal(ctxFor(new ScriptedUi([], false))), false);
-    const withToken = {
-      ui: new ScriptedUi([]),
-      options: parseOptions(['--auth', 'oauth', '--oauth-client', 'c', '--oauth-token-file', 't']),
-    };
-    assert.equal(consentAtTerminal(withToken), false);
-    assert.equal(consentAtTerminal({ ui: new ScriptedUi([]), options: parseOptions([]) }), false);
+  it('--oauth-client given: no explanation, no question; the consent goes on with that client', async () => {
+    const ui = new BrowserUi([cancel], async () => []);
+    const error = await consentInBrowser(ctxFor(ui), client(), ACCOUNT, ca.caPem).catch((e: unknown) => e);
+    assert.ok(error instanceof CancelledError);
+    assert.doesNotMatch(ui.transcript, /Desktop app/);
+    assert.match(authUrlIn(ui.transcript) ?? '', new RegExp(`client_id=${CLIENT}`));
   });
 });
