@@ -4,7 +4,7 @@
 // which the plugin accepts as overrides of its config: the config stays 0644 (smtp must read it,
 // inside a chroot too) and holds nothing secret. The plugin rewrites the token file whenever it
 // refreshes the access token, so a re-run with the same refresh token and client leaves it alone.
-import ejs from 'ejs';
+import { renderTemplate } from './render-template.js';
 import type { OauthCredential } from '../../gmail/oauth.js';
 import type { OauthFileFacts } from '../../postfix/xoauth2-files.js';
 import type { TemplateName } from '../../system/templates.js';
@@ -23,7 +23,7 @@ export interface OauthPlanInput {
 }
 
 function renderToken(template: string, c: OauthCredential | undefined, mask?: string): string {
-  return ejs.render(template, {
+  return renderTemplate(template, {
     accessToken: mask ?? c?.accessToken ?? '<access token>',
     refreshToken: mask ?? c?.refreshToken ?? '<refresh token>',
     expiry: String(c?.expiry ?? 0),
@@ -72,7 +72,7 @@ export function oauthFilesPiece(input: OauthPlanInput, templates: Partial<Record
       shown: renderToken(templates.xoauth2_token ?? '', credential, masked),
     });
   }
-  const config = ejs.render(templates.sasl_xoauth2_conf ?? '', {
+  const config = renderTemplate(templates.sasl_xoauth2_conf ?? '', {
     clientId: credential?.client.clientId ?? '<client id>',
     tokenEndpoint: credential?.client.tokenUri ?? '<token_uri>',
     caBundleFile: input.caBundle,
