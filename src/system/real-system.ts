@@ -82,6 +82,8 @@ export function createRealSystem(): System {
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
     checkEnvelope: (endpoint, check) => checkEnvelope(endpoint, check, hostname()),
     postForm,
+    listenLoopback: async (path, judge, pages) =>
+      (await import('./loopback-listener.js')).listenLoopback(path, judge, pages),
     probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),

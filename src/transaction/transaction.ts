@@ -12,7 +12,7 @@ import { createBackup, keptBackups, pruneBackups, type Backup } from './backup.j
 import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
 import { acquireLock } from './lock.js';
 import type { Plan, SecretFileFix } from './plan.js';
-import { CommandFailed, mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
+import { mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
 
@@ -35,18 +35,20 @@ export interface TransactionOptions {
 
 export type { RollbackReport } from './rollback.js';
 
-/** A transaction that did not complete. `backup-failed`: nothing changed; else it was rolled back. */
+/**
+ * A transaction that did not complete. `backup-failed`: nothing changed; else it was rolled back. It
+ * carries codes and facts, never a sentence: ui/error-text.ts words `failure` where it is shown.
+ */
 export class TransactionError extends Error {
   constructor(
     readonly code: 'backup-failed' | 'step-failed' | 'interrupted',
-    readonly reason: string,
+    /** What went wrong as it was thrown (a coded error, a CommandFailed, a system error), or the signal's name. */
+    readonly failure: unknown,
     readonly step?: StepRef,
     readonly backup?: Backup,
     readonly rollback?: RollbackReport,
-    /** The failed step's command and its exit code, when a command failed. */
-    readonly command?: { file: string; exitCode: number },
   ) {
-    super(`${code}: ${reason}`);
+    super(code);
     this.name = 'TransactionError';
   }
 }
@@ -79,7 +81,7 @@ export async function runTransaction(
     try {
       backup = await createBackup(sys, options.backupDir, plan.touches, options.reason, { aside: true });
     } catch (error) {
-      throw new TransactionError('backup-failed', (error as Error).message);
+      throw new TransactionError('backup-failed', error);
     }
     // Decided once: a reload ignores a new inet_interfaces, so such a plan restarts a running Postfix.
     const restarts = postfix?.running === true && plan.restart === true;
@@ -96,12 +98,12 @@ export async function runTransaction(
       startedAt: sys.now().toISOString(),
       steps: [],
     };
-    let failed: { step: StepRef; reason: string; command?: { file: string; exitCode: number } } | undefined;
+    let failed: { step: StepRef; failure: unknown } | undefined;
     for (const step of steps) {
       const ref: StepRef = { code: step.code, ...(step.target !== undefined ? { target: step.target } : {}) };
       const signal = signals.interrupted();
       if (signal) {
-        failed = { step: ref, reason: signal };
+        failed = { step: ref, failure: signal };
         break;
       }
       options.onStep?.(ref);
@@ -113,11 +115,7 @@ export async function runTransaction(
         // Recorded, so that a crash before the journal is cleared is known to have left a whole change.
         await writeJournal(sys, options.stateDir, journal);
       } catch (error) {
-        failed = {
-          step: ref,
-          reason: (error as Error).message,
-          ...(error instanceof CommandFailed ? { command: { file: error.file, exitCode: error.exitCode } } : {}),
-        };
+        failed = { step: ref, failure: error };
         break;
       }
     }
@@ -149,7 +147,7 @@ export async function runTransaction(
     });
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
-    throw new TransactionError('step-failed', failed!.reason, step, backup, rollback, failed!.command);
+    throw new TransactionError('step-failed', failed!.failure, step, backup, rollback);
   } finally {
     signals.release();
     await lock.release();

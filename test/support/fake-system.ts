@@ -24,6 +24,12 @@ import type {
   SecretFile,
 } from '../../src/system/types.js';
 import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
+import {
+  listenLoopback,
+  type LoopbackListener,
+  type LoopbackPages,
+  type LoopbackVerdict,
+} from '../../src/system/loopback-listener.js';
 
 export interface FakeFile {
   content: Buffer;
@@ -270,6 +276,14 @@ export class FakeSystem implements System {
   async postForm(url: string, form: Record<string, string>, ca?: string): Promise<HttpReply> {
     this.posts.push({ url, form, ...(ca ? { ca } : {}) });
     return this.postResult(url, form);
+  }
+  /** The real listener: OAuth's redirect is tested with real sockets on 127.0.0.1. */
+  listenLoopback(
+    path: string,
+    judge: (query: URLSearchParams) => LoopbackVerdict,
+    pages: LoopbackPages,
+  ): Promise<LoopbackListener> {
+    return listenLoopback(path, judge, pages);
   }
   async probeRelay(host: string, port: number, options: { timeoutMs: number; tls?: boolean }): Promise<RelayProbe> {
     this.probes.push({ host, port, tls: options.tls });
