@@ -121,9 +121,15 @@ export async function runTransaction(
     }
     const signal = signals.interrupted();
     if (!failed && !signal) {
-      // Before the journal goes: a run killed in between is complete, and recovery drops what is left.
-      await dropAsides(sys, backup.entries, backup.id);
-      await clearJournal(sys, options.stateDir);
+      // The second names go before the journal. Where they cannot (the config dir went read-only after the
+      // last step) the journal stays, complete: the change is whole, and the next run only drops them.
+      if (
+        await dropAsides(sys, backup.entries, backup.id).then(
+          () => true,
+          () => false,
+        )
+      )
+        await clearJournal(sys, options.stateDir);
       // A plan that touched no file (a package install alone) leaves no backup to list: there is nothing to put back.
       if (plan.touches.length === 0) await sys.removeTree(backup.dir).catch(() => undefined);
       const pruned = await pruneBackups(sys, options.backupDir, keptBackups).catch(() => []); // an old backup left over is harmless
