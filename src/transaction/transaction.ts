@@ -15,6 +15,7 @@ import type { Plan, SecretFileFix } from './plan.js';
 import { mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
+import { makeDirectories, removeMadeDirectories } from './directories.js';
 
 export type { TransactionTarget } from './run-step.js';
 
@@ -86,7 +87,8 @@ export async function runTransaction(
     // Decided once: a reload ignores a new inet_interfaces, so such a plan restarts a running Postfix.
     const restarts = postfix?.running === true && plan.restart === true;
     const starts = postfix?.running === false && options.startIfStopped;
-    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts, backup);
+    const madeDirs: string[] = [];
+    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts, backup, madeDirs);
     const journal: Journal = {
       backupId: backup.id,
       backupDir: backup.dir,
@@ -145,6 +147,7 @@ export async function runTransaction(
       restarted: began('restart'),
       stop: journal.stop && began('reload') ? journal.stop : undefined,
     });
+    if (!rollback.restoreError) await removeMadeDirectories(sys, madeDirs);
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
     throw new TransactionError('step-failed', failed!.failure, step, backup, rollback);
@@ -162,10 +165,14 @@ function transactionSteps(
   restarts: boolean,
   starts: boolean,
   backup: Backup,
+  madeDirs: string[],
 ): Step[] {
   const dir = instanceDir(postfix ?? { configDir: plan.configDir, isDefaultInstance: true });
   const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
   return [
+    ...(plan.directories ?? []).map(
+      (made): Step => ({ code: 'mkdir', target: made.path, run: () => makeDirectories(sys, [made], madeDirs) }),
+    ),
     ...plan.files.map(
       (file): Step => ({
         code: 'write',
