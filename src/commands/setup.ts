@@ -28,6 +28,7 @@ import { sudoUser } from '../system/sudo-user.js';
 import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
 import { checkGivenSenders } from '../flow/ask/accounts.js';
+import { withAuthChoice } from '../flow/ask/auth-choice.js';
 import { testSender } from '../postfix/sender-maps.js';
 
 /** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
@@ -127,7 +128,12 @@ async function examine(ctx: Context, run: SetupRun): Promise<void> {
 }
 
 async function ask(ctx: Context, run: SetupRun): Promise<void> {
-  const asked = await askSetupAnswers(ctx, run.facts!, run.postfix!, run.givenSenders, run.settled);
+  // A way chosen at the question (auth-choice.ts) runs the ask phase again as if --auth had said it.
+  const asked = await withAuthChoice(
+    ctx,
+    () => askSetupAnswers(ctx, run.facts!, run.postfix!, run.givenSenders, run.settled),
+    () => checkSetupFlags(ctx),
+  );
   if (asked.kind === 'answers') run.asked = asked;
   else run.removal = { ...removeAccount.start(ctx), wanted: asked.account };
 }
