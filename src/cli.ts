@@ -6,6 +6,7 @@ import { ExitCode, WizardError, type ExitCodeValue } from './errors.js';
 import { errorWords } from './ui/error-text.js';
 import type { Context } from './flow/context.js';
 import { type CheckJson, finishOutcome, type RunEnding } from './outcome.js';
+import { packageFile } from './package-files.js';
 import { runSteps, type Command } from './commands/command.js';
 import { commands, langFlag, parseOptions, wantsJson, type Command as CommandName, type Options } from './options.js';
 import { helpText } from './ui/help.js';
@@ -71,7 +72,7 @@ async function runMain(
   const ui =
     uiOverride ??
     (interactive
-      ? new (await import('./ui/clack-ui.js')).ClackUi(human, io.stderr)
+      ? await (await import('./ui/clack-ui.js')).openClackUi(human, io.stderr)
       : new (await import('./ui/plain-ui.js')).PlainUi(human, io.stderr));
   if (intro && !drawsOwnIntro) ui.intro(t(intro));
   await loadSystem();
@@ -181,7 +182,7 @@ function usageFailure(io: Io, error: WizardError, argv: readonly string[]): Exit
 
 async function packageVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
