@@ -6,7 +6,7 @@
 // given (withAuthChoice), so every later question and check is the one that way has.
 import { isConsumerGmail } from '../../gmail/credentials.js';
 import type { AuthMethod } from '../../options.js';
-import { t } from '../../ui/messages.js';
+import { type MessageKey, t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
 import type { PostfixFacts } from '../types.js';
 
@@ -22,6 +22,12 @@ export class AuthSwitch extends Error {
 }
 
 export type ChoiceReason = 'workspace' | 'app-password-refused';
+
+const words: Record<AuthMethod, { explain: MessageKey; label: MessageKey }> = {
+  'app-password': { explain: 'authChoice.explain.app-password', label: 'authChoice.label.app-password' },
+  oauth: { explain: 'authChoice.explain.oauth', label: 'authChoice.label.oauth' },
+  none: { explain: 'authChoice.explain.none', label: 'authChoice.label.none' },
+};
 
 type Ctx = Pick<Context, 'ui' | 'options'>;
 
@@ -39,12 +45,12 @@ export function waysFor(account: string): AuthMethod[] {
 /** The question, with the ways explained in two lines each; throws AuthSwitch for a way other than the app password. */
 export async function chooseAuth(ctx: Ctx, account: string, reason: ChoiceReason): Promise<void> {
   const ways = waysFor(account);
-  const explained = ways.map((way) => t(`authChoice.explain.${way}`)).join('\n');
+  const explained = ways.map((way) => t(words[way].explain)).join('\n');
   const why = t(reason === 'workspace' ? 'authChoice.why.workspace' : 'authChoice.why.refused', { account });
   ctx.ui.note(`${why}\n\n${explained}`, t('authChoice.title'));
   const way = await ctx.ui.select<AuthMethod>({
     message: t('authChoice.question'),
-    options: ways.map((value) => ({ value, label: t(`authChoice.label.${value}`) })),
+    options: ways.map((value) => ({ value, label: t(words[value].label) })),
     initialValue: 'app-password',
   });
   if (way !== 'app-password') throw new AuthSwitch(way, account);
