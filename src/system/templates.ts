@@ -3,7 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import { packageFile } from '../package-files.js';
 
-export type TemplateName = 'sasl_passwd' | 'generic' | 'saved_settings' | 'sender_relay';
+export type TemplateName =
+  | 'sasl_passwd'
+  | 'generic'
+  | 'saved_settings'
+  | 'sender_relay'
+  | 'sasl_xoauth2_conf'
+  | 'xoauth2_token';
 
 export async function loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>> {
   const entries = await Promise.all(
