@@ -75,7 +75,8 @@ describe('setup: how Postfix signs in', () => {
     assert.equal(asked(ui), 1);
     assert.doesNotMatch(ui.transcript, /Workspace relay by address/);
     assert.notEqual(run.exit, 0);
-    assert.match(run.json?.error?.code ?? '', /oauth/);
+    assert.equal(run.json?.error?.code, 'oauth-plugin-missing', 'the plugin is checked before any consent');
+    assert.doesNotMatch(ui.transcript, /Desktop app/, 'no consent was begun');
     assert.equal(sys.writes.length, 0, 'nothing written');
   });
 });
