@@ -47,7 +47,7 @@ export async function askSetupAnswers(
 ): Promise<SetupAnswers> {
   const { ui, sys } = ctx;
   const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
-    const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay));
+    const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay), postfix.tlsReading);
     refuseUnfixableTls(found);
     return found;
   };
