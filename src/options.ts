@@ -10,6 +10,7 @@ import { t, type MessageKey } from './ui/messages.js';
 import { checkAuthFlags, type AuthMethod } from './auth-flags.js';
 
 export { authMethods, type AuthMethod } from './auth-flags.js';
+import { plainWord } from './distro/schedule.js';
 import { parseCheckOptions, withTextfileDefault, type CheckOptions } from './check-options.js';
 
 export type { Command };
@@ -34,6 +35,10 @@ export interface Options {
   mapSenders?: boolean;
   rootAlias?: string;
   loopbackOnly?: boolean;
+  /** setup --monitor / --no-monitor: the scheduled check on or taken out. */
+  monitor?: boolean;
+  /** setup --textfile DIR: where the scheduled check writes (default: check's). */
+  monitorTextfile?: string;
   /** --senders LIST as given (setup): the account serves only these envelope senders. Parsed by the flow (accounts.ts). */
   senders?: string;
   /** --auth: undefined when not given (the app password, or what is configured). */
@@ -178,6 +183,8 @@ export function parseOptions(argv: readonly string[]): Options {
     mapSenders: pair(v['map-senders'], v['no-map-senders']),
     rootAlias: v['root-alias'],
     loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
+    monitor: pair(v.monitor, v['no-monitor']),
+    ...(command === 'setup' && v.textfile !== undefined ? { monitorTextfile: scheduleTextfile(v.textfile) } : {}),
     senders: v.senders,
     ...(auth ? { auth } : {}),
     ...(v['oauth-client'] !== undefined ? { oauthClient: v['oauth-client'] } : {}),
@@ -230,6 +237,16 @@ function absoluteDir(flag: string, given: string | undefined, example: string): 
   );
 }
 
+/** setup --textfile DIR: absolute, and one plain word — it goes into a cron line and a unit's ExecStart as it is. */
+function scheduleTextfile(dir: string): string {
+  if (dir.startsWith('/') && plainWord.test(dir)) return dir.replace(/(.)\/+$/, '$1');
+  throw new UsageError(
+    'invalid-path',
+    t('monitor.badTextfile', { path: JSON.stringify(dir) }),
+    t('monitor.badTextfileFix'),
+  );
+}
+
 function pair(yes: boolean | undefined, no: boolean | undefined): boolean | undefined {
   return yes ? true : no ? false : undefined;
 }
@@ -238,6 +255,8 @@ const together: readonly (readonly [Flag, Flag])[] = [
   ['password-stdin', 'password-file'],
   ['map-senders', 'no-map-senders'],
   ['loopback-only', 'no-loopback-only'],
+  ['monitor', 'no-monitor'],
+  ['no-monitor', 'textfile'],
   ['list', 'yes'],
   ['list', 'dry-run'],
 ];
@@ -252,6 +271,9 @@ function checkCombinations(command: Command, v: FlagValues, operand: string | un
         t('options.togetherFix'),
       );
     }
+  }
+  if (command === 'setup' && v.textfile !== undefined && !v.monitor && !v['no-monitor']) {
+    throw new UsageError('textfile-without-monitor', t('monitor.textfileAlone'), t('monitor.textfileAloneFix'));
   }
   if (v.senders !== undefined && v.account === undefined) {
     throw new UsageError(

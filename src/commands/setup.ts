@@ -144,7 +144,15 @@ async function makePlan(ctx: Context, run: SetupRun): Promise<void> {
   const plan = buildSetupPlan(
     { ...run.facts!, postfix: { ...run.postfix!, tls } },
     answers,
-    await ctx.sys.loadTemplates(['sasl_passwd', 'generic', 'saved_settings', 'sender_relay']),
+    await ctx.sys.loadTemplates([
+      'sasl_passwd',
+      'generic',
+      'saved_settings',
+      'sender_relay',
+      'monitor_cron',
+      'monitor_service',
+      'monitor_timer',
+    ]),
   );
   run.plan = plan;
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);

@@ -1,6 +1,7 @@
 // The System the wizard runs with: node:fs, child processes through child.ts (execa), the SMTP talks
 // (each loaded on first use: the first frame comes first).
-import { constants, promises as fs } from 'node:fs';
+import { constants, promises as fs, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +24,9 @@ import { loadTemplates } from './templates.js';
 import { runChild } from './child.js';
 import { readSecretFile } from './secret-file.js';
 import { sudoUser } from './sudo-user.js';
+
+// dist/src/system/ → the package's bin/ (the entry point npm links to /usr/local/bin).
+const programScript = new URL('../../../bin/postfix-gmail-wizard.js', import.meta.url);
 
 /** Who may own what root reads on a person's word: root, this process, and whoever ran sudo. */
 function trustedOwners(): number[] {
@@ -67,6 +71,7 @@ export function createRealSystem(): System {
     processInfo,
     holdSignals,
     isRoot: () => process.getuid?.() === 0,
+    program: () => ({ node: process.execPath, script: realpathSync(fileURLToPath(programScript)) }),
     env: () => process.env,
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

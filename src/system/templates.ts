@@ -4,7 +4,14 @@ import { readFile } from 'node:fs/promises';
 
 const templatesDir = new URL('../../../templates/', import.meta.url);
 
-export type TemplateName = 'sasl_passwd' | 'generic' | 'saved_settings' | 'sender_relay';
+export type TemplateName =
+  | 'sasl_passwd'
+  | 'generic'
+  | 'saved_settings'
+  | 'sender_relay'
+  | 'monitor_cron'
+  | 'monitor_service'
+  | 'monitor_timer';
 
 export async function loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>> {
   const entries = await Promise.all(

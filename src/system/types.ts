@@ -225,6 +225,8 @@ export interface System {
   readFrom(path: string, start: number): Promise<string>;
   removeFile(path: string): Promise<void>;
   isRoot(): boolean;
+  /** Where this program runs from: the node binary and bin/postfix-gmail-wizard.js (a scheduled check calls them). */
+  program(): { node: string; script: string };
   env(): Readonly<Record<string, string | undefined>>;
   now(): Date;
   sleep(ms: number): Promise<void>;
