@@ -12,5 +12,6 @@ if (process.argv.length === 3 && ['--version', '-V'].includes(process.argv[2])) 
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
   process.exit(0);
 }
-const { main } = await import('../dist/src/cli.js');
+// The bundle that ships (npm run build: scripts/bundle.ts), so every test that runs this file runs it.
+const { main } = await import('../dist/bundle/cli.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -2,15 +2,16 @@
 // are imported only once we know they are needed, so --version and the
 // first frame of the wizard appear fast.
 import type { Readable, Writable } from 'node:stream';
-import { ExitCode, setErrorWording, WizardError, type ExitCodeValue } from './errors.js';
-import { wordError } from './ui/error-text.js';
+import { ExitCode, WizardError, type ExitCodeValue } from './errors.js';
+import { errorWords } from './ui/error-text.js';
 import type { Context } from './flow/context.js';
 import { type CheckJson, finishOutcome, type RunEnding } from './outcome.js';
+import { packageFile } from './package-files.js';
 import { runSteps, type Command } from './commands/command.js';
 import { commands, langFlag, parseOptions, wantsJson, type Command as CommandName, type Options } from './options.js';
 import { helpText } from './ui/help.js';
 import type { System } from './system/types.js';
-import { pickLang, t, type MessageKey } from './ui/messages.js';
+import { inLanguage, pickLang, t, wordsFor, type MessageKey } from './ui/messages.js';
 import { introFrame, terminalColumns } from './ui/frame.js';
 import type { Ui } from './ui/ui.js';
 
@@ -31,8 +32,17 @@ export async function main(
   system?: System,
   uiOverride?: Ui,
 ): Promise<ExitCodeValue> {
-  await useLanguage(pickLang(langFlag(argv), io.env));
-  setErrorWording(wordError);
+  // The run's language, carried in its async context to every t() below (ui/messages.ts).
+  const words = await wordsFor(pickLang(langFlag(argv), io.env));
+  return inLanguage(words, () => runMain(argv, io, system, uiOverride));
+}
+
+async function runMain(
+  argv: readonly string[],
+  io: Io,
+  system: System | undefined,
+  uiOverride: Ui | undefined,
+): Promise<ExitCodeValue> {
   let options: Options;
   // A system is loaded only when a flag must be checked against the machine (--password-file).
   let sys = system;
@@ -62,7 +72,7 @@ export async function main(
   const ui =
     uiOverride ??
     (interactive
-      ? new (await import('./ui/clack-ui.js')).ClackUi(human, io.stderr)
+      ? await (await import('./ui/clack-ui.js')).openClackUi(human, io.stderr)
       : new (await import('./ui/plain-ui.js')).PlainUi(human, io.stderr));
   if (intro && !drawsOwnIntro) ui.intro(t(intro));
   await loadSystem();
@@ -121,14 +131,12 @@ async function commandFor(name: CommandName): Promise<Command<any>> {
 function reportFailure(ctx: Context, error: unknown): RunEnding {
   if (error instanceof WizardError) {
     const cancelled = error.exitCode === ExitCode.cancelled;
+    const { message, fix } = errorWords(error);
     if (cancelled) ctx.ui.outro(t('cancelled'));
-    else ctx.ui.error(error.fix ? `${error.message}\n${error.fix}` : error.message);
+    else ctx.ui.error(fix ? `${message}\n${fix}` : message);
     return {
       exitCode: error.exitCode,
-      failure: {
-        result: cancelled ? 'cancelled' : 'failed',
-        error: { code: error.code, message: error.message, fix: error.fix },
-      },
+      failure: { result: cancelled ? 'cancelled' : 'failed', error: { code: error.code, message, fix } },
     };
   }
   const message = (error as Error)?.stack ?? String(error);
@@ -144,12 +152,13 @@ function reportFailure(ctx: Context, error: unknown): RunEnding {
 async function checkUsageFailure(io: Io, error: unknown, argv: readonly string[]): Promise<ExitCodeValue> {
   if (!(error instanceof WizardError)) throw error;
   const { renderUnknown } = await import('./ui/check-view.js');
-  const line = renderUnknown(error.message, error.fix);
+  const { message, fix } = errorWords(error);
+  const line = renderUnknown(message, fix);
   if (!wantsJson(argv)) {
     io.stdout.write(`${line}\n`);
     return ExitCode.notDelivered; // 3, UNKNOWN
   }
-  const unknown = { message: error.message, ...(error.fix ? { fix: error.fix } : {}) };
+  const unknown = { message, ...(fix ? { fix } : {}) };
   const check: CheckJson = { state: 'unknown', exitCode: 3, line, problems: [], perfdata: [], unknown };
   const outcome = finishOutcome('check', { result: 'failed', check }, [], { exitCode: ExitCode.notDelivered });
   io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
@@ -158,32 +167,22 @@ async function checkUsageFailure(io: Io, error: unknown, argv: readonly string[]
 
 function usageFailure(io: Io, error: WizardError, argv: readonly string[]): ExitCodeValue {
   if (!(error instanceof WizardError)) throw error;
-  io.stderr.write(`${error.message}\n${error.fix ? `${error.fix}\n` : ''}`);
+  const { message, fix } = errorWords(error);
+  io.stderr.write(`${message}\n${fix ? `${fix}\n` : ''}`);
   if (wantsJson(argv)) {
     const command = argv.find((a): a is CommandName => (commands as readonly string[]).includes(a)) ?? 'setup';
     const outcome = finishOutcome(command, {}, [], {
       exitCode: error.exitCode,
-      failure: { result: 'failed', error: { code: error.code, message: error.message, fix: error.fix } },
+      failure: { result: 'failed', error: { code: error.code, message, fix } },
     });
     io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
   }
   return error.exitCode;
 }
 
-let japaneseLoaded = false;
-
-async function useLanguage(lang: 'en' | 'ja'): Promise<void> {
-  if (lang === 'en' && !japaneseLoaded) return;
-  const loader = await import('./ui/text/ja-loader.js');
-  // A second run in one process (the tests) may follow a Japanese one.
-  if (lang === 'en') return loader.useEnglishAgain();
-  japaneseLoaded = true;
-  await loader.useJapanese();
-}
-
 async function packageVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

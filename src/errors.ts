@@ -10,12 +10,17 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** The facts an error carries for its sentence. */
+export type ErrorVars = Record<string, string | number>;
+
 export class WizardError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly fix: string | undefined,
     readonly exitCode: ExitCodeValue = ExitCode.failed,
+    /** The facts of a coded error (codedError), for its words. */
+    readonly vars?: ErrorVars,
   ) {
     super(message);
     this.name = 'WizardError';
@@ -37,21 +42,11 @@ export class CancelledError extends WizardError {
   }
 }
 
-/** The facts an error carries for its sentence. */
-export type ErrorVars = Record<string, string | number>;
-type Wording = (code: string, vars: ErrorVars) => { message: string; fix?: string } | undefined;
-let wording: Wording = () => undefined;
-
-/** ui/ registers how codes become sentences (ui/error-text.ts) before a command runs. */
-export function setErrorWording(words: Wording): void {
-  wording = words;
-}
-
 /**
  * An error raised below ui/ (postfix/, transaction/, system/): those modules know the code and the
- * facts, never the sentence; the registered wording supplies message and fix, in the chosen language.
+ * facts, never the sentence. It carries both; ui/error-text.ts words it, in the run's language, where
+ * it is shown (the CLI's failure report, apply's rollback message). `message` is only a fallback.
  */
 export function codedError(code: string, vars: ErrorVars = {}, exitCode: ExitCodeValue = ExitCode.failed): WizardError {
-  const worded = wording(code, vars);
-  return new WizardError(code, worded?.message ?? `${code} ${JSON.stringify(vars)}`, worded?.fix, exitCode);
+  return new WizardError(code, `${code} ${JSON.stringify(vars)}`, undefined, exitCode, vars);
 }

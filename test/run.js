@@ -41,6 +41,13 @@ for (const layer of layers) {
     // a layer with no tests yet
   }
 }
+// The bin runs the bundle that ships (dist/bundle, scripts/bundle.ts). `npx tsc` alone leaves it as it
+// was: bundle the compiled tree again, so every test that runs the bin runs the code beside it.
+const bundler = join(root, 'dist', 'scripts', 'bundle.js');
+if (existsSync(bundler) && spawnSync(process.execPath, [bundler], { stdio: 'inherit', cwd: root }).status !== 0) {
+  process.stderr.write('bundling dist/src into dist/bundle failed (see above)\n');
+  process.exit(1);
+}
 const filter = process.argv.slice(2);
 const pick = (list) => (filter.length ? list.filter((f) => filter.some((part) => f.includes(part))) : list);
 const runs = [

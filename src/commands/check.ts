@@ -3,6 +3,7 @@
 // problems and Gmail's daily limit, prints one status line and exits 0/1/2/3. --textfile DIR also
 // writes the same facts for node_exporter's textfile collector. Whatever stops it from looking is
 // UNKNOWN (exit 3), in the same one-line format, never an error of the wizard's own kind.
+import { errorWords, failureText } from '../ui/error-text.js';
 import { defaultThresholds, type CheckOptions } from '../check-options.js';
 import { WizardError } from '../errors.js';
 import { readConsent } from '../flow/check/consent.js';
@@ -119,10 +120,8 @@ async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
     });
     return undefined;
   } catch (error) {
-    run.unknown = {
-      message: (error as Error)?.message ?? String(error),
-      ...(error instanceof WizardError && error.fix ? { fix: error.fix } : {}),
-    };
+    const words = error instanceof WizardError ? errorWords(error) : { message: failureText(error) };
+    run.unknown = { message: words.message, ...(words.fix ? { fix: words.fix } : {}) };
     say(ctx, run, renderUnknown(run.unknown.message, run.unknown.fix));
     return 'stop';
   }
@@ -143,7 +142,7 @@ async function textfile(ctx: Context, run: CheckRun): Promise<void> {
     run.written = path;
   } catch (error) {
     run.unknown = {
-      message: t('check.textfileFailed', { path, reason: (error as Error).message }),
+      message: t('check.textfileFailed', { path, reason: failureText(error) }),
       fix: t('check.textfileFailedFix'),
     };
     say(ctx, run, renderUnknown(run.unknown.message, run.unknown.fix));

@@ -28,8 +28,15 @@ export function helperFiles(user: SudoUser): Promise<HelperFiles> {
   return (located ??= locateHelper(user));
 }
 
+// Defined (true) only in the bundle that ships (scripts/bundle.ts): there the helper is one file
+// with everything it loads of ours inside; from dist/src (the tests) it loads the modules below.
+declare const PGW_BUNDLE: boolean | undefined;
+
 /** What the helper process loads of ours (sudo-keychain.js is only imported for its types there). */
-const ourFiles = ['keychain-helper.js', 'keychain.js', 'keychain-errors.js', 'sudo-user.js', 'keyring-binding.js'];
+const ourFiles =
+  typeof PGW_BUNDLE !== 'undefined' && PGW_BUNDLE
+    ? ['keychain-helper.js']
+    : ['keychain-helper.js', 'keychain.js', 'keychain-errors.js', 'sudo-user.js', 'keyring-binding.js'];
 const here = () => dirname(fileURLToPath(import.meta.url));
 
 async function locateHelper(user: SudoUser): Promise<HelperFiles> {

@@ -64,6 +64,15 @@ export function createRealSystem(): System {
     chmod: (path, mode) => fs.chmod(path, mode),
     readFrom,
     removeFile: async (path) => fs.rm(path, { force: true }),
+    linkFile: (existing, newPath) =>
+      fs.link(existing, newPath).then(
+        () => true,
+        () => false,
+      ),
+    renameFile: async (from, to) => {
+      await fs.rename(from, to);
+      await syncDir(dirname(to));
+    },
     tryLock,
     removeAtomicLeftovers,
     removeTree: (path) => fs.rm(path, { recursive: true, force: true }),
@@ -78,6 +87,8 @@ export function createRealSystem(): System {
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
     checkEnvelope: (endpoint, check) => checkEnvelope(endpoint, check, hostname()),
     postForm,
+    listenLoopback: async (path, judge, pages) =>
+      (await import('./loopback-listener.js')).listenLoopback(path, judge, pages),
     probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),
@@ -248,6 +259,10 @@ async function writeFileAtomic(path: string, content: string | Buffer, options: 
   }
   await handle.close();
   await fs.rename(temp, path);
+  await syncDir(dir);
+}
+
+async function syncDir(dir: string): Promise<void> {
   const dirHandle = await fs.open(dir, constants.O_RDONLY);
   try {
     await dirHandle.sync();

@@ -1,8 +1,7 @@
 // Templates ship with the package under templates/; every file the wizard
 // writes (other than postconf settings) is rendered from one of them.
 import { readFile } from 'node:fs/promises';
-
-const templatesDir = new URL('../../../templates/', import.meta.url);
+import { packageFile } from '../package-files.js';
 
 export type TemplateName =
   | 'sasl_passwd'
@@ -15,7 +14,7 @@ export type TemplateName =
 
 export async function loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>> {
   const entries = await Promise.all(
-    names.map(async (name) => [name, await readFile(new URL(`${name}.ejs`, templatesDir), 'utf8')] as const),
+    names.map(async (name) => [name, await readFile(packageFile(`templates/${name}.ejs`), 'utf8')] as const),
   );
   return Object.fromEntries(entries) as Record<TemplateName, string>;
 }

@@ -1,6 +1,7 @@
 // The seam between the wizard and the machine. Everything outside src/system/
 // receives a `System` and never imports node:fs, node:child_process or a
 // network client itself, so flow tests can hand it a recording fake.
+import type { LoopbackListener, LoopbackPages, LoopbackVerdict } from './loopback-listener.js';
 import type { TemplateName } from './templates.js';
 
 /** A program and its arguments: every command the wizard plans, journals or runs is one. */
@@ -224,6 +225,10 @@ export interface System {
   /** Bytes from `start` to the end (log files grow; read only what is new). */
   readFrom(path: string, start: number): Promise<string>;
   removeFile(path: string): Promise<void>;
+  /** A second name for the same file (a hard link: no space taken); false where the file system refuses one. */
+  linkFile(existing: string, newPath: string): Promise<boolean>;
+  /** Rename within one file system (atomic, needs no space), the directory synced after. */
+  renameFile(from: string, to: string): Promise<void>;
   isRoot(): boolean;
   /** Where this program runs from: the node binary and bin/postfix-gmail-wizard.js (a scheduled check calls them). */
   program(): { node: string; script: string };
@@ -236,6 +241,12 @@ export interface System {
   checkEnvelope(endpoint: SmtpEndpoint, check: EnvelopeCheck): Promise<EnvelopeCheckResult>;
   /** A form POST to an OAuth endpoint, TLS verified against `ca` (secrets in the body only: oauth-http.ts). */
   postForm(url: string, form: Record<string, string>, ca?: string): Promise<HttpReply>;
+  /** A one-shot HTTP listener on 127.0.0.1, a free port, for OAuth's loopback redirect (loopback-listener.ts). */
+  listenLoopback(
+    path: string,
+    judge: (query: URLSearchParams) => LoopbackVerdict,
+    pages: LoopbackPages,
+  ): Promise<LoopbackListener>;
   /**
    * Can host:port be reached, per address family (IPv6 broken while IPv4 works is a common home
    * network fault)? With tls, also whether the server speaks TLS from the first byte. Never sends a

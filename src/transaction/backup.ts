@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { codedError } from '../errors.js';
 import type { DirProblem, System } from '../system/types.js';
+import { dropAsides, keepAside, putAsideBack } from './aside.js';
 import { backupRefusal, checkBackup, sha256, type BackupTrust } from './backup-check.js';
 
 export interface BackupEntry {
@@ -17,6 +18,8 @@ export interface BackupEntry {
   sha256?: string;
   /** File name of the copy inside the backup folder. */
   copy?: string;
+  /** The original also has a second name beside it (aside.ts), so a rollback can rename it back. */
+  aside?: boolean;
 }
 
 export interface Backup {
@@ -61,6 +64,7 @@ export async function createBackup(
   backupRoot: string,
   paths: readonly string[],
   reason: string,
+  options: { aside?: boolean } = {},
 ): Promise<Backup> {
   await sys.ensurePrivateDir(backupRoot);
   const id = await nextBackupId(sys, backupRoot);
@@ -82,6 +86,8 @@ export async function createBackup(
     await sys.writeFileAtomic(`${dir}/${copy}`, bytes, { mode: 0o600 });
     entries.push({ path, existed: true, mode: info.mode, uid: info.uid, gid: info.gid, sha256: sha256(bytes), copy });
   }
+  // Before the manifest: a run killed after this point leaves second names that the manifest lists.
+  if (options.aside) await keepAside(sys, entries, id);
   const backup: Backup = { id, dir, createdAt: sys.now().toISOString(), reason, entries };
   await sys.writeFileAtomic(`${dir}/${manifestName}`, `${JSON.stringify(backup, null, 2)}\n`, { mode: 0o600 });
   return backup;
@@ -91,7 +97,8 @@ export async function createBackup(
  * Put every file back byte for byte (mode and owner too); remove those that did not exist. The whole
  * backup is checked first (backup-check.ts: managed paths under `trust`, checksums, no setuid or x bit).
  * It must work on a full file system: what the change added is taken out first (that frees space),
- * and a file that is still as it was is left alone (no write needed) — only a changed one is rewritten.
+ * and a file that is still as it was is left alone (no write needed) — a changed one is renamed back
+ * from its second name (aside.ts: no space needed) or, where that name is gone, rewritten from the copy.
  */
 export async function restoreBackup(sys: System, backup: Backup, trust: BackupTrust): Promise<void> {
   const { problem, copies } = await checkBackup(sys, backup, trust);
@@ -100,8 +107,10 @@ export async function restoreBackup(sys: System, backup: Backup, trust: BackupTr
   for (const entry of backup.entries) {
     const bytes = copies.get(entry.path);
     if (!entry.existed || !bytes || (await isAsBackedUp(sys, entry))) continue;
+    if ((await putAsideBack(sys, entry, backup.id)) && (await isAsBackedUp(sys, entry))) continue;
     await sys.writeFileAtomic(entry.path, bytes, { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid });
   }
+  await dropAsides(sys, backup.entries, backup.id);
 }
 
 /** The file is there with the backed-up bytes, mode and owner (or, for one that did not exist, absent). */

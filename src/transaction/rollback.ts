@@ -2,6 +2,7 @@
 // gone read-only. The added files and the work files Postfix's tools left go first (that frees space),
 // then only the files that differ are rewritten (backup.ts restoreBackup); then a check reads every
 // file again: "rolled back" is said only when the config dir is as the backup says.
+import { codedError } from '../errors.js';
 import { toolLeftovers } from '../postfix/maps.js';
 import { reloadCommand } from '../postfix/service.js';
 import type { CommandLine, System } from '../system/types.js';
@@ -9,12 +10,12 @@ import { differsFromBackup, restoreBackup, type Backup } from './backup.js';
 import { clearJournal } from './journal.js';
 import { mustRun, restart, type TransactionTarget } from './run-step.js';
 
-/** How the rollback after a failure went: the files back (or why not), and Postfix rereading them. */
+/** How the rollback after a failure went: the files back (or why not), and Postfix rereading them — as thrown, for ui/ to word. */
 export interface RollbackReport {
   /** undefined: the backup is back in place (checked); else why it is not (the journal stays for the next run). */
-  restoreError?: string;
+  restoreError?: unknown;
   /** The files are back but the reload failed: Postfix keeps the configuration it had loaded. */
-  reloadError?: string;
+  reloadError?: unknown;
 }
 
 /** The tool work files beside the touched paths that do not exist now: a rollback deletes those it finds. */
@@ -50,20 +51,20 @@ export async function rollBack(
     // The backup is this run's own, of the files this plan touches: those are the paths it may put back.
     await restoreBackup(sys, backup, { configDir: postfix?.configDir ?? configDir, extra: scope.touched });
     const differs = await differsFromBackup(sys, backup, scope.leftovers);
-    if (differs !== undefined) throw new Error(`${differs} is not as it was before the change`);
+    if (differs !== undefined) throw codedError('rollback-differs', { path: differs });
     await clearJournal(sys, scope.stateDir);
     // Everything is as the backup says: the backup is the same as what is in place, and no more than a
     // second copy of the password (a failed setup must leave no file holding it that was not there before).
     await sys.removeTree(backup.dir).catch(() => undefined);
   } catch (error) {
-    return { restoreError: (error as Error).message }; // the journal stays: the next run offers the rollback again
+    return { restoreError: error }; // the journal stays: the next run offers the rollback again
   }
   const report: RollbackReport = {};
   // The files are back. A running Postfix rereads them; if that reload fails
   // too, it still runs the configuration it had loaded before, the same one.
   if (postfix?.running) {
     const back = scope.restarted ? restart(sys, postfix) : mustRun(sys, reloadCommand(postfix, true));
-    await back.catch((error: Error) => (report.reloadError = error.message));
+    await back.catch((error: unknown) => (report.reloadError = error));
   }
   if (scope.stop) await sys.exec(scope.stop.file, scope.stop.args); // best effort: the start may not have got far
   return report;

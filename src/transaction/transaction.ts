@@ -6,11 +6,13 @@
 import { postconfArgs, postconfEditArgs, postconfRemoveArgs, instanceDir } from '../postfix/postconf.js';
 import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../postfix/service.js';
 import type { System } from '../system/types.js';
+import { compiledMapPaths } from '../postfix/maps.js';
+import { detachBeforeRewrite, dropAsides } from './aside.js';
 import { createBackup, keptBackups, pruneBackups, type Backup } from './backup.js';
 import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
 import { acquireLock } from './lock.js';
 import type { Plan, SecretFileFix } from './plan.js';
-import { CommandFailed, mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
+import { mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
 
@@ -33,18 +35,20 @@ export interface TransactionOptions {
 
 export type { RollbackReport } from './rollback.js';
 
-/** A transaction that did not complete. `backup-failed`: nothing changed; else it was rolled back. */
+/**
+ * A transaction that did not complete. `backup-failed`: nothing changed; else it was rolled back. It
+ * carries codes and facts, never a sentence: ui/error-text.ts words `failure` where it is shown.
+ */
 export class TransactionError extends Error {
   constructor(
     readonly code: 'backup-failed' | 'step-failed' | 'interrupted',
-    readonly reason: string,
+    /** What went wrong as it was thrown (a coded error, a CommandFailed, a system error), or the signal's name. */
+    readonly failure: unknown,
     readonly step?: StepRef,
     readonly backup?: Backup,
     readonly rollback?: RollbackReport,
-    /** The failed step's command and its exit code, when a command failed. */
-    readonly command?: { file: string; exitCode: number },
   ) {
-    super(`${code}: ${reason}`);
+    super(code);
     this.name = 'TransactionError';
   }
 }
@@ -75,14 +79,14 @@ export async function runTransaction(
     const leftovers = await newLeftovers(sys, plan.touches);
     let backup: Backup;
     try {
-      backup = await createBackup(sys, options.backupDir, plan.touches, options.reason);
+      backup = await createBackup(sys, options.backupDir, plan.touches, options.reason, { aside: true });
     } catch (error) {
-      throw new TransactionError('backup-failed', (error as Error).message);
+      throw new TransactionError('backup-failed', error);
     }
     // Decided once: a reload ignores a new inet_interfaces, so such a plan restarts a running Postfix.
     const restarts = postfix?.running === true && plan.restart === true;
     const starts = postfix?.running === false && options.startIfStopped;
-    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts);
+    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts, backup);
     const journal: Journal = {
       backupId: backup.id,
       backupDir: backup.dir,
@@ -94,12 +98,12 @@ export async function runTransaction(
       startedAt: sys.now().toISOString(),
       steps: [],
     };
-    let failed: { step: StepRef; reason: string; command?: { file: string; exitCode: number } } | undefined;
+    let failed: { step: StepRef; failure: unknown } | undefined;
     for (const step of steps) {
       const ref: StepRef = { code: step.code, ...(step.target !== undefined ? { target: step.target } : {}) };
       const signal = signals.interrupted();
       if (signal) {
-        failed = { step: ref, reason: signal };
+        failed = { step: ref, failure: signal };
         break;
       }
       options.onStep?.(ref);
@@ -111,16 +115,14 @@ export async function runTransaction(
         // Recorded, so that a crash before the journal is cleared is known to have left a whole change.
         await writeJournal(sys, options.stateDir, journal);
       } catch (error) {
-        failed = {
-          step: ref,
-          reason: (error as Error).message,
-          ...(error instanceof CommandFailed ? { command: { file: error.file, exitCode: error.exitCode } } : {}),
-        };
+        failed = { step: ref, failure: error };
         break;
       }
     }
     const signal = signals.interrupted();
     if (!failed && !signal) {
+      // Before the journal goes: a run killed in between is complete, and recovery drops what is left.
+      await dropAsides(sys, backup.entries, backup.id);
       await clearJournal(sys, options.stateDir);
       // A plan that touched no file (a package install alone) leaves no backup to list: there is nothing to put back.
       if (plan.touches.length === 0) await sys.removeTree(backup.dir).catch(() => undefined);
@@ -139,7 +141,7 @@ export async function runTransaction(
     });
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
-    throw new TransactionError('step-failed', failed!.reason, step, backup, rollback, failed!.command);
+    throw new TransactionError('step-failed', failed!.failure, step, backup, rollback);
   } finally {
     signals.release();
     await lock.release();
@@ -153,6 +155,7 @@ function transactionSteps(
   options: TransactionOptions,
   restarts: boolean,
   starts: boolean,
+  backup: Backup,
 ): Step[] {
   const dir = instanceDir(postfix ?? { configDir: plan.configDir, isDefaultInstance: true });
   const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
@@ -183,7 +186,10 @@ function transactionSteps(
       (command): Step => ({
         code: 'command',
         target: `${command.file} ${command.args.join(' ')}`,
-        run: () => mustRun(sys, command),
+        run: async () => {
+          await detachBeforeRewrite(sys, backup.entries, postmapOutputs(command));
+          await mustRun(sys, command);
+        },
       }),
     ),
     ...(plan.commands.length > 0 && plan.secretFiles?.length
@@ -259,6 +265,13 @@ async function waitForSettledMainCf(sys: System, mainCf: string): Promise<void> 
   const settled = (Math.floor(info.mtimeMs / 1000) + 2) * 1000 + 20;
   const wait = settled - sys.now().getTime();
   if (wait > 0) await sys.sleep(wait);
+}
+
+/** The compiled files a `postmap TYPE:PATH` command rewrites in place. */
+function postmapOutputs(command: { file: string; args: readonly string[] }): string[] {
+  const map = command.file === 'postmap' ? command.args.at(-1) : undefined;
+  const colon = map?.indexOf(':') ?? -1;
+  return map && colon > 0 ? compiledMapPaths(map.slice(0, colon), map.slice(colon + 1)) : [];
 }
 
 async function fixSecretFiles(sys: System, fixes: readonly SecretFileFix[]): Promise<void> {

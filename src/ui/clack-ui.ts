@@ -2,7 +2,6 @@
 // the given stream (stderr under --json, so stdout carries only the JSON).
 // Every text is wrapped here, for the terminal's width at that moment, before
 // clack sees it: clack itself cuts lines at the last column, inside words.
-import * as clack from '@clack/prompts';
 import type { Writable } from 'node:stream';
 import { CancelledError } from '../errors.js';
 import { breakCommand } from './columns.js';
@@ -10,7 +9,19 @@ import { frameNote, introFrame, joinWithGuide, terminalColumns, wrapForGuide } f
 import { t } from './messages.js';
 import type { Progress, SelectOption, Ui } from './ui.js';
 
-export class ClackUi implements Ui {
+type Clack = typeof import('@clack/prompts');
+
+// Loaded by openClackUi, not imported: in the one-file bundle that ships (scripts/bundle.ts) a static
+// import would be hoisted to its top and load clack (tens of milliseconds) on every start, --help and check too.
+let clack: Clack;
+
+/** The interface on a terminal, once @clack/prompts is loaded. */
+export async function openClackUi(output: Writable, errOutput?: Writable): Promise<ClackUi> {
+  clack ??= await import('@clack/prompts');
+  return new ClackUi(output, errOutput);
+}
+
+class ClackUi implements Ui {
   readonly interactive = true;
   constructor(
     private readonly output: Writable,
@@ -115,15 +126,21 @@ export class ClackUi implements Ui {
       }),
     );
   }
-  async password(q: { message: string; validate?: (v: string) => string | undefined }): Promise<string> {
+  async password(q: {
+    message: string;
+    validate?: (v: string) => string | undefined;
+    signal?: AbortSignal;
+  }): Promise<string> {
     const validate = q.validate;
-    return this.unlessCancelled<string>(
-      await clack.password({
-        message: this.guided(q.message),
-        validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined,
-        output: this.output,
-      }),
-    );
+    const answer = await clack.password({
+      message: this.guided(q.message),
+      validate: validate ? (v) => this.problem(validate(v ?? '')) : undefined,
+      output: this.output,
+      ...(q.signal ? { signal: q.signal } : {}),
+    });
+    // Ended from outside (OAuth's browser answer came first): not the person's Ctrl-C.
+    if (q.signal?.aborted) return '';
+    return this.unlessCancelled<string>(answer);
   }
   async confirm(q: { message: string; initialValue?: boolean }): Promise<boolean> {
     return this.unlessCancelled<boolean>(

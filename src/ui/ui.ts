@@ -37,7 +37,12 @@ export interface Ui {
     initialValue?: string;
     validate?: (value: string) => string | undefined;
   }): Promise<string>;
-  password(question: { message: string; validate?: (value: string) => string | undefined }): Promise<string>;
+  password(question: {
+    message: string;
+    validate?: (value: string) => string | undefined;
+    /** Ends the prompt from outside (another answer came first): it then resolves with '' and says nothing. */
+    signal?: AbortSignal;
+  }): Promise<string>;
   confirm(question: { message: string; initialValue?: boolean }): Promise<boolean>;
   select<T>(question: { message: string; options: SelectOption<T>[]; initialValue?: T }): Promise<T>;
 }

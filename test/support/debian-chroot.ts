@@ -11,7 +11,7 @@
 // port 25 — one release at a time.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { repoPath, repoRoot } from './paths.js';
@@ -193,10 +193,11 @@ async function installNode(root: string): Promise<void> {
   }
 }
 
-/** What the package ships (bin, dist/src, templates, schema) and its production modules. */
+/** What the package ships (package.json's files: bin, the bundle, templates, …) and its production modules. */
 async function installApp(root: string): Promise<void> {
   const target = join(root, 'app');
-  for (const part of ['bin', 'dist/src', 'templates', 'schema', 'package.json']) {
+  const { files } = JSON.parse(await readFile(repoPath('package.json'), 'utf8')) as { files: string[] };
+  for (const part of [...files, 'package.json']) {
     await cp(repoPath(part), join(target, part), { recursive: true });
   }
   const { stdout } = await execFileP('npm', ['ls', '--omit=dev', '--all', '--parseable'], {

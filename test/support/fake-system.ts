@@ -24,6 +24,12 @@ import type {
   SecretFile,
 } from '../../src/system/types.js';
 import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
+import {
+  listenLoopback,
+  type LoopbackListener,
+  type LoopbackPages,
+  type LoopbackVerdict,
+} from '../../src/system/loopback-listener.js';
 
 export interface FakeFile {
   content: Buffer;
@@ -195,6 +201,19 @@ export class FakeSystem implements System {
   async removeFile(path: string): Promise<void> {
     this.files.delete(path);
   }
+  /** A hard link: both names share one entry (a chmod shows through both; a write replaces only one). */
+  async linkFile(existing: string, newPath: string): Promise<boolean> {
+    const f = this.files.get(existing);
+    if (!f || this.files.has(newPath)) return false;
+    this.files.set(newPath, f);
+    return true;
+  }
+  async renameFile(from: string, to: string): Promise<void> {
+    const f = this.files.get(from);
+    if (!f) throw Object.assign(new Error(`ENOENT: rename '${from}'`), { code: 'ENOENT' });
+    this.files.delete(from);
+    this.files.set(to, f);
+  }
   /** Lock files another (fake) process holds; tryLock on them fails. */
   readonly lockedByOthers = new Set<string>();
   /** Lock files this process holds now. */
@@ -265,6 +284,14 @@ export class FakeSystem implements System {
   async postForm(url: string, form: Record<string, string>, ca?: string): Promise<HttpReply> {
     this.posts.push({ url, form, ...(ca ? { ca } : {}) });
     return this.postResult(url, form);
+  }
+  /** The real listener: OAuth's redirect is tested with real sockets on 127.0.0.1. */
+  listenLoopback(
+    path: string,
+    judge: (query: URLSearchParams) => LoopbackVerdict,
+    pages: LoopbackPages,
+  ): Promise<LoopbackListener> {
+    return listenLoopback(path, judge, pages);
   }
   async probeRelay(host: string, port: number, options: { timeoutMs: number; tls?: boolean }): Promise<RelayProbe> {
     this.probes.push({ host, port, tls: options.tls });

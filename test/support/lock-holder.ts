@@ -6,13 +6,12 @@
 //   node lock-holder.js hold STATE_DIR              take it, print "held", keep it until killed
 import { open, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { setErrorWording, WizardError } from '../../src/errors.js';
+import { WizardError } from '../../src/errors.js';
 import { acquireLock } from '../../src/transaction/lock.js';
 import { createRealSystem } from '../../src/system/real-system.js';
-import { wordError } from '../../src/ui/error-text.js';
+import { errorWords } from '../../src/ui/error-text.js';
 
 const [mode, stateDir, markerDir] = process.argv.slice(2);
-setErrorWording(wordError); // as cli.ts does: the refusal is worded the way a person sees it
 const sys = createRealSystem();
 const stdinLines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 /** Resolves when stdin says `word` (the test's signal), or rejects when stdin ends first. */
@@ -48,6 +47,6 @@ try {
   }
 } catch (error) {
   if (!(error instanceof WizardError) || error.code !== 'locked') throw error;
-  process.stdout.write(`busy ${error.message}\n`);
+  process.stdout.write(`busy ${errorWords(error).message}\n`); // worded as the CLI shows it
 }
 process.stdin.destroy(); // stdin no longer keeps the process alive

@@ -4,7 +4,9 @@ import { CancelledError } from '../../src/errors.js';
 import type { Progress, SelectOption, Ui } from '../../src/ui/ui.js';
 
 export const cancel = Symbol('cancel');
-export type Answer = string | boolean | typeof cancel | ((message: string) => string | boolean);
+/** For a prompt with a signal (OAuth's paste-back): the person types nothing; the prompt ends when aborted. */
+export const untilAborted = Symbol('untilAborted');
+export type Answer = string | boolean | typeof cancel | typeof untilAborted | ((message: string) => string | boolean);
 
 export class ScriptedUi implements Ui {
   readonly shown: string[] = [];
@@ -65,6 +67,7 @@ export class ScriptedUi implements Ui {
       const answer = this.answers.shift();
       if (answer === undefined) throw new Error(`no scripted answer for: ${message}`);
       if (answer === cancel) throw new CancelledError('Cancelled — nothing was changed.');
+      if (answer === untilAborted) throw new Error(`untilAborted answers only a prompt with a signal: ${message}`);
       const given = typeof answer === 'function' ? answer(message) : answer;
       const value = given === '' && initialValue !== undefined ? initialValue : given; // Enter keeps the pre-filled text
       const problem = typeof value === 'string' ? validate?.(value) : undefined;
@@ -79,7 +82,20 @@ export class ScriptedUi implements Ui {
   }): Promise<string> {
     return String(this.next(q.message, q.validate, q.initialValue));
   }
-  async password(q: { message: string; validate?: (v: string) => string | undefined }): Promise<string> {
+  async password(q: {
+    message: string;
+    validate?: (v: string) => string | undefined;
+    signal?: AbortSignal;
+  }): Promise<string> {
+    const { signal } = q;
+    if (signal && this.answers[0] === untilAborted) {
+      this.answers.shift();
+      this.asked.push(q.message);
+      return new Promise((resolve) => {
+        if (signal.aborted) resolve('');
+        signal.addEventListener('abort', () => resolve(''), { once: true });
+      });
+    }
     return String(this.next(q.message, q.validate));
   }
   async confirm(q: { message: string }): Promise<boolean> {

@@ -2,7 +2,7 @@
 // errors raised below ui/ by code get their sentence from the wording ui/ registers.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CancelledError, codedError, ExitCode, setErrorWording, UsageError, WizardError } from '../../src/errors.js';
+import { CancelledError, codedError, ExitCode, UsageError, WizardError } from '../../src/errors.js';
 
 describe('exit codes', () => {
   it('are those of CLI.md', () => {
@@ -36,7 +36,7 @@ describe('WizardError and its kinds', () => {
 });
 
 describe('codedError', () => {
-  it('without a registered wording: the code and its facts, never an empty message', () => {
+  it('its fallback message: the code and its facts, never an empty message', () => {
     const error = codedError('locked', { pid: 42 });
     assert.equal(error.code, 'locked');
     assert.equal(error.message, 'locked {"pid":42}');
@@ -44,18 +44,11 @@ describe('codedError', () => {
     assert.equal(error.exitCode, 1);
   });
 
-  it("uses the registered wording with the error's facts, and the exit code it is given", () => {
-    const seen: unknown[] = [];
-    setErrorWording(
-      (code, vars) => (
-        seen.push([code, vars]),
-        code === 'state-dir' ? { message: `cannot use ${vars.dir}`, fix: 'give another' } : undefined
-      ),
-    );
+  it('carries its facts for ui/ to word, and the exit code it is given; no sentence of its own', () => {
     const error = codedError('state-dir', { dir: '/tmp/x' }, ExitCode.usage);
-    assert.deepEqual([error.message, error.fix, error.exitCode], ['cannot use /tmp/x', 'give another', 2]);
-    assert.deepEqual(seen, [['state-dir', { dir: '/tmp/x' }]]);
-    // A code the wording does not know falls back as before.
-    assert.equal(codedError('other', {}).message, 'other {}');
+    assert.deepEqual(
+      [error.code, error.vars, error.fix, error.exitCode],
+      ['state-dir', { dir: '/tmp/x' }, undefined, 2],
+    );
   });
 });

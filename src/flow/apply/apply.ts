@@ -6,6 +6,7 @@ import { keptBackups } from '../../transaction/backup.js';
 import type { Plan } from '../../transaction/plan.js';
 import { t } from '../../ui/messages.js';
 import { stepLabel } from '../../ui/step-text.js';
+import { failureText } from '../../ui/error-text.js';
 import type { Context } from '../context.js';
 import type { PostfixFacts } from '../types.js';
 import { keepDebconfInStep } from './debconf-sync.js';
@@ -47,7 +48,7 @@ export async function apply(
       progress.stop(t('apply.failed'), 'failed');
       throw new WizardError(
         'backup-failed',
-        t('apply.backupFailed', { dir: options.backupDir, reason: error.reason }),
+        t('apply.backupFailed', { dir: options.backupDir, reason: failureText(error.failure) }),
         t('apply.backupFailedFix'),
       );
     }
@@ -55,21 +56,19 @@ export async function apply(
     const backupDir = error.backup?.dir ?? options.backupDir;
     progress.stop(t('apply.stepFailed', { step }), 'failed');
     const rollback = error.rollback ?? {};
+    const reason = failureText(error.failure);
     if (rollback.restoreError !== undefined) {
-      ui.error(t('apply.rollbackFailed', { dir: backupDir, reason: rollback.restoreError }));
+      ui.error(t('apply.rollbackFailed', { dir: backupDir, reason: failureText(rollback.restoreError) }));
       // Never "rolled back" here: the check after the rollback found the files not as they were.
       const fix = t('apply.notRolledBackFix', { id: error.backup?.id ?? '', dir: backupDir });
       if (error.code === 'interrupted')
-        throw new WizardError('rollback-failed', t('apply.interruptedNotRolledBack', { signal: error.reason }), fix);
-      throw new WizardError('rollback-failed', t('apply.notRolledBack', { step, reason: error.reason }), fix);
+        throw new WizardError('rollback-failed', t('apply.interruptedNotRolledBack', { signal: reason }), fix);
+      throw new WizardError('rollback-failed', t('apply.notRolledBack', { step, reason }), fix);
     }
-    if (rollback.reloadError !== undefined) ui.warn(t('apply.rollbackReloadFailed', { reason: rollback.reloadError }));
+    if (rollback.reloadError !== undefined)
+      ui.warn(t('apply.rollbackReloadFailed', { reason: failureText(rollback.reloadError) }));
     ui.warn(t('apply.rollbackDone'));
-    if (error.code === 'interrupted') throw new CancelledError(t('apply.interrupted', { signal: error.reason }));
-    throw new WizardError(
-      'apply-failed',
-      t('apply.rolledBack', { step, reason: error.reason }),
-      t('apply.rolledBackFix'),
-    );
+    if (error.code === 'interrupted') throw new CancelledError(t('apply.interrupted', { signal: reason }));
+    throw new WizardError('apply-failed', t('apply.rolledBack', { step, reason }), t('apply.rolledBackFix'));
   }
 }

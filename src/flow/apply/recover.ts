@@ -8,6 +8,7 @@
 import { UsageError, WizardError } from '../../errors.js';
 import { confirmOrYes } from '../ask/confirm.js';
 import { t } from '../../ui/messages.js';
+import { dropAsides } from '../../transaction/aside.js';
 import { readBackup, restoreBackup, type Backup } from '../../transaction/backup.js';
 import type { Context } from '../context.js';
 import { clearJournal, journalComplete, journalPath, readJournal } from '../../transaction/journal.js';
@@ -82,5 +83,7 @@ async function removeLeftovers(
   ];
   let removed = 0;
   for (const path of new Set(paths)) removed += (await ctx.sys.removeAtomicLeftovers(path)).length;
+  // The originals' second names (transaction/aside.ts) a complete change did not get to drop.
+  if (backup) await dropAsides(ctx.sys, backup.entries, backup.id);
   if (removed > 0) ctx.ui.info(t('recover.leftovers', { count: removed }));
 }

@@ -11,6 +11,8 @@ import { reloadCommand } from '../../postfix/service.js';
 import { backupId } from '../../transaction/backup.js';
 import { runTransaction, TransactionError } from '../../transaction/transaction.js';
 import { t } from '../../ui/messages.js';
+import { failureText } from '../../ui/error-text.js';
+import { CommandFailed } from '../../transaction/run-step.js';
 import type { Context } from '../context.js';
 import { planInstall, type InstallPlan } from '../plan/install-plan.js';
 import { detect } from './detect.js';
@@ -125,12 +127,12 @@ async function installFailure(
     failed(t('apply.failed'));
     return new WizardError(
       'backup-failed',
-      t('apply.backupFailed', { dir: ctx.options.backupDir, reason: error.reason }),
+      t('apply.backupFailed', { dir: ctx.options.backupDir, reason: failureText(error.failure) }),
       t('apply.backupFailedFix'),
     );
   }
   const command = running?.line ?? error.step?.target ?? '';
-  const code = error.command?.exitCode ?? error.reason;
+  const code = error.failure instanceof CommandFailed ? error.failure.exitCode : failureText(error.failure);
   failed(t('install.failed', { command, code }));
   if (install.packageUse && error.rollback?.restoreError === undefined)
     ctx.ui.info(t('install.reverted', { path: install.packageUse.path }));

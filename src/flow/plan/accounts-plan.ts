@@ -1,6 +1,6 @@
 // The sender-dependent accounts in the plan (pure, like plan.ts): which sender entries the password
 // map holds after this run, and the sender → relay map and the two settings that make Postfix use them.
-import ejs from 'ejs';
+import { renderTemplate } from './render-template.js';
 import { senderAccounts, type SenderAccount } from '../../postfix/sender-maps.js';
 import { senderRelayMapPath } from '../../postfix/wizard-files.js';
 import type { Answers, PostfixFacts } from '../types.js';
@@ -43,7 +43,7 @@ export function renderSenderRelayMap(
   accounts: readonly SenderAccount[],
   relayhost: string,
 ): string {
-  return ejs.render(template, {
+  return renderTemplate(template, {
     senders: accounts.flatMap((a) => a.senders),
     relayhost,
     mapType: postfix.defaultMapType,

@@ -5,7 +5,7 @@
 // and the tables, plan/saved-record.ts), so that `remove` (optionRemoval) can put back
 // exactly what was there, and only where the wizard's value is still in place.
 import { holdsInlineSecret } from '../../postfix/inline-secrets.js';
-import ejs from 'ejs';
+import { renderTemplate } from './render-template.js';
 import { compiledMapPaths } from '../../postfix/maps.js';
 import { postaliasArgs, removeRootAlias, setRootAlias } from '../../postfix/aliases.js';
 import { isLoopbackOnly } from '../../postfix/networks.js';
@@ -72,7 +72,7 @@ export function renderGenericMap(
   const overrides = senders.flatMap((a) =>
     a.senders.filter((s) => domains.includes(s.slice(s.indexOf('@') + 1))).map((key) => ({ key, account: a.account })),
   );
-  return ejs.render(template, {
+  return renderTemplate(template, {
     account,
     mapType,
     path: local.generic.path,
@@ -227,7 +227,9 @@ function recordSaved(
   record: SavedRecord,
   templates: Record<TemplateName, string>,
 ): void {
-  const content = recordIsEmpty(record) ? undefined : ejs.render(templates.saved_settings, savedTemplateData(record));
+  const content = recordIsEmpty(record)
+    ? undefined
+    : renderTemplate(templates.saved_settings, savedTemplateData(record));
   // A saved value with a password written inline (static:user:pw) makes the record root-only, hidden in the plan.
   const secret = [...record.main].some(([name, value]) => holdsInlineSecret(name, value));
   const mode = secret ? 0o600 : publicMode;

@@ -1,6 +1,6 @@
 // plan: a pure function (facts, answers, templates) → Plan. A plan with
 // nothing in it is how a re-run with the same answers changes nothing.
-import ejs from 'ejs';
+import { renderTemplate } from './render-template.js';
 import { relayhostValue, type Relay } from '../../gmail/relay.js';
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
 import { isErrorTransport } from '../../postfix/transports.js';
@@ -73,7 +73,7 @@ export function renderPasswordMap(
   senders: readonly SenderAccount[] = [],
   mask?: string,
 ): string {
-  return ejs.render(template, {
+  return renderTemplate(template, {
     account: answers.account,
     password: mask ?? answers.password ?? passwordPlaceholder,
     relayhost: relayhostValue(answers.relay),

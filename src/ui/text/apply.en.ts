@@ -15,6 +15,9 @@ export const applyEn = {
   'apply.done': 'Configuration applied and Postfix reloaded.',
   'apply.summary': 'Changes applied: {count}; backup {id}.',
   'apply.rollbackDone': 'Rolled back: the previous configuration is in place again.',
+  'apply.notAsBefore': '{path} is not as it was before the change',
+  'failure.exited': '{file} exited {code}: {output}',
+  'failure.exitedQuiet': '{file} exited {code}',
   'apply.rollbackFailed':
     'Rollback failed ({reason}). The backup is in {dir}; restore it with: postfix-gmail-wizard restore',
   'apply.rollbackReloadFailed':

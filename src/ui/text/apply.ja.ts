@@ -18,6 +18,9 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.done': '設定を適用し、Postfix をリロードしました。',
   'apply.summary': '{count} 件の変更を適用しました（バックアップ {id}）。',
   'apply.rollbackDone': 'ロールバックしました。元の設定に戻っています。',
+  'apply.notAsBefore': '{path} が変更前の状態に戻っていません',
+  'failure.exited': '{file} が終了コード {code} で終わりました: {output}',
+  'failure.exitedQuiet': '{file} が終了コード {code} で終わりました',
   'apply.rollbackFailed':
     'ロールバックに失敗しました（{reason}）。バックアップは {dir} にあります。次のコマンドで復元してください: postfix-gmail-wizard restore',
   'apply.rollbackReloadFailed':

@@ -15,6 +15,7 @@
 //   ask-relay     flow/ask/relay-options.ts: port, workspace., ipv6., senders., rootAlias.,
 //                 loopback., mynetworks., relaypw.
 //   ask-auth      how Postfix signs in (--auth): authNone. (Workspace's relay by address)
+//   ask-consent   OAuth's interactive consent (consent.) and the question of how to sign in (authChoice.)
 //   plan          flow/plan/, ui/plan-view.ts: plan., tls. overrides, legacy. replaced, secrets
 //   tui           the terminal UI's one-screen plan and its question (tui.)
 //   apply         flow/apply/, transaction/: apply., apply.step., recover., lock., trust. of folders
@@ -33,6 +34,7 @@ import { askAccountsEn } from './ask-accounts.en.js';
 import { askKeychainEn } from './ask-keychain.en.js';
 import { askRelayEn } from './ask-relay.en.js';
 import { askAuthEn } from './ask-auth.en.js';
+import { askConsentEn } from './ask-consent.en.js';
 import { planEn } from './plan.en.js';
 import { tuiEn } from './tui.en.js';
 import { applyEn } from './apply.en.js';
@@ -63,6 +65,7 @@ export const en = {
   ...askKeychainEn,
   ...askRelayEn,
   ...askAuthEn,
+  ...askConsentEn,
   ...planEn,
   ...tuiEn,
   ...applyEn,

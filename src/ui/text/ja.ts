@@ -3,7 +3,10 @@
 // パラメータ名・SMTP コード・URL は訳さずにそのまま残します。
 // 文はフェーズ・コマンドごとのファイル（<part>.ja.ts、英語は隣の <part>.en.ts）にあり、
 // このファイルはそれを組み合わせるだけです。分け方は en.ts の冒頭に書いてあります。
-import type { Catalogue } from '../messages.js';
+import type { en } from './en.js';
+
+/** The same keys as the English reference (ui/messages.ts Catalogue). */
+type Catalogue = Record<keyof typeof en, string>;
 import { commonJa } from './common.ja.js';
 import { optionsJa } from './options.ja.js';
 import { detectJa } from './detect.ja.js';
@@ -12,6 +15,7 @@ import { askAccountsJa } from './ask-accounts.ja.js';
 import { askKeychainJa } from './ask-keychain.ja.js';
 import { askRelayJa } from './ask-relay.ja.js';
 import { askAuthJa } from './ask-auth.ja.js';
+import { askConsentJa } from './ask-consent.ja.js';
 import { planJa } from './plan.ja.js';
 import { tuiJa } from './tui.ja.js';
 import { applyJa } from './apply.ja.js';
@@ -42,6 +46,7 @@ export const ja: Catalogue = {
   ...askKeychainJa,
   ...askRelayJa,
   ...askAuthJa,
+  ...askConsentJa,
   ...planJa,
   ...tuiJa,
   ...applyJa,

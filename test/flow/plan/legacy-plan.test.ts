@@ -10,8 +10,6 @@ import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix, type FakePostfix } from '../../support/fake-postfix.js';
 import { repoPath } from '../../support/paths.js';
 import { runCli } from '../../support/run-cli.js';
-import { setCatalogue } from '../../../src/ui/messages.js';
-import { en } from '../../../src/ui/text/en.js';
 import { planLegacy, retiredMapFiles } from '../../../src/flow/plan/legacy-plan.js';
 import type { PasswordMapFacts } from '../../../src/flow/types.js';
 import { legacySettings } from '../../../src/postfix/legacy-settings.js';
@@ -83,7 +81,6 @@ describe('setup on the seed recipe (recording fake)', () => {
   it('in Japanese too', async () => {
     const { sys } = seedMachine();
     const run = await runCli(sys, [...headless, '--dry-run', '--lang', 'ja'], { stdin: `${password}\n` });
-    setCatalogue(en);
     assert.equal(run.exit, 0, run.stderr);
     assert.match(run.stderr, /smtp_use_tls = yes: 廃止された設定です/);
     assert.match(run.stderr, /手作業で設定したときの名残です/);

@@ -11,8 +11,6 @@ import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix } from '../../support/fake-postfix.js';
 import { repoPath } from '../../support/paths.js';
 import { runCli } from '../../support/run-cli.js';
-import { setCatalogue } from '../../../src/ui/messages.js';
-import { en } from '../../../src/ui/text/en.js';
 import { exposedSecretFiles, secretFileFixes } from '../../../src/flow/plan/secret-files.js';
 import type { PasswordMapFacts } from '../../../src/flow/types.js';
 
@@ -72,7 +70,6 @@ describe('no password file is ever printed', () => {
       for (const canary of [...canaries, password]) {
         assert.ok(!run.stdout.includes(canary) && !run.stderr.includes(canary), `${canary} was printed`);
       }
-      setCatalogue(en); // main() loads Japanese for --lang ja and never switches back within a process
     });
   }
 });

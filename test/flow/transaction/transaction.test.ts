@@ -13,6 +13,8 @@ import { ScriptedUi } from '../../support/scripted-ui.js';
 import type { ExecResult } from '../../../src/system/types.js';
 import type { Journal, StepRef } from '../../../src/transaction/journal.js';
 import { buildPlan, type Plan } from '../../../src/transaction/plan.js';
+import { CommandFailed } from '../../../src/transaction/run-step.js';
+import { failureText } from '../../../src/ui/error-text.js';
 import {
   runTransaction,
   TransactionError,
@@ -355,7 +357,7 @@ describe('unit layer', () => {
       assert.ok(error instanceof TransactionError, String(error));
       assert.equal(error.code, 'step-failed');
       assert.deepEqual(error.step, { code: 'check' });
-      assert.match(error.reason, /postfix exited 1: postfix: fatal: broken/);
+      assert.match(failureText(error.failure), /postfix exited 1: postfix: fatal: broken/);
       assert.deepEqual(error.rollback, {});
       assert.equal(sys.text(`${dir}/main.cf`), original.mainCf);
       assert.equal(sys.text(`${dir}/sasl_passwd`), original.map);
@@ -375,7 +377,7 @@ describe('unit layer', () => {
       );
       assert.ok(error instanceof TransactionError);
       assert.deepEqual(error.step, { code: 'command', target: `postmap hash:${dir}/sasl_passwd` });
-      assert.match(error.rollback?.reloadError ?? '', /postfix exited 1/);
+      assert.match(failureText(error.rollback?.reloadError), /postfix exited 1/);
       assert.equal(error.rollback?.restoreError, undefined);
       assert.equal(sys.text(`${dir}/sasl_passwd`), original.map);
     });
@@ -413,7 +415,7 @@ describe('unit layer', () => {
       );
       assert.ok(error instanceof TransactionError);
       assert.equal(error.code, 'interrupted');
-      assert.equal(error.reason, 'SIGINT');
+      assert.equal(error.failure, 'SIGINT');
       assert.deepEqual(error.step, { code: 'write', target: `${dir}/sasl_passwd` });
       assert.deepEqual(steps, []);
       assert.equal(sys.text(`${dir}/sasl_passwd`), original.map);
@@ -464,7 +466,7 @@ describe('unit layer', () => {
       assert.ok(error instanceof TransactionError, String(error));
       assert.equal(error.code, 'step-failed');
       assert.deepEqual(error.step, { code: 'install', target: 'emerge --oneshot mail-mta/postfix' });
-      assert.deepEqual(error.command, { file: 'emerge', exitCode: 1 });
+      assert.ok(error.failure instanceof CommandFailed && error.failure.exitCode === 1, String(error.failure));
       assert.equal(sys.text(packageUse), 'old\n');
       assert.equal(sys.files.has('/var/lib/pgw/journal.json'), false);
       assert.deepEqual([...sys.heldLocks], []);

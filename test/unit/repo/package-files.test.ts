@@ -1,5 +1,6 @@
-// What `npm pack` puts in the package (what npx downloads): the program, its templates, schema,
-// man page, README and LICENSE — never a test, a test's build or the TypeScript sources — and the
+// What `npm pack` puts in the package (what npx downloads): the program (bundled: dist/bundle/),
+// its templates, schema, man page, README and LICENSE — never a test, a test's build, the
+// TypeScript sources, the unbundled modules (dist/src) or a source map — and the
 // manifest fields a registry shows (license as LICENSE says, repository, bugs, homepage, man).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -26,14 +27,17 @@ describe('the package', () => {
       'package.json',
       'dist/man/postfix-gmail-wizard.1',
       'bin/postfix-gmail-wizard.js',
-      'dist/src/cli.js',
+      'dist/bundle/cli.js',
+      'dist/bundle/keychain-helper.js',
       'schema/outcome-v1.schema.json',
       'templates/sasl_passwd.ejs',
     ])
       assert.ok(files.includes(needed), needed);
     const stray = files.filter(
       (f) =>
-        /^(test|src|scripts|docs|dist\/test|dist\/scripts)\//.test(f) || /\.(map|ts)$/.test(f) || /\.test\.js$/.test(f),
+        /^(test|src|scripts|docs|dist\/test|dist\/scripts|dist\/src)\//.test(f) ||
+        /\.(map|ts)$/.test(f) ||
+        /\.test\.js$/.test(f),
     );
     assert.deepEqual(stray, []);
   });

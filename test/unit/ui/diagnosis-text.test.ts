@@ -1,18 +1,14 @@
-// The diagnosis words in use (ui/diagnosis-text.ts): the table setDiagnosisTable picked.
+// The diagnosis words in use (ui/diagnosis-text.ts): the table of the run's language.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { explainDiagnosis, setDiagnosisTable } from '../../../src/ui/diagnosis-text.js';
+import { explainDiagnosis } from '../../../src/ui/diagnosis-text.js';
+import { inLanguage, wordsFor } from '../../../src/ui/messages.js';
 import { diagnosesEn } from '../../../src/ui/text/diagnoses.en.js';
-import { diagnosesJa } from '../../../src/ui/text/diagnoses.ja.js';
 
 describe('diagnosis tables', () => {
-  it('explainDiagnosis follows setDiagnosisTable', () => {
-    try {
-      setDiagnosisTable(diagnosesJa);
-      assert.match(explainDiagnosis('dns').cause, /smtp\.gmail\.com の名前解決ができませんでした/);
-    } finally {
-      setDiagnosisTable(diagnosesEn);
-    }
+  it("explainDiagnosis follows the run's language", async () => {
+    const japanese = inLanguage(await wordsFor('ja'), () => explainDiagnosis('dns').cause);
+    assert.match(japanese, /smtp\.gmail\.com の名前解決ができませんでした/);
     assert.match(explainDiagnosis('dns').cause, /The name smtp\.gmail\.com could not be looked up/);
   });
 

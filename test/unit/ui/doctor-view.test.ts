@@ -1,12 +1,10 @@
 // doctor's findings in words (ui/doctor-view.ts): each code's title and fix from the catalogue, the
 // diagnosis behind it first where there is one, "--fix does this" only when it does; the --json form.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PROBLEM_CODES, type Problem } from '../../../src/postfix/problems/types.js';
 import { problemFix, problemsJson, problemTitle, renderProblems } from '../../../src/ui/doctor-view.js';
-import { setCatalogue } from '../../../src/ui/messages.js';
-import { en } from '../../../src/ui/text/en.js';
-import { ja } from '../../../src/ui/text/ja.js';
+import { inLanguage, wordsFor } from '../../../src/ui/messages.js';
 
 const problem = (over: Partial<Problem> = {}): Problem => ({
   code: 'map-not-compiled',
@@ -19,8 +17,6 @@ const problem = (over: Partial<Problem> = {}): Problem => ({
 });
 
 describe('problemTitle and problemFix', () => {
-  after(() => setCatalogue(en));
-
   it('every code has its own title and fix, placeholders filled from vars', () => {
     const titles = new Set<string>();
     for (const code of PROBLEM_CODES) {
@@ -79,10 +75,13 @@ describe('problemTitle and problemFix', () => {
     assert.match(dns, /getent hosts smtp-relay\.gmail\.com/);
   });
 
-  it('in Japanese with --lang ja', () => {
-    setCatalogue(ja);
-    assert.equal(problemTitle(problem({ code: 'postfix-not-running', vars: {} })), 'Postfix が起動していません');
-    assert.match(problemFix(problem()), /postmap hash:\/etc\/postfix\/sasl_passwd （doctor --fix で修復できます。）$/);
+  it('in Japanese with --lang ja', async () => {
+    const [title, fix] = inLanguage(await wordsFor('ja'), () => [
+      problemTitle(problem({ code: 'postfix-not-running', vars: {} })),
+      problemFix(problem()),
+    ]);
+    assert.equal(title, 'Postfix が起動していません');
+    assert.match(fix ?? '', /postmap hash:\/etc\/postfix\/sasl_passwd （doctor --fix で修復できます。）$/);
   });
 });
 

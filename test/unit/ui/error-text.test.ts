@@ -1,16 +1,13 @@
 // The sentences of errors raised below ui/ by code (ui/error-text.ts): message and fix filled with
 // the facts the error carries, a folder's problem worded inside the unsafe-path sentence.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { codedError, setErrorWording } from '../../../src/errors.js';
-import { wordError } from '../../../src/ui/error-text.js';
-import { setCatalogue } from '../../../src/ui/messages.js';
-import { en } from '../../../src/ui/text/en.js';
-import { ja } from '../../../src/ui/text/ja.js';
+import { describe, it } from 'node:test';
+import { codedError, WizardError } from '../../../src/errors.js';
+import { CommandFailed } from '../../../src/transaction/run-step.js';
+import { errorWords, failureText, wordError } from '../../../src/ui/error-text.js';
+import { inLanguage, wordsFor } from '../../../src/ui/messages.js';
 
 describe('wordError', () => {
-  after(() => setCatalogue(en));
-
   it("fills the message and the fix from the error's facts", () => {
     assert.deepEqual(wordError('locked', { pid: 812, path: '/var/lib/postfix-gmail-wizard/lock' }), {
       message:
@@ -38,7 +35,7 @@ describe('wordError', () => {
     }
   });
 
-  it('every code it knows is worded in both languages; an unknown code is left to the caller', () => {
+  it('every code it knows is worded in both languages; an unknown code is left to the caller', async () => {
     const codes = [
       'postconf-failed',
       'state-dir',
@@ -48,11 +45,11 @@ describe('wordError', () => {
       'backup-executable',
       'backup-damaged',
       'unsafe-path',
+      'rollback-differs',
     ];
     const vars = { reason: 'r', dir: '/d', pid: 1, path: '/p', id: '1', mode: '4755', copy: 'c', problem: 'owner' };
     const english = codes.map((c) => wordError(c, vars));
-    setCatalogue(ja);
-    const japanese = codes.map((c) => wordError(c, vars));
+    const japanese = inLanguage(await wordsFor('ja'), () => codes.map((c) => wordError(c, vars)));
     for (const [i, code] of codes.entries()) {
       assert.ok(english[i]?.message && english[i]?.fix, code);
       assert.notEqual(japanese[i]?.message, english[i]?.message, code);
@@ -61,14 +58,32 @@ describe('wordError', () => {
   });
 });
 
-describe('codedError with the wording registered', () => {
-  after(() => setErrorWording(() => undefined));
-
-  it('carries the code, the worded message and fix, and the exit code', () => {
-    setErrorWording(wordError);
+describe('errorWords: a coded error worded where it is shown', () => {
+  it('words the code with the facts it carries, in the language of the run that shows it', async () => {
     const error = codedError('locked', { pid: 7, path: '/run/lock' }, 1);
     assert.equal(error.code, 'locked');
-    assert.match(error.message, /pid 7/);
-    assert.equal(error.fix, 'Wait for it to finish, then run this again.');
+    assert.match(errorWords(error).message, /pid 7/);
+    assert.equal(errorWords(error).fix, 'Wait for it to finish, then run this again.');
+    const japanese = inLanguage(await wordsFor('ja'), () => errorWords(error).message);
+    assert.match(japanese, /pid 7/);
+    assert.notEqual(japanese, errorWords(error).message);
+  });
+
+  it('an error made with its sentence, or a code it does not know, keeps its own words', () => {
+    assert.deepEqual(errorWords(new WizardError('x', 'said', 'do this')), { message: 'said', fix: 'do this' });
+    assert.equal(errorWords(codedError('no-such-code', { a: 1 })).message, 'no-such-code {"a":1}');
+  });
+});
+
+describe('failureText: what a transaction reports, as one line', () => {
+  it('a failed command with its last output, one without, a signal, a coded error, any error', () => {
+    assert.equal(
+      failureText(new CommandFailed('postfix', 1, 'postfix: fatal: broken')),
+      'postfix exited 1: postfix: fatal: broken',
+    );
+    assert.equal(failureText(new CommandFailed('emerge', 1, '')), 'emerge exited 1');
+    assert.equal(failureText('SIGINT'), 'SIGINT');
+    assert.match(failureText(codedError('no-space', { dir: '/etc', free: 1, needed: 9 })), /\/etc/);
+    assert.equal(failureText(new Error('EROFS: read-only file system')), 'EROFS: read-only file system');
   });
 });

@@ -1,21 +1,18 @@
 // The sentence for an input problem found by gmail/ (ui/input-text.ts): each code is a catalogue key,
 // filled from the problem's facts.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { INPUT_PROBLEMS } from '../../../src/gmail/credentials.js';
 import { inputText } from '../../../src/ui/input-text.js';
-import { setCatalogue } from '../../../src/ui/messages.js';
+import { inLanguage, wordsFor } from '../../../src/ui/messages.js';
 import { en } from '../../../src/ui/text/en.js';
-import { ja } from '../../../src/ui/text/ja.js';
 
 describe('inputText', () => {
-  after(() => setCatalogue(en));
-
-  it('every input problem has its own sentence in both languages', () => {
+  it('every input problem has its own sentence in both languages', async () => {
     const english = INPUT_PROBLEMS.map((code) => inputText({ code }));
     assert.equal(new Set(english).size, INPUT_PROBLEMS.length);
-    setCatalogue(ja);
-    for (const [i, code] of INPUT_PROBLEMS.entries()) assert.notEqual(inputText({ code }), english[i], code);
+    const japanese = inLanguage(await wordsFor('ja'), () => INPUT_PROBLEMS.map((code) => inputText({ code })));
+    for (const [i, code] of INPUT_PROBLEMS.entries()) assert.notEqual(japanese[i], english[i], code);
   });
 
   it("fills the placeholders from the problem's vars", () => {

@@ -1,8 +1,8 @@
 // t() and the language: picked from --lang, then the locale variables; the Japanese catalogue's
 // placeholders filled in.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { pickLang, setCatalogue, t, type MessageKey } from '../../../src/ui/messages.js';
+import { describe, it } from 'node:test';
+import { inLanguage, pickLang, t, wordsFor, type MessageKey } from '../../../src/ui/messages.js';
 import { en } from '../../../src/ui/text/en.js';
 import { ja } from '../../../src/ui/text/ja.js';
 import { placeholders } from './text/catalogue-tokens.js';
@@ -42,12 +42,11 @@ describe('pickLang', () => {
   });
 });
 
-describe('t() with the Japanese catalogue', () => {
-  after(() => setCatalogue(en));
+const japanese = await wordsFor('ja');
 
+describe('t() with the Japanese catalogue', () => {
   it('fills placeholders in the Japanese text', () => {
-    setCatalogue(ja);
-    try {
+    inLanguage(japanese, () => {
       const text = t('preflight.accepted', { host: 'smtp.gmail.com', account: 'you@gmail.com' });
       assert.equal(
         text,
@@ -63,28 +62,36 @@ describe('t() with the Japanese catalogue', () => {
       assert.match(counted, /3/);
       assert.match(counted, /20250101-000000/);
       assert.doesNotMatch(counted, /\{\w+\}/);
-    } finally {
-      setCatalogue(en);
-    }
+    });
   });
 
   it('fills every placeholder of every Japanese entry', () => {
-    setCatalogue(ja);
-    try {
+    inLanguage(japanese, () => {
       for (const key of Object.keys(ja) as MessageKey[]) {
         const vars = Object.fromEntries(placeholders(ja[key]).map((name) => [name, `<${name}>`]));
         const text = t(key, vars);
         assert.doesNotMatch(text, /\{\w+\}/, key);
         for (const name of Object.keys(vars)) assert.ok(text.includes(`<${name}>`), `${key}: {${name}}`);
       }
-    } finally {
-      setCatalogue(en);
-    }
+    });
   });
 
-  it('is English again after setCatalogue(en)', () => {
-    setCatalogue(ja);
-    setCatalogue(en);
+  it("is the run's language only: English outside it, and across awaits inside it", async () => {
+    const inside = await inLanguage(japanese, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return t('cancelled');
+    });
+    assert.equal(inside, ja.cancelled);
     assert.equal(t('cancelled'), en.cancelled);
+  });
+
+  it('two runs at once each keep their own language', async () => {
+    const english = await wordsFor('en');
+    const later = (words: typeof english) =>
+      inLanguage(words, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return t('cancelled');
+      });
+    assert.deepEqual(await Promise.all([later(japanese), later(english)]), [ja.cancelled, en.cancelled]);
   });
 });

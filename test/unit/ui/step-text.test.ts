@@ -1,16 +1,12 @@
 // A transaction step's line (ui/step-text.ts): from the journal's code and target, or the label an
 // older version recorded itself.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { STEP_CODES } from '../../../src/transaction/journal.js';
-import { setCatalogue } from '../../../src/ui/messages.js';
+import { inLanguage, wordsFor } from '../../../src/ui/messages.js';
 import { stepLabel } from '../../../src/ui/step-text.js';
-import { en } from '../../../src/ui/text/en.js';
-import { ja } from '../../../src/ui/text/ja.js';
 
 describe('stepLabel', () => {
-  after(() => setCatalogue(en));
-
   it('each step code has its own line; the target fills the path or command', () => {
     assert.equal(new Set(STEP_CODES.map((code) => stepLabel({ code }))).size, STEP_CODES.length);
     assert.equal(stepLabel({ code: 'write', target: '/etc/postfix/sasl_passwd' }), 'Writing /etc/postfix/sasl_passwd');
@@ -30,8 +26,8 @@ describe('stepLabel', () => {
     assert.equal(stepLabel({}), '—');
   });
 
-  it('in Japanese with --lang ja', () => {
-    setCatalogue(ja);
-    assert.equal(stepLabel({ code: 'write', target: '/etc/postfix/main.cf' }), '/etc/postfix/main.cf の書き込み');
+  it('in Japanese with --lang ja', async () => {
+    const label = inLanguage(await wordsFor('ja'), () => stepLabel({ code: 'write', target: '/etc/postfix/main.cf' }));
+    assert.equal(label, '/etc/postfix/main.cf の書き込み');
   });
 });
