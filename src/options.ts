@@ -10,8 +10,7 @@ import { t, type MessageKey } from './ui/messages.js';
 import { checkAuthFlags, type AuthMethod } from './auth-flags.js';
 
 export { authMethods, type AuthMethod } from './auth-flags.js';
-import { plainWord } from './distro/schedule.js';
-import { parseCheckOptions, withTextfileDefault, type CheckOptions } from './check-options.js';
+import { monitorFlags, parseCheckOptions, withTextfileDefault, type CheckOptions } from './check-options.js';
 
 export type { Command };
 export { commands };
@@ -183,8 +182,7 @@ export function parseOptions(argv: readonly string[]): Options {
     mapSenders: pair(v['map-senders'], v['no-map-senders']),
     rootAlias: v['root-alias'],
     loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
-    monitor: pair(v.monitor, v['no-monitor']),
-    ...(command === 'setup' && v.textfile !== undefined ? { monitorTextfile: scheduleTextfile(v.textfile) } : {}),
+    ...(command === 'setup' ? monitorFlags(v) : {}),
     senders: v.senders,
     ...(auth ? { auth } : {}),
     ...(v['oauth-client'] !== undefined ? { oauthClient: v['oauth-client'] } : {}),
@@ -237,16 +235,6 @@ function absoluteDir(flag: string, given: string | undefined, example: string): 
   );
 }
 
-/** setup --textfile DIR: absolute, and one plain word — it goes into a cron line and a unit's ExecStart as it is. */
-function scheduleTextfile(dir: string): string {
-  if (dir.startsWith('/') && plainWord.test(dir)) return dir.replace(/(.)\/+$/, '$1');
-  throw new UsageError(
-    'invalid-path',
-    t('monitor.badTextfile', { path: JSON.stringify(dir) }),
-    t('monitor.badTextfileFix'),
-  );
-}
-
 function pair(yes: boolean | undefined, no: boolean | undefined): boolean | undefined {
   return yes ? true : no ? false : undefined;
 }
@@ -271,9 +259,6 @@ function checkCombinations(command: Command, v: FlagValues, operand: string | un
         t('options.togetherFix'),
       );
     }
-  }
-  if (command === 'setup' && v.textfile !== undefined && !v.monitor && !v['no-monitor']) {
-    throw new UsageError('textfile-without-monitor', t('monitor.textfileAlone'), t('monitor.textfileAloneFix'));
   }
   if (v.senders !== undefined && v.account === undefined) {
     throw new UsageError(

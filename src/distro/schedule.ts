@@ -50,7 +50,13 @@ export function programProblem(program: ProgramPaths): ProgramProblem | undefine
 /** The directories whose owner and mode a root timer trusts: the program's own and node's. */
 export function programDirs(program: ProgramPaths): string[] {
   const packageDir = program.script.replace(/\/bin\/[^/]+$/, '');
-  return [`${packageDir}/bin`, `${packageDir}/dist/src`, `${packageDir}/node_modules`, dirOf(program.node)];
+  return [
+    `${packageDir}/bin`,
+    `${packageDir}/dist/bundle`,
+    `${packageDir}/dist/src`,
+    `${packageDir}/node_modules`,
+    dirOf(program.node),
+  ];
 }
 
 const dirOf = (path: string) => path.replace(/\/[^/]+$/, '') || '/';

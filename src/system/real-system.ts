@@ -2,6 +2,7 @@
 // (each loaded on first use: the first frame comes first).
 import { constants, promises as fs, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -25,8 +26,8 @@ import { runChild } from './child.js';
 import { readSecretFile } from './secret-file.js';
 import { sudoUser } from './sudo-user.js';
 
-// dist/src/system/ → the package's bin/ (the entry point npm links to /usr/local/bin).
-const programScript = new URL('../../../bin/postfix-gmail-wizard.js', import.meta.url);
+// The package's bin/ (the entry point npm links to /usr/local/bin), from dist/src or the bundle alike.
+const programScript = packageFile('bin/postfix-gmail-wizard.js');
 
 /** Who may own what root reads on a person's word: root, this process, and whoever ran sudo. */
 function trustedOwners(): number[] {

@@ -1,7 +1,6 @@
 // The scheduled check as a plan part (setup --monitor, --no-monitor, remove): its files rendered from
 // templates/ (0644 root, no secret in them: check reads the machine, it never logs in), written only
 // when they differ — a re-run changes nothing — and systemd told about them where it runs the timer.
-import ejs from 'ejs';
 import {
   allScheduleFiles,
   checkArgv,
@@ -16,6 +15,7 @@ import type { TemplateName } from '../../system/templates.js';
 import type { PlannedCommand } from '../../transaction/plan.js';
 import type { MonitorChoice, PostfixFacts, ScheduleFacts } from '../types.js';
 import { emptyPart, type PlanPart } from './plan-part.js';
+import { renderTemplate } from './render-template.js';
 
 const publicMode = 0o644;
 
@@ -31,10 +31,10 @@ export function renderSchedule(
   const [cron] = scheduleFiles.cron;
   const [service, timer] = scheduleFiles.systemd;
   return schedule.kind === 'cron'
-    ? [{ path: cron!, content: ejs.render(templates.monitor_cron, data) }]
+    ? [{ path: cron!, content: renderTemplate(templates.monitor_cron, data) }]
     : [
-        { path: service!, content: ejs.render(templates.monitor_service, data) },
-        { path: timer!, content: ejs.render(templates.monitor_timer, data) },
+        { path: service!, content: renderTemplate(templates.monitor_service, data) },
+        { path: timer!, content: renderTemplate(templates.monitor_timer, data) },
       ];
 }
 

@@ -147,7 +147,8 @@ describe('setup --monitor: a cron.d entry, run as cron runs it', { skip: postfix
     await mkdir(join(pkg, 'dist'), { recursive: true });
     for (const part of ['bin', 'templates', 'schema', 'package.json'])
       await cp(repoPath(part), join(pkg, part), { recursive: true });
-    await cp(repoPath('dist', 'src'), join(pkg, 'dist', 'src'), { recursive: true });
+    for (const part of ['src', 'bundle'])
+      await cp(repoPath('dist', part), join(pkg, 'dist', part), { recursive: true });
     await symlink(repoPath('node_modules'), join(pkg, 'node_modules'));
     const before = await readdir(cronDir);
     const run = await execFileP(
