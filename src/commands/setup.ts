@@ -1,5 +1,5 @@
 // The setup command: detect → ask → plan → confirm → apply → verify → summary.
-import { ExitCode, WizardError, type ExitCodeValue } from '../errors.js';
+import { ExitCode, type ExitCodeValue } from '../errors.js';
 import type { CommandOutcome, TestResult } from '../outcome.js';
 import type { HostFacts, PostfixFacts } from '../flow/types.js';
 import type { FlushResult } from '../flow/verify/flush-deferred.js';
@@ -29,19 +29,21 @@ import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
 import { checkGivenSenders } from '../flow/ask/accounts.js';
 import { testSender } from '../postfix/sender-maps.js';
+import { checkOauthFlags, type OauthInputs } from '../flow/ask/oauth-step.js';
+import { requireXoauth2Plugin } from '../flow/detect/xoauth2-plugin.js';
 
 /** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
 export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
   checkGivenAddresses(ctx);
   resolveRelay(ctx);
   checkGivenRootAlias(ctx);
-  if (ctx.options.auth === 'oauth')
-    throw new WizardError('oauth-unavailable', t('authOauth.unavailable'), t('authOauth.unavailableFix'));
 }
 
 interface SetupRun {
   /** --senders, checked before anything is read. */
   givenSenders?: string[];
+  /** --oauth-client and --oauth-token-file, read and checked before anything else (secrets: memory only). */
+  oauthInputs?: OauthInputs;
   facts?: HostFacts;
   postfix?: PostfixFacts;
   /** What the ask phase settled before it ended (an error may end it). */
@@ -110,6 +112,7 @@ function outcomeOf(run: SetupRun): CommandOutcome {
 async function checkFlags(ctx: Context, run: SetupRun): Promise<void> {
   checkSetupFlags(ctx);
   run.givenSenders = checkGivenSenders(ctx);
+  run.oauthInputs = await checkOauthFlags(ctx);
 }
 
 /** Read the machine, offer to install what is missing, and refuse a machine the relay cannot work on. */
@@ -121,13 +124,15 @@ async function examine(ctx: Context, run: SetupRun): Promise<void> {
   const postfix = requirePostfix(facts);
   const [problem] = relayProblems(facts, postfix);
   if (problem) throw problem;
+  // Before anything costly is asked (a consent, a login): OAuth cannot work without the plugin.
+  if (ctx.options.auth === 'oauth') requireXoauth2Plugin(facts);
   if (!ctx.options.dryRun) requireRoot(facts, ctx.argv);
   run.facts = facts;
   run.postfix = postfix;
 }
 
 async function ask(ctx: Context, run: SetupRun): Promise<void> {
-  const asked = await askSetupAnswers(ctx, run.facts!, run.postfix!, run.givenSenders, run.settled);
+  const asked = await askSetupAnswers(ctx, run.facts!, run.postfix!, run.givenSenders, run.settled, run.oauthInputs);
   if (asked.kind === 'answers') run.asked = asked;
   else run.removal = { ...removeAccount.start(ctx), wanted: asked.account };
 }
@@ -152,6 +157,8 @@ async function makePlan(ctx: Context, run: SetupRun): Promise<void> {
       'monitor_cron',
       'monitor_service',
       'monitor_timer',
+      'sasl_xoauth2_conf',
+      'xoauth2_token',
     ]),
   );
   run.plan = plan;

@@ -4,7 +4,9 @@ import type { DistroFamily, InitSystem } from '../distro/family.js';
 import type { ProgramPaths, ProgramProblem, ScheduleKind } from '../distro/schedule.js';
 import type { GentooFacts } from '../distro/gentoo.js';
 import type { OsRelease } from '../distro/os-release.js';
+import type { OauthCredential } from '../gmail/oauth.js';
 import type { Relay } from '../gmail/relay.js';
+import type { OauthFileFacts } from '../postfix/xoauth2-files.js';
 import type { LegacySetting } from '../postfix/legacy-settings.js';
 import type { Listener } from '../postfix/master.js';
 import type { Settings } from '../postfix/postconf.js';
@@ -65,7 +67,8 @@ export interface HostFacts {
   distro: DistroFamily;
   isRoot: boolean;
   postfix?: PostfixFacts;
-  saslPlugins: { plain: boolean; login: boolean; dir?: string };
+  /** xoauth2: sasl-xoauth2's libsasl-xoauth2.so is in a plugin directory (OAuth 2.0 needs it). */
+  saslPlugins: { plain: boolean; login: boolean; xoauth2?: boolean; dir?: string };
   caBundle?: string;
   /** Who starts services here (systemd, OpenRC, an init script, launchd, or nobody). */
   init?: InitSystem;
@@ -151,8 +154,10 @@ export interface Answers {
   credential?: Credential;
   /** Settled before the password is asked (port, implicit TLS, Workspace's smtp-relay): the one the pre-flight logged in to. */
   relay: Relay;
-  /** How Postfix signs in; absent: with the app password in `credential`. none: the relay admits this machine by address. */
-  auth?: 'none';
+  /** How Postfix signs in; absent: with the app password in `credential`. none: the relay admits this machine by address; oauth: XOAUTH2 (`oauth`). */
+  auth?: 'none' | 'oauth';
+  /** --auth oauth: the token the pre-flight proved (undefined in --dry-run) and where the plugin's files go. */
+  oauth?: { credential?: OauthCredential; files: OauthFileFacts; caBundle?: string };
   caFile: string;
   to: string;
   /** --senders: `account` is an extra account for these envelope senders; the default account stays (accounts.ts). */

@@ -18,6 +18,17 @@ export interface OauthToken {
   expiry?: number;
 }
 
+/** What a pre-flight proved (a fresh access token the relay accepted), in memory only, on its way to the token file. */
+export interface OauthCredential {
+  client: OauthClient;
+  refreshToken: string;
+  accessToken: string;
+  /** Epoch seconds. */
+  expiry: number;
+  /** The consent screen is in Testing: Google ends this consent after 7 days. */
+  testing: boolean;
+}
+
 export type OauthProblem =
   | 'client-not-json'
   | 'client-not-installed'

@@ -1,7 +1,6 @@
 // How Postfix signs in at the relay, read from main.cf's values (status, the JSON outcome): with
 // SASL off there is no login at all (Workspace's relay admitting this machine by address); with
-// the XOAUTH2 mechanism filter it is OAuth 2.0 through sasl-xoauth2; else a password. (detect does not
-// read smtp_sasl_mechanism_filter yet: until setup writes it, status says app-password for any login.)
+// the XOAUTH2 mechanism filter it is OAuth 2.0 through sasl-xoauth2; else a password.
 import type { Settings } from './postconf.js';
 
 export type SignIn = 'app-password' | 'oauth' | 'none';

@@ -59,6 +59,16 @@ export function createRealSystem(): System {
       // mkdir returns the first directory it created, undefined when path existed.
       if (await fs.mkdir(path, { recursive: true, mode })) await fs.chmod(path, mode); // the umask may have narrowed it
     },
+    ownedDirectory: async (path, { mode, uid, gid }) => {
+      await fs.mkdir(path, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      // lstat: a symlink planted there is refused, never followed to chown what it points at.
+      if (!(await fs.lstat(path)).isDirectory()) throw new Error(`${path} is not a directory`);
+      await fs.chmod(path, mode);
+      await fs.lchown(path, uid, gid);
+    },
+    removeEmptyDirectory: (path) => fs.rmdir(path),
     // The state and backup folders may sit in a sticky /tmp-like folder (--state-dir /tmp), never in another's.
     ensurePrivateDir: (path) => ensurePrivateDirs(path, 0o700, { stickyAncestors: true }),
     unsafeDir: (path) => unsafeDirOnTheWay(path, { stickyAncestors: true }),

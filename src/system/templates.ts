@@ -10,7 +10,9 @@ export type TemplateName =
   | 'sender_relay'
   | 'monitor_cron'
   | 'monitor_service'
-  | 'monitor_timer';
+  | 'monitor_timer'
+  | 'sasl_xoauth2_conf'
+  | 'xoauth2_token';
 
 export async function loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>> {
   const entries = await Promise.all(

@@ -195,6 +195,10 @@ export interface System {
   writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void>;
   /** Create the directory and missing parents; a directory that already exists keeps its mode (never chmod what we did not create). */
   mkdirp(path: string, mode: number): Promise<void>;
+  /** One directory (its parents must exist), never through a symlink, with this owner and mode, whether it is new or not. */
+  ownedDirectory(path: string, options: Required<WriteOptions>): Promise<void>;
+  /** rmdir: the directory goes only if it is empty. */
+  removeEmptyDirectory(path: string): Promise<void>;
   /**
    * The wizard's own directory (state, backups): created 0700 with its parents; one that exists must be a
    * real directory (not a symlink) owned by us that no one else can write, else this throws.

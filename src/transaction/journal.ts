@@ -6,6 +6,7 @@ import type { CommandLine, System } from '../system/types.js';
 
 /** What a transaction step does, as a code (ui/step-text.ts words it); target: the path or command line. */
 export const STEP_CODES = [
+  'mkdir',
   'write',
   'delete',
   'secret-fixes',

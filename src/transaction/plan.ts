@@ -3,6 +3,7 @@
 // remove, restore, doctor's fixes) builds one, shows it, and hands it to runTransaction. It holds
 // only what the transaction does; what a plan says beside it for the reader is flow/plan's PlanNotes.
 import type { CommandLine } from '../system/types.js';
+import type { PlannedDirectory } from './directories.js';
 
 /** A package manager's command (apt-get, dnf, emerge …): its output logged, its environment and input given. */
 export interface PlannedInstall extends CommandLine {
@@ -70,13 +71,22 @@ export interface Plan {
   masterRemovals?: string[];
   /** `postconf -P service/type/parameter=value`: master.cf `-o` values put back (remove). */
   masterSettings?: string[];
+  /** Directories made (or given their owner and mode) before the files are written: directories.ts. */
+  directories?: PlannedDirectory[];
 }
 
 /** A part of a plan: the password map, the relay options, the TLS fixes, what remove puts back … */
 export type PlanPiece = Partial<Omit<Plan, 'configDir'>>;
 
 const lists = ['settings', 'removeSettings', 'files', 'deletes', 'commands', 'touches'] as const;
-const optionalLists = ['installs', 'secretFixes', 'secretFiles', 'masterRemovals', 'masterSettings'] as const;
+const optionalLists = [
+  'installs',
+  'secretFixes',
+  'secretFiles',
+  'masterRemovals',
+  'masterSettings',
+  'directories',
+] as const;
 
 /**
  * The one way a Plan is made (setup, remove, restore, doctor's fixes): the pieces in order, and every
@@ -115,7 +125,8 @@ export function planIsEmpty(plan: Plan): boolean {
       (plan.installs?.length ?? 0) +
       (plan.secretFixes?.length ?? 0) +
       (plan.masterRemovals?.length ?? 0) +
-      (plan.masterSettings?.length ?? 0) ===
+      (plan.masterSettings?.length ?? 0) +
+      (plan.directories?.length ?? 0) ===
     0
   );
 }

@@ -15,6 +15,7 @@ import type { Plan, SecretFileFix } from './plan.js';
 import { mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
+import { makeDirectories, removeMadeDirectories } from './directories.js';
 
 export type { TransactionTarget } from './run-step.js';
 
@@ -86,7 +87,8 @@ export async function runTransaction(
     // Decided once: a reload ignores a new inet_interfaces, so such a plan restarts a running Postfix.
     const restarts = postfix?.running === true && plan.restart === true;
     const starts = postfix?.running === false && options.startIfStopped;
-    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts, backup);
+    const madeDirs: string[] = [];
+    const steps = transactionSteps(sys, postfix, plan, options, restarts, starts, backup, madeDirs);
     const journal: Journal = {
       backupId: backup.id,
       backupDir: backup.dir,
@@ -121,9 +123,15 @@ export async function runTransaction(
     }
     const signal = signals.interrupted();
     if (!failed && !signal) {
-      // Before the journal goes: a run killed in between is complete, and recovery drops what is left.
-      await dropAsides(sys, backup.entries, backup.id);
-      await clearJournal(sys, options.stateDir);
+      // The second names go before the journal. Where they cannot (the config dir went read-only after the
+      // last step) the journal stays, complete: the change is whole, and the next run only drops them.
+      if (
+        await dropAsides(sys, backup.entries, backup.id).then(
+          () => true,
+          () => false,
+        )
+      )
+        await clearJournal(sys, options.stateDir);
       // A plan that touched no file (a package install alone) leaves no backup to list: there is nothing to put back.
       if (plan.touches.length === 0) await sys.removeTree(backup.dir).catch(() => undefined);
       const pruned = await pruneBackups(sys, options.backupDir, keptBackups).catch(() => []); // an old backup left over is harmless
@@ -139,6 +147,7 @@ export async function runTransaction(
       restarted: began('restart'),
       stop: journal.stop && began('reload') ? journal.stop : undefined,
     });
+    if (!rollback.restoreError) await removeMadeDirectories(sys, madeDirs);
     const step = failed?.step ?? { code: 'reload' };
     if (signal) throw new TransactionError('interrupted', signal, step, backup, rollback);
     throw new TransactionError('step-failed', failed!.failure, step, backup, rollback);
@@ -156,10 +165,14 @@ function transactionSteps(
   restarts: boolean,
   starts: boolean,
   backup: Backup,
+  madeDirs: string[],
 ): Step[] {
   const dir = instanceDir(postfix ?? { configDir: plan.configDir, isDefaultInstance: true });
   const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
   return [
+    ...(plan.directories ?? []).map(
+      (made): Step => ({ code: 'mkdir', target: made.path, run: () => makeDirectories(sys, [made], madeDirs) }),
+    ),
     ...plan.files.map(
       (file): Step => ({
         code: 'write',

@@ -10,6 +10,9 @@ import type { ProblemJson } from '../outcome.js';
 const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'data-dir-owner': ['doctor.title.data-dir-owner', 'doctor.fix.data-dir-owner'],
   'postfix-not-running': ['doctor.title.postfix-not-running', 'doctor.fix.postfix-not-running'],
+  'postfix-without-sasl': ['doctor.title.postfix-without-sasl', 'doctor.fix.postfix-without-sasl'],
+  'postfix-without-tls': ['doctor.title.postfix-without-tls', 'doctor.fix.postfix-without-tls'],
+  'map-type-unsupported': ['doctor.title.map-type-unsupported', 'doctor.fix.map-type-unsupported'],
   'password-file-readable': ['doctor.title.password-file-readable', 'doctor.fix.password-file-readable'],
   'map-not-compiled': ['doctor.title.map-not-compiled', 'doctor.fix.map-not-compiled'],
   'obsolete-settings': ['doctor.title.obsolete-settings', 'doctor.fix.obsolete-settings'],

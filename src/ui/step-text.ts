@@ -3,6 +3,7 @@ import type { StepRef } from '../transaction/journal.js';
 import { t, type MessageKey } from './messages.js';
 
 const labels: Record<StepRef['code'], MessageKey> = {
+  mkdir: 'apply.step.mkdir',
   write: 'apply.step.write',
   delete: 'apply.step.delete',
   'secret-fixes': 'apply.step.secretFixes',

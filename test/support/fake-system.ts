@@ -85,8 +85,8 @@ export class FakeSystem implements System {
     }
   }
 
-  put(path: string, content: string | Buffer, mode = 0o644): void {
-    this.files.set(path, { content: Buffer.from(content), mode, uid: 0, gid: 0, mtimeMs: this.clock });
+  put(path: string, content: string | Buffer, mode = 0o644, uid = 0, gid = 0): void {
+    this.files.set(path, { content: Buffer.from(content), mode, uid, gid, mtimeMs: this.clock });
   }
   text(path: string): string | undefined {
     return this.files.get(path)?.content.toString('utf8');
@@ -154,7 +154,29 @@ export class FakeSystem implements System {
     if (f) return { mode: f.mode, uid: f.uid, gid: f.gid, size: f.content.length, mtimeMs: f.mtimeMs };
     const prefix = `${path.replace(/\/+$/, '')}/`;
     const isDir = this.dirs.has(path) || [...this.files.keys(), ...this.dirs].some((p) => p.startsWith(prefix));
-    return isDir ? { mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: this.clock, isDirectory: true } : undefined;
+    const owned = this.dirOwners.get(path);
+    return isDir
+      ? {
+          mode: owned?.mode ?? 0o755,
+          uid: owned?.uid ?? 0,
+          gid: owned?.gid ?? 0,
+          size: 0,
+          mtimeMs: this.clock,
+          isDirectory: true,
+        }
+      : undefined;
+  }
+  /** Directories made with an owner and mode (ownedDirectory). */
+  readonly dirOwners = new Map<string, { mode: number; uid: number; gid: number }>();
+  async ownedDirectory(path: string, options: { mode: number; uid: number; gid: number }): Promise<void> {
+    this.dirs.add(path);
+    this.dirOwners.set(path, { mode: options.mode, uid: options.uid, gid: options.gid });
+  }
+  async removeEmptyDirectory(path: string): Promise<void> {
+    const prefix = `${path.replace(/\/+$/, '')}/`;
+    if ([...this.files.keys(), ...this.dirs].some((p) => p.startsWith(prefix))) throw new Error(`ENOTEMPTY: ${path}`);
+    this.dirs.delete(path);
+    this.dirOwners.delete(path);
   }
   /** Free bytes per device: a test sets it to see the wizard refuse a change that would not fit. */
   freeBytes: number | undefined = undefined;

@@ -1,6 +1,8 @@
 // The fault sweep's cases (fault-runner.ts runs them): every command that changes the machine, times
 // every folder it writes, times every fault — a full disk (0 bytes, one page, a few pages free) before
 // the run, the disk filling or going read-only at each step of the transaction, and kill -9 at each step.
+import type { EioSyscall } from './fault-eio.js';
+
 export type FaultCommand = 'setup' | 'remove' | 'restore' | 'doctor-fix';
 export type FaultFolder = 'etc' | 'backups' | 'state';
 
@@ -10,7 +12,9 @@ export type Fault =
   /** The folder's file system is read-only when the run starts. */
   | { kind: 'read-only' }
   /** When the journal says step `step` (0-based) began: the wizard is stopped, the fault made, the wizard let go. */
-  | { kind: 'at-step'; step: number; action: 'fill' | 'read-only' | 'kill' };
+  | { kind: 'at-step'; step: number; action: 'fill' | 'read-only' | 'kill' }
+  /** The Nth call of that kind fails with EIO (strace, fault-eio.ts). */
+  | { kind: 'eio'; syscall: EioSyscall; nth: number };
 
 export interface FaultCase {
   command: FaultCommand;
@@ -25,7 +29,9 @@ export function caseName(c: FaultCase): string {
       ? `${f.leave} bytes free`
       : f.kind === 'read-only'
         ? 'read-only'
-        : `${f.action} at step ${f.step}`;
+        : f.kind === 'eio'
+          ? `EIO on ${f.syscall} call ${f.nth}`
+          : `${f.action} at step ${f.step}`;
   return `${c.command}: ${c.folder} ${what}`;
 }
 
@@ -33,6 +39,8 @@ const commands: FaultCommand[] = ['setup', 'remove', 'restore', 'doctor-fix'];
 const folders: FaultFolder[] = ['etc', 'backups', 'state'];
 /** More steps than any plan of these commands has: a case past the last step is reported as not reached. */
 const maxSteps = 12;
+/** The most calls tried, each from 1 on: npm run faults stops at the count its probe run saw, the runner at the first N never reached. */
+export const eioCalls: Record<EioSyscall, number> = { write: 60, fsync: 60, rename: 60, openat: 20 };
 
 /** Every case: `npm run faults`. */
 export function allCases(): FaultCase[] {
@@ -48,6 +56,10 @@ export function allCases(): FaultCase[] {
         if (folder === 'etc') cases.push({ command, folder, fault: { kind: 'at-step', step, action: 'kill' } });
       }
     }
+    // EIO does not depend on the folder either: it is one call, wherever it lands.
+    for (const [syscall, most] of Object.entries(eioCalls) as [EioSyscall, number][])
+      for (let nth = 1; nth <= most; nth++)
+        cases.push({ command, folder: 'etc', fault: { kind: 'eio', syscall, nth } });
   }
   return cases;
 }
@@ -63,5 +75,7 @@ export function sliceCases(): FaultCase[] {
     { command: 'remove', folder: 'etc', fault: { kind: 'at-step', step: 1, action: 'fill' } },
     { command: 'restore', folder: 'etc', fault: { kind: 'at-step', step: 0, action: 'kill' } },
     { command: 'doctor-fix', folder: 'etc', fault: { kind: 'read-only' } },
+    { command: 'setup', folder: 'etc', fault: { kind: 'eio', syscall: 'fsync', nth: 8 } },
+    { command: 'remove', folder: 'etc', fault: { kind: 'eio', syscall: 'write', nth: 1 } },
   ];
 }

@@ -1,16 +1,18 @@
 // Runs fault-sweep cases (fault-cases.ts) inside `unshare -m` (started by fault-sweep.ts): for each, a
-// private Postfix and fake Gmail, a small tmpfs over the folder under test, the command's starting
-// point, the fault, the run — then the judgement (fault-verdict.ts). Prints one JSON array of results.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// machine at the command's starting point (fault-machine.ts: made once per command and folder, put back
+// before each case), the fault, the run — then the judgement (fault-verdict.ts). Prints one JSON array.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, watch } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants } from 'node:os';
 import { caseName, type FaultCase } from './fault-cases.js';
-import { fillUp, guardMountNamespace, liftFaults, mountSmallTmpfs, setReadOnly } from './fault-lab.js';
+import { eioRun } from './fault-eio.js';
+import { fillUp, guardMountNamespace, liftFaults, setReadOnly } from './fault-lab.js';
+import { closeMachine, machineKey, openMachine, resetMachine, type FaultMachine } from './fault-machine.js';
 import { judge, takeState, type FaultResult } from './fault-verdict.js';
 import { repoPath } from './paths.js';
-import { startRelayLab, type RelayLab } from './relay-lab.js';
+import type { RelayLab } from './relay-lab.js';
 
 export const ACCOUNT = 'faults@gmail.com';
 export const PASSWORD = 'faultSweepPassw0';
@@ -20,10 +22,9 @@ export interface Run {
   out: string;
   /** The at-step fault was made (undefined: no such fault; false: the plan had fewer steps). */
   fired?: boolean;
+  /** How many steps the journal said the plan has (watched runs only); under strace, how many calls of the kind. */
+  planned?: number;
 }
-
-const folderPath = (lab: RelayLab, folder: FaultCase['folder']) =>
-  folder === 'etc' ? lab.postfix.configDir : join(lab.postfix.base, folder);
 
 const dirArgs = (lab: RelayLab) => {
   const all = lab.args();
@@ -50,9 +51,11 @@ export function wizard(
   lab: RelayLab,
   args: string[],
   at?: { step: number; make: (child: ChildProcess) => Promise<void> },
+  under?: { argv: string[]; env: Record<string, string> },
 ): Promise<Run> {
-  const child = spawn(process.execPath, [repoPath('bin', 'postfix-gmail-wizard.js'), ...args], {
-    env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: '/root' },
+  const argv = [...(under?.argv ?? []), process.execPath, repoPath('bin', 'postfix-gmail-wizard.js'), ...args];
+  const child = spawn(argv[0]!, argv.slice(1), {
+    env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: '/root', ...under?.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
@@ -60,6 +63,7 @@ export function wizard(
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   child.stdin.end(`${PASSWORD}\n`);
   let fired: boolean | undefined = at ? false : undefined;
+  let planned: number | undefined;
   const stateDir = join(lab.postfix.base, 'state', 'postfix-gmail-wizard');
   if (at) mkdirSync(stateDir, { recursive: true, mode: 0o700 }); // watched before the wizard makes it
   const watcher = at
@@ -67,7 +71,9 @@ export function wizard(
         if (fired) return;
         void readFile(join(stateDir, 'journal.json'), 'utf8')
           .then(async (text) => {
-            if (fired || (JSON.parse(text) as { steps: unknown[] }).steps.length <= at.step) return;
+            const journal = JSON.parse(text) as { steps: unknown[]; planned?: number };
+            planned = journal.planned ?? planned;
+            if (fired || journal.steps.length <= at.step) return;
             fired = true;
             child.kill('SIGSTOP'); // the fault lands while the wizard is at (or just past) that step
             await at.make(child).catch(() => undefined);
@@ -79,37 +85,15 @@ export function wizard(
   return new Promise((resolve) =>
     child.on('close', (code, signal) => {
       watcher?.close();
-      resolve({ code: code ?? 128 + (signal ? constants.signals[signal] : 0), out, fired });
+      resolve({ code: code ?? 128 + (signal ? constants.signals[signal] : 0), out, fired, planned });
     }),
   );
 }
 
-async function prepare(lab: RelayLab, c: FaultCase): Promise<string> {
-  if (c.command === 'setup') return '';
-  const setup = await wizard(lab, commandArgs(lab, { ...c, command: 'setup' }));
-  if (setup.code !== 0) throw new Error(`setup before the fault failed: ${setup.out}`);
-  if (c.command === 'doctor-fix') {
-    // Two things doctor --fix repairs: the compiled map gone, the relay's TLS level weakened.
-    await lab.postfix.postconf('-e', 'smtp_tls_security_level=may');
-    await import('node:fs/promises').then((fs) => fs.rm(join(lab.postfix.configDir, 'sasl_passwd.db')));
-    return '';
-  }
-  if (c.command === 'restore') {
-    const removed = await wizard(lab, ['remove', ...dirArgs(lab), '--json', '--yes']);
-    const id = (JSON.parse(removed.out.slice(removed.out.indexOf('{'))) as { backupId?: string }).backupId;
-    if (removed.code !== 0 || !id) throw new Error(`remove before the fault failed: ${removed.out}`);
-    return id;
-  }
-  return '';
-}
-
-export async function runCase(c: FaultCase): Promise<FaultResult> {
-  const lab = await startRelayLab('fault', { [ACCOUNT]: { password: PASSWORD } }, { start: false });
-  const dir = folderPath(lab, c.folder);
+/** One case on a machine at its starting point (fault-machine.ts): the fault, the run, the judgement. */
+export async function runCase(m: FaultMachine, c: FaultCase): Promise<FaultResult> {
+  const { lab, dir, restoreId } = m;
   try {
-    mountSmallTmpfs(dir);
-    await lab.postfix.start();
-    const restoreId = await prepare(lab, c);
     const before = await takeState(lab, PASSWORD);
     const f = c.fault;
     if (f.kind === 'full') await fillUp(dir, f.leave);
@@ -124,6 +108,11 @@ export async function runCase(c: FaultCase): Promise<FaultResult> {
         step: f.step,
         make: f.action === 'kill' ? async (wiz) => void wiz.kill('SIGKILL') : make,
       });
+    } else if (f.kind === 'eio') {
+      const eio = eioRun(f.syscall, f.nth, lab.postfix.configDir, await readdir(lab.postfix.configDir));
+      child = await wizard(lab, commandArgs(lab, c, restoreId), undefined, eio);
+      const { fired, calls } = await eio.outcome();
+      Object.assign(child, { fired, planned: calls });
     } else child = await wizard(lab, commandArgs(lab, c, restoreId));
     await liftFaults(dir);
     return await judge(lab, c, child, before, () => wizard(lab, commandArgs(lab, c, restoreId)), PASSWORD);
@@ -131,10 +120,6 @@ export async function runCase(c: FaultCase): Promise<FaultResult> {
     return { name: caseName(c), reached: true, problems: [`the sweep itself failed: ${(error as Error).stack}`] };
   } finally {
     await liftFaults(dir).catch(() => undefined);
-    await lab.postfix.stop().catch(() => undefined);
-    spawnSync('umount', ['-l', dir]);
-    // A Postfix daemon may still be writing into its spool as the folder goes: remove it again.
-    await lab.close().catch(() => spawnSync('rm', ['-rf', lab.postfix.base, lab.tmp]));
   }
 }
 
@@ -142,7 +127,32 @@ async function main(): Promise<void> {
   const [parentMnt, casesJson] = process.argv.slice(2);
   await guardMountNamespace(parentMnt ?? '');
   const results: FaultResult[] = [];
-  for (const c of JSON.parse(casesJson ?? '[]') as FaultCase[]) results.push(await runCase(c));
+  // An EIO kind whose call N was never made: no later N of that command and kind is made either.
+  const exhausted = new Set<string>();
+  let machine: FaultMachine | undefined;
+  for (const c of JSON.parse(casesJson ?? '[]') as FaultCase[]) {
+    const kind = c.fault.kind === 'eio' ? `${c.command} ${c.fault.syscall}` : undefined;
+    if (kind && exhausted.has(kind)) {
+      results.push({ name: caseName(c), reached: false, problems: [] });
+      continue;
+    }
+    let result: FaultResult;
+    try {
+      if (machine?.key !== machineKey(c)) {
+        if (machine) await closeMachine(machine);
+        machine = undefined;
+        machine = await openMachine(c);
+      } else await resetMachine(machine);
+      result = await runCase(machine, c);
+    } catch (error) {
+      if (machine) await closeMachine(machine);
+      machine = undefined;
+      result = { name: caseName(c), reached: true, problems: [`the sweep itself failed: ${(error as Error).stack}`] };
+    }
+    if (kind && !result.reached) exhausted.add(kind);
+    results.push(result);
+  }
+  if (machine) await closeMachine(machine);
   process.stdout.write(`${JSON.stringify(results)}\n`);
 }
 

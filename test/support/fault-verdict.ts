@@ -3,6 +3,8 @@
 // no file holding the password where none was before (or, after a complete change, none others can
 // read); a failure explained, and "rolled back" said only when the config dir is back as it was.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { caseName, type FaultCase } from './fault-cases.js';
 import { filesHolding, folderState } from './fault-lab.js';
@@ -15,6 +17,8 @@ export interface FaultResult {
   reached: boolean;
   verdict?: 'before' | 'after';
   exit?: number;
+  /** The plan's step count, as its journal said (a run watched for an at-step fault). */
+  planned?: number;
   /** The run's last lines (what a person was told). */
   said?: string;
   problems: string[];
@@ -41,14 +45,16 @@ export async function judge(
   password: string,
 ): Promise<FaultResult> {
   const name = caseName(c);
-  if (run.fired === false) return { name, reached: false, exit: run.code, problems: [] };
+  if (run.fired === false) return { name, reached: false, exit: run.code, planned: run.planned, problems: [] };
   const problems: string[] = [];
   let recovered: Run | undefined;
-  if (run.code === 137 || /"code":\s*"rollback-failed"/.test(run.out)) {
-    // Killed, or the rollback itself could not finish (and said so): the next run, once the fault is
-    // gone, finds the journal and rolls back (or completes) first.
+  const journalLeft = existsSync(join(lab.postfix.base, 'state', 'postfix-gmail-wizard', 'journal.json'));
+  if (run.code === 137 || /"code":\s*"rollback-failed"/.test(run.out) || journalLeft) {
+    // Killed, or the rollback itself could not finish (and said so), or a complete change could not tidy
+    // up (the journal stays): the next run, once the fault is gone, finds the journal and rolls back (or
+    // completes) first.
     recovered = await again();
-    if (recovered.code !== 0) problems.push(`the run after kill -9 failed (${recovered.code}): ${tail(recovered.out)}`);
+    if (recovered.code !== 0) problems.push(`the next run failed (${recovered.code}): ${tail(recovered.out)}`);
   } else if (run.code !== 0 && !/"message":\s*"[^"]+"/.test(run.out))
     problems.push(`failed (${run.code}) without a message: ${tail(run.out)}`);
   const now = await takeState(lab, password);

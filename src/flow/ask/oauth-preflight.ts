@@ -8,6 +8,8 @@ import { UsageError, WizardError } from '../../errors.js';
 import {
   consentInTesting,
   type OauthClient,
+  type OauthCredential,
+  type OauthToken,
   type OauthProblem,
   parseOauthClient,
   parseOauthToken,
@@ -19,16 +21,7 @@ import { type MessageKey, t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
 import { preflightEnvelope } from './relay-preflight.js';
 
-/** What the pre-flight proved, in memory only, on its way to the plan (the token file). */
-export interface OauthCredential {
-  client: OauthClient;
-  refreshToken: string;
-  accessToken: string;
-  /** Epoch seconds. */
-  expiry: number;
-  /** The consent screen is in Testing: Google ends this consent after 7 days. */
-  testing: boolean;
-}
+export type { OauthCredential };
 
 async function readSecretJson(sys: System, flag: string, path: string): Promise<string> {
   const file = await sys.readSecretFile(path);
@@ -64,6 +57,20 @@ function refuseInput(flag: string, path: string, problem: OauthProblem, field = 
   throw new UsageError('invalid-oauth-file', t(problemText[problem], { flag, path, field }), t('authOauth.inputFix'));
 }
 
+/** --oauth-client's Desktop client, read and checked (exit 2 on bad input, nothing changed). */
+export async function readOauthClient(ctx: Pick<Context, 'sys'>, path: string): Promise<OauthClient> {
+  const client = parseOauthClient(await readSecretJson(ctx.sys, '--oauth-client', path));
+  if (!client.ok) refuseInput('--oauth-client', path, client.problem, client.field);
+  return client.value;
+}
+
+/** --oauth-token-file's token (a refresh_token at least), read and checked (exit 2 on bad input). */
+export async function readOauthTokenFile(ctx: Pick<Context, 'sys'>, path: string): Promise<OauthToken> {
+  const token = parseOauthToken(await readSecretJson(ctx.sys, '--oauth-token-file', path));
+  if (!token.ok) refuseInput('--oauth-token-file', path, token.problem);
+  return token.value;
+}
+
 /** --oauth-client and --oauth-token-file, read and checked (exit 2 on bad input, nothing changed). */
 export async function readOauthInputs(
   ctx: Pick<Context, 'sys' | 'options'>,
@@ -75,11 +82,9 @@ export async function readOauthInputs(
       t('ask.missing', { flags: ['--oauth-client FILE', '--oauth-token-file FILE'].join(', ') }),
       t('ask.missingFix'),
     );
-  const client = parseOauthClient(await readSecretJson(ctx.sys, '--oauth-client', oauthClient));
-  if (!client.ok) refuseInput('--oauth-client', oauthClient, client.problem, client.field);
-  const token = parseOauthToken(await readSecretJson(ctx.sys, '--oauth-token-file', oauthTokenFile));
-  if (!token.ok) refuseInput('--oauth-token-file', oauthTokenFile, token.problem);
-  return { client: client.value, refreshToken: token.value.refreshToken };
+  const client = await readOauthClient(ctx, oauthClient);
+  const token = await readOauthTokenFile(ctx, oauthTokenFile);
+  return { client, refreshToken: token.refreshToken };
 }
 
 /** A fresh access token for `refreshToken`, or the explained refusal (exit 1). */
@@ -120,7 +125,31 @@ export async function refreshAccessToken(
   };
 }
 
-/** The whole OAuth pre-flight: fresh access token, then XOAUTH2 at the relay with the envelope tried. */
+/**
+ * The pre-flight of a token however it came (a consent in the browser, --oauth-token-file): a fresh
+ * access token from the client's token_uri, then XOAUTH2 at the relay with the envelope tried.
+ */
+export async function oauthCredential(
+  ctx: Pick<Context, 'sys' | 'ui'>,
+  client: OauthClient,
+  token: OauthToken,
+  relay: Relay,
+  caPem: string,
+  account: string,
+  to: string,
+): Promise<OauthCredential> {
+  const fresh = await refreshAccessToken(ctx, client, token.refreshToken, caPem);
+  // Said before the login, so that a refusal does not hide it: in Testing the consent ends in 7 days.
+  if (fresh.testing) ctx.ui.warn(t('authOauth.testing'));
+  await preflightEnvelope(ctx, relay, caPem, {
+    from: account,
+    to,
+    xoauth2: { user: account, accessToken: fresh.accessToken },
+  });
+  return { client, refreshToken: token.refreshToken, ...fresh };
+}
+
+/** The whole OAuth pre-flight from the two files: read them, then oauthCredential. */
 export async function oauthPreflight(
   ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
   relay: Relay,
@@ -129,13 +158,5 @@ export async function oauthPreflight(
   to: string,
 ): Promise<OauthCredential> {
   const { client, refreshToken } = await readOauthInputs(ctx);
-  const fresh = await refreshAccessToken(ctx, client, refreshToken, caPem);
-  // Said before the login, so that a refusal does not hide it: in Testing the consent ends in 7 days.
-  if (fresh.testing) ctx.ui.warn(t('authOauth.testing'));
-  await preflightEnvelope(ctx, relay, caPem, {
-    from: account,
-    to,
-    xoauth2: { user: account, accessToken: fresh.accessToken },
-  });
-  return { client, refreshToken, ...fresh };
+  return oauthCredential(ctx, client, { refreshToken }, relay, caPem, account, to);
 }

@@ -18,6 +18,8 @@ import { UsageError } from '../../errors.js';
 import { resolveCaFile } from './ask.js';
 import { keychainState, type KeychainState } from '../keychain/keychain-state.js';
 import { askPassword } from './password-step.js';
+import { askOauth, type OauthInputs } from './oauth-step.js';
+import { readOauthFileFacts } from '../../postfix/xoauth2-files.js';
 import { chooseRelay, withRelayOptions } from './relay-options.js';
 import { settleWorkspaceRelay } from './workspace.js';
 
@@ -40,6 +42,7 @@ export async function askSetupAnswers(
   postfix: PostfixFacts,
   givenSenders: string[] | undefined,
   settled: Settled = {},
+  oauthInputs: OauthInputs = {},
 ): Promise<SetupAnswers> {
   const { ui, sys } = ctx;
   const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
@@ -56,9 +59,10 @@ export async function askSetupAnswers(
   if (chosen.choice === 'remove') return { kind: 'remove-account', account };
   settled.account = account;
   const noLogin = ctx.options.auth === 'none';
+  const oauth = ctx.options.auth === 'oauth';
   const relay = noLogin ? asked : await settleWorkspaceRelay(ctx, postfix, account, asked);
   settled.relay = `${relay.host}:${relay.port}`;
-  settled.auth = noLogin ? 'none' : 'app-password';
+  settled.auth = noLogin ? 'none' : oauth ? 'oauth' : 'app-password';
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
   if (senders) checkSendersFit(postfix, relay, account, senders);
   else checkRelayKeepsSenders(postfix, relay, account);
@@ -66,7 +70,15 @@ export async function askSetupAnswers(
   const anchors = await postfixTrustAnchors(sys, ca.pem, tls.main, tls.chrootDir);
   if (noLogin) refuseSenderAccounts(postfix);
   if (noLogin && !ctx.options.dryRun) await preflightEnvelope(ctx, relay, anchors, { from: account, to });
-  const credential = noLogin ? undefined : await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
+  // OAuth: a token (given or from a consent), proved at the relay; its files' places read from this Postfix.
+  const oauthAnswer = oauth
+    ? {
+        credential: await askOauth(ctx, oauthInputs, relay, anchors, account, to),
+        files: await readOauthFileFacts(sys, postfix, tls.chrootDir, account),
+        ...(ctx.options.caFile ? { caBundle: ctx.options.caFile } : {}),
+      }
+    : undefined;
+  const credential = noLogin || oauth ? undefined : await askPassword(ctx, postfix, relay, anchors, keychain, chosen);
   const previous = defaultAccount(postfix);
   if (senders) ui.info(t('accounts.added', { account, senders: senders.join(', '), default: previous ?? '' }));
   else if (previous && previous !== account) ui.warn(t('accounts.replacesDefault', { account, previous }));
@@ -76,6 +88,7 @@ export async function askSetupAnswers(
     credential,
     relay,
     ...(noLogin ? { auth: 'none' as const } : {}),
+    ...(oauthAnswer ? { auth: 'oauth' as const, oauth: oauthAnswer } : {}),
     caFile: ca.path,
     to,
     ...(senders ? { senders } : {}),

@@ -24,6 +24,7 @@ export const watchedSettings = [
   'smtp_sasl_password_maps',
   'smtp_sasl_security_options',
   'smtp_sasl_tls_security_options',
+  'smtp_sasl_mechanism_filter',
   'smtp_tls_security_level',
   'smtp_tls_CAfile',
   'smtp_tls_wrappermode',
@@ -136,13 +137,15 @@ async function readPasswordMapFacts(sys: System, value: string): Promise<Passwor
 }
 
 async function detectSaslPlugins(sys: System, dirs: string[]): Promise<HostFacts['saslPlugins']> {
+  let xoauth2 = false;
   for (const dir of dirs) {
     const names = await sys.listDir(dir);
     const plain = names.some((n) => /^libplain\.so/.test(n));
     const login = names.some((n) => /^liblogin\.so/.test(n));
-    if (plain || login) return { plain, login, dir };
+    xoauth2 ||= names.some((n) => /^libsasl-xoauth2\.so/.test(n));
+    if (plain || login) return { plain, login, dir, ...(xoauth2 ? { xoauth2 } : {}) };
   }
-  return { plain: false, login: false };
+  return { plain: false, login: false, ...(xoauth2 ? { xoauth2 } : {}) };
 }
 
 async function findLog(sys: System, maillogFile: string, candidates: string[]): Promise<PostfixFacts['log']> {

@@ -79,6 +79,11 @@ export async function gatherLocalFacts(
     explicit,
     ...(postfix.tls && (settings.relayhost ?? '').trim() ? { tls: postfix.tls.effective } : {}),
     saslClientTypes: postfix.saslClientTypes,
+    build: {
+      defaultMapType: postfix.defaultMapType,
+      mapTypes: postfix.mapTypes,
+      ...(facts.gentoo?.installed ? { useFlags: facts.gentoo.useFlags } : {}),
+    },
     saslPlugins: facts.saslPlugins,
     maps,
     failures,

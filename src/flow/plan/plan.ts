@@ -25,6 +25,8 @@ import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from '.
 import type { SenderAccount } from '../../postfix/sender-maps.js';
 import { noLoginPiece } from './no-login-plan.js';
 import { hardening } from '../../postfix/hardening.js';
+import { signInInUse } from '../../postfix/sign-in.js';
+import { oauthFilesPiece } from './oauth-plan.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';
@@ -45,6 +47,8 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
           // smtp_sasl_security_options keeps Postfix's default (noplaintext, noanonymous):
           // PLAIN/LOGIN are allowed only inside TLS, which the level below makes mandatory.
           smtp_sasl_tls_security_options: 'noanonymous',
+          // OAuth: only XOAUTH2 (sasl-xoauth2), whose "password" is the token file's path.
+          ...(answers.auth === 'oauth' ? { smtp_sasl_mechanism_filter: 'xoauth2' } : {}),
         };
   const desired: Settings = {
     relayhost: relayhostValue(answers.relay),
@@ -132,9 +136,14 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const defaultEntry =
     answers.senders && stored
       ? { ...stored, relay: answers.relay }
-      : { account: answers.account, password: answers.credential?.password, relay: answers.relay };
+      : {
+          account: answers.account,
+          password: answers.oauth ? answers.oauth.files.tokenPathForSmtp : answers.credential?.password,
+          relay: answers.relay,
+        };
   const keepStoredPassword =
     !answers.senders &&
+    !answers.oauth &&
     answers.credential === undefined &&
     postfix.currentAccount === answers.account &&
     map?.content !== undefined;
@@ -175,7 +184,13 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const oldSasl =
     postfix.explicit.includes('smtp_sasl_security_options') &&
     postfix.settings.smtp_sasl_security_options === 'noanonymous';
+  // Back to a password from OAuth: the XOAUTH2-only filter goes (the plugin's files stay until remove).
+  const oauthFilter =
+    answers.auth === undefined &&
+    postfix.explicit.includes('smtp_sasl_mechanism_filter') &&
+    signInInUse(postfix.settings) === 'oauth';
   const removeSettings = [
+    ...(oauthFilter ? ['smtp_sasl_mechanism_filter'] : []),
     ...(options?.removeSettings ?? []),
     ...senders.removeSettings,
     ...(oldSasl ? ['smtp_sasl_security_options'] : []),
@@ -222,7 +237,8 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     ...(legacy.shown.length > 0 ? { legacy: legacy.shown } : {}),
     ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
   };
-  const built = buildPlan(postfix.configDir, passwordMap, senderRelay, relayOptions, tlsFixes);
+  const oauth = answers.oauth && oauthFilesPiece(answers.oauth, templates);
+  const built = buildPlan(postfix.configDir, oauth, passwordMap, senderRelay, relayOptions, tlsFixes);
   return Object.keys(notes).length > 0 ? { ...built, notes } : built;
 }
 

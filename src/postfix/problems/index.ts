@@ -14,11 +14,15 @@ import {
   wrappermodeMismatch,
 } from './settings.js';
 import { relayTakenOut } from './relay-taken-out.js';
+import { mapTypeUnsupported, postfixWithoutSasl, postfixWithoutTls } from './build.js';
 import type { DoctorFacts, Problem } from './types.js';
 
 const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   dataDirOwner,
   postfixNotRunning,
+  postfixWithoutSasl,
+  postfixWithoutTls,
+  mapTypeUnsupported,
   (f) => passwordFileReadable(f.maps),
   (f) => mapNotCompiled(f.maps),
   obsoleteSettings,

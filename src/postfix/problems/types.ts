@@ -7,6 +7,9 @@ import type { AccountUse } from '../../gmail/limits.js';
 export const PROBLEM_CODES = [
   'data-dir-owner',
   'postfix-not-running',
+  'postfix-without-sasl',
+  'postfix-without-tls',
+  'map-type-unsupported',
   'password-file-readable',
   'map-not-compiled',
   'obsolete-settings',
@@ -98,6 +101,8 @@ export interface DoctorFacts {
   /** The level smtp(8) really uses toward the relay (tls-overrides.ts), when a relayhost is set. */
   tls?: EffectiveTls;
   saslClientTypes: readonly string[];
+  /** What this Postfix was built with: its default table type and those postconf -m lists; Gentoo: its USE flags. */
+  build?: { defaultMapType: string; mapTypes: readonly string[]; useFlags?: readonly string[] };
   saslPlugins: { plain: boolean; login: boolean };
   maps: readonly MapState[];
   failures: readonly Failure[];

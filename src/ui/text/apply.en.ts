@@ -42,6 +42,7 @@ export const applyEn = {
   'apply.step.masterRemove': 'Removing master.cf overrides (postconf -PX)',
   'apply.step.install': 'Installing: {command}',
   'apply.step.command': 'Running {command}',
+  'apply.step.mkdir': 'Making the directory {path}',
   'apply.step.write': 'Writing {path}',
   'apply.step.postconf': 'Setting main.cf parameters (postconf -e)',
   'apply.step.mapModes': 'Checking the compiled map is readable by root only',

@@ -45,6 +45,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.step.masterRemove': 'master.cf の上書き設定を削除しています（postconf -PX）',
   'apply.step.install': 'インストールしています: {command}',
   'apply.step.command': '{command} を実行しています',
+  'apply.step.mkdir': 'ディレクトリ {path} の作成',
   'apply.step.write': '{path} の書き込み',
   'apply.step.postconf': 'main.cf のパラメータ設定（postconf -e）',
   'apply.step.mapModes': 'コンパイル済みマップの権限確認（root だけが読めること）',

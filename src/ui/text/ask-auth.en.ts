@@ -50,7 +50,18 @@ export const askAuthEn = {
     'Give the consent again, signed in as {account}, with the scope https://mail.google.com/ on the consent screen.',
   'authOauth.testing':
     'The OAuth consent screen is in "Testing": Google ends this consent after 7 days, and mail stops then. Publish the app (Google Cloud console → OAuth consent screen → Publish app) and give the consent again.',
-  'authOauth.unavailable': 'This version cannot sign in with OAuth 2.0 yet.',
-  'authOauth.unavailableFix':
-    "Use an app password (--auth app-password) or Workspace's relay by address (--auth none).",
+  'authOauth.headlessFix':
+    'Without a terminal the consent cannot be given here: bring the Desktop client JSON (--oauth-client) and a token from a consent given elsewhere (--oauth-token-file), both root-only files.',
+  'authOauth.plugin.missing':
+    'OAuth 2.0 needs the Cyrus SASL plugin {package} (libsasl-xoauth2.so in {dir}), and it is not installed on {os}.',
+  'authOauth.plugin.fixPackage':
+    'Install the package {package} (run again with --install, or: dnf install {package}), then run the wizard again.',
+  'authOauth.plugin.fixEpel':
+    'Enable EPEL (dnf install epel-release), then install {package} (run again with --install, or: dnf install {package}).',
+  'authOauth.plugin.fixExperimental':
+    'Debian has {package} in experimental only: run again with --install (it adds experimental pinned so that only {package} comes from there), or do that yourself and apt-get install -t experimental {package}.',
+  'authOauth.plugin.fixPpa':
+    "Ubuntu's archive has no {package}: add its PPA (add-apt-repository ppa:sasl-xoauth2/stable; apt-get install {package}), or build it from https://github.com/tarickb/sasl-xoauth2 — or use an app password (--auth app-password).",
+  'authOauth.plugin.fixSource':
+    'This distribution has no {package} package: build it from https://github.com/tarickb/sasl-xoauth2 (cmake, installed into the Cyrus SASL plugin directory {dir}), or use an app password (--auth app-password).',
 };

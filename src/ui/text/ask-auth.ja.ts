@@ -53,7 +53,18 @@ export const askAuthJa = {
     '{account} でサインインし、同意画面でスコープ https://mail.google.com/ を付けて、もう一度同意してください。',
   'authOauth.testing':
     'OAuth 同意画面が「Testing」です。Google はこの同意を 7 日で終了し、そこでメールが止まります。アプリを公開して（Google Cloud コンソール → OAuth consent screen → Publish app）、もう一度同意してください。',
-  'authOauth.unavailable': 'このバージョンはまだ OAuth 2.0 でログインできません。',
-  'authOauth.unavailableFix':
-    'アプリパスワード（--auth app-password）か、アドレスで受け入れる Workspace のリレー（--auth none）を使ってください。',
+  'authOauth.headlessFix':
+    '端末がないため、ここでは同意を取得できません。デスクトップクライアントの JSON（--oauth-client）と、別の場所で取得した同意のトークン（--oauth-token-file）を、どちらも root だけが読めるファイルで指定してください。',
+  'authOauth.plugin.missing':
+    'OAuth 2.0 には Cyrus SASL プラグイン {package}（{dir} の libsasl-xoauth2.so）が必要ですが、{os} にはインストールされていません。',
+  'authOauth.plugin.fixPackage':
+    'パッケージ {package} をインストールしてから（--install を付けて再実行、または dnf install {package}）、もう一度ウィザードを実行してください。',
+  'authOauth.plugin.fixEpel':
+    'EPEL を有効にし（dnf install epel-release）、{package} をインストールしてください（--install を付けて再実行、または dnf install {package}）。',
+  'authOauth.plugin.fixExperimental':
+    'Debian では {package} は experimental にしかありません。--install を付けて再実行するか（experimental を追加し、{package} だけがそこから入るよう pin します）、同じことを自分で行い apt-get install -t experimental {package} を実行してください。',
+  'authOauth.plugin.fixPpa':
+    'Ubuntu のアーカイブには {package} がありません。PPA を追加する（add-apt-repository ppa:sasl-xoauth2/stable; apt-get install {package}）か、https://github.com/tarickb/sasl-xoauth2 からビルドしてください。アプリパスワード（--auth app-password）を使うこともできます。',
+  'authOauth.plugin.fixSource':
+    'このディストリビューションには {package} のパッケージがありません。https://github.com/tarickb/sasl-xoauth2 からビルドし（cmake、Cyrus SASL のプラグインディレクトリ {dir} へインストール）、またはアプリパスワード（--auth app-password）を使ってください。',
 };

@@ -32,6 +32,18 @@ export const doctorEn = {
   'doctor.title.wrappermode-mismatch': 'smtp_tls_wrappermode does not match port {port}',
   'doctor.fix.wrappermode-mismatch':
     'Port 465 speaks TLS from the first byte, 587 starts plain and uses STARTTLS: set smtp_tls_wrappermode = {want}.',
+  'doctor.title.postfix-without-sasl':
+    'This Postfix was built without Cyrus SASL (postconf -A: {types}): it cannot log in to the relay',
+  'doctor.fix.postfix-without-sasl':
+    'Install a Postfix built with SASL support (the distribution\'s postfix package; on Gentoo the "sasl" USE flag for mail-mta/postfix), or run the wizard with --install.',
+  'doctor.title.postfix-without-tls':
+    'This Postfix was built without TLS (the Gentoo USE flag "ssl" is off): no STARTTLS, and Gmail accepts no login without it',
+  'doctor.fix.postfix-without-tls':
+    'Run the wizard with --install to rebuild mail-mta/postfix with USE="sasl ssl", or add "mail-mta/postfix sasl ssl" to /etc/portage/package.use and run: emerge --oneshot --newuse mail-mta/postfix',
+  'doctor.title.map-type-unsupported':
+    'Postfix\'s default map type "{type}" is not supported by this build (postconf -m: {types})',
+  'doctor.fix.map-type-unsupported':
+    'Set default_database_type to a type listed by postconf -m, or install the map plugin for "{type}".',
   'doctor.title.sasl-plugins-missing':
     'Postfix has no SASL mechanism it may use with the relay ("no mechanism available")',
   'doctor.fix.sasl-plugins-missing':

@@ -35,6 +35,18 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.title.wrappermode-mismatch': 'smtp_tls_wrappermode がポート {port} と合っていません',
   'doctor.fix.wrappermode-mismatch':
     'ポート 465 は最初の 1 バイトから TLS を使い、587 は平文で始めて STARTTLS を使います。smtp_tls_wrappermode = {want} に設定してください。',
+  'doctor.title.postfix-without-sasl':
+    'この Postfix は Cyrus SASL なしでビルドされています（postconf -A: {types}）。リレーにログインできません',
+  'doctor.fix.postfix-without-sasl':
+    'SASL 対応でビルドされた Postfix をインストールするか（ディストリビューションの postfix パッケージ。Gentoo では mail-mta/postfix の USE フラグ「sasl」）、--install を付けてウィザードを実行してください。',
+  'doctor.title.postfix-without-tls':
+    'この Postfix は TLS なしでビルドされています（Gentoo の USE フラグ「ssl」が無効）。STARTTLS が使えず、Gmail はそれなしのログインを受け付けません',
+  'doctor.fix.postfix-without-tls':
+    '--install を付けてウィザードを実行し mail-mta/postfix を USE="sasl ssl" で再ビルドするか、/etc/portage/package.use に「mail-mta/postfix sasl ssl」を追加して次を実行してください: emerge --oneshot --newuse mail-mta/postfix',
+  'doctor.title.map-type-unsupported':
+    'Postfix の既定のマップ形式「{type}」は、このビルドでは使えません（postconf -m: {types}）',
+  'doctor.fix.map-type-unsupported':
+    'default_database_type を postconf -m に表示される形式に変えるか、「{type}」用のマッププラグインをインストールしてください。',
   'doctor.title.sasl-plugins-missing':
     'Postfix がリレーに対して使える SASL 方式がありません（"no mechanism available"）',
   'doctor.fix.sasl-plugins-missing':

@@ -39,4 +39,17 @@ describe('status', () => {
     assert.equal(status.exit, 1);
     assert.match(status.stderr, /0\.0\.0\.0\/0/);
   });
+
+  it("names setup's requirement errors too, as doctor does: a Postfix without Cyrus SASL and a map type it lacks", async () => {
+    const { sys, postfix } = await configuredWithA();
+    postfix.outputs['postconf-A.txt'] = 'dovecot\n';
+    postfix.outputs['postconf-m.txt'] = 'cidr\nlmdb\nregexp\n';
+    const status = await runCli(sys, ['status', '--json']);
+    const doctor = await runCli(sys, ['doctor', '--json']);
+    const statusCodes = status.json?.status?.problems.map((p) => p.code);
+    assert.deepEqual(statusCodes?.slice(0, 2), ['postfix-without-sasl', 'map-type-unsupported']);
+    assert.deepEqual(doctor.json?.doctor?.problems.map((p) => p.code).slice(0, 2), statusCodes?.slice(0, 2));
+    assert.equal(status.exit, 1);
+    assert.match(status.stderr, /built without Cyrus SASL \(postconf -A: dovecot\)/);
+  });
 });

@@ -41,6 +41,8 @@ describe('problemTitle and problemFix', () => {
           sent: 400,
           limit: 500,
           percent: 80,
+          types: 'hash lmdb',
+          type: 'btree',
         },
       });
       const title = problemTitle(p);

@@ -31,6 +31,7 @@ export function healthy(overrides: Partial<DoctorFacts> = {}): DoctorFacts {
     explicit: { relayhost: '[smtp.gmail.com]:587', smtp_tls_security_level: 'secure' },
     tls: { level: 'secure', source: 'main.cf' },
     saslClientTypes: ['cyrus'],
+    build: { defaultMapType: 'hash', mapTypes: ['btree', 'hash', 'lmdb', 'regexp'] },
     saslPlugins: { plain: true, login: true },
     maps: [secretMap()],
     failures: [],

@@ -1,0 +1,173 @@
+// setup --auth oauth through main() on the recording fake (Debian 12: smtp chrooted in
+// /var/spool/postfix): the flags checked before anything is read, the plugin checked before the
+// pre-flight, the pre-flight's refusals (nothing written), and the plan: the token file where the
+// chrooted smtp reads it (postfix's, 0600, in a 0700 directory of postfix's), the plugin's config in
+// /etc and in the chroot (no secret in it), the XOAUTH2 filter, the map entry naming the token as
+// smtp sees it; a re-run changes nothing; no secret in argv, env, output or --json.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { installFakePostfix } from '../../support/fake-postfix.js';
+import { FakeSystem } from '../../support/fake-system.js';
+import { runCli } from '../../support/run-cli.js';
+
+const ACCOUNT = 'ops@gmail.com';
+const CLIENT_ID = '42-test.apps.googleusercontent.com';
+const SECRET = 'GOCSPX-flow-client-secret';
+const REFRESH = '1//flow-refresh-token-value';
+const ACCESS = 'ya29.flow-access-token';
+const TOKEN_URI = 'https://oauth2.googleapis.com/token';
+const plugin = '/usr/lib/x86_64-linux-gnu/sasl2/libsasl-xoauth2.so';
+const tokenPath = '/var/spool/postfix/sasl-xoauth2/ops@gmail.com.json';
+const args = ['--account', ACCOUNT, '--auth', 'oauth', '--oauth-client', '/root/client.json'];
+const headless = [...args, '--oauth-token-file', '/root/token.json', '--yes', '--no-test'];
+
+function oauthMachine(options: { plugin?: boolean } = {}) {
+  const sys = new FakeSystem();
+  installFakePostfix(sys);
+  sys.put('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\npostfix:x:104:111::/var/spool/postfix:/usr/sbin/nologin\n');
+  if (options.plugin !== false) sys.put(plugin, 'ELF');
+  const client = {
+    installed: {
+      client_id: CLIENT_ID,
+      client_secret: SECRET,
+      auth_uri: 'https://accounts.google.com/o/oauth2/auth',
+      token_uri: TOKEN_URI,
+    },
+  };
+  sys.put('/root/client.json', JSON.stringify(client), 0o600);
+  sys.put('/root/token.json', JSON.stringify({ refresh_token: REFRESH }), 0o600);
+  sys.postResult = (url, form) =>
+    url === TOKEN_URI && form.refresh_token === REFRESH && form.client_secret === SECRET
+      ? { status: 200, body: JSON.stringify({ access_token: ACCESS, expires_in: 3599, token_type: 'Bearer' }) }
+      : {
+          status: 400,
+          body: JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
+        };
+  return sys;
+}
+
+function assertNoOauthSecret(sys: FakeSystem, ...texts: string[]): void {
+  for (const secret of [SECRET, REFRESH, ACCESS]) {
+    for (const call of sys.calls) {
+      assert.ok(!call.args.join(' ').includes(secret), `secret in argv of ${call.file}`);
+      assert.ok(!JSON.stringify(call.env ?? {}).includes(secret), `secret in env of ${call.file}`);
+    }
+    for (const text of texts) assert.ok(!text.includes(secret), `secret in output: ${text.slice(0, 300)}`);
+  }
+}
+
+describe('setup --auth oauth (headless, --oauth-token-file)', () => {
+  it('writes the token where the chrooted smtp reads it, the plugin config without a secret, the XOAUTH2 filter and the map entry', async () => {
+    const sys = oauthMachine();
+    const run = await runCli(sys, [...headless, '--json']);
+    assert.equal(run.exit, 0, run.stderr);
+    assert.equal(run.json?.auth, 'oauth');
+    const token = sys.files.get(tokenPath);
+    assert.ok(token, 'token file written');
+    assert.deepEqual([token.mode, token.uid, token.gid], [0o600, 104, 111]);
+    assert.deepEqual(sys.dirOwners.get('/var/spool/postfix/sasl-xoauth2'), { mode: 0o700, uid: 104, gid: 111 });
+    const written = JSON.parse(sys.text(tokenPath) ?? '') as Record<string, string>;
+    assert.equal(written.refresh_token, REFRESH);
+    assert.equal(written.access_token, ACCESS);
+    assert.equal(written.client_secret, SECRET);
+    assert.equal(written.token_endpoint, TOKEN_URI);
+    for (const conf of ['/etc/sasl-xoauth2.conf', '/var/spool/postfix/etc/sasl-xoauth2.conf']) {
+      const text = sys.text(conf) ?? '';
+      assert.match(text, new RegExp(`"client_id": "${CLIENT_ID}"`), conf);
+      assert.match(text, /"client_secret": ""/, conf);
+      assert.equal(sys.files.get(conf)?.mode, 0o644);
+    }
+    assert.match(sys.text('/etc/postfix/main.cf') ?? '', /^smtp_sasl_mechanism_filter = xoauth2$/m);
+    assert.match(
+      sys.text('/etc/postfix/sasl_passwd') ?? '',
+      /^\[smtp\.gmail\.com\]:587 ops@gmail\.com:\/sasl-xoauth2\/ops@gmail\.com\.json$/m,
+    );
+    const xoauth2 = sys.envelopeChecks.at(-1)?.check.xoauth2;
+    assert.deepEqual(xoauth2, { user: ACCOUNT, accessToken: ACCESS });
+    assertNoOauthSecret(sys, run.stdout, run.stderr);
+    for (const [path, file] of sys.files)
+      if (file.content.toString().includes(SECRET))
+        assert.ok([tokenPath, '/root/client.json'].includes(path) || path.includes('/backups/'), path);
+  });
+
+  it('a re-run with the same token changes nothing, though the plugin rewrote the access token', async () => {
+    const sys = oauthMachine();
+    assert.equal((await runCli(sys, headless)).exit, 0);
+    // The plugin refreshed: a new access token and expiry in the same file.
+    const rewritten = JSON.parse(sys.text(tokenPath) ?? '') as Record<string, string>;
+    sys.put(
+      tokenPath,
+      JSON.stringify({ ...rewritten, access_token: 'ya29.plugin', expiry: '1999999999' }),
+      0o600,
+      104,
+      111,
+    );
+    const writes = sys.writes.length;
+    const again = await runCli(sys, [...headless, '--json']);
+    assert.equal(again.exit, 0, again.stderr);
+    assert.equal(again.json?.result, 'unchanged', JSON.stringify(again.json?.changed));
+    assert.equal(sys.writes.length, writes);
+  });
+
+  it('the plugin missing on Debian 12: exit 1 before the pre-flight, naming sasl-xoauth2; nothing written', async () => {
+    const sys = oauthMachine({ plugin: false });
+    const run = await runCli(sys, [...headless, '--json']);
+    assert.equal(run.exit, 1);
+    assert.equal(run.json?.error?.code, 'oauth-plugin-missing');
+    assert.match(run.json?.error?.message ?? '', /sasl-xoauth2/);
+    assert.match(run.json?.error?.fix ?? '', /github\.com\/tarickb\/sasl-xoauth2/);
+    assert.equal(sys.posts.length, 0, 'no token endpoint contacted');
+    assert.equal(sys.writes.length, 0);
+  });
+
+  it('invalid_grant: worded as a revoked or expired consent with the fix; exit 1, nothing written', async () => {
+    const sys = oauthMachine();
+    sys.put('/root/token.json', JSON.stringify({ refresh_token: '1//revoked' }), 0o600);
+    const run = await runCli(sys, [...headless, '--json']);
+    assert.equal(run.exit, 1);
+    assert.equal(run.json?.error?.code, 'oauth-invalid-grant');
+    assert.match(run.json?.error?.message ?? '', /revoked, expired/);
+    assert.match(run.json?.error?.fix ?? '', /consent again/);
+    assert.equal(sys.writes.length, 0);
+    assert.equal(sys.envelopeChecks.length, 0);
+  });
+
+  const refusals: [string, (sys: FakeSystem) => void, string[], RegExp][] = [
+    [
+      'a missing token file',
+      () => {},
+      ['--oauth-token-file', '/root/none.json'],
+      /not a file root may read a secret from \(missing\)/,
+    ],
+    ['a token file others can write', (s) => s.put('/root/token.json', '{}', 0o666), [], /\(writable\)/],
+    ['a token file owned by another user', (s) => s.put('/root/token.json', '{}', 0o600, 1000), [], /\(owner\)/],
+    ['a client that is not JSON', (s) => s.put('/root/client.json', 'nope', 0o600), [], /is not JSON/],
+    ['a "web" client', (s) => s.put('/root/client.json', '{"web":{}}', 0o600), [], /not a "Desktop app" client/],
+    [
+      'a token without refresh_token',
+      (s) => s.put('/root/token.json', '{"access_token":"x"}', 0o600),
+      [],
+      /holds no refresh_token/,
+    ],
+  ];
+  for (const [name, spoil, extra, message] of refusals) {
+    it(`${name}: exit 2 on stderr with the fix, before anything is read or locked`, async () => {
+      const sys = oauthMachine();
+      spoil(sys);
+      const argv = extra.length > 0 ? [...args, ...extra, '--yes'] : headless;
+      const run = await runCli(sys, argv);
+      assert.equal(run.exit, 2, run.stderr);
+      assert.match(run.stderr, message);
+      assert.equal(sys.writes.length, 0);
+      assert.equal(sys.posts.length, 0);
+      assert.ok(!sys.calls.some((c) => c.file === 'postconf'), 'nothing detected');
+    });
+  }
+
+  it('without a terminal and without --oauth-token-file: exit 2 naming the flag', async () => {
+    const sys = oauthMachine();
+    const run = await runCli(sys, [...args, '--yes']);
+    assert.equal(run.exit, 2);
+    assert.match(run.stderr, /--oauth-token-file FILE/);
+  });
+});
