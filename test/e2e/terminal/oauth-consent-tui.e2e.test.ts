@@ -140,7 +140,7 @@ describe('OAuth consent at the TUI', { skip }, () => {
         const screen = await s.waitFor(last, 30_000);
         assert.match(screen, title, screen);
         assert.match(screen, /https:\/\/mail\.google\.com\//, screen);
-        assert.match(screen, lang === 'C.UTF-8' ? /In production[^]*7 days/ : /本番環境[^]*7 日/, screen);
+        assert.match(screen, lang === 'C.UTF-8' ? /In production[\s\S]*7 days/ : /本番環境[\s\S]*7 日/, screen);
         assert.deepEqual(badFrameLines(screen, 80), [], screen);
         await s.sendKeys('C-c');
         assert.equal(await s.exitCode(30_000), 130, await s.screen());
