@@ -11,11 +11,12 @@ import { detachBeforeRewrite, dropAsides } from './aside.js';
 import { createBackup, keptBackups, pruneBackups, type Backup } from './backup.js';
 import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
 import { acquireLock } from './lock.js';
-import type { Plan, SecretFileFix } from './plan.js';
+import type { Plan } from './plan.js';
+import { fixSecretFiles, tightenSecretFiles } from './secret-modes.js';
 import { mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
-import { makeDirectories, removeMadeDirectories } from './directories.js';
+import { directorySteps, removeEmptiedDirectories, removeMadeDirectories } from './directories.js';
 
 export type { TransactionTarget } from './run-step.js';
 
@@ -132,6 +133,7 @@ export async function runTransaction(
         )
       )
         await clearJournal(sys, options.stateDir);
+      await removeEmptiedDirectories(sys, plan.removeDirectories ?? []);
       // A plan that touched no file (a package install alone) leaves no backup to list: there is nothing to put back.
       if (plan.touches.length === 0) await sys.removeTree(backup.dir).catch(() => undefined);
       const pruned = await pruneBackups(sys, options.backupDir, keptBackups).catch(() => []); // an old backup left over is harmless
@@ -170,9 +172,7 @@ function transactionSteps(
   const dir = instanceDir(postfix ?? { configDir: plan.configDir, isDefaultInstance: true });
   const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
   return [
-    ...(plan.directories ?? []).map(
-      (made): Step => ({ code: 'mkdir', target: made.path, run: () => makeDirectories(sys, [made], madeDirs) }),
-    ),
+    ...directorySteps(sys, plan, madeDirs),
     ...plan.files.map(
       (file): Step => ({
         code: 'write',
@@ -285,20 +285,4 @@ function postmapOutputs(command: { file: string; args: readonly string[] }): str
   const map = command.file === 'postmap' ? command.args.at(-1) : undefined;
   const colon = map?.indexOf(':') ?? -1;
   return map && colon > 0 ? compiledMapPaths(map.slice(0, colon), map.slice(colon + 1)) : [];
-}
-
-async function fixSecretFiles(sys: System, fixes: readonly SecretFileFix[]): Promise<void> {
-  for (const fix of fixes) {
-    if (fix.action === 'remove') await sys.removeFile(fix.path);
-    else await sys.chmod(fix.path, 0o600);
-  }
-}
-
-// A new compiled map gets the source's mode (0600); this only confirms it, in
-// case a command created one some other way.
-async function tightenSecretFiles(sys: System, paths: readonly string[]): Promise<void> {
-  for (const path of paths) {
-    const info = await sys.fileInfo(path);
-    if (info && (info.mode & 0o077) !== 0) await sys.chmod(path, 0o600);
-  }
 }
