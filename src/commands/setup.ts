@@ -28,6 +28,7 @@ import { sudoUser } from '../system/sudo-user.js';
 import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
 import { checkGivenSenders } from '../flow/ask/accounts.js';
+import { withAuthChoice } from '../flow/ask/auth-choice.js';
 import { testSender } from '../postfix/sender-maps.js';
 import { checkOauthFlags, type OauthInputs } from '../flow/ask/oauth-step.js';
 import { requireXoauth2Plugin } from '../flow/detect/xoauth2-plugin.js';
@@ -132,7 +133,13 @@ async function examine(ctx: Context, run: SetupRun): Promise<void> {
 }
 
 async function ask(ctx: Context, run: SetupRun): Promise<void> {
-  const asked = await askSetupAnswers(ctx, run.facts!, run.postfix!, run.givenSenders, run.settled, run.oauthInputs);
+  // A way chosen at the question (auth-choice.ts) runs the ask phase again as if --auth had said it;
+  // OAuth's plugin is checked before any consent is asked for.
+  const asked = await withAuthChoice(
+    ctx,
+    () => askSetupAnswers(ctx, run.facts!, run.postfix!, run.givenSenders, run.settled, run.oauthInputs),
+    () => requireXoauth2Plugin(run.facts!),
+  );
   if (asked.kind === 'answers') run.asked = asked;
   else run.removal = { ...removeAccount.start(ctx), wanted: asked.account };
 }

@@ -9,7 +9,7 @@ import type { OauthFileFacts, OauthRemovalFacts } from '../postfix/xoauth2-files
 import type { LegacySetting } from '../postfix/legacy-settings.js';
 import type { Listener } from '../postfix/master.js';
 import type { Settings } from '../postfix/postconf.js';
-import type { TlsFacts } from '../postfix/tls-overrides.js';
+import type { TlsFacts, TlsReading } from '../postfix/tls-overrides.js';
 import type { MasterParameter } from '../postfix/tls-policy.js';
 import type { SavedRecord } from '../postfix/saved-record.js';
 
@@ -57,6 +57,8 @@ export interface PostfixFacts {
   legacy?: LegacySetting[];
   /** What overrides main.cf's TLS level for the relay (tls-overrides.ts); setup reads it again for the relay it plans. */
   tls?: TlsFacts;
+  /** What detect read of the TLS settings, looked at again (not read again) for another relay (setup-answers.ts). */
+  tlsReading?: TlsReading;
   /** Where delivery lines can be read: a file, or journald. */
   log: { kind: 'file'; path: string } | { kind: 'journal' } | { kind: 'none' };
 }

@@ -43,27 +43,59 @@ export interface TlsFacts {
   effective: EffectiveTls;
 }
 
-export async function readTlsFacts(sys: System, configDir: string | undefined, nexthop: string): Promise<TlsFacts> {
-  const read = await readSettings(sys, configDir, [
+/**
+ * What readTlsFacts reads of the machine whatever the next-hop — main.cf's values, master.cf's `-o`,
+ * the transport tables' values, a service's chroot flag — kept from the run's first reading (detect)
+ * for every relay the run then looks at (setup's ask phase: the relay asked, then Workspace's). Each
+ * part is read when first needed, once.
+ */
+export interface TlsReading {
+  settings?: Promise<Settings>;
+  masterParameters?: Promise<string>;
+  tables: Map<string, Promise<string[]>>;
+  chroot: Map<string, Promise<string>>;
+}
+
+export function newTlsReading(): TlsReading {
+  return { tables: new Map(), chroot: new Map() };
+}
+
+function once<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = read()));
+  return found;
+}
+
+export async function readTlsFacts(
+  sys: System,
+  configDir: string | undefined,
+  nexthop: string,
+  reading: TlsReading = newTlsReading(),
+): Promise<TlsFacts> {
+  reading.settings ??= readSettings(sys, configDir, [
     ...tlsParameters,
     'default_transport',
     'relay_transport',
     'queue_directory',
     ...transportTables,
   ]);
+  const read = await reading.settings;
   const {
     queue_directory: queueDirectory,
     transport_maps: transportMaps,
     sender_dependent_default_transport_maps: senderTransports,
     ...main
   } = read;
+  const values = (maps: string) => once(reading.tables, maps, () => tableValues(sys, configDir, mapList(maps)));
   const mapped = [
-    ...mappedRelayServices(await tableValues(sys, configDir, mapList(transportMaps ?? '')), nexthop, false),
-    ...mappedRelayServices(await tableValues(sys, configDir, mapList(senderTransports ?? '')), nexthop, true),
+    ...mappedRelayServices(await values(transportMaps ?? ''), nexthop, false),
+    ...mappedRelayServices(await values(senderTransports ?? ''), nexthop, true),
   ];
   const services = relayServices(main, mapped);
-  const masterOut = await sys.exec('postconf', postconfArgs(configDir, '-P'));
-  const master = parseMasterParameters(masterOut.exitCode === 0 ? masterOut.stdout : '').filter(
+  reading.masterParameters ??= sys
+    .exec('postconf', postconfArgs(configDir, '-P'))
+    .then((out) => (out.exitCode === 0 ? out.stdout : ''));
+  const master = parseMasterParameters(await reading.masterParameters).filter(
     (p) => p.type === 'unix' && services.includes(p.service) && (tlsParameters as readonly string[]).includes(p.name),
   );
   const lookups = (settings: Settings) => tableHits(sys, configDir, settings, nexthop);
@@ -91,8 +123,10 @@ export async function readTlsFacts(sys: System, configDir: string | undefined, n
     effectiveTls(globalLevel(main), undefined, undefined, undefined);
   const first = services[0] ?? 'smtp';
   // `-` is the built-in default, "n" since Postfix 3.0.
-  const chroot = await sys.exec('postconf', postconfArgs(configDir, '-F', `${first}/unix/chroot`));
-  const chrooted = /=\s*y\s*$/m.test(chroot.stdout) && queueDirectory;
+  const chroot = await once(reading.chroot, first, async () => {
+    return (await sys.exec('postconf', postconfArgs(configDir, '-F', `${first}/unix/chroot`))).stdout;
+  });
+  const chrooted = /=\s*y\s*$/m.test(chroot) && queueDirectory;
   return {
     nexthop,
     main,

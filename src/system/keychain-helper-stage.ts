@@ -19,6 +19,7 @@ import {
   rmdir,
   stat,
   unlink,
+  utimes,
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensurePrivateDirs } from './private-dirs.js';
@@ -42,7 +43,11 @@ export async function stageFiles(files: readonly StagedFile[], base: string): Pr
   // Strict: no sticky /tmp on the way either (another user could have made the folder we want there).
   await ensurePrivateDirs(base, 0o755, { stickyAncestors: false });
   const leaf = join(base, contentHash(files));
-  if (await holdsExactly(leaf, files)) return leaf;
+  if (await holdsExactly(leaf, files)) {
+    const now = new Date();
+    await utimes(leaf, now, now); // in use: another version's run must not prune it (pruneOthers)
+    return leaf;
+  }
   if (await lstat(leaf).catch(() => undefined))
     await rename(leaf, join(base, `.stale-${randomBytes(6).toString('hex')}`));
   const building = await mkdtemp(join(base, '.new-')); // 0700: nobody else sees it while it is filled
@@ -102,11 +107,21 @@ async function holdsExactly(dir: string, files: readonly StagedFile[]): Promise<
   return true;
 }
 
-/** Older versions, quarantined copies and abandoned builds: removed when, and only as far as, they are root's alone. */
+/** How long another version's copy is left alone after it was last staged or reused. */
+const unusedFor = 24 * 60 * 60 * 1000;
+
+/**
+ * Older versions and quarantined copies: removed when, and only as far as, they are root's alone.
+ * Another version's copy is kept until it has gone unused for a day: two versions of the wizard
+ * may run at once (an upgrade while a run is waiting at a prompt), and the other one's helper
+ * is about to run from its copy.
+ */
 async function pruneOthers(base: string, keep: string): Promise<void> {
   for (const name of await readdir(base)) {
     const path = join(base, name);
     if (path === keep || name.startsWith('.new-')) continue; // a .new- may be another run's build in progress
+    const info = await lstat(path).catch(() => undefined);
+    if (!info || (!name.startsWith('.stale-') && Date.now() - info.mtimeMs < unusedFor)) continue;
     await removeRootTree(path).catch(() => {});
   }
 }

@@ -1,8 +1,10 @@
-// The commands a transaction and its rollback run: one that must succeed (its failure is the step's), and
-// Postfix's restart (stop, then start) when a plan changes what a reload cannot.
+// What a transaction's steps and its rollback run: a command that must succeed (its failure is the
+// step's), a package install, Postfix's restart (stop, then start) when a plan changes what a reload
+// cannot, the wait for main.cf to settle, and the password files' modes.
 import { restartCommands, type ManagedPostfix } from '../postfix/service.js';
 import type { CommandLine, System } from '../system/types.js';
-import type { PlannedInstall } from './plan.js';
+import { compiledMapPaths } from '../postfix/maps.js';
+import type { PlannedInstall, SecretFileFix } from './plan.js';
 
 export interface TransactionTarget extends ManagedPostfix {
   running: boolean;
@@ -54,5 +56,40 @@ export async function restart(sys: System, postfix: TransactionTarget): Promise<
     const stopping = commands.length > 1 && index === 0;
     if (stopping) await sys.exec(command.file, command.args);
     else await mustRun(sys, command);
+  }
+}
+
+// Postfix programs will not read a main.cf modified in the current or the
+// previous whole second (it might still be being written): each one sleeps in
+// one-second steps until it is older. Waiting here for exactly that moment,
+// once, spares `postfix check` and the reload those stalls (up to ~1 s each).
+export async function waitForSettledMainCf(sys: System, mainCf: string): Promise<void> {
+  const info = await sys.fileInfo(mainCf);
+  if (!info) return;
+  const settled = (Math.floor(info.mtimeMs / 1000) + 2) * 1000 + 20;
+  const wait = settled - sys.now().getTime();
+  if (wait > 0) await sys.sleep(wait);
+}
+
+/** The compiled files a `postmap TYPE:PATH` command rewrites in place. */
+export function postmapOutputs(command: { file: string; args: readonly string[] }): string[] {
+  const map = command.file === 'postmap' ? command.args.at(-1) : undefined;
+  const colon = map?.indexOf(':') ?? -1;
+  return map && colon > 0 ? compiledMapPaths(map.slice(0, colon), map.slice(colon + 1)) : [];
+}
+
+export async function fixSecretFiles(sys: System, fixes: readonly SecretFileFix[]): Promise<void> {
+  for (const fix of fixes) {
+    if (fix.action === 'remove') await sys.removeFile(fix.path);
+    else await sys.chmod(fix.path, 0o600);
+  }
+}
+
+// A new compiled map gets the source's mode (0600); this only confirms it, in
+// case a command created one some other way.
+export async function tightenSecretFiles(sys: System, paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    const info = await sys.fileInfo(path);
+    if (info && (info.mode & 0o077) !== 0) await sys.chmod(path, 0o600);
   }
 }

@@ -6,14 +6,21 @@
 import { postconfArgs, postconfEditArgs, postconfRemoveArgs, instanceDir } from '../postfix/postconf.js';
 import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../postfix/service.js';
 import type { System } from '../system/types.js';
-import { compiledMapPaths } from '../postfix/maps.js';
 import { detachBeforeRewrite, dropAsides } from './aside.js';
 import { createBackup, keptBackups, pruneBackups, type Backup } from './backup.js';
 import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
 import { acquireLock } from './lock.js';
 import type { Plan } from './plan.js';
-import { fixSecretFiles, tightenSecretFiles } from './secret-modes.js';
-import { mustInstall, mustRun, restart, type TransactionTarget } from './run-step.js';
+import {
+  fixSecretFiles,
+  mustInstall,
+  mustRun,
+  postmapOutputs,
+  restart,
+  tightenSecretFiles,
+  waitForSettledMainCf,
+  type TransactionTarget,
+} from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
 import { directorySteps, removeEmptiedDirectories, removeMadeDirectories } from './directories.js';
@@ -266,23 +273,4 @@ function serviceSteps(
       ? [{ code: 'reload', run: () => mustRun(sys, reloadCommand(postfix, postfix.running)) } satisfies Step]
       : []),
   ];
-}
-
-// Postfix programs will not read a main.cf modified in the current or the
-// previous whole second (it might still be being written): each one sleeps in
-// one-second steps until it is older. Waiting here for exactly that moment,
-// once, spares `postfix check` and the reload those stalls (up to ~1 s each).
-async function waitForSettledMainCf(sys: System, mainCf: string): Promise<void> {
-  const info = await sys.fileInfo(mainCf);
-  if (!info) return;
-  const settled = (Math.floor(info.mtimeMs / 1000) + 2) * 1000 + 20;
-  const wait = settled - sys.now().getTime();
-  if (wait > 0) await sys.sleep(wait);
-}
-
-/** The compiled files a `postmap TYPE:PATH` command rewrites in place. */
-function postmapOutputs(command: { file: string; args: readonly string[] }): string[] {
-  const map = command.file === 'postmap' ? command.args.at(-1) : undefined;
-  const colon = map?.indexOf(':') ?? -1;
-  return map && colon > 0 ? compiledMapPaths(map.slice(0, colon), map.slice(colon + 1)) : [];
 }

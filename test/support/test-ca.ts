@@ -41,7 +41,11 @@ export async function createTestCa(
   const csrPath = file('server.csr');
   const certPath = file('server.pem');
   const extPath = file('server.ext');
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  // A config of our own: OpenSSL 1.1 (Debian 11) would add its openssl.cnf's v3_ca extensions to ours,
+  // and a CA naming basicConstraints twice is one that OpenSSL 3 (node's) refuses to trust.
+  const config = file('req.cnf');
+  await writeFile(config, '[req]\ndistinguished_name = dn\n[dn]\n');
+  const ec = ['-config', config, '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 
   await run('openssl', [
     'req',
@@ -91,6 +95,7 @@ export async function createTestCa(
   ]);
   await rm(csrPath);
   await rm(extPath);
+  await rm(config);
   await chmod(caKey, 0o600);
   await chmod(keyPath, 0o600);
   await chmod(caPath, 0o644);

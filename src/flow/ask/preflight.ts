@@ -9,6 +9,7 @@ import type { Relay } from '../../gmail/relay.js';
 import { explainDiagnosis } from '../../ui/diagnosis-text.js';
 import { t } from '../../ui/messages.js';
 import { promptPassword } from './ask.js';
+import { chooseAuth, wayIsOpen } from './auth-choice.js';
 import type { Context } from '../context.js';
 import type { Credential } from '../types.js';
 
@@ -95,7 +96,10 @@ export async function preflight(
         failure.fix,
       );
     }
+    // 534-5.7.9: the account may have no app password to give; another way is offered then (auth-choice.ts).
     ctx.ui.warn(`${failure.cause}\n${failure.fix}`);
+    if (failure.code === 'auth-app-password-required' && wayIsOpen(ctx))
+      await chooseAuth(ctx, account, 'app-password-refused');
     credential = await promptPassword(ctx);
   }
 }

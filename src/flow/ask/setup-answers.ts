@@ -18,6 +18,7 @@ import { UsageError } from '../../errors.js';
 import { resolveCaFile } from './ask.js';
 import { keychainState, type KeychainState } from '../keychain/keychain-state.js';
 import { askPassword } from './password-step.js';
+import { offerOtherWays } from './auth-choice.js';
 import { askOauth, type OauthInputs } from './oauth-step.js';
 import { readOauthFileFacts } from '../../postfix/xoauth2-files.js';
 import { chooseRelay, withRelayOptions } from './relay-options.js';
@@ -46,7 +47,7 @@ export async function askSetupAnswers(
 ): Promise<SetupAnswers> {
   const { ui, sys } = ctx;
   const tlsFor = async (relay: Relay): Promise<TlsFacts> => {
-    const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay));
+    const found = await readTlsFacts(sys, instanceDir(postfix), relayhostValue(relay), postfix.tlsReading);
     refuseUnfixableTls(found);
     return found;
   };
@@ -58,6 +59,7 @@ export async function askSetupAnswers(
   const { account, to, senders } = chosen;
   if (chosen.choice === 'remove') return { kind: 'remove-account', account };
   settled.account = account;
+  await offerOtherWays(ctx, postfix, account);
   const noLogin = ctx.options.auth === 'none';
   const oauth = ctx.options.auth === 'oauth';
   const relay = noLogin ? asked : await settleWorkspaceRelay(ctx, postfix, account, asked);

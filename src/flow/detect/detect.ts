@@ -1,4 +1,5 @@
 // detect: read the machine, change nothing. Returns HostFacts.
+import { localSettingNames } from './local-facts.js';
 import { hardeningSettings } from '../../postfix/hardening.js';
 import { distroFor } from '../../distro/index.js';
 import { readGentooFacts } from '../../distro/gentoo.js';
@@ -9,7 +10,7 @@ import { smtpListeners } from '../../postfix/master.js';
 import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../../postfix/postconf.js';
 import { readPasswordMapAccount } from '../../postfix/password-map.js';
 import { compiledMapPaths } from '../../postfix/maps.js';
-import { readTlsFacts } from '../../postfix/tls-overrides.js';
+import { newTlsReading, readTlsFacts } from '../../postfix/tls-overrides.js';
 import type { System } from '../../system/types.js';
 import type { HostFacts, PasswordMapFacts, PostfixFacts } from '../types.js';
 import { namedElsewhere, readLegacySettings } from '../../postfix/legacy-facts.js';
@@ -66,7 +67,8 @@ async function detectPostfix(
   if (probe.notFound || probe.exitCode !== 0) return undefined;
   const defaultConfigDir = /=\s*(\S+)/.exec(probe.stdout)?.[1] ?? '/etc/postfix';
   const [settings, explicit, clientTypes, mapTypes, master, status] = await Promise.all([
-    readSettings(sys, configDirOption, watchedSettings),
+    // One reading: the parameters the relay options look at too (local-facts.ts takes them from here).
+    readSettings(sys, configDirOption, [...watchedSettings, ...localSettingNames]),
     readExplicitSettings(sys, configDirOption),
     sys.exec('postconf', postconfArgs(configDirOption, '-A')),
     sys.exec('postconf', postconfArgs(configDirOption, '-m')),
@@ -75,9 +77,10 @@ async function detectPostfix(
   ]);
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
+  const tlsReading = newTlsReading();
   const [map, tls, legacy] = await Promise.all([
     readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? ''),
-    readTlsFacts(sys, configDirOption, settings.relayhost ?? ''),
+    readTlsFacts(sys, configDirOption, settings.relayhost ?? '', tlsReading),
     readLegacySettings(sys, explicit),
   ]);
   const ownPath = `${configDir.replace(/\/+$/, '')}/sasl_passwd`;
@@ -114,6 +117,7 @@ async function detectPostfix(
       ? readPasswordMapAccount(passwordMap.content, settings.relayhost ?? '')
       : undefined,
     tls,
+    tlsReading,
     legacy,
     listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
     // A private instance (-c DIR) is nobody's service: postfix(1) runs it.

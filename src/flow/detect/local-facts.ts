@@ -37,7 +37,11 @@ export { genericMapPath, savedSettingsPath };
 
 export async function readLocalFacts(sys: System, postfix: PostfixFacts): Promise<LocalFacts> {
   const configDir = instanceDir(postfix);
-  const settings = { ...postfix.settings, ...(await readSettings(sys, configDir, localSettingNames)) };
+  // detect read them with the rest (one reading per run); facts made some other way are read here.
+  const detected = localSettingNames.every((name) => name in postfix.settings);
+  const settings = detected
+    ? postfix.settings
+    : { ...postfix.settings, ...(await readSettings(sys, configDir, localSettingNames)) };
   const expand = (value: string) => expandNames(value, settings);
   const myhostname = expand(settings.myhostname ?? '') || 'localhost';
   const mydomain = expand(settings.mydomain ?? '') || 'localdomain';

@@ -42,4 +42,19 @@ export const askConsentEn = {
   'consent.page.refused':
     "This answer does not belong to the wizard's request (its state does not match), so it was refused. Go back to the terminal.",
   'consent.page.ignored': 'Not found.',
+  'authChoice.title': 'How Postfix signs in to Google',
+  'authChoice.why.workspace':
+    '{account} is a Google Workspace address: its admin decides which of these ways are open.',
+  'authChoice.why.refused':
+    'If Google says app passwords are not available for {account} (Advanced Protection, security keys only, or turned off by an admin), another way may work.',
+  'authChoice.explain.app-password':
+    'App password: 16 letters made for this machine at https://myaccount.google.com/apppasswords.\n  The simplest; it needs 2-Step Verification, and an admin may turn it off.',
+  'authChoice.explain.oauth':
+    'OAuth 2.0: you allow access once in a browser; Postfix renews its token itself.\n  It needs a Desktop client in Google Cloud and the sasl-xoauth2 plugin.',
+  'authChoice.explain.none':
+    "Workspace relay by address: no login; smtp-relay.gmail.com admits this machine's IP address\n  once the admin allows it (Admin console → Gmail → Routing → SMTP relay service).",
+  'authChoice.question': 'How should Postfix sign in?',
+  'authChoice.label.app-password': 'App password',
+  'authChoice.label.oauth': 'OAuth 2.0 (allow access in a browser)',
+  'authChoice.label.none': "Workspace relay by this machine's address (no login)",
 };

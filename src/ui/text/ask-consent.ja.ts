@@ -43,4 +43,19 @@ export const askConsentJa = {
   'consent.page.refused':
     'この応答はウィザードの要求に対するものではない（state が一致しない）ため、拒否しました。ターミナルに戻ってください。',
   'consent.page.ignored': '見つかりません。',
+  'authChoice.title': 'Postfix の Google へのログイン方法',
+  'authChoice.why.workspace':
+    '{account} は Google Workspace のアドレスです。次のどの方法が使えるかは管理者が決めます。',
+  'authChoice.why.refused':
+    '{account} ではアプリパスワードを使用できないと Google が表示する場合（高度な保護機能、セキュリティキーのみ、管理者による無効化）は、別の方法が使えるかもしれません。',
+  'authChoice.explain.app-password':
+    'アプリパスワード: https://myaccount.google.com/apppasswords でこのマシン用に作る 16 文字。\n  最も簡単です。2 段階認証プロセスが必要で、管理者が無効にしていることがあります。',
+  'authChoice.explain.oauth':
+    'OAuth 2.0: ブラウザで一度アクセスを許可すると、Postfix がトークンを自分で更新します。\n  Google Cloud のデスクトップ クライアントと sasl-xoauth2 プラグインが必要です。',
+  'authChoice.explain.none':
+    'Workspace のリレー（アドレスで許可）: ログインなし。管理者が許可すると smtp-relay.gmail.com が\n  このマシンの IP アドレスを受け入れます（管理コンソール → Gmail → ルーティング → SMTP リレーサービス）。',
+  'authChoice.question': 'Postfix はどの方法でログインしますか？',
+  'authChoice.label.app-password': 'アプリパスワード',
+  'authChoice.label.oauth': 'OAuth 2.0（ブラウザでアクセスを許可）',
+  'authChoice.label.none': 'このマシンのアドレスで Workspace のリレーを使う（ログインなし）',
 };

@@ -4,7 +4,20 @@
 // directories that are symlinks, someone else's or world-writable where the
 // copy is to go. Root must never chown, chmod or delete through any of it.
 import assert from 'node:assert/strict';
-import { chmod, chown, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultStagingBase } from '../../../src/system/keychain-helper-stage.js';
@@ -178,17 +191,24 @@ describe('keychain helper staging against a hostile local user', { skip }, () =>
     await canaryUntouched();
   });
 
-  it('a tampered copy is replaced, and older versions are removed', async () => {
+  it('a tampered copy is replaced, older versions unused for a day are removed, one in use is kept', async () => {
     const base = join(lab, 'stale');
     const first = await stageHelper(binding, base);
     await writeFile(first.script, '// tampered\n', { flag: 'a' });
-    const old = join(base, '0123456789abcdef0123456789abcdef');
-    await mkdir(old, { mode: 0o755 });
-    await writeFile(join(old, 'keychain-helper.js'), '// an older version\n', { mode: 0o644 });
+    const version = async (name: string, lastUsed: Date) => {
+      const dir = join(base, name);
+      await mkdir(dir, { mode: 0o755 });
+      await writeFile(join(dir, 'keychain-helper.js'), `// version ${name}\n`, { mode: 0o644 });
+      await utimes(dir, lastUsed, lastUsed);
+    };
+    await version('0123456789abcdef0123456789abcdef', new Date(Date.now() - 2 * 24 * 3600 * 1000));
+    // Another version's run staged this a minute ago and is about to start its helper from it.
+    await version('fedcba9876543210fedcba9876543210', new Date(Date.now() - 60 * 1000));
     const second = await stageHelper(binding, base);
     assert.equal(second.script, first.script, 'content-addressed: the same place for the same files');
     assert.ok(!(await readFile(second.script, 'utf8')).includes('// tampered'));
-    assert.deepEqual(await readdir(base), [join(second.script, '..').split('/').pop()]);
+    const mine = join(second.script, '..').split('/').pop() as string;
+    assert.deepEqual((await readdir(base)).sort(), [mine, 'fedcba9876543210fedcba9876543210'].sort());
     assert.equal((await stat(second.script)).uid, 0);
   });
 

@@ -32,11 +32,18 @@ function machine(blocked587: boolean) {
 }
 
 describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () => {
-  it('port, account, Workspace question, password, then one login at smtp-relay.gmail.com:465, then the relay options', async () => {
+  it('port, account, how to sign in, Workspace question, password, then one login at smtp-relay.gmail.com:465, then the relay options', async () => {
     const { sys, events, answer } = machine(true);
     const ctx = stepContext([], {
       sys,
-      answers: [answer(true), answer(WORKSPACE), answer('relay'), answer(stepPassword), answer('none')],
+      answers: [
+        answer(true),
+        answer(WORKSPACE),
+        answer('App password'),
+        answer('relay'),
+        answer(stepPassword),
+        answer('none'),
+      ],
     });
     const facts = await detected(sys);
     const settled = {};
@@ -45,6 +52,7 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
     assert.deepEqual(events, [
       t('relay.tryOtherPort', { host: 'smtp.gmail.com', port: 465 }),
       t('ask.account'),
+      t('authChoice.question'),
       t('workspace.question'),
       t('ask.password'),
       'login',
@@ -72,12 +80,18 @@ describe('flow/ask/setup-answers: the ask phase in order, one pre-flight', () =>
     const { sys, events, answer } = machine(false);
     const ctx = stepContext([], {
       sys,
-      answers: [answer(WORKSPACE), answer('gmail'), answer(stepPassword), answer('none')],
+      answers: [answer(WORKSPACE), answer('App password'), answer('gmail'), answer(stepPassword), answer('none')],
     });
     const facts = await detected(sys);
     const settled = {};
     const result = await askSetupAnswers(ctx, facts, facts.postfix, undefined, settled);
-    assert.deepEqual(events.slice(0, 4), [t('ask.account'), t('workspace.question'), t('ask.password'), 'login']);
+    assert.deepEqual(events.slice(0, 5), [
+      t('ask.account'),
+      t('authChoice.question'),
+      t('workspace.question'),
+      t('ask.password'),
+      'login',
+    ]);
     assert.deepEqual(
       sys.authChecks.map((c) => [c.endpoint.host, c.endpoint.port]),
       [['smtp.gmail.com', 587]],

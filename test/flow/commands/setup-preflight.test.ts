@@ -23,14 +23,16 @@ describe('pre-flight, interactive', () => {
     assert.equal(ui.asked.filter((q) => /App password/.test(q)).length, 2);
   });
 
-  it('534: says an app password (2-Step Verification) is needed, and asks again', async () => {
+  it('534: says an app password (2-Step Verification) is needed, offers the other ways, and asks again', async () => {
     const { sys } = machine();
     let first = true;
     sys.authResult = () => (first ? ((first = false), bad534) : { ok: true });
-    const ui = new ScriptedUi([A, 'mynormalpassword', PW_A, 'none', true]);
+    const ui = new ScriptedUi([A, 'mynormalpassword', 'App password', PW_A, 'none', true]);
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.match(ui.transcript, /Gmail wants an app password, not your normal Google password \(534 5\.7\.9\)/);
+    assert.match(ui.transcript, /note: How Postfix signs in to Google\nIf Google says app passwords are not available/);
+    assert.doesNotMatch(ui.transcript, /Workspace relay by address/, 'a gmail.com account has no relay by address');
   });
 
   it('gives up after three refusals: exit 1, nothing written, nothing stored', async () => {

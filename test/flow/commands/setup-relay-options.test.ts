@@ -55,7 +55,7 @@ const headless = (account = 'someone@gmail.com') => [
 describe('Google Workspace', () => {
   it('interactive: a Workspace account is offered smtp-relay.gmail.com before its password is asked, with the Admin console rule it needs; the one pre-flight logs in there before anything changes', async () => {
     const { sys, postfix } = machine();
-    const ui = new ScriptedUi(['admin@example.org', 'relay', PW, 'none', true]);
+    const ui = new ScriptedUi(['admin@example.org', 'app-password', 'relay', PW, 'none', true]);
     const result = await run(sys, [], { ui });
     assert.equal(result.exit, 0, ui.transcript);
     assert.match(ui.transcript, /example\.org is a Google Workspace domain/);
@@ -67,7 +67,7 @@ describe('Google Workspace', () => {
       'one login, at the relay chosen',
     );
     assert.ok(
-      ui.transcript.indexOf('Google Workspace domain') < ui.transcript.indexOf('App password'),
+      ui.transcript.indexOf('Google Workspace domain') < ui.transcript.indexOf('info: Gmail needs an app password'),
       'the relay is settled before the password is asked',
     );
     assert.equal(postfix.explicit().relayhost, '[smtp-relay.gmail.com]:587');
@@ -86,7 +86,7 @@ describe('Google Workspace', () => {
     const { sys } = machine();
     const PW2 = 'zyxwvutsrqponmlk';
     sys.secrets.set('admin@example.org', PW); // an entry of smtp.gmail.com:587 (the bare key)
-    const ui = new ScriptedUi(['switch:admin@example.org', 'relay', PW2, 'none', true]);
+    const ui = new ScriptedUi(['switch:admin@example.org', 'app-password', 'relay', PW2, 'none', true]);
     const result = await run(sys, [], { ui });
     assert.equal(result.exit, 0, ui.transcript);
     assert.deepEqual(
@@ -106,7 +106,7 @@ describe('Google Workspace', () => {
       errorCode: 'ESOCKET',
       response: 'connect ECONNREFUSED 142.250.102.109:587',
     });
-    const ui = new ScriptedUi(['admin@example.org', 'relay', PW]);
+    const ui = new ScriptedUi(['admin@example.org', 'app-password', 'relay', PW]);
     const result = await run(sys, [], { ui });
     assert.equal(result.exit, 1, ui.transcript);
     assert.equal(sys.writes.length, 0);

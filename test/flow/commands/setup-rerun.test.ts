@@ -83,7 +83,7 @@ describe('re-run: keep, switch or add an account', () => {
     sys.secrets.set(B, PW_B);
     const C = 'third@example.org';
     sys.authResult = (user, password) => (user === C && password === PW_A ? { ok: true } : bad535);
-    const ui = new ScriptedUi(['new', C, 'gmail', PW_A, true]); // 'gmail': keep smtp.gmail.com for the Workspace domain (asked before the password)
+    const ui = new ScriptedUi(['new', C, 'app-password', 'gmail', PW_A, true]); // the app password, and smtp.gmail.com kept for the Workspace domain (both asked before the password)
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.deepEqual(credentialLines(sys.text(MAP)), [`[smtp.gmail.com]:587 ${C}:${PW_A}`]);

@@ -3,24 +3,12 @@
 // wizard reads from `postconf` there — the default database type, SASL, NIS in the map types and
 // alias_maps, the aliases file, the config directory. Each claim below names the recipe lines it
 // rests on and what the fixture must then say: when either side changes, this test fails.
-import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { repoPath } from '../../support/paths.js';
-
-interface Claim {
-  /** What follows from the recipe, in words. */
-  fact: string;
-  /** Lines (as patterns) the fixture's recipe.txt must hold for the fact to follow. */
-  recipe: RegExp[];
-  /** Fixture file (under test/fixtures/<name>/) → what it must (or, with `not`, must not) match. */
-  fixture: Record<string, RegExp | { not: RegExp }>;
-}
+import { checkClaims, line, type Claim } from '../../support/recipe-claims.js';
 
 const postconfD = 'commands/postconf-d.txt';
 const mapTypes = 'commands/postconf-m.txt';
 const saslTypes = 'commands/postconf-A.txt';
-const line = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm');
 
 const configDir = (recipe: RegExp): Claim => ({
   fact: 'configuration in /etc/postfix',
@@ -33,53 +21,88 @@ const cyrus = (recipe: RegExp): Claim => ({
   fixture: { [saslTypes]: /^cyrus\n?$/ },
 });
 
-// Fedora's spec, read with %{rhel} undefined (Fedora), 9 (Rocky 9) or 10 (AlmaLinux 10).
+// Fedora's spec (rhel undefined): Berkeley DB kept, NIS built in.
 const fedoraSpec = {
   dbUnlessRhel10: [line('%if 0%{?rhel} < 10'), line('%bcond_without db'), line('%bcond_with db')],
   noNisFromRhel9: [line('%if 0%{?rhel} >= 9'), line('    CCARGS="${CCARGS} -DNO_NIS"')],
-  noDb: [line('%if %{without db}'), line('  CCARGS="${CCARGS} -DNO_DB"')],
-  lmdb: [line('%bcond_without lmdb'), line('  CCARGS="${CCARGS} -DHAS_LMDB"')],
-  lmdbAliases: [line('%global defmap_lmdb 1'), /s\|hash:\|lmdb:\|g' conf\/main\.cf$/m],
   sasl: /^ {2}CCARGS="\$\{CCARGS\} -DUSE_SASL_AUTH -DUSE_CYRUS_SASL /m,
   configDir: line('%define postfix_config_dir\t%{_sysconfdir}/postfix'),
 };
-const fedoraFamily = (rhel: number | undefined): Claim[] => [
-  rhel === undefined || rhel < 10
-    ? {
-        fact: 'Berkeley DB kept: hash is the default database type',
-        recipe: fedoraSpec.dbUnlessRhel10,
-        fixture: { [postconfD]: /^default_database_type = hash$/m, [mapTypes]: /^hash$/m },
-      }
-    : {
-        fact: 'no Berkeley DB (-DNO_DB), lmdb built, and the stock main.cf names lmdb: aliases',
-        recipe: [...fedoraSpec.dbUnlessRhel10, ...fedoraSpec.noDb, ...fedoraSpec.lmdb, ...fedoraSpec.lmdbAliases],
-        fixture: {
-          [mapTypes]: { not: /^(hash|btree)$/m },
-          'main.cf': /^alias_maps = lmdb:\/etc\/aliases$/m,
-          [postconfD]: /^default_database_type = lmdb$/m,
-        },
-      },
-  rhel !== undefined && rhel >= 9
-    ? {
-        fact: '-DNO_NIS: no nis map type, no nis:mail.aliases',
-        recipe: fedoraSpec.noNisFromRhel9,
-        fixture: { [mapTypes]: { not: /^nis$/m }, [postconfD]: /^alias_maps = \w+:\/etc\/aliases$/m },
-      }
-    : {
-        fact: 'NIS built in: nis map type, and nis:mail.aliases in alias_maps',
-        recipe: fedoraSpec.noNisFromRhel9,
-        fixture: { [mapTypes]: /^nis$/m, [postconfD]: /^alias_maps = hash:\/etc\/aliases, nis:mail\.aliases$/m },
-      },
-  cyrus(fedoraSpec.sasl),
-  configDir(fedoraSpec.configDir),
-];
+// EL's own specs as OpenELA imports them: RHEL 9's for Rocky 9, RHEL 10's for AlmaLinux 10.
+const elSpec = {
+  noNis: [line('%if 0%{?rhel} >= 9'), line('    CCARGS="${CCARGS} -DNO_NIS"')],
+  sasl: line('  CCARGS="${CCARGS} -DUSE_SASL_AUTH -DUSE_CYRUS_SASL -I%{_includedir}/sasl"'),
+  configDir: line('%define postfix_config_dir\t%{_sysconfdir}/postfix'),
+  lmdb: [line('%bcond_without lmdb'), line('  CCARGS="${CCARGS} -DHAS_LMDB"')],
+};
+const noNis: Claim = {
+  fact: '-DNO_NIS: no nis map type, no nis:mail.aliases',
+  recipe: elSpec.noNis,
+  fixture: { [mapTypes]: { not: /^nis$/m }, [postconfD]: /^alias_maps = \w+:\/etc\/aliases$/m },
+};
 
 const gentooUse = (version: string) => `root/var/db/pkg/mail-mta/postfix-${version}/USE`;
 
 const claims: Record<string, Claim[]> = {
-  'fedora-42': fedoraFamily(undefined),
-  'rocky-9': fedoraFamily(9),
-  'almalinux-10': fedoraFamily(10),
+  'fedora-42': [
+    {
+      fact: 'rhel undefined: Berkeley DB kept, hash is the default database type',
+      recipe: fedoraSpec.dbUnlessRhel10,
+      fixture: { [postconfD]: /^default_database_type = hash$/m, [mapTypes]: /^hash$/m },
+    },
+    {
+      fact: 'rhel undefined: no -DNO_NIS, so the nis map type and nis:mail.aliases',
+      recipe: fedoraSpec.noNisFromRhel9,
+      fixture: { [mapTypes]: /^nis$/m, [postconfD]: /^alias_maps = hash:\/etc\/aliases, nis:mail\.aliases$/m },
+    },
+    cyrus(fedoraSpec.sasl),
+    configDir(fedoraSpec.configDir),
+  ],
+  'rocky-9': [
+    {
+      fact: 'libdb-devel always built with, no -DNO_DB: hash is the default database type',
+      recipe: [line('BuildRequires: libdb-devel, perl-generators, pkgconfig, zlib-devel')],
+      fixture: { [postconfD]: /^default_database_type = hash$/m, [mapTypes]: /^hash$/m },
+    },
+    noNis,
+    cyrus(elSpec.sasl),
+    configDir(elSpec.configDir),
+  ],
+  'almalinux-10': [
+    {
+      fact: 'rhel 10: no Berkeley DB (-DNO_DB), lmdb built; the stock main.cf names lmdb: aliases and sets lmdb as the type',
+      recipe: [
+        line('%if 0%{?rhel} < 10'),
+        line('%bcond_with db'),
+        line('  CCARGS="${CCARGS} -DNO_DB"'),
+        ...elSpec.lmdb,
+        line('%global defmap_lmdb 1'),
+        /s\|hash:\|lmdb:\|g' conf\/main\.cf$/m,
+        line('  echo "default_database_type = lmdb" >> conf/main.cf'),
+      ],
+      fixture: {
+        [mapTypes]: { not: /^(hash|btree)$/m },
+        'main.cf': /^alias_maps = lmdb:\/etc\/aliases$[\s\S]*^default_database_type = lmdb$/m,
+      },
+    },
+    {
+      fact: 'defmap_lmdb: postfix requires postfix-lmdb, so lmdb is a map type',
+      recipe: [line('Requires: %{name}-lmdb%{?_isa} = %{epoch}:%{version}-%{release}')],
+      fixture: { [mapTypes]: /^lmdb$/m },
+    },
+    {
+      fact: "Postfix 3.8.5 gets no DEF_DB_TYPE from the spec: postconf -d says Linux's native hash (main.cf overrides it)",
+      recipe: [
+        line('Version: 3.8.5'),
+        line('#define NATIVE_DB_TYPE\t"hash"'),
+        line('#define DEF_DB_TYPE\tNATIVE_DB_TYPE'),
+      ],
+      fixture: { [postconfD]: /^alias_maps = hash:\/etc\/aliases$[\s\S]*^default_database_type = hash$/m },
+    },
+    noNis,
+    cyrus(elSpec.sasl),
+    configDir(elSpec.configDir),
+  ],
   'gentoo-openrc': [
     {
       fact: 'IUSE defaults (+berkdb, no lmdb, sasl and nis off) are the USE flags here',
@@ -145,6 +168,11 @@ const claims: Record<string, Claim[]> = {
   ],
   'alpine-3.23': [
     {
+      fact: 'Berkeley DB left out (-DNO_DB), lmdb compiled in as the default database type',
+      recipe: [line('\tccargs="$ccargs -DNO_DB"'), /-DHAS_LMDB .* -DDEF_DB_TYPE=\\\\\\"lmdb\\\\\\""$/m],
+      fixture: { [postconfD]: /^default_database_type = lmdb$/m, [mapTypes]: /^lmdb$/m },
+    },
+    {
       fact: 'HAS_NIS commented out; aliases moved to /etc/postfix/aliases',
       recipe: [/s\|#define HAS_NIS\|\/\/#define HAS_NIS\|g/, /s\|:\/etc\/aliases\|:\/etc\/postfix\/aliases\|/],
       fixture: { [mapTypes]: { not: /^nis$/m }, [postconfD]: /^alias_maps = \w+:\/etc\/postfix\/aliases$/m },
@@ -174,23 +202,5 @@ const claims: Record<string, Claim[]> = {
 };
 
 describe('non-Debian fixtures agree with their recipes (test/fixtures/*/recipe.txt)', () => {
-  for (const [name, list] of Object.entries(claims)) {
-    it(`${name}: ${list.length} facts`, () => {
-      const dir = repoPath('test', 'fixtures', name);
-      const recipe = readFileSync(`${dir}/recipe.txt`, 'utf8');
-      assert.match(
-        recipe,
-        /^# source: github\.com\/\S+ \S+ @ [0-9a-f]{40}$/m,
-        'the recipe names its repository, file and commit',
-      );
-      for (const claim of list) {
-        for (const pattern of claim.recipe) assert.match(recipe, pattern, `${name} recipe, for "${claim.fact}"`);
-        for (const [file, expected] of Object.entries(claim.fixture)) {
-          const text = existsSync(`${dir}/${file}`) ? readFileSync(`${dir}/${file}`, 'utf8') : '';
-          if (expected instanceof RegExp) assert.match(text, expected, `${name}/${file}, for "${claim.fact}"`);
-          else assert.doesNotMatch(text, expected.not, `${name}/${file}, for "${claim.fact}"`);
-        }
-      }
-    });
-  }
+  for (const [name, list] of Object.entries(claims)) it(`${name}: ${list.length} facts`, () => checkClaims(name, list));
 });
