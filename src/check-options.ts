@@ -1,5 +1,6 @@
 // check's flags (CLI.md): thresholds in the Monitoring Plugins style (-w/-c) and --textfile. A value
 // N means "alert above N", as the guidelines' plain threshold "N" (outside 0..N) does for counts.
+import { plainWord } from './distro/schedule.js';
 import { UsageError } from './errors.js';
 import { defaultWarnPercent } from './gmail/limits.js';
 import { t } from './ui/messages.js';
@@ -82,4 +83,26 @@ export function parseCheckOptions(v: CheckValues): CheckOptions {
     ...(textfile !== undefined ? { textfile: textfile.replace(/(.)\/+$/, '$1') } : {}),
     ...(v['daily-limit'] !== undefined ? { dailyLimit: count('--daily-limit', v['daily-limit'], 0) } : {}),
   };
+}
+
+/**
+ * setup's --monitor / --no-monitor, and --textfile DIR, where the scheduled check writes: with --monitor
+ * only, absolute, and one plain word — it goes into a cron line and a unit's ExecStart as it is.
+ */
+export function monitorFlags(v: { monitor?: boolean; 'no-monitor'?: boolean; textfile?: string }): {
+  monitor?: boolean;
+  monitorTextfile?: string;
+} {
+  const monitor = v.monitor ? true : v['no-monitor'] ? false : undefined;
+  const dir = v.textfile;
+  if (dir === undefined) return { monitor };
+  if (monitor === undefined)
+    throw new UsageError('textfile-without-monitor', t('monitor.textfileAlone'), t('monitor.textfileAloneFix'));
+  if (!dir.startsWith('/') || !plainWord.test(dir))
+    throw new UsageError(
+      'invalid-path',
+      t('monitor.badTextfile', { path: JSON.stringify(dir) }),
+      t('monitor.badTextfileFix'),
+    );
+  return { monitor, monitorTextfile: dir.replace(/(.)\/+$/, '$1') };
 }

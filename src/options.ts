@@ -10,7 +10,7 @@ import { t, type MessageKey } from './ui/messages.js';
 import { checkAuthFlags, type AuthMethod } from './auth-flags.js';
 
 export { authMethods, type AuthMethod } from './auth-flags.js';
-import { parseCheckOptions, withTextfileDefault, type CheckOptions } from './check-options.js';
+import { monitorFlags, parseCheckOptions, withTextfileDefault, type CheckOptions } from './check-options.js';
 
 export type { Command };
 export { commands };
@@ -34,6 +34,10 @@ export interface Options {
   mapSenders?: boolean;
   rootAlias?: string;
   loopbackOnly?: boolean;
+  /** setup --monitor / --no-monitor: the scheduled check on or taken out. */
+  monitor?: boolean;
+  /** setup --textfile DIR: where the scheduled check writes (default: check's). */
+  monitorTextfile?: string;
   /** --senders LIST as given (setup): the account serves only these envelope senders. Parsed by the flow (accounts.ts). */
   senders?: string;
   /** --auth: undefined when not given (the app password, or what is configured). */
@@ -178,6 +182,7 @@ export function parseOptions(argv: readonly string[]): Options {
     mapSenders: pair(v['map-senders'], v['no-map-senders']),
     rootAlias: v['root-alias'],
     loopbackOnly: pair(v['loopback-only'], v['no-loopback-only']),
+    ...(command === 'setup' ? monitorFlags(v) : {}),
     senders: v.senders,
     ...(auth ? { auth } : {}),
     ...(v['oauth-client'] !== undefined ? { oauthClient: v['oauth-client'] } : {}),
@@ -238,6 +243,8 @@ const together: readonly (readonly [Flag, Flag])[] = [
   ['password-stdin', 'password-file'],
   ['map-senders', 'no-map-senders'],
   ['loopback-only', 'no-loopback-only'],
+  ['monitor', 'no-monitor'],
+  ['no-monitor', 'textfile'],
   ['list', 'yes'],
   ['list', 'dry-run'],
 ];

@@ -1,6 +1,7 @@
 // The plain data that flows between the phases:
 //   detect → HostFacts, ask → Answers, plan → Plan, apply/verify → Outcome.
 import type { DistroFamily, InitSystem } from '../distro/family.js';
+import type { ProgramPaths, ProgramProblem, ScheduleKind } from '../distro/schedule.js';
 import type { GentooFacts } from '../distro/gentoo.js';
 import type { OsRelease } from '../distro/os-release.js';
 import type { OauthCredential } from '../gmail/oauth.js';
@@ -113,6 +114,25 @@ export interface LocalFacts {
   saved: { path: string; content?: string; mode?: number };
   /** The aliases file local(8) reads (first file-based alias_maps entry); undefined when there is none the wizard may edit. */
   aliases?: OptionFile;
+  /** The scheduled check (setup --monitor): what runs it here, its files as they are, and this program's paths. */
+  schedule?: ScheduleFacts;
+}
+
+/** distro/schedule.ts: a systemd timer where systemd is PID 1, else cron.d. */
+export interface ScheduleFacts {
+  kind: ScheduleKind;
+  /** Every schedule file of either kind that exists now. */
+  files: { path: string; content?: string; mode?: number }[];
+  program: ProgramPaths;
+  /** Why a root timer must not call this copy of the program (npx's cache, a directory others can change). */
+  problem?: ProgramProblem;
+}
+
+/** --monitor / --no-monitor, or the answer to the question. */
+export interface MonitorChoice {
+  on: boolean;
+  /** The directory the scheduled check writes postfix_gmail_wizard.prom to. */
+  textfile: string;
 }
 
 /** The relay options of issue 6; undefined fields leave things as they are. */
@@ -125,6 +145,8 @@ export interface RelayOptions {
   loopbackOnly?: boolean;
   /** smtp_address_preference = ipv4: the relay is unreachable over IPv6 from here, reachable over IPv4. */
   preferIpv4?: boolean;
+  /** The scheduled check: on (with its textfile directory) or taken out; absent: left as it is. */
+  monitor?: MonitorChoice;
   local: LocalFacts;
 }
 

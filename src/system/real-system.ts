@@ -1,6 +1,7 @@
 // The System the wizard runs with: node:fs, child processes through child.ts (execa), the SMTP talks
 // (each loaded on first use: the first frame comes first).
 import { constants, promises as fs } from 'node:fs';
+import { programPaths } from './program-paths.js';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -22,13 +23,7 @@ import type {
 import { loadTemplates } from './templates.js';
 import { runChild } from './child.js';
 import { readSecretFile } from './secret-file.js';
-import { sudoUser } from './sudo-user.js';
-
-/** Who may own what root reads on a person's word: root, this process, and whoever ran sudo. */
-function trustedOwners(): number[] {
-  const sudo = sudoUser(process.env);
-  return [0, process.getuid?.() ?? 0, ...(sudo ? [sudo.uid] : [])];
-}
+import { trustedOwners } from './sudo-user.js';
 
 export function createRealSystem(): System {
   let keychain: Keychain | undefined;
@@ -86,6 +81,7 @@ export function createRealSystem(): System {
     processInfo,
     holdSignals,
     isRoot: () => process.getuid?.() === 0,
+    program: programPaths,
     env: () => process.env,
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -14,3 +14,9 @@ export function sudoUser(env: Readonly<Record<string, string | undefined>>): Sud
     return undefined;
   return { name, uid, gid };
 }
+
+/** Who may own what root reads on a person's word: root, this process, and whoever ran sudo. */
+export function trustedOwners(): number[] {
+  const sudo = sudoUser(process.env);
+  return [0, process.getuid?.() ?? 0, ...(sudo ? [sudo.uid] : [])];
+}

@@ -8,6 +8,9 @@ export type TemplateName =
   | 'generic'
   | 'saved_settings'
   | 'sender_relay'
+  | 'monitor_cron'
+  | 'monitor_service'
+  | 'monitor_timer'
   | 'sasl_xoauth2_conf'
   | 'xoauth2_token';
 

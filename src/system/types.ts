@@ -234,6 +234,8 @@ export interface System {
   /** Rename within one file system (atomic, needs no space), the directory synced after. */
   renameFile(from: string, to: string): Promise<void>;
   isRoot(): boolean;
+  /** Where this program runs from: the node binary and bin/postfix-gmail-wizard.js (a scheduled check calls them). */
+  program(): { node: string; script: string };
   env(): Readonly<Record<string, string | undefined>>;
   now(): Date;
   sleep(ms: number): Promise<void>;

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { codedError, type WizardError } from '../errors.js';
+import { allScheduleFiles } from '../distro/schedule.js';
 import { everyCompiledForm } from '../postfix/maps.js';
 import { mainCfValue } from '../postfix/networks.js';
 import { postconfArgs, parsePostconf } from '../postfix/postconf.js';
@@ -83,6 +84,7 @@ export function namedMapFiles(value: string, configDir: string): string[] {
 export function isManagedPath(path: string, configDir: string, extra: readonly string[] = []): boolean {
   if (!path.startsWith('/') || posix.normalize(path) !== path || path.endsWith('/')) return false;
   if (wizardFiles(configDir).includes(path) || extra.includes(path)) return true;
+  if (allScheduleFiles.includes(path)) return true; // the scheduled check's unit or cron.d file (setup --monitor)
   return /^\/etc\/portage\/package\.use(\/[^/]+)?$/.test(path);
 }
 

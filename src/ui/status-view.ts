@@ -1,4 +1,6 @@
 // status's screen: the report (flow/status/report.ts) as lines; the problems are said one by one after it.
+import { scheduleMinutes } from '../distro/schedule.js';
+import { scheduleKindText } from './monitor-text.js';
 import type { StatusReport } from '../outcome.js';
 import type { TlsSource } from '../postfix/tls-policy.js';
 import { keychainStatusText } from './keychain-text.js';
@@ -52,6 +54,7 @@ export function renderStatus(summary: string, r: StatusReport): string {
       (u) =>
         `${t('status.sent')}: ${t('status.sentCount', { account: u.account, sent: u.sent, limit: u.limit, percent: Math.floor((u.sent * 100) / Math.max(1, u.limit)) })}`,
     ),
+    `${t('status.monitor')}: ${r.monitor ? t('status.monitorOn', { kind: scheduleKindText(r.monitor.kind), minutes: scheduleMinutes, textfile: r.monitor.textfile ?? '?' }) : t('status.monitorOff')}`,
     `${t('status.queue')}: ${t('status.queueCounts', { total: r.queue.total, deferred: r.queue.deferred })}${r.queue.reasons.length > 0 ? ` (${r.queue.reasons.map((q) => t('legacy.queueReason', { count: q.count, code: q.code })).join(', ')})` : ''}`,
     `${t('status.last')}: ${last}`,
   ].join('\n');

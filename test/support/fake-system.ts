@@ -276,6 +276,14 @@ export class FakeSystem implements System {
   isRoot(): boolean {
     return this.root;
   }
+  /** A global npm install, unless a test says otherwise (npx's cache, a clone in a home directory). */
+  programPaths = {
+    node: '/usr/bin/node',
+    script: '/usr/local/lib/node_modules/postfix-gmail-wizard/bin/postfix-gmail-wizard.js',
+  };
+  program(): { node: string; script: string } {
+    return this.programPaths;
+  }
   env(): Readonly<Record<string, string | undefined>> {
     return this.environment;
   }

@@ -10,6 +10,8 @@ import { t } from '../../ui/messages.js';
 import { checkGivenSenders } from './accounts.js';
 import { checkedPassword, checkGivenAddresses, readPasswordFile, resolveRelay } from './ask.js';
 import { checkGivenRootAlias } from './relay-options.js';
+import { programTrust } from '../detect/local-facts.js';
+import { programRefusal } from './monitor-choice.js';
 
 export async function checkFlags(options: Options, loadSystem: () => Promise<System>): Promise<void> {
   const ctx = { options };
@@ -19,6 +21,11 @@ export async function checkFlags(options: Options, loadSystem: () => Promise<Sys
     resolveRelay(ctx);
     checkGivenRootAlias(ctx);
     checkGivenSenders(ctx);
+  }
+  // A root timer must not call npx's cache or a program others can change (monitor-choice.ts).
+  if (options.command === 'setup' && options.monitor === true) {
+    const { problem } = await programTrust(await loadSystem());
+    if (problem) throw programRefusal(problem);
   }
   // The file is read here and again when the password is needed: a bad one stops the run before its first frame.
   if (options.passwordFile !== undefined)

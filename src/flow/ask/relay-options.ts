@@ -17,6 +17,7 @@ import { t } from '../../ui/messages.js';
 import { resolveRelay } from './ask.js';
 import type { Context } from '../context.js';
 import { readLocalFacts } from '../detect/local-facts.js';
+import { monitorChoice } from './monitor-choice.js';
 import { isOwnGenericMap, parseSaved } from '../plan/options-plan.js';
 import type { Answers, LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
 
@@ -94,7 +95,15 @@ export async function withRelayOptions(ctx: Ctx, postfix: PostfixFacts, answers:
   const { mapSenders, rootAlias } = await senderIdentity(ctx, postfix, local, answers.account, relay);
   const loopbackOnly = await listening(ctx, postfix, local);
   warnOpenRelay(ctx, postfix, local, loopbackOnly);
-  const chosen: RelayOptions = { mapSenders, rootAlias, loopbackOnly, preferIpv4, local };
+  const monitor = await monitorChoice(ctx, local);
+  const chosen: RelayOptions = {
+    mapSenders,
+    rootAlias,
+    loopbackOnly,
+    preferIpv4,
+    local,
+    ...(monitor ? { monitor } : {}),
+  };
   return { ...answers, options: chosen };
 }
 

@@ -5,7 +5,14 @@
 import { compiledMapPaths, needsPostmap } from '../../postfix/maps.js';
 import { postconfArgs, readSettings, instanceDir } from '../../postfix/postconf.js';
 import type { System } from '../../system/types.js';
-import type { LocalFacts, OptionFile, PostfixFacts, PutBackFacts } from '../types.js';
+import {
+  allScheduleFiles,
+  programDirs,
+  programProblem,
+  type ProgramPaths,
+  type ProgramProblem,
+} from '../../distro/schedule.js';
+import type { LocalFacts, OptionFile, PostfixFacts, PutBackFacts, ScheduleFacts } from '../types.js';
 import { editableMap, parseMasterParameters } from '../../postfix/tls-policy.js';
 import type { SavedRecord } from '../../postfix/saved-record.js';
 import { genericMapPath, savedSettingsPath } from '../../postfix/wizard-files.js';
@@ -66,6 +73,38 @@ export async function readLocalFacts(sys: System, postfix: PostfixFacts): Promis
     generic,
     saved: { path: savedPath, content: await sys.readFile(savedPath), ...(await modeOf(sys, savedPath)) },
     aliases: await readAliases(sys, postfix, settings.alias_maps ?? ''),
+    schedule: await readSchedule(sys),
+  };
+}
+
+/** This program's paths, and why a root timer must not call them (npx's cache, a directory others can change). */
+export async function programTrust(sys: System): Promise<{ program: ProgramPaths; problem?: ProgramProblem }> {
+  const program = sys.program();
+  const problem = programProblem(program);
+  if (problem) return { program, problem };
+  for (const dir of programDirs(program)) {
+    if (!(await sys.fileInfo(dir))) continue; // no node_modules of its own (a global install's are inside)
+    const unsafe = await sys.unsafeDir(dir);
+    if (unsafe) return { program, problem: { code: 'unsafe-dir', path: unsafe.path } };
+  }
+  return { program };
+}
+
+/** The scheduled check's files as they are, what would run it, and whether a root timer may call this program. */
+export async function readSchedule(sys: System): Promise<ScheduleFacts> {
+  const kind = (await sys.fileInfo('/run/systemd/system'))?.isDirectory ? 'systemd' : 'cron';
+  const found = await Promise.all(
+    allScheduleFiles.map(async (path) => {
+      const content = await sys.readFile(path);
+      return content === undefined ? undefined : { path, content, ...(await modeOf(sys, path)) };
+    }),
+  );
+  const { program, problem } = await programTrust(sys);
+  return {
+    kind,
+    files: found.filter((f) => f !== undefined),
+    program,
+    ...(problem ? { problem } : {}),
   };
 }
 

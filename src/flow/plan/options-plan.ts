@@ -13,6 +13,7 @@ import type { Settings } from '../../postfix/postconf.js';
 import type { TemplateName } from '../../system/templates.js';
 import type { LocalFacts, PostfixFacts, RelayOptions } from '../types.js';
 import { emptyPart, mapFile, type PlanPart } from './plan-part.js';
+import { planSchedule, scheduleRemoval } from './schedule-plan.js';
 import {
   emptyRecord,
   parseSavedRecord,
@@ -163,7 +164,17 @@ export function planOptions(
     const content = setRootAlias(local.aliases.content ?? '', options.rootAlias);
     if (content !== (local.aliases.content ?? '')) changeAliases(part, postfix, local.aliases, content);
   }
+  // The scheduled check (schedule-plan.ts): its own files, outside main.cf.
+  if (options.monitor && local.schedule)
+    addPart(part, planSchedule(postfix, local.schedule, options.monitor, templates));
   return part;
+}
+
+function addPart(part: PlanPart, more: PlanPart): void {
+  part.files.push(...more.files);
+  part.deletes.push(...more.deletes);
+  part.commands.push(...more.commands);
+  part.touches.push(...more.touches);
 }
 
 /** What `remove` undoes: the generic map, the saved main.cf values (where the wizard's are still in place), root's alias. */
@@ -183,6 +194,7 @@ export function optionRemoval(
   const aliases = local.aliases;
   const restored = aliases?.content === undefined ? undefined : removeRootAlias(aliases.content);
   if (aliases && restored !== undefined) changeAliases(part, postfix, aliases, restored);
+  addPart(part, scheduleRemoval(postfix, local.schedule));
   return part;
 }
 

@@ -1,5 +1,6 @@
 // restore's plan: a checked backup's files put back byte for byte (mode and owner as they were),
 // the files it did not hold deleted; a password file is root's alone whatever the backup recorded.
+import { disableCommands, enableCommands, scheduleFiles, timerUnit } from '../../distro/schedule.js';
 import { mainCfValue } from '../../postfix/networks.js';
 import { everyCompiledForm } from '../../postfix/maps.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
@@ -53,10 +54,20 @@ export async function restorePlan(
       typeof f.content === 'string' &&
       mainCfValue(f.content, 'inet_interfaces') !== mainCfValue(f.previous ?? '', 'inet_interfaces'),
   );
+  // The scheduled check's units: systemd rereads them, and the timer runs or stops as the backup had it.
+  const units = (paths: readonly string[]) => paths.some((p) => scheduleFiles.systemd.includes(p));
+  const timerBack = files.some((f) => f.path.endsWith(`/${timerUnit}`));
+  const commands = units([...files.map((f) => f.path), ...deletes])
+    ? (timerBack ? enableCommands() : disableCommands()).map((c) => ({
+        ...c,
+        purpose: `${c.file} ${c.args.join(' ')}`,
+      }))
+    : [];
   const directories = await tokenDirectories(sys, backup.entries);
   return buildPlan(configDir, {
     files,
     deletes,
+    commands,
     touches: backup.entries.map((e) => e.path),
     restart,
     ...(directories.length > 0 ? { directories } : {}),

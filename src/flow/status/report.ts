@@ -1,5 +1,6 @@
 // status's report: the relay setup as it is now, read only (no probe, no login). Its problems are
 // doctor's rules over the same facts (postfix/problems/): one rule list, one set of codes.
+import { scheduleFiles, scheduledTextfile } from '../../distro/schedule.js';
 import { maskInlineSecrets } from '../../postfix/inline-secrets.js';
 import { signInInUse } from '../../postfix/sign-in.js';
 import { parseRelayhost } from '../../gmail/relay.js';
@@ -15,7 +16,7 @@ import { readLocalFacts } from '../detect/local-facts.js';
 import { gatherLocalFacts, sendingUse } from '../doctor/facts.js';
 import { namedRelay } from '../doctor/reach.js';
 import { isOwnGenericMap } from '../plan/options-plan.js';
-import type { HostFacts, PostfixFacts } from '../types.js';
+import type { HostFacts, PostfixFacts, ScheduleFacts } from '../types.js';
 import { deferredReasons, levelFromObsolete } from './queue-reasons.js';
 
 export async function statusReport(
@@ -76,6 +77,7 @@ export async function statusReport(
     keychainOwner: keychain.owner,
     ...(accounts.length > 0 ? { accounts } : {}),
     ...(sending.length > 0 ? { sending } : {}),
+    ...monitorReport(local.schedule),
     queue: {
       total: queue.length,
       deferred: queue.filter((e) => e.queueName === 'deferred').length,
@@ -94,4 +96,13 @@ export async function statusReport(
       fix: problemFix(p),
     })),
   };
+}
+
+/** The scheduled check's files that exist: a timer's units say systemd, a cron.d file cron. */
+function monitorReport(schedule: ScheduleFacts | undefined): Pick<StatusReport, 'monitor'> {
+  const files = schedule?.files ?? [];
+  if (files.length === 0) return {};
+  const kind = files.some((f) => scheduleFiles.systemd.includes(f.path)) ? 'systemd' : 'cron';
+  const textfile = files.map((f) => scheduledTextfile(f.content)).find(Boolean);
+  return { monitor: { kind, files: files.map((f) => f.path), ...(textfile ? { textfile } : {}) } };
 }

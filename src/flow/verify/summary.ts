@@ -1,5 +1,6 @@
 // The end of a run: the test result in plain words, the equivalent
 // command line for automation (never with the password), the record for status.
+import { defaultTextfileDir } from '../../check-options.js';
 import { ExitCode, type ExitCodeValue } from '../../errors.js';
 import { defaultRelay } from '../../gmail/relay.js';
 import type { Options } from '../../options.js';
@@ -74,6 +75,9 @@ export function equivalentWords(options: Options, answers: Answers, viaSudo = fa
   if (chosen?.mapSenders !== undefined) words.push(chosen.mapSenders ? '--map-senders' : '--no-map-senders');
   if (chosen?.rootAlias) words.push('--root-alias', chosen.rootAlias);
   if (chosen?.loopbackOnly !== undefined) words.push(chosen.loopbackOnly ? '--loopback-only' : '--no-loopback-only');
+  if (chosen?.monitor) words.push(...(chosen.monitor.on ? ['--monitor'] : ['--no-monitor']));
+  if (chosen?.monitor?.on && chosen.monitor.textfile !== defaultTextfileDir)
+    words.push('--textfile', chosen.monitor.textfile);
   words.push('--yes');
   return words.map(shellQuote);
 }

@@ -44,6 +44,7 @@ import { restoreEn } from './restore.en.js';
 import { removeEn } from './remove.en.js';
 import { doctorEn } from './doctor.en.js';
 import { checkEn } from './check.en.js';
+import { monitorEn } from './monitor.en.js';
 import {
   helpEn,
   helpSetupEn,
@@ -74,6 +75,7 @@ export const en = {
   ...removeEn,
   ...doctorEn,
   ...checkEn,
+  ...monitorEn,
   help: helpEn,
   'help.setup': helpSetupEn,
   'help.status': helpStatusEn,

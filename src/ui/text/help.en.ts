@@ -77,6 +77,11 @@ Options:
   --root-alias ADDR       deliver root's mail to ADDR
   --loopback-only, --no-loopback-only
                           accept mail from this machine only (or stop)
+  --monitor, --no-monitor run check every 5 minutes (a systemd timer, else
+                          cron.d), or take it out; needs the wizard installed
+                          for good (npm install -g), not npx's cache
+  --textfile DIR          with --monitor: where the check writes its metrics
+                          (default /var/lib/prometheus/node-exporter)
   --senders LIST          add --account for these envelope senders only
                           (comma-separated addresses or @domain); the default
                           account keeps every other sender

@@ -82,6 +82,11 @@ root 権限（sudo）が必要です。
   --root-alias ADDR       root 宛てのメールを ADDR に配送する
   --loopback-only, --no-loopback-only
                           このマシンからのメールだけ受け付ける（やめる）
+  --monitor, --no-monitor 5 分ごとに check を実行する（systemd タイマー、
+                          なければ cron.d）、または外す。npx のキャッシュでは
+                          なく、ウィザードのインストール（npm install -g）が必要
+  --textfile DIR          --monitor で、check がメトリクスを書き出す場所
+                          （既定 /var/lib/prometheus/node-exporter）
   --senders LIST          --account をこれらのエンベロープ送信者だけに
                           使います（アドレスまたは @domain をカンマ区切り
                           で）。ほかの送信者は既定のアカウントのままです

@@ -25,6 +25,7 @@ import { restoreJa } from './restore.ja.js';
 import { removeJa } from './remove.ja.js';
 import { doctorJa } from './doctor.ja.js';
 import { checkJa } from './check.ja.js';
+import { monitorJa } from './monitor.ja.js';
 import {
   helpJa,
   helpSetupJa,
@@ -55,6 +56,7 @@ export const ja: Catalogue = {
   ...removeJa,
   ...doctorJa,
   ...checkJa,
+  ...monitorJa,
   help: helpJa,
   'help.setup': helpSetupJa,
   'help.status': helpStatusJa,

@@ -77,6 +77,13 @@ const rows = (): Row[] => [
   { argv: ['doctor', '--yes'], says: /only means something with --fix/, code: 'option-not-for-command' },
   { argv: ['--map-senders', '--no-map-senders'], says: /cannot be used together/, code: 'conflicting-options' },
   { argv: ['--loopback-only', '--no-loopback-only'], says: /cannot be used together/, code: 'conflicting-options' },
+  // the scheduled check (setup --monitor)
+  { argv: ['--monitor', '--no-monitor'], says: /cannot be used together/, code: 'conflicting-options' },
+  { argv: ['--no-monitor', '--textfile', '/srv/x'], says: /cannot be used together/, code: 'conflicting-options' },
+  { argv: ['--textfile', '/srv/x'], says: /it needs --monitor/, code: 'textfile-without-monitor' },
+  { argv: ['--monitor', '--textfile', 'prom'], says: /--textfile "prom": not an absolute/, code: 'invalid-path' },
+  { argv: ['--monitor', '--textfile', '/srv/my dir'], says: /not an absolute path of plain/, code: 'invalid-path' },
+  { argv: ['status', '--monitor'], says: /--monitor is not an option of status/, code: 'option-not-for-command' },
   { argv: ['restore', '--list', 'ID1'], says: /takes no backup id \("ID1"\)/, code: 'unexpected-argument' },
   // the command line itself
   { argv: ['restore', 'a', 'b'], says: /Unexpected argument "b"/, code: 'unexpected-argument' },

@@ -125,8 +125,12 @@ async function driveAndCheck(
       await session.waitFor(/[◆].*\n(│.*\n)*│ {2}● /, 30_000);
       const again = await seen(lang.confirm);
       assert.ok(again.includes(`→ ${relay}`), 'asked again under the summary, not under the tail of the diff');
-      const withDiff = await session.history();
-      assert.ok(withDiff.includes(`${account}:********`), 'the full diff shows the new credential, password hidden');
+      // Joined: a diff line longer than the terminal wraps (paths and ports differ from machine to machine).
+      const withDiff = await session.history(true);
+      assert.ok(
+        withDiff.includes(`${account}:********`),
+        `the full diff shows the new credential, password hidden:\n${withDiff.split('\n').slice(-60).join('\n')}`,
+      );
     }
     await session.sendKeys('Enter'); // "Apply" is pre-selected
     await seen(lang.done, 90_000);
