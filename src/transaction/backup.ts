@@ -71,26 +71,34 @@ export async function createBackup(
   const dir = `${backupRoot}/${id}`;
   await sys.mkdirp(dir, 0o700);
   const entries: BackupEntry[] = [];
-  for (const [index, path] of [...new Set(paths)].entries()) {
-    const [bytes, info] = await Promise.all([sys.readBytes(path), sys.fileInfo(path)]);
-    if (!bytes || !info) {
-      entries.push({ path, existed: false });
-      continue;
+  try {
+    for (const [index, path] of [...new Set(paths)].entries()) {
+      const [bytes, info] = await Promise.all([sys.readBytes(path), sys.fileInfo(path)]);
+      if (!bytes || !info) {
+        entries.push({ path, existed: false });
+        continue;
+      }
+      // The wizard never writes an executable or setuid file, so it never backs one up (a rollback could not restore it).
+      if ((info.mode & 0o7111) !== 0)
+        throw new Error(
+          `${path} has mode ${info.mode.toString(8)} (executable or setuid): not a file the wizard changes`,
+        );
+      const copy = `${index}-${basename(path)}`;
+      await sys.writeFileAtomic(`${dir}/${copy}`, bytes, { mode: 0o600 });
+      entries.push({ path, existed: true, mode: info.mode, uid: info.uid, gid: info.gid, sha256: sha256(bytes), copy });
     }
-    // The wizard never writes an executable or setuid file, so it never backs one up (a rollback could not restore it).
-    if ((info.mode & 0o7111) !== 0)
-      throw new Error(
-        `${path} has mode ${info.mode.toString(8)} (executable or setuid): not a file the wizard changes`,
-      );
-    const copy = `${index}-${basename(path)}`;
-    await sys.writeFileAtomic(`${dir}/${copy}`, bytes, { mode: 0o600 });
-    entries.push({ path, existed: true, mode: info.mode, uid: info.uid, gid: info.gid, sha256: sha256(bytes), copy });
+    // Before the manifest: a run killed after this point leaves second names that the manifest lists.
+    if (options.aside) await keepAside(sys, entries, id);
+    const backup: Backup = { id, dir, createdAt: sys.now().toISOString(), reason, entries };
+    await sys.writeFileAtomic(`${dir}/${manifestName}`, `${JSON.stringify(backup, null, 2)}\n`, { mode: 0o600 });
+    return backup;
+  } catch (error) {
+    // A backup that could not be finished (EIO, a full disk) has no manifest: it can never be restored,
+    // and its copies may hold the password. It goes, with the second names made for it.
+    await dropAsides(sys, entries, id).catch(() => undefined);
+    await sys.removeTree(dir).catch(() => undefined);
+    throw error;
   }
-  // Before the manifest: a run killed after this point leaves second names that the manifest lists.
-  if (options.aside) await keepAside(sys, entries, id);
-  const backup: Backup = { id, dir, createdAt: sys.now().toISOString(), reason, entries };
-  await sys.writeFileAtomic(`${dir}/${manifestName}`, `${JSON.stringify(backup, null, 2)}\n`, { mode: 0o600 });
-  return backup;
 }
 
 /**

@@ -9,7 +9,7 @@ import { UsageError, WizardError } from '../../errors.js';
 import { confirmOrYes } from '../ask/confirm.js';
 import { t } from '../../ui/messages.js';
 import { dropAsides } from '../../transaction/aside.js';
-import { readBackup, restoreBackup, type Backup } from '../../transaction/backup.js';
+import { differsFromBackup, readBackup, restoreBackup, type Backup } from '../../transaction/backup.js';
 import type { Context } from '../context.js';
 import { clearJournal, journalComplete, journalPath, readJournal } from '../../transaction/journal.js';
 import { acquireLock } from '../../transaction/lock.js';
@@ -58,6 +58,9 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
       );
     await restoreBackup(sys, backup, { configDir: journal.configDir });
     await removeLeftovers(ctx, backup);
+    // As after a rollback (transaction/rollback.ts): once everything is as the backup says, the backup is
+    // only a second copy of what is in place (perhaps of the password), and not a change to restore.
+    if ((await differsFromBackup(sys, backup)) === undefined) await sys.removeTree(backup.dir).catch(() => undefined);
     // Best effort: a restart may have been cut between stop and start, so
     // recovery restarts (stop may fail: it was already stopped); else reload;
     // a Postfix the run had started (it was stopped before) is stopped again.

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoPath } from '../../support/paths.js';
@@ -52,7 +52,10 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
 
   const passwordFile = () => join(lab.tmp, 'gmail-app-password');
 
-  async function play(password: string, options: { check?: boolean; slowChmod?: boolean } = {}): Promise<PlayRun> {
+  async function play(
+    password: string,
+    options: { check?: boolean; slowChmod?: boolean; vars?: Record<string, unknown> } = {},
+  ): Promise<PlayRun> {
     const vars = {
       ansible_python_interpreter: '/usr/bin/python3',
       gmail_account: 'you@gmail.com',
@@ -60,6 +63,7 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
       pgw_command: [process.execPath, repoPath('bin', 'postfix-gmail-wizard.js')],
       pgw_password_file: passwordFile(),
       pgw_extra_args: [...lab.args(), '--no-keychain', '--wait', '60'],
+      ...options.vars,
     };
     const varsFile = join(lab.tmp, 'vars.json');
     await writeFile(varsFile, JSON.stringify(vars), { mode: 0o600 });
@@ -227,5 +231,42 @@ describe('the Ansible role, run by ansible-playbook', { skip: postfixSkipReason(
     assert.deepEqual(after, before, 'the relay configuration is as it was');
     await assertPasswordFileGone();
     await assertNoPasswordIn(run, wrongPassword);
+  });
+
+  it('pgw_monitor: true sets up the scheduled check (a cron.d entry here), once; the second play changes nothing', async () => {
+    // The wizard sees a folder of the test's own as /etc/cron.d (a mount namespace per run).
+    const cronDir = join(lab.tmp, 'cron.d');
+    const textfile = join(lab.tmp, 'prom');
+    await mkdir(cronDir, { recursive: true });
+    await mkdir(textfile, { recursive: true });
+    const vars = {
+      pgw_command: [
+        'unshare',
+        '-m',
+        '--',
+        'sh',
+        '-c',
+        `mount --bind ${cronDir} /etc/cron.d && exec "$@"`,
+        'sh',
+        process.execPath,
+        repoPath('bin', 'postfix-gmail-wizard.js'),
+      ],
+      pgw_monitor: true,
+      pgw_monitor_textfile: textfile,
+      pgw_test: false,
+    };
+    const first = await play(goodPassword, { vars });
+    assert.equal(first.code, 0, first.output);
+    assert.ok(first.recap.changed >= 1, first.output);
+    const entry = await readFile(join(cronDir, 'postfix-gmail-wizard'), 'utf8');
+    assert.match(entry, new RegExp(` check --textfile ${textfile} --config-dir ${lab.postfix.configDir} `));
+    assert.ok(!entry.includes(goodPassword));
+    const second = await play(goodPassword, { vars });
+    assert.equal(second.code, 0, second.output);
+    assert.equal(second.recap.changed, 0, `the scheduled check is set up once:\n${second.output}`);
+    const off = await play(goodPassword, { vars: { ...vars, pgw_monitor: false } });
+    assert.equal(off.code, 0, off.output);
+    assert.deepEqual(await readdir(cronDir), [], 'pgw_monitor: false takes it out');
+    await assertNoPasswordIn(first, goodPassword);
   });
 });

@@ -1,0 +1,162 @@
+// Faults in the wizard's package installs (`setup --install`), on Debian 12's real apt in a chroot: the
+// SASL plugins (libsasl2-modules) purged, so setup must install them, then apt-get fails midway — with
+// no network (the run in a network namespace of its own: apt cannot fetch) and with dpkg's lock held
+// by another process (as an unattended upgrade holds it). After each: exit 1 with `install-failed`
+// naming the command and its exit code and pointing at the install log; nothing of the wizard's left
+// but that log (no journal, no backup, /etc/postfix byte for byte as before, no password anywhere);
+// the package still absent; Postfix still running with a configuration `postfix check` accepts. And the
+// wizard killed (kill -9) while apt-get runs: the next run finds the journal and rolls back; dpkg is not
+// left half-done, and nothing of the wizard's is left.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chrootSkipReason, createDebianChroot, mustRun, type DebianChroot } from '../support/debian-chroot.js';
+import { holdPort25 } from '../support/port25-lock.js';
+import { waitForFile } from '../support/wait-for-file.js';
+
+const PASSWORD = 'installfaultsxyz';
+const wizardArgv = (args: string[]) => [
+  '/opt/pgw/node/ld.so',
+  '--library-path',
+  '/opt/pgw/node/lib',
+  '/opt/pgw/node/node',
+  '/opt/pgw/app/bin/postfix-gmail-wizard.js',
+  ...args,
+];
+const setupArgs = ['--account', 'you@gmail.com', '--password-stdin', '--yes', '--json', '--install', '--no-test'];
+
+/** Processes whose root is the chroot and whose command line matches. */
+async function processesIn(root: string, match: RegExp): Promise<number[]> {
+  const found: number[] = [];
+  for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
+    const where = await readlink(`/proc/${pid}/root`).catch(() => '');
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (where === root && match.test(cmdline)) found.push(Number(pid));
+  }
+  return found;
+}
+
+async function tree(dir: string): Promise<string> {
+  const lines: string[] = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true, recursive: true })).sort((a, b) =>
+    join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)),
+  )) {
+    const path = join(entry.parentPath, entry.name);
+    lines.push(
+      entry.isFile()
+        ? `${path} ${createHash('sha256')
+            .update(await readFile(path))
+            .digest('hex')}`
+        : path,
+    );
+  }
+  return lines.join('\n');
+}
+
+describe('Debian 12: apt-get failing in the middle of setup --install', { skip: chrootSkipReason() }, () => {
+  let machine: DebianChroot;
+  let release25: () => void;
+  let pristine: string;
+  before(async () => {
+    release25 = await holdPort25();
+    machine = await createDebianChroot('bookworm');
+    await mustRun(machine.run, ['apt-get', 'purge', '-y', '-q', 'libsasl2-modules']);
+    pristine = await tree(join(machine.root, 'etc/postfix'));
+  });
+  after(async () => {
+    await machine?.destroy();
+    release25?.();
+  });
+
+  const judge = async (run: { code: number; stdout: string; stderr: string }, cause: RegExp) => {
+    const outcome = JSON.parse(run.stdout || '{}') as { error?: { code: string; message: string; fix: string } };
+    assert.equal(run.code, 1, `${run.stderr}\n${run.stdout}`);
+    assert.equal(outcome.error?.code, 'install-failed');
+    assert.match(outcome.error?.message ?? '', /apt-get install .*libsasl2-modules.*(exit|終了).*100/);
+    const log = /\/var\/lib\/postfix-gmail-wizard\/logs\/install-\d{8}T\d{9}Z\.log/.exec(outcome.error?.fix ?? '')?.[0];
+    assert.ok(log, `the fix names the install log: ${outcome.error?.fix}`);
+    assert.match(await readFile(join(machine.root, log), 'utf8'), cause);
+    assert.match(outcome.error?.fix ?? '', cause, "the log's tail is shown");
+    // Nothing of the wizard's own is left but that log.
+    const state = join(machine.root, 'var/lib/postfix-gmail-wizard');
+    assert.deepEqual(
+      (await readdir(state)).filter((n) => n !== 'lock' && n !== 'logs'),
+      [],
+      'no journal',
+    );
+    const backups = await readdir(join(machine.root, 'var/backups/postfix-gmail-wizard')).catch(() => []);
+    assert.deepEqual(backups, [], 'no backup of a change that did not happen');
+    assert.equal(await tree(join(machine.root, 'etc/postfix')), pristine);
+    const grep = await machine.run(['grep', '-rlF', PASSWORD, '/etc', '/var/lib', '/var/backups', '/tmp']);
+    assert.equal(grep.stdout, '', 'no file holds the password');
+    assert.notEqual((await machine.run(['dpkg', '-s', 'libsasl2-modules'])).code, 0, 'still not installed');
+    assert.equal((await machine.run(['postfix', 'status'])).code, 0, 'Postfix still running');
+    assert.equal(
+      (await mustRun(machine.run, ['postfix', 'check'])).stdout + (await machine.run(['postfix', 'check'])).stderr,
+      '',
+    );
+    await machine.run(['rm', '-rf', '/var/lib/postfix-gmail-wizard/logs']);
+  };
+
+  it('no network (apt cannot fetch the package): install-failed, nothing changed', async () => {
+    const run = await machine.run(['unshare', '-n', ...wizardArgv(setupArgs)], { input: `${PASSWORD}\n` });
+    await judge(run, /(Temporary failure resolving|Could not resolve|Unable to fetch|Failed to fetch)/);
+  });
+
+  it("dpkg's lock held by another process: install-failed, nothing changed", async () => {
+    // apt takes an fcntl lock on lock-frontend: a lock held through the chroot's file is the same lock.
+    const holder: ChildProcess = spawn(
+      'python3',
+      [
+        '-c',
+        'import fcntl,sys; f=open(sys.argv[1],"w"); fcntl.lockf(f, fcntl.LOCK_EX); print("held", flush=True); sys.stdin.read()',
+        join(machine.root, 'var/lib/dpkg/lock-frontend'),
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+      const run = await machine.run(wizardArgv(setupArgs), { input: `${PASSWORD}\n` });
+      await judge(run, /Could not get lock/);
+    } finally {
+      holder.stdin!.end();
+    }
+  });
+
+  it('kill -9 of the wizard while apt-get runs: the next run rolls the journal back; nothing of its own is left', async () => {
+    const journal = join(machine.root, 'var/lib/postfix-gmail-wizard/journal.json');
+    let ended = false;
+    const running = machine.run(wizardArgv(setupArgs), { input: `${PASSWORD}\n` }).finally(() => (ended = true));
+    // The install is the transaction's first step: its journal exists once apt-get is about to start.
+    await waitForFile(journal, () => ended, 120_000);
+    for (const pid of await processesIn(machine.root, /postfix-gmail-wizard\.js/)) process.kill(pid, 'SIGKILL');
+    const killed = await running;
+    assert.equal(killed.stdout, '', `killed before it could say anything (exit ${killed.code}): ${killed.stderr}`);
+    // apt-get, left on its own, ends by itself (installed or not): dpkg is never left half-done by the kill.
+    for (let left = await processesIn(machine.root, /^(apt-get|dpkg|\/usr\/lib\/apt)/); left.length > 0; ) {
+      await new Promise((r) => setTimeout(r, 100)); // waits for those processes to end, whatever they take
+      left = await processesIn(machine.root, /^(apt-get|dpkg|\/usr\/lib\/apt)/);
+    }
+    const next = await machine.run(wizardArgv(['remove', '--yes', '--json']));
+    const outcome = JSON.parse(next.stdout || '{}') as { warnings?: string[] };
+    assert.ok(
+      outcome.warnings?.some((w) => /rolled back unfinished change/.test(w)),
+      `the next run found the journal: ${next.stdout}${next.stderr}`,
+    );
+    const state = join(machine.root, 'var/lib/postfix-gmail-wizard');
+    assert.deepEqual(
+      (await readdir(state)).filter((n) => n !== 'lock' && n !== 'logs'),
+      [],
+      'no journal',
+    );
+    assert.equal(await tree(join(machine.root, 'etc/postfix')), pristine);
+    const audit = await machine.run(['dpkg', '--audit']);
+    assert.equal(`${audit.code} ${audit.stdout}`, '0 ', 'dpkg has nothing half-installed');
+    assert.equal((await machine.run(['postfix', 'status'])).code, 0, 'Postfix still running');
+    const backups = await readdir(join(machine.root, 'var/backups/postfix-gmail-wizard')).catch(() => []);
+    assert.deepEqual(backups, [], 'no backup of the install that was cut');
+  });
+});
