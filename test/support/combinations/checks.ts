@@ -19,21 +19,58 @@ export interface Routing {
   bySender: Record<string, string>;
 }
 
-export async function healthFindings(postfix: PostfixInstance, logFrom: number): Promise<string[]> {
-  const findings: string[] = [];
-  // postfix(1) prints its complaints only to a terminal: script(1) gives it one.
-  const check = await execFileP('script', ['-qec', `postfix -c '${postfix.configDir}' check`, '/dev/null']).then(
+/** What `postfix check` prints. postfix(1) prints its complaints only to a terminal: script(1) gives it one. */
+const postfixCheck = (postfix: PostfixInstance) =>
+  execFileP('script', ['-qec', `postfix -c '${postfix.configDir}' check`, '/dev/null']).then(
     (r) => r.stdout.trim(),
     (e: Error & { stdout?: string }) => `exit: ${e.message} ${e.stdout ?? ''}`.trim(),
   );
-  if (check) findings.push(`postfix check printed: ${check}`);
+
+/** The text of a warning, without its time, host, program and pid: what to compare across runs. */
+const warningText = (line: string) => line.replace(/^.*? warning: /, '').trim();
+
+/**
+ * The warnings the starting point itself gives (`postconf -n`'s, and those Postfix logged so far): a
+ * hand-made recipe's `smtp_use_tls` is deprecated on Postfix 3.10, before the wizard ever runs, and
+ * comes back, rightly, when remove or restore puts the recipe back.
+ */
+export async function startingWarnings(postfix: PostfixInstance): Promise<Set<string>> {
+  const n = await execFileP('postconf', ['-c', postfix.configDir, '-n']).then(
+    (r) => r.stderr,
+    () => '',
+  );
+  const lines = [
+    ...n.split('\n'),
+    ...(await postfixCheck(postfix)).split(/\r?\n/),
+    ...(await postfix.readLog()).split('\n'),
+  ];
+  return new Set(lines.filter((l) => / warning: /.test(l)).map(warningText));
+}
+
+export async function healthFindings(
+  postfix: PostfixInstance,
+  logFrom: number,
+  known: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
+  const findings: string[] = [];
+  const check = await postfixCheck(postfix);
+  // Its postconf repeats main.cf's warnings: those the starting point gave are not the wizard's.
+  const checked = check
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !known.has(warningText(l)))
+    .join(' | ');
+  if (checked) findings.push(`postfix check printed: ${checked}`);
   const n = await execFileP('postconf', ['-c', postfix.configDir, '-n']).then(
     (r) => r.stderr.trim(),
     (e: Error) => e.message,
   );
-  if (n) findings.push(`postconf -n wrote: ${n}`);
+  const written = n
+    .split('\n')
+    .filter((l) => l.trim() && !known.has(warningText(l)))
+    .join('\n');
+  if (written) findings.push(`postconf -n wrote: ${written}`);
   const log = (await postfix.readLog()).slice(logFrom);
-  for (const line of log.split('\n').filter((l) => / warning: /.test(l)))
+  for (const line of log.split('\n').filter((l) => / warning: /.test(l) && !known.has(warningText(l))))
     findings.push(`Postfix logged: ${line.replace(/^\S+\s+\S+\s+/, '')}`);
   if (!(await postfix.isRunning())) findings.push('Postfix is not running');
   for (const password of Object.values(passwords))

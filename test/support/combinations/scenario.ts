@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { keptBackups } from '../../../src/transaction/backup.js';
 import { configSnapshot, snapshotDiff, type ConfigSnapshot } from '../config-snapshot.js';
 import { runWizard, type WizardRun } from '../wizard-process.js';
-import { healthFindings, routingFindings, type Routing } from './checks.js';
+import { healthFindings, routingFindings, startingWarnings, type Routing } from './checks.js';
 import { GMAIL, WORKSPACE, passwords, type ComboLab } from './lab.js';
 import type { Combination } from './model.js';
 
@@ -100,6 +100,7 @@ export async function runScenario(
   /** Every backup id the runs reported, oldest first. */
   const taken: string[] = [];
   const pristine = await configSnapshot(dir);
+  const known = await startingWarnings(lab.postfix);
 
   /** Runs one step: the checks after it, plus `expect`'s own findings. */
   const step = async (name: string, body: () => Promise<string[]>, check: 'routing' | 'health' = 'health') => {
@@ -111,7 +112,7 @@ export async function runScenario(
     } catch (error) {
       findings = [`threw: ${(error as Error).stack ?? error}`];
     }
-    findings.push(...(await healthFindings(lab.postfix, logFrom)));
+    findings.push(...(await healthFindings(lab.postfix, logFrom, known)));
     if (check === 'routing' && model) findings.push(...(await routingFindings(lab, routing(model))));
     reports.push({ step: name, ms: Date.now() - started, findings });
     return findings.length === 0;
