@@ -57,7 +57,7 @@ export interface Outcome {
   /** After a change of credentials: deferred messages flushed (postqueue -f), and how many went out. */
   flushed?: { deferred: number; sent: number };
   /** remove --purge: the backups deleted and how many keychain entries, because they held a password. */
-  purged?: { backups: string[]; accounts: number };
+  purged?: { backups: string[]; accounts: number; revoked?: number };
   test?: TestResult;
   /** Only for the status command. */
   status?: StatusReport;

@@ -16,6 +16,7 @@ import {
   type ConsentFacts,
 } from '../flow/check/judge.js';
 import { perfValues } from '../flow/check/perfdata.js';
+import { readingOnce } from '../flow/check/read-once.js';
 import { renderMetrics, textfileName } from '../flow/check/metrics.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -94,11 +95,12 @@ function say(ctx: Context, run: CheckRun, output: string): void {
 /** Everything check judges, read once; a failure to read is UNKNOWN, not an exception. */
 async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
   try {
-    const facts = await detect(ctx.sys, ctx.options.configDir);
+    const sys = readingOnce(ctx.sys); // each postconf/postqueue question asked once (read-once.ts)
+    const facts = await detect(sys, ctx.options.configDir);
     const postfix = requirePostfix(facts);
     run.configDir = postfix.configDir;
     run.relayhost = postfix.settings.relayhost;
-    const gathered = await gatherLocalFacts(ctx.sys, facts, postfix, {
+    const gathered = await gatherLocalFacts(sys, facts, postfix, {
       warnPercent: run.options.thresholds.limitPercent,
       ...(run.options.dailyLimit !== undefined ? { dailyLimit: run.options.dailyLimit } : {}),
     });
@@ -108,7 +110,7 @@ async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
     run.relay = relay ? `${relay.host}:${relay.port}` : '';
     run.use = [...(gathered.doctor.sending?.accounts ?? [])];
     run.failures = gathered.doctor.failures;
-    const consent = await readConsent(ctx.sys, postfix);
+    const consent = await readConsent(sys, postfix);
     if (consent) run.consent = consent;
     run.verdict = judge({
       doctor: gathered.doctor,

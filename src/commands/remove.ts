@@ -18,6 +18,8 @@ import { removePlan } from '../flow/plan/remove-plan.js';
 import { readRemoveFacts } from '../flow/detect/remove-facts.js';
 import { planIsEmpty, type Plan } from '../transaction/plan.js';
 import { removeAccount, type RemoveAccountRun } from './remove-account.js';
+import { revokeRefreshTokens } from '../flow/apply/revoke.js';
+import type { OauthRemovalFacts } from '../postfix/xoauth2-files.js';
 
 interface RemoveRun {
   /** remove --account: that account's own run (remove-account.ts). */
@@ -30,6 +32,8 @@ interface RemoveRun {
   skipped: string[];
   applied?: Applied;
   purged?: Purged;
+  /** sasl-xoauth2's token files remove takes out: their refresh tokens are revoked with --purge (memory only). */
+  oauth?: OauthRemovalFacts;
 }
 
 export const remove: Command<RemoveRun> = {
@@ -71,6 +75,7 @@ async function planRemove(ctx: Context, run: RemoveRun): Promise<void> {
   const planned = removePlan(postfix, facts, await ctx.sys.loadTemplates(['saved_settings']));
   run.plan = planned.plan;
   run.mapFiles = planned.mapFiles;
+  if (facts.oauth) run.oauth = facts.oauth;
   run.skipped = planned.skipped.map(skipText);
 }
 
@@ -99,6 +104,11 @@ async function applyRemove(ctx: Context, run: RemoveRun): Promise<'stop' | undef
 
 async function purge(ctx: Context, run: RemoveRun): Promise<void> {
   run.purged = await offerPurge(ctx, run.mapFiles);
+  // --purge only: a revoked consent cannot be taken back (a restore would bring a dead token).
+  if (ctx.options.purge && run.oauth && run.oauth.tokens.length > 0) {
+    const revoked = await revokeRefreshTokens(ctx, run.oauth);
+    run.purged = { backups: [], accounts: 0, ...run.purged, revoked };
+  }
 }
 
 const skipKeys: Record<PutBackSkipCode, MessageKey> = {

@@ -6,7 +6,7 @@ import type { GentooFacts } from '../distro/gentoo.js';
 import type { OsRelease } from '../distro/os-release.js';
 import type { OauthCredential } from '../gmail/oauth.js';
 import type { Relay } from '../gmail/relay.js';
-import type { OauthFileFacts } from '../postfix/xoauth2-files.js';
+import type { OauthFileFacts, OauthRemovalFacts } from '../postfix/xoauth2-files.js';
 import type { LegacySetting } from '../postfix/legacy-settings.js';
 import type { Listener } from '../postfix/master.js';
 import type { Settings } from '../postfix/postconf.js';
@@ -188,4 +188,6 @@ export interface RemoveFacts {
   putBack: PutBackFacts;
   /** Which of the password map's files exist now. */
   existing: string[];
+  /** sasl-xoauth2's files the wizard wrote (--auth oauth), as they are now. */
+  oauth?: OauthRemovalFacts;
 }

@@ -43,6 +43,16 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: OauthProb
 export const gmailScope = 'https://mail.google.com/';
 export const googleRevokeUri = 'https://oauth2.googleapis.com/revoke';
 
+/**
+ * Where a refresh token is revoked: beside the token endpoint (Google's token_uri
+ * https://oauth2.googleapis.com/token has its revocation at /revoke of the same origin; a test's fake
+ * too). `tokenEndpoint` must come from a root-owned file (the plugin's config); without one, Google's.
+ */
+export function revocationEndpoint(tokenEndpoint: string | undefined): string {
+  if (!tokenEndpoint || !usableEndpoint(tokenEndpoint)) return googleRevokeUri;
+  return new URL('/revoke', tokenEndpoint).toString();
+}
+
 function json(text: string): Record<string, unknown> | undefined {
   try {
     const value = JSON.parse(text) as unknown;

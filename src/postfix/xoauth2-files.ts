@@ -95,3 +95,64 @@ export async function readOauthFileFacts(
     configs,
   };
 }
+
+/** The keys of templates/sasl_xoauth2_conf.ejs: a config with these only, and no secret, is the wizard's. */
+const ownConfigKeys = new Set([
+  'client_id',
+  'client_secret',
+  'token_endpoint',
+  'ca_bundle_file',
+  'log_to_syslog_on_failure',
+  'log_full_trace_on_failure',
+]);
+
+export function isOwnConfig(text: string | undefined): boolean {
+  try {
+    const o = JSON.parse(text ?? '') as Record<string, unknown>;
+    return (
+      typeof o === 'object' &&
+      o !== null &&
+      Object.keys(o).every((k) => ownConfigKeys.has(k)) &&
+      o.client_secret === '' &&
+      o.log_to_syslog_on_failure === 'yes'
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** What remove takes out: the token files in the wizard's token directory, the directory, its plugin configs. */
+export interface OauthRemovalFacts {
+  tokens: { path: string; content?: string }[];
+  dir?: { path: string; mode: number; uid: number; gid: number };
+  /** The wizard's own configs (isOwnConfig): a person's /etc/sasl-xoauth2.conf stays. */
+  configs: { path: string; content?: string }[];
+}
+
+export async function readOauthRemoval(
+  sys: System,
+  postfix: { configDir: string; isDefaultInstance: boolean },
+): Promise<OauthRemovalFacts> {
+  const settings = await readSettings(sys, instanceDir(postfix), ['queue_directory']);
+  const queue = (settings.queue_directory ?? '/var/spool/postfix').replace(/\/+$/, '');
+  const dirPath = `${queue}/${tokenDirName}`;
+  const dirInfo = await sys.fileInfo(dirPath);
+  const names = dirInfo?.isDirectory ? await sys.listDir(dirPath) : [];
+  // The directory goes only when the token files were all it held (rmdir would refuse anything else).
+  const onlyTokens = names.every((n) => n.endsWith('.json'));
+  const tokens = await Promise.all(
+    names
+      .filter((n) => n.endsWith('.json'))
+      .map(async (n) => ({ path: `${dirPath}/${n}`, content: await sys.readFile(`${dirPath}/${n}`) })),
+  );
+  const configs = (
+    await Promise.all(configPaths(queue).map(async (path) => ({ path, content: await sys.readFile(path) })))
+  ).filter((c) => isOwnConfig(c.content));
+  return {
+    tokens,
+    ...(dirInfo?.isDirectory && onlyTokens
+      ? { dir: { path: dirPath, mode: dirInfo.mode, uid: dirInfo.uid, gid: dirInfo.gid } }
+      : {}),
+    configs,
+  };
+}

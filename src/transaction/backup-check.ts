@@ -13,6 +13,7 @@ import { mainCfValue } from '../postfix/networks.js';
 import { postconfArgs, parsePostconf } from '../postfix/postconf.js';
 import { mapList } from '../postfix/tls-policy.js';
 import type { System } from '../system/types.js';
+import { tokenDirName, xoauth2ConfigPath } from '../postfix/xoauth2-files.js';
 import { genericMapPath, passwordMapPath, savedSettingsPath, senderRelayMapPath } from '../postfix/wizard-files.js';
 
 /** The parts of a backup (backup.ts) the check reads. */
@@ -134,15 +135,27 @@ async function managedPaths(
     .filter((p) => p.startsWith(`${dir}/`));
   const extra = [...(trust.extra ?? []), ...fromBackup];
   let current: string[] | undefined;
+  let queue = '';
   return async (path) => {
-    if (isManagedPath(path, dir, extra)) return true;
+    if (isManagedPath(path, dir, extra) || path === xoauth2ConfigPath) return true;
     if (!current) {
-      const result = await sys.exec('postconf', postconfArgs(dir, ...editedMapParameters));
+      const result = await sys.exec('postconf', postconfArgs(dir, ...editedMapParameters, 'queue_directory'));
       const settings = result.exitCode === 0 ? parsePostconf(result.stdout) : {};
       current = editedMapParameters.flatMap((name) => namedMapFiles(settings[name] ?? '', dir));
+      queue = (settings.queue_directory ?? '').replace(/\/+$/, '');
     }
-    return current.includes(path);
+    return current.includes(path) || (queue !== '' && isOauthPath(path, queue));
   };
+}
+
+/** --auth oauth's files inside queue_directory (postfix/xoauth2-files.ts): the token files and the chroot's config copy. */
+function isOauthPath(path: string, queue: string): boolean {
+  if (!path.startsWith(`${queue}/`) || posix.normalize(path) !== path) return false;
+  const rest = path.slice(queue.length + 1);
+  return (
+    rest === 'etc/sasl-xoauth2.conf' ||
+    (rest.startsWith(`${tokenDirName}/`) && /^[^/]+\.json$/.test(rest.slice(tokenDirName.length + 1)))
+  );
 }
 
 /** A manifest the wizard will not follow: nothing has been written yet. */

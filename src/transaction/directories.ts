@@ -24,3 +24,25 @@ export async function makeDirectories(sys: System, dirs: readonly PlannedDirecto
 export async function removeMadeDirectories(sys: System, made: readonly string[]): Promise<void> {
   for (const path of [...made].reverse()) await sys.removeEmptyDirectory(path).catch(() => undefined);
 }
+
+/**
+ * After a change that completed (its second names beside the files dropped, aside.ts): the directories
+ * the plan emptied go. Best effort — an empty directory left behind is harmless, and a rollback never
+ * needs to make one again.
+ */
+export async function removeEmptiedDirectories(sys: System, dirs: readonly PlannedDirectory[]): Promise<void> {
+  for (const dir of dirs) await sys.removeEmptyDirectory(dir.path).catch(() => undefined);
+}
+
+/** The transaction's mkdir steps, before the writes; `made` collects the new ones for a rollback. */
+export function directorySteps(
+  sys: System,
+  plan: { directories?: PlannedDirectory[] },
+  made: string[],
+): { code: 'mkdir'; target: string; run: () => Promise<void> }[] {
+  return (plan.directories ?? []).map((d) => ({
+    code: 'mkdir',
+    target: d.path,
+    run: () => makeDirectories(sys, [d], made),
+  }));
+}

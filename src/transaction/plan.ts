@@ -73,6 +73,8 @@ export interface Plan {
   masterSettings?: string[];
   /** Directories made (or given their owner and mode) before the files are written: directories.ts. */
   directories?: PlannedDirectory[];
+  /** Directories the deletes empty (remove): taken out once the change completed (directories.ts). */
+  removeDirectories?: PlannedDirectory[];
 }
 
 /** A part of a plan: the password map, the relay options, the TLS fixes, what remove puts back … */
@@ -86,6 +88,7 @@ const optionalLists = [
   'masterRemovals',
   'masterSettings',
   'directories',
+  'removeDirectories',
 ] as const;
 
 /**
@@ -126,7 +129,8 @@ export function planIsEmpty(plan: Plan): boolean {
       (plan.secretFixes?.length ?? 0) +
       (plan.masterRemovals?.length ?? 0) +
       (plan.masterSettings?.length ?? 0) +
-      (plan.directories?.length ?? 0) ===
+      (plan.directories?.length ?? 0) +
+      (plan.removeDirectories?.length ?? 0) ===
     0
   );
 }

@@ -23,7 +23,7 @@ import {
 } from './run-step.js';
 import { newLeftovers, rollBack, type RollbackReport } from './rollback.js';
 import { requireSpace } from './space.js';
-import { makeDirectories, removeMadeDirectories } from './directories.js';
+import { directorySteps, removeEmptiedDirectories, removeMadeDirectories } from './directories.js';
 
 export type { TransactionTarget } from './run-step.js';
 
@@ -140,6 +140,7 @@ export async function runTransaction(
         )
       )
         await clearJournal(sys, options.stateDir);
+      await removeEmptiedDirectories(sys, plan.removeDirectories ?? []);
       // A plan that touched no file (a package install alone) leaves no backup to list: there is nothing to put back.
       if (plan.touches.length === 0) await sys.removeTree(backup.dir).catch(() => undefined);
       const pruned = await pruneBackups(sys, options.backupDir, keptBackups).catch(() => []); // an old backup left over is harmless
@@ -178,9 +179,7 @@ function transactionSteps(
   const dir = instanceDir(postfix ?? { configDir: plan.configDir, isDefaultInstance: true });
   const changesMainCf = plan.settings.length + plan.removeSettings.length > 0;
   return [
-    ...(plan.directories ?? []).map(
-      (made): Step => ({ code: 'mkdir', target: made.path, run: () => makeDirectories(sys, [made], madeDirs) }),
-    ),
+    ...directorySteps(sys, plan, madeDirs),
     ...plan.files.map(
       (file): Step => ({
         code: 'write',

@@ -3,8 +3,10 @@
 //   1. --version            vs `node -e 0`                          target ≤ 1.2×
 //   2. first frame on a tty vs `node -e` printing one byte on a tty  target ≤ 1.5×
 //   3. headless setup + test send vs the same Postfix steps in sh    target ≤ 1.3×
-//   4. packed tarball size (budget 100 KiB) and installed production packages
-//   5. the README's length (budget 150 lines: what a first-timer needs; the rest is in docs/)
+//   4. check (monitoring) vs node starting plus the reads any check must make (postconf -n, postqueue -j)
+//                                                                   target ≤ 2.5×
+//   5. packed tarball size (budget 100 KiB) and installed production packages
+//   6. the README's length (budget 150 lines: what a first-timer needs; the rest is in docs/)
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -200,6 +202,31 @@ const tarballBudgetKiB = 100;
 const readmeBudgetLines = 150;
 const verdict = (within: boolean) => (within ? 'within' : 'OVER');
 
+/** check end to end against its floor: node's start and the two readings it cannot do without. */
+async function checkSpeed(): Promise<void> {
+  const skip = postfixSkipReason();
+  if (skip) {
+    console.log(`check: skipped (${skip})`);
+    return;
+  }
+  const instance = await createPostfixInstance();
+  await instance.start();
+  try {
+    const d = instance.configDir;
+    const floor = `${node} -e 0 && postconf -c '${d}' -n >/dev/null && postqueue -c '${d}' -j >/dev/null`;
+    await compare(
+      'check vs node + postconf -n + postqueue -j',
+      2.5,
+      11,
+      () => timeRun('sh', ['-c', floor]),
+      () => timeRun(node, [bin, 'check', '--config-dir', d]),
+    );
+  } finally {
+    await instance.destroy();
+  }
+}
+
 await startup();
 await headlessSetup();
+await checkSpeed();
 sizes();

@@ -61,9 +61,10 @@ export async function releaseTemplate(release: string): Promise<string> {
 
 export async function createDebianChroot(
   release: string,
-  options: { postfixRunning?: boolean } = {},
+  /** template: a chroot built elsewhere (test/releases/build-sid-xoauth2.sh), seen through an overlay too. */
+  options: { postfixRunning?: boolean; template?: string } = {},
 ): Promise<DebianChroot> {
-  const template = await releaseTemplate(release);
+  const template = options.template ?? (await releaseTemplate(release));
   const base = await mkdtemp(`/tmp/pgw-${release}-`);
   const root = join(base, 'root');
   // The template stays pristine: each machine writes into an overlay of its own.

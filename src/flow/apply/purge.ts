@@ -10,7 +10,12 @@ import { keychainState } from '../keychain/keychain-state.js';
 /** A backup holding a password: a copy of a password map (the source or its compiled form). */
 export function holdsPassword(backup: Backup, mapPaths: readonly string[]): boolean {
   return backup.entries.some(
-    (e) => e.existed && (mapPaths.includes(e.path) || /\/sasl_passwd(\.[a-z]+)?$/.test(e.path)),
+    (e) =>
+      e.existed &&
+      (mapPaths.includes(e.path) ||
+        /\/sasl_passwd(\.[a-z]+)?$/.test(e.path) ||
+        // sasl-xoauth2's token files (plan/oauth-plan.ts) hold a refresh token and the client secret.
+        /\/sasl-xoauth2\/[^/]+\.json$/.test(e.path)),
   );
 }
 
@@ -18,6 +23,8 @@ export function holdsPassword(backup: Backup, mapPaths: readonly string[]): bool
 export interface Purged {
   backups: string[];
   accounts: number;
+  /** OAuth refresh tokens revoked at Google (remove --purge after --auth oauth). */
+  revoked?: number;
 }
 
 export async function offerPurge(

@@ -3,6 +3,7 @@
 import { instanceDir, readExplicitSettings } from '../../postfix/postconf.js';
 import { parseSavedRecord } from '../../postfix/saved-record.js';
 import { passwordMapFiles } from '../../postfix/wizard-files.js';
+import { readOauthRemoval } from '../../postfix/xoauth2-files.js';
 import type { System } from '../../system/types.js';
 import type { PostfixFacts, RemoveFacts } from '../types.js';
 import { readLocalFacts, readPutBackFacts } from './local-facts.js';
@@ -16,5 +17,7 @@ export async function readRemoveFacts(sys: System, postfix: PostfixFacts): Promi
   const existing = (await Promise.all(files.map(async (p) => ((await sys.fileInfo(p)) ? p : undefined)))).filter(
     (p): p is string => p !== undefined,
   );
-  return { explicit, local, record, putBack, existing };
+  const oauth = await readOauthRemoval(sys, postfix);
+  const any = oauth.tokens.length + oauth.configs.length > 0 || oauth.dir !== undefined;
+  return { explicit, local, record, putBack, existing, ...(any ? { oauth } : {}) };
 }

@@ -8,6 +8,7 @@ import { senderRelayRemoval } from './accounts-plan.js';
 import { optionRemoval, parseSaved } from './options-plan.js';
 import { passwordMapPath, settingChanges } from './plan.js';
 import { planPutBack, type PutBackSkip } from './putback.js';
+import { oauthRemovalPiece } from './oauth-removal.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [
@@ -79,6 +80,7 @@ export function removePlan(
       touches: back.touches,
       ...(back.masterSettings.length > 0 ? { masterSettings: back.masterSettings } : {}),
     },
+    facts.oauth && oauthRemovalPiece(facts.oauth, explicit),
   );
   return { plan, mapFiles, skipped: back.skipped };
 }

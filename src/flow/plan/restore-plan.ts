@@ -4,6 +4,7 @@ import { disableCommands, enableCommands, scheduleFiles, timerUnit } from '../..
 import { mainCfValue } from '../../postfix/networks.js';
 import { everyCompiledForm } from '../../postfix/maps.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
+import { isTokenFile, tokenDirectories } from './oauth-restore.js';
 import type { System } from '../../system/types.js';
 import type { Backup } from '../../transaction/backup.js';
 import { namedMapFiles, namedMaps, wizardFiles } from '../../transaction/backup-check.js';
@@ -21,15 +22,19 @@ export async function restorePlan(
   const { sources, secrets } = passwordFiles(configDir, copies, currentPasswordMaps);
   for (const entry of backup.entries.filter((e) => e.existed)) {
     const bytes = copies.get(entry.path)!;
-    const secret = secrets.has(entry.path);
+    const token = isTokenFile(entry.path);
+    const secret = secrets.has(entry.path) || token;
     const isText =
       sources.has(entry.path) ||
       entry.path.endsWith('.cf') ||
       /\/(gmail_generic|aliases|postfix-gmail-wizard\.saved)$/.test(entry.path);
     // A password file is root's alone whatever mode the backup recorded (issue 11: root-only, always).
-    const owner = secret
-      ? { mode: 0o600, uid: 0, gid: entry.gid }
-      : { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid };
+    // sasl-xoauth2's token file stays the user's smtp runs as: the plugin rewrites it.
+    const owner = token
+      ? { mode: 0o600, uid: entry.uid, gid: entry.gid }
+      : secret
+        ? { mode: 0o600, uid: 0, gid: entry.gid }
+        : { mode: entry.mode ?? 0o600, uid: entry.uid, gid: entry.gid };
     files.push({
       path: entry.path,
       content: isText ? bytes.toString('utf8') : bytes,
@@ -58,7 +63,15 @@ export async function restorePlan(
         purpose: `${c.file} ${c.args.join(' ')}`,
       }))
     : [];
-  return buildPlan(configDir, { files, deletes, commands, touches: backup.entries.map((e) => e.path), restart });
+  const directories = await tokenDirectories(sys, backup.entries);
+  return buildPlan(configDir, {
+    files,
+    deletes,
+    commands,
+    touches: backup.entries.map((e) => e.path),
+    restart,
+    ...(directories.length > 0 ? { directories } : {}),
+  });
 }
 
 /**

@@ -35,4 +35,7 @@ export const removeEn = {
   'accounts.removed': '{account} removed (backup {id}); its senders go out through {default} again.',
   'accounts.purged':
     'Keychain entries of {account} deleted: {count}. The backups still hold its password until `postfix-gmail-wizard remove --purge`.',
+  'remove.revoked': 'Revoked {count} OAuth refresh token(s) at {url}: Google no longer accepts them.',
+  'remove.revokeFailed':
+    'Could not revoke an OAuth refresh token at {url} ({error}): revoke the access yourself at https://myaccount.google.com/permissions.',
 } as const;

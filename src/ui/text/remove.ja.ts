@@ -37,4 +37,7 @@ export const removeJa: Record<keyof typeof removeEn, string> = {
     '{account} を削除しました（バックアップ {id}）。その送信者のメールは再び {default} で送信されます。',
   'accounts.purged':
     '{account} のキーチェーンの項目を {count} 件削除しました。バックアップには、`postfix-gmail-wizard remove --purge` を実行するまでそのパスワードが残ります。',
+  'remove.revoked': 'OAuth のリフレッシュトークン {count} 個を {url} で失効させました。Google はもう受け付けません。',
+  'remove.revokeFailed':
+    'OAuth のリフレッシュトークンを {url} で失効させられませんでした（{error}）。https://myaccount.google.com/permissions でアクセスを自分で取り消してください。',
 };

@@ -37,12 +37,14 @@ function oauthMachine(options: { plugin?: boolean } = {}) {
   sys.put('/root/client.json', JSON.stringify(client), 0o600);
   sys.put('/root/token.json', JSON.stringify({ refresh_token: REFRESH }), 0o600);
   sys.postResult = (url, form) =>
-    url === TOKEN_URI && form.refresh_token === REFRESH && form.client_secret === SECRET
-      ? { status: 200, body: JSON.stringify({ access_token: ACCESS, expires_in: 3599, token_type: 'Bearer' }) }
-      : {
-          status: 400,
-          body: JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
-        };
+    url === 'https://oauth2.googleapis.com/revoke' && form.token === REFRESH
+      ? { status: 200, body: '' }
+      : url === TOKEN_URI && form.refresh_token === REFRESH && form.client_secret === SECRET
+        ? { status: 200, body: JSON.stringify({ access_token: ACCESS, expires_in: 3599, token_type: 'Bearer' }) }
+        : {
+            status: 400,
+            body: JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
+          };
   return sys;
 }
 
@@ -107,6 +109,67 @@ describe('setup --auth oauth (headless, --oauth-token-file)', () => {
     assert.equal(again.exit, 0, again.stderr);
     assert.equal(again.json?.result, 'unchanged', JSON.stringify(again.json?.changed));
     assert.equal(sys.writes.length, writes);
+  });
+
+  it('remove takes the token file, its directory, the plugin configs and the filter out; --purge revokes the refresh token', async () => {
+    const sys = oauthMachine();
+    assert.equal((await runCli(sys, headless)).exit, 0);
+    const run = await runCli(sys, ['remove', '--purge', '--yes', '--json']);
+    assert.equal(run.exit, 0, run.stderr);
+    for (const path of [tokenPath, '/etc/sasl-xoauth2.conf', '/var/spool/postfix/etc/sasl-xoauth2.conf'])
+      assert.equal(sys.files.has(path), false, path);
+    assert.equal((await sys.fileInfo('/var/spool/postfix/sasl-xoauth2')) === undefined, true, 'the directory is gone');
+    assert.doesNotMatch(sys.text('/etc/postfix/main.cf') ?? '', /smtp_sasl_mechanism_filter/);
+    const revoke = sys.posts.at(-1);
+    assert.equal(revoke?.url, 'https://oauth2.googleapis.com/revoke');
+    assert.deepEqual(revoke?.form, { token: REFRESH });
+    assert.equal(run.json?.purged?.revoked, 1);
+    assertNoOauthSecret(sys, run.stdout, run.stderr);
+    assert.equal(
+      [...sys.files.keys()].filter((p) => p.includes('/backups/') && p.includes('sasl-xoauth2/')).join(' ') !== '',
+      false,
+      'the backups holding the token file were purged too',
+    );
+  });
+
+  it("restore of the setup's backup after remove brings the token file back, postfix's, in its 0700 directory", async () => {
+    const sys = oauthMachine();
+    assert.equal((await runCli(sys, headless)).exit, 0);
+    const removed = await runCli(sys, ['remove', '--yes', '--json']);
+    assert.equal(removed.exit, 0, removed.stderr);
+    assert.equal(sys.files.has(tokenPath), false);
+    const backup = removed.json?.backupId ?? '';
+    const restored = await runCli(sys, ['restore', backup, '--yes', '--json']);
+    assert.equal(restored.exit, 0, restored.stderr);
+    const token = sys.files.get(tokenPath);
+    assert.deepEqual([token?.mode, token?.uid, token?.gid], [0o600, 104, 111]);
+    assert.deepEqual(sys.dirOwners.get('/var/spool/postfix/sasl-xoauth2'), { mode: 0o700, uid: 104, gid: 111 });
+    assert.match(sys.text('/etc/postfix/main.cf') ?? '', /^smtp_sasl_mechanism_filter = xoauth2$/m);
+  });
+
+  it('status and doctor: a token file smtp cannot rewrite, and the plugin gone, each with its code', async () => {
+    const sys = oauthMachine();
+    assert.equal((await runCli(sys, headless)).exit, 0);
+    const codes = async (command: string) => {
+      const run = await runCli(sys, [command, '--json', ...(command === 'doctor' ? ['--offline'] : [])]);
+      const json = run.json as unknown as { problems?: { code: string }[]; status?: { problems?: { code: string }[] } };
+      return (json.problems ?? json.status?.problems ?? []).map((p) => p.code);
+    };
+    assert.ok(!(await codes('status')).some((c) => c.startsWith('oauth-')));
+    sys.put(tokenPath, sys.text(tokenPath) ?? '', 0o644, 0, 0);
+    assert.ok((await codes('status')).includes('oauth-token-unwritable'));
+    sys.files.delete(plugin);
+    assert.ok((await codes('status')).includes('oauth-plugin-missing'));
+  });
+
+  it('remove keeps a sasl-xoauth2.conf a person wrote', async () => {
+    const sys = oauthMachine();
+    assert.equal((await runCli(sys, headless)).exit, 0);
+    sys.put('/etc/sasl-xoauth2.conf', '{"client_id": "mine", "client_secret": "theirs"}\n', 0o600);
+    const run = await runCli(sys, ['remove', '--yes']);
+    assert.equal(run.exit, 0, run.stderr);
+    assert.equal(sys.files.has('/etc/sasl-xoauth2.conf'), true);
+    assert.equal(sys.files.has(tokenPath), false);
   });
 
   it('the plugin missing on Debian 12: exit 1 before the pre-flight, naming sasl-xoauth2; nothing written', async () => {

@@ -1,0 +1,177 @@
+// npm run releases:oauth — OAuth 2.0 for real: Debian sid's Postfix (3.11) with experimental's
+// sasl-xoauth2 plugin (test/releases/build-sid-xoauth2.sh, cached in /work/chroots/sid-xoauth2 or
+// $PGW_SID_XOAUTH2), seen through an overlay, against the fake Google OAuth and the Gmail double on
+// the host's loopback. It sets up with --oauth-token-file, sees a test message accepted over XOAUTH2,
+// lets the access token expire at the fake (short lifetimes) and sees the next message go out all
+// the same — the plugin refreshed the token itself and rewrote the file; an identical re-run changes
+// nothing; remove --purge takes the plugin's files out and revokes the refresh token at the fake.
+// Holds /tmp/pgw-port25.lock while the chroot's Postfix runs. Prints each step; exit 1 on the first failure.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDebianChroot, type DebianChroot } from '../support/debian-chroot.js';
+import { startFakeGmail } from '../support/fake-gmail.js';
+import { startFakeOauth } from '../support/fake-google-oauth.js';
+import { repoPath } from '../support/paths.js';
+import { holdPort25 } from '../support/port25-lock.js';
+import { createTestCa } from '../support/test-ca.js';
+
+const ACCOUNT = 'you@gmail.com';
+const CLIENT = '4242-sid.apps.googleusercontent.com';
+const SECRET = 'GOCSPX-sid-client-secret';
+const TTL = 20; // seconds an access token lives at the fake
+const tokenPath = '/var/spool/postfix/sasl-xoauth2/you@gmail.com.json';
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const started = Date.now();
+const template = execFileSync(
+  'bash',
+  [
+    repoPath('test', 'releases', 'build-sid-xoauth2.sh'),
+    ...(process.env.PGW_SID_XOAUTH2 ? [process.env.PGW_SID_XOAUTH2] : []),
+  ],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+)
+  .trim()
+  .split('\n')
+  .at(-1)!;
+say(`sid chroot with sasl-xoauth2: ${template} (${Math.round((Date.now() - started) / 1000)} s)`);
+const tmp = await mkdtemp('/tmp/pgw-oauth-sid-');
+const ca = await createTestCa(join(tmp, 'ca'));
+const oauth = await startFakeOauth({
+  cert: ca.certPem,
+  key: ca.keyPem,
+  clients: { [CLIENT]: { secret: SECRET } },
+  accessTtl: TTL,
+});
+const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: {}, xoauth2: oauth.validAccessToken });
+const release = await holdPort25();
+let machine: DebianChroot | undefined;
+let failed = false;
+try {
+  machine = await createDebianChroot('sid', { template });
+  const m = machine;
+  const version = (await m.run(['postconf', '-h', 'mail_version'])).stdout.trim();
+  const plugin = (await m.run(['dpkg-query', '-W', 'sasl-xoauth2'])).stdout.trim();
+  const chroot = (await m.run(['postconf', '-F', 'smtp/unix/chroot'])).stdout.trim();
+  say(`Postfix ${version}; ${plugin}; master.cf: ${chroot}`);
+  await copyFile(ca.caPath, join(m.root, 'etc/ssl/pgw-test-ca.pem'));
+  const refresh = oauth.grant(CLIENT, ACCOUNT);
+  await writeFile(join(m.root, 'root/client.json'), oauth.clientJson(CLIENT), { mode: 0o600 });
+  await writeFile(join(m.root, 'root/token.json'), JSON.stringify({ refresh_token: refresh }), { mode: 0o600 });
+  const setupArgs = [
+    '--account',
+    ACCOUNT,
+    '--auth',
+    'oauth',
+    '--oauth-client',
+    '/root/client.json',
+    '--oauth-token-file',
+    '/root/token.json',
+    '--relay',
+    `localhost:${gmail.port}`,
+    '--ca-file',
+    '/etc/ssl/pgw-test-ca.pem',
+    '--no-keychain',
+    '--yes',
+    '--json',
+    '--wait',
+    '60',
+  ];
+  const wizard = async (args: string[]) => {
+    const run = await m.wizard(args);
+    const outcome = JSON.parse(run.stdout || '{}') as Record<string, any>;
+    for (const secret of [SECRET, refresh])
+      assert.ok(!`${run.stdout}${run.stderr}`.includes(secret), 'a secret in the output');
+    return { ...run, outcome };
+  };
+
+  const setup = await wizard(setupArgs);
+  assert.equal(setup.code, 0, `${setup.stderr}\n${setup.stdout}`);
+  assert.equal(setup.outcome.result, 'delivered', setup.stdout);
+  assert.equal(setup.outcome.auth, 'oauth');
+  const first = gmail.messages.at(-1);
+  assert.equal(first?.user, ACCOUNT);
+  assert.equal(gmail.auths.at(-1)?.method, 'XOAUTH2');
+  say(
+    `setup: ${setup.outcome.result}; the double got the test message over XOAUTH2 as ${first?.user} (${setup.outcome.test?.reply ?? ''})`,
+  );
+  const info = await stat(join(m.root, tokenPath));
+  const passwd = await readFile(join(m.root, 'etc/passwd'), 'utf8');
+  const postfixUid = Number(/^postfix:x:(\d+):/m.exec(passwd)?.[1]);
+  assert.equal(info.uid, postfixUid, "the token file is postfix's");
+  assert.equal(info.mode & 0o777, 0o600);
+  assert.equal((await stat(join(m.root, '/var/spool/postfix/sasl-xoauth2'))).mode & 0o777, 0o700);
+  const config = await stat(join(m.root, 'etc/sasl-xoauth2.conf'));
+  assert.ok(
+    !(await readFile(join(m.root, 'etc/sasl-xoauth2.conf'), 'utf8')).includes(SECRET),
+    'no secret in the 0644 config',
+  );
+  say(
+    `token file ${tokenPath}: uid ${info.uid} (postfix), mode 0${(info.mode & 0o777).toString(8)}; /etc/sasl-xoauth2.conf mode 0${(config.mode & 0o777).toString(8)}, no secret in it`,
+  );
+  const map =
+    (await m.run(['postmap', '-q', `[localhost]:${gmail.port}`, 'lmdb:/etc/postfix/sasl_passwd'])).stdout.trim() ||
+    (await m.run(['sh', '-c', 'grep -v "^#" /etc/postfix/sasl_passwd'])).stdout.trim();
+  say(
+    `map entry: ${map}; smtp_sasl_mechanism_filter = ${(await m.run(['postconf', '-h', 'smtp_sasl_mechanism_filter'])).stdout.trim()}`,
+  );
+
+  const before = JSON.parse(await readFile(join(m.root, tokenPath), 'utf8')) as Record<string, string>;
+  // Wait for the event, not a time: the fake says the access token in the file is no longer valid.
+  const expiredAt = Date.now();
+  while (oauth.validAccessToken(before.access_token ?? '') !== undefined) await new Promise((r) => setTimeout(r, 250));
+  say(`the access token in the file expired at the fake after ${Math.round((Date.now() - expiredAt) / 1000)} s`);
+  const refreshesBefore = oauth.requests.filter((r) => r.grantType === 'refresh_token').length;
+  const again = await wizard(['test', '--json', '--wait', '60']);
+  assert.equal(again.code, 0, `${again.stderr}\n${again.stdout}`);
+  assert.equal(again.outcome.result ?? again.outcome.test?.result, 'delivered', again.stdout);
+  const after = JSON.parse(await readFile(join(m.root, tokenPath), 'utf8')) as Record<string, string>;
+  assert.notEqual(after.access_token, before.access_token, 'the plugin rewrote the token file');
+  assert.ok(oauth.validAccessToken(after.access_token ?? ''), 'with a token the fake issued');
+  assert.equal(after.refresh_token, refresh);
+  const refreshes = oauth.requests.filter((r) => r.grantType === 'refresh_token').length - refreshesBefore;
+  say(
+    `after the expiry: test message delivered; the plugin refreshed (${refreshes} refresh at the fake) and rewrote the token file (expiry ${before.expiry} → ${after.expiry})`,
+  );
+
+  const rerun = await wizard([...setupArgs, '--no-test']);
+  assert.equal(rerun.code, 0, rerun.stderr);
+  assert.deepEqual(
+    rerun.outcome.changed,
+    { settings: [], files: [], commands: [] },
+    JSON.stringify(rerun.outcome.changed),
+  );
+  say('an identical re-run changed nothing (the token file the plugin rewrote was left alone)');
+
+  const status = await wizard(['status', '--json']);
+  say(`status: ${JSON.stringify(status.outcome.status?.oauth ?? status.outcome.status?.auth ?? '')}`);
+
+  const removed = await wizard(['remove', '--purge', '--yes', '--json']);
+  assert.equal(removed.code, 0, `${removed.stderr}\n${removed.stdout}`);
+  for (const path of [tokenPath, '/var/spool/postfix/sasl-xoauth2', '/etc/sasl-xoauth2.conf'])
+    assert.equal(await stat(join(m.root, path)).catch(() => undefined), undefined, `${path} is gone`);
+  assert.equal((await m.run(['postconf', '-n', 'smtp_sasl_mechanism_filter'])).stdout.trim(), '');
+  assert.ok(
+    oauth.requests.some((r) => r.path === '/revoke' && r.ok),
+    'revoked at the fake',
+  );
+  const refused = await m.run(['sh', '-c', 'true']);
+  assert.equal(refused.code, 0);
+  say(
+    'remove --purge: the token file, its directory, the plugin config and the mechanism filter are gone; the refresh token was revoked at the fake',
+  );
+} catch (error) {
+  failed = true;
+  say(`FAILED: ${(error as Error).stack ?? error}`);
+  if (machine) say((await machine.run(['sh', '-c', 'tail -n 40 /var/log/postfix.log'])).stdout);
+} finally {
+  await machine?.destroy();
+  release();
+  await gmail.close();
+  await oauth.close();
+  await rm(tmp, { recursive: true, force: true });
+}
+say(`${failed ? 'FAILED' : 'passed'} in ${Math.round((Date.now() - started) / 1000)} s`);
+process.exit(failed ? 1 : 0);
