@@ -156,6 +156,15 @@ describe('setup --auth oauth (headless, --oauth-token-file)', () => {
       return (json.problems ?? json.status?.problems ?? []).map((p) => p.code);
     };
     assert.ok(!(await codes('status')).some((c) => c.startsWith('oauth-')));
+    const status = await runCli(sys, ['status', '--json']);
+    const tokens = (status.json as unknown as { status: { oauthTokens?: { path: string; expiry?: string }[] } }).status
+      .oauthTokens;
+    assert.equal(tokens?.[0]?.path, tokenPath);
+    assert.match(tokens?.[0]?.expiry ?? '', /^\d{4}-\d\d-\d\dT/);
+    assert.match(
+      (await runCli(sys, ['status'])).stdout,
+      /OAuth token: .*ops@gmail\.com\.json \(access token valid until/,
+    );
     sys.put(tokenPath, sys.text(tokenPath) ?? '', 0o644, 0, 0);
     assert.ok((await codes('status')).includes('oauth-token-unwritable'));
     sys.files.delete(plugin);
