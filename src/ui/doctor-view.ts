@@ -19,6 +19,8 @@ const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'tls-unverified': ['doctor.title.tls-unverified', 'doctor.fix.tls-unverified'],
   'wrappermode-mismatch': ['doctor.title.wrappermode-mismatch', 'doctor.fix.wrappermode-mismatch'],
   'sasl-plugins-missing': ['doctor.title.sasl-plugins-missing', 'doctor.fix.sasl-plugins-missing'],
+  'oauth-plugin-missing': ['doctor.title.oauth-plugin-missing', 'doctor.fix.oauth-plugin-missing'],
+  'oauth-token-unwritable': ['doctor.title.oauth-token-unwritable', 'doctor.fix.oauth-token-unwritable'],
   'relay-taken-out': ['doctor.title.relay-taken-out', 'doctor.fix.relay-taken-out'],
   'relay-bypassed': ['doctor.title.relay-bypassed', 'doctor.fix.relay-bypassed'],
   'open-relay': ['doctor.title.open-relay', 'doctor.fix.open-relay'],

@@ -1,6 +1,7 @@
 // Gathering what doctor's rules (postfix/problems/) look at, through the System seam; reads only.
 import { isLoopbackOnly, openNetworks } from '../../postfix/networks.js';
 import { uidOf } from '../../postfix/journal.js';
+import { readOauthFacts } from './oauth-facts.js';
 import { readExplicitSettings, readSettings, instanceDir } from '../../postfix/postconf.js';
 import type { DoctorFacts } from '../../postfix/problems/types.js';
 import type { System } from '../../system/types.js';
@@ -27,6 +28,7 @@ const extraSettings = [
   'inet_interfaces',
   'data_directory',
   'mail_owner',
+  'queue_directory',
 ] as const;
 
 /** What a chrooted smtp(8) needs to look a name up (Debian's configure-instance.sh copies them). */
@@ -64,12 +66,13 @@ export async function gatherLocalFacts(
   const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
   const settings = { ...postfix.settings, ...more };
   const read = await readQueueAndLog(sys, postfix);
-  const [maps, { failures, queueRead }, chroot, dataDir, configured] = await Promise.all([
+  const [maps, { failures, queueRead }, chroot, dataDir, configured, oauth] = await Promise.all([
     readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
     readFailures(sys, postfix, read),
     chrootState(sys, postfix),
     dataDirState(sys, settings),
     configuredRelay(sys, postfix),
+    readOauthFacts(sys, facts, postfix, settings),
   ]);
   const sending = { accounts: sendingUse(sys, postfix, read, limits.dailyLimit), warnPercent: limits.warnPercent };
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
@@ -93,6 +96,7 @@ export async function gatherLocalFacts(
     caBundle: facts.caBundle,
     ...(dataDir ? { dataDir } : {}),
     ...(configured ? { configuredRelay: configured } : {}),
+    ...(oauth ? { oauth } : {}),
   };
   return { doctor, queueRead, read };
 }

@@ -62,6 +62,15 @@ export async function statusReport(
     mapType: postfix.defaultMapType,
     tlsLevel: postfix.tls?.effective.level ?? s.smtp_tls_security_level ?? '',
     tlsProtocols: s.smtp_tls_mandatory_protocols ?? '',
+    ...(doctor.oauth
+      ? {
+          oauthTokens: doctor.oauth.tokens.map((tk) => ({
+            path: tk.path,
+            ...(tk.expiry ? { expiry: new Date(tk.expiry * 1000).toISOString() } : {}),
+            refreshed: new Date(tk.mtimeMs).toISOString(),
+          })),
+        }
+      : {}),
     ...(s.smtp_sasl_auth_cache_name
       ? { authCache: { map: s.smtp_sasl_auth_cache_name, time: s.smtp_sasl_auth_cache_time ?? '' } }
       : {}),

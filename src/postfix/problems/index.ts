@@ -14,6 +14,7 @@ import {
   wrappermodeMismatch,
 } from './settings.js';
 import { relayTakenOut } from './relay-taken-out.js';
+import { oauthPluginMissing, oauthTokenUnwritable } from './oauth.js';
 import { mapTypeUnsupported, postfixWithoutSasl, postfixWithoutTls } from './build.js';
 import type { DoctorFacts, Problem } from './types.js';
 
@@ -29,6 +30,8 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   tlsUnverified,
   wrappermodeMismatch,
   saslPluginsMissing,
+  oauthPluginMissing,
+  oauthTokenUnwritable,
   relayTakenOut,
   relayBypassed,
   openRelay,

@@ -16,6 +16,8 @@ export const PROBLEM_CODES = [
   'tls-unverified',
   'wrappermode-mismatch',
   'sasl-plugins-missing',
+  'oauth-plugin-missing',
+  'oauth-token-unwritable',
   'relay-taken-out',
   'relay-bypassed',
   'open-relay',
@@ -128,4 +130,26 @@ export interface DoctorFacts {
   caBundle?: string;
   /** The relayhost the wizard wrote, while its setup is in place (flow/doctor/configured-relay.ts). */
   configuredRelay?: string;
+  /** OAuth (XOAUTH2 filter in main.cf): the plugin, and the token files as smtp(8) must find them. */
+  oauth?: OauthFacts;
+}
+
+export interface OauthFacts {
+  /** libsasl-xoauth2.so in a Cyrus SASL plugin directory. */
+  plugin: boolean;
+  /** smtp runs chrooted and the plugin's config is missing inside the chroot (the plugin reads it there). */
+  chrootConfigMissing?: string;
+  /** mail_owner and its ids: the user that must own the token files and their directory. */
+  owner: { name: string; uid: number; gid: number };
+  tokens: {
+    path: string;
+    mode: number;
+    uid: number;
+    /** The directory's mode and owner: the plugin writes a new file beside the token and renames it. */
+    dir: { mode: number; uid: number };
+    /** Epoch seconds the access token in the file expires (the plugin's "expiry"). */
+    expiry?: number;
+    /** The file's last rewrite: the plugin's last refresh. */
+    mtimeMs: number;
+  }[];
 }

@@ -81,4 +81,12 @@ export const doctorEn = {
   'doctor.fix.throttled': 'Nothing to change in Postfix: it retries deferred mail by itself.',
   'doctor.title.mail-deferred': 'Mail is waiting or was returned (messages: {count})',
   'doctor.fix.mail-deferred': 'Postfix retries deferred mail by itself; returned mail must be sent again.',
+  'doctor.title.oauth-plugin-missing':
+    'Postfix signs in with OAuth (XOAUTH2), but the sasl-xoauth2 plugin is missing ({where})',
+  'doctor.fix.oauth-plugin-missing':
+    'Install the sasl-xoauth2 package (Debian sid: from experimental; Fedora/EPEL: dnf install sasl-xoauth2), or run postfix-gmail-wizard --auth oauth again, which writes the plugin config inside the chroot too.',
+  'doctor.title.oauth-token-unwritable':
+    'smtp cannot rewrite the OAuth token file {paths}: it must be owned by {owner}, 0600, in a 0700 directory of {owner}',
+  'doctor.fix.oauth-token-unwritable':
+    'The plugin rewrites the token at each refresh: run postfix-gmail-wizard --auth oauth again (it gives the file and its directory to {owner}), or chown {owner} and chmod 600 the file, 700 its directory.',
 } as const;

@@ -44,4 +44,6 @@ export const statusEn = {
   'tls.source.master.cf': 'master.cf {where}',
   'tls.source.policy-map': 'smtp_tls_policy_maps {where}',
   'tls.source.per-site': 'smtp_tls_per_site {where}',
+  'status.oauthToken': 'OAuth token',
+  'status.oauthTokenValue': '{path} (access token valid until {expiry}; last refreshed by the plugin {refreshed})',
 } as const;

@@ -46,4 +46,6 @@ export const statusJa: Record<keyof typeof statusEn, string> = {
   'tls.source.master.cf': 'master.cf の {where} の -o',
   'tls.source.policy-map': 'smtp_tls_policy_maps のエントリ {where}',
   'tls.source.per-site': 'smtp_tls_per_site のエントリ {where}',
+  'status.oauthToken': 'OAuth トークン',
+  'status.oauthTokenValue': '{path}（アクセストークンの有効期限 {expiry}、プラグインによる最終更新 {refreshed}）',
 };

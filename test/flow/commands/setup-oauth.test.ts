@@ -147,6 +147,30 @@ describe('setup --auth oauth (headless, --oauth-token-file)', () => {
     assert.match(sys.text('/etc/postfix/main.cf') ?? '', /^smtp_sasl_mechanism_filter = xoauth2$/m);
   });
 
+  it('status and doctor: a token file smtp cannot rewrite, and the plugin gone, each with its code', async () => {
+    const sys = oauthMachine();
+    assert.equal((await runCli(sys, headless)).exit, 0);
+    const codes = async (command: string) => {
+      const run = await runCli(sys, [command, '--json', ...(command === 'doctor' ? ['--offline'] : [])]);
+      const json = run.json as unknown as { problems?: { code: string }[]; status?: { problems?: { code: string }[] } };
+      return (json.problems ?? json.status?.problems ?? []).map((p) => p.code);
+    };
+    assert.ok(!(await codes('status')).some((c) => c.startsWith('oauth-')));
+    const status = await runCli(sys, ['status', '--json']);
+    const tokens = (status.json as unknown as { status: { oauthTokens?: { path: string; expiry?: string }[] } }).status
+      .oauthTokens;
+    assert.equal(tokens?.[0]?.path, tokenPath);
+    assert.match(tokens?.[0]?.expiry ?? '', /^\d{4}-\d\d-\d\dT/);
+    assert.match(
+      (await runCli(sys, ['status'])).stdout,
+      /OAuth token: .*ops@gmail\.com\.json \(access token valid until/,
+    );
+    sys.put(tokenPath, sys.text(tokenPath) ?? '', 0o644, 0, 0);
+    assert.ok((await codes('status')).includes('oauth-token-unwritable'));
+    sys.files.delete(plugin);
+    assert.ok((await codes('status')).includes('oauth-plugin-missing'));
+  });
+
   it('remove keeps a sasl-xoauth2.conf a person wrote', async () => {
     const sys = oauthMachine();
     assert.equal((await runCli(sys, headless)).exit, 0);

@@ -1,0 +1,55 @@
+// What doctor and status read about OAuth, only where main.cf signs in with XOAUTH2: the plugin, its
+// config inside smtp's chroot, and each token file in the wizard's token directory (owner, mode, the
+// access token's expiry, and when the plugin last rewrote it). Reads; contacts nothing.
+import { uidOf } from '../../postfix/journal.js';
+import type { OauthFacts } from '../../postfix/problems/types.js';
+import { signInInUse } from '../../postfix/sign-in.js';
+import { configPaths, gidOf, tokenDirName } from '../../postfix/xoauth2-files.js';
+import type { System } from '../../system/types.js';
+import type { HostFacts, PostfixFacts } from '../types.js';
+
+export async function readOauthFacts(
+  sys: System,
+  facts: Pick<HostFacts, 'saslPlugins'>,
+  postfix: PostfixFacts,
+  settings: Readonly<Record<string, string>>,
+): Promise<OauthFacts | undefined> {
+  if (signInInUse(settings) !== 'oauth') return undefined;
+  const name = (settings.mail_owner ?? 'postfix').trim();
+  const passwd = (await sys.readFile('/etc/passwd').catch(() => undefined)) ?? '';
+  const owner = { name, uid: uidOf(passwd, name) ?? -1, gid: gidOf(passwd, name) ?? -1 };
+  const queue = (settings.queue_directory ?? '/var/spool/postfix').replace(/\/+$/, '');
+  const chrootDir = postfix.tls?.chrootDir;
+  const inside = chrootDir ? configPaths(chrootDir)[1] : undefined;
+  const chrootConfigMissing = inside && !(await sys.fileInfo(inside)) ? inside : undefined;
+  const dirPath = `${queue}/${tokenDirName}`;
+  const dir = await sys.fileInfo(dirPath);
+  const names = dir?.isDirectory ? (await sys.listDir(dirPath)).filter((n) => n.endsWith('.json')) : [];
+  const tokens: OauthFacts['tokens'] = [];
+  for (const n of names) {
+    const path = `${dirPath}/${n}`;
+    const info = await sys.fileInfo(path);
+    if (!info || !dir) continue;
+    let expiry: number | undefined;
+    try {
+      const value = Number((JSON.parse((await sys.readFile(path)) ?? '') as Record<string, unknown>).expiry);
+      if (value > 0) expiry = value;
+    } catch {
+      // A token file that is not JSON: the plugin cannot read it either; its owner and mode still count.
+    }
+    tokens.push({
+      path,
+      mode: info.mode,
+      uid: info.uid,
+      dir: { mode: dir.mode, uid: dir.uid },
+      ...(expiry ? { expiry } : {}),
+      mtimeMs: info.mtimeMs,
+    });
+  }
+  return {
+    plugin: facts.saslPlugins.xoauth2 === true,
+    ...(chrootConfigMissing ? { chrootConfigMissing } : {}),
+    owner,
+    tokens,
+  };
+}
