@@ -82,6 +82,11 @@ export function disableCommands(): CommandLine[] {
   ];
 }
 
+/** The configuration directory a schedule checks, read back from its file (checkArgv always names it). */
+export function scheduledConfigDir(content: string | undefined): string | undefined {
+  return content ? / --config-dir (\S+)/.exec(content)?.[1] : undefined;
+}
+
 /** The textfile directory a schedule writes to, read back from its file (status, a re-run that keeps it). */
 export function scheduledTextfile(content: string | undefined): string | undefined {
   return content ? / --textfile (\S+)/.exec(content)?.[1] : undefined;

@@ -95,7 +95,7 @@ export async function withRelayOptions(ctx: Ctx, postfix: PostfixFacts, answers:
   const { mapSenders, rootAlias } = await senderIdentity(ctx, postfix, local, answers.account, relay);
   const loopbackOnly = await listening(ctx, postfix, local);
   warnOpenRelay(ctx, postfix, local, loopbackOnly);
-  const monitor = await monitorChoice(ctx, local);
+  const monitor = await monitorChoice(ctx, postfix, local);
   const chosen: RelayOptions = {
     mapSenders,
     rootAlias,

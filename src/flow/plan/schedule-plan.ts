@@ -7,6 +7,7 @@ import {
   disableCommands,
   enableCommands,
   scheduleFiles,
+  scheduledConfigDir,
   scheduleMinutes,
   serviceUnit,
   timerUnit,
@@ -78,11 +79,12 @@ export function planSchedule(
   return part;
 }
 
-/** remove: the schedule goes with the relay. */
+/** remove: the schedule goes with the relay — if it checks this Postfix, not another instance's. */
 export function scheduleRemoval(
   postfix: Pick<PostfixFacts, 'configDir'>,
   schedule: ScheduleFacts | undefined,
 ): PlanPart {
-  if (!schedule) return emptyPart();
+  // The cron entry or the service names the directory it checks (the timer only starts the service).
+  if (!schedule?.files.some((f) => scheduledConfigDir(f.content) === postfix.configDir)) return emptyPart();
   return planSchedule(postfix, schedule, { on: false, textfile: '' }, {} as Record<TemplateName, string>);
 }

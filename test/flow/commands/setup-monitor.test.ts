@@ -168,3 +168,30 @@ describe('setup offers the scheduled check at a terminal', () => {
     assert.match(ui.transcript, /--monitor/, 'the equivalent command line says so');
   });
 });
+
+describe('the schedule is one per machine: another instance (--config-dir) never takes or drops it unasked', () => {
+  const otherEntry = `*/5 * * * * root ${COMMAND.replace('--config-dir /etc/postfix', '--config-dir /etc/postfix-out')}\n`;
+
+  it('with --config-dir at a terminal, not asked even where node_exporter reads the folder', async () => {
+    const { sys } = machine();
+    sys.dirs.add('/var/lib/prometheus/node-exporter');
+    const ui = new ScriptedUi(['someone@gmail.com', PW, 'none', 'apply']);
+    const result = await run(sys, ['--no-test', '--config-dir', '/etc/postfix'], ui);
+    assert.equal(result.exit, 0, ui.transcript);
+    assert.doesNotMatch(ui.transcript, /every 5 minutes/);
+    assert.equal(sys.files.has(CRON), false);
+  });
+
+  it("another instance's entry is neither asked about, kept as this one's, nor taken out by remove", async () => {
+    const { sys } = machine();
+    sys.dirs.add('/var/lib/prometheus/node-exporter');
+    sys.put(CRON, otherEntry);
+    const ui = new ScriptedUi(['someone@gmail.com', PW, 'none', 'apply']);
+    const result = await run(sys, ['--no-test'], ui);
+    assert.equal(result.exit, 0, ui.transcript);
+    assert.doesNotMatch(ui.transcript, /every 5 minutes/);
+    const removed = await runCli(sys, ['remove', '--yes', '--json']);
+    assert.equal(removed.exit, 0, removed.stderr);
+    assert.equal(sys.files.get(CRON)?.content.toString(), otherEntry, "the other instance's entry stays");
+  });
+});
