@@ -146,7 +146,9 @@ try {
   say('an identical re-run changed nothing (the token file the plugin rewrote was left alone)');
 
   const status = await wizard(['status', '--json']);
-  say(`status: ${JSON.stringify(status.outcome.status?.oauth ?? status.outcome.status?.auth ?? '')}`);
+  say(
+    `status: auth ${status.outcome.status?.auth}, tokens ${JSON.stringify(status.outcome.status?.oauthTokens)}, problems ${JSON.stringify((status.outcome.status?.problems ?? []).map((p: { code: string }) => p.code))}`,
+  );
 
   const removed = await wizard(['remove', '--purge', '--yes', '--json']);
   assert.equal(removed.code, 0, `${removed.stderr}\n${removed.stdout}`);
