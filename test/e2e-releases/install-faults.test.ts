@@ -35,7 +35,9 @@ async function processesIn(root: string, match: RegExp): Promise<number[]> {
   for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
     const where = await readlink(`/proc/${pid}/root`).catch(() => '');
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (where === root && match.test(cmdline)) found.push(Number(pid));
+    // Read from inside another chroot (a CI machine that is itself a chroot), the root of a process in
+    // another mount namespace reads as its path from the real root: it ends with ours.
+    if ((where === root || where.endsWith(root)) && match.test(cmdline)) found.push(Number(pid));
   }
   return found;
 }
