@@ -7,12 +7,10 @@ import type { OsRelease } from './os-release.js';
 
 export const xoauth2Package = 'sasl-xoauth2';
 
-/** apt's pin: experimental at priority 1 for everything, 500 for the plugin alone. */
+/** apt's pin (templates/apt_experimental_pin.ejs): experimental at priority 1, 500 for the plugin alone. */
 export const experimentalPinPath = '/etc/apt/preferences.d/sasl-xoauth2';
-export const experimentalPin =
-  'Package: *\nPin: release a=experimental\nPin-Priority: 1\n\nPackage: sasl-xoauth2\nPin: release a=experimental\nPin-Priority: 500\n';
+/** Debian experimental as an apt source (templates/apt_experimental_source.ejs). */
 export const experimentalSourcePath = '/etc/apt/sources.list.d/experimental.list';
-export const experimentalSource = 'deb http://deb.debian.org/debian experimental main\n';
 
 export type Xoauth2Source =
   /** The distribution's own archive has it (EPEL: once EPEL is enabled). */

@@ -12,7 +12,9 @@ export type TemplateName =
   | 'monitor_service'
   | 'monitor_timer'
   | 'sasl_xoauth2_conf'
-  | 'xoauth2_token';
+  | 'xoauth2_token'
+  | 'apt_experimental_source'
+  | 'apt_experimental_pin';
 
 export async function loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>> {
   const entries = await Promise.all(

@@ -36,6 +36,15 @@ export function describeInstall(plan: InstallPlan): string {
         .map((l) => `+ ${l}`),
     );
   }
+  for (const file of plan.newFiles) {
+    lines.push('', t('install.newFile', { path: file.path }));
+    lines.push(
+      ...file.content
+        .trimEnd()
+        .split('\n')
+        .map((l) => `+ ${l}`),
+    );
+  }
   lines.push('', t('install.commands'), ...plan.commands.map((c) => `  ${commandLine(c)}`));
   return lines.join('\n');
 }
@@ -46,7 +55,12 @@ export async function offerInstall(
   facts: HostFacts,
 ): Promise<HostFacts> {
   const { ui, options } = ctx;
-  const plan = planInstall(facts);
+  // --auth oauth: the sasl-xoauth2 plugin is installed with the rest, where a package exists.
+  const oauth = options.auth === 'oauth' && !facts.saslPlugins.xoauth2;
+  const templates = oauth
+    ? await ctx.sys.loadTemplates(['apt_experimental_source', 'apt_experimental_pin'])
+    : undefined;
+  const plan = planInstall(facts, templates);
   if (!plan) return facts;
   ui.note(describeInstall(plan), t('install.title'));
   if (options.dryRun) {
@@ -134,8 +148,9 @@ async function installFailure(
   const command = running?.line ?? error.step?.target ?? '';
   const code = error.failure instanceof CommandFailed ? error.failure.exitCode : failureText(error.failure);
   failed(t('install.failed', { command, code }));
-  if (install.packageUse && error.rollback?.restoreError === undefined)
-    ctx.ui.info(t('install.reverted', { path: install.packageUse.path }));
+  if (error.rollback?.restoreError === undefined)
+    for (const file of [...(install.packageUse ? [install.packageUse] : []), ...install.newFiles])
+      ctx.ui.info(t('install.reverted', { path: file.path }));
   const tail = ((await ctx.sys.readFile(logPath)) ?? '').trimEnd().split('\n').slice(-15).join('\n');
   return new WizardError(
     'install-failed',

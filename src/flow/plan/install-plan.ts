@@ -7,6 +7,7 @@ import { emergePostfix, missingUseFlags, packageUseEdit } from '../../distro/gen
 import { buildPlan, type Plan } from '../../transaction/plan.js';
 import { t } from '../../ui/messages.js';
 import type { HostFacts } from '../types.js';
+import { planXoauth2Install, type Xoauth2Templates } from './xoauth2-install.js';
 
 export interface InstallPlan {
   /** Why, in the user's words, one line each. */
@@ -14,14 +15,19 @@ export interface InstallPlan {
   /** Gentoo: the package.use file to write (whole new content) before emerge; `previous` for the display. */
   packageUse?: { path: string; content: string; previous?: string };
   commands: InstallCommand[];
+  /** Other new files written before the commands (Debian experimental's source and pin), whole content. */
+  newFiles: { path: string; content: string }[];
   /** Postfix itself is new: start it afterwards through the init system. */
   installsPostfix: boolean;
   /** What the transaction executes: the package.use edit, then the commands. */
   plan: Plan;
 }
 
-/** What must be installed for the relay to work here; undefined when nothing (or nothing the wizard knows how to). */
-export function planInstall(facts: HostFacts): InstallPlan | undefined {
+/**
+ * What must be installed for the relay to work here; undefined when nothing (or nothing the wizard
+ * knows how to). `xoauth2`: --auth oauth, so the sasl-xoauth2 plugin too (flow/plan/xoauth2-install.ts).
+ */
+export function planInstall(facts: HostFacts, xoauth2?: Xoauth2Templates): InstallPlan | undefined {
   const family = facts.distro;
   if (!family.install) return undefined; // macOS, unknown systems: requirements name the manual steps
   const reasons: string[] = [];
@@ -52,12 +58,19 @@ export function planInstall(facts: HostFacts): InstallPlan | undefined {
     reasons.push(t('install.why.mapType', { type: mapType, package: mapPackage }));
     packages.push(mapPackage);
   }
-  if (packages.length === 0 && !rebuild) return undefined;
+  const plugin = xoauth2 ? planXoauth2Install(facts, xoauth2) : undefined;
+  if (packages.length === 0 && !rebuild && !plugin) return undefined;
   const commands = packages.length > 0 ? [...(family.beforeInstall?.(packages) ?? []), family.install(packages)] : [];
   if (rebuild) commands.push(rebuild);
+  if (plugin) {
+    reasons.push(plugin.reason);
+    commands.push(...plugin.commands);
+  }
+  const newFiles = plugin?.files ?? [];
+  const files = [...(packageUse ? [packageUse] : []), ...newFiles];
   const plan = buildPlan(facts.postfix?.configDir ?? '/etc/postfix', {
-    files: packageUse ? [{ path: packageUse.path, content: packageUse.content, mode: 0o644, secret: false }] : [],
+    files: files.map((f) => ({ path: f.path, content: f.content, mode: 0o644, secret: false })),
     installs: commands,
   });
-  return { reasons, packageUse, commands, installsPostfix: !facts.postfix, plan };
+  return { reasons, packageUse, newFiles, commands, installsPostfix: !facts.postfix, plan };
 }

@@ -54,11 +54,12 @@ export const askAuthEn = {
     'Without a terminal the consent cannot be given here: bring the Desktop client JSON (--oauth-client) and a token from a consent given elsewhere (--oauth-token-file), both root-only files.',
   'authOauth.plugin.missing':
     'OAuth 2.0 needs the Cyrus SASL plugin {package} (libsasl-xoauth2.so in {dir}), and it is not installed on {os}.',
-  'authOauth.plugin.fixPackage': 'Install the package {package} (dnf install {package}), then run the wizard again.',
+  'authOauth.plugin.fixPackage':
+    'Run the wizard again with --install (it does the following for you), or: install the package {package} (dnf install {package}), then run the wizard again.',
   'authOauth.plugin.fixEpel':
-    'Enable EPEL (dnf install epel-release), install {package} (dnf install {package}), then run the wizard again.',
+    'Run the wizard again with --install (it does the following for you), or: enable EPEL (dnf install epel-release), install {package} (dnf install {package}), then run the wizard again.',
   'authOauth.plugin.fixExperimental':
-    'Debian has {package} in experimental only: add `deb http://deb.debian.org/debian experimental main` to /etc/apt/sources.list.d/experimental.list, pin it so that only {package} comes from there (/etc/apt/preferences.d/sasl-xoauth2: Pin-Priority 1 for every package, 500 for {package}), apt-get update && apt-get install -t experimental {package}, then run the wizard again.',
+    'Run the wizard again with --install (it does the following for you), or: Debian has {package} in experimental only: add `deb http://deb.debian.org/debian experimental main` to /etc/apt/sources.list.d/experimental.list, pin it so that only {package} comes from there (/etc/apt/preferences.d/sasl-xoauth2: Pin-Priority 1 for every package, 500 for {package}), apt-get update && apt-get install -t experimental {package}, then run the wizard again.',
   'authOauth.plugin.fixPpa':
     "Ubuntu's archive has no {package}: add its PPA (add-apt-repository ppa:sasl-xoauth2/stable; apt-get install {package}), or build it from https://github.com/tarickb/sasl-xoauth2 — or use an app password (--auth app-password).",
   'authOauth.plugin.fixSource':

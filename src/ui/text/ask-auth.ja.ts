@@ -58,11 +58,11 @@ export const askAuthJa = {
   'authOauth.plugin.missing':
     'OAuth 2.0 には Cyrus SASL プラグイン {package}（{dir} の libsasl-xoauth2.so）が必要ですが、{os} にはインストールされていません。',
   'authOauth.plugin.fixPackage':
-    'パッケージ {package} をインストールしてから（dnf install {package}）、もう一度ウィザードを実行してください。',
+    '--install を付けてもう一度ウィザードを実行する（以下を代わりに行います）か、次のようにしてください: パッケージ {package} をインストールしてから（dnf install {package}）、もう一度ウィザードを実行してください。',
   'authOauth.plugin.fixEpel':
-    'EPEL を有効にし（dnf install epel-release）、{package} をインストールしてから（dnf install {package}）、もう一度ウィザードを実行してください。',
+    '--install を付けてもう一度ウィザードを実行する（以下を代わりに行います）か、次のようにしてください: EPEL を有効にし（dnf install epel-release）、{package} をインストールしてから（dnf install {package}）、もう一度ウィザードを実行してください。',
   'authOauth.plugin.fixExperimental':
-    'Debian では {package} は experimental にしかありません。/etc/apt/sources.list.d/experimental.list に `deb http://deb.debian.org/debian experimental main` を追加し、{package} だけがそこから入るよう pin し（/etc/apt/preferences.d/sasl-xoauth2: すべてのパッケージは Pin-Priority 1、{package} は 500）、apt-get update && apt-get install -t experimental {package} を実行してから、もう一度ウィザードを実行してください。',
+    '--install を付けてもう一度ウィザードを実行する（以下を代わりに行います）か、次のようにしてください: Debian では {package} は experimental にしかありません。/etc/apt/sources.list.d/experimental.list に `deb http://deb.debian.org/debian experimental main` を追加し、{package} だけがそこから入るよう pin し（/etc/apt/preferences.d/sasl-xoauth2: すべてのパッケージは Pin-Priority 1、{package} は 500）、apt-get update && apt-get install -t experimental {package} を実行してから、もう一度ウィザードを実行してください。',
   'authOauth.plugin.fixPpa':
     'Ubuntu のアーカイブには {package} がありません。PPA を追加する（add-apt-repository ppa:sasl-xoauth2/stable; apt-get install {package}）か、https://github.com/tarickb/sasl-xoauth2 からビルドしてください。アプリパスワード（--auth app-password）を使うこともできます。',
   'authOauth.plugin.fixSource':

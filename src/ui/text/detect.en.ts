@@ -34,6 +34,11 @@ export const detectEn = {
   'install.why.mapType': 'Postfix\'s default map type "{type}" needs the package {package}.',
   'install.why.useFlags':
     'Postfix was built without the USE flag(s) {flags}: "sasl" lets it log in to Gmail (SMTP AUTH) and "ssl" lets it encrypt the connection (STARTTLS), without which Gmail refuses the login. It has to be rebuilt with them.',
+  'install.why.xoauth2': 'OAuth 2.0 (--auth oauth) needs the Cyrus SASL plugin {package}.',
+  'install.why.xoauth2Epel':
+    'OAuth 2.0 (--auth oauth) needs the Cyrus SASL plugin {package}, which comes from EPEL: epel-release is installed first.',
+  'install.why.xoauth2Experimental':
+    'OAuth 2.0 (--auth oauth) needs the Cyrus SASL plugin {package}, which Debian has in experimental only: experimental is added as a source, pinned so that nothing but {package} comes from there.',
   'install.why.gentooNew':
     'Postfix is not installed. It will be built with the USE flags "sasl" (to log in to Gmail) and "ssl" (STARTTLS), which the relay needs.',
   'install.packageUseComment':

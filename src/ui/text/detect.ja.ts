@@ -39,6 +39,11 @@ export const detectJa: Record<keyof typeof detectEn, string> = {
   'install.why.mapType': 'Postfix の既定のマップ形式「{type}」にはパッケージ {package} が必要です。',
   'install.why.useFlags':
     'Postfix が USE フラグ {flags} なしでビルドされています。「sasl」は Gmail へのログイン（SMTP AUTH）に、「ssl」は接続の暗号化（STARTTLS）に必要で、暗号化なしでは Gmail はログインを拒否します。これらを付けて再ビルドする必要があります。',
+  'install.why.xoauth2': 'OAuth 2.0（--auth oauth）には Cyrus SASL プラグイン {package} が必要です。',
+  'install.why.xoauth2Epel':
+    'OAuth 2.0（--auth oauth）には Cyrus SASL プラグイン {package} が必要で、これは EPEL にあります。先に epel-release をインストールします。',
+  'install.why.xoauth2Experimental':
+    'OAuth 2.0（--auth oauth）には Cyrus SASL プラグイン {package} が必要で、Debian では experimental にしかありません。experimental をソースに追加し、{package} 以外は何も入らないようにピン留めします。',
   'install.why.gentooNew':
     'Postfix がインストールされていません。リレーに必要な USE フラグ「sasl」（Gmail へのログイン）と「ssl」（STARTTLS）を付けてビルドします。',
   'install.packageUseComment':

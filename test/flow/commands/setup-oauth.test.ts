@@ -6,47 +6,14 @@
 // smtp sees it; a re-run changes nothing; no secret in argv, env, output or --json.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { installFakePostfix } from '../../support/fake-postfix.js';
-import { FakeSystem } from '../../support/fake-system.js';
+import type { FakeSystem } from '../../support/fake-system.js';
+import { oauthArgs, oauthHeadless, oauthMachine, oauthPlugin, oauthSecrets } from '../../support/oauth-machine.js';
 import { runCli } from '../../support/run-cli.js';
 
-const ACCOUNT = 'ops@gmail.com';
-const CLIENT_ID = '42-test.apps.googleusercontent.com';
-const SECRET = 'GOCSPX-flow-client-secret';
-const REFRESH = '1//flow-refresh-token-value';
-const ACCESS = 'ya29.flow-access-token';
-const TOKEN_URI = 'https://oauth2.googleapis.com/token';
-const plugin = '/usr/lib/x86_64-linux-gnu/sasl2/libsasl-xoauth2.so';
+const { ACCOUNT, CLIENT_ID, SECRET, REFRESH, ACCESS, TOKEN_URI } = oauthSecrets;
 const tokenPath = '/var/spool/postfix/sasl-xoauth2/ops@gmail.com.json';
-const args = ['--account', ACCOUNT, '--auth', 'oauth', '--oauth-client', '/root/client.json'];
-const headless = [...args, '--oauth-token-file', '/root/token.json', '--yes', '--no-test'];
-
-function oauthMachine(options: { plugin?: boolean } = {}) {
-  const sys = new FakeSystem();
-  installFakePostfix(sys);
-  sys.put('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\npostfix:x:104:111::/var/spool/postfix:/usr/sbin/nologin\n');
-  if (options.plugin !== false) sys.put(plugin, 'ELF');
-  const client = {
-    installed: {
-      client_id: CLIENT_ID,
-      client_secret: SECRET,
-      auth_uri: 'https://accounts.google.com/o/oauth2/auth',
-      token_uri: TOKEN_URI,
-    },
-  };
-  sys.put('/root/client.json', JSON.stringify(client), 0o600);
-  sys.put('/root/token.json', JSON.stringify({ refresh_token: REFRESH }), 0o600);
-  sys.postResult = (url, form) =>
-    url === 'https://oauth2.googleapis.com/revoke' && form.token === REFRESH
-      ? { status: 200, body: '' }
-      : url === TOKEN_URI && form.refresh_token === REFRESH && form.client_secret === SECRET
-        ? { status: 200, body: JSON.stringify({ access_token: ACCESS, expires_in: 3599, token_type: 'Bearer' }) }
-        : {
-            status: 400,
-            body: JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
-          };
-  return sys;
-}
+const args = oauthArgs;
+const headless = oauthHeadless;
 
 function assertNoOauthSecret(sys: FakeSystem, ...texts: string[]): void {
   for (const secret of [SECRET, REFRESH, ACCESS]) {
@@ -167,7 +134,7 @@ describe('setup --auth oauth (headless, --oauth-token-file)', () => {
     );
     sys.put(tokenPath, sys.text(tokenPath) ?? '', 0o644, 0, 0);
     assert.ok((await codes('status')).includes('oauth-token-unwritable'));
-    sys.files.delete(plugin);
+    sys.files.delete(oauthPlugin);
     assert.ok((await codes('status')).includes('oauth-plugin-missing'));
   });
 
