@@ -11,6 +11,7 @@ export const DIAGNOSIS_CODES = [
   'auth-not-attempted',
   'relay-address-refused',
   'sasl-password-map',
+  'oauth-consent-revoked',
   'sasl-no-mechanism',
   'sasl-not-offered',
   'starttls-not-offered',
@@ -163,6 +164,12 @@ const RULES: readonly Rule[] = [
       'sasl_passwd\\S* is unavailable',
       'local data error while talking to',
     ),
+  },
+  // sasl-xoauth2 0.27's note when the token endpoint refused a refresh (Google's invalid_grant: a revoked
+  // or expired consent); Postfix's own "bad protocol / cancel" alone is not enough (postfix/log.ts).
+  {
+    code: 'oauth-consent-revoked',
+    text: re('TokenStore::Refresh: (?:request failed|exceeded maximum)', 'invalid_grant'),
   },
   { code: 'sasl-no-mechanism', text: re('no mechanism available', 'No worthy mechs found') },
   // Workspace's SMTP relay service: the client's address is in no "Allowed senders / IP addresses" rule.

@@ -39,7 +39,7 @@ const SASL_NOTE =
   /SASL authentication fail|No worthy mechs|no mechanism available|smtp_sasl_password_maps|sasl_passwd/i;
 // What the SMTP client logs, without a queue id, just before its verdict on a message.
 const CLIENT_NOTE =
-  /^(?:warning: |error: |fatal: |(?:server )?certificate verification failed|SSL_connect error|connect to |host \S+ (?:greeted me|replied to HELO)|SASL authentication failed)/;
+  /^(?:warning: |error: |fatal: |(?:server )?certificate verification failed|SSL_connect error|connect to |host \S+ (?:greeted me|replied to HELO)|SASL authentication failed|\[sasl-xoauth2\] auth failed: )/;
 
 export interface LogLine {
   message: string;
@@ -134,6 +134,24 @@ export function saslWarningsSince(logText: string, queueId?: string): string[] {
  * message (for one recipient when `to` is given): certificate failures, TLS library errors,
  * per-address connect errors, SASL warnings. "Server certificate not verified" says what; these say why.
  */
+// sasl-xoauth2 0.27 logs through smtp(8)'s own syslog ident, after Postfix's line about the failed login
+// (tarickb/sasl-xoauth2 issue #69 shows that order), so it cannot be taken as a note before a verdict.
+const OAUTH_REFRESH_FAILED = /\[sasl-xoauth2\] auth failed: .*TokenStore::Refresh: (?:request failed|exceeded maximum)/;
+const SASL_BAD_PROTOCOL = /^SASL authentication failed; cannot authenticate to server \S+: bad protocol \/ cancel$/;
+
+/**
+ * The plugin's refresh failures in the log, for failures whose reason is Postfix's bare "bad protocol /
+ * cancel": the message the plugin wrote, without its prefix.
+ */
+export function oauthRefreshNotes(logText: string, reason: string): string[] {
+  if (!SASL_BAD_PROTOCOL.test(reason.trim())) return [];
+  const notes = logText
+    .split('\n')
+    .map((line) => splitLogLine(line).message)
+    .filter((m) => OAUTH_REFRESH_FAILED.test(m));
+  return notes.slice(-1);
+}
+
 export function clientNotesFor(logText: string, queueId: string, to?: string): string[] {
   let notes: string[] = [];
   const pending = new Map<string, string[]>();

@@ -21,6 +21,7 @@ const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'sasl-plugins-missing': ['doctor.title.sasl-plugins-missing', 'doctor.fix.sasl-plugins-missing'],
   'oauth-plugin-missing': ['doctor.title.oauth-plugin-missing', 'doctor.fix.oauth-plugin-missing'],
   'oauth-token-unwritable': ['doctor.title.oauth-token-unwritable', 'doctor.fix.oauth-token-unwritable'],
+  'oauth-consent-revoked': ['doctor.title.oauth-consent-revoked', 'doctor.fix.oauth-consent-revoked'],
   'relay-taken-out': ['doctor.title.relay-taken-out', 'doctor.fix.relay-taken-out'],
   'relay-bypassed': ['doctor.title.relay-bypassed', 'doctor.fix.relay-bypassed'],
   'open-relay': ['doctor.title.open-relay', 'doctor.fix.open-relay'],

@@ -3,7 +3,7 @@
 // the test send uses.
 import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
 import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../../postfix/delivery-log.js';
-import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
+import { clientNotesFor, oauthRefreshNotes, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
 import type { Failure } from '../../postfix/problems/types.js';
 import { readQueue, type QueueEntry } from '../../postfix/queue.js';
 import type { System } from '../../system/types.js';
@@ -47,7 +47,7 @@ export async function readFailures(
           queueId: entry.queueId,
           status: 'deferred',
           reason: r.delayReason,
-          diagnosis: diagnose(r.delayReason).code,
+          diagnosis: diagnose([...oauthRefreshNotes(text, r.delayReason), r.delayReason].join('\n')).code,
         });
     }
   }
@@ -81,7 +81,11 @@ export async function readFailures(
       continue;
     if (latest.has(event.queueId) && latest.get(event.queueId) !== event) continue;
     if (failures.some((f) => f.queueId === event.queueId && f.reason === event.reply)) continue;
-    const diagnosis = diagnoseDelivery(event, clientNotesFor(text, event.queueId, event.to || undefined));
+    const notes = [
+      ...oauthRefreshNotes(text, event.reply),
+      ...clientNotesFor(text, event.queueId, event.to || undefined),
+    ];
+    const diagnosis = diagnoseDelivery(event, notes);
     if (diagnosis)
       failures.push({ queueId: event.queueId, status: event.status, reason: event.reply, diagnosis: diagnosis.code });
   }

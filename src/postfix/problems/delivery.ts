@@ -35,6 +35,11 @@ export function deferredAuth(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
   return fromFailures(facts.failures, 'deferred-auth', AUTH);
 }
 
+/** The sasl-xoauth2 plugin cannot refresh the token (invalid_grant): every message waits until a person consents again. */
+export function oauthConsentRevoked(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
+  return fromFailures(facts.failures, 'oauth-consent-revoked', ['oauth-consent-revoked']);
+}
+
 export function quotaExceeded(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
   return fromFailures(facts.failures, 'quota-exceeded', ['quota-exceeded']);
 }
@@ -45,7 +50,14 @@ export function throttled(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
 
 /** Every other failure: never silent about waiting or returned mail, each with its diagnosis. */
 export function mailDeferred(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
-  const covered: readonly DiagnosisCode[] = [...AUTH, ...THROTTLE, ...DNS, 'quota-exceeded', 'sasl-no-mechanism'];
+  const covered: readonly DiagnosisCode[] = [
+    ...AUTH,
+    ...THROTTLE,
+    ...DNS,
+    'quota-exceeded',
+    'sasl-no-mechanism',
+    'oauth-consent-revoked',
+  ];
   const rest = facts.failures.filter((f) => !covered.includes(f.diagnosis));
   return fromFailures(rest, 'mail-deferred', [...new Set(rest.map((f) => f.diagnosis))]).map((p) => ({
     ...p,

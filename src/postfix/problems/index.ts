@@ -1,6 +1,14 @@
 // The doctor's rules, in the order their problems are shown: what stops everything first.
 import { maskInlineSecretsInText } from '../inline-secrets.js';
-import { deferredAuth, dnsFailure, loginRefused, mailDeferred, quotaExceeded, throttled } from './delivery.js';
+import {
+  deferredAuth,
+  dnsFailure,
+  loginRefused,
+  mailDeferred,
+  oauthConsentRevoked,
+  quotaExceeded,
+  throttled,
+} from './delivery.js';
 import { dataDirOwner, mapNotCompiled, passwordFileReadable } from './files.js';
 import { ipv6Unreachable, relayUnreachable } from './network.js';
 import { dailyLimit } from './limits.js';
@@ -40,6 +48,7 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   ipv6Unreachable,
   loginRefused,
   deferredAuth,
+  oauthConsentRevoked,
   quotaExceeded,
   dailyLimit,
   throttled,

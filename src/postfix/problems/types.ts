@@ -18,6 +18,7 @@ export const PROBLEM_CODES = [
   'sasl-plugins-missing',
   'oauth-plugin-missing',
   'oauth-token-unwritable',
+  'oauth-consent-revoked',
   'relay-taken-out',
   'relay-bypassed',
   'open-relay',

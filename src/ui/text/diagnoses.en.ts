@@ -37,6 +37,10 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     cause: 'Postfix could not read its password map (the sasl_passwd file or its .db/.lmdb copy).',
     fix: 'Rebuild it with `postmap /etc/postfix/sasl_passwd` (using the type in smtp_sasl_password_maps), then `postfix reload`; running the wizard again does both.',
   },
+  'oauth-consent-revoked': {
+    cause: 'Google refused to refresh the OAuth token (invalid_grant): the consent was revoked or has expired.',
+    fix: 'Consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give a new token with --oauth-token-file FILE.',
+  },
   'sasl-no-mechanism': {
     cause: 'Postfix has no login method it may use with Gmail ("no mechanism available").',
     fix: 'Install the SASL plugins (Debian/Ubuntu: apt-get install libsasl2-modules; Fedora/RHEL: dnf install cyrus-sasl-plain; Gentoo: USE flag sasl on mail-mta/postfix), then reload Postfix.',

@@ -34,6 +34,10 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     cause: 'Postfix がパスワードマップ（sasl_passwd ファイル、またはその .db/.lmdb ファイル）を読めませんでした。',
     fix: '`postmap /etc/postfix/sasl_passwd` で作り直し（形式は smtp_sasl_password_maps に書かれたものを使います）、`postfix reload` を実行してください。ウィザードをもう一度実行すれば両方とも行います。',
   },
+  'oauth-consent-revoked': {
+    cause: 'Google が OAuth トークンの更新を拒否しました（invalid_grant）。同意が取り消されたか、期限が切れています。',
+    fix: 'もう一度同意してください。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。',
+  },
   'sasl-no-mechanism': {
     cause: 'Postfix には Gmail に対して使えるログイン方式がありません（「no mechanism available」）。',
     fix: 'SASL プラグインをインストールし（Debian/Ubuntu: apt-get install libsasl2-modules、Fedora/RHEL: dnf install cyrus-sasl-plain、Gentoo: mail-mta/postfix の USE フラグ sasl）、Postfix をリロードしてください。',

@@ -93,4 +93,8 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
     'smtp が OAuth のトークンファイル {paths} を書き換えられません。{owner} の所有、0600 で、{owner} の 0700 のディレクトリーに置く必要があります',
   'doctor.fix.oauth-token-unwritable':
     'プラグインは更新のたびにトークンを書き換えます。postfix-gmail-wizard --auth oauth をもう一度実行するか（ファイルとディレクトリーを {owner} のものにします）、chown {owner} し、ファイルを chmod 600、ディレクトリーを chmod 700 にしてください。',
+  'doctor.title.oauth-consent-revoked':
+    'Postfix が OAuth トークンを更新できません。Google が拒否しました（invalid_grant: 同意が取り消されたか期限切れです）。メールは送信待ちです（{count} 通）',
+  'doctor.fix.oauth-consent-revoked':
+    'もう一度同意が必要です。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。その後、送信待ちのメールは Postfix が自動で送ります。',
 };

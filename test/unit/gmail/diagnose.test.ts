@@ -275,6 +275,13 @@ test('detail: one line, Gmail continuation codes folded, reply kept', () => {
   assert.ok(diagnose('x'.repeat(1000)).detail.length <= 300);
 });
 
+test("sasl-xoauth2 0.27's summary of a refused refresh (see test/unit/postfix/oauth-refresh-log.test.ts)", () => {
+  const note = '[sasl-xoauth2] auth failed: 2026-12-07 23:40:00: TokenStore::Refresh: request failed';
+  const reason =
+    'SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.250.102.108]: bad protocol / cancel';
+  assert.equal(diagnose(`${note}\n${reason}`).code, check('oauth-consent-revoked'));
+});
+
 test('coverage: the fixtures above exercised every code', () => {
   // Runs last (node:test runs a file's tests in order): the codes the tests above met through `check`.
   const missing = DIAGNOSIS_CODES.filter((c) => !seen.has(c));
