@@ -39,7 +39,7 @@ const SASL_NOTE =
   /SASL authentication fail|No worthy mechs|no mechanism available|smtp_sasl_password_maps|sasl_passwd/i;
 // What the SMTP client logs, without a queue id, just before its verdict on a message.
 const CLIENT_NOTE =
-  /^(?:warning: |error: |fatal: |(?:server )?certificate verification failed|SSL_connect error|connect to |host \S+ (?:greeted me|replied to HELO)|SASL authentication failed|\[sasl-xoauth2\] auth failed: )/;
+  /^(?:warning: |error: |fatal: |(?:server )?certificate verification failed|SSL_connect error|connect to |host \S+ (?:greeted me|replied to HELO)|SASL authentication failed)/;
 
 export interface LogLine {
   message: string;

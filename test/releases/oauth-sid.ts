@@ -5,6 +5,10 @@
 // lets the access token expire at the fake (short lifetimes) and sees the next message go out all
 // the same — the plugin refreshed the token itself and rewrote the file; an identical re-run changes
 // nothing; remove --purge takes the plugin's files out and revokes the refresh token at the fake.
+// With --install: a copy of that chroot without the plugin, its pin or experimental
+// (build-sid-no-xoauth2.sh, cached in /work/chroots/xinstall-sid or $PGW_SID_NO_XOAUTH2), where setup's
+// --install must add the experimental source and pin and install sasl-xoauth2 from the real archive
+// (deb.debian.org) before the same OAuth run goes on.
 // Holds /tmp/pgw-port25.lock while the chroot's Postfix runs. Prints each step; exit 1 on the first failure.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -24,8 +28,9 @@ const TTL = 20; // seconds an access token lives at the fake
 const tokenPath = '/var/spool/postfix/sasl-xoauth2/you@gmail.com.json';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+const install = process.argv.includes('--install');
 const started = Date.now();
-const template = execFileSync(
+const withPlugin = execFileSync(
   'bash',
   [
     repoPath('test', 'releases', 'build-sid-xoauth2.sh'),
@@ -36,7 +41,10 @@ const template = execFileSync(
   .trim()
   .split('\n')
   .at(-1)!;
-say(`sid chroot with sasl-xoauth2: ${template} (${Math.round((Date.now() - started) / 1000)} s)`);
+const template = install ? withoutPlugin(withPlugin) : withPlugin;
+say(
+  `sid chroot ${install ? 'without' : 'with'} sasl-xoauth2: ${template} (${Math.round((Date.now() - started) / 1000)} s)`,
+);
 const tmp = await mkdtemp('/tmp/pgw-oauth-sid-');
 const ca = await createTestCa(join(tmp, 'ca'));
 const oauth = await startFakeOauth({
@@ -55,7 +63,8 @@ try {
   const version = (await m.run(['postconf', '-h', 'mail_version'])).stdout.trim();
   const plugin = (await m.run(['dpkg-query', '-W', 'sasl-xoauth2'])).stdout.trim();
   const chroot = (await m.run(['postconf', '-F', 'smtp/unix/chroot'])).stdout.trim();
-  say(`Postfix ${version}; ${plugin}; master.cf: ${chroot}`);
+  say(`Postfix ${version}; ${plugin || 'no sasl-xoauth2'}; master.cf: ${chroot}`);
+  assert.equal(Boolean(plugin), !install, install ? 'no plugin before --install' : 'the plugin is there');
   await copyFile(ca.caPath, join(m.root, 'etc/ssl/pgw-test-ca.pem'));
   const refresh = oauth.grant(CLIENT, ACCOUNT);
   await writeFile(join(m.root, 'root/client.json'), oauth.clientJson(CLIENT), { mode: 0o600 });
@@ -78,6 +87,7 @@ try {
     '--json',
     '--wait',
     '60',
+    ...(install ? ['--install'] : []),
   ];
   const wizard = async (args: string[]) => {
     const run = await m.wizard(args);
@@ -91,6 +101,7 @@ try {
   assert.equal(setup.code, 0, `${setup.stderr}\n${setup.stdout}`);
   assert.equal(setup.outcome.result, 'delivered', setup.stdout);
   assert.equal(setup.outcome.auth, 'oauth');
+  if (install) await sayInstalled(m, setup.stderr);
   const first = gmail.messages.at(-1);
   assert.equal(first?.user, ACCOUNT);
   assert.equal(gmail.auths.at(-1)?.method, 'XOAUTH2');
@@ -175,5 +186,29 @@ try {
   await oauth.close();
   await rm(tmp, { recursive: true, force: true });
 }
+/** The plugin came from experimental through the wizard's source and pin, and nothing else did. */
+async function sayInstalled(m: DebianChroot, printed: string): Promise<void> {
+  const installed = (await m.run(['dpkg-query', '-W', 'sasl-xoauth2'])).stdout.trim();
+  const source = await readFile(join(m.root, 'etc/apt/sources.list.d/experimental.list'), 'utf8');
+  const pin = await readFile(join(m.root, 'etc/apt/preferences.d/sasl-xoauth2'), 'utf8');
+  assert.match(source, /^deb http:\/\/deb\.debian\.org\/debian experimental main$/m);
+  assert.match(pin, /Package: \*\nPin: release a=experimental\nPin-Priority: 1\n/);
+  assert.match(pin, /Package: sasl-xoauth2\nPin: release a=experimental\nPin-Priority: 500\n/);
+  const policy = (await m.run(['apt-cache', 'policy', 'sasl-xoauth2'])).stdout;
+  assert.ok(installed.startsWith('sasl-xoauth2\t'), `sasl-xoauth2 installed: ${installed}`);
+  say(`setup printed on stderr:\n${printed.trimEnd()}`);
+  say(`--install: ${installed} from experimental, through the wizard's source and pin:`);
+  say(policy.trimEnd());
+}
+
+function withoutPlugin(from: string): string {
+  const script = repoPath('test', 'releases', 'build-sid-no-xoauth2.sh');
+  const args = [script, from, ...(process.env.PGW_SID_NO_XOAUTH2 ? [process.env.PGW_SID_NO_XOAUTH2] : [])];
+  return execFileSync('bash', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+    .trim()
+    .split('\n')
+    .at(-1)!;
+}
+
 say(`${failed ? 'FAILED' : 'passed'} in ${Math.round((Date.now() - started) / 1000)} s`);
 process.exit(failed ? 1 : 0);
