@@ -96,7 +96,8 @@ function say(ctx: Context, run: CheckRun, output: string): void {
 async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
   try {
     const sys = readingOnce(ctx.sys); // each postconf/postqueue question asked once (read-once.ts)
-    const facts = await detect(sys, ctx.options.configDir);
+    // Only what its rules use: no master.cf listener (postconf -M), which only setup and test submit to.
+    const facts = await detect(sys, ctx.options.configDir, { listener: false });
     const postfix = requirePostfix(facts);
     run.configDir = postfix.configDir;
     run.relayhost = postfix.settings.relayhost;

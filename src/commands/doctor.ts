@@ -58,7 +58,7 @@ async function judged(_ctx: Context, run: DoctorRun): Promise<void> {
 /** Read the machine (detect), then every fact the rules look at; change nothing. */
 async function examine(ctx: Context, run: DoctorRun): Promise<void> {
   const progress = ctx.ui.progress(t('doctor.reading'));
-  run.facts = await detect(ctx.sys, ctx.options.configDir);
+  run.facts = await detect(ctx.sys, ctx.options.configDir, { listener: false });
   run.postfix = requirePostfix(run.facts);
   const gathered = await gatherDoctorFacts(ctx.sys, run.facts, run.postfix);
   run.settings = gathered.doctor.settings;

@@ -36,7 +36,7 @@ export const status: Command<StatusRun> = {
 };
 
 async function examine(ctx: Context, run: StatusRun): Promise<void> {
-  run.facts = await detect(ctx.sys, ctx.options.configDir);
+  run.facts = await detect(ctx.sys, ctx.options.configDir, { listener: false });
   run.report = await statusReport(ctx, run.facts, requirePostfix(run.facts));
 }
 

@@ -44,6 +44,8 @@ export interface PostfixFacts {
   settings: Settings;
   /** Names set explicitly in main.cf (`postconf -n`); the rest are defaults. */
   explicit: string[];
+  /** Their values as `postconf -n` gave them (detect's one reading; doctor's rules look at them). */
+  explicitSettings?: Settings;
   passwordMap?: PasswordMapFacts;
   /** <configDir>/sasl_passwd, when main.cf names another map (or none): a file left there still holds a password. */
   wizardMap?: PasswordMapFacts;

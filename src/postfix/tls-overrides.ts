@@ -56,8 +56,25 @@ export interface TlsReading {
   chroot: Map<string, Promise<string>>;
 }
 
-export function newTlsReading(): TlsReading {
-  return { tables: new Map(), chroot: new Map() };
+/** The main.cf parameters readTlsFacts looks at. */
+export const tlsSettingNames = [
+  ...tlsParameters,
+  'default_transport',
+  'relay_transport',
+  'queue_directory',
+  'transport_maps',
+  'sender_dependent_default_transport_maps',
+] as const;
+
+/** Given `settings` (a reading that included tlsSettingNames), the TLS reading does not ask postconf again. */
+export function newTlsReading(settings?: Readonly<Record<string, string>>): TlsReading {
+  const reading: TlsReading = { tables: new Map(), chroot: new Map() };
+  if (settings && tlsSettingNames.every((name) => name in settings)) {
+    reading.settings = Promise.resolve(
+      Object.fromEntries(tlsSettingNames.map((name) => [name, settings[name] ?? ''])) as Record<string, string>,
+    );
+  }
+  return reading;
 }
 
 function once<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
@@ -72,13 +89,7 @@ export async function readTlsFacts(
   nexthop: string,
   reading: TlsReading = newTlsReading(),
 ): Promise<TlsFacts> {
-  reading.settings ??= readSettings(sys, configDir, [
-    ...tlsParameters,
-    'default_transport',
-    'relay_transport',
-    'queue_directory',
-    ...transportTables,
-  ]);
+  reading.settings ??= readSettings(sys, configDir, tlsSettingNames);
   const read = await reading.settings;
   const {
     queue_directory: queueDirectory,
@@ -138,8 +149,6 @@ export async function readTlsFacts(
 }
 
 /** Tables whose entries can send the relay's mail through a service of their choosing (transport(5)). */
-const transportTables = ['transport_maps', 'sender_dependent_default_transport_maps'] as const;
-
 /** Every value of the tables: `postmap -s` where the type can list itself, else a regexp/pcre file read line by line. */
 async function tableValues(sys: System, configDir: string | undefined, maps: readonly string[]): Promise<string[]> {
   const values: string[] = [];

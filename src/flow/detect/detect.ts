@@ -10,7 +10,8 @@ import { smtpListeners } from '../../postfix/master.js';
 import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../../postfix/postconf.js';
 import { readPasswordMapAccount } from '../../postfix/password-map.js';
 import { compiledMapPaths } from '../../postfix/maps.js';
-import { newTlsReading, readTlsFacts } from '../../postfix/tls-overrides.js';
+import { newTlsReading, readTlsFacts, tlsSettingNames } from '../../postfix/tls-overrides.js';
+import { doctorSettingNames } from '../../postfix/problems/read-names.js';
 import type { System } from '../../system/types.js';
 import type { HostFacts, PasswordMapFacts, PostfixFacts } from '../types.js';
 import { namedElsewhere, readLegacySettings } from '../../postfix/legacy-facts.js';
@@ -44,12 +45,24 @@ export const watchedSettings = [
   ...hardeningSettings,
 ] as const;
 
-export async function detect(sys: System, configDirOption: string | undefined): Promise<HostFacts> {
+/** Every parameter a run looks at, asked of postconf once (detect's one reading; each name once). */
+const readNames = [...new Set([...watchedSettings, ...localSettingNames, ...doctorSettingNames, ...tlsSettingNames])];
+
+export interface DetectOptions {
+  /** master.cf's smtpd listener (`postconf -M`): only setup and test submit mail to it. */
+  listener?: boolean;
+}
+
+export async function detect(
+  sys: System,
+  configDirOption: string | undefined,
+  options: DetectOptions = {},
+): Promise<HostFacts> {
   const os = await readOsRelease(sys);
   const distro = distroFor(os);
   const init = await detectInit(sys, distro);
   const [postfix, saslPlugins, caBundle, gentoo] = await Promise.all([
-    detectPostfix(sys, configDirOption, distro.logFiles, init),
+    detectPostfix(sys, configDirOption, distro.logFiles, init, options.listener ?? true),
     detectSaslPlugins(sys, distro.saslPluginDirs),
     firstExisting(sys, distro.caBundles),
     distro.name === 'gentoo' ? readGentooFacts(sys) : undefined,
@@ -62,17 +75,18 @@ async function detectPostfix(
   configDirOption: string | undefined,
   logFiles: string[],
   init: InitSystem,
+  listener: boolean,
 ): Promise<PostfixFacts | undefined> {
   // The probe (is Postfix here? its default directory) runs beside the readings, not before them: one
   // round of processes instead of two (check's time on a busy box). Without Postfix they fail alike.
   const probing = sys.exec('postconf', postconfArgs(configDirOption, '-d', 'config_directory'));
   const readings = Promise.all([
     // One reading: the parameters the relay options look at too (local-facts.ts takes them from here).
-    readSettings(sys, configDirOption, [...watchedSettings, ...localSettingNames]),
+    readSettings(sys, configDirOption, readNames),
     readExplicitSettings(sys, configDirOption),
     sys.exec('postconf', postconfArgs(configDirOption, '-A')),
     sys.exec('postconf', postconfArgs(configDirOption, '-m')),
-    sys.exec('postconf', postconfArgs(configDirOption, '-M')),
+    listener ? sys.exec('postconf', postconfArgs(configDirOption, '-M')) : undefined,
     sys.exec('postfix', postconfArgs(configDirOption, 'status')),
   ]);
   const probe = await probing;
@@ -84,7 +98,7 @@ async function detectPostfix(
   const defaultConfigDir = /=\s*(\S+)/.exec(probe.stdout)?.[1] ?? '/etc/postfix';
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
-  const tlsReading = newTlsReading();
+  const tlsReading = newTlsReading(settings);
   const [map, tls, legacy] = await Promise.all([
     readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? ''),
     readTlsFacts(sys, configDirOption, settings.relayhost ?? '', tlsReading),
@@ -117,6 +131,7 @@ async function detectPostfix(
     defaultMapType: settings.default_database_type ?? 'hash',
     settings,
     explicit: Object.keys(explicit),
+    explicitSettings: explicit,
     passwordMap,
     ...(wizardMap?.mode !== undefined || wizardMap?.compiled.length ? { wizardMap } : {}),
     ...(senderRelayMap?.mode !== undefined || senderRelayMap?.compiled.length ? { senderRelayMap } : {}),
@@ -126,7 +141,7 @@ async function detectPostfix(
     tls,
     tlsReading,
     legacy,
-    listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0],
+    ...(master ? { listener: smtpListeners(master.stdout, settings.inet_interfaces ?? 'all')[0] } : {}),
     // A private instance (-c DIR) is nobody's service: postfix(1) runs it.
     serviceManager: isDefaultInstance ? init : 'none',
     log: await findLog(sys, settings.maillog_file ?? '', logFiles),

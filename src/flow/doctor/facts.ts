@@ -11,25 +11,10 @@ import { accountUse, defaultWarnPercent, type AccountUse } from '../../gmail/lim
 import { parseRelayhost } from '../../gmail/relay.js';
 import { sentSince } from '../../postfix/sent-log.js';
 import { readFailures, readQueueAndLog, type QueueAndLog } from './failures.js';
-import { mapParameters, readMapStates } from './maps.js';
+import { readMapStates } from './maps.js';
+import { doctorSettingNames } from '../../postfix/problems/read-names.js';
 import { configuredRelay } from './configured-relay.js';
 import { probeRelay, tryLogin } from './reach.js';
-
-const extraSettings = [
-  ...mapParameters,
-  'smtp_sasl_type',
-  'smtp_sender_dependent_authentication',
-  'inet_protocols',
-  'smtp_address_preference',
-  'smtp_tls_CApath',
-  'smtpd_relay_restrictions',
-  'smtpd_recipient_restrictions',
-  'mynetworks',
-  'inet_interfaces',
-  'data_directory',
-  'mail_owner',
-  'queue_directory',
-] as const;
 
 /** What a chrooted smtp(8) needs to look a name up (Debian's configure-instance.sh copies them). */
 export const resolverFiles = [
@@ -63,7 +48,12 @@ export async function gatherLocalFacts(
   limits: LimitOptions = { warnPercent: defaultWarnPercent },
 ): Promise<GatheredFacts & { read: QueueAndLog }> {
   const dir = instanceDir(postfix);
-  const [more, explicit] = await Promise.all([readSettings(sys, dir, extraSettings), readExplicitSettings(sys, dir)]);
+  // detect read these with the rest (one reading of the machine per run); facts made another way read them here.
+  const detected = doctorSettingNames.every((name) => name in postfix.settings);
+  const [more, explicit] = await Promise.all([
+    detected ? ({} as Record<string, string>) : readSettings(sys, dir, doctorSettingNames),
+    postfix.explicitSettings ?? readExplicitSettings(sys, dir),
+  ]);
   const settings = { ...postfix.settings, ...more };
   const read = await readQueueAndLog(sys, postfix);
   const [maps, { failures, queueRead }, chroot, dataDir, configured, oauth] = await Promise.all([

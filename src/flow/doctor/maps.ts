@@ -4,21 +4,8 @@ import type { FileState, MapState } from '../../postfix/problems/types.js';
 import { mapList } from '../../postfix/tls-policy.js';
 import type { System } from '../../system/types.js';
 
-/** Parameters whose tables change where and how mail to the relay goes. */
-export const mapParameters = [
-  'smtp_sasl_password_maps',
-  'smtp_tls_policy_maps',
-  'smtp_tls_per_site',
-  'transport_maps',
-  'sender_dependent_relayhost_maps',
-  'sender_dependent_default_transport_maps',
-  'smtp_generic_maps',
-  'sender_canonical_maps',
-  'canonical_maps',
-  'recipient_canonical_maps',
-  'virtual_alias_maps',
-  'relocated_maps',
-] as const;
+export { mapParameters } from '../../postfix/problems/read-names.js';
+import { mapParameters } from '../../postfix/problems/read-names.js';
 
 async function state(sys: System, path: string): Promise<FileState | undefined> {
   const info = await sys.fileInfo(path);

@@ -1,0 +1,49 @@
+// check through main(): one reading of the machine (issue 25), and only what its rules use (issue 24:
+// "well under a second on a busy box" — each postconf is a process). The counts are pinned so a second
+// reading cannot creep back in unnoticed; doctor and status read the same facts once too.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { configuredWithA } from '../../support/credential-machine.js';
+import { runCli } from '../../support/run-cli.js';
+
+type Calls = { file: string; args: string[] }[];
+/** The postconf questions asked, without -c DIR (a private instance's), in the order asked. */
+const postconfQuestions = (calls: Calls) =>
+  calls
+    .filter((c) => c.file === 'postconf')
+    .map((c) => c.args.filter((a, i) => a !== '-c' && c.args[i - 1] !== '-c'))
+    .map((args) => (args[0]?.startsWith('-') ? args.join(' ') : 'parameters'));
+
+describe('check: one reading of the machine', () => {
+  it('asks postconf one question of each kind and never reads master.cf listeners (postconf -M)', async () => {
+    const { sys } = await configuredWithA();
+    const from = sys.calls.length;
+    const run = await runCli(sys, ['check', '--json']);
+    assert.equal(run.json?.check?.state, 'ok', run.stdout + run.stderr);
+    const asked = postconfQuestions(sys.calls.slice(from));
+    // One -d probe, one named reading (detect's, which doctor's rules and the TLS reading share), -n, -A,
+    // -m, then the master.cf parameters and the smtp chroot flag the TLS reading looks at.
+    assert.deepEqual([...asked].sort(), [
+      '-A',
+      '-F smtp/unix/chroot',
+      '-P',
+      '-d config_directory',
+      '-m',
+      '-n',
+      'parameters',
+    ]);
+    assert.equal(sys.calls.slice(from).filter((c) => c.file === 'postqueue').length, 1, 'the queue read once');
+  });
+
+  it('doctor and status read the named parameters and main.cf (-n) once as well', async () => {
+    const { sys } = await configuredWithA();
+    for (const command of ['status', 'doctor']) {
+      const from = sys.calls.length;
+      await runCli(sys, [command, '--json']);
+      const asked = postconfQuestions(sys.calls.slice(from));
+      assert.equal(asked.filter((q) => q === 'parameters').length, 1, `${command}: ${asked.join(' | ')}`);
+      assert.equal(asked.filter((q) => q === '-n').length, 1, `${command}: ${asked.join(' | ')}`);
+      assert.equal(asked.filter((q) => q === '-M').length, 0, `${command}: ${asked.join(' | ')}`);
+    }
+  });
+});
