@@ -103,8 +103,8 @@ export const mutants = [
     id: 'transaction-rollback-restores-nothing',
     tests: ['flow/transaction/', 'flow/commands/remove', 'unit/transaction/'],
     file: 'src/transaction/rollback.ts',
-    from: 'await restoreBackup(sys, backup, { configDir: postfix.configDir, extra: scope.touched });',
-    to: 'void restoreBackup;',
+    from: 'await restoreBackup(sys, backup, { configDir: postfix?.configDir ?? configDir, extra: scope.touched });',
+    to: 'void restoreBackup, configDir;',
   },
   {
     id: 'transaction-step-not-journaled-before-it-runs',
@@ -116,14 +116,14 @@ export const mutants = [
   {
     id: 'transaction-compiled-map-mode-not-tightened',
     tests: ['flow/transaction/', 'flow/commands/remove', 'unit/transaction/'],
-    file: 'src/transaction/transaction.ts',
+    file: 'src/transaction/run-step.ts',
     from: 'if (info && (info.mode & 0o077) !== 0) await sys.chmod(path, 0o600);',
     to: 'void info;',
   },
   {
     id: 'transaction-readable-secret-left-readable',
     tests: ['flow/commands/doctor', 'flow/plan/secret-files'],
-    file: 'src/transaction/transaction.ts',
+    file: 'src/transaction/run-step.ts',
     from: 'else await sys.chmod(fix.path, 0o600);',
     to: 'else await sys.chmod(fix.path, 0o644);',
   },
