@@ -12,14 +12,14 @@ import { chrootSkipReason, createDebianChroot, mustRun, type DebianChroot } from
 import { startFakeGmail, type FakeGmail } from '../support/fake-gmail.js';
 import { createTestCa, type TestCa } from '../support/test-ca.js';
 
-const releases: { codename: string; version: string; postfix: string; mapType: string; template?: string }[] = [
+const releases: { codename: string; version: string; postfix: string; mapType: string }[] = [
   { codename: 'bullseye', version: '11', postfix: '3.5', mapType: 'hash' },
   { codename: 'bookworm', version: '12', postfix: '3.7', mapType: 'hash' },
   { codename: 'trixie', version: '13', postfix: '3.10', mapType: 'hash' },
   // sid: Postfix 3.11, whose default_database_type is cdb (not writable: the auth cache takes lmdb or btree); the chroot test/releases/build-sid-xoauth2.sh
-  // builds (with Postfix "Local only"), seen through an overlay. Its --install case is not run: that
+  // builds once into the chroot cache (with Postfix "Local only"), seen through an overlay. Its --install case is not run: that
   // needs sid's archive reachable from the chroot at test time.
-  { codename: 'sid', version: 'sid', postfix: '3.11', mapType: '(lmdb|btree)', template: '/work/chroots/sid-xoauth2' },
+  { codename: 'sid', version: 'sid', postfix: '3.11', mapType: '(lmdb|btree)' },
 ];
 const password = 'releasereleasere';
 
@@ -62,10 +62,7 @@ for (const release of releases) {
     };
     const freshMachine = async (options: { postfixRunning?: boolean } = {}) => {
       await machine?.destroy();
-      machine = await createDebianChroot(release.codename, {
-        ...options,
-        ...(release.template ? { template: release.template } : {}),
-      });
+      machine = await createDebianChroot(release.codename, options);
       // Where Postfix's smtp(8) can read it too (the machine's own files, not the tools folder).
       await copyFile(ca.caPath, join(machine.root, 'etc/ssl/pgw-test-ca.pem'));
     };
@@ -142,7 +139,7 @@ for (const release of releases) {
       assert.equal(await masterParameters(machine), masterBefore);
     });
 
-    if (release.template) return;
+    if (release.codename === 'sid') return; // its archive is not reachable from the chroot at test time
     it("with Postfix absent, --install installs it from the release's archive; then it delivers", async () => {
       await freshMachine({ postfixRunning: false });
       await mustRun(machine.run, ['apt-get', 'purge', '-y', '-q', 'postfix']);

@@ -10,7 +10,8 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chrootSkipReason, createDebianChroot, mustRun, type DebianChroot } from '../support/debian-chroot.js';
@@ -127,13 +128,28 @@ describe('Debian 12: apt-get failing in the middle of setup --install', { skip: 
   });
 
   it('kill -9 of the wizard while apt-get runs: the next run rolls the journal back; nothing of its own is left', async () => {
-    const journal = join(machine.root, 'var/lib/postfix-gmail-wizard/journal.json');
+    // apt-get is held where it is about to call dpkg (a DPkg::Pre-Invoke hook that says so, then waits
+    // on a FIFO), so the kill lands while it runs, however fast the archive answers; released, the hook
+    // fails and apt-get ends by itself without calling dpkg.
+    const held = join(machine.root, 'run/pgw-apt-held');
+    const hold = join(machine.root, 'run/pgw-apt-hold');
+    const hook = join(machine.root, 'etc/apt/apt.conf.d/99pgw-hold');
+    await mustRun(machine.run, ['mkfifo', '/run/pgw-apt-hold']);
+    await writeFile(hook, 'DPkg::Pre-Invoke { "touch /run/pgw-apt-held; read x < /run/pgw-apt-hold; exit 1"; };\n');
     let ended = false;
     const running = machine.run(wizardArgv(setupArgs), { input: `${PASSWORD}\n` }).finally(() => (ended = true));
-    // The install is the transaction's first step: its journal exists once apt-get is about to start.
-    await waitForFile(journal, () => ended, 120_000);
-    for (const pid of await processesIn(machine.root, /postfix-gmail-wizard\.js/)) process.kill(pid, 'SIGKILL');
-    const killed = await running;
+    let killed: Awaited<typeof running>;
+    try {
+      await waitForFile(held, () => ended, 180_000);
+      for (const pid of await processesIn(machine.root, /postfix-gmail-wizard\.js/)) process.kill(pid, 'SIGKILL');
+      killed = await running;
+    } finally {
+      // The hook's read returns: apt-get goes on to its end. Non-blocking: no reader (never held) is ENXIO.
+      const fifo = await open(hold, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined);
+      await fifo?.writeFile('go\n');
+      await fifo?.close();
+      await rm(hook, { force: true });
+    }
     assert.equal(killed.stdout, '', `killed before it could say anything (exit ${killed.code}): ${killed.stderr}`);
     // apt-get, left on its own, ends by itself (installed or not): dpkg is never left half-done by the kill.
     for (let left = await processesIn(machine.root, /^(apt-get|dpkg|\/usr\/lib\/apt)/); left.length > 0; ) {
