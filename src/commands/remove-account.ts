@@ -6,7 +6,7 @@ import type { Relay } from '../gmail/relay.js';
 import type { SenderAccount } from '../postfix/sender-maps.js';
 import type { PostfixFacts } from '../flow/types.js';
 import type { Purged } from '../flow/apply/purge.js';
-import type { Plan } from '../transaction/plan.js';
+import type { ShownPlan } from '../flow/plan/plan-part.js';
 import type { Command } from './command.js';
 import { parseRelayhost } from '../gmail/relay.js';
 import { passwordMapCredential } from '../postfix/password-map.js';
@@ -30,7 +30,7 @@ export interface RemoveAccountRun {
   /** The default account, which the target's senders go out through again. */
   stays?: string;
   relay?: Relay;
-  plan?: Plan;
+  plan?: ShownPlan;
   applied?: Applied;
   purged?: Purged;
 }

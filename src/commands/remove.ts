@@ -16,7 +16,8 @@ import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import type { PutBackSkip, PutBackSkipCode } from '../flow/plan/putback.js';
 import { removePlan } from '../flow/plan/remove-plan.js';
 import { readRemoveFacts } from '../flow/detect/remove-facts.js';
-import { planIsEmpty, type Plan } from '../transaction/plan.js';
+import { planIsEmpty } from '../transaction/plan.js';
+import type { ShownPlan } from '../flow/plan/plan-part.js';
 import { removeAccount, type RemoveAccountRun } from './remove-account.js';
 import { revokeRefreshTokens } from '../flow/apply/revoke.js';
 import type { OauthRemovalFacts } from '../postfix/xoauth2-files.js';
@@ -25,7 +26,7 @@ interface RemoveRun {
   /** remove --account: that account's own run (remove-account.ts). */
   account?: RemoveAccountRun;
   postfix?: PostfixFacts;
-  plan?: Plan;
+  plan?: ShownPlan;
   /** The password map and its compiled forms: what makes a backup or keychain entry worth purging. */
   mapFiles: string[];
   /** The warnings about a person's edits since the setup, which stay. */

@@ -13,7 +13,7 @@ import { listBackups, readBackup, type Backup } from '../transaction/backup.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
 import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
-import type { Plan } from '../transaction/plan.js';
+import type { ShownPlan } from '../flow/plan/plan-part.js';
 import { checkBackup, backupRefusal } from '../transaction/backup-check.js';
 import { readLocalFacts } from '../flow/detect/local-facts.js';
 import { compiledMapPaths } from '../postfix/maps.js';
@@ -26,7 +26,7 @@ interface RestoreRun {
   postfix?: PostfixFacts;
   /** The backup put back (the transaction's own, made first, is the safety copy). */
   backup?: Backup;
-  plan?: Plan;
+  plan?: ShownPlan;
   applied?: Applied;
 }
 

@@ -5,7 +5,7 @@ import type { HostFacts, PostfixFacts } from '../flow/types.js';
 import type { FlushResult } from '../flow/verify/flush-deferred.js';
 import { runSteps, type Command } from './command.js';
 import { removeAccount, type RemoveAccountRun } from './remove-account.js';
-import type { Plan } from '../transaction/plan.js';
+import type { ShownPlan } from '../flow/plan/plan-part.js';
 import { t } from '../ui/messages.js';
 import { apply } from '../flow/apply/apply.js';
 import { changedBy } from '../flow/apply/apply-plan.js';
@@ -52,7 +52,7 @@ interface SetupRun {
   asked?: Extract<SetupAnswers, { kind: 'answers' }>;
   /** The re-run menu's "remove this sender-dependent account": remove --account's run. */
   removal?: RemoveAccountRun;
-  plan?: Plan;
+  plan?: ShownPlan;
   /** The transaction's backup, once the plan is applied. */
   backupId?: string;
   keychain?: string;

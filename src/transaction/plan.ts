@@ -1,7 +1,8 @@
 // The Plan: what a command will change, as plain data — the settings (postconf -e / -X), the files
 // (path, content, mode), the commands (postmap …) and what may be touched. Every writer (setup,
 // remove, restore, doctor's fixes) builds one, shows it, and hands it to runTransaction. It holds
-// only what the transaction does; what a plan says beside it for the reader is flow/plan's PlanNotes.
+// only what the transaction does; what a plan says beside it for the reader (a file's text before,
+// a password file's masked stand-in, the notes) is flow/plan's ShownPlan.
 import type { CommandLine } from '../system/types.js';
 import type { PlannedDirectory } from './directories.js';
 
@@ -27,10 +28,6 @@ export interface PlannedFile {
   gid?: number;
   /** The content holds the app password: never shown, logged or backed up readable. */
   secret: boolean;
-  /** The file's current text, undefined when it does not exist yet. */
-  previous?: string;
-  /** A secret file's stand-in for the plan display (the wizard's template, password masked); absent: only its line count is shown. */
-  shown?: string;
 }
 
 /** A file holding a password that others can read now, and how the apply makes it root-only. */
@@ -41,10 +38,8 @@ export interface SecretFileFix {
   action: 'remove' | 'chmod';
 }
 
-export interface PlannedCommand extends CommandLine {
-  /** One line for the plan display. */
-  purpose: string;
-}
+/** A command the apply runs after the files and settings (postmap, newaliases, systemctl …). */
+export type PlannedCommand = CommandLine;
 
 export interface Plan {
   configDir: string;

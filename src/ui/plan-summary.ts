@@ -26,8 +26,10 @@ export interface SummaryExtras {
 export function renderSummary(plan: ShownPlan, extras: SummaryExtras = {}): string {
   const lines: string[] = [];
   const notes = plan.notes ?? {};
-  for (const f of plan.files)
-    lines.push(t(f.previous === undefined ? 'tui.fileNew' : 'tui.fileChanged', { path: f.path, mode: octal(f.mode) }));
+  for (const f of plan.files) {
+    const isNew = plan.views[f.path]?.previous === undefined;
+    lines.push(t(isNew ? 'tui.fileNew' : 'tui.fileChanged', { path: f.path, mode: octal(f.mode) }));
+  }
   if (notes.legacy?.length) lines.push(t('legacy.summary', { names: notes.legacy.map((l) => l.name).join(', ') }));
   if (notes.retiredMap) lines.push(t('legacy.summaryRetired', { path: notes.retiredMap.path }));
   if (plan.deletes.length > 0) lines.push(t('plan.deletes'), ...plan.deletes.map((p) => `  - ${p}`));

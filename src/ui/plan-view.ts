@@ -59,13 +59,12 @@ export function renderPlan(plan: ShownPlan): string {
       sections.push(t('plan.binaryFile', { path: file.path, bytes: file.content.length }));
       continue;
     }
+    const { previous, shown } = plan.views[file.path] ?? {};
     const header =
-      file.previous === undefined
+      previous === undefined
         ? t('plan.newFile', { path: file.path, mode: octal(file.mode) })
         : t('plan.changedFile', { path: file.path, mode: octal(file.mode) });
-    const body = file.secret
-      ? secretFileLines(file.previous, file.content, file.shown)
-      : diffLines(file.previous ?? '', file.content);
+    const body = file.secret ? secretFileLines(previous, file.content, shown) : diffLines(previous ?? '', file.content);
     sections.push([header, ...body].join('\n'));
   }
   const deletes = plan.deletes.filter((p) => !notes.retiredMap?.files.includes(p));

@@ -41,7 +41,7 @@ report(async () => {
         { path: join(etc, 'gmail_generic'), content: 'root new@gmail.com\n', mode: 0o644, secret: false },
       ],
       commands: [
-        { file: 'postmap', args: ['-c', etc, `hash:${join(etc, 'sasl_passwd')}`], purpose: 'the map' },
+        { file: 'postmap', args: ['-c', etc, `hash:${join(etc, 'sasl_passwd')}`] },
         // The disk fills up (another program's log, say) and the next step fails.
         {
           file: 'sh',
@@ -49,7 +49,6 @@ report(async () => {
             '-c',
             `fallocate -l $(( $(stat -f -c '%a*%S' ${etc}) )) ${etc}/.fault-filler; stat -f -c '%a' ${etc} > ${work}/free-after-fill; exit 1`,
           ],
-          purpose: 'fill',
         },
       ],
       touches: [join(etc, 'sasl_passwd.db')],

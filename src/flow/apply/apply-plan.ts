@@ -5,6 +5,7 @@
 import type { CommandOutcome, Outcome } from '../../outcome.js';
 import type { TransactionResult } from '../../transaction/transaction.js';
 import type { Plan } from '../../transaction/plan.js';
+import type { ShownPlan } from '../plan/plan-part.js';
 import type { MessageKey } from '../../ui/messages.js';
 import { renderPlan } from '../../ui/plan-view.js';
 import { confirmOrYes } from '../ask/confirm.js';
@@ -33,7 +34,7 @@ export type Applied = { dryRun: true } | { dryRun: false; backupId: string; chan
 export async function showConfirmApply(
   ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
   postfix: PostfixFacts,
-  plan: Plan,
+  plan: ShownPlan,
   request: ApplyRequest,
 ): Promise<Applied> {
   const { ui, options } = ctx;

@@ -7,13 +7,13 @@ import { renderSummary } from '../../ui/plan-summary.js';
 import { renderPlan } from '../../ui/plan-view.js';
 import type { Context } from '../context.js';
 import type { Answers } from '../types.js';
-import type { Plan } from '../../transaction/plan.js';
+import type { ShownPlan } from './plan-part.js';
 
 type Ctx = Pick<Context, 'ui' | 'options'>;
 
 const asking = (ctx: Ctx) => ctx.ui.interactive && !ctx.options.yes && !ctx.options.dryRun;
 
-export function showPlan(ctx: Ctx, plan: Plan, answers: Answers): void {
+export function showPlan(ctx: Ctx, plan: ShownPlan, answers: Answers): void {
   if (!asking(ctx)) {
     ctx.ui.note(renderPlan(plan), t('plan.title'));
     return;
@@ -22,7 +22,7 @@ export function showPlan(ctx: Ctx, plan: Plan, answers: Answers): void {
 }
 
 /** Resolves when the plan may be applied; throws CancelledError when the person says no. */
-export async function confirmPlan(ctx: Ctx, plan: Plan, answers: Answers): Promise<void> {
+export async function confirmPlan(ctx: Ctx, plan: ShownPlan, answers: Answers): Promise<void> {
   if (!asking(ctx)) return;
   for (;;) {
     const choice = await ctx.ui.select<'apply' | 'diff' | 'cancel'>({

@@ -2,7 +2,7 @@
 // with nothing, so the password map's part of the plan becomes its opposite — no SASL settings in
 // main.cf and no password map on disk (a map left there would still hold a password; it goes into
 // the backup like every file the plan deletes).
-import type { PlanPiece } from '../../transaction/plan.js';
+import type { ShownPiece } from './plan-part.js';
 import type { PasswordMapFacts, PostfixFacts } from '../types.js';
 
 /** The main.cf parameters that make Postfix log in; --auth none takes out the ones main.cf sets. */
@@ -16,9 +16,9 @@ export const saslSettings = [
 /** `loginPiece`: what plan.ts built for a login; its settings and its map's retirement are kept, its writes dropped. */
 export function noLoginPiece(
   postfix: PostfixFacts,
-  loginPiece: PlanPiece,
+  loginPiece: ShownPiece,
   onDisk: PasswordMapFacts | undefined,
-): PlanPiece {
+): ShownPiece {
   const mapFiles = onDisk
     ? [
         ...(onDisk.content !== undefined || onDisk.mode !== undefined ? [onDisk.path] : []),

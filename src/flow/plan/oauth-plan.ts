@@ -8,7 +8,7 @@ import { renderTemplate } from './render-template.js';
 import type { OauthCredential } from '../../gmail/oauth.js';
 import type { OauthFileFacts } from '../../postfix/xoauth2-files.js';
 import type { TemplateName } from '../../system/templates.js';
-import type { PlanPiece, PlannedFile } from '../../transaction/plan.js';
+import type { ShownFile, ShownPiece } from './plan-part.js';
 
 export const tokenMode = 0o600;
 export const tokenDirMode = 0o700;
@@ -48,7 +48,7 @@ function sameConsent(content: string | undefined, c: OauthCredential): boolean {
   }
 }
 
-export function oauthFilesPiece(input: OauthPlanInput, templates: Partial<Record<TemplateName, string>>): PlanPiece {
+export function oauthFilesPiece(input: OauthPlanInput, templates: Partial<Record<TemplateName, string>>): ShownPiece {
   const { credential, files } = input;
   const { owner } = files;
   const ownedRight = (f: { mode: number; uid: number; gid: number } | undefined, mode: number) =>
@@ -56,7 +56,7 @@ export function oauthFilesPiece(input: OauthPlanInput, templates: Partial<Record
   const directories = ownedRight(files.dir, tokenDirMode)
     ? []
     : [{ path: files.tokenDir, mode: tokenDirMode, uid: owner.uid, gid: owner.gid }];
-  const out: PlannedFile[] = [];
+  const out: ShownFile[] = [];
   const token = files.token;
   // --dry-run proves no token: an existing file stays as it is, a new one is shown with placeholders.
   const keepToken = ownedRight(token, tokenMode) && (credential ? sameConsent(token?.content, credential) : true);

@@ -255,7 +255,6 @@ function changeAliases(
   part.commands.push({
     file: 'postalias',
     args: postaliasArgs(postfix, aliases),
-    purpose: `${aliases.type}:${aliases.path}`,
   });
   part.touches.push(aliases.path, ...compiledMapPaths(aliases.type, aliases.path));
 }

@@ -1,12 +1,13 @@
 // A part of a plan as the planning steps make it (the relay options, the sender-dependent accounts,
 // what remove takes out): main.cf values as wanted — settingChanges (plan.ts) compares them with
-// what main.cf says — and the rest as the Plan will hold it (transaction/plan.ts, buildPlan); and the
-// helpers that say what a part holds: a map file with its postmap and backup paths, together.
+// what main.cf says — and the rest as the Plan will hold it (transaction/plan.ts, buildPlan), its files
+// with what the person is shown of them; the helpers that say what a part holds (a map file with its
+// postmap and backup paths, together); and ShownPlan, the plan as shown: the Plan and its views by path.
 import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.js';
 import { instanceDir, type Settings } from '../../postfix/postconf.js';
 import type { LegacySetting } from '../../postfix/legacy-settings.js';
 import type { TlsSource } from '../../postfix/tls-policy.js';
-import type { Plan, PlanPiece, PlannedCommand } from '../../transaction/plan.js';
+import { buildPlan, type Plan, type PlanPiece, type PlannedCommand, type PlannedFile } from '../../transaction/plan.js';
 import type { PostfixFacts } from '../types.js';
 
 /** A setting that would make Postfix use another TLS level for the relay than main.cf's. */
@@ -31,16 +32,51 @@ export interface PlanNotes {
   retiredMap?: { path: string; files: string[] };
 }
 
-/** A plan as the person sees it: the transaction's Plan, and its notes. */
-export type ShownPlan = Plan & { notes?: PlanNotes };
+/** What the person is shown of a file the plan writes; the transaction never sees it. */
+export interface FileView {
+  /** The file's current text, undefined when it does not exist yet (or is not text). */
+  previous?: string;
+  /** A secret file's stand-in (the wizard's template, password masked); absent: only its line count is shown. */
+  shown?: string;
+}
+
+/** A file as the plan builders make it: what the transaction writes, with what the person is shown of it. */
+export type ShownFile = PlannedFile & FileView;
+
+/** A part of a plan as the builders make it: the transaction's PlanPiece, its files with their views. */
+export type ShownPiece = Omit<PlanPiece, 'files'> & { files?: ShownFile[] };
+
+/** A plan as the person sees it: the transaction's Plan, each written file's view by its path, and the notes. */
+export type ShownPlan = Plan & { views: Record<string, FileView>; notes?: PlanNotes };
 
 /**
- * The one part-of-a-plan type is the transaction's PlanPiece; a planner that decides main.cf values
- * before they are compared with main.cf (the relay options, the sender accounts) fills every list of
- * it and gives `settings` as the values wanted — settingChanges (plan.ts) turns them into the piece's.
+ * The one way a builder makes its plan: buildPlan over the pieces with their files' views taken
+ * off, so the transaction gets only what it executes, and the views kept beside it by path.
+ */
+export function shownPlan(
+  configDir: string,
+  notes: PlanNotes | undefined,
+  ...pieces: readonly (ShownPiece | undefined)[]
+): ShownPlan {
+  const views: Record<string, FileView> = {};
+  const executed = pieces.map((piece) => {
+    if (!piece?.files) return piece;
+    const files = piece.files.map(({ previous, shown, ...file }) => {
+      views[file.path] = { ...(previous !== undefined ? { previous } : {}), ...(shown !== undefined ? { shown } : {}) };
+      return file;
+    });
+    return { ...piece, files };
+  });
+  return { ...buildPlan(configDir, ...executed), views, ...(notes ? { notes } : {}) };
+}
+
+/**
+ * A planner that decides main.cf values before they are compared with main.cf (the relay options,
+ * the sender accounts) fills every list of a ShownPiece and gives `settings` as the values wanted —
+ * settingChanges (plan.ts) turns them into the piece's.
  */
 export type PlanPart = Required<
-  Pick<PlanPiece, 'removeSettings' | 'files' | 'deletes' | 'commands' | 'touches' | 'restart'>
+  Pick<ShownPiece, 'removeSettings' | 'files' | 'deletes' | 'commands' | 'touches' | 'restart'>
 > & {
   settings: Settings;
 };
@@ -54,9 +90,8 @@ export function postmapCommand(
   postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>,
   type: string,
   path: string,
-  purpose = `${type}:${path}`,
 ): PlannedCommand[] {
-  return needsPostmap(type) ? [{ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose }] : [];
+  return needsPostmap(type) ? [{ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path) }] : [];
 }
 
 /** A lookup table as the plan wants it: its text and mode, and what it is now (undefined: no such file yet). */
@@ -78,7 +113,7 @@ export interface MapFile {
  * changed, its compiled copy is stale or main.cf is only now pointed at it, and its source and
  * compiled paths in the backup.
  */
-export function mapFile(postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>, map: MapFile): PlanPiece {
+export function mapFile(postfix: Pick<PostfixFacts, 'configDir' | 'isDefaultInstance'>, map: MapFile): ShownPiece {
   const { type, path, content, mode, now } = map;
   const changed = now?.content !== content;
   return {

@@ -10,15 +10,9 @@ import { planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import { planTlsFixes } from './tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
-import {
-  type PlannedCommand,
-  type PlannedFile,
-  type SettingChange,
-  buildPlan,
-  type PlanPiece,
-} from '../../transaction/plan.js';
+import type { PlannedCommand, SettingChange } from '../../transaction/plan.js';
 import { planLegacy, retiredMapFiles } from './legacy-plan.js';
-import type { PlanNotes, ShownPlan } from './plan-part.js';
+import { type PlanNotes, type ShownFile, type ShownPiece, type ShownPlan, shownPlan } from './plan-part.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
 import { passwordMapCredential } from '../../postfix/password-map.js';
 import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from './accounts-plan.js';
@@ -129,7 +123,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const superseded = postfix.passwordMap && !map ? postfix.passwordMap : undefined;
   // What is at our path now, named by main.cf or not (a leftover holds a password too).
   const onDisk = map ?? postfix.wizardMap;
-  const files: PlannedFile[] = [];
+  const files: ShownFile[] = [];
   // --senders: answers.account is an extra account; the relay's entry keeps the default account (accounts.ts checked it exists).
   const senderAccounts = senders.accounts;
   const stored = map?.content !== undefined ? passwordMapCredential(map.content, nexthop) : undefined;
@@ -177,7 +171,6 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     commands.push({
       file: 'postmap',
       args: postmapArgs(instanceDir(postfix), type, mapPath),
-      purpose: `${type}:${mapPath}`,
     });
   }
   // The wizard once weakened smtp_sasl_security_options to noanonymous; its default comes back.
@@ -196,7 +189,7 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     ...(oldSasl ? ['smtp_sasl_security_options'] : []),
     ...legacy.removeSettings.filter((n) => !(n in wanted)),
   ];
-  const loginPiece: PlanPiece = {
+  const loginPiece: ShownPiece = {
     settings,
     removeSettings,
     files,
@@ -210,20 +203,20 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     secretFiles: secretPaths([{ type, path: mapPath }, onDisk, superseded]),
   };
   const passwordMap = answers.auth === 'none' ? noLoginPiece(postfix, loginPiece, onDisk) : loginPiece;
-  const relayOptions: PlanPiece | undefined = options && {
+  const relayOptions: ShownPiece | undefined = options && {
     files: options.files,
     deletes: options.deletes,
     commands: options.commands,
     touches: options.touches,
     restart: options.restart && postfix.running,
   };
-  const tlsFixes: PlanPiece | undefined = tls && {
+  const tlsFixes: ShownPiece | undefined = tls && {
     files: tls.files,
     commands: tls.commands,
     touches: tls.touches,
     ...(tls.overrides.length > 0 ? { masterRemovals: tls.masterRemovals } : {}),
   };
-  const senderRelay: PlanPiece = {
+  const senderRelay: ShownPiece = {
     files: senders.files,
     deletes: senders.deletes,
     commands: senders.commands,
@@ -238,8 +231,8 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
   };
   const oauth = answers.oauth && oauthFilesPiece(answers.oauth, templates);
-  const built = buildPlan(postfix.configDir, oauth, passwordMap, senderRelay, relayOptions, tlsFixes);
-  return Object.keys(notes).length > 0 ? { ...built, notes } : built;
+  const said = Object.keys(notes).length > 0 ? notes : undefined;
+  return shownPlan(postfix.configDir, said, oauth, passwordMap, senderRelay, relayOptions, tlsFixes);
 }
 
 /**

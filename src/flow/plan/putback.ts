@@ -7,7 +7,8 @@ import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.
 import { editableMap } from '../../postfix/tls-policy.js';
 import { entryLines, putBackLines } from '../../postfix/table-entries.js';
 import type { PostfixFacts, PutBackFacts } from '../types.js';
-import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
+import type { PlannedCommand } from '../../transaction/plan.js';
+import type { ShownFile } from './plan-part.js';
 import { sha256, type SavedRecord } from '../../postfix/saved-record.js';
 import { instanceDir } from '../../postfix/postconf.js';
 
@@ -28,7 +29,7 @@ export interface PutBackSkip {
 export interface PutBack {
   /** `service/type/name=value` for `postconf -P`. */
   masterSettings: string[];
-  files: PlannedFile[];
+  files: ShownFile[];
   commands: PlannedCommand[];
   touches: string[];
   skipped: PutBackSkip[];
@@ -93,7 +94,6 @@ export function planPutBack(postfix: PostfixFacts, record: SavedRecord, facts: P
       result.commands.push({
         file: 'postmap',
         args: postmapArgs(instanceDir(postfix), file.type, path),
-        purpose: `${file.type}:${path}`,
       });
     }
     result.touches.push(path, ...compiledMapPaths(file.type, path));

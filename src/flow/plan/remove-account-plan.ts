@@ -3,11 +3,10 @@
 import { passwordMapCredential } from '../../postfix/password-map.js';
 import type { SenderAccount } from '../../postfix/sender-maps.js';
 import type { TemplateName } from '../../system/templates.js';
-import { buildPlan, type Plan } from '../../transaction/plan.js';
 import type { LocalFacts, PostfixFacts } from '../types.js';
 import { planSenderRelay } from './accounts-plan.js';
 import { isOwnGenericMap, renderGenericMap } from './options-plan.js';
-import { mapFile } from './plan-part.js';
+import { mapFile, type ShownPlan, shownPlan } from './plan-part.js';
 import { passwordMapPath, renderPasswordMap, settingChanges } from './plan.js';
 import { secretPaths } from './secret-files.js';
 import { parseRelayhost } from '../../gmail/relay.js';
@@ -18,7 +17,7 @@ export function removeAccountPlan(
   /** The sender-dependent accounts that stay. */
   remaining: readonly SenderAccount[],
   templates: Record<TemplateName, string>,
-): Plan {
+): ShownPlan {
   const relayhost = postfix.settings.relayhost?.trim() ?? '';
   const relay = parseRelayhost(relayhost);
   const stored = passwordMapCredential(postfix.passwordMap?.content ?? '', relayhost);
@@ -43,8 +42,9 @@ export function removeAccountPlan(
   const generic = isOwnGenericMap(local.settings.smtp_generic_maps, local)
     ? renderGenericMap(templates.generic, local, stored.account, type, rest)
     : undefined;
-  return buildPlan(
+  return shownPlan(
     postfix.configDir,
+    undefined,
     {
       settings: settingChanges(postfix, senders.settings),
       removeSettings: senders.removeSettings,

@@ -2,13 +2,13 @@
 import { ownHardening } from '../../postfix/hardening.js';
 import { passwordMapFiles } from '../../postfix/wizard-files.js';
 import type { TemplateName } from '../../system/templates.js';
-import { buildPlan, type Plan } from '../../transaction/plan.js';
 import type { PostfixFacts, RemoveFacts } from '../types.js';
 import { senderRelayRemoval } from './accounts-plan.js';
 import { optionRemoval, parseSaved } from './options-plan.js';
 import { passwordMapPath, settingChanges } from './plan.js';
 import { planPutBack, type PutBackSkip } from './putback.js';
 import { oauthRemovalPiece } from './oauth-removal.js';
+import { type ShownPlan, shownPlan } from './plan-part.js';
 
 /** The main.cf parameters the wizard sets and remove takes out. */
 export const ownedSettings = [
@@ -31,7 +31,7 @@ export function removePlan(
   postfix: PostfixFacts,
   facts: RemoveFacts,
   templates: Record<TemplateName, string>,
-): { plan: Plan; mapFiles: string[]; skipped: PutBackSkip[] } {
+): { plan: ShownPlan; mapFiles: string[]; skipped: PutBackSkip[] } {
   const { explicit, local, record } = facts;
   const extra = optionRemoval(postfix, local, templates);
   const back = planPutBack(postfix, record, facts.putBack);
@@ -63,8 +63,9 @@ export function removePlan(
   const mapFiles = passwordMapFiles(postfix);
   const mapDeletes = mapFiles.filter((path) => facts.existing.includes(path));
   const deletes = [...mapDeletes, ...senders.deletes, ...extra.deletes];
-  const plan = buildPlan(
+  const plan = shownPlan(
     postfix.configDir,
+    undefined,
     {
       settings,
       removeSettings,

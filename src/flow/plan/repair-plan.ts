@@ -6,8 +6,8 @@ import type { System } from '../../system/types.js';
 import { planTlsFixes } from './tls-fixes.js';
 import { settingChanges } from './plan.js';
 import type { PostfixFacts } from '../types.js';
-import { buildPlan, type PlannedCommand, type PlannedFile, type SecretFileFix } from '../../transaction/plan.js';
-import type { ShownPlan } from './plan-part.js';
+import type { PlannedCommand, SecretFileFix } from '../../transaction/plan.js';
+import { type ShownFile, type ShownPlan, shownPlan } from './plan-part.js';
 import { instanceDir } from '../../postfix/postconf.js';
 
 export interface RepairPlan {
@@ -38,8 +38,9 @@ export async function repairPlan(
   const settings = settingChanges(postfix, wanted, current);
   const removeSettings = [...remove].filter((name) => name in current || postfix.explicit.includes(name));
   const secretFixes: SecretFileFix[] = [];
-  const files: PlannedFile[] = [];
+  const files: ShownFile[] = [];
   const commands: PlannedCommand[] = [];
+  const postmapped = new Set<string>();
   const touches = new Set<string>(settings.length + removeSettings.length > 0 ? [mainCf] : []);
   const secretFiles = new Set<string>();
   for (const { repair } of repairs) {
@@ -50,13 +51,14 @@ export async function repairPlan(
       touches.add(path);
     }
     for (const { type, path } of repair!.postmap ?? []) {
-      if (!needsPostmap(type) || commands.some((c) => c.purpose === `${type}:${path}`)) continue;
-      commands.push({ file: 'postmap', args: postmapArgs(dir, type, path), purpose: `${type}:${path}` });
+      if (!needsPostmap(type) || postmapped.has(`${type}:${path}`)) continue;
+      postmapped.add(`${type}:${path}`);
+      commands.push({ file: 'postmap', args: postmapArgs(dir, type, path) });
       for (const p of [path, ...compiledMapPaths(type, path)]) touches.add(p);
     }
     for (const { path, owner } of repair!.chown ?? []) {
       // Not in touches: a backup of the directory would not be one worth putting back (it is what stopped Postfix).
-      commands.push({ file: 'chown', args: ['-R', owner, '--', path], purpose: `chown -R ${owner} ${path}` });
+      commands.push({ file: 'chown', args: ['-R', owner, '--', path] });
     }
     for (const { from, to } of repair!.copy ?? []) {
       const [content, info] = await Promise.all([sys.readFile(from), sys.fileInfo(from)]);
@@ -75,7 +77,11 @@ export async function repairPlan(
   }
   for (const p of tls?.touches ?? []) touches.add(p);
   const overridden = tls !== undefined && tls.overrides.length > 0;
-  const built = buildPlan(postfix.configDir, {
+  const notes =
+    tls && overridden
+      ? { tlsOverrides: tls.overrides, tlsTarget: { nexthop: postfix.tls!.nexthop, level: 'secure' } }
+      : undefined;
+  const plan = shownPlan(postfix.configDir, notes, {
     settings,
     removeSettings,
     files: [...files, ...(tls?.files ?? [])],
@@ -86,13 +92,6 @@ export async function repairPlan(
     secretFiles: [...secretFiles],
     ...(tls && overridden ? { masterRemovals: tls.masterRemovals } : {}),
   });
-  const plan: ShownPlan =
-    tls && overridden
-      ? {
-          ...built,
-          notes: { tlsOverrides: tls.overrides, tlsTarget: { nexthop: postfix.tls!.nexthop, level: 'secure' } },
-        }
-      : built;
   const start = repairs.some((p) => p.repair!.start) && !postfix.running;
   return { plan, start, codes: repairs.map((p) => p.code) };
 }

@@ -8,7 +8,7 @@ import { isTokenFile, tokenDirectories } from './oauth-restore.js';
 import type { System } from '../../system/types.js';
 import type { Backup } from '../../transaction/backup.js';
 import { namedMapFiles, namedMaps, wizardFiles } from '../../transaction/backup-check.js';
-import { buildPlan, type Plan } from '../../transaction/plan.js';
+import { type ShownFile, type ShownPlan, shownPlan } from './plan-part.js';
 
 /** The backup's files as a plan: bytes (already checked), mode and owner as they were; absent ones deleted. */
 export async function restorePlan(
@@ -17,8 +17,8 @@ export async function restorePlan(
   backup: Backup,
   copies: ReadonlyMap<string, Buffer>,
   currentPasswordMaps: string,
-): Promise<Plan> {
-  const files: Plan['files'] = [];
+): Promise<ShownPlan> {
+  const files: ShownFile[] = [];
   const { sources, secrets } = passwordFiles(configDir, copies, currentPasswordMaps);
   for (const entry of backup.entries.filter((e) => e.existed)) {
     const bytes = copies.get(entry.path)!;
@@ -58,13 +58,12 @@ export async function restorePlan(
   const units = (paths: readonly string[]) => paths.some((p) => scheduleFiles.systemd.includes(p));
   const timerBack = files.some((f) => f.path.endsWith(`/${timerUnit}`));
   const commands = units([...files.map((f) => f.path), ...deletes])
-    ? (timerBack ? enableCommands() : disableCommands()).map((c) => ({
-        ...c,
-        purpose: `${c.file} ${c.args.join(' ')}`,
-      }))
+    ? timerBack
+      ? enableCommands()
+      : disableCommands()
     : [];
   const directories = await tokenDirectories(sys, backup.entries);
-  return buildPlan(configDir, {
+  return shownPlan(configDir, undefined, {
     files,
     deletes,
     commands,

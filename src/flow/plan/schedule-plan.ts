@@ -13,7 +13,6 @@ import {
   timerUnit,
 } from '../../distro/schedule.js';
 import type { TemplateName } from '../../system/templates.js';
-import type { PlannedCommand } from '../../transaction/plan.js';
 import type { MonitorChoice, PostfixFacts, ScheduleFacts } from '../types.js';
 import { emptyPart, type PlanPart } from './plan-part.js';
 import { renderTemplate } from './render-template.js';
@@ -38,11 +37,6 @@ export function renderSchedule(
         { path: timer!, content: renderTemplate(templates.monitor_timer, data) },
       ];
 }
-
-const asPlanned = (c: { file: string; args: string[] }): PlannedCommand => ({
-  ...c,
-  purpose: `${c.file} ${c.args.join(' ')}`,
-});
 
 /** On: this kind's files as they should be, the other kind's taken out. Off: every file taken out. */
 export function planSchedule(
@@ -73,9 +67,7 @@ export function planSchedule(
     scheduleFiles.systemd.includes(f.path),
   );
   if (unitsChanged)
-    part.commands.push(
-      ...(wanted.some((f) => f.path.endsWith(timerUnit)) ? enableCommands() : disableCommands()).map(asPlanned),
-    );
+    part.commands.push(...(wanted.some((f) => f.path.endsWith(timerUnit)) ? enableCommands() : disableCommands()));
   return part;
 }
 

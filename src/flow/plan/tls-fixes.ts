@@ -10,8 +10,8 @@ import type { PolicyEntry, TlsFacts } from '../../postfix/tls-overrides.js';
 import { takeOutEntry } from '../../postfix/table-entries.js';
 import { t } from '../../ui/messages.js';
 import type { PostfixFacts } from '../types.js';
-import type { PlannedCommand, PlannedFile } from '../../transaction/plan.js';
-import type { TlsOverride } from './plan-part.js';
+import type { PlannedCommand } from '../../transaction/plan.js';
+import type { ShownFile, TlsOverride } from './plan-part.js';
 import { instanceDir } from '../../postfix/postconf.js';
 import { sha256, type SavedTableEntry } from '../../postfix/saved-record.js';
 
@@ -19,7 +19,7 @@ export interface TlsFixes {
   overrides: TlsOverride[];
   /** `service/type/parameter` for `postconf -PX`. */
   masterRemovals: string[];
-  files: PlannedFile[];
+  files: ShownFile[];
   commands: PlannedCommand[];
   touches: string[];
   /** For the saved record: the `-o` values taken out (`service/type/name`, value) and the table entries. */
@@ -76,7 +76,7 @@ export function planTlsFixes(postfix: PostfixFacts, tls: TlsFacts, mainCf: Reado
     }
     // The compiled table may hold the entry even where the source no longer does.
     if (needsPostmap(type))
-      fixes.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path), purpose: entry.map });
+      fixes.commands.push({ file: 'postmap', args: postmapArgs(instanceDir(postfix), type, path) });
     fixes.touches.push(path, ...compiledMapPaths(type, path));
   }
   return fixes;

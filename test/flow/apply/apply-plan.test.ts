@@ -105,8 +105,8 @@ describe('unit layer', () => {
           { path: `${dir}/sasl_passwd.db`, mode: 0o644, action: 'remove' },
         ],
         commands: [
-          { file: 'postmap', args: ['hash:/etc/postfix/sasl_passwd'], purpose: 'hash:/etc/postfix/sasl_passwd' },
-          { file: 'newaliases', args: [], purpose: 'aliases' },
+          { file: 'postmap', args: ['hash:/etc/postfix/sasl_passwd'] },
+          { file: 'newaliases', args: [] },
         ],
       });
       const changed = changedBy(plan);

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { CancelledError } from '../../../src/errors.js';
 import { confirmPlan, showPlan } from '../../../src/flow/plan/confirm-plan.js';
 import { plan as makePlan } from '../../../src/flow/plan/plan.js';
-import type { Plan } from '../../../src/transaction/plan.js';
+import type { ShownPlan } from '../../../src/flow/plan/plan-part.js';
 import { t } from '../../../src/ui/messages.js';
 import { renderSummary } from '../../../src/ui/plan-summary.js';
 import { renderPlan } from '../../../src/ui/plan-view.js';
@@ -17,7 +17,7 @@ import { allTemplates, detected, gmailAnswers, stepContext, stepPassword } from 
 
 const answers = gmailAnswers();
 
-async function freshPlan(): Promise<Plan> {
+async function freshPlan(): Promise<ShownPlan> {
   const sys = new FakeSystem();
   installFakePostfix(sys);
   return makePlan(await detected(sys), answers, await allTemplates());

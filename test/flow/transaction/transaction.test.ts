@@ -219,7 +219,7 @@ describe('unit layer', () => {
       ],
       deletes: [`${dir}/old_map`],
       secretFixes: [{ path: `${dir}/sasl_passwd.db`, mode: 0o644, action: 'remove' }],
-      commands: [{ file: 'postmap', args: [`hash:${dir}/sasl_passwd`], purpose: 'map' }],
+      commands: [{ file: 'postmap', args: [`hash:${dir}/sasl_passwd`] }],
       secretFiles: [`${dir}/sasl_passwd`],
       settings: [{ name: 'relayhost', from: '', to: '[smtp.gmail.com]:587' }],
       removeSettings: ['smtp_use_tls'],

@@ -26,13 +26,13 @@ describe('buildPlan', () => {
       {
         settings: [{ name: 'relayhost', from: '', to: '[smtp.gmail.com]:587' }],
         files: [file('/etc/postfix/sasl_passwd')],
-        commands: [{ file: 'postmap', args: ['a'], purpose: 'a' }],
+        commands: [{ file: 'postmap', args: ['a'] }],
       },
       undefined,
       {
         settings: [{ name: 'smtp_sasl_auth_enable', from: 'no', to: 'yes' }],
         files: [file('/etc/postfix/generic')],
-        commands: [{ file: 'postmap', args: ['b'], purpose: 'b' }],
+        commands: [{ file: 'postmap', args: ['b'] }],
         removeSettings: ['smtp_use_tls'],
       },
     );
@@ -130,7 +130,7 @@ describe('planIsEmpty', () => {
       { removeSettings: ['a'] },
       { files: [file('/x')] },
       { deletes: ['/x'] },
-      { commands: [{ file: 'postmap', args: [], purpose: '' }] },
+      { commands: [{ file: 'postmap', args: [] }] },
       { secretFixes: [{ path: '/x', mode: 0o644, action: 'chmod' as const }] },
       { masterRemovals: ['smtp/unix/a'] },
       { masterSettings: ['smtp/unix/a=b'] },

@@ -21,6 +21,7 @@ describe('the plan on screen', () => {
       deletes: ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db'],
       commands: [],
       touches: [],
+      views: {},
       notes: {
         legacy: seed.slice(0, 1),
         retiredMap: { path: '/etc/postfix/saslpass', files: ['/etc/postfix/saslpass', '/etc/postfix/saslpass.db'] },

@@ -2,13 +2,14 @@
 // masked rendering, never a line.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Plan } from '../../../src/transaction/plan.js';
+import type { FileView, ShownPlan } from '../../../src/flow/plan/plan-part.js';
+import type { PlannedFile } from '../../../src/transaction/plan.js';
 import { renderPlan } from '../../../src/ui/plan-view.js';
 
 describe('a password file in the plan', () => {
   const handMade =
     '# old: [smtp.gmail.com]:587 a@gmail.com:canaryone\n[smtp.gmail.com]:587\n    a@gmail.com:canarytwo\n';
-  const plan = (file: Partial<Plan['files'][number]>): Plan => ({
+  const plan = ({ previous, shown, ...file }: Partial<PlannedFile> & FileView): ShownPlan => ({
     configDir: '/etc/postfix',
     settings: [],
     removeSettings: [],
@@ -16,6 +17,7 @@ describe('a password file in the plan', () => {
     commands: [],
     touches: [],
     files: [{ path: '/etc/postfix/sasl_passwd', content: handMade, mode: 0o600, secret: true, ...file }],
+    views: { '/etc/postfix/sasl_passwd': { previous, shown } },
   });
 
   it('shows only the line counts of the old and new text, never a line', () => {
