@@ -16,7 +16,6 @@ import {
   type ConsentFacts,
 } from '../flow/check/judge.js';
 import { perfValues } from '../flow/check/perfdata.js';
-import { readingOnce } from '../flow/check/read-once.js';
 import { renderMetrics, textfileName } from '../flow/check/metrics.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -95,7 +94,7 @@ function say(ctx: Context, run: CheckRun, output: string): void {
 /** Everything check judges, read once; a failure to read is UNKNOWN, not an exception. */
 async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
   try {
-    const sys = readingOnce(ctx.sys); // each postconf/postqueue question asked once (read-once.ts)
+    const sys = ctx.sys;
     // Only what its rules use: no master.cf listener (postconf -M), which only setup and test submit to.
     const facts = await detect(sys, ctx.options.configDir, { listener: false });
     const postfix = requirePostfix(facts);
