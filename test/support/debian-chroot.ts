@@ -14,6 +14,7 @@ import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { type ChrootSyslog, startChrootSyslog } from './chroot-syslog.js';
 import { repoPath, repoRoot } from './paths.js';
 
 const execFileP = promisify(execFile);
@@ -36,6 +37,8 @@ export interface DebianChroot {
   wizard(args: string[], options?: { input?: string }): Promise<RunResult>;
   /** Every effective parameter (`postconf`, defaults included), as name → value. */
   effectiveSettings(): Promise<Record<string, string>>;
+  /** With the syslog option: what reached the chroot's /dev/log (also in its /var/log/mail.log). */
+  syslog?: ChrootSyslog;
   /** Stops every process running in the chroot and removes it. */
   destroy(): Promise<void>;
 }
@@ -67,7 +70,9 @@ export async function releaseTemplate(release: string): Promise<string> {
 export async function createDebianChroot(
   release: string,
   /** template: a chroot built elsewhere (test/releases/build-sid-xoauth2.sh), seen through an overlay too. */
-  options: { postfixRunning?: boolean; template?: string } = {},
+  /** syslog: Postfix logs through syslog(3) to a receiver at the chroot's own /dev/log (chroot-syslog.ts),
+   * as on a Debian with rsyslog, instead of postlogd's maillog_file; the chroot keeps its own /dev. */
+  options: { postfixRunning?: boolean; template?: string; syslog?: boolean } = {},
 ): Promise<DebianChroot> {
   const template = options.template ?? (await releaseTemplate(release));
   const base = await mkdtemp(`/tmp/pgw-${release}-`);
@@ -84,18 +89,27 @@ export async function createDebianChroot(
   ]);
   const tools = await (staged ??= stageTools());
   await mkdir(join(root, 'opt/pgw'), { recursive: true });
-  const run = (argv: string[], runOptions: { input?: string } = {}) => runIn(root, tools, argv, runOptions.input);
+  const ownDev = options.syslog === true;
+  const run = (argv: string[], runOptions: { input?: string } = {}) =>
+    runIn(root, tools, argv, runOptions.input, ownDev);
   // What this machine lacks, not the release: a syslog daemon (Postfix logs
-  // itself through postlogd instead) and DNS (the fake Gmail is "localhost",
-  // found in /etc/hosts).
-  await mustRun(run, ['postconf', '-e', 'maillog_file=/var/log/postfix.log', 'smtp_host_lookup=native']);
+  // itself through postlogd instead, or to chroot-syslog.ts's receiver) and DNS
+  // (the fake Gmail is "localhost", found in /etc/hosts).
+  const syslog = ownDev ? await startChrootSyslog(root) : undefined;
+  await mustRun(run, [
+    'postconf',
+    '-e',
+    ...(ownDev ? [] : ['maillog_file=/var/log/postfix.log']),
+    'smtp_host_lookup=native',
+  ]);
   try {
     if (options.postfixRunning ?? true) {
       await portFree(25);
       await mustRun(run, ['/etc/init.d/postfix', 'start']);
     }
   } catch (error) {
-    await teardown(root, base, tools);
+    await teardown(root, base, tools, ownDev);
+    await syslog?.close();
     throw error;
   }
   return {
@@ -127,12 +141,16 @@ export async function createDebianChroot(
           }),
       );
     },
-    destroy: () => teardown(root, base, tools),
+    ...(syslog ? { syslog } : {}),
+    destroy: async () => {
+      await teardown(root, base, tools, ownDev);
+      await syslog?.close();
+    },
   };
 }
 
-async function teardown(root: string, base: string, tools: string): Promise<void> {
-  await runIn(root, tools, ['postfix', 'stop']).catch(() => undefined);
+async function teardown(root: string, base: string, tools: string, ownDev = false): Promise<void> {
+  await runIn(root, tools, ['postfix', 'stop'], undefined, ownDev).catch(() => undefined);
   await killProcessesIn(root);
   await execFileP('umount', [root]).catch(() => execFileP('umount', ['--lazy', root]));
   await rm(base, { recursive: true, force: true });
@@ -158,9 +176,11 @@ export async function mustRun(run: DebianChroot['run'], argv: string[], input?: 
 
 // The node binary and the app are bound read-only from one staging folder
 // (copied once per test process) rather than copied into every machine.
-function runIn(root: string, tools: string, argv: string[], input?: string): Promise<RunResult> {
-  const script =
-    'mount -t proc proc "$0/proc" && mount --rbind /dev "$0/dev" && mount --bind -o ro "$1" "$0/opt/pgw" && shift && exec chroot "$0" "$@"';
+// ownDev: the chroot's own /dev (mmdebstrap made its device nodes), where /dev/log can be a socket of
+// the test's rather than the host's.
+function runIn(root: string, tools: string, argv: string[], input?: string, ownDev = false): Promise<RunResult> {
+  const dev = ownDev ? '' : 'mount --rbind /dev "$0/dev" && ';
+  const script = `mount -t proc proc "$0/proc" && ${dev}mount --bind -o ro "$1" "$0/opt/pgw" && shift && exec chroot "$0" "$@"`;
   const child = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, root, tools, ...argv], {
     env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: '/root' },
     stdio: ['pipe', 'pipe', 'pipe'],
