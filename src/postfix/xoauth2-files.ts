@@ -4,6 +4,7 @@
 // config (/etc/sasl-xoauth2.conf, compiled in) there too. The token file belongs to mail_owner, the
 // user smtp runs as, because the plugin rewrites it (a new file beside it, renamed: the directory
 // must be that user's too).
+import { dirname } from 'node:path';
 import { uidOf } from './journal.js';
 import { instanceDir, readSettings } from './postconf.js';
 import type { System } from '../system/types.js';
@@ -27,6 +28,38 @@ export interface OauthFileFacts {
   dir?: { mode: number; uid: number; gid: number };
   /** The plugin's config, where smtp reads it: /etc, and inside the chroot when chrooted. */
   configs: { path: string; content?: string; mode?: number }[];
+  /** Chrooted: the CA bundle the plugin's libcurl verifies the token endpoint with (its config's
+   * ca_bundle_file), copied to the same path inside the chroot, where smtp(8) refreshes the token. */
+  caCopy?: ChrootCopy;
+}
+
+/** A file smtp(8) needs inside its chroot: `from` (the path it is seen at inside too), the copy at `to`. */
+export interface ChrootCopy {
+  from: string;
+  to: string;
+  content: string;
+  /** The copy as it is now, if there is one. */
+  current?: { content?: string; mode: number };
+  /** The directories above `to` (under the chroot) that are not there yet, outermost first. */
+  missingDirs: string[];
+}
+
+/** `path` copied under `chrootDir` at the same path: what is there now and which directories it needs. */
+async function chrootCopy(sys: System, chrootDir: string, ca: { path: string; pem: string }): Promise<ChrootCopy> {
+  const root = chrootDir.replace(/\/+$/, '');
+  const to = `${root}${ca.path}`;
+  const info = await sys.fileInfo(to);
+  const missingDirs: string[] = [];
+  for (let dir = dirname(to); dir.length > root.length; dir = dirname(dir)) {
+    if (!(await sys.fileInfo(dir))) missingDirs.unshift(dir);
+  }
+  return {
+    from: ca.path,
+    to,
+    content: ca.pem,
+    ...(info ? { current: { content: await sys.readFile(to), mode: info.mode } } : {}),
+    missingDirs,
+  };
 }
 
 /** The gid of a user in /etc/passwd text (its primary group), or undefined. */
@@ -62,6 +95,8 @@ export async function readOauthFileFacts(
   postfix: { configDir: string; isDefaultInstance: boolean },
   chrootDir: string | undefined,
   account: string,
+  /** The CA bundle the pre-flight trusted (--ca-file, else the system's): the plugin's too. */
+  ca?: { path: string; pem: string },
 ): Promise<OauthFileFacts> {
   const settings = await readSettings(sys, instanceDir(postfix), ['queue_directory', 'mail_owner']);
   const name = (settings.mail_owner ?? 'postfix').trim();
@@ -93,6 +128,7 @@ export async function readOauthFileFacts(
       : {}),
     ...(dirInfo ? { dir: { mode: dirInfo.mode, uid: dirInfo.uid, gid: dirInfo.gid } } : {}),
     configs,
+    ...(chrootDir && ca ? { caCopy: await chrootCopy(sys, chrootDir, ca) } : {}),
   };
 }
 
@@ -127,6 +163,22 @@ export interface OauthRemovalFacts {
   dir?: { path: string; mode: number; uid: number; gid: number };
   /** The wizard's own configs (isOwnConfig): a person's /etc/sasl-xoauth2.conf stays. */
   configs: { path: string; content?: string }[];
+  /** The CA bundle setup copied into smtp's chroot (its config's ca_bundle_file), while still the same bytes. */
+  caCopies: string[];
+}
+
+/** The chroot's copy of an own config's ca_bundle_file, when it is byte for byte the file it was copied from. */
+async function ownCaCopy(sys: System, queue: string, config: { path: string; content?: string }) {
+  if (!config.path.startsWith(`${queue}/`)) return undefined;
+  let bundle: unknown;
+  try {
+    bundle = (JSON.parse(config.content ?? '') as Record<string, unknown>).ca_bundle_file;
+  } catch {
+    return undefined;
+  }
+  if (typeof bundle !== 'string' || !bundle.startsWith('/')) return undefined;
+  const [copy, original] = await Promise.all([sys.readFile(`${queue}${bundle}`), sys.readFile(bundle)]);
+  return copy !== undefined && copy === original ? `${queue}${bundle}` : undefined;
 }
 
 export async function readOauthRemoval(
@@ -148,11 +200,15 @@ export async function readOauthRemoval(
   const configs = (
     await Promise.all(configPaths(queue).map(async (path) => ({ path, content: await sys.readFile(path) })))
   ).filter((c) => isOwnConfig(c.content));
+  const caCopies = (await Promise.all(configs.map((c) => ownCaCopy(sys, queue, c)))).filter(
+    (p): p is string => p !== undefined,
+  );
   return {
     tokens,
     ...(dirInfo?.isDirectory && onlyTokens
       ? { dir: { path: dirPath, mode: dirInfo.mode, uid: dirInfo.uid, gid: dirInfo.gid } }
       : {}),
     configs,
+    caCopies,
   };
 }

@@ -148,12 +148,20 @@ async function managedPaths(
   };
 }
 
-/** --auth oauth's files inside queue_directory (postfix/xoauth2-files.ts): the token files and the chroot's config copy. */
+// Postfix's own directories in queue_directory: no copy of the wizard's is ever there.
+const queueDirs =
+  /^(active|bounce|corrupt|defer|deferred|flush|hold|incoming|maildrop|pid|private|public|saved|trace)\//;
+
+/**
+ * --auth oauth's files inside queue_directory (postfix/xoauth2-files.ts): the token files, the chroot's
+ * config copy, and the CA bundle copied in for the plugin (a .pem or .crt outside Postfix's own directories).
+ */
 function isOauthPath(path: string, queue: string): boolean {
   if (!path.startsWith(`${queue}/`) || posix.normalize(path) !== path) return false;
   const rest = path.slice(queue.length + 1);
   return (
     rest === 'etc/sasl-xoauth2.conf' ||
+    (/\.(pem|crt)$/.test(rest) && !queueDirs.test(rest)) ||
     (rest.startsWith(`${tokenDirName}/`) && /^[^/]+\.json$/.test(rest.slice(tokenDirName.length + 1)))
   );
 }

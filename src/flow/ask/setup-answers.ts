@@ -76,7 +76,7 @@ export async function askSetupAnswers(
   const oauthAnswer = oauth
     ? {
         credential: await askOauth(ctx, oauthInputs, relay, anchors, account, to),
-        files: await readOauthFileFacts(sys, postfix, tls.chrootDir, account),
+        files: await readOauthFileFacts(sys, postfix, tls.chrootDir, account, ca),
         ...(ctx.options.caFile ? { caBundle: ctx.options.caFile } : {}),
       }
     : undefined;

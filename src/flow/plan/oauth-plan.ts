@@ -72,10 +72,12 @@ export function oauthFilesPiece(input: OauthPlanInput, templates: Partial<Record
       shown: renderToken(templates.xoauth2_token ?? '', credential, masked),
     });
   }
+  // Chrooted, the plugin's libcurl sees only the chroot: the bundle is named and copied in (same path).
+  const caCopy = files.caCopy;
   const config = renderTemplate(templates.sasl_xoauth2_conf ?? '', {
     clientId: credential?.client.clientId ?? '<client id>',
     tokenEndpoint: credential?.client.tokenUri ?? '<token_uri>',
-    caBundleFile: input.caBundle,
+    caBundleFile: caCopy?.from ?? input.caBundle,
   });
   for (const now of files.configs) {
     // --dry-run: an existing config is not replaced by placeholders.
@@ -89,6 +91,17 @@ export function oauthFilesPiece(input: OauthPlanInput, templates: Partial<Record
       ...(now.content !== undefined ? { previous: now.content } : {}),
     });
   }
+  const caDirs = (caCopy?.missingDirs ?? []).map((path) => ({ path, mode: 0o755, uid: 0, gid: 0 }));
+  if (caCopy && (caCopy.current?.content !== caCopy.content || caCopy.current.mode !== configMode)) {
+    out.push({
+      path: caCopy.to,
+      content: caCopy.content,
+      mode: configMode,
+      secret: false,
+      ...(caCopy.current?.content !== undefined ? { previous: caCopy.current.content } : {}),
+    });
+  }
+  directories.push(...caDirs);
   return {
     files: out,
     touches: out.map((f) => f.path),

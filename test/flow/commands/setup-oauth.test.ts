@@ -44,8 +44,13 @@ describe('setup --auth oauth (headless, --oauth-token-file)', () => {
       const text = sys.text(conf) ?? '';
       assert.match(text, new RegExp(`"client_id": "${CLIENT_ID}"`), conf);
       assert.match(text, /"client_secret": ""/, conf);
+      assert.match(text, /"ca_bundle_file": "\/etc\/ssl\/certs\/ca-certificates\.crt"/, conf);
       assert.equal(sys.files.get(conf)?.mode, 0o644);
     }
+    // The plugin's libcurl refreshes from inside smtp's chroot: the bundle it names is copied in.
+    const caCopy = '/var/spool/postfix/etc/ssl/certs/ca-certificates.crt';
+    assert.equal(sys.text(caCopy), sys.text('/etc/ssl/certs/ca-certificates.crt'));
+    assert.equal(sys.files.get(caCopy)?.mode, 0o644);
     assert.match(sys.text('/etc/postfix/main.cf') ?? '', /^smtp_sasl_mechanism_filter = xoauth2$/m);
     assert.match(
       sys.text('/etc/postfix/sasl_passwd') ?? '',
@@ -83,7 +88,12 @@ describe('setup --auth oauth (headless, --oauth-token-file)', () => {
     assert.equal((await runCli(sys, headless)).exit, 0);
     const run = await runCli(sys, ['remove', '--purge', '--yes', '--json']);
     assert.equal(run.exit, 0, run.stderr);
-    for (const path of [tokenPath, '/etc/sasl-xoauth2.conf', '/var/spool/postfix/etc/sasl-xoauth2.conf'])
+    for (const path of [
+      tokenPath,
+      '/etc/sasl-xoauth2.conf',
+      '/var/spool/postfix/etc/sasl-xoauth2.conf',
+      '/var/spool/postfix/etc/ssl/certs/ca-certificates.crt',
+    ])
       assert.equal(sys.files.has(path), false, path);
     assert.equal((await sys.fileInfo('/var/spool/postfix/sasl-xoauth2')) === undefined, true, 'the directory is gone');
     assert.doesNotMatch(sys.text('/etc/postfix/main.cf') ?? '', /smtp_sasl_mechanism_filter/);
