@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDebianChroot, type DebianChroot } from '../support/debian-chroot.js';
+import { clientDeleted, consentRevoked, type SidOauth } from './oauth-sid-consent.js';
 import { startFakeGmail } from '../support/fake-gmail.js';
 import { startFakeOauth } from '../support/fake-google-oauth.js';
 import { repoPath } from '../support/paths.js';
@@ -55,137 +56,192 @@ const oauth = await startFakeOauth({
 });
 const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: {}, xoauth2: oauth.validAccessToken });
 const release = await holdPort25();
-let machine: DebianChroot | undefined;
 let failed = false;
 try {
-  machine = await createDebianChroot('sid', { template });
-  const m = machine;
-  const version = (await m.run(['postconf', '-h', 'mail_version'])).stdout.trim();
-  const plugin = (await m.run(['dpkg-query', '-W', 'sasl-xoauth2'])).stdout.trim();
-  const chroot = (await m.run(['postconf', '-F', 'smtp/unix/chroot'])).stdout.trim();
-  say(`Postfix ${version}; ${plugin || 'no sasl-xoauth2'}; master.cf: ${chroot}`);
-  assert.equal(Boolean(plugin), !install, install ? 'no plugin before --install' : 'the plugin is there');
-  await copyFile(ca.caPath, join(m.root, 'etc/ssl/pgw-test-ca.pem'));
-  const refresh = oauth.grant(CLIENT, ACCOUNT);
-  await writeFile(join(m.root, 'root/client.json'), oauth.clientJson(CLIENT), { mode: 0o600 });
-  await writeFile(join(m.root, 'root/token.json'), JSON.stringify({ refresh_token: refresh }), { mode: 0o600 });
-  const setupArgs = [
-    '--account',
-    ACCOUNT,
-    '--auth',
-    'oauth',
-    '--oauth-client',
-    '/root/client.json',
-    '--oauth-token-file',
-    '/root/token.json',
-    '--relay',
-    `localhost:${gmail.port}`,
-    '--ca-file',
-    '/etc/ssl/pgw-test-ca.pem',
-    '--no-keychain',
-    '--yes',
-    '--json',
-    '--wait',
-    '60',
-    ...(install ? ['--install'] : []),
-  ];
-  const wizard = async (args: string[]) => {
-    const run = await m.wizard(args);
-    const outcome = JSON.parse(run.stdout || '{}') as Record<string, any>;
-    for (const secret of [SECRET, refresh])
-      assert.ok(!`${run.stdout}${run.stderr}`.includes(secret), 'a secret in the output');
-    return { ...run, outcome };
-  };
-
-  const setup = await wizard(setupArgs);
-  assert.equal(setup.code, 0, `${setup.stderr}\n${setup.stdout}`);
-  assert.equal(setup.outcome.result, 'delivered', setup.stdout);
-  assert.equal(setup.outcome.auth, 'oauth');
-  if (install) await sayInstalled(m, setup.stderr);
-  const first = gmail.messages.at(-1);
-  assert.equal(first?.user, ACCOUNT);
-  assert.equal(gmail.auths.at(-1)?.method, 'XOAUTH2');
-  say(
-    `setup: ${setup.outcome.result}; the double got the test message over XOAUTH2 as ${first?.user} (${setup.outcome.test?.reply ?? ''})`,
-  );
-  const info = await stat(join(m.root, tokenPath));
-  const passwd = await readFile(join(m.root, 'etc/passwd'), 'utf8');
-  const postfixUid = Number(/^postfix:x:(\d+):/m.exec(passwd)?.[1]);
-  assert.equal(info.uid, postfixUid, "the token file is postfix's");
-  assert.equal(info.mode & 0o777, 0o600);
-  assert.equal((await stat(join(m.root, '/var/spool/postfix/sasl-xoauth2'))).mode & 0o777, 0o700);
-  const config = await stat(join(m.root, 'etc/sasl-xoauth2.conf'));
-  assert.ok(
-    !(await readFile(join(m.root, 'etc/sasl-xoauth2.conf'), 'utf8')).includes(SECRET),
-    'no secret in the 0644 config',
-  );
-  say(
-    `token file ${tokenPath}: uid ${info.uid} (postfix), mode 0${(info.mode & 0o777).toString(8)}; /etc/sasl-xoauth2.conf mode 0${(config.mode & 0o777).toString(8)}, no secret in it`,
-  );
-  const map =
-    (await m.run(['postmap', '-q', `[localhost]:${gmail.port}`, 'lmdb:/etc/postfix/sasl_passwd'])).stdout.trim() ||
-    (await m.run(['sh', '-c', 'grep -v "^#" /etc/postfix/sasl_passwd'])).stdout.trim();
-  say(
-    `map entry: ${map}; smtp_sasl_mechanism_filter = ${(await m.run(['postconf', '-h', 'smtp_sasl_mechanism_filter'])).stdout.trim()}`,
-  );
-
-  const before = JSON.parse(await readFile(join(m.root, tokenPath), 'utf8')) as Record<string, string>;
-  // Wait for the event, not a time: the fake says the access token in the file is no longer valid.
-  const expiredAt = Date.now();
-  while (oauth.validAccessToken(before.access_token ?? '') !== undefined) await new Promise((r) => setTimeout(r, 250));
-  say(`the access token in the file expired at the fake after ${Math.round((Date.now() - expiredAt) / 1000)} s`);
-  const refreshesBefore = oauth.requests.filter((r) => r.grantType === 'refresh_token').length;
-  const again = await wizard(['test', '--json', '--wait', '60']);
-  assert.equal(again.code, 0, `${again.stderr}\n${again.stdout}`);
-  assert.equal(again.outcome.result ?? again.outcome.test?.result, 'delivered', again.stdout);
-  const after = JSON.parse(await readFile(join(m.root, tokenPath), 'utf8')) as Record<string, string>;
-  assert.notEqual(after.access_token, before.access_token, 'the plugin rewrote the token file');
-  assert.ok(oauth.validAccessToken(after.access_token ?? ''), 'with a token the fake issued');
-  assert.equal(after.refresh_token, refresh);
-  const refreshes = oauth.requests.filter((r) => r.grantType === 'refresh_token').length - refreshesBefore;
-  say(
-    `after the expiry: test message delivered; the plugin refreshed (${refreshes} refresh at the fake) and rewrote the token file (expiry ${before.expiry} → ${after.expiry})`,
-  );
-
-  const rerun = await wizard([...setupArgs, '--no-test']);
-  assert.equal(rerun.code, 0, rerun.stderr);
-  assert.deepEqual(
-    rerun.outcome.changed,
-    { settings: [], files: [], commands: [] },
-    JSON.stringify(rerun.outcome.changed),
-  );
-  say('an identical re-run changed nothing (the token file the plugin rewrote was left alone)');
-
-  const status = await wizard(['status', '--json']);
-  say(
-    `status: auth ${status.outcome.status?.auth}, tokens ${JSON.stringify(status.outcome.status?.oauthTokens)}, problems ${JSON.stringify((status.outcome.status?.problems ?? []).map((p: { code: string }) => p.code))}`,
-  );
-
-  const removed = await wizard(['remove', '--purge', '--yes', '--json']);
-  assert.equal(removed.code, 0, `${removed.stderr}\n${removed.stdout}`);
-  for (const path of [tokenPath, '/var/spool/postfix/sasl-xoauth2', '/etc/sasl-xoauth2.conf'])
-    assert.equal(await stat(join(m.root, path)).catch(() => undefined), undefined, `${path} is gone`);
-  assert.equal((await m.run(['postconf', '-n', 'smtp_sasl_mechanism_filter'])).stdout.trim(), '');
-  assert.ok(
-    oauth.requests.some((r) => r.path === '/revoke' && r.ok),
-    'revoked at the fake',
-  );
-  const refused = await m.run(['sh', '-c', 'true']);
-  assert.equal(refused.code, 0);
-  say(
-    'remove --purge: the token file, its directory, the plugin config and the mechanism filter are gone; the refresh token was revoked at the fake',
-  );
-} catch (error) {
-  failed = true;
-  say(`FAILED: ${(error as Error).stack ?? error}`);
-  if (machine) say((await machine.run(['sh', '-c', 'tail -n 40 /var/log/postfix.log'])).stdout);
+  // sid's master.cf runs smtp unchrooted; the second machine sets chroot=y first (Debian 12's default),
+  // where the plugin refreshes from inside the chroot. --install tries the unchrooted one only.
+  for (const chrooted of install ? [false] : [false, true]) {
+    if (!(await oneMachine(chrooted))) {
+      failed = true;
+      break;
+    }
+  }
 } finally {
-  await machine?.destroy();
   release();
   await gmail.close();
   await oauth.close();
   await rm(tmp, { recursive: true, force: true });
 }
+
+/** Setup, the expiry, a re-run, status, (unchrooted: the consent revoked, the client deleted) and remove --purge. */
+async function oneMachine(chrooted: boolean): Promise<boolean> {
+  let machine: DebianChroot | undefined;
+  try {
+    machine = await createDebianChroot('sid', { template, syslog: true });
+    const m = machine;
+    if (chrooted) {
+      // As a person would: edit master.cf, restart (Debian's init script copies resolv.conf, hosts, … in).
+      await m.run(['postconf', '-F', 'smtp/unix/chroot=y']);
+      await m.run(['/etc/init.d/postfix', 'restart']);
+    }
+    const version = (await m.run(['postconf', '-h', 'mail_version'])).stdout.trim();
+    const plugin = (await m.run(['dpkg-query', '-W', 'sasl-xoauth2'])).stdout.trim();
+    const chroot = (await m.run(['postconf', '-F', 'smtp/unix/chroot'])).stdout.trim();
+    say(`Postfix ${version}; ${plugin || 'no sasl-xoauth2'}; master.cf: ${chroot}`);
+    assert.equal(Boolean(plugin), !install, install ? 'no plugin before --install' : 'the plugin is there');
+    await copyFile(ca.caPath, join(m.root, 'etc/ssl/pgw-test-ca.pem'));
+    const refresh = oauth.grant(CLIENT, ACCOUNT);
+    await writeFile(join(m.root, 'root/client.json'), oauth.clientJson(CLIENT), { mode: 0o600 });
+    await writeFile(join(m.root, 'root/token.json'), JSON.stringify({ refresh_token: refresh }), { mode: 0o600 });
+    const setupArgs = [
+      '--account',
+      ACCOUNT,
+      '--auth',
+      'oauth',
+      '--oauth-client',
+      '/root/client.json',
+      '--oauth-token-file',
+      '/root/token.json',
+      '--relay',
+      `localhost:${gmail.port}`,
+      '--ca-file',
+      '/etc/ssl/pgw-test-ca.pem',
+      '--no-keychain',
+      '--yes',
+      '--json',
+      '--wait',
+      '60',
+      ...(install ? ['--install'] : []),
+    ];
+    const wizard = async (args: string[]) => {
+      const run = await m.wizard(args);
+      const outcome = JSON.parse(run.stdout || '{}') as Record<string, any>;
+      for (const secret of [SECRET, refresh])
+        assert.ok(!`${run.stdout}${run.stderr}`.includes(secret), 'a secret in the output');
+      return { ...run, outcome };
+    };
+
+    const setup = await wizard(setupArgs);
+    assert.equal(setup.code, 0, `${setup.stderr}\n${setup.stdout}`);
+    assert.equal(setup.outcome.result, 'delivered', setup.stdout);
+    assert.equal(setup.outcome.auth, 'oauth');
+    if (install) await sayInstalled(m, setup.stderr);
+    const first = gmail.messages.at(-1);
+    assert.equal(first?.user, ACCOUNT);
+    assert.equal(gmail.auths.at(-1)?.method, 'XOAUTH2');
+    say(
+      `setup: ${setup.outcome.result}; the double got the test message over XOAUTH2 as ${first?.user} (${setup.outcome.test?.reply ?? ''})`,
+    );
+    const info = await stat(join(m.root, tokenPath));
+    const passwd = await readFile(join(m.root, 'etc/passwd'), 'utf8');
+    const postfixUid = Number(/^postfix:x:(\d+):/m.exec(passwd)?.[1]);
+    assert.equal(info.uid, postfixUid, "the token file is postfix's");
+    assert.equal(info.mode & 0o777, 0o600);
+    assert.equal((await stat(join(m.root, '/var/spool/postfix/sasl-xoauth2'))).mode & 0o777, 0o700);
+    const config = await stat(join(m.root, 'etc/sasl-xoauth2.conf'));
+    assert.ok(
+      !(await readFile(join(m.root, 'etc/sasl-xoauth2.conf'), 'utf8')).includes(SECRET),
+      'no secret in the 0644 config',
+    );
+    say(
+      `token file ${tokenPath}: uid ${info.uid} (postfix), mode 0${(info.mode & 0o777).toString(8)}; /etc/sasl-xoauth2.conf mode 0${(config.mode & 0o777).toString(8)}, no secret in it`,
+    );
+    if (chrooted) await saysChrootCopies(m);
+    const map =
+      (await m.run(['postmap', '-q', `[localhost]:${gmail.port}`, 'lmdb:/etc/postfix/sasl_passwd'])).stdout.trim() ||
+      (await m.run(['sh', '-c', 'grep -v "^#" /etc/postfix/sasl_passwd'])).stdout.trim();
+    say(
+      `map entry: ${map}; smtp_sasl_mechanism_filter = ${(await m.run(['postconf', '-h', 'smtp_sasl_mechanism_filter'])).stdout.trim()}`,
+    );
+
+    const before = JSON.parse(await readFile(join(m.root, tokenPath), 'utf8')) as Record<string, string>;
+    // Wait for the event, not a time: the fake says the access token in the file is no longer valid.
+    const expiredAt = Date.now();
+    while (oauth.validAccessToken(before.access_token ?? '') !== undefined)
+      await new Promise((r) => setTimeout(r, 250));
+    say(`the access token in the file expired at the fake after ${Math.round((Date.now() - expiredAt) / 1000)} s`);
+    const refreshesBefore = oauth.requests.filter((r) => r.grantType === 'refresh_token').length;
+    const again = await wizard(['test', '--json', '--wait', '60']);
+    assert.equal(again.code, 0, `${again.stderr}\n${again.stdout}`);
+    assert.equal(again.outcome.result ?? again.outcome.test?.result, 'delivered', again.stdout);
+    const after = JSON.parse(await readFile(join(m.root, tokenPath), 'utf8')) as Record<string, string>;
+    assert.notEqual(after.access_token, before.access_token, 'the plugin rewrote the token file');
+    assert.ok(oauth.validAccessToken(after.access_token ?? ''), 'with a token the fake issued');
+    assert.equal(after.refresh_token, refresh);
+    const refreshes = oauth.requests.filter((r) => r.grantType === 'refresh_token').length - refreshesBefore;
+    say(
+      `after the expiry: test message delivered; the plugin refreshed (${refreshes} refresh at the fake) and rewrote the token file (expiry ${before.expiry} → ${after.expiry})`,
+    );
+
+    const rerun = await wizard([...setupArgs, '--no-test']);
+    assert.equal(rerun.code, 0, rerun.stderr);
+    assert.deepEqual(
+      rerun.outcome.changed,
+      { settings: [], files: [], commands: [] },
+      JSON.stringify(rerun.outcome.changed),
+    );
+    say('an identical re-run changed nothing (the token file the plugin rewrote was left alone)');
+
+    const status = await wizard(['status', '--json']);
+    say(
+      `status: auth ${status.outcome.status?.auth}, tokens ${JSON.stringify(status.outcome.status?.oauthTokens)}, problems ${JSON.stringify((status.outcome.status?.problems ?? []).map((p: { code: string }) => p.code))}`,
+    );
+
+    const steps: SidOauth = { m, oauth, account: ACCOUNT, client: CLIENT, tokenPath, setupArgs, wizard, say };
+    if (!chrooted) {
+      const { invalidGrant } = await consentRevoked(steps, refresh);
+      const { invalidClient } = await clientDeleted(steps);
+      // PGW_XOAUTH2_CAPTURE=DIR keeps what was logged, as test/fixtures/postfix-output/ holds it.
+      const capture = process.env.PGW_XOAUTH2_CAPTURE;
+      if (capture) {
+        await writeFile(join(capture, 'maillog-xoauth2-invalid-grant.log'), `${invalidGrant.join('\n')}\n`);
+        await writeFile(join(capture, 'maillog-xoauth2-invalid-client.log'), `${invalidClient.join('\n')}\n`);
+      }
+    }
+
+    const removed = await wizard(['remove', '--purge', '--yes', '--json']);
+    assert.equal(removed.code, 0, `${removed.stderr}\n${removed.stdout}`);
+    const inChroot = chrooted ? [chrootConfig, chrootCa] : [];
+    for (const path of [tokenPath, '/var/spool/postfix/sasl-xoauth2', '/etc/sasl-xoauth2.conf', ...inChroot])
+      assert.equal(await stat(join(m.root, path)).catch(() => undefined), undefined, `${path} is gone`);
+    assert.equal((await m.run(['postconf', '-n', 'smtp_sasl_mechanism_filter'])).stdout.trim(), '');
+    assert.ok(
+      oauth.requests.some((r) => r.path === '/revoke' && r.ok),
+      'revoked at the fake',
+    );
+    const refused = await m.run(['sh', '-c', 'true']);
+    assert.equal(refused.code, 0);
+    say(
+      'remove --purge: the token file, its directory, the plugin config and the mechanism filter are gone; the refresh token was revoked at the fake',
+    );
+    return true;
+  } catch (error) {
+    say(`FAILED: ${(error as Error).stack ?? error}`);
+    if (machine) say((await machine.run(['sh', '-c', 'tail -n 40 /var/log/mail.log'])).stdout);
+    return false;
+  } finally {
+    await machine?.destroy();
+  }
+}
+
+const chrootConfig = '/var/spool/postfix/etc/sasl-xoauth2.conf';
+const chrootCa = '/var/spool/postfix/etc/ssl/pgw-test-ca.pem';
+
+/** smtp chrooted: the plugin's config and the CA bundle its libcurl trusts are inside the chroot too. */
+async function saysChrootCopies(m: DebianChroot): Promise<void> {
+  const config = JSON.parse(await readFile(join(m.root, chrootConfig), 'utf8')) as Record<string, string>;
+  assert.equal(config.ca_bundle_file, '/etc/ssl/pgw-test-ca.pem', 'the config names the bundle');
+  assert.equal(
+    await readFile(join(m.root, chrootCa), 'utf8'),
+    await readFile(join(m.root, config.ca_bundle_file), 'utf8'),
+  );
+  const map = await readFile(join(m.root, 'etc/postfix/sasl_passwd'), 'utf8');
+  assert.match(map, /you@gmail\.com:\/sasl-xoauth2\/you@gmail\.com\.json/, 'the path as smtp sees it in its chroot');
+  say(
+    `smtp chrooted: ${chrootConfig} (ca_bundle_file ${config.ca_bundle_file}) and ${chrootCa}, a copy of it, are in the chroot`,
+  );
+}
+
 /** The plugin came from experimental through the wizard's source and pin, and nothing else did. */
 async function sayInstalled(m: DebianChroot, printed: string): Promise<void> {
   const installed = (await m.run(['dpkg-query', '-W', 'sasl-xoauth2'])).stdout.trim();

@@ -38,8 +38,10 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Rebuild it with `postmap /etc/postfix/sasl_passwd` (using the type in smtp_sasl_password_maps), then `postfix reload`; running the wizard again does both.',
   },
   'oauth-consent-revoked': {
-    cause: 'Google refused to refresh the OAuth token (invalid_grant): the consent was revoked or has expired.',
-    fix: 'Consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give a new token with --oauth-token-file FILE.',
+    // sasl-xoauth2 logs the same line for both answers (test/fixtures/postfix-output/maillog-xoauth2-*.log).
+    cause:
+      'Google refused to refresh the OAuth token: the consent was revoked or expired (invalid_grant), or the OAuth client was deleted (invalid_client).',
+    fix: 'Consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give a new token with --oauth-token-file FILE (for a deleted client, a new client JSON with --oauth-client FILE too).',
   },
   'sasl-no-mechanism': {
     cause: 'Postfix has no login method it may use with Gmail ("no mechanism available").',

@@ -35,8 +35,9 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
     fix: '`postmap /etc/postfix/sasl_passwd` で作り直し（形式は smtp_sasl_password_maps に書かれたものを使います）、`postfix reload` を実行してください。ウィザードをもう一度実行すれば両方とも行います。',
   },
   'oauth-consent-revoked': {
-    cause: 'Google が OAuth トークンの更新を拒否しました（invalid_grant）。同意が取り消されたか、期限が切れています。',
-    fix: 'もう一度同意してください。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。',
+    cause:
+      'Google が OAuth トークンの更新を拒否しました。同意が取り消されたか期限が切れている（invalid_grant）か、OAuth クライアントが削除されています（invalid_client）。',
+    fix: 'もう一度同意してください。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください（クライアントが削除された場合は、新しいクライアントの JSON も --oauth-client FILE で）。',
   },
   'sasl-no-mechanism': {
     cause: 'Postfix には Gmail に対して使えるログイン方式がありません（「no mechanism available」）。',

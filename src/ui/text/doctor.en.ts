@@ -90,7 +90,7 @@ export const doctorEn = {
   'doctor.fix.oauth-token-unwritable':
     'The plugin rewrites the token at each refresh: run postfix-gmail-wizard --auth oauth again (it gives the file and its directory to {owner}), or chown {owner} and chmod 600 the file, 700 its directory.',
   'doctor.title.oauth-consent-revoked':
-    'Postfix cannot refresh its OAuth token: Google refused it (invalid_grant: the consent was revoked or expired), mail waits (messages: {count})',
+    'Postfix cannot refresh its OAuth token: Google refused it (the consent was revoked or expired, or the OAuth client was deleted), mail waits (messages: {count})',
   'doctor.fix.oauth-consent-revoked':
-    'A person must consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE; Postfix then sends the waiting mail by itself.',
+    'A person must consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE (and, if the client was deleted in Google Cloud, a new client JSON with --oauth-client FILE); Postfix then sends the waiting mail by itself.',
 } as const;

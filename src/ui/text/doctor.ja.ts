@@ -94,7 +94,7 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.fix.oauth-token-unwritable':
     'プラグインは更新のたびにトークンを書き換えます。postfix-gmail-wizard --auth oauth をもう一度実行するか（ファイルとディレクトリーを {owner} のものにします）、chown {owner} し、ファイルを chmod 600、ディレクトリーを chmod 700 にしてください。',
   'doctor.title.oauth-consent-revoked':
-    'Postfix が OAuth トークンを更新できません。Google が拒否しました（invalid_grant: 同意が取り消されたか期限切れです）。メールは送信待ちです（{count} 通）',
+    'Postfix が OAuth トークンを更新できません。Google が拒否しました（同意が取り消されたか期限切れ、または OAuth クライアントが削除されています）。メールは送信待ちです（{count} 通）',
   'doctor.fix.oauth-consent-revoked':
-    'もう一度同意が必要です。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。その後、送信待ちのメールは Postfix が自動で送ります。',
+    'もう一度同意が必要です。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください（Google Cloud でクライアントが削除された場合は、新しいクライアントの JSON も --oauth-client FILE で）。その後、送信待ちのメールは Postfix が自動で送ります。',
 };

@@ -1,7 +1,9 @@
 // readFailures on the recording fake for a consent Google no longer accepts: the queue's delay reason is
-// Postfix's bare "bad protocol / cancel" and the log holds sasl-xoauth2 0.27's summary just after it
-// (lines as test/unit/postfix/oauth-refresh-log.test.ts derives them from the plugin's source).
+// Postfix's bare "bad protocol / cancel" and the log holds sasl-xoauth2 0.27's summary just after it —
+// the log as the real plugin and Postfix 3.11 wrote it (test/fixtures/postfix-output/
+// maillog-xoauth2-invalid-grant.log, captured by npm run releases:oauth; SOURCE.md there).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readFailures } from '../../../src/flow/doctor/failures.js';
 import { findProblems } from '../../../src/postfix/problems/index.js';
@@ -9,21 +11,27 @@ import { problemState } from '../../../src/flow/check/judge.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix } from '../../support/fake-postfix.js';
 import { detected } from '../../support/step-context.js';
+import { repoPath } from '../../support/paths.js';
 import { healthy } from '../../unit/postfix/problems/facts.js';
 
 const badProtocol =
-  'SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.250.102.108]: bad protocol / cancel';
-const pluginLine =
-  'Dec  7 23:40:00 vm postfix/smtp[100]: [sasl-xoauth2] auth failed: 2026-12-07 23:40:00: TokenStore::Refresh: request failed\n';
-const deferral = `Dec  7 23:40:01 vm postfix/smtp[100]: FFFF000005: to=<ops@example.com>, relay=smtp.gmail.com[142.250.102.108]:587, delay=1, delays=0/0/0/1, dsn=4.7.0, status=deferred (${badProtocol})\n`;
+  'SASL authentication failed; cannot authenticate to server localhost[127.0.0.1]: bad protocol / cancel';
+const captured = readFileSync(
+  repoPath('test', 'fixtures', 'postfix-output', 'maillog-xoauth2-invalid-grant.log'),
+  'utf8',
+);
+const deferral = `${captured
+  .split('\n')
+  .filter((l) => !l.includes('[sasl-xoauth2]'))
+  .join('\n')}\n`;
 const queued = JSON.stringify({
   queue_name: 'deferred',
-  queue_id: 'FFFF000005',
+  queue_id: '29CF6234755',
   arrival_time: 1,
   message_size: 500,
   forced_expire: false,
   sender: 'cron@vm',
-  recipients: [{ address: 'ops@example.com', delay_reason: badProtocol }],
+  recipients: [{ address: 'you@gmail.com', delay_reason: badProtocol }],
 });
 
 async function failuresOf(log: string): Promise<Awaited<ReturnType<typeof readFailures>>['failures']> {
@@ -31,16 +39,16 @@ async function failuresOf(log: string): Promise<Awaited<ReturnType<typeof readFa
   const postfix = installFakePostfix(sys);
   sys.put('/var/log/mail.log', log);
   postfix.queue = [queued];
-  sys.processes.set(100, { comm: 'smtp', uid: 0 });
+  sys.processes.set(23988, { comm: 'smtp', uid: 0 });
   return (await readFailures(sys, (await detected(sys)).postfix)).failures;
 }
 
 describe('readFailures: the OAuth refresh refused (invalid_grant)', () => {
   it("the queued message's bare reason, with the plugin's line in the log: oauth-consent-revoked, CRITICAL", async () => {
-    const failures = await failuresOf(`${deferral}${pluginLine}`);
+    const failures = await failuresOf(captured);
     assert.deepEqual(
       failures.map((f) => [f.queueId, f.diagnosis]),
-      [['FFFF000005', 'oauth-consent-revoked']],
+      [['29CF6234755', 'oauth-consent-revoked']],
     );
     const [problem] = findProblems(healthy({ failures }));
     assert.equal(problem?.code, 'oauth-consent-revoked');

@@ -1,13 +1,12 @@
-// A revoked or expired consent as the real sasl-xoauth2 0.27 and Postfix log it. Provenance of the lines:
-// - the plugin's: tarickb/sasl-xoauth2 at tag release-0.27, src/token_store.cc (a refresh answered other
-//   than 200 logs "TokenStore::Refresh: request failed" and returns SASL_BADPROT), src/client.cc (DoStep
-//   then calls SetFlushOnDestroy, which keeps that last line as the summary) and src/log.cc (Flush writes
-//   "auth failed: " + summary, the summary stamped "%F %T: ", through syslog(LOG_WARNING, "[sasl-xoauth2] %s")
-//   with no openlog of its own, so under smtp(8)'s ident "postfix/smtp[pid]").
-// - Postfix's: the delivery line of tarickb/sasl-xoauth2 issue #69 and bokysan/docker-postfix issue #187
-//   ("SASL authentication failed; cannot authenticate to server …: bad protocol / cancel", dsn=4.7.0); issue
-//   #69 shows the plugin's summary logged just after Postfix's own line.
+// A revoked or expired consent as the real sasl-xoauth2 0.27 and Postfix 3.11 log it: the lines are
+// test/fixtures/postfix-output/maillog-xoauth2-invalid-grant.log, captured from Debian sid's Postfix
+// 3.11.7 with experimental's sasl-xoauth2 0.27-0.1 (npm run releases:oauth, the fake token endpoint
+// answering the plugin's refresh with 400 {"error":"invalid_grant"}; SOURCE.md there). The plugin logs
+// one summary line through smtp(8)'s syslog ident, just after Postfix's deferral — the same line for
+// 401 invalid_client (maillog-xoauth2-invalid-client.log): only its full trace, which holds the client
+// secret and the refresh token, has Google's answer.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { diagnose, diagnoseDelivery } from '../../../src/gmail/diagnose.js';
 import { clientNotesFor, oauthRefreshNotes, parseDeliveryLine } from '../../../src/postfix/log.js';
@@ -16,29 +15,27 @@ import { problemState } from '../../../src/flow/check/judge.js';
 import { problemFix } from '../../../src/ui/doctor-view.js';
 import { doctorEn } from '../../../src/ui/text/doctor.en.js';
 import { doctorJa } from '../../../src/ui/text/doctor.ja.js';
+import { repoPath } from '../../support/paths.js';
 import { healthy } from './problems/facts.js';
 
-const REASON =
-  'SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.250.102.108]: bad protocol / cancel';
-const LOG = [
-  `Dec  7 23:40:00 box postfix/smtp[4242]: 2C35B61E6B16: ${REASON}`,
-  'Dec  7 23:40:00 box postfix/smtp[4242]: [sasl-xoauth2] auth failed: 2026-12-07 23:40:00: TokenStore::Refresh: request failed',
-  'Dec  7 23:40:00 box postfix/smtp[4242]: [sasl-xoauth2] set log_full_trace_on_failure to see full 9 line(s) of tracing.',
-  `Dec  7 23:40:01 box postfix/smtp[4242]: 2C35B61E6B16: to=<abc@example.net>, relay=smtp.gmail.com[142.250.102.108]:587, delay=551, delays=551/0.13/0.23/0, dsn=4.7.0, status=deferred (${REASON})`,
-].join('\n');
+const fixture = (name: string) => readFileSync(repoPath('test', 'fixtures', 'postfix-output', name), 'utf8');
+const LOG = fixture('maillog-xoauth2-invalid-grant.log').trimEnd();
+const REASON = 'SASL authentication failed; cannot authenticate to server localhost[127.0.0.1]: bad protocol / cancel';
 
 describe('sasl-xoauth2 cannot refresh the token (invalid_grant)', () => {
   it('the plugin\'s line after Postfix\'s is found for the bare "bad protocol / cancel" reason', () => {
     const notes = oauthRefreshNotes(LOG, REASON);
-    assert.deepEqual(notes, ['[sasl-xoauth2] auth failed: 2026-12-07 23:40:00: TokenStore::Refresh: request failed']);
+    assert.deepEqual(notes, ['[sasl-xoauth2] auth failed: 2026-12-08 01:13:43: TokenStore::Refresh: request failed']);
     assert.equal(diagnose([...notes, REASON].join('\n')).code, 'oauth-consent-revoked');
-    const event = parseDeliveryLine(LOG.split('\n').at(-1)!)!;
+    const event = parseDeliveryLine(LOG.split('\n').find((l) => l.includes('status=deferred'))!)!;
+    assert.equal(event.reply, REASON);
     const withNotes = [...oauthRefreshNotes(LOG, event.reply), ...clientNotesFor(LOG, event.queueId, event.to)];
     assert.equal(diagnoseDelivery(event, withNotes)?.code, 'oauth-consent-revoked');
   });
 
   it('without the plugin saying so, "bad protocol / cancel" stays unknown (a curl error says it too)', () => {
-    assert.deepEqual(oauthRefreshNotes(LOG.split('\n').slice(-1).join('\n'), REASON), []);
+    const withoutPlugin = LOG.split('\n').filter((l) => !l.includes('[sasl-xoauth2]'));
+    assert.deepEqual(oauthRefreshNotes(withoutPlugin.join('\n'), REASON), []);
     assert.equal(diagnose(REASON).code, 'unknown');
     assert.deepEqual(oauthRefreshNotes(LOG, 'connect to smtp.gmail.com[1.2.3.4]:587: Connection refused'), []);
   });
