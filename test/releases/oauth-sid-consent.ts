@@ -28,15 +28,22 @@ export async function tokenExpired(s: SidOauth): Promise<void> {
 }
 
 /** A test message that must wait: the lines logged for it, doctor's codes and check's line. */
-async function deferredAndNamed(s: SidOauth, expected: string): Promise<string[]> {
+async function deferredAndNamed(s: SidOauth, expected: string, answered: string): Promise<string[]> {
   const from = s.m.syslog!.lines.length;
+  const asked = s.oauth.requests.length;
   const sent = await s.wizard(['test', '--json', '--wait', '30']);
   assert.notEqual(sent.code, 0, `the test message went out:\n${sent.stdout}`);
-  const logged = s.m.syslog!.lines.slice(from).filter((l) => /sasl|SASL|status=deferred/.test(l));
+  const refreshes = s.oauth.requests.slice(asked).filter((r) => r.grantType === 'refresh_token');
+  assert.ok(refreshes.length > 0, "the plugin's refresh reached the fake");
+  assert.ok(
+    refreshes.every((r) => r.error === answered),
+    `the fake answered ${answered}: ${JSON.stringify(refreshes)}`,
+  );
+  const logged = s.m.syslog!.lines.slice(from);
   s.say(
     `test: exit ${sent.code}, ${sent.outcome.result ?? sent.outcome.test?.result}; the real plugin and Postfix logged:`,
   );
-  for (const line of logged) s.say(`  ${line}`);
+  for (const line of logged.filter((l) => /sasl|SASL|status=deferred/.test(l))) s.say(`  ${line}`);
   const doctor = await s.wizard(['doctor', '--json']);
   const codes = (doctor.outcome.doctor?.problems ?? []).map((p: { code: string }) => p.code);
   s.say(`doctor: exit ${doctor.code}, problems ${JSON.stringify(codes)}`);
@@ -63,7 +70,7 @@ export async function consentRevoked(s: SidOauth, refresh: string): Promise<{ in
   s.oauth.revoke(refresh);
   await tokenExpired(s);
   s.say('the consent was revoked at the fake and the access token expired');
-  const invalidGrant = await deferredAndNamed(s, 'oauth-consent-revoked');
+  const invalidGrant = await deferredAndNamed(s, 'oauth-consent-revoked', 'invalid_grant');
   const fresh = s.oauth.grant(s.client, s.account);
   await writeFile(join(s.m.root, 'root/token.json'), JSON.stringify({ refresh_token: fresh }), { mode: 0o600 });
   const again = await s.wizard(s.setupArgs);
@@ -81,7 +88,7 @@ export async function clientDeleted(s: SidOauth): Promise<{ invalidClient: strin
   s.say('the OAuth client was deleted at the fake and the access token expired');
   // The plugin's one line (its summary) is the same as for invalid_grant: only its full trace, which
   // holds the client secret and the refresh token, has Google's answer. Doctor names the consent.
-  const invalidClient = await deferredAndNamed(s, 'oauth-consent-revoked');
+  const invalidClient = await deferredAndNamed(s, 'oauth-consent-revoked', 'invalid_client');
   const client = `${s.client.split('.')[0]}-new.apps.googleusercontent.com`;
   s.oauth.options.clients[client] = { secret: `${secret}-new` };
   await writeFile(join(s.m.root, 'root/client-new.json'), s.oauth.clientJson(client), { mode: 0o600 });

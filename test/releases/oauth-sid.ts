@@ -90,6 +90,7 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
     say(`Postfix ${version}; ${plugin || 'no sasl-xoauth2'}; master.cf: ${chroot}`);
     assert.equal(Boolean(plugin), !install, install ? 'no plugin before --install' : 'the plugin is there');
     await copyFile(ca.caPath, join(m.root, 'etc/ssl/pgw-test-ca.pem'));
+    oauth.options.clients[CLIENT] = { secret: SECRET }; // the first machine deleted it
     const refresh = oauth.grant(CLIENT, ACCOUNT);
     await writeFile(join(m.root, 'root/client.json'), oauth.clientJson(CLIENT), { mode: 0o600 });
     await writeFile(join(m.root, 'root/token.json'), JSON.stringify({ refresh_token: refresh }), { mode: 0o600 });

@@ -40,8 +40,8 @@ export interface FakeOauth {
   /** The account an access token was issued for, if it is valid now (issued here, not expired, not revoked). */
   validAccessToken(token: string): string | undefined;
   revoke(refreshToken: string): void;
-  /** What came in, in order: endpoint and grant type (never a secret). */
-  requests: { path: string; grantType?: string; ok: boolean }[];
+  /** What came in, in order: endpoint, grant type and the error answered (never a secret). */
+  requests: { path: string; grantType?: string; ok: boolean; error?: string }[];
   options: FakeOauthOptions;
   close(): Promise<void>;
 }
@@ -101,7 +101,7 @@ export async function startFakeOauth(options: FakeOauthOptions): Promise<FakeOau
     const grantType = form.get('grant_type') ?? '';
     const client = options.clients[form.get('client_id') ?? ''];
     const fail = (status: number, code: string, description: string) => {
-      requests.push({ path: '/token', grantType, ok: false });
+      requests.push({ path: '/token', grantType, ok: false, error: code });
       error(res, status, code, description);
     };
     if (!client || client.secret !== form.get('client_secret')) return fail(401, 'invalid_client', 'Unauthorized');
