@@ -166,6 +166,7 @@ async function makePlan(ctx: Context, run: SetupRun): Promise<void> {
       'monitor_timer',
       'sasl_xoauth2_conf',
       'xoauth2_token',
+      'oauth_consent',
     ]),
   );
   run.plan = plan;
