@@ -155,7 +155,16 @@ export async function readOauthRemoval(
   postfix: { configDir: string; isDefaultInstance: boolean },
 ): Promise<OauthRemovalFacts> {
   const settings = await readSettings(sys, instanceDir(postfix), ['queue_directory']);
-  const queue = (settings.queue_directory ?? '/var/spool/postfix').replace(/\/+$/, '');
+  return readOauthFilesIn(sys, settings.queue_directory, postfix);
+}
+
+/** The same, for a queue_directory already read (setup's detect read it): no postconf asked. */
+export async function readOauthFilesIn(
+  sys: System,
+  queueDirectory: string | undefined,
+  postfix: { configDir: string },
+): Promise<OauthRemovalFacts> {
+  const queue = (queueDirectory ?? '/var/spool/postfix').replace(/\/+$/, '');
   const dirPath = `${queue}/${tokenDirName}`;
   const dirInfo = await sys.fileInfo(dirPath);
   const names = dirInfo?.isDirectory ? await sys.listDir(dirPath) : [];

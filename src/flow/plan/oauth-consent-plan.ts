@@ -21,12 +21,13 @@ export function consentRecordPiece(
   // --dry-run proves no token: the record stays as it is.
   if (!credential) return {};
   const record = files.consentRecord;
+  // OAuth signs in for the default account only: every other token file goes (oauth-leftovers.ts), its entry with it.
   const entries = withConsent(
     parseConsentRecord(record.content),
     { account: files.account, tokenFile: files.tokenPath },
     credential.consentExpiresAt,
     sameConsent,
-  );
+  ).filter((e) => e.tokenFile === files.tokenPath);
   const content = entries.length > 0 ? renderTemplate(templates.oauth_consent ?? '', { consents: entries }) : undefined;
   if (content === record.content && (content === undefined || record.mode === consentRecordMode)) return {};
   if (content === undefined) return { deletes: [record.path], touches: [record.path] };

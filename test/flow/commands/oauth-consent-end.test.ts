@@ -163,6 +163,29 @@ describe('the end of an OAuth consent (a consent screen in Testing)', () => {
     assert.equal(sys.text(record), written);
   });
 
+  it('switching from OAuth to an app password takes the record out with the token file', async () => {
+    const sys = oauthMachine({ consentSeconds: week });
+    sys.authResult = (user, given) =>
+      user === oauthSecrets.ACCOUNT && given === 'abcdefghijklmnop'
+        ? { ok: true }
+        : { ok: false, errorCode: 'EAUTH', responseCode: 535 };
+    assert.equal((await runCli(sys, oauthHeadless)).exit, 0);
+    assert.ok(sys.files.has(record));
+    const args = [
+      '--account',
+      oauthSecrets.ACCOUNT,
+      '--auth',
+      'app-password',
+      '--password-stdin',
+      '--yes',
+      '--no-test',
+    ];
+    const run = await runCli(sys, [...args, '--json'], { stdin: 'abcdefghijklmnop\n' });
+    assert.equal(run.exit, 0, run.stderr);
+    assert.equal(sys.files.has(tokenPath), false);
+    assert.equal(sys.files.has(record), false);
+  });
+
   it('--dry-run shows no record and writes none', async () => {
     const sys = oauthMachine({ consentSeconds: week });
     const run = await runCli(sys, [...oauthHeadless.filter((a) => a !== '--yes'), '--dry-run']);
