@@ -23,7 +23,7 @@ import {
 } from './settings.js';
 import { relayTakenOut } from './relay-taken-out.js';
 import { dpkgInterrupted } from './dpkg-interrupted.js';
-import { oauthPluginMissing, oauthTokenUnwritable } from './oauth.js';
+import { oauthConsentEnding, oauthPluginMissing, oauthTokenUnwritable } from './oauth.js';
 import { mapTypeUnsupported, postfixWithoutSasl, postfixWithoutTls } from './build.js';
 import type { DoctorFacts, Problem } from './types.js';
 
@@ -51,6 +51,7 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   loginRefused,
   deferredAuth,
   oauthConsentRevoked,
+  oauthConsentEnding,
   quotaExceeded,
   dailyLimit,
   throttled,
