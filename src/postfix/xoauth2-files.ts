@@ -4,9 +4,10 @@
 // config (/etc/sasl-xoauth2.conf, compiled in) there too. The token file belongs to mail_owner, the
 // user smtp runs as, because the plugin rewrites it (a new file beside it, renamed: the directory
 // must be that user's too).
-import { dirname } from 'node:path';
 import { uidOf } from './journal.js';
+import { type ChrootCopy, chrootCaCopy, ownCaCopy } from './xoauth2-chroot-ca.js';
 import { instanceDir, readSettings } from './postconf.js';
+import { consentRecordPath } from './wizard-files.js';
 import type { System } from '../system/types.js';
 
 /** The plugin's config file, as the Debian and Fedora packages build it. */
@@ -15,6 +16,7 @@ export const xoauth2ConfigPath = '/etc/sasl-xoauth2.conf';
 export const tokenDirName = 'sasl-xoauth2';
 
 export interface OauthFileFacts {
+  account: string;
   /** The relaying smtp service runs chrooted here (queue_directory): smtp sees paths under it. */
   chrootDir?: string;
   tokenDir: string;
@@ -31,35 +33,21 @@ export interface OauthFileFacts {
   /** Chrooted: the CA bundle the plugin's libcurl verifies the token endpoint with (its config's
    * ca_bundle_file), copied to the same path inside the chroot, where smtp(8) refreshes the token. */
   caCopy?: ChrootCopy;
+  /** When each consent ends (postfix/oauth-consent-record.ts), as it is now. */
+  consentRecord: RecordFile;
 }
 
-/** A file smtp(8) needs inside its chroot: `from` (the path it is seen at inside too), the copy at `to`. */
-export interface ChrootCopy {
-  from: string;
-  to: string;
-  content: string;
-  /** The copy as it is now, if there is one. */
-  current?: { content?: string; mode: number };
-  /** The directories above `to` (under the chroot) that are not there yet, outermost first. */
-  missingDirs: string[];
+/** The consent record's path, and its text and mode where it exists. */
+export interface RecordFile {
+  path: string;
+  content?: string;
+  mode?: number;
 }
 
-/** `path` copied under `chrootDir` at the same path: what is there now and which directories it needs. */
-async function chrootCopy(sys: System, chrootDir: string, ca: { path: string; pem: string }): Promise<ChrootCopy> {
-  const root = chrootDir.replace(/\/+$/, '');
-  const to = `${root}${ca.path}`;
-  const info = await sys.fileInfo(to);
-  const missingDirs: string[] = [];
-  for (let dir = dirname(to); dir.length > root.length; dir = dirname(dir)) {
-    if (!(await sys.fileInfo(dir))) missingDirs.unshift(dir);
-  }
-  return {
-    from: ca.path,
-    to,
-    content: ca.pem,
-    ...(info ? { current: { content: await sys.readFile(to), mode: info.mode } } : {}),
-    missingDirs,
-  };
+async function readRecordFile(sys: System, postfix: { configDir: string }): Promise<RecordFile> {
+  const path = consentRecordPath(postfix);
+  const info = await sys.fileInfo(path);
+  return info ? { path, content: await sys.readFile(path), mode: info.mode } : { path };
 }
 
 /** The gid of a user in /etc/passwd text (its primary group), or undefined. */
@@ -113,6 +101,7 @@ export async function readOauthFileFacts(
     }),
   );
   return {
+    account,
     ...(chrootDir ? { chrootDir } : {}),
     ...where,
     owner: { name, uid, gid },
@@ -128,7 +117,8 @@ export async function readOauthFileFacts(
       : {}),
     ...(dirInfo ? { dir: { mode: dirInfo.mode, uid: dirInfo.uid, gid: dirInfo.gid } } : {}),
     configs,
-    ...(chrootDir && ca ? { caCopy: await chrootCopy(sys, chrootDir, ca) } : {}),
+    ...(chrootDir && ca ? { caCopy: await chrootCaCopy(sys, chrootDir, ca) } : {}),
+    consentRecord: await readRecordFile(sys, postfix),
   };
 }
 
@@ -165,20 +155,8 @@ export interface OauthRemovalFacts {
   configs: { path: string; content?: string }[];
   /** The CA bundle setup copied into smtp's chroot (its config's ca_bundle_file), while still the same bytes. */
   caCopies: string[];
-}
-
-/** The chroot's copy of an own config's ca_bundle_file, when it is byte for byte the file it was copied from. */
-async function ownCaCopy(sys: System, queue: string, config: { path: string; content?: string }) {
-  if (!config.path.startsWith(`${queue}/`)) return undefined;
-  let bundle: unknown;
-  try {
-    bundle = (JSON.parse(config.content ?? '') as Record<string, unknown>).ca_bundle_file;
-  } catch {
-    return undefined;
-  }
-  if (typeof bundle !== 'string' || !bundle.startsWith('/')) return undefined;
-  const [copy, original] = await Promise.all([sys.readFile(`${queue}${bundle}`), sys.readFile(bundle)]);
-  return copy !== undefined && copy === original ? `${queue}${bundle}` : undefined;
+  /** The record of when each consent ends, where it exists: it goes with the token files. */
+  consentRecord?: RecordFile;
 }
 
 export async function readOauthRemoval(
@@ -186,7 +164,16 @@ export async function readOauthRemoval(
   postfix: { configDir: string; isDefaultInstance: boolean },
 ): Promise<OauthRemovalFacts> {
   const settings = await readSettings(sys, instanceDir(postfix), ['queue_directory']);
-  const queue = (settings.queue_directory ?? '/var/spool/postfix').replace(/\/+$/, '');
+  return readOauthFilesIn(sys, settings.queue_directory, postfix);
+}
+
+/** The same, for a queue_directory already read (setup's detect read it): no postconf asked. */
+export async function readOauthFilesIn(
+  sys: System,
+  queueDirectory: string | undefined,
+  postfix: { configDir: string },
+): Promise<OauthRemovalFacts> {
+  const queue = (queueDirectory ?? '/var/spool/postfix').replace(/\/+$/, '');
   const dirPath = `${queue}/${tokenDirName}`;
   const dirInfo = await sys.fileInfo(dirPath);
   const names = dirInfo?.isDirectory ? await sys.listDir(dirPath) : [];
@@ -203,8 +190,10 @@ export async function readOauthRemoval(
   const caCopies = (await Promise.all(configs.map((c) => ownCaCopy(sys, queue, c)))).filter(
     (p): p is string => p !== undefined,
   );
+  const record = await readRecordFile(sys, postfix);
   return {
     tokens,
+    ...(record.content !== undefined ? { consentRecord: record } : {}),
     ...(dirInfo?.isDirectory && onlyTokens
       ? { dir: { path: dirPath, mode: dirInfo.mode, uid: dirInfo.uid, gid: dirInfo.gid } }
       : {}),
