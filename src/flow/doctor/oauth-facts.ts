@@ -14,7 +14,7 @@ import type { HostFacts, PostfixFacts } from '../types.js';
 
 export async function readOauthFacts(
   sys: System,
-  facts: Pick<HostFacts, 'saslPlugins'>,
+  facts: Pick<HostFacts, 'saslPlugins' | 'caBundle'>,
   postfix: PostfixFacts,
   settings: Readonly<Record<string, string>>,
   consentWarnSeconds = consentWarnSecondsDefault,
@@ -26,7 +26,7 @@ export async function readOauthFacts(
   const queue = (settings.queue_directory ?? '/var/spool/postfix').replace(/\/+$/, '');
   const chrootDir = postfix.tls?.chrootDir;
   const inside = chrootDir ? configPaths(chrootDir)[1] : undefined;
-  const chrootConfigMissing = inside && !(await sys.fileInfo(inside)) ? inside : undefined;
+  const chrootConfigMissing = inside ? await missingInChroot(sys, chrootDir!, inside, facts.caBundle) : undefined;
   const dirPath = `${queue}/${tokenDirName}`;
   const dir = await sys.fileInfo(dirPath);
   const names = dir?.isDirectory ? (await sys.listDir(dirPath)).filter((n) => n.endsWith('.json')) : [];
@@ -63,4 +63,28 @@ export async function readOauthFacts(
     consentWarnSeconds,
     tokens,
   };
+}
+
+/**
+ * Chrooted smtp: the plugin's config inside the chroot, or else the CA bundle its libcurl verifies the
+ * token endpoint with (the config's ca_bundle_file, else the system's) at the same path inside it.
+ */
+async function missingInChroot(
+  sys: System,
+  chrootDir: string,
+  config: string,
+  systemBundle: string | undefined,
+): Promise<string | undefined> {
+  const text = await sys.readFile(config).catch(() => undefined);
+  if (text === undefined) return config;
+  let bundle: unknown;
+  try {
+    bundle = (JSON.parse(text) as Record<string, unknown>).ca_bundle_file;
+  } catch {
+    bundle = undefined; // a config the plugin cannot read is a person's to mend; the bundle is what counts here
+  }
+  const path = typeof bundle === 'string' && bundle.startsWith('/') ? bundle : systemBundle;
+  if (!path) return undefined;
+  const inside = `${chrootDir.replace(/\/+$/, '')}${path}`;
+  return (await sys.fileInfo(inside)) ? undefined : inside;
 }

@@ -143,7 +143,7 @@ export interface DoctorFacts {
 export interface OauthFacts {
   /** libsasl-xoauth2.so in a Cyrus SASL plugin directory. */
   plugin: boolean;
-  /** smtp runs chrooted and the plugin's config is missing inside the chroot (the plugin reads it there). */
+  /** smtp runs chrooted and the plugin's config, or the CA bundle it names, is missing inside the chroot (the plugin reads both there). */
   chrootConfigMissing?: string;
   /** mail_owner and its ids: the user that must own the token files and their directory. */
   owner: { name: string; uid: number; gid: number };

@@ -86,9 +86,9 @@ export const doctorEn = {
   'doctor.title.mail-deferred': 'Mail is waiting or was returned (messages: {count})',
   'doctor.fix.mail-deferred': 'Postfix retries deferred mail by itself; returned mail must be sent again.',
   'doctor.title.oauth-plugin-missing':
-    'Postfix signs in with OAuth (XOAUTH2), but the sasl-xoauth2 plugin is missing ({where})',
+    'Postfix signs in with OAuth (XOAUTH2), but the sasl-xoauth2 plugin or a file it needs is missing ({where})',
   'doctor.fix.oauth-plugin-missing':
-    'Install the sasl-xoauth2 package (Debian sid: from experimental; Fedora/EPEL: dnf install sasl-xoauth2), or run postfix-gmail-wizard --auth oauth again, which writes the plugin config inside the chroot too.',
+    'Install the sasl-xoauth2 package (Debian sid: from experimental; Fedora/EPEL: dnf install sasl-xoauth2), or run postfix-gmail-wizard --auth oauth again, which writes the plugin config and the CA bundle it needs inside the chroot too.',
   'doctor.title.oauth-token-unwritable':
     'smtp cannot rewrite the OAuth token file {paths}: it must be owned by {owner}, 0600, in a 0700 directory of {owner}',
   'doctor.fix.oauth-token-unwritable':

@@ -90,9 +90,9 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.fix.mail-deferred':
     '保留されたメールは Postfix が自動で再送します。返送されたメールは送り直す必要があります。',
   'doctor.title.oauth-plugin-missing':
-    'Postfix は OAuth（XOAUTH2）でログインする設定ですが、sasl-xoauth2 プラグインがありません（{where}）',
+    'Postfix は OAuth（XOAUTH2）でログインする設定ですが、sasl-xoauth2 プラグインか、それが必要とするファイルがありません（{where}）',
   'doctor.fix.oauth-plugin-missing':
-    'sasl-xoauth2 パッケージをインストールするか（Debian sid: experimental から、Fedora/EPEL: dnf install sasl-xoauth2）、postfix-gmail-wizard --auth oauth をもう一度実行してください（chroot 内にもプラグインの設定を書き込みます）。',
+    'sasl-xoauth2 パッケージをインストールするか（Debian sid: experimental から、Fedora/EPEL: dnf install sasl-xoauth2）、postfix-gmail-wizard --auth oauth をもう一度実行してください（chroot 内にもプラグインの設定と、それが使う CA バンドルを書き込みます）。',
   'doctor.title.oauth-token-unwritable':
     'smtp が OAuth のトークンファイル {paths} を書き換えられません。{owner} の所有、0600 で、{owner} の 0700 のディレクトリーに置く必要があります',
   'doctor.fix.oauth-token-unwritable':
