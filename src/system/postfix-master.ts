@@ -30,13 +30,15 @@ export async function postfixMasterRunning(queueDirectory: string): Promise<bool
   const state = stat.charAt(close + 2);
   // Gone, the pid now another program's, or a master killed and not yet reaped (a zombie: its lock is gone).
   if (close < 0 || comm !== 'master' || state === 'Z' || state === 'X') return false;
-  // Another instance's master at a reused pid works elsewhere. A working directory that cannot be read
-  // (a process in another mount namespace) refutes nothing.
-  const [cwd, real] = await Promise.all([
-    fs.readlink(`/proc/${pid}/cwd`).catch(() => undefined),
-    fs.realpath(queue).catch(() => queue),
+  // Another instance's master at a reused pid works elsewhere. The directory itself is compared (device
+  // and inode through /proc's link), not its name: a master started in another mount namespace (a
+  // chroot's, a container's) names its working directory from its own root. One that cannot be read
+  // refutes nothing.
+  const [cwd, here] = await Promise.all([
+    fs.stat(`/proc/${pid}/cwd`).catch(() => undefined),
+    fs.stat(queue).catch(() => undefined),
   ]);
-  return cwd === undefined || cwd === real;
+  return cwd === undefined || here === undefined || (cwd.dev === here.dev && cwd.ino === here.ino);
 }
 
 async function exists(path: string): Promise<boolean> {
