@@ -41,12 +41,19 @@ for (const layer of layers) {
     // a layer with no tests yet
   }
 }
-// The bin runs the bundle that ships (dist/bundle, scripts/bundle.ts). `npx tsc` alone leaves it as it
-// was: bundle the compiled tree again, so every test that runs the bin runs the code beside it.
-const bundler = join(root, 'dist', 'scripts', 'bundle.js');
-if (existsSync(bundler) && spawnSync(process.execPath, [bundler], { stdio: 'inherit', cwd: root }).status !== 0) {
-  process.stderr.write('bundling dist/src into dist/bundle failed (see above)\n');
-  process.exit(1);
+// The bin runs the bundle that ships (dist/bundle, scripts/bundle.ts), and the package holds the man
+// page (scripts/write-man-page.ts). `npx tsc` alone (npm ci no longer builds: package.json builds on
+// prepack) leaves both as they were: make them again from the compiled tree, so every test that runs
+// the bin runs the code beside it and the package's file list is the one npm pack would build.
+for (const [script, what] of [
+  ['write-man-page.js', 'writing the man page'],
+  ['bundle.js', 'bundling dist/src into dist/bundle'],
+]) {
+  const file = join(root, 'dist', 'scripts', script);
+  if (existsSync(file) && spawnSync(process.execPath, [file], { stdio: 'inherit', cwd: root }).status !== 0) {
+    process.stderr.write(`${what} failed (see above)\n`);
+    process.exit(1);
+  }
 }
 const filter = process.argv.slice(2);
 const pick = (list) => (filter.length ? list.filter((f) => filter.some((part) => f.includes(part))) : list);

@@ -23,6 +23,7 @@ import type {
 import { loadTemplates } from './templates.js';
 import { runChild } from './child.js';
 import { readSecretFile } from './secret-file.js';
+import { postfixMasterRunning } from './postfix-master.js';
 import { trustedOwners } from './sudo-user.js';
 
 export function createRealSystem(): System {
@@ -79,6 +80,7 @@ export function createRealSystem(): System {
     removeTree: (path) => fs.rm(path, { recursive: true, force: true }),
     pid: () => process.pid,
     processInfo,
+    postfixMasterRunning,
     holdSignals,
     isRoot: () => process.getuid?.() === 0,
     program: programPaths,
@@ -220,6 +222,7 @@ async function fileInfo(path: string): Promise<FileInfo | undefined> {
       size: s.size,
       mtimeMs: s.mtimeMs,
       isDirectory: s.isDirectory(),
+      inode: s.ino,
     };
   } catch (error) {
     if (isMissing(error)) return undefined;

@@ -56,6 +56,8 @@ export interface FileInfo {
   mtimeMs: number;
   /** true for a directory (e.g. Gentoo's /etc/portage/package.use can be either). */
   isDirectory?: boolean;
+  /** Its inode number (/proc/locks names a locked file by it). */
+  inode?: number;
 }
 
 export interface LoggedExecOptions {
@@ -223,6 +225,12 @@ export interface System {
   pid(): number;
   /** The program name (/proc/PID/comm) and real uid of a running process; undefined when gone or unknown here. */
   processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined>;
+  /**
+   * Whether Postfix's master runs for this queue directory, as `postfix status` decides (master.pid names a
+   * live master; a stale one means not running) but without its processes; undefined where that cannot be
+   * read here (no /proc, the pid file unreadable), and postfix status must answer (postfix-master.ts).
+   */
+  postfixMasterRunning(queueDirectory: string): Promise<boolean | undefined>;
   /** Keep SIGINT/SIGTERM/SIGHUP from killing the process while a transaction runs; report them instead. */
   holdSignals(): SignalGuard;
   chmod(path: string, mode: number): Promise<void>;

@@ -8,6 +8,7 @@ import type { ProblemJson } from '../outcome.js';
 
 /** Each code's title and fix. */
 const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
+  'dpkg-interrupted': ['doctor.title.dpkg-interrupted', 'doctor.fix.dpkg-interrupted'],
   'data-dir-owner': ['doctor.title.data-dir-owner', 'doctor.fix.data-dir-owner'],
   'postfix-not-running': ['doctor.title.postfix-not-running', 'doctor.fix.postfix-not-running'],
   'postfix-without-sasl': ['doctor.title.postfix-without-sasl', 'doctor.fix.postfix-without-sasl'],
@@ -22,6 +23,8 @@ const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'oauth-plugin-missing': ['doctor.title.oauth-plugin-missing', 'doctor.fix.oauth-plugin-missing'],
   'oauth-token-unwritable': ['doctor.title.oauth-token-unwritable', 'doctor.fix.oauth-token-unwritable'],
   'oauth-consent-revoked': ['doctor.title.oauth-consent-revoked', 'doctor.fix.oauth-consent-revoked'],
+  'oauth-consent-expired': ['doctor.title.oauth-consent-expired', 'doctor.fix.oauth-consent-expired'],
+  'oauth-consent-expiring': ['doctor.title.oauth-consent-expiring', 'doctor.fix.oauth-consent-expiring'],
   'relay-taken-out': ['doctor.title.relay-taken-out', 'doctor.fix.relay-taken-out'],
   'relay-bypassed': ['doctor.title.relay-bypassed', 'doctor.fix.relay-bypassed'],
   'open-relay': ['doctor.title.open-relay', 'doctor.fix.open-relay'],

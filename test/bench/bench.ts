@@ -5,13 +5,16 @@
 //   3. headless setup + test send vs the same Postfix steps in sh    target ≤ 1.3×
 //   4. check (monitoring) vs node starting plus the reads any check must make (postconf -n, postqueue -j)
 //                                                                   target ≤ 2.5×
-//   5. packed tarball size (budget 100 KiB) and installed production packages
+//   5. packed tarball size (budget 100 KiB) and installed production packages, then what weighs
+//      what: each packed file gzipped, and the bundle's code, English and Japanese texts gzipped
 //   6. the README's length (budget 150 lines: what a first-timer needs; the rest is in docs/)
+// `npm run bench -- size` (or startup, setup, check) runs only those parts.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeGmail } from '../support/fake-gmail.js';
+import { weights } from './package-weights.js';
 import { repoPath } from '../support/paths.js';
 import { createPostfixInstance, postfixSkipReason } from '../support/postfix-instance.js';
 import { createTestCa } from '../support/test-ca.js';
@@ -182,10 +185,10 @@ until grep -q 'status=sent' "$LOG"; do sleep 0.05; done
   }
 }
 
-function sizes(): void {
+async function sizes(): Promise<void> {
   const pack = JSON.parse(
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoPath(), encoding: 'utf8' }),
-  ) as { size: number; unpackedSize: number; entryCount: number }[];
+  ) as { size: number; unpackedSize: number; entryCount: number; files: { path: string }[] }[];
   const packages =
     execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repoPath(), encoding: 'utf8' })
       .trim()
@@ -194,6 +197,7 @@ function sizes(): void {
   console.log(
     `packed tarball: ${kib.toFixed(1)} KiB, budget ${tarballBudgetKiB} KiB: ${verdict(kib <= tarballBudgetKiB)} (${pack[0]!.entryCount} files, ${(pack[0]!.unpackedSize / 1024).toFixed(0)} KiB unpacked); production packages installed: ${packages}`,
   );
+  await weights(pack[0]!.files.map((f) => f.path));
   const lines = readFileSync(repoPath('README.md'), 'utf8').split('\n').length - 1;
   console.log(`README.md: ${lines} lines, budget ${readmeBudgetLines}: ${verdict(lines <= readmeBudgetLines)}`);
 }
@@ -226,7 +230,9 @@ async function checkSpeed(): Promise<void> {
   }
 }
 
-await startup();
-await headlessSetup();
-await checkSpeed();
-sizes();
+const only = process.argv.slice(2);
+const part = (name: string) => only.length === 0 || only.includes(name);
+if (part('startup')) await startup();
+if (part('setup')) await headlessSetup();
+if (part('check')) await checkSpeed();
+if (part('size')) await sizes();

@@ -82,6 +82,8 @@ export function installFakePostfix(sys: FakeSystem, options: FakePostfixOptions 
     queue: [],
     outputs,
   };
+  // master.pid read without postfix status (src/system/postfix-master.ts): the fake's one master.
+  sys.masterRunning = () => state.running;
   const ok = (stdout = '') => ({ exitCode: 0, stdout, stderr: '' });
   const fail = (stderr: string) => ({ exitCode: 1, stdout: '', stderr: `${stderr}\n` });
   sys.on('postconf', (rawArgs) => {

@@ -268,6 +268,13 @@ export class FakeSystem implements System {
   async processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined> {
     return this.processes.get(pid);
   }
+  /** Postfix's master for a queue directory (installFakePostfix answers from its state); undefined: ask postfix status. */
+  masterRunning: (queueDirectory: string) => boolean | undefined = () => undefined;
+  readonly masterReadings: string[] = [];
+  async postfixMasterRunning(queueDirectory: string): Promise<boolean | undefined> {
+    this.masterReadings.push(queueDirectory);
+    return this.masterRunning(queueDirectory);
+  }
   /** A signal to deliver at the next interrupted() check (simulates Ctrl-C during apply). */
   pendingSignal?: string;
   holdSignals(): SignalGuard {

@@ -87,7 +87,9 @@ async function detectPostfix(
     sys.exec('postconf', postconfArgs(configDirOption, '-A')),
     sys.exec('postconf', postconfArgs(configDirOption, '-m')),
     listener ? sys.exec('postconf', postconfArgs(configDirOption, '-M')) : undefined,
-    sys.exec('postfix', postconfArgs(configDirOption, 'status')),
+    // Root reads master.pid after this round (postfix-master.ts), a fraction of postfix status's eight
+    // processes; anyone else cannot read it, and asks postfix status here as before.
+    sys.isRoot() ? undefined : postfixStatus(sys, configDirOption),
   ]);
   const probe = await probing;
   if (probe.notFound || probe.exitCode !== 0) {
@@ -95,6 +97,10 @@ async function detectPostfix(
     return undefined;
   }
   const [settings, explicit, clientTypes, mapTypes, master, status] = await readings;
+  const running =
+    status ??
+    (await sys.postfixMasterRunning(settings.queue_directory ?? '/var/spool/postfix')) ??
+    (await postfixStatus(sys, configDirOption));
   const defaultConfigDir = /=\s*(\S+)/.exec(probe.stdout)?.[1] ?? '/etc/postfix';
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
@@ -125,7 +131,7 @@ async function detectPostfix(
     version: settings.mail_version ?? 'unknown',
     configDir,
     isDefaultInstance,
-    running: status.exitCode === 0,
+    running,
     saslClientTypes: words(clientTypes.stdout),
     mapTypes: words(mapTypes.stdout),
     defaultMapType: settings.default_database_type ?? 'hash',
@@ -146,6 +152,10 @@ async function detectPostfix(
     serviceManager: isDefaultInstance ? init : 'none',
     log: await findLog(sys, settings.maillog_file ?? '', logFiles),
   };
+}
+
+async function postfixStatus(sys: System, configDirOption: string | undefined): Promise<boolean> {
+  return (await sys.exec('postfix', postconfArgs(configDirOption, 'status'))).exitCode === 0;
 }
 
 async function readPasswordMapFacts(sys: System, value: string): Promise<PasswordMapFacts | undefined> {

@@ -15,6 +15,7 @@ import { readMapStates } from './maps.js';
 import { doctorSettingNames } from '../../postfix/problems/read-names.js';
 import { configuredRelay } from './configured-relay.js';
 import { probeRelay, tryLogin } from './reach.js';
+import { dpkgState } from '../../distro/dpkg-state.js';
 
 /** What a chrooted smtp(8) needs to look a name up (Debian's configure-instance.sh copies them). */
 export const resolverFiles = [
@@ -32,9 +33,15 @@ export interface GatheredFacts {
 }
 
 export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: PostfixFacts): Promise<GatheredFacts> {
-  const [local, relay] = await Promise.all([gatherLocalFacts(sys, facts, postfix), probeRelay(sys, postfix)]);
+  const [local, relay, dpkg] = await Promise.all([
+    gatherLocalFacts(sys, facts, postfix),
+    probeRelay(sys, postfix),
+    // doctor only (not the scheduled check): one dpkg --audit, read-only.
+    facts.distro.name === 'debian' ? dpkgState(sys) : undefined,
+  ]);
   const login = await tryLogin(sys, facts, postfix, relay);
-  return { ...local, doctor: { ...local.doctor, relay, login } };
+  const interrupted = dpkg?.interrupted ? { dpkgInterrupted: dpkg.audit } : {};
+  return { ...local, doctor: { ...local.doctor, relay, login, ...interrupted } };
 }
 
 /**
@@ -62,7 +69,7 @@ export async function gatherLocalFacts(
     chrootState(sys, postfix),
     dataDirState(sys, settings),
     configuredRelay(sys, postfix),
-    readOauthFacts(sys, facts, postfix, settings),
+    readOauthFacts(sys, facts, postfix, settings, limits.consentWarnSeconds),
   ]);
   const sending = { accounts: sendingUse(sys, postfix, read, limits.dailyLimit), warnPercent: limits.warnPercent };
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
@@ -95,6 +102,8 @@ export interface LimitOptions {
   warnPercent: number;
   /** Instead of Gmail's number (check --daily-limit). */
   dailyLimit?: number;
+  /** Warn this many seconds before an OAuth consent ends (check --consent-days). */
+  consentWarnSeconds?: number;
 }
 
 /** Each account's recipients in the last 24 h, from the same log reading as the failures. */

@@ -5,6 +5,7 @@ import type { EffectiveTls } from '../tls-policy.js';
 import type { AccountUse } from '../../gmail/limits.js';
 
 export const PROBLEM_CODES = [
+  'dpkg-interrupted',
   'data-dir-owner',
   'postfix-not-running',
   'postfix-without-sasl',
@@ -19,6 +20,8 @@ export const PROBLEM_CODES = [
   'oauth-plugin-missing',
   'oauth-token-unwritable',
   'oauth-consent-revoked',
+  'oauth-consent-expired',
+  'oauth-consent-expiring',
   'relay-taken-out',
   'relay-bypassed',
   'open-relay',
@@ -131,6 +134,8 @@ export interface DoctorFacts {
   caBundle?: string;
   /** The relayhost the wizard wrote, while its setup is in place (flow/doctor/configured-relay.ts). */
   configuredRelay?: string;
+  /** dpkg --audit's report when an install or upgrade was cut off midway (distro/dpkg-state.ts); doctor only. */
+  dpkgInterrupted?: readonly string[];
   /** OAuth (XOAUTH2 filter in main.cf): the plugin, and the token files as smtp(8) must find them. */
   oauth?: OauthFacts;
 }
@@ -142,8 +147,15 @@ export interface OauthFacts {
   chrootConfigMissing?: string;
   /** mail_owner and its ids: the user that must own the token files and their directory. */
   owner: { name: string; uid: number; gid: number };
+  /** Epoch seconds when these facts were read, and how long before a consent's end to warn. */
+  now: number;
+  consentWarnSeconds: number;
   tokens: {
     path: string;
+    /** The account (the token file is named after it). */
+    account: string;
+    /** Epoch seconds when Google ends the consent (the wizard's record); undefined: no end known. */
+    consentExpiresAt?: number;
     mode: number;
     uid: number;
     /** The directory's mode and owner: the plugin writes a new file beside the token and renames it. */

@@ -48,6 +48,10 @@ export const doctorEn = {
     'Postfix has no SASL mechanism it may use with the relay ("no mechanism available")',
   'doctor.fix.sasl-plugins-missing':
     'Install the Cyrus SASL PLAIN and LOGIN plugins (Debian: libsasl2-modules; RHEL: cyrus-sasl-plain; Gentoo: dev-libs/cyrus-sasl), and make sure TLS is used before login (smtp_tls_security_level = secure).',
+  'doctor.title.dpkg-interrupted':
+    'dpkg was interrupted during an install or upgrade: some packages are only half installed, and no package can be installed until that is finished',
+  'doctor.fix.dpkg-interrupted':
+    'Run `dpkg --configure -a` as root: dpkg finishes the work that was cut off. Then run the wizard (or doctor) again.',
   'doctor.title.relay-taken-out': 'The relay the wizard configured is no longer set: mail does not go through Gmail',
   'doctor.fix.relay-taken-out':
     'Something rewrote main.cf (on Debian: dpkg-reconfigure postfix or a package upgrade, writing its own answers back). Set relayhost = {relayhost} again.',
@@ -93,4 +97,12 @@ export const doctorEn = {
     'Postfix cannot refresh its OAuth token: Google refused it (invalid_grant: the consent was revoked or expired), mail waits (messages: {count})',
   'doctor.fix.oauth-consent-revoked':
     'A person must consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE; Postfix then sends the waiting mail by itself.',
+  'doctor.title.oauth-consent-expired':
+    'Google ended the OAuth consent for {account} at {ends} (a consent screen in Testing lasts 7 days): Postfix can no longer refresh its token, mail waits',
+  'doctor.title.oauth-consent-expiring':
+    'Google ends the OAuth consent for {account} at {ends}, in {hours} h (a consent screen in Testing lasts 7 days)',
+  'doctor.fix.oauth-consent-expired':
+    'A person must consent again: run postfix-gmail-wizard --account {account} --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE; Postfix then sends the waiting mail by itself. Publishing the OAuth consent screen to Production (Google Cloud console → Google Auth Platform → Audience → Publish app) gives consents that do not end after 7 days.',
+  'doctor.fix.oauth-consent-expiring':
+    'Consent again before then: run postfix-gmail-wizard --account {account} --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE. Publishing the OAuth consent screen to Production (Google Cloud console → Google Auth Platform → Audience → Publish app) gives consents that do not end after 7 days.',
 } as const;

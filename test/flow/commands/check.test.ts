@@ -18,6 +18,7 @@ describe('check: one reading of the machine', () => {
   it('asks postconf one question of each kind and never reads master.cf listeners (postconf -M)', async () => {
     const { sys } = await configuredWithA();
     const from = sys.calls.length;
+    sys.masterReadings.splice(0); // setup's own
     const run = await runCli(sys, ['check', '--json']);
     assert.equal(run.json?.check?.state, 'ok', run.stdout + run.stderr);
     const asked = postconfQuestions(sys.calls.slice(from));
@@ -33,6 +34,50 @@ describe('check: one reading of the machine', () => {
       'parameters',
     ]);
     assert.equal(sys.calls.slice(from).filter((c) => c.file === 'postqueue').length, 1, 'the queue read once');
+    // Whether Postfix runs: master.pid, read once from queue_directory — never postfix status (eight processes).
+    assert.deepEqual(sys.masterReadings, ['/var/spool/postfix']);
+    assert.deepEqual(
+      sys.calls.slice(from).filter((c) => c.file === 'postfix'),
+      [],
+    );
+    // Every child check starts: the seven postconf questions and the one queue reading.
+    assert.equal(
+      sys.calls.length - from,
+      8,
+      sys.calls
+        .slice(from)
+        .map((c) => `${c.file} ${c.args.join(' ')}`)
+        .join('\n'),
+    );
+  });
+
+  it('Postfix stopped: check reads it from master.pid and is CRITICAL with doctor’s postfix-not-running', async () => {
+    const { sys, postfix } = await configuredWithA();
+    postfix.running = false;
+    const run = await runCli(sys, ['check', '--json']);
+    assert.equal(run.json?.check?.state, 'critical', run.stdout + run.stderr);
+    assert.ok(run.stdout.includes('postfix-not-running'), run.stdout);
+    assert.equal(sys.calls.filter((c) => c.file === 'postfix' && c.args.at(-1) === 'status').length, 0);
+  });
+
+  it('not root (master.pid is root’s, 0600): postfix status answers, as before', async () => {
+    const { sys, postfix } = await configuredWithA();
+    sys.root = false;
+    postfix.running = false;
+    const from = sys.calls.length;
+    sys.masterReadings.splice(0);
+    await runCli(sys, ['check', '--json']);
+    assert.equal(sys.calls.slice(from).filter((c) => c.file === 'postfix' && c.args.at(-1) === 'status').length, 1);
+    assert.deepEqual(sys.masterReadings, []);
+  });
+
+  it('where master.pid cannot tell (no /proc), postfix status decides', async () => {
+    const { sys } = await configuredWithA();
+    sys.masterRunning = () => undefined;
+    const from = sys.calls.length;
+    const run = await runCli(sys, ['check', '--json']);
+    assert.equal(run.json?.check?.state, 'ok', run.stdout + run.stderr);
+    assert.equal(sys.calls.slice(from).filter((c) => c.file === 'postfix' && c.args.at(-1) === 'status').length, 1);
   });
 
   it('doctor and status read the named parameters and main.cf (-n) once as well', async () => {
@@ -44,6 +89,7 @@ describe('check: one reading of the machine', () => {
       assert.equal(asked.filter((q) => q === 'parameters').length, 1, `${command}: ${asked.join(' | ')}`);
       assert.equal(asked.filter((q) => q === '-n').length, 1, `${command}: ${asked.join(' | ')}`);
       assert.equal(asked.filter((q) => q === '-M').length, 0, `${command}: ${asked.join(' | ')}`);
+      assert.equal(sys.calls.slice(from).filter((c) => c.file === 'postfix' && c.args.at(-1) === 'status').length, 0);
     }
   });
 });

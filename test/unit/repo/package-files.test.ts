@@ -42,6 +42,17 @@ describe('the package', () => {
     assert.deepEqual(stray, []);
   });
 
+  it('builds when packed and runs nothing when installed', () => {
+    // The tarball holds the built program; a prepare (or any install script) would make npm 11 ask
+    // whoever installs a tarball or git checkout to allow it (allowScripts), for nothing to build.
+    const { scripts } = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    assert.equal(scripts.prepack, 'npm run build');
+    for (const installTime of ['preinstall', 'install', 'postinstall', 'prepare'])
+      assert.equal(scripts[installTime], undefined, installTime);
+  });
+
   it("says where it comes from, and its license is LICENSE's", () => {
     const manifest = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as Record<string, unknown>;
     const home = 'https://github.com/postfix-gmail-wizard/postfix-gmail-wizard';
