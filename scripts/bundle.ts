@@ -8,6 +8,7 @@
 // outside, loaded from node_modules where the code loads them today. No source maps.
 import { writeFile } from 'node:fs/promises';
 import { build, type Metafile } from 'esbuild';
+import { bundleOptions } from './bundle-options.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,20 +20,8 @@ for (const [entry, out] of [
   ['dist/src/system/keychain-helper.js', 'keychain-helper.js'],
 ] as const) {
   const { metafile } = await build({
+    ...bundleOptions(entry, join('dist', 'bundle', out)),
     absWorkingDir: root,
-    entryPoints: [entry],
-    outfile: join('dist', 'bundle', out),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.12', // package.json's engines
-    packages: 'external',
-    minify: true,
-    charset: 'utf8', // the Japanese texts as UTF-8, not twice as long as \u escapes
-    legalComments: 'none', // ours carry none; the packages' own stay in node_modules
-    sourcemap: false,
-    define: { PGW_BUNDLE: 'true' }, // keychain-helper-files.ts: the helper is one file here
-    logLevel: 'warning',
     metafile: true,
   });
   Object.assign(outputs, metafile.outputs);

@@ -49,5 +49,9 @@ export function checkAuthFlags(v: {
   if (v.senders !== undefined && auth === 'none') {
     throw new UsageError('usage', t('options.sendersWithAuthNone'), t('options.sendersWithAuthNoneFix'));
   }
+  // Postfix's mechanism filter is one for every account: XOAUTH2 only would lock the password accounts out.
+  if (v.senders !== undefined && auth === 'oauth') {
+    throw new UsageError('usage', t('options.sendersWithAuthOauth'), t('options.sendersWithAuthOauthFix'));
+  }
   return auth as AuthMethod | undefined;
 }

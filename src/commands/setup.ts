@@ -32,6 +32,9 @@ import { withAuthChoice } from '../flow/ask/auth-choice.js';
 import { testSender } from '../postfix/sender-maps.js';
 import { checkOauthFlags, type OauthInputs } from '../flow/ask/oauth-step.js';
 import { requireXoauth2Plugin } from '../flow/detect/xoauth2-plugin.js';
+import { readOauthFilesIn } from '../postfix/xoauth2-files.js';
+import { parseRelayhost } from '../gmail/relay.js';
+import { forgetPasswords } from '../flow/ask/keychain-step.js';
 
 /** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
 export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
@@ -73,6 +76,7 @@ export const setup: Command<SetupRun> = {
     dryRunEnds,
     applyPlan,
     rememberThePassword,
+    forgetTheOldPassword,
     forgetTheRefusal,
     flushTheQueue,
     sendTest,
@@ -134,11 +138,16 @@ async function examine(ctx: Context, run: SetupRun): Promise<void> {
 
 async function ask(ctx: Context, run: SetupRun): Promise<void> {
   // A way chosen at the question (auth-choice.ts) runs the ask phase again as if --auth had said it;
-  // OAuth's plugin is checked before any consent is asked for.
+  // OAuth's plugin is offered for install as --install would (where a package exists), then checked,
+  // before any consent is asked for.
   const asked = await withAuthChoice(
     ctx,
     () => askSetupAnswers(ctx, run.facts!, run.postfix!, run.givenSenders, run.settled, run.oauthInputs),
-    () => requireXoauth2Plugin(run.facts!),
+    async () => {
+      run.facts = await offerInstall(ctx, run.facts!);
+      run.postfix = requirePostfix(run.facts);
+      requireXoauth2Plugin(run.facts);
+    },
   );
   if (asked.kind === 'answers') run.asked = asked;
   else run.removal = { ...removeAccount.start(ctx), wanted: asked.account };
@@ -153,8 +162,10 @@ async function removeChosenAccount(ctx: Context, run: SetupRun): Promise<'stop' 
 
 async function makePlan(ctx: Context, run: SetupRun): Promise<void> {
   const { answers, tls } = run.asked!;
+  // The token files there now: a switch of the way of signing in takes out what no account uses any more.
+  const oauthFiles = await readOauthFilesIn(ctx.sys, run.postfix!.settings.queue_directory);
   const plan = buildSetupPlan(
-    { ...run.facts!, postfix: { ...run.postfix!, tls } },
+    { ...run.facts!, postfix: { ...run.postfix!, tls, oauthFiles } },
     answers,
     await ctx.sys.loadTemplates([
       'sasl_passwd',
@@ -198,6 +209,16 @@ async function rememberThePassword(ctx: Context, run: SetupRun): Promise<void> {
   const { answers, keychain } = run.asked!;
   if (answers.credential)
     run.keychain = await rememberPassword(ctx, keychain, answers.account, answers.relay, answers.credential);
+}
+
+/** OAuth or the relay by address from now on: the app password stored for the account is no longer kept. */
+async function forgetTheOldPassword(ctx: Context, run: SetupRun): Promise<void> {
+  const { answers, keychain } = run.asked!;
+  if (answers.auth === undefined || !run.backupId) return;
+  const before = parseRelayhost(run.postfix!.settings.relayhost ?? '');
+  const relays = [answers.relay, ...(before ? [before] : [])];
+  const forgotten = await forgetPasswords(keychain, answers.account, relays);
+  if (forgotten > 0) ctx.ui.info(t('keychain.forgotten', { account: answers.account }));
 }
 
 /** The login was just proved: a refusal Postfix remembers for it must not keep the mail waiting for a day. */

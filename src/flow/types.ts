@@ -64,6 +64,8 @@ export interface PostfixFacts {
   tlsReading?: TlsReading;
   /** Where delivery lines can be read: a file, or journald. */
   log: { kind: 'file'; path: string } | { kind: 'journal' } | { kind: 'none' };
+  /** sasl-xoauth2's files in the wizard's token directory (setup reads them before its plan): what a switch away from OAuth takes out. */
+  oauthFiles?: OauthRemovalFacts;
 }
 
 export interface HostFacts {

@@ -15,6 +15,9 @@ export const hardeningSettings = [
   'smtp_tls_mandatory_protocols',
 ] as const;
 
+/** The login's cache: a relay that admits this machine by address (--auth none) has no login to cache. */
+export const authCacheSettings = ['smtp_sasl_auth_cache_name', 'smtp_sasl_auth_cache_time'] as const;
+
 /** A refused password is tried again after a day at most (Postfix's default is 90 days). */
 export const authCacheTime = '1d';
 const writableTypes = ['lmdb', 'btree', 'hash'];

@@ -134,7 +134,12 @@ export async function readOauthRemoval(
   postfix: { configDir: string; isDefaultInstance: boolean },
 ): Promise<OauthRemovalFacts> {
   const settings = await readSettings(sys, instanceDir(postfix), ['queue_directory']);
-  const queue = (settings.queue_directory ?? '/var/spool/postfix').replace(/\/+$/, '');
+  return readOauthFilesIn(sys, settings.queue_directory);
+}
+
+/** The same, for a queue_directory already read (setup's detect read it): no postconf asked. */
+export async function readOauthFilesIn(sys: System, queueDirectory: string | undefined): Promise<OauthRemovalFacts> {
+  const queue = (queueDirectory ?? '/var/spool/postfix').replace(/\/+$/, '');
   const dirPath = `${queue}/${tokenDirName}`;
   const dirInfo = await sys.fileInfo(dirPath);
   const names = dirInfo?.isDirectory ? await sys.listDir(dirPath) : [];

@@ -6,15 +6,15 @@
 //   4. check (monitoring) vs node starting plus the reads any check must make (postconf -n, postqueue -j)
 //                                                                   target ≤ 2.5×
 //   5. packed tarball size (budget 100 KiB) and installed production packages, then what weighs
-//      what: each packed file gzipped, and the bundle's bytes by kind (our code, English, Japanese texts)
+//      what: each packed file gzipped, and the bundle's code, English and Japanese texts gzipped
 //   6. the README's length (budget 150 lines: what a first-timer needs; the rest is in docs/)
 // `npm run bench -- size` (or startup, setup, check) runs only those parts.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { startFakeGmail } from '../support/fake-gmail.js';
+import { weights } from './package-weights.js';
 import { repoPath } from '../support/paths.js';
 import { createPostfixInstance, postfixSkipReason } from '../support/postfix-instance.js';
 import { createTestCa } from '../support/test-ca.js';
@@ -185,7 +185,7 @@ until grep -q 'status=sent' "$LOG"; do sleep 0.05; done
   }
 }
 
-function sizes(): void {
+async function sizes(): Promise<void> {
   const pack = JSON.parse(
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoPath(), encoding: 'utf8' }),
   ) as { size: number; unpackedSize: number; entryCount: number; files: { path: string }[] }[];
@@ -197,36 +197,9 @@ function sizes(): void {
   console.log(
     `packed tarball: ${kib.toFixed(1)} KiB, budget ${tarballBudgetKiB} KiB: ${verdict(kib <= tarballBudgetKiB)} (${pack[0]!.entryCount} files, ${(pack[0]!.unpackedSize / 1024).toFixed(0)} KiB unpacked); production packages installed: ${packages}`,
   );
-  weights(pack[0]!.files.map((f) => f.path));
+  await weights(pack[0]!.files.map((f) => f.path));
   const lines = readFileSync(repoPath('README.md'), 'utf8').split('\n').length - 1;
   console.log(`README.md: ${lines} lines, budget ${readmeBudgetLines}: ${verdict(lines <= readmeBudgetLines)}`);
-}
-
-/** Where the tarball's KiB come from: the largest packed files gzipped, and the bundle's make-up
- * (esbuild's metafile, written by scripts/bundle.ts: bytes each of our modules left in cli.js). */
-function weights(files: string[]): void {
-  const gzipped = files
-    .map((f) => ({ f, kib: gzipSync(readFileSync(repoPath(f)), { level: 9 }).length / 1024 }))
-    .sort((a, b) => b.kib - a.kib);
-  console.log(`  gzipped: ${gzipped.map(({ f, kib }) => `${f} ${kib.toFixed(1)}`).join(', ')} KiB`);
-  const meta = JSON.parse(readFileSync(repoPath('dist', 'bundle-imports.json'), 'utf8')) as Record<
-    string,
-    { inputs: Record<string, { bytesInOutput: number }> }
-  >;
-  const kinds: Record<string, number> = { code: 0, 'English texts': 0, 'Japanese texts': 0 };
-  for (const [input, { bytesInOutput }] of Object.entries(meta['dist/bundle/cli.js']!.inputs)) {
-    const kind = /\/ui\/text\/.*\.ja\.js$/.test(input)
-      ? 'Japanese texts'
-      : /\/ui\/text\/.*\.en\.js$/.test(input)
-        ? 'English texts'
-        : 'code';
-    kinds[kind]! += bytesInOutput;
-  }
-  console.log(
-    `  dist/bundle/cli.js minified: ${Object.entries(kinds)
-      .map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(0)} KiB`)
-      .join(', ')}`,
-  );
 }
 
 const tarballBudgetKiB = 100;
@@ -262,4 +235,4 @@ const part = (name: string) => only.length === 0 || only.includes(name);
 if (part('startup')) await startup();
 if (part('setup')) await headlessSetup();
 if (part('check')) await checkSpeed();
-if (part('size')) sizes();
+if (part('size')) await sizes();

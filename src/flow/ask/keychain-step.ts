@@ -1,5 +1,6 @@
 // After the configuration is in place, the password the relay accepted goes into the OS keychain
-// (keychain/keychain-state.ts), for the next run; every failure is said and the run goes on.
+// (keychain/keychain-state.ts), for the next run; every failure is said and the run goes on. An
+// account that signs in another way from now on has its stored password taken out.
 import type { Relay } from '../../gmail/relay.js';
 import { keychainReasonText } from '../../ui/keychain-text.js';
 import { t } from '../../ui/messages.js';
@@ -40,4 +41,21 @@ export async function rememberPassword(
     ctx.ui.warn(t('keychain.notStored', { account, reason: keychainReasonText(state) }));
     return `not-stored:${state.reason ?? 'error'}`;
   }
+}
+
+/**
+ * The account signs in without its app password from now on (OAuth, the relay by address): the
+ * password stored for it at these relays goes. Returns how many entries went; a failing keychain is
+ * not this run's business (nothing of Postfix depends on it), so it counts as none.
+ */
+export async function forgetPasswords(
+  state: KeychainState,
+  account: string,
+  relays: readonly Pick<Relay, 'host' | 'port'>[],
+): Promise<number> {
+  if (!state.available || !state.keychain) return 0;
+  const keys = [...new Set(relays.map((relay) => keychainKey(account, relay)))];
+  let removed = 0;
+  for (const key of keys) if (await state.keychain.remove(key).catch(() => false)) removed++;
+  return removed;
 }

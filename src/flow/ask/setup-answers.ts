@@ -23,6 +23,7 @@ import { askOauth, type OauthInputs } from './oauth-step.js';
 import { readOauthFileFacts } from '../../postfix/xoauth2-files.js';
 import { chooseRelay, withRelayOptions } from './relay-options.js';
 import { settleWorkspaceRelay } from './workspace.js';
+import { refuseMixedSignIn } from './mixed-sign-in.js';
 
 export type SetupAnswers =
   | { kind: 'answers'; answers: Answers; tls: TlsFacts; keychain: KeychainState }
@@ -66,6 +67,8 @@ export async function askSetupAnswers(
   settled.relay = `${relay.host}:${relay.port}`;
   settled.auth = noLogin ? 'none' : oauth ? 'oauth' : 'app-password';
   if (tls.nexthop !== relayhostValue(relay)) tls = await tlsFor(relay);
+  // One account on OAuth and another on a password cannot share Postfix's mechanism filter (mixed-sign-in.ts).
+  refuseMixedSignIn(postfix, { oauth, account, ...(senders ? { senders } : {}) });
   if (senders) checkSendersFit(postfix, relay, account, senders);
   else checkRelayKeepsSenders(postfix, relay, account);
   // The pre-flight trusts what Postfix will trust: the CA file plus smtp_tls_CApath (and OpenSSL's defaults if appended).

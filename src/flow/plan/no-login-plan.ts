@@ -4,6 +4,7 @@
 // the backup like every file the plan deletes).
 import type { ShownPiece } from './plan-part.js';
 import type { PasswordMapFacts, PostfixFacts } from '../types.js';
+import { authCacheSettings, hardening } from '../../postfix/hardening.js';
 
 /** The main.cf parameters that make Postfix log in; --auth none takes out the ones main.cf sets. */
 export const saslSettings = [
@@ -26,10 +27,17 @@ export function noLoginPiece(
       ]
     : [];
   const deletes = [...new Set([...(loginPiece.deletes ?? []), ...mapFiles])];
+  // The login cache the wizard set for a password (hardening.ts); a person's own value stays.
+  const own = hardening(postfix, []);
+  const cache = authCacheSettings.filter((n) => postfix.explicit.includes(n) && postfix.settings[n] === own[n]);
   return {
     ...loginPiece,
     removeSettings: [
-      ...new Set([...(loginPiece.removeSettings ?? []), ...saslSettings.filter((n) => postfix.explicit.includes(n))]),
+      ...new Set([
+        ...(loginPiece.removeSettings ?? []),
+        ...saslSettings.filter((n) => postfix.explicit.includes(n)),
+        ...cache,
+      ]),
     ],
     files: [],
     commands: [],

@@ -6,7 +6,7 @@ import { compiledMapPaths, needsPostmap, postmapArgs } from '../../postfix/maps.
 import { isErrorTransport } from '../../postfix/transports.js';
 import { instanceDir, type Settings } from '../../postfix/postconf.js';
 import type { TemplateName } from '../../system/templates.js';
-import { planOptions } from './options-plan.js';
+import { parseSaved, planOptions } from './options-plan.js';
 import { readableByOthers, secretFileFixes, secretPaths } from './secret-files.js';
 import { planTlsFixes } from './tls-fixes.js';
 import type { Answers, HostFacts, PostfixFacts } from '../types.js';
@@ -18,9 +18,10 @@ import { passwordMapCredential } from '../../postfix/password-map.js';
 import { currentSenderAccounts, planSenderRelay, plannedSenderAccounts } from './accounts-plan.js';
 import type { SenderAccount } from '../../postfix/sender-maps.js';
 import { noLoginPiece } from './no-login-plan.js';
-import { hardening } from '../../postfix/hardening.js';
+import { authCacheSettings, hardening } from '../../postfix/hardening.js';
 import { signInInUse } from '../../postfix/sign-in.js';
 import { oauthFilesPiece } from './oauth-plan.js';
+import { oauthLeftoversPiece } from './oauth-leftovers.js';
 
 export const passwordPlaceholder = '<app password>';
 const maskedPassword = '********';
@@ -52,8 +53,10 @@ export function desiredSettings(postfix: PostfixFacts, answers: Answers): Settin
     smtp_tls_security_level: 'secure',
     smtp_tls_CAfile: answers.caFile,
   };
-  // A refused password not tried again and again; TLS 1.2 at least (postfix/hardening.ts).
-  Object.assign(desired, hardening(postfix, postfix.explicit));
+  // A refused password not tried again and again; TLS 1.2 at least (postfix/hardening.ts). No login, no login cache.
+  const hardened = hardening(postfix, postfix.explicit);
+  if (answers.auth === 'none') for (const name of authCacheSettings) delete hardened[name];
+  Object.assign(desired, hardened);
   if (answers.relay.implicitTls) desired.smtp_tls_wrappermode = 'yes';
   else if (current.smtp_tls_wrappermode === 'yes') desired.smtp_tls_wrappermode = 'no';
   // Debian's "Local only" install routes every non-local message to the
@@ -116,7 +119,15 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
       )
     : undefined;
   const current = { ...postfix.settings, ...answers.options?.local.settings };
-  const wanted = { ...desired, ...legacy.settings, ...options?.settings, ...senders.settings };
+  // Back to a password from OAuth: the mechanism filter the person had before the wizard's xoauth2 comes back.
+  const filterBack = leavingOauth(postfix, answers) ? filterBefore(answers) : undefined;
+  const wanted: Settings = {
+    ...desired,
+    ...legacy.settings,
+    ...options?.settings,
+    ...senders.settings,
+    ...(filterBack !== undefined ? { smtp_sasl_mechanism_filter: filterBack } : {}),
+  };
   const settings = settingChanges(postfix, wanted, current);
   const map = postfix.passwordMap?.path === mapPath ? postfix.passwordMap : undefined;
   // A map main.cf named elsewhere (the recipe's /etc/postfix/saslpass) still holds a password.
@@ -177,11 +188,11 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
   const oldSasl =
     postfix.explicit.includes('smtp_sasl_security_options') &&
     postfix.settings.smtp_sasl_security_options === 'noanonymous';
-  // Back to a password from OAuth: the XOAUTH2-only filter goes (the plugin's files stay until remove).
+  // Back to a password from OAuth: the XOAUTH2-only filter goes, unless a filter of the person's own comes back.
   const oauthFilter =
-    answers.auth === undefined &&
-    postfix.explicit.includes('smtp_sasl_mechanism_filter') &&
-    signInInUse(postfix.settings) === 'oauth';
+    filterBack === undefined &&
+    leavingOauth(postfix, answers) &&
+    postfix.explicit.includes('smtp_sasl_mechanism_filter');
   const removeSettings = [
     ...(oauthFilter ? ['smtp_sasl_mechanism_filter'] : []),
     ...(options?.removeSettings ?? []),
@@ -231,8 +242,21 @@ export function plan(facts: HostFacts, answers: Answers, templates: Record<Templ
     ...(superseded && retired.length > 0 ? { retiredMap: { path: superseded.path, files: retired } } : {}),
   };
   const oauth = answers.oauth && oauthFilesPiece(answers.oauth, templates);
+  // The token files no account signs in with after this run (and, OAuth left, the plugin configs).
+  const oauthLeft = postfix.oauthFiles && oauthLeftoversPiece(postfix.oauthFiles, answers.oauth?.files.tokenPath);
   const said = Object.keys(notes).length > 0 ? notes : undefined;
-  return shownPlan(postfix.configDir, said, oauth, passwordMap, senderRelay, relayOptions, tlsFixes);
+  return shownPlan(postfix.configDir, said, oauth, oauthLeft, passwordMap, senderRelay, relayOptions, tlsFixes);
+}
+
+/** A password from now on where Postfix signs in with OAuth today. */
+function leavingOauth(postfix: PostfixFacts, answers: Answers): boolean {
+  return answers.auth === undefined && signInInUse(postfix.settings) === 'oauth';
+}
+
+/** The filter main.cf set before the wizard's xoauth2 (its saved record), when there was one. */
+function filterBefore(answers: Answers): string | undefined {
+  const before = parseSaved(answers.options?.local.saved.content).get('smtp_sasl_mechanism_filter');
+  return before && before.trim().toLowerCase() !== 'xoauth2' ? before : undefined;
 }
 
 /**

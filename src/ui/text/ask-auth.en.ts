@@ -8,6 +8,14 @@ export const askAuthEn = {
   'authNone.sendersConfigured':
     'Sender-dependent accounts ({accounts}) sign in with their own passwords; --auth none would leave them without a login.',
   'authNone.sendersConfiguredFix': 'Take them out first (postfix-gmail-wizard remove --account ADDR), then run again.',
+  'authOauth.sendersConfigured':
+    'Sender-dependent accounts ({accounts}) sign in with their app passwords, and Postfix has one SASL mechanism list for every account: with OAuth (smtp_sasl_mechanism_filter = xoauth2) they could no longer sign in.',
+  'authOauth.sendersConfiguredFix':
+    'Take them out first (postfix-gmail-wizard remove --account ADDR), or keep the app password for the default account.',
+  'authOauth.defaultUsesOauth':
+    'The default account {account} signs in with OAuth (smtp_sasl_mechanism_filter = xoauth2), which Postfix applies to every account: {adding} could not sign in with an app password beside it.',
+  'authOauth.defaultUsesOauthFix':
+    'Switch the default account to an app password first (postfix-gmail-wizard --account {account} --auth app-password), then add {adding}.',
   'authOauth.fileRefused':
     '{flag} {path} is not a file root may read a secret from ({problem}): it holds a client secret or a refresh token.',
   'authOauth.fileRefusedFix':

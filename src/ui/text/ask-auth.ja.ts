@@ -9,6 +9,14 @@ export const askAuthJa = {
     '送信者別のアカウント（{accounts}）はそれぞれのパスワードでログインします。--auth none にするとログインできなくなります。',
   'authNone.sendersConfiguredFix':
     '先にそれらを外してから（postfix-gmail-wizard remove --account ADDR）、もう一度実行してください。',
+  'authOauth.sendersConfigured':
+    '送信者別のアカウント（{accounts}）はアプリパスワードでログインしますが、Postfix の SASL メカニズムの一覧はすべてのアカウントに共通です。OAuth にすると（smtp_sasl_mechanism_filter = xoauth2）それらはログインできなくなります。',
+  'authOauth.sendersConfiguredFix':
+    '先にそれらを外す（postfix-gmail-wizard remove --account ADDR）か、既定のアカウントはアプリパスワードのままにしてください。',
+  'authOauth.defaultUsesOauth':
+    '既定のアカウント {account} は OAuth でログインしています（smtp_sasl_mechanism_filter = xoauth2）。この設定はすべてのアカウントに適用されるため、{adding} はその横でアプリパスワードでログインできません。',
+  'authOauth.defaultUsesOauthFix':
+    '先に既定のアカウントをアプリパスワードに切り替えて（postfix-gmail-wizard --account {account} --auth app-password）から、{adding} を追加してください。',
   'authOauth.fileRefused':
     '{flag} {path} は root が秘密情報を読み込めるファイルではありません（{problem}）。クライアントシークレットやリフレッシュトークンが入っているファイルです。',
   'authOauth.fileRefusedFix':

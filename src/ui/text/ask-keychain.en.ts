@@ -10,6 +10,8 @@ export const askKeychainEn = {
   'keychain.own': 'your keychain',
   'keychain.ofUser': 'the keychain of {user}',
   'keychain.storedIn': 'App password for {account} stored in {where}.',
+  'keychain.forgotten':
+    '{account} no longer signs in with an app password: the one stored for it in the keychain was taken out.',
   'keychain.alreadyStored': 'The app password for {account} is already in {where}.',
   'keychain.notStored':
     'App password for {account} NOT stored in a keychain: {reason}. Postfix does not need it; you will be asked for it again next time.',

@@ -13,6 +13,8 @@ export const askKeychainJa: Record<keyof typeof askKeychainEn, string> = {
   'keychain.own': 'あなたのキーチェーン',
   'keychain.ofUser': '{user} のキーチェーン',
   'keychain.storedIn': '{account} のアプリパスワードを{where}に保存しました。',
+  'keychain.forgotten':
+    '{account} はアプリパスワードでのログインをやめたため、キーチェーンに保存されていたパスワードを削除しました。',
   'keychain.alreadyStored': '{account} のアプリパスワードはすでに{where}に保存されています。',
   'keychain.notStored':
     '{account} のアプリパスワードはキーチェーンに保存していません: {reason}。Postfix の動作には不要ですが、次回も入力が必要です。',

@@ -38,6 +38,10 @@ export const optionsEn = {
     '--senders adds an account that signs in with its own password; --auth none signs in with none.',
   'options.sendersWithAuthNoneFix':
     'Leave --senders out with --auth none (the relay admits this machine for every sender of the domain).',
+  'options.sendersWithAuthOauth':
+    '--senders with --auth oauth: OAuth is for the default account only. Postfix has one SASL mechanism list for every account (smtp_sasl_mechanism_filter = xoauth2), so a sender-dependent account could not sign in with its password beside it.',
+  'options.sendersWithAuthOauthFix':
+    'Set up the default account with --auth oauth (without --senders), or give every account an app password (--auth app-password).',
   'options.lang': '--lang must be "en" or "ja", not "{lang}".',
   'options.langFix': 'Use --lang en or --lang ja.',
   'options.wait': '--wait takes a number of seconds, not "{wait}".',

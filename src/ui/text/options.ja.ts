@@ -43,6 +43,10 @@ export const optionsJa: Record<keyof typeof optionsEn, string> = {
     '--senders は自分のパスワードでログインするアカウントを追加しますが、--auth none ではログインしません。',
   'options.sendersWithAuthNoneFix':
     '--auth none では --senders を外してください（リレーはドメインのすべての送信者についてこのマシンを受け入れます）。',
+  'options.sendersWithAuthOauth':
+    '--senders と --auth oauth は一緒に使えません。OAuth は既定のアカウントだけのものです。Postfix の SASL メカニズムの一覧（smtp_sasl_mechanism_filter = xoauth2）はすべてのアカウントに共通なので、送信者別のアカウントがその横でパスワードでログインできなくなります。',
+  'options.sendersWithAuthOauthFix':
+    '既定のアカウントを --auth oauth で設定する（--senders なし）か、すべてのアカウントにアプリパスワードを使ってください（--auth app-password）。',
   'options.lang': '--lang には "en" か "ja" を指定してください（指定値: "{lang}"）。',
   'options.langFix': '--lang en または --lang ja を指定してください。',
   'options.wait': '--wait には秒数を指定してください（指定値: "{wait}"）。',

@@ -2,7 +2,8 @@
 // VERSION_ID) the experimental source and its pin are written as files of the install plan, then
 // apt-get update and the install, and the OAuth setup goes on as if the plugin had been there; a
 // failed apt-get rolls both files back (exit 1, nothing else written); Debian 12 is still refused
-// without a command run; Fedora 43 and EL 9 (EPEL) get dnf's commands.
+// without a command run; Fedora 43 and EL 9 (EPEL) get dnf's commands. OAuth chosen at the
+// interactive question offers the same install.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { distroFor } from '../../../src/distro/index.js';
@@ -10,7 +11,9 @@ import { parseOsRelease } from '../../../src/distro/os-release.js';
 import { planInstall } from '../../../src/flow/plan/install-plan.js';
 import { loadTemplates } from '../../../src/system/templates.js';
 import type { FakeSystem } from '../../support/fake-system.js';
-import { oauthHeadless, oauthMachine, oauthPlugin } from '../../support/oauth-machine.js';
+import { oauthHeadless, oauthMachine, oauthPlugin, oauthSecrets } from '../../support/oauth-machine.js';
+import { bad534 } from '../../support/credential-machine.js';
+import { ScriptedUi } from '../../support/scripted-ui.js';
 import { runCli } from '../../support/run-cli.js';
 import { detected } from '../../support/step-context.js';
 
@@ -57,6 +60,44 @@ describe('setup --auth oauth --install: the sasl-xoauth2 plugin', () => {
     assert.equal(sys.files.get(pin)?.mode, 0o644);
     assert.equal(run.json?.auth, 'oauth');
     assert.match(sys.text('/etc/postfix/main.cf') ?? '', /^smtp_sasl_mechanism_filter = xoauth2$/m);
+  });
+
+  it('OAuth chosen at the question (534), sid: the install is offered as --install would do it, then the consent begins', async () => {
+    const { sys } = sid();
+    sys.authResult = () => bad534;
+    const ui = new ScriptedUi([
+      oauthSecrets.ACCOUNT,
+      'mynormalpassword',
+      'OAuth 2.0 (allow access in a browser)',
+      true,
+    ]);
+    await runCli(sys, ['--no-test'], { ui });
+    assert.match(ui.transcript, /sasl-xoauth2/);
+    assert.ok(
+      ui.asked.some((q) => /Install/i.test(q)),
+      'the install is asked',
+    );
+    const calls = aptCalls(sys);
+    assert.equal(calls[0], 'apt-get update');
+    assert.match(calls[1] ?? '', /^apt-get install -y .* sasl-xoauth2$/);
+    assert.ok(sys.files.has(pin), 'pinned like --install');
+    assert.doesNotMatch(ui.transcript, /oauth-plugin-missing|not installed on/);
+    assert.match(ui.transcript, /Desktop app/, 'the consent begun after the install');
+  });
+
+  it('OAuth chosen at the question, the install declined: refused naming the package, nothing installed', async () => {
+    const { sys } = sid();
+    sys.authResult = () => bad534;
+    const ui = new ScriptedUi([
+      oauthSecrets.ACCOUNT,
+      'mynormalpassword',
+      'OAuth 2.0 (allow access in a browser)',
+      false,
+    ]);
+    const run = await runCli(sys, ['--no-test', '--json'], { ui });
+    assert.equal(run.json?.error?.code, 'oauth-plugin-missing');
+    assert.deepEqual(aptCalls(sys), []);
+    assert.equal(sys.files.has(source), false);
   });
 
   it('sid: a failed apt-get install rolls the source and pin back; exit 1, no token asked for, Postfix untouched', async () => {
