@@ -2,7 +2,8 @@
 // built CLI against a real private Postfix and the fake Gmail in relay mode, admitting 127.0.0.1 or
 // not: admitted, Postfix relays without any login over verified TLS and no password map exists;
 // refused, the wizard names the address Google saw and the Admin console setting, exit 1, and
-// nothing on disk changed.
+// nothing on disk changed. Switching an app password to it and back (issue 23): no SASL setting or
+// password map stays while no login is used, and the login comes back with the password.
 import assert from 'node:assert/strict';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -79,5 +80,57 @@ describe('--auth none against a relay that admits by address', { skip }, () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).result, 'removed');
     assert.doesNotMatch(await lab.postfix.postconf('-n'), /^relayhost = \[localhost\]/m);
+  });
+});
+
+describe('app password → --auth none → app password on the real Postfix', { skip }, () => {
+  const PASSWORD = 'switchpasswordab';
+  let lab: RelayLab;
+  before(async () => {
+    lab = await startRelayLab(
+      'auth-switch',
+      { [ACCOUNT]: { password: PASSWORD } },
+      { relay: { allowed: ['127.0.0.1'] } },
+    );
+  });
+  after(async () => lab?.close());
+  const setup = (...more: string[]) => [
+    ...lab.args(),
+    '--account',
+    ACCOUNT,
+    '--no-keychain',
+    '--yes',
+    '--json',
+    '--wait',
+    '60',
+    ...more,
+  ];
+  const sasl = async () => (await lab.postfix.postconf('-n')).split('\n').filter((l) => l.startsWith('smtp_sasl_'));
+
+  it('each switch delivers its own way and leaves nothing of the other', async () => {
+    const first = await runWizard(setup('--password-stdin'), { stdin: `${PASSWORD}\n` });
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(JSON.parse(first.stdout).result, 'delivered');
+    assert.equal((await lab.gmail.waitForMessage()).user, ACCOUNT, 'signed in with the password');
+    assert.ok((await sasl()).length > 0);
+
+    const none = await runWizard(setup('--auth', 'none'));
+    assert.equal(none.code, 0, none.stderr);
+    assert.equal(JSON.parse(none.stdout).auth, 'none');
+    assert.equal(lab.gmail.messages.at(-1)?.user, undefined, 'no login');
+    assert.deepEqual(await sasl(), [], 'no SASL setting, the login cache included');
+    assert.equal(await exists(join(lab.postfix.configDir, 'sasl_passwd')), false);
+    assert.equal(await exists(join(lab.postfix.configDir, 'sasl_passwd.db')), false);
+
+    const logins = lab.gmail.auths.length;
+    const back = await runWizard(setup('--auth', 'app-password', '--password-stdin'), { stdin: `${PASSWORD}\n` });
+    assert.equal(back.code, 0, back.stderr);
+    assert.equal(JSON.parse(back.stdout).result, 'delivered');
+    assert.equal(lab.gmail.messages.at(-1)?.user, ACCOUNT, 'signed in again');
+    assert.ok(lab.gmail.auths.slice(logins).some((a) => a.user === ACCOUNT && a.accepted));
+    const settings = (await sasl()).join('\n');
+    assert.match(settings, /^smtp_sasl_auth_enable = yes$/m);
+    assert.match(settings, /^smtp_sasl_auth_cache_time = 1d$/m);
+    assert.doesNotMatch(settings, /mechanism_filter/);
   });
 });

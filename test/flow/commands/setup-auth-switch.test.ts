@@ -102,6 +102,18 @@ describe('setup: switching how Postfix signs in leaves nothing of the old way', 
     assert.match(mainCf(sys), /^smtp_sasl_mechanism_filter = xoauth2$/m);
     assert.match(mainCf(sys), /^smtp_sasl_auth_enable = yes$/m);
   });
+
+  it("OAuth for another default account: the old account's token file goes, the plugin configs stay", async () => {
+    const sys = machine();
+    await onOauth(sys);
+    const other = oauthHeadless.map((a) => (a === ACCOUNT ? 'two@gmail.com' : a));
+    const run = await runCli(sys, [...other, '--json']);
+    assert.equal(run.exit, 0, run.stderr);
+    assert.equal(sys.files.has(token), false, "the old account's refresh token is not left behind");
+    assert.ok(sys.files.has(`${dir}/two@gmail.com.json`));
+    for (const conf of configs) assert.ok(sys.files.has(conf), conf);
+    assert.match(mainCf(sys), /^smtp_sasl_mechanism_filter = xoauth2$/m);
+  });
 });
 
 describe('setup: OAuth beside a password account is refused (one mechanism filter for all)', () => {
