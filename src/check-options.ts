@@ -3,6 +3,7 @@
 import { plainWord } from './distro/schedule.js';
 import { UsageError } from './errors.js';
 import { defaultWarnPercent } from './gmail/limits.js';
+import { consentWarnSecondsDefault } from './gmail/oauth.js';
 import { t } from './ui/messages.js';
 
 /** Debian's prometheus-node-exporter reads *.prom files here (--collector.textfile.directory). */
@@ -26,7 +27,7 @@ export const defaultThresholds: Thresholds = {
   deferredCritical: 20,
   limitPercent: defaultWarnPercent,
   queueAge: 3600,
-  consentWarning: 3 * 86400,
+  consentWarning: consentWarnSecondsDefault,
 };
 
 export interface CheckOptions {
@@ -43,6 +44,7 @@ type CheckValues = {
   'queue-age'?: string;
   'limit-percent'?: string;
   'daily-limit'?: string;
+  'consent-days'?: string;
   textfile?: string;
 };
 
@@ -74,6 +76,8 @@ export function parseCheckOptions(v: CheckValues): CheckOptions {
     deferredCritical: count('-c', v.critical, defaultThresholds.deferredCritical),
     queueAge: count('--queue-age', v['queue-age'], defaultThresholds.queueAge),
     limitPercent: count('--limit-percent', v['limit-percent'], defaultThresholds.limitPercent, 100),
+    // Days: a consent in Testing lasts 7; 0 warns only when it has ended (then CRITICAL).
+    consentWarning: count('--consent-days', v['consent-days'], defaultThresholds.consentWarning / 86400, 36500) * 86400,
   };
   const textfile = v.textfile;
   if (textfile !== undefined && !textfile.startsWith('/'))

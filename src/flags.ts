@@ -60,6 +60,7 @@ export const flags = {
   'queue-age': { type: 'string' },
   'limit-percent': { type: 'string' },
   'daily-limit': { type: 'string' },
+  'consent-days': { type: 'string' },
   textfile: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -115,7 +116,7 @@ export const commandFlags: Record<Command, readonly Flag[]> = {
   restore: ['list', 'yes', 'dry-run'],
   remove: ['account', 'purge', 'yes', 'dry-run'],
   doctor: ['fix', 'yes'],
-  check: ['warning', 'critical', 'queue-age', 'limit-percent', 'daily-limit', 'textfile'],
+  check: ['warning', 'critical', 'queue-age', 'limit-percent', 'daily-limit', 'consent-days', 'textfile'],
 };
 
 /** How many operands (words after the command) each command takes: restore's backup id. */

@@ -134,8 +134,11 @@ export interface StatusReport {
   tlsProtocols?: string;
   /** smtp_sasl_auth_cache_name and _time: a refused login is not tried again with the same password. */
   authCache?: { map: string; time: string };
-  /** OAuth: each sasl-xoauth2 token file, its access token's expiry and the plugin's last rewrite (ISO 8601). */
-  oauthTokens?: { path: string; expiry?: string; refreshed: string }[];
+  /**
+   * OAuth: each sasl-xoauth2 token file, its account, its access token's expiry, the plugin's last rewrite
+   * and when Google ends the consent (a consent screen in Testing; absent: no end known) — ISO 8601.
+   */
+  oauthTokens?: { path: string; account?: string; expiry?: string; refreshed: string; consentExpiry?: string }[];
   /** The scheduled check (setup --monitor), where one is set up: what runs it, its files, where it writes. */
   monitor?: { kind: 'systemd' | 'cron'; files: string[]; textfile?: string };
   /** Each account's recipients Gmail accepted in the last 24 h against its daily limit (gmail/limits.ts). */

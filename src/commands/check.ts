@@ -6,7 +6,7 @@
 import { errorWords, failureText } from '../ui/error-text.js';
 import { defaultThresholds, type CheckOptions } from '../check-options.js';
 import { WizardError } from '../errors.js';
-import { readConsent } from '../flow/check/consent.js';
+import { accessTokensOf, consentsOf } from '../flow/check/consent.js';
 import {
   type CheckState,
   checkExit,
@@ -39,7 +39,8 @@ interface CheckRun {
   use: AccountUse[];
   /** host:port, '' without a relay. */
   relay: string;
-  consent?: ConsentFacts;
+  consents: ConsentFacts[];
+  accessTokens: { account: string; expiry: number }[];
   now: number;
   /** Set when check could not look (or write --textfile): the UNKNOWN line's words. */
   unknown?: { message: string; fix?: string };
@@ -55,6 +56,8 @@ export const check: Command<CheckRun> = {
     failures: [],
     use: [],
     relay: '',
+    consents: [],
+    accessTokens: [],
     now: 0,
   }),
   steps: [look, report, textfile],
@@ -102,6 +105,7 @@ async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
     run.relayhost = postfix.settings.relayhost;
     const gathered = await gatherLocalFacts(sys, facts, postfix, {
       warnPercent: run.options.thresholds.limitPercent,
+      consentWarnSeconds: run.options.thresholds.consentWarning,
       ...(run.options.dailyLimit !== undefined ? { dailyLimit: run.options.dailyLimit } : {}),
     });
     const nowDate = ctx.sys.now();
@@ -110,13 +114,13 @@ async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
     run.relay = relay ? `${relay.host}:${relay.port}` : '';
     run.use = [...(gathered.doctor.sending?.accounts ?? [])];
     run.failures = gathered.doctor.failures;
-    const consent = await readConsent(sys, postfix);
-    if (consent) run.consent = consent;
+    run.consents = consentsOf(gathered.doctor.oauth);
+    run.accessTokens = accessTokensOf(gathered.doctor.oauth);
     run.verdict = judge({
       doctor: gathered.doctor,
       problems: findProblems(gathered.doctor),
       queue: gathered.read.queue,
-      ...(consent ? { consent } : {}),
+      consents: run.consents,
       now: run.now,
       thresholds: run.options.thresholds,
     });

@@ -163,7 +163,7 @@ async function removeChosenAccount(ctx: Context, run: SetupRun): Promise<'stop' 
 async function makePlan(ctx: Context, run: SetupRun): Promise<void> {
   const { answers, tls } = run.asked!;
   // The token files there now: a switch of the way of signing in takes out what no account uses any more.
-  const oauthFiles = await readOauthFilesIn(ctx.sys, run.postfix!.settings.queue_directory);
+  const oauthFiles = await readOauthFilesIn(ctx.sys, run.postfix!.settings.queue_directory, run.postfix!);
   const plan = buildSetupPlan(
     { ...run.facts!, postfix: { ...run.postfix!, tls, oauthFiles } },
     answers,
@@ -177,6 +177,7 @@ async function makePlan(ctx: Context, run: SetupRun): Promise<void> {
       'monitor_timer',
       'sasl_xoauth2_conf',
       'xoauth2_token',
+      'oauth_consent',
     ]),
   );
   run.plan = plan;

@@ -16,6 +16,10 @@ export interface OauthToken {
   accessToken?: string;
   /** Seconds since the epoch when accessToken expires (the plugin's "expiry"). */
   expiry?: number;
+  /** Epoch seconds when Google ends the consent itself (a consent screen in Testing: 7 days). */
+  consentExpiresAt?: number;
+  /** A token file's refresh_token_expires_in without an absolute time: counted from the file's mtime by the caller. */
+  consentExpiresIn?: number;
 }
 
 /** What a pre-flight proved (a fresh access token the relay accepted), in memory only, on its way to the token file. */
@@ -27,6 +31,8 @@ export interface OauthCredential {
   expiry: number;
   /** The consent screen is in Testing: Google ends this consent after 7 days. */
   testing: boolean;
+  /** Epoch seconds when the consent ends, the earliest that anything told (undefined: no end known). */
+  consentExpiresAt?: number;
 }
 
 export type OauthProblem =
@@ -38,6 +44,9 @@ export type OauthProblem =
   | 'token-no-refresh';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: OauthProblem; field?: string };
+
+/** doctor, status and check warn this long before a consent ends (check --consent-days changes it). */
+export const consentWarnSecondsDefault = 3 * 86400;
 
 /** Gmail's scope: the only one XOAUTH2 at smtp.gmail.com accepts. */
 export const gmailScope = 'https://mail.google.com/';
@@ -105,10 +114,32 @@ export function parseOauthToken(text: string): Parsed<OauthToken> {
   if (!refreshToken) return { ok: false, problem: 'token-no-refresh' };
   const accessToken = str(root, 'access_token');
   const expiry = Number(root.expiry);
+  const endsAt = epochSeconds(root.refresh_token_expires_at);
+  const endsIn = Number(root.refresh_token_expires_in);
   return {
     ok: true,
-    value: { refreshToken, ...(accessToken ? { accessToken } : {}), ...(expiry > 0 ? { expiry } : {}) },
+    value: {
+      refreshToken,
+      ...(accessToken ? { accessToken } : {}),
+      ...(expiry > 0 ? { expiry } : {}),
+      ...(endsAt !== undefined ? { consentExpiresAt: endsAt } : endsIn > 0 ? { consentExpiresIn: endsIn } : {}),
+    },
   };
+}
+
+/** refresh_token_expires_at: epoch seconds (a number or a string of digits), or an ISO 8601 time. */
+function epochSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number') return value > 0 ? Math.floor(value) : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) || undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : undefined;
+}
+
+/** The earliest of the consent ends known (each source may know none). */
+export function earliestEnd(...ends: (number | undefined)[]): number | undefined {
+  const known = ends.filter((e): e is number => e !== undefined && e > 0);
+  return known.length > 0 ? Math.min(...known) : undefined;
 }
 
 /** The token endpoint's answer to a refresh or a code exchange. */
@@ -144,7 +175,10 @@ export function parseTokenReply(status: number, body: string): TokenReply {
  * seconds, as the plugin writes it); client_id, client_secret and token_endpoint in the file too, so
  * it works whichever config file the plugin finds (the file's values override the config's).
  */
-export function tokenFileContent(client: OauthClient, token: Required<OauthToken>): string {
+export function tokenFileContent(
+  client: OauthClient,
+  token: Required<Pick<OauthToken, 'refreshToken' | 'accessToken' | 'expiry'>>,
+): string {
   const file = {
     access_token: token.accessToken,
     refresh_token: token.refreshToken,

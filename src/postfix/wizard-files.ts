@@ -32,3 +32,8 @@ export function senderRelayMapPath(postfix: { configDir: string }): string {
 export function savedSettingsPath(postfix: { configDir: string }): string {
   return `${dir(postfix)}/postfix-gmail-wizard.saved`;
 }
+
+/** When each OAuth consent ends (--auth oauth with a consent screen in Testing): flow/plan/oauth-consent-plan.ts. */
+export function consentRecordPath(postfix: { configDir: string }): string {
+  return `${dir(postfix)}/postfix-gmail-wizard.consent`;
+}

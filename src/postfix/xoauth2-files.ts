@@ -6,6 +6,7 @@
 // must be that user's too).
 import { uidOf } from './journal.js';
 import { instanceDir, readSettings } from './postconf.js';
+import { consentRecordPath } from './wizard-files.js';
 import type { System } from '../system/types.js';
 
 /** The plugin's config file, as the Debian and Fedora packages build it. */
@@ -14,6 +15,7 @@ export const xoauth2ConfigPath = '/etc/sasl-xoauth2.conf';
 export const tokenDirName = 'sasl-xoauth2';
 
 export interface OauthFileFacts {
+  account: string;
   /** The relaying smtp service runs chrooted here (queue_directory): smtp sees paths under it. */
   chrootDir?: string;
   tokenDir: string;
@@ -27,6 +29,21 @@ export interface OauthFileFacts {
   dir?: { mode: number; uid: number; gid: number };
   /** The plugin's config, where smtp reads it: /etc, and inside the chroot when chrooted. */
   configs: { path: string; content?: string; mode?: number }[];
+  /** When each consent ends (postfix/oauth-consent-record.ts), as it is now. */
+  consentRecord: RecordFile;
+}
+
+/** The consent record's path, and its text and mode where it exists. */
+export interface RecordFile {
+  path: string;
+  content?: string;
+  mode?: number;
+}
+
+async function readRecordFile(sys: System, postfix: { configDir: string }): Promise<RecordFile> {
+  const path = consentRecordPath(postfix);
+  const info = await sys.fileInfo(path);
+  return info ? { path, content: await sys.readFile(path), mode: info.mode } : { path };
 }
 
 /** The gid of a user in /etc/passwd text (its primary group), or undefined. */
@@ -78,6 +95,7 @@ export async function readOauthFileFacts(
     }),
   );
   return {
+    account,
     ...(chrootDir ? { chrootDir } : {}),
     ...where,
     owner: { name, uid, gid },
@@ -93,6 +111,7 @@ export async function readOauthFileFacts(
       : {}),
     ...(dirInfo ? { dir: { mode: dirInfo.mode, uid: dirInfo.uid, gid: dirInfo.gid } } : {}),
     configs,
+    consentRecord: await readRecordFile(sys, postfix),
   };
 }
 
@@ -127,6 +146,8 @@ export interface OauthRemovalFacts {
   dir?: { path: string; mode: number; uid: number; gid: number };
   /** The wizard's own configs (isOwnConfig): a person's /etc/sasl-xoauth2.conf stays. */
   configs: { path: string; content?: string }[];
+  /** The record of when each consent ends, where it exists: it goes with the token files. */
+  consentRecord?: RecordFile;
 }
 
 export async function readOauthRemoval(
@@ -134,11 +155,15 @@ export async function readOauthRemoval(
   postfix: { configDir: string; isDefaultInstance: boolean },
 ): Promise<OauthRemovalFacts> {
   const settings = await readSettings(sys, instanceDir(postfix), ['queue_directory']);
-  return readOauthFilesIn(sys, settings.queue_directory);
+  return readOauthFilesIn(sys, settings.queue_directory, postfix);
 }
 
 /** The same, for a queue_directory already read (setup's detect read it): no postconf asked. */
-export async function readOauthFilesIn(sys: System, queueDirectory: string | undefined): Promise<OauthRemovalFacts> {
+export async function readOauthFilesIn(
+  sys: System,
+  queueDirectory: string | undefined,
+  postfix: { configDir: string },
+): Promise<OauthRemovalFacts> {
   const queue = (queueDirectory ?? '/var/spool/postfix').replace(/\/+$/, '');
   const dirPath = `${queue}/${tokenDirName}`;
   const dirInfo = await sys.fileInfo(dirPath);
@@ -153,8 +178,10 @@ export async function readOauthFilesIn(sys: System, queueDirectory: string | und
   const configs = (
     await Promise.all(configPaths(queue).map(async (path) => ({ path, content: await sys.readFile(path) })))
   ).filter((c) => isOwnConfig(c.content));
+  const record = await readRecordFile(sys, postfix);
   return {
     tokens,
+    ...(record.content !== undefined ? { consentRecord: record } : {}),
     ...(dirInfo?.isDirectory && onlyTokens
       ? { dir: { path: dirPath, mode: dirInfo.mode, uid: dirInfo.uid, gid: dirInfo.gid } }
       : {}),

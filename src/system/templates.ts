@@ -13,6 +13,7 @@ export type TemplateName =
   | 'monitor_timer'
   | 'sasl_xoauth2_conf'
   | 'xoauth2_token'
+  | 'oauth_consent'
   | 'apt_experimental_source'
   | 'apt_experimental_pin';
 

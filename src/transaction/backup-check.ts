@@ -14,7 +14,13 @@ import { postconfArgs, parsePostconf } from '../postfix/postconf.js';
 import { mapList } from '../postfix/tls-policy.js';
 import type { System } from '../system/types.js';
 import { tokenDirName, xoauth2ConfigPath } from '../postfix/xoauth2-files.js';
-import { genericMapPath, passwordMapPath, savedSettingsPath, senderRelayMapPath } from '../postfix/wizard-files.js';
+import {
+  consentRecordPath,
+  genericMapPath,
+  passwordMapPath,
+  savedSettingsPath,
+  senderRelayMapPath,
+} from '../postfix/wizard-files.js';
 
 /** The parts of a backup (backup.ts) the check reads. */
 interface CheckedBackup {
@@ -51,6 +57,7 @@ export function wizardFiles(configDir: string): string[] {
     `${dir.configDir}/master.cf`,
     ...maps.flatMap((m) => [m, ...everyCompiledForm(m)]),
     savedSettingsPath(dir),
+    consentRecordPath(dir),
   ];
 }
 

@@ -34,14 +34,17 @@ export function findingWords(f: Finding): { title: string; fix: string } {
         title: t('check.title.waiting', { count: f.count, threshold: f.threshold, oldest: f.oldestSeconds }),
         fix: t('check.fix.waiting'),
       };
-    case 'consent':
-      return {
-        title:
-          f.seconds <= 0
-            ? t('check.title.consentExpired', { account: f.consent.account })
-            : t('check.title.consent', { account: f.consent.account, hours: Math.floor(f.seconds / 3600) }),
-        fix: t('check.fix.consent'),
+    case 'consent': {
+      // doctor's words for the same cause (postfix/problems/oauth.ts: oauthConsentEnding).
+      const vars = {
+        account: f.consent.account,
+        ends: new Date(f.consent.expiresAt * 1000).toISOString(),
+        hours: Math.max(0, Math.floor(f.seconds / 3600)),
       };
+      return f.seconds <= 0
+        ? { title: t('doctor.title.oauth-consent-expired', vars), fix: t('doctor.fix.oauth-consent-expired', vars) }
+        : { title: t('doctor.title.oauth-consent-expiring', vars), fix: t('doctor.fix.oauth-consent-expiring', vars) };
+    }
   }
 }
 

@@ -22,6 +22,8 @@ const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
   'oauth-plugin-missing': ['doctor.title.oauth-plugin-missing', 'doctor.fix.oauth-plugin-missing'],
   'oauth-token-unwritable': ['doctor.title.oauth-token-unwritable', 'doctor.fix.oauth-token-unwritable'],
   'oauth-consent-revoked': ['doctor.title.oauth-consent-revoked', 'doctor.fix.oauth-consent-revoked'],
+  'oauth-consent-expired': ['doctor.title.oauth-consent-expired', 'doctor.fix.oauth-consent-expired'],
+  'oauth-consent-expiring': ['doctor.title.oauth-consent-expiring', 'doctor.fix.oauth-consent-expiring'],
   'relay-taken-out': ['doctor.title.relay-taken-out', 'doctor.fix.relay-taken-out'],
   'relay-bypassed': ['doctor.title.relay-bypassed', 'doctor.fix.relay-bypassed'],
   'open-relay': ['doctor.title.open-relay', 'doctor.fix.open-relay'],

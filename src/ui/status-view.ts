@@ -37,10 +37,14 @@ export function renderStatus(summary: string, r: StatusReport): string {
     summary,
     `${t('status.relay')}: ${r.relayhost || t('status.none')}`,
     ...(r.auth ? [`${t('status.auth')}: ${t(signInWords[r.auth])}`] : []),
-    ...(r.oauthTokens ?? []).map(
-      (tk) =>
-        `${t('status.oauthToken')}: ${t('status.oauthTokenValue', { path: tk.path, expiry: tk.expiry ?? '?', refreshed: tk.refreshed })}`,
-    ),
+    ...(r.oauthTokens ?? []).flatMap((tk) => [
+      `${t('status.oauthToken')}: ${t('status.oauthTokenValue', { path: tk.path, expiry: tk.expiry ?? '?', refreshed: tk.refreshed })}`,
+      `${t('status.oauthConsent')}: ${
+        tk.consentExpiry
+          ? t('status.oauthConsentEnds', { account: tk.account ?? '?', ends: tk.consentExpiry })
+          : t('status.oauthConsentNoEnd', { account: tk.account ?? '?' })
+      }`,
+    ]),
     `${t('status.account')}: ${r.account ?? t('status.none')}`,
     `${t('status.map')}: ${r.passwordMap ?? t('status.none')}`,
     `${t('status.tls')}: ${r.tlsLevel || t('status.none')} — ${tlsSourceText(r.tls)}${r.caFile ? ` (${r.caFile})` : ''}`,

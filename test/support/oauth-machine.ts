@@ -16,7 +16,8 @@ export const oauthPlugin = '/usr/lib/x86_64-linux-gnu/sasl2/libsasl-xoauth2.so';
 export const oauthArgs = ['--account', oauthSecrets.ACCOUNT, '--auth', 'oauth', '--oauth-client', '/root/client.json'];
 export const oauthHeadless = [...oauthArgs, '--oauth-token-file', '/root/token.json', '--yes', '--no-test'];
 
-export function oauthMachine(options: { plugin?: boolean } = {}): FakeSystem {
+/** consentSeconds: the consent screen is in Testing — each refresh says what is left (refresh_token_expires_in). */
+export function oauthMachine(options: { plugin?: boolean; consentSeconds?: number } = {}): FakeSystem {
   const { CLIENT_ID, SECRET, REFRESH, ACCESS, TOKEN_URI } = oauthSecrets;
   const sys = new FakeSystem();
   installFakePostfix(sys);
@@ -36,7 +37,15 @@ export function oauthMachine(options: { plugin?: boolean } = {}): FakeSystem {
     url === 'https://oauth2.googleapis.com/revoke' && form.token === REFRESH
       ? { status: 200, body: '' }
       : url === TOKEN_URI && form.refresh_token === REFRESH && form.client_secret === SECRET
-        ? { status: 200, body: JSON.stringify({ access_token: ACCESS, expires_in: 3599, token_type: 'Bearer' }) }
+        ? {
+            status: 200,
+            body: JSON.stringify({
+              access_token: ACCESS,
+              expires_in: 3599,
+              token_type: 'Bearer',
+              ...(options.consentSeconds !== undefined ? { refresh_token_expires_in: options.consentSeconds } : {}),
+            }),
+          }
         : {
             status: 400,
             body: JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),

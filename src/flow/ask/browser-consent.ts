@@ -33,7 +33,7 @@ type Ctx = Pick<Context, 'sys' | 'ui'>;
 /** What a consent leaves: the token as --oauth-token-file would give it, for the client it was given to. */
 export interface Consented {
   client: OauthClient;
-  token: Required<OauthToken>;
+  token: Required<Pick<OauthToken, 'refreshToken' | 'accessToken' | 'expiry'>> & Pick<OauthToken, 'consentExpiresAt'>;
   /** The code exchange carried refresh_token_expires_in: the consent screen is in Testing (7 days). */
   testing: boolean;
 }
@@ -189,5 +189,8 @@ async function exchange(
   progress.stop(t('consent.exchanged'));
   const expiry = Math.floor(Date.now() / 1000) + parsed.expiresIn;
   const token = { refreshToken: parsed.refreshToken, accessToken: parsed.accessToken, expiry };
-  return { client, token, testing: consentInTesting(parsed) };
+  // Testing: the consent ends refresh_token_expires_in from now (7 days); the pre-flight keeps the earliest end.
+  const left = parsed.refreshTokenExpiresIn;
+  const ends = left === undefined ? {} : { consentExpiresAt: Math.floor(ctx.sys.now().getTime() / 1000) + left };
+  return { client, token: { ...token, ...ends }, testing: consentInTesting(parsed) };
 }

@@ -7,6 +7,7 @@
 import { UsageError, WizardError } from '../../errors.js';
 import {
   consentInTesting,
+  earliestEnd,
   type OauthClient,
   type OauthCredential,
   type OauthToken,
@@ -64,11 +65,18 @@ export async function readOauthClient(ctx: Pick<Context, 'sys'>, path: string): 
   return client.value;
 }
 
-/** --oauth-token-file's token (a refresh_token at least), read and checked (exit 2 on bad input). */
+/**
+ * --oauth-token-file's token (a refresh_token at least), read and checked (exit 2 on bad input). When
+ * the consent ends: refresh_token_expires_at as it is; refresh_token_expires_in alone (the token
+ * endpoint's answer saved as it came) counted from the file's last change, when it was saved.
+ */
 export async function readOauthTokenFile(ctx: Pick<Context, 'sys'>, path: string): Promise<OauthToken> {
   const token = parseOauthToken(await readSecretJson(ctx.sys, '--oauth-token-file', path));
   if (!token.ok) refuseInput('--oauth-token-file', path, token.problem);
-  return token.value;
+  const { consentExpiresIn, ...value } = token.value;
+  if (consentExpiresIn === undefined) return value;
+  const saved = (await ctx.sys.fileInfo(path))?.mtimeMs ?? ctx.sys.now().getTime();
+  return { ...value, consentExpiresAt: Math.floor(saved / 1000) + consentExpiresIn };
 }
 
 /** --oauth-client and --oauth-token-file, read and checked (exit 2 on bad input, nothing changed). */
@@ -118,10 +126,13 @@ export async function refreshAccessToken(
     );
   }
   progress.stop(t('authOauth.refreshed'));
+  // Google's refresh_token_expires_in counts what is left of the consent from this answer.
+  const left = parsed.refreshTokenExpiresIn;
   return {
     accessToken: parsed.accessToken,
     expiry: Math.floor(Date.now() / 1000) + parsed.expiresIn,
     testing: consentInTesting(parsed),
+    ...(left !== undefined ? { consentExpiresAt: Math.floor(ctx.sys.now().getTime() / 1000) + left } : {}),
   };
 }
 
@@ -146,7 +157,13 @@ export async function oauthCredential(
     to,
     xoauth2: { user: account, accessToken: fresh.accessToken },
   });
-  return { client, refreshToken: token.refreshToken, ...fresh };
+  const consentExpiresAt = earliestEnd(token.consentExpiresAt, fresh.consentExpiresAt);
+  return {
+    client,
+    refreshToken: token.refreshToken,
+    ...fresh,
+    ...(consentExpiresAt !== undefined ? { consentExpiresAt } : {}),
+  };
 }
 
 /** The whole OAuth pre-flight from the two files: read them, then oauthCredential. */

@@ -29,7 +29,8 @@ export interface CheckInput {
   doctor: Pick<DoctorFacts, 'settings' | 'failures'>;
   problems: readonly Problem[];
   queue: readonly QueueEntry[] | undefined;
-  consent?: ConsentFacts;
+  /** Each OAuth account whose consent has a known end (the wizard's record). */
+  consents: readonly ConsentFacts[];
   now: number;
   thresholds: Thresholds;
 }
@@ -69,9 +70,13 @@ export function problemState(problem: Problem, input: Pick<CheckInput, 'doctor'>
 
 const rank: Record<CheckState, number> = { ok: 0, unknown: 1, warning: 2, critical: 3 };
 
+/** doctor's rule for a consent's end (postfix/problems/oauth.ts); check measures it itself, with its threshold. */
+const consentCodes: readonly Problem['code'][] = ['oauth-consent-expired', 'oauth-consent-expiring'];
+
 export function judge(input: CheckInput): CheckVerdict {
   const { thresholds: th, now } = input;
-  const findings: Finding[] = input.problems.map((problem) => ({
+  const problems = input.problems.filter((p) => !consentCodes.includes(p.code));
+  const findings: Finding[] = problems.map((problem) => ({
     kind: 'problem',
     state: problemState(problem, input),
     problem,
@@ -92,11 +97,10 @@ export function judge(input: CheckInput): CheckVerdict {
     const oldestSeconds = Math.max(...old.map((e) => now - e.arrivalTime));
     findings.push({ kind: 'waiting', state: 'warning', count: old.length, oldestSeconds, threshold: th.queueAge });
   }
-  if (input.consent) {
-    const seconds = input.consent.expiresAt - now;
-    if (seconds <= 0) findings.push({ kind: 'consent', state: 'critical', consent: input.consent, seconds });
-    else if (seconds < th.consentWarning)
-      findings.push({ kind: 'consent', state: 'warning', consent: input.consent, seconds });
+  for (const consent of input.consents) {
+    const seconds = consent.expiresAt - now;
+    if (seconds <= 0) findings.push({ kind: 'consent', state: 'critical', consent, seconds });
+    else if (seconds <= th.consentWarning) findings.push({ kind: 'consent', state: 'warning', consent, seconds });
   }
   findings.sort((a, b) => rank[b.state] - rank[a.state]);
   return { state: findings[0]?.state ?? 'ok', findings, deferred };

@@ -12,7 +12,9 @@ export interface MetricsInput {
   verdict: CheckVerdict;
   failures: readonly Failure[];
   use: readonly AccountUse[];
-  consent?: ConsentFacts;
+  consents: readonly ConsentFacts[];
+  /** Each OAuth token file's access token expiry (epoch seconds). */
+  accessTokens: readonly { account: string; expiry: number }[];
   now: number;
 }
 
@@ -41,7 +43,7 @@ function deferredByCause(failures: readonly Failure[]): Map<string, number> {
 }
 
 export function renderMetrics(input: MetricsInput): string {
-  const { verdict, use, consent } = input;
+  const { verdict, use, consents, accessTokens } = input;
   const lines = [
     ...family('state', 'Monitoring Plugins state of the relay: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.', [
       sample('state', {}, checkExit[verdict.state]),
@@ -81,10 +83,19 @@ export function renderMetrics(input: MetricsInput): string {
         u.lastSent === undefined ? [] : [sample('last_sent_timestamp_seconds', { account: u.account }, u.lastSent)],
       ),
     ),
-    ...(consent
-      ? family('oauth_token_expiry_timestamp_seconds', "When the account's OAuth consent stops working.", [
-          sample('oauth_token_expiry_timestamp_seconds', { account: consent.account }, consent.expiresAt),
-        ])
+    ...(consents.length > 0
+      ? family(
+          'oauth_consent_expiry_timestamp_seconds',
+          "When Google ends the account's OAuth consent (a consent screen in Testing: 7 days after it was given).",
+          consents.map((c) => sample('oauth_consent_expiry_timestamp_seconds', { account: c.account }, c.expiresAt)),
+        )
+      : []),
+    ...(accessTokens.length > 0
+      ? family(
+          'oauth_token_expiry_timestamp_seconds',
+          "When the account's OAuth access token expires (sasl-xoauth2 refreshes it before a login).",
+          accessTokens.map((a) => sample('oauth_token_expiry_timestamp_seconds', { account: a.account }, a.expiry)),
+        )
       : []),
   ];
   return `${lines.join('\n')}\n`;

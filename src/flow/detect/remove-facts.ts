@@ -18,6 +18,7 @@ export async function readRemoveFacts(sys: System, postfix: PostfixFacts): Promi
     (p): p is string => p !== undefined,
   );
   const oauth = await readOauthRemoval(sys, postfix);
-  const any = oauth.tokens.length + oauth.configs.length > 0 || oauth.dir !== undefined;
+  const any =
+    oauth.tokens.length + oauth.configs.length > 0 || oauth.dir !== undefined || oauth.consentRecord !== undefined;
   return { explicit, local, record, putBack, existing, ...(any ? { oauth } : {}) };
 }

@@ -62,7 +62,7 @@ export async function gatherLocalFacts(
     chrootState(sys, postfix),
     dataDirState(sys, settings),
     configuredRelay(sys, postfix),
-    readOauthFacts(sys, facts, postfix, settings),
+    readOauthFacts(sys, facts, postfix, settings, limits.consentWarnSeconds),
   ]);
   const sending = { accounts: sendingUse(sys, postfix, read, limits.dailyLimit), warnPercent: limits.warnPercent };
   const open = isLoopbackOnly(settings.inet_interfaces) ? [] : openNetworks(settings, Object.keys(explicit));
@@ -95,6 +95,8 @@ export interface LimitOptions {
   warnPercent: number;
   /** Instead of Gmail's number (check --daily-limit). */
   dailyLimit?: number;
+  /** Warn this many seconds before an OAuth consent ends (check --consent-days). */
+  consentWarnSeconds?: number;
 }
 
 /** Each account's recipients in the last 24 h, from the same log reading as the failures. */

@@ -1,10 +1,14 @@
 // What doctor and status read about OAuth, only where main.cf signs in with XOAUTH2: the plugin, its
 // config inside smtp's chroot, and each token file in the wizard's token directory (owner, mode, the
-// access token's expiry, and when the plugin last rewrote it). Reads; contacts nothing.
+// access token's expiry, when the plugin last rewrote it, and when Google ends the consent as the
+// wizard recorded it). Reads; contacts nothing.
 import { uidOf } from '../../postfix/journal.js';
 import type { OauthFacts } from '../../postfix/problems/types.js';
 import { signInInUse } from '../../postfix/sign-in.js';
 import { configPaths, gidOf, tokenDirName } from '../../postfix/xoauth2-files.js';
+import { consentWarnSecondsDefault } from '../../gmail/oauth.js';
+import { parseConsentRecord } from '../../postfix/oauth-consent-record.js';
+import { consentRecordPath } from '../../postfix/wizard-files.js';
 import type { System } from '../../system/types.js';
 import type { HostFacts, PostfixFacts } from '../types.js';
 
@@ -13,6 +17,7 @@ export async function readOauthFacts(
   facts: Pick<HostFacts, 'saslPlugins'>,
   postfix: PostfixFacts,
   settings: Readonly<Record<string, string>>,
+  consentWarnSeconds = consentWarnSecondsDefault,
 ): Promise<OauthFacts | undefined> {
   if (signInInUse(settings) !== 'oauth') return undefined;
   const name = (settings.mail_owner ?? 'postfix').trim();
@@ -26,6 +31,7 @@ export async function readOauthFacts(
   const dir = await sys.fileInfo(dirPath);
   const names = dir?.isDirectory ? (await sys.listDir(dirPath)).filter((n) => n.endsWith('.json')) : [];
   const tokens: OauthFacts['tokens'] = [];
+  const consents = parseConsentRecord(await sys.readFile(consentRecordPath(postfix)).catch(() => undefined));
   for (const n of names) {
     const path = `${dirPath}/${n}`;
     const info = await sys.fileInfo(path);
@@ -37,8 +43,11 @@ export async function readOauthFacts(
     } catch {
       // A token file that is not JSON: the plugin cannot read it either; its owner and mode still count.
     }
+    const consentExpiresAt = consents.find((c) => c.tokenFile === path)?.expiresAt;
     tokens.push({
       path,
+      account: n.slice(0, -'.json'.length),
+      ...(consentExpiresAt !== undefined ? { consentExpiresAt } : {}),
       mode: info.mode,
       uid: info.uid,
       dir: { mode: dir.mode, uid: dir.uid },
@@ -50,6 +59,8 @@ export async function readOauthFacts(
     plugin: facts.saslPlugins.xoauth2 === true,
     ...(chrootConfigMissing ? { chrootConfigMissing } : {}),
     owner,
+    now: Math.floor(sys.now().getTime() / 1000),
+    consentWarnSeconds,
     tokens,
   };
 }

@@ -4,11 +4,14 @@
 // which the plugin accepts as overrides of its config: the config stays 0644 (smtp must read it,
 // inside a chroot too) and holds nothing secret. The plugin rewrites the token file whenever it
 // refreshes the access token, so a re-run with the same refresh token and client leaves it alone.
+// When Google ends the consent goes in the wizard's own record (oauth-consent-plan.ts): the plugin
+// drops fields it does not know when it rewrites the token file.
 import { renderTemplate } from './render-template.js';
 import type { OauthCredential } from '../../gmail/oauth.js';
 import type { OauthFileFacts } from '../../postfix/xoauth2-files.js';
 import type { TemplateName } from '../../system/templates.js';
 import type { ShownFile, ShownPiece } from './plan-part.js';
+import { consentRecordPiece } from './oauth-consent-plan.js';
 
 export const tokenMode = 0o600;
 export const tokenDirMode = 0o700;
@@ -59,7 +62,8 @@ export function oauthFilesPiece(input: OauthPlanInput, templates: Partial<Record
   const out: ShownFile[] = [];
   const token = files.token;
   // --dry-run proves no token: an existing file stays as it is, a new one is shown with placeholders.
-  const keepToken = ownedRight(token, tokenMode) && (credential ? sameConsent(token?.content, credential) : true);
+  const same = credential !== undefined && sameConsent(token?.content, credential);
+  const keepToken = ownedRight(token, tokenMode) && (credential ? same : true);
   if (!keepToken) {
     out.push({
       path: files.tokenPath,
@@ -89,9 +93,11 @@ export function oauthFilesPiece(input: OauthPlanInput, templates: Partial<Record
       ...(now.content !== undefined ? { previous: now.content } : {}),
     });
   }
+  const record = consentRecordPiece(credential, files, same, templates);
   return {
-    files: out,
-    touches: out.map((f) => f.path),
+    files: [...out, ...(record.files ?? [])],
+    touches: [...out.map((f) => f.path), ...(record.touches ?? [])],
+    ...(record.deletes ? { deletes: record.deletes } : {}),
     secretFiles: [files.tokenPath],
     ...(directories.length > 0 ? { directories } : {}),
   };

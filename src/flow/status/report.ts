@@ -66,8 +66,10 @@ export async function statusReport(
       ? {
           oauthTokens: doctor.oauth.tokens.map((tk) => ({
             path: tk.path,
+            account: tk.account,
             ...(tk.expiry ? { expiry: new Date(tk.expiry * 1000).toISOString() } : {}),
             refreshed: new Date(tk.mtimeMs).toISOString(),
+            ...(tk.consentExpiresAt ? { consentExpiry: new Date(tk.consentExpiresAt * 1000).toISOString() } : {}),
           })),
         }
       : {}),

@@ -22,7 +22,7 @@ import {
   wrappermodeMismatch,
 } from './settings.js';
 import { relayTakenOut } from './relay-taken-out.js';
-import { oauthPluginMissing, oauthTokenUnwritable } from './oauth.js';
+import { oauthConsentEnding, oauthPluginMissing, oauthTokenUnwritable } from './oauth.js';
 import { mapTypeUnsupported, postfixWithoutSasl, postfixWithoutTls } from './build.js';
 import type { DoctorFacts, Problem } from './types.js';
 
@@ -49,6 +49,7 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   loginRefused,
   deferredAuth,
   oauthConsentRevoked,
+  oauthConsentEnding,
   quotaExceeded,
   dailyLimit,
   throttled,

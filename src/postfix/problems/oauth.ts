@@ -52,3 +52,29 @@ export function oauthTokenUnwritable(facts: DoctorFacts): Problem[] {
     },
   ];
 }
+
+/**
+ * A consent Google ends by itself (a consent screen in Testing: 7 days), as the wizard recorded it:
+ * within the warning window it is a warning; past its end the plugin's refresh fails with invalid_grant
+ * and every message waits, as after a revoked consent.
+ */
+export function oauthConsentEnding(facts: Pick<DoctorFacts, 'oauth'>): Problem[] {
+  const oauth = facts.oauth;
+  if (!oauth) return [];
+  return oauth.tokens.flatMap((token): Problem[] => {
+    const end = token.consentExpiresAt;
+    if (end === undefined) return [];
+    const left = end - oauth.now;
+    if (left > oauth.consentWarnSeconds) return [];
+    const ends = new Date(end * 1000).toISOString();
+    return [
+      {
+        code: left <= 0 ? 'oauth-consent-expired' : 'oauth-consent-expiring',
+        severity: left <= 0 ? 'error' : 'warning',
+        evidence: [`${token.path}: Google ends the consent at ${ends}`],
+        fixable: false,
+        vars: { account: token.account, ends, hours: Math.max(0, Math.floor(left / 3600)) },
+      },
+    ];
+  });
+}

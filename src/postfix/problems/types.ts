@@ -19,6 +19,8 @@ export const PROBLEM_CODES = [
   'oauth-plugin-missing',
   'oauth-token-unwritable',
   'oauth-consent-revoked',
+  'oauth-consent-expired',
+  'oauth-consent-expiring',
   'relay-taken-out',
   'relay-bypassed',
   'open-relay',
@@ -142,8 +144,15 @@ export interface OauthFacts {
   chrootConfigMissing?: string;
   /** mail_owner and its ids: the user that must own the token files and their directory. */
   owner: { name: string; uid: number; gid: number };
+  /** Epoch seconds when these facts were read, and how long before a consent's end to warn. */
+  now: number;
+  consentWarnSeconds: number;
   tokens: {
     path: string;
+    /** The account (the token file is named after it). */
+    account: string;
+    /** Epoch seconds when Google ends the consent (the wizard's record); undefined: no end known. */
+    consentExpiresAt?: number;
     mode: number;
     uid: number;
     /** The directory's mode and owner: the plugin writes a new file beside the token and renames it. */

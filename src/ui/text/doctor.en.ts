@@ -93,4 +93,12 @@ export const doctorEn = {
     'Postfix cannot refresh its OAuth token: Google refused it (invalid_grant: the consent was revoked or expired), mail waits (messages: {count})',
   'doctor.fix.oauth-consent-revoked':
     'A person must consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE; Postfix then sends the waiting mail by itself.',
+  'doctor.title.oauth-consent-expired':
+    'Google ended the OAuth consent for {account} at {ends} (a consent screen in Testing lasts 7 days): Postfix can no longer refresh its token, mail waits',
+  'doctor.title.oauth-consent-expiring':
+    'Google ends the OAuth consent for {account} at {ends}, in {hours} h (a consent screen in Testing lasts 7 days)',
+  'doctor.fix.oauth-consent-expired':
+    'A person must consent again: run postfix-gmail-wizard --account {account} --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE; Postfix then sends the waiting mail by itself. Publishing the OAuth consent screen to Production (Google Cloud console → Google Auth Platform → Audience → Publish app) gives consents that do not end after 7 days.',
+  'doctor.fix.oauth-consent-expiring':
+    'Consent again before then: run postfix-gmail-wizard --account {account} --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE. Publishing the OAuth consent screen to Production (Google Cloud console → Google Auth Platform → Audience → Publish app) gives consents that do not end after 7 days.',
 } as const;

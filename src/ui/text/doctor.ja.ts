@@ -97,4 +97,12 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
     'Postfix が OAuth トークンを更新できません。Google が拒否しました（invalid_grant: 同意が取り消されたか期限切れです）。メールは送信待ちです（{count} 通）',
   'doctor.fix.oauth-consent-revoked':
     'もう一度同意が必要です。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。その後、送信待ちのメールは Postfix が自動で送ります。',
+  'doctor.title.oauth-consent-expired':
+    '{account} の OAuth の同意は {ends} に Google によって終了しました（テスト中の同意画面では 7 日間で終わります）。Postfix はトークンを更新できず、メールは送信待ちになります',
+  'doctor.title.oauth-consent-expiring':
+    '{account} の OAuth の同意は {ends}（あと {hours} 時間）に Google によって終了します（テスト中の同意画面では 7 日間で終わります）',
+  'doctor.fix.oauth-consent-expired':
+    'もう一度同意が必要です。端末で postfix-gmail-wizard --account {account} --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。その後、送信待ちのメールは Postfix が自動で送ります。OAuth 同意画面を本番環境に公開すると（Google Cloud コンソール → Google Auth Platform → 対象 → アプリを公開）、同意は 7 日で終わらなくなります。',
+  'doctor.fix.oauth-consent-expiring':
+    'それまでにもう一度同意してください。端末で postfix-gmail-wizard --account {account} --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。OAuth 同意画面を本番環境に公開すると（Google Cloud コンソール → Google Auth Platform → 対象 → アプリを公開）、同意は 7 日で終わらなくなります。',
 };

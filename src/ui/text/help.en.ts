@@ -188,6 +188,8 @@ Options:
   --limit-percent P       WARNING at P % of Gmail's daily limit (default 80)
   --daily-limit N         the accounts' daily limit instead of Gmail's
                           (500 personal, 2,000 Workspace, 10,000 smtp-relay)
+  --consent-days N        WARNING when an OAuth consent ends within N days
+                          (default 3; a consent screen in Testing: 7 days)
   --textfile [DIR]        also write DIR/postfix_gmail_wizard.prom for
                           node_exporter's textfile collector
                           (default /var/lib/prometheus/node-exporter)

@@ -196,6 +196,8 @@ Checkmk）。"GMAIL RELAY OK - ... | perfdata" の 1 行に続けて、見つか
   --limit-percent P       Gmail の 1 日の上限の P % で WARNING（既定 80）
   --daily-limit N         Gmail の上限の代わりに使う 1 日の上限
                           （個人 500、Workspace 2,000、smtp-relay 10,000）
+  --consent-days N        OAuth の同意の終了まで N 日以内なら WARNING
+                          （既定 3。テスト中の同意画面では同意は 7 日間）
   --textfile [DIR]        node_exporter の textfile コレクター向けに
                           DIR/postfix_gmail_wizard.prom も書く
                           （既定 /var/lib/prometheus/node-exporter）

@@ -46,4 +46,8 @@ export const statusEn = {
   'tls.source.per-site': 'smtp_tls_per_site {where}',
   'status.oauthToken': 'OAuth token',
   'status.oauthTokenValue': '{path} (access token valid until {expiry}; last refreshed by the plugin {refreshed})',
+  'status.oauthConsent': 'OAuth consent',
+  'status.oauthConsentEnds':
+    '{account}: Google ends it at {ends} (consent screen in Testing); consent again before then, or publish the consent screen to Production',
+  'status.oauthConsentNoEnd': '{account}: no end known (Google said none when the token was obtained)',
 } as const;

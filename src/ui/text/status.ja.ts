@@ -48,4 +48,8 @@ export const statusJa: Record<keyof typeof statusEn, string> = {
   'tls.source.per-site': 'smtp_tls_per_site のエントリ {where}',
   'status.oauthToken': 'OAuth トークン',
   'status.oauthTokenValue': '{path}（アクセストークンの有効期限 {expiry}、プラグインによる最終更新 {refreshed}）',
+  'status.oauthConsent': 'OAuth の同意',
+  'status.oauthConsentEnds':
+    '{account}: {ends} に Google が終了します（同意画面がテスト中）。それまでにもう一度同意するか、同意画面を本番環境に公開してください',
+  'status.oauthConsentNoEnd': '{account}: 終了時刻なし（トークン取得時に Google は終了時刻を示しませんでした）',
 };

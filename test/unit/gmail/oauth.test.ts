@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   consentInTesting,
+  earliestEnd,
   parseOauthClient,
   parseOauthToken,
   parseTokenReply,
@@ -53,6 +54,26 @@ describe('gmail/oauth', () => {
       value: { refreshToken: '1//r', accessToken: 'ya29.a', expiry: 1700000000 },
     });
     assert.deepEqual(parseOauthToken('{"access_token":"ya29.a"}'), { ok: false, problem: 'token-no-refresh' });
+  });
+
+  it("reads when a token file's consent ends: refresh_token_expires_at (epoch or ISO) before refresh_token_expires_in", () => {
+    const value = (o: object) => {
+      const parsed = parseOauthToken(JSON.stringify({ refresh_token: '1//r', ...o }));
+      assert.ok(parsed.ok);
+      return parsed.value;
+    };
+    assert.equal(value({ refresh_token_expires_at: 1800000000 }).consentExpiresAt, 1800000000);
+    assert.equal(value({ refresh_token_expires_at: '1800000000' }).consentExpiresAt, 1800000000);
+    assert.equal(value({ refresh_token_expires_at: '2027-01-15T00:00:00Z' }).consentExpiresAt, 1799971200);
+    assert.deepEqual(value({ refresh_token_expires_in: 604799 }), { refreshToken: '1//r', consentExpiresIn: 604799 });
+    assert.deepEqual(
+      value({ refresh_token_expires_at: 1800000000, refresh_token_expires_in: 604799 }).consentExpiresAt,
+      1800000000,
+    );
+    for (const junk of [{ refresh_token_expires_at: 'soon' }, { refresh_token_expires_in: -5 }, {}])
+      assert.deepEqual(value(junk), { refreshToken: '1//r' }, JSON.stringify(junk));
+    assert.equal(earliestEnd(undefined, 20, 10), 10);
+    assert.equal(earliestEnd(undefined, undefined), undefined);
   });
 
   it("the token endpoint's replies: success, Testing's refresh_token_expires_in, Google's errors", () => {

@@ -43,6 +43,8 @@ describe('problemTitle and problemFix', () => {
           percent: 80,
           types: 'hash lmdb',
           type: 'btree',
+          ends: '2026-12-15T01:00:00.000Z',
+          hours: 20,
         },
       });
       const title = problemTitle(p);

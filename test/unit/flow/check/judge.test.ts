@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultThresholds } from '../../../../src/check-options.js';
-import { judge, problemState, type CheckInput } from '../../../../src/flow/check/judge.js';
+import { findingCode, judge, problemState, type CheckInput } from '../../../../src/flow/check/judge.js';
 import type { DiagnosisCode } from '../../../../src/gmail/diagnose.js';
 import type { Problem } from '../../../../src/postfix/problems/types.js';
 
@@ -12,6 +12,7 @@ const base: CheckInput = {
   doctor: { settings: { relayhost: '[smtp.gmail.com]:587' }, failures: [] },
   problems: [],
   queue: [],
+  consents: [],
   now,
   thresholds: defaultThresholds,
 };
@@ -70,13 +71,31 @@ describe('judge', () => {
     assert.equal(problemState(problem('daily-limit', 'warning'), base), 'warning');
     assert.equal(problemState(problem('daily-limit', 'error'), base), 'critical');
   });
-  it('an OAuth consent: WARNING before its end, CRITICAL after, worst first', () => {
-    const soon = judge({ ...base, consent: { account: 'a', expiresAt: now + 3600 } });
+  it('an OAuth consent: WARNING within the threshold (3 days, or --consent-days), CRITICAL after its end, worst first', () => {
+    const soon = judge({ ...base, consents: [{ account: 'a', expiresAt: now + 3600 }] });
     assert.equal(soon.state, 'warning');
+    assert.deepEqual(
+      soon.findings.map((f) => [f.kind, f.state]),
+      [['consent', 'warning']],
+    );
+    const edge = (left: number, days = 3) =>
+      judge({
+        ...base,
+        consents: [{ account: 'a', expiresAt: now + left }],
+        thresholds: { ...defaultThresholds, consentWarning: days * 86400 },
+      }).state;
+    assert.equal(edge(3 * 86400), 'warning');
+    assert.equal(edge(3 * 86400 + 1), 'ok');
+    assert.equal(edge(6 * 86400, 7), 'warning');
+    assert.equal(edge(1, 0), 'ok', '--consent-days 0: no warning before the end');
+    assert.equal(edge(0, 0), 'critical');
     const gone = judge({
       ...base,
       problems: [problem('open-relay', 'warning')],
-      consent: { account: 'a', expiresAt: now - 1 },
+      consents: [
+        { account: 'a', expiresAt: now - 1 },
+        { account: 'b', expiresAt: now + 30 * 86400 },
+      ],
     });
     assert.deepEqual(
       gone.findings.map((f) => [f.kind, f.state]),
@@ -85,5 +104,18 @@ describe('judge', () => {
         ['problem', 'warning'],
       ],
     );
+  });
+  it("doctor's consent problems are not counted twice: check measures the consent with its own threshold", () => {
+    const verdict = judge({
+      ...base,
+      problems: [problem('oauth-consent-expiring', 'warning'), problem('oauth-consent-expired', 'error')],
+      consents: [{ account: 'a', expiresAt: now + 86400 }],
+    });
+    assert.deepEqual(
+      verdict.findings.map((f) => findingCode(f)),
+      ['consent-expiring'],
+    );
+    const past = judge({ ...base, consents: [{ account: 'a', expiresAt: now }] });
+    assert.deepEqual(past.findings.map(findingCode), ['consent-expired']);
   });
 });

@@ -13,10 +13,14 @@ describe('renderMetrics', () => {
       { queueId: 'C', status: 'bounced', reason: 'w', diagnosis: 'quota-exceeded' },
     ],
     use: [{ account: 'we"ird\\@gmail.com', sent: 3, limit: 500, kind: 'personal', lastSent: 1700000000 }],
-    consent: { account: 'a@gmail.com', expiresAt: 1800000000 },
+    consents: [
+      { account: 'a@gmail.com', expiresAt: 1800000000 },
+      { account: 'b@gmail.com', expiresAt: 1800000600 },
+    ],
+    accessTokens: [{ account: 'a@gmail.com', expiry: 1700003600 }],
     now: 1700000100,
   });
-  it('has the state, deferred messages by cause (each message once), per-account use and the consent', () => {
+  it("has the state, deferred messages by cause (each message once), per-account use, each consent's end and the access token's expiry", () => {
     assert.match(text, /^postfix_gmail_wizard_state 2$/m);
     assert.match(text, /^postfix_gmail_wizard_deferred_by_cause_messages\{cause="auth-bad-credentials"\} 1$/m);
     assert.match(text, /^postfix_gmail_wizard_deferred_by_cause_messages\{cause="tls-untrusted"\} 1$/m);
@@ -24,8 +28,27 @@ describe('renderMetrics', () => {
     assert.match(text, /^postfix_gmail_wizard_sent_last_24h_recipients\{account="we\\"ird\\\\@gmail.com"\} 3$/m);
     assert.match(
       text,
-      /^postfix_gmail_wizard_oauth_token_expiry_timestamp_seconds\{account="a@gmail.com"\} 1800000000$/m,
+      /^postfix_gmail_wizard_oauth_consent_expiry_timestamp_seconds\{account="a@gmail.com"\} 1800000000$/m,
     );
+    assert.match(
+      text,
+      /^postfix_gmail_wizard_oauth_consent_expiry_timestamp_seconds\{account="b@gmail.com"\} 1800000600$/m,
+    );
+    assert.match(
+      text,
+      /^postfix_gmail_wizard_oauth_token_expiry_timestamp_seconds\{account="a@gmail.com"\} 1700003600$/m,
+    );
+  });
+  it('has no OAuth family where no account signs in with OAuth', () => {
+    const plain = renderMetrics({
+      verdict: { state: 'ok', findings: [], deferred: 0 },
+      failures: [],
+      use: [],
+      consents: [],
+      accessTokens: [],
+      now: 1700000100,
+    });
+    assert.doesNotMatch(plain, /oauth/);
   });
   it('declares every family once, as a gauge, before its samples', () => {
     const types = text.match(/^# TYPE (\S+) gauge$/gm) ?? [];
