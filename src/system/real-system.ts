@@ -222,6 +222,7 @@ async function fileInfo(path: string): Promise<FileInfo | undefined> {
       size: s.size,
       mtimeMs: s.mtimeMs,
       isDirectory: s.isDirectory(),
+      inode: s.ino,
     };
   } catch (error) {
     if (isMissing(error)) return undefined;

@@ -56,6 +56,8 @@ export interface FileInfo {
   mtimeMs: number;
   /** true for a directory (e.g. Gentoo's /etc/portage/package.use can be either). */
   isDirectory?: boolean;
+  /** Its inode number (/proc/locks names a locked file by it). */
+  inode?: number;
 }
 
 export interface LoggedExecOptions {

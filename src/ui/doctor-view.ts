@@ -8,6 +8,7 @@ import type { ProblemJson } from '../outcome.js';
 
 /** Each code's title and fix. */
 const words: Record<ProblemCode, [MessageKey, MessageKey]> = {
+  'dpkg-interrupted': ['doctor.title.dpkg-interrupted', 'doctor.fix.dpkg-interrupted'],
   'data-dir-owner': ['doctor.title.data-dir-owner', 'doctor.fix.data-dir-owner'],
   'postfix-not-running': ['doctor.title.postfix-not-running', 'doctor.fix.postfix-not-running'],
   'postfix-without-sasl': ['doctor.title.postfix-without-sasl', 'doctor.fix.postfix-without-sasl'],

@@ -177,4 +177,88 @@ describe('Debian 12: apt-get failing in the middle of setup --install', { skip: 
     const backups = await readdir(join(machine.root, 'var/backups/postfix-gmail-wizard')).catch(() => []);
     assert.deepEqual(backups, [], 'no backup of the install that was cut');
   });
+
+  it('kill -9 of apt-get and dpkg in the middle of the install: rolled back, dpkg-interrupted with the fix; the next run and doctor say so', async () => {
+    // dpkg is held at its own pre-invoke hook on its second call (apt's `dpkg --configure`), after the
+    // first (`--unpack`) left libsasl2-modules unpacked: the hook waits there only while dpkg --audit
+    // reports something. Then apt-get and dpkg are killed, as a power cut or an OOM kill would.
+    const held = join(machine.root, 'run/pgw-dpkg-held');
+    const hold = join(machine.root, 'run/pgw-dpkg-hold');
+    const hook = join(machine.root, 'etc/apt/apt.conf.d/99pgw-hold-dpkg');
+    await mustRun(machine.run, ['mkfifo', '/run/pgw-dpkg-hold']);
+    await writeFile(
+      hook,
+      'DPkg::Options { "--pre-invoke=dpkg --audit | grep -q . && touch /run/pgw-dpkg-held && read x < /run/pgw-dpkg-hold && exit 1 || true"; };\n',
+    );
+    let ended = false;
+    const running = machine.run(wizardArgv(setupArgs), { input: `${PASSWORD}\n` }).finally(() => (ended = true));
+    let cut: Awaited<typeof running>;
+    try {
+      await waitForFile(held, () => ended, 180_000);
+      for (const pid of await processesIn(machine.root, /^(\S*\/)?(apt-get|dpkg)\0/)) process.kill(pid, 'SIGKILL');
+      cut = await running;
+    } finally {
+      const fifo = await open(hold, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined);
+      await fifo?.writeFile('go\n');
+      await fifo?.close();
+      await rm(hook, { force: true });
+    }
+    assert.notEqual((await machine.run(['dpkg', '--audit'])).stdout, '', 'dpkg really is left interrupted');
+    const outcome = JSON.parse(cut.stdout || '{}') as { error?: { code: string; message: string; fix: string } };
+    assert.equal(cut.code, 1, `${cut.stderr}\n${cut.stdout}`);
+    assert.equal(outcome.error?.code, 'dpkg-interrupted', cut.stdout);
+    assert.match(
+      outcome.error?.message ?? '',
+      /apt-get install .*libsasl2-modules.*stopped before it finished.*dpkg interrupted/,
+    );
+    assert.match(outcome.error?.message ?? '', /rolled back/);
+    assert.match(
+      outcome.error?.fix ?? '',
+      /^Run `dpkg --configure -a` as root[\s\S]*run the wizard again[\s\S]*libsasl2-modules/,
+    );
+    // The wizard's own: nothing left but its install log.
+    const state = join(machine.root, 'var/lib/postfix-gmail-wizard');
+    assert.deepEqual(
+      (await readdir(state)).filter((n) => n !== 'lock' && n !== 'logs'),
+      [],
+      'no journal',
+    );
+    assert.deepEqual(await readdir(join(machine.root, 'var/backups/postfix-gmail-wizard')).catch(() => []), []);
+    assert.equal(await tree(join(machine.root, 'etc/postfix')), pristine);
+    const grep = await machine.run(['grep', '-rlF', PASSWORD, '/etc', '/var/lib', '/var/backups', '/tmp']);
+    assert.equal(grep.stdout, '', 'no file holds the password');
+    assert.equal((await machine.run(['postfix', 'status'])).code, 0, 'Postfix still running');
+    const logs = await readdir(join(state, 'logs'));
+
+    // The next setup says so, with its fix, in English and in Japanese. libsasl2-modules' files were
+    // unpacked, so there is nothing to install and the run goes on to its pre-flight login: in a network
+    // namespace of its own, where that reaches no one.
+    for (const [lang, words] of [
+      ['en', /^dpkg was interrupted during an earlier install/],
+      ['ja', /^以前のインストールまたはアップグレードの途中で dpkg が中断されています/],
+    ] as const) {
+      const next = await machine.run(['unshare', '-n', ...wizardArgv([...setupArgs, '--lang', lang])], {
+        input: `${PASSWORD}\n`,
+      });
+      const warnings = (JSON.parse(next.stdout || '{}') as { warnings?: string[] }).warnings ?? [];
+      assert.ok(
+        warnings.some((w) => words.test(w) && w.includes('`dpkg --configure -a`') && w.includes('libsasl2-modules')),
+        `${next.stdout}\n${next.stderr}`,
+      );
+    }
+    assert.deepEqual(await readdir(join(state, 'logs')), logs, 'apt-get was not run again');
+    const doctor = await machine.run(wizardArgv(['doctor', '--json']));
+    const problems = (JSON.parse(doctor.stdout || '{}') as { doctor?: { problems?: { code: string }[] } }).doctor
+      ?.problems;
+    assert.ok(
+      problems?.some((p) => p.code === 'dpkg-interrupted'),
+      doctor.stdout + doctor.stderr,
+    );
+
+    // dpkg --configure -a, as the fix says: doctor no longer reports it.
+    await mustRun(machine.run, ['dpkg', '--configure', '-a']);
+    const after = await machine.run(wizardArgv(['doctor', '--json']));
+    assert.ok(!after.stdout.includes('dpkg-interrupted'), after.stdout);
+    await machine.run(['rm', '-rf', '/var/lib/postfix-gmail-wizard/logs']);
+  });
 });

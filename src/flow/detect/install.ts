@@ -16,6 +16,7 @@ import { CommandFailed } from '../../transaction/run-step.js';
 import type { Context } from '../context.js';
 import { planInstall, type InstallPlan } from '../plan/install-plan.js';
 import { detect } from './detect.js';
+import { dpkgRepairCommand, dpkgState } from '../../distro/dpkg-state.js';
 import { requireRoot } from './requirements.js';
 import type { HostFacts } from '../types.js';
 
@@ -51,7 +52,7 @@ export function describeInstall(plan: InstallPlan): string {
 
 /** Offer the install (or do it, with --install); returns the facts as they are afterwards. */
 export async function offerInstall(
-  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'argv'>,
+  ctx: Pick<Context, 'sys' | 'ui' | 'options' | 'argv' | 'warnings'>,
   facts: HostFacts,
 ): Promise<HostFacts> {
   const { ui, options } = ctx;
@@ -61,9 +62,22 @@ export async function offerInstall(
     ? await ctx.sys.loadTemplates(['apt_experimental_source', 'apt_experimental_pin'])
     : undefined;
   const plan = planInstall(facts, templates);
-  if (!plan) return facts;
+  // Debian: an earlier apt-get or dpkg cut off midway. An install would fail on it (refused below,
+  // before apt-get says it its own puzzling way); without one it is still said, with its fix.
+  const dpkg = facts.distro.name === 'debian' ? await dpkgState(ctx.sys) : undefined;
+  const warnDpkg = () => {
+    if (!dpkg?.interrupted) return;
+    const text = `${t('install.dpkgInterruptedWarn')} ${t('install.dpkgInterruptedFix', { repair: dpkgRepairCommand, audit: dpkg.audit.join('\n') })}`;
+    ui.warn(text);
+    ctx.warnings.push(text);
+  };
+  if (!plan) {
+    warnDpkg();
+    return facts;
+  }
   ui.note(describeInstall(plan), t('install.title'));
   if (options.dryRun) {
+    warnDpkg();
     ui.info(t('install.dryRun'));
     return facts;
   }
@@ -75,13 +89,23 @@ export async function offerInstall(
     return facts;
   }
   requireRoot(facts, ctx.argv);
-  await runInstall(ctx, plan);
+  if (dpkg?.interrupted)
+    throw new WizardError(
+      'dpkg-interrupted',
+      t('install.dpkgInterrupted'),
+      t('install.dpkgInterruptedFix', { repair: dpkgRepairCommand, audit: dpkg.audit.join('\n') }),
+    );
+  await runInstall(ctx, plan, facts.distro.name === 'debian');
   const after = await detect(ctx.sys, options.configDir);
   await restartAfterInstall(ctx, plan, after);
   return after;
 }
 
-async function runInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, install: InstallPlan): Promise<void> {
+async function runInstall(
+  ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
+  install: InstallPlan,
+  dpkg: boolean,
+): Promise<void> {
   const { sys, ui, options } = ctx;
   // One clock stamp for every file the wizard names by time (backups, journals, logs).
   const stamp = backupId(sys.now());
@@ -120,7 +144,7 @@ async function runInstall(ctx: Pick<Context, 'sys' | 'ui' | 'options'>, install:
     // Backed up like every other file the wizard changes: `restore` can undo it.
     if (edit) ui.info(t('install.backedUp', { path: edit.path, id: backup.id }));
   } catch (error) {
-    throw await installFailure(ctx, install, error, running, logPath);
+    throw await installFailure(ctx, install, error, running, logPath, dpkg);
   }
 }
 
@@ -131,6 +155,7 @@ async function installFailure(
   error: unknown,
   running: { line: string; progress: { stop: (text: string, state: 'failed') => void } } | undefined,
   logPath: string,
+  dpkg: boolean,
 ): Promise<unknown> {
   const failed = (text: string) => (running ? running.progress.stop(text, 'failed') : ctx.ui.error(text));
   if (!(error instanceof TransactionError)) {
@@ -152,6 +177,20 @@ async function installFailure(
     for (const file of [...(install.packageUse ? [install.packageUse] : []), ...install.newFiles])
       ctx.ui.info(t('install.reverted', { path: file.path }));
   const tail = ((await ctx.sys.readFile(logPath)) ?? '').trimEnd().split('\n').slice(-15).join('\n');
+  // apt-get or dpkg killed midway: apt's own next words would be a puzzle ("dpkg was interrupted"); say
+  // what happened and the one command that finishes dpkg's work.
+  const state = dpkg ? await dpkgState(ctx.sys) : undefined;
+  if (state?.interrupted)
+    return new WizardError(
+      'dpkg-interrupted',
+      t('install.dpkgCut', {
+        command,
+        code,
+        path: logPath,
+        undone: error.rollback?.restoreError === undefined ? t('install.dpkgCutUndone') : '',
+      }).trimEnd(),
+      t('install.dpkgInterruptedFix', { repair: dpkgRepairCommand, audit: state.audit.join('\n') }),
+    );
   return new WizardError(
     'install-failed',
     t('install.failed', { command, code }),

@@ -15,6 +15,7 @@ import { readMapStates } from './maps.js';
 import { doctorSettingNames } from '../../postfix/problems/read-names.js';
 import { configuredRelay } from './configured-relay.js';
 import { probeRelay, tryLogin } from './reach.js';
+import { dpkgState } from '../../distro/dpkg-state.js';
 
 /** What a chrooted smtp(8) needs to look a name up (Debian's configure-instance.sh copies them). */
 export const resolverFiles = [
@@ -32,9 +33,15 @@ export interface GatheredFacts {
 }
 
 export async function gatherDoctorFacts(sys: System, facts: HostFacts, postfix: PostfixFacts): Promise<GatheredFacts> {
-  const [local, relay] = await Promise.all([gatherLocalFacts(sys, facts, postfix), probeRelay(sys, postfix)]);
+  const [local, relay, dpkg] = await Promise.all([
+    gatherLocalFacts(sys, facts, postfix),
+    probeRelay(sys, postfix),
+    // doctor only (not the scheduled check): one dpkg --audit, read-only.
+    facts.distro.name === 'debian' ? dpkgState(sys) : undefined,
+  ]);
   const login = await tryLogin(sys, facts, postfix, relay);
-  return { ...local, doctor: { ...local.doctor, relay, login } };
+  const interrupted = dpkg?.interrupted ? { dpkgInterrupted: dpkg.audit } : {};
+  return { ...local, doctor: { ...local.doctor, relay, login, ...interrupted } };
 }
 
 /**

@@ -22,11 +22,13 @@ import {
   wrappermodeMismatch,
 } from './settings.js';
 import { relayTakenOut } from './relay-taken-out.js';
+import { dpkgInterrupted } from './dpkg-interrupted.js';
 import { oauthConsentEnding, oauthPluginMissing, oauthTokenUnwritable } from './oauth.js';
 import { mapTypeUnsupported, postfixWithoutSasl, postfixWithoutTls } from './build.js';
 import type { DoctorFacts, Problem } from './types.js';
 
 const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
+  dpkgInterrupted,
   dataDirOwner,
   postfixNotRunning,
   postfixWithoutSasl,

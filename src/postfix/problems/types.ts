@@ -5,6 +5,7 @@ import type { EffectiveTls } from '../tls-policy.js';
 import type { AccountUse } from '../../gmail/limits.js';
 
 export const PROBLEM_CODES = [
+  'dpkg-interrupted',
   'data-dir-owner',
   'postfix-not-running',
   'postfix-without-sasl',
@@ -133,6 +134,8 @@ export interface DoctorFacts {
   caBundle?: string;
   /** The relayhost the wizard wrote, while its setup is in place (flow/doctor/configured-relay.ts). */
   configuredRelay?: string;
+  /** dpkg --audit's report when an install or upgrade was cut off midway (distro/dpkg-state.ts); doctor only. */
+  dpkgInterrupted?: readonly string[];
   /** OAuth (XOAUTH2 filter in main.cf): the plugin, and the token files as smtp(8) must find them. */
   oauth?: OauthFacts;
 }

@@ -55,6 +55,15 @@ export const detectEn = {
   'install.done': 'Done: {command}',
   'install.failed': '{command} failed (exit code {code}); nothing else was changed.',
   'install.failedFix': 'Last lines of the log {path}:\n{tail}\nFix the cause and run the wizard again.',
+  'install.dpkgInterrupted':
+    'dpkg was interrupted during an earlier install or upgrade (apt-get or dpkg stopped before it finished): some packages are only half installed, and no package can be installed until dpkg finishes that work. Nothing was changed.',
+  'install.dpkgInterruptedWarn':
+    'dpkg was interrupted during an earlier install or upgrade (apt-get or dpkg stopped before it finished): some packages are only half installed.',
+  'install.dpkgCut':
+    '{command} was stopped before it finished (exit code {code}; its output is in {path}) and left dpkg interrupted: some packages are only half installed.{undone}',
+  'install.dpkgCutUndone': " The wizard's own changes were rolled back.",
+  'install.dpkgInterruptedFix':
+    'Run `{repair}` as root: dpkg finishes the work that was cut off. Then run the wizard again.\ndpkg --audit reports:\n{audit}',
   'install.reverted': '{path} is back as it was.',
   'install.reloading': 'Reloading Postfix, so that its smtp processes load the new SASL plugins: {command}',
   'install.starting': 'Starting the newly installed Postfix: {command}',

@@ -61,6 +61,15 @@ export const detectJa: Record<keyof typeof detectEn, string> = {
   'install.done': '完了: {command}',
   'install.failed': '{command} が失敗しました（終了コード {code}）。他には何も変更していません。',
   'install.failedFix': 'ログ {path} の末尾:\n{tail}\n原因を取り除いてから、ウィザードをもう一度実行してください。',
+  'install.dpkgInterrupted':
+    '以前のインストールまたはアップグレードの途中で dpkg が中断されています（apt-get か dpkg が終わる前に止まりました）。一部のパッケージが途中までしかインストールされておらず、dpkg がその作業を終えるまで、どのパッケージもインストールできません。何も変更していません。',
+  'install.dpkgInterruptedWarn':
+    '以前のインストールまたはアップグレードの途中で dpkg が中断されています（apt-get か dpkg が終わる前に止まりました）。一部のパッケージが途中までしかインストールされていません。',
+  'install.dpkgCut':
+    '{command} が終わる前に止まり（終了コード {code}。出力は {path} にあります）、dpkg が中断された状態で残りました。一部のパッケージが途中までしかインストールされていません。{undone}',
+  'install.dpkgCutUndone': 'ウィザード自身の変更は元に戻しました。',
+  'install.dpkgInterruptedFix':
+    'root で `{repair}` を実行してください。dpkg が中断された作業を終えます。そのあと、ウィザードをもう一度実行してください。\ndpkg --audit の報告:\n{audit}',
   'install.reverted': '{path} を元に戻しました。',
   'install.reloading': 'smtp プロセスが新しい SASL プラグインを読み込むよう、Postfix をリロードします: {command}',
   'install.starting': 'インストールした Postfix を起動します: {command}',

@@ -48,6 +48,10 @@ export const doctorEn = {
     'Postfix has no SASL mechanism it may use with the relay ("no mechanism available")',
   'doctor.fix.sasl-plugins-missing':
     'Install the Cyrus SASL PLAIN and LOGIN plugins (Debian: libsasl2-modules; RHEL: cyrus-sasl-plain; Gentoo: dev-libs/cyrus-sasl), and make sure TLS is used before login (smtp_tls_security_level = secure).',
+  'doctor.title.dpkg-interrupted':
+    'dpkg was interrupted during an install or upgrade: some packages are only half installed, and no package can be installed until that is finished',
+  'doctor.fix.dpkg-interrupted':
+    'Run `dpkg --configure -a` as root: dpkg finishes the work that was cut off. Then run the wizard (or doctor) again.',
   'doctor.title.relay-taken-out': 'The relay the wizard configured is no longer set: mail does not go through Gmail',
   'doctor.fix.relay-taken-out':
     'Something rewrote main.cf (on Debian: dpkg-reconfigure postfix or a package upgrade, writing its own answers back). Set relayhost = {relayhost} again.',

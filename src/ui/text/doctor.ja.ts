@@ -51,6 +51,10 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
     'Postfix がリレーに対して使える SASL 方式がありません（"no mechanism available"）',
   'doctor.fix.sasl-plugins-missing':
     'Cyrus SASL の PLAIN と LOGIN のプラグインをインストールし（Debian: libsasl2-modules、RHEL: cyrus-sasl-plain、Gentoo: dev-libs/cyrus-sasl）、ログインの前に TLS が使われるようにしてください（smtp_tls_security_level = secure）。',
+  'doctor.title.dpkg-interrupted':
+    'インストールまたはアップグレードの途中で dpkg が中断されています。一部のパッケージが途中までしかインストールされておらず、それが終わるまでどのパッケージもインストールできません',
+  'doctor.fix.dpkg-interrupted':
+    'root で `dpkg --configure -a` を実行してください。dpkg が中断された作業を終えます。そのあと、ウィザード（または doctor）をもう一度実行してください。',
   'doctor.title.relay-taken-out': 'ウィザードが設定したリレーが外されています。メールは Gmail を経由しません',
   'doctor.fix.relay-taken-out':
     'main.cf が書き換えられました（Debian では dpkg-reconfigure postfix やパッケージの更新が自分の回答を書き戻します）。relayhost = {relayhost} に戻してください。',

@@ -86,6 +86,7 @@ function changes(sys: FakeSystem): string[] {
   return sys.calls
     .filter((c) => !['postconf', 'postqueue'].includes(c.file) || c.args.includes('-e'))
     .filter((c) => !(c.file === 'postfix' && ['status', 'check'].includes(c.args.at(-1) ?? '')))
+    .filter((c) => !(c.file === 'dpkg' && c.args.join(' ') === '--audit')) // dpkg's state, read before apt-get
     .map((c) =>
       [
         c.file,

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { WizardError } from '../../../src/errors.js';
 import { offerInstall } from '../../../src/flow/detect/install.js';
 import { detect } from '../../../src/flow/detect/detect.js';
-import { t } from '../../../src/ui/messages.js';
+import { inLanguage, t, wordsFor } from '../../../src/ui/messages.js';
 import { FakeSystem } from '../../support/fake-system.js';
 import { installFakePostfix } from '../../support/fake-postfix.js';
 import { changingCommands, stepContext } from '../../support/step-context.js';
@@ -133,5 +133,83 @@ describe('offerInstall', () => {
       ctx.ui.transcript,
     );
     assert.deepEqual(changingCommands(sys), [aptGet]);
+  });
+
+  // An earlier apt-get or dpkg killed midway leaves dpkg half-done: apt then fails every install with
+  // "dpkg was interrupted". dpkg --audit reports it (distro/dpkg-state.ts).
+  const audit = 'The following packages have been unpacked but not yet configured.\n libsasl2-modules    Cyrus SASL\n';
+
+  it('dpkg left interrupted by an earlier run: dpkg-interrupted before apt-get, the fix dpkg --configure -a', async () => {
+    const sys = ubuntu();
+    sys.on('dpkg', (args) => (args.join(' ') === '--audit' ? ok(audit) : undefined));
+    const ctx = stepContext(['--install', '--yes'], { sys, headless: true });
+    await assert.rejects(offerInstall(ctx, await detect(sys, undefined)), (error: WizardError) => {
+      assert.equal(error.code, 'dpkg-interrupted');
+      assert.equal(error.exitCode, 1);
+      assert.equal(error.message, t('install.dpkgInterrupted'));
+      assert.match(
+        error.fix ?? '',
+        /dpkg --configure -a[\s\S]*Then run the wizard again[\s\S]*unpacked but not yet configured/,
+      );
+      return true;
+    });
+    assert.deepEqual(changingCommands(sys), [], 'apt-get never ran');
+    assert.deepEqual(sys.writes, []);
+  });
+
+  it('apt-get killed midway, dpkg left interrupted: dpkg-interrupted, rolled back, the fix dpkg --configure -a', async () => {
+    const sys = ubuntu();
+    let killed = false;
+    sys.on('dpkg', (args) => (args.join(' ') === '--audit' ? ok(killed ? audit : '') : undefined));
+    sys.on('apt-get', () => {
+      killed = true;
+      return { exitCode: 137, stdout: 'Unpacking libsasl2-modules:amd64 ...\n', stderr: '' };
+    });
+    const ctx = stepContext(['--install', '--yes'], { sys, headless: true });
+    await assert.rejects(offerInstall(ctx, await detect(sys, undefined)), (error: WizardError) => {
+      assert.equal(error.code, 'dpkg-interrupted');
+      assert.match(
+        error.message,
+        /apt-get install .*libsasl2-modules.*exit code 137.*install-\d+T\d+Z\.log.*dpkg interrupted/,
+      );
+      assert.match(error.message, /rolled back/);
+      assert.match(error.fix ?? '', /^Run `dpkg --configure -a` as root[\s\S]*unpacked but not yet configured/);
+      return true;
+    });
+    assert.deepEqual(changingCommands(sys), [aptGet]);
+  });
+
+  it('dpkg interrupted with nothing to install (the plugins were unpacked): said as a warning with its fix, the run goes on', async () => {
+    const ctx = stepContext([]);
+    installFakePostfix(ctx.sys);
+    ctx.sys.on('dpkg', (args) => (args.join(' ') === '--audit' ? ok(audit) : undefined));
+    const facts = await detect(ctx.sys, undefined);
+    assert.equal(await offerInstall(ctx, facts), facts);
+    assert.equal(ctx.warnings.length, 1);
+    assert.match(
+      ctx.warnings[0] ?? '',
+      /^dpkg was interrupted[\s\S]*`dpkg --configure -a`[\s\S]*unpacked but not yet configured/,
+    );
+    assert.ok(
+      ctx.ui.shown.some((l) => l.startsWith('warn: dpkg was interrupted')),
+      ctx.ui.transcript,
+    );
+    assert.deepEqual(changingCommands(ctx.sys), []);
+  });
+
+  it('in Japanese too', async () => {
+    const sys = ubuntu();
+    sys.on('dpkg', (args) => (args.join(' ') === '--audit' ? ok(audit) : undefined));
+    const ctx = stepContext(['--install', '--yes'], { sys, headless: true });
+    const facts = await detect(sys, undefined);
+    const words = await wordsFor('ja');
+    await assert.rejects(
+      inLanguage(words, () => offerInstall(ctx, facts)),
+      (error: WizardError) => {
+        assert.match(error.message, /dpkg が中断されています/);
+        assert.match(error.fix ?? '', /root で `dpkg --configure -a` を実行/);
+        return true;
+      },
+    );
   });
 });

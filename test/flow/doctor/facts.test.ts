@@ -51,6 +51,18 @@ describe('gatherDoctorFacts', () => {
     assert.equal(doctor.login?.diagnosis, 'auth-bad-credentials');
   });
 
+  it("dpkg --audit reports half-installed packages: its report is doctor's to show; a sound dpkg, nothing", async () => {
+    const { sys } = seedMachine(PASSWORD);
+    const facts = await detected(sys);
+    assert.equal((await gatherDoctorFacts(sys, facts, facts.postfix)).doctor.dpkgInterrupted, undefined);
+    const audit = 'The following packages have been unpacked but not yet configured.\n libsasl2-modules  Cyrus SASL\n';
+    sys.on('dpkg', (args) => (args.join(' ') === '--audit' ? { exitCode: 0, stdout: audit, stderr: '' } : undefined));
+    assert.deepEqual((await gatherDoctorFacts(sys, facts, facts.postfix)).doctor.dpkgInterrupted, [
+      'The following packages have been unpacked but not yet configured.',
+      'libsasl2-modules  Cyrus SASL',
+    ]);
+  });
+
   it('postqueue cannot be read: queueRead false', async () => {
     const { sys } = seedMachine(PASSWORD);
     sys.on('postqueue', () => ({ exitCode: 1, stdout: '', stderr: 'postqueue: fatal: Connection refused' }));
