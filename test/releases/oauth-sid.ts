@@ -4,7 +4,8 @@
 // the host's loopback. It sets up with --oauth-token-file, sees a test message accepted over XOAUTH2,
 // lets the access token expire at the fake (short lifetimes) and sees the next message go out all
 // the same — the plugin refreshed the token itself and rewrote the file; an identical re-run changes
-// nothing; remove --purge takes the plugin's files out and revokes the refresh token at the fake.
+// nothing; a switch to an app password leaves nothing of OAuth and mail goes out over PLAIN, and the
+// switch back goes out over XOAUTH2 again (issue 23); remove --purge takes the plugin's files out and revokes the refresh token at the fake.
 // With --install: a copy of that chroot without the plugin, its pin or experimental
 // (build-sid-no-xoauth2.sh, cached in /work/chroots/xinstall-sid or $PGW_SID_NO_XOAUTH2), where setup's
 // --install must add the experimental source and pin and install sasl-xoauth2 from the real archive
@@ -25,6 +26,7 @@ const ACCOUNT = 'you@gmail.com';
 const CLIENT = '4242-sid.apps.googleusercontent.com';
 const SECRET = 'GOCSPX-sid-client-secret';
 const TTL = 20; // seconds an access token lives at the fake
+const APP_PASSWORD = 'sidappasswordxyz';
 const tokenPath = '/var/spool/postfix/sasl-xoauth2/you@gmail.com.json';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -53,7 +55,12 @@ const oauth = await startFakeOauth({
   clients: { [CLIENT]: { secret: SECRET } },
   accessTtl: TTL,
 });
-const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: {}, xoauth2: oauth.validAccessToken });
+const gmail = await startFakeGmail({
+  cert: ca.certPem,
+  key: ca.keyPem,
+  accounts: { [ACCOUNT]: { password: APP_PASSWORD } },
+  xoauth2: oauth.validAccessToken,
+});
 const release = await holdPort25();
 let machine: DebianChroot | undefined;
 let failed = false;
@@ -89,10 +96,10 @@ try {
     '60',
     ...(install ? ['--install'] : []),
   ];
-  const wizard = async (args: string[]) => {
-    const run = await m.wizard(args);
+  const wizard = async (args: string[], input?: string) => {
+    const run = await m.wizard(args, input === undefined ? undefined : { input });
     const outcome = JSON.parse(run.stdout || '{}') as Record<string, any>;
-    for (const secret of [SECRET, refresh])
+    for (const secret of [SECRET, refresh, APP_PASSWORD])
       assert.ok(!`${run.stdout}${run.stderr}`.includes(secret), 'a secret in the output');
     return { ...run, outcome };
   };
@@ -156,6 +163,8 @@ try {
   );
   say('an identical re-run changed nothing (the token file the plugin rewrote was left alone)');
 
+  await switchToPasswordAndBack(m, wizard, setupArgs, refresh);
+
   const status = await wizard(['status', '--json']);
   say(
     `status: auth ${status.outcome.status?.auth}, tokens ${JSON.stringify(status.outcome.status?.oauthTokens)}, problems ${JSON.stringify((status.outcome.status?.problems ?? []).map((p: { code: string }) => p.code))}`,
@@ -186,6 +195,47 @@ try {
   await oauth.close();
   await rm(tmp, { recursive: true, force: true });
 }
+/**
+ * Issue 23: OAuth → app password on the real plugin leaves nothing of OAuth (token file, its
+ * directory, both configs, the filter) and mail goes out with the password; back to OAuth, it goes
+ * out over XOAUTH2 again. Mail must flow both times: the Gmail double records each login's method.
+ */
+async function switchToPasswordAndBack(
+  m: DebianChroot,
+  wizard: (args: string[], input?: string) => Promise<{ code: number; stdout: string; stderr: string; outcome: any }>,
+  setupArgs: string[],
+  refresh: string,
+): Promise<void> {
+  const passwordArgs = ['--account', ACCOUNT, '--auth', 'app-password', '--relay', `localhost:${gmail.port}`];
+  const rest = ['--ca-file', '/etc/ssl/pgw-test-ca.pem', '--no-keychain', '--yes', '--json', '--wait', '60'];
+  const before = gmail.messages.length;
+  const switched = await wizard([...passwordArgs, ...rest, '--password-stdin'], `${APP_PASSWORD}\n`);
+  assert.equal(switched.code, 0, `${switched.stderr}\n${switched.stdout}`);
+  assert.equal(switched.outcome.auth, 'app-password');
+  assert.equal(switched.outcome.result, 'delivered', switched.stdout);
+  assert.equal(gmail.messages.length, before + 1);
+  assert.equal(gmail.auths.at(-1)?.method, 'PLAIN', 'Postfix signed in with the password (PLAIN)');
+  assert.equal(gmail.auths.at(-1)?.accepted, true);
+  for (const path of [tokenPath, '/var/spool/postfix/sasl-xoauth2', '/etc/sasl-xoauth2.conf'])
+    assert.equal(await stat(join(m.root, path)).catch(() => undefined), undefined, `${path} is gone`);
+  assert.equal((await m.run(['postconf', '-n', 'smtp_sasl_mechanism_filter'])).stdout.trim(), '');
+  const map = await m.run(['sh', '-c', 'grep -v "^#" /etc/postfix/sasl_passwd']);
+  assert.ok(map.stdout.includes(`${ACCOUNT}:${APP_PASSWORD}`), 'the map holds the password');
+  const leftover = await m.run(['sh', '-c', `grep -rl '${refresh}' /etc /var/spool/postfix || true`]);
+  assert.equal(leftover.stdout.trim(), '', 'no refresh token left outside the backups');
+  say(
+    'OAuth → app password: delivered over PLAIN with the password; the token file, its directory, /etc/sasl-xoauth2.conf and the mechanism filter are gone',
+  );
+  const back = await wizard(setupArgs.filter((a) => a !== '--install'));
+  assert.equal(back.code, 0, `${back.stderr}\n${back.stdout}`);
+  assert.equal(back.outcome.result, 'delivered', back.stdout);
+  assert.equal(gmail.auths.at(-1)?.method, 'XOAUTH2');
+  const after = await m.run(['sh', '-c', 'grep -v "^#" /etc/postfix/sasl_passwd']);
+  assert.ok(!after.stdout.includes(APP_PASSWORD), 'the password left the map');
+  assert.equal((await m.run(['postconf', '-h', 'smtp_sasl_mechanism_filter'])).stdout.trim(), 'xoauth2');
+  say('app password → OAuth: delivered over XOAUTH2 again; the password left the map');
+}
+
 /** The plugin came from experimental through the wizard's source and pin, and nothing else did. */
 async function sayInstalled(m: DebianChroot, printed: string): Promise<void> {
   const installed = (await m.run(['dpkg-query', '-W', 'sasl-xoauth2'])).stdout.trim();
