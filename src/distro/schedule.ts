@@ -9,9 +9,12 @@ export const timerUnit = 'postfix-gmail-wizard-check.timer';
 export const serviceUnit = 'postfix-gmail-wizard-check.service';
 const unitDir = '/etc/systemd/system';
 
+/** The timer's unit file: there before a change means the schedule ran before it. */
+export const timerFile = `${unitDir}/${timerUnit}`;
+
 /** Every file a schedule may consist of, by kind: remove takes out whichever exist. */
 export const scheduleFiles: Record<ScheduleKind, readonly string[]> = {
-  systemd: [`${unitDir}/${serviceUnit}`, `${unitDir}/${timerUnit}`],
+  systemd: [`${unitDir}/${serviceUnit}`, timerFile],
   cron: ['/etc/cron.d/postfix-gmail-wizard'],
 };
 
@@ -66,20 +69,38 @@ export function checkArgv(program: ProgramPaths, textfile: string, configDir: st
   return [program.node, program.script, 'check', '--textfile', textfile, '--config-dir', configDir];
 }
 
-/** After the unit files are written: systemd rereads them and the timer runs from now on. */
-export function enableCommands(): CommandLine[] {
+const daemonReload: CommandLine = { file: 'systemctl', args: ['daemon-reload'] };
+const enableNow: CommandLine = { file: 'systemctl', args: ['enable', '--now', timerUnit] };
+const disableNow: CommandLine = { file: 'systemctl', args: ['disable', '--now', timerUnit] };
+
+/**
+ * After the unit files are written: systemd rereads them and the timer runs from now on. Each carries
+ * its undo for a rollback: a timer this run enabled is stopped and unlinked while its file is still
+ * there, and systemd rereads the files the backup put back. A timer that was there before stays on
+ * (`timerBefore`): it was the schedule before this run.
+ */
+export function enableCommands(timerBefore: boolean): PlannedScheduleCommand[] {
   return [
-    { file: 'systemctl', args: ['daemon-reload'] },
-    { file: 'systemctl', args: ['enable', '--now', timerUnit] },
+    { ...daemonReload, undo: { after: [daemonReload] } },
+    { ...enableNow, undo: timerBefore ? { after: [daemonReload] } : { before: [disableNow], after: [daemonReload] } },
   ];
 }
 
-/** After they are deleted: the timer stopped and its link in timers.target.wants taken away (disable does that without the file). */
-export function disableCommands(): CommandLine[] {
+/**
+ * After they are deleted: the timer stopped and its link in timers.target.wants taken away (disable does
+ * that without the file). Undone by a rollback: the files back, systemd rereads them, the timer that was
+ * there runs again.
+ */
+export function disableCommands(timerBefore: boolean): PlannedScheduleCommand[] {
   return [
-    { file: 'systemctl', args: ['disable', '--now', timerUnit] },
-    { file: 'systemctl', args: ['daemon-reload'] },
+    { ...disableNow, ...(timerBefore ? { undo: { after: [daemonReload, enableNow] } } : {}) },
+    { ...daemonReload, undo: { after: [daemonReload] } },
   ];
+}
+
+/** A systemctl call of the schedule's and what a rollback runs once it began (transaction/journal.ts StepUndo). */
+export interface PlannedScheduleCommand extends CommandLine {
+  undo?: { before?: CommandLine[]; after?: CommandLine[] };
 }
 
 /** The configuration directory a schedule checks, read back from its file (checkArgv always names it). */

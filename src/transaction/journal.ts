@@ -27,6 +27,17 @@ export interface StepRef {
   target?: string;
 }
 
+/**
+ * What puts a step's effect outside the files back (systemctl enable --now: a timer running and linked
+ * into timers.target.wants), run by a rollback — or the recovery after a crash — once the step began:
+ * `before` while this run's files are still in place (systemctl disable reads the unit file), in the
+ * reverse order of the steps; `after` once the backup is back (daemon-reload rereads it), in step order.
+ */
+export interface StepUndo {
+  before?: CommandLine[];
+  after?: CommandLine[];
+}
+
 export interface Journal {
   backupId: string;
   backupDir: string;
@@ -41,7 +52,24 @@ export interface Journal {
   planned?: number;
   startedAt: string;
   /** `name`: a journal written by an older version, whose steps were labels. */
-  steps: (Partial<StepRef> & { name?: string; state: 'started' | 'done' })[];
+  steps: (Partial<StepRef> & { name?: string; state: 'started' | 'done'; undo?: StepUndo })[];
+}
+
+/** The undo commands of every step that began (journal.steps), in the order a rollback runs them, each once. */
+export function undoCommands(steps: Journal['steps']): { before: CommandLine[]; after: CommandLine[] } {
+  const once = (commands: CommandLine[]) => {
+    const byLine = new Map(commands.map((c) => [JSON.stringify([c.file, ...c.args]), c]));
+    return [...byLine.values()]; // a Map keeps each line's first place
+  };
+  return {
+    before: once([...steps].reverse().flatMap((s) => s.undo?.before ?? [])),
+    after: once(steps.flatMap((s) => s.undo?.after ?? [])),
+  };
+}
+
+/** Best effort, each on its own: a rollback goes on whatever one of them answers. */
+export async function runUndo(sys: System, commands: readonly CommandLine[]): Promise<void> {
+  for (const command of commands) await sys.exec(command.file, command.args).catch(() => undefined);
 }
 
 export function journalPath(stateDir: string): string {

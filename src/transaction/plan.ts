@@ -5,6 +5,7 @@
 // a password file's masked stand-in, the notes) is flow/plan's ShownPlan.
 import type { CommandLine } from '../system/types.js';
 import type { PlannedDirectory } from './directories.js';
+import type { StepUndo } from './journal.js';
 
 /** A package manager's command (apt-get, dnf, emerge …): its output logged, its environment and input given. */
 export interface PlannedInstall extends CommandLine {
@@ -39,7 +40,10 @@ export interface SecretFileFix {
 }
 
 /** A command the apply runs after the files and settings (postmap, newaliases, systemctl …). */
-export type PlannedCommand = CommandLine;
+export interface PlannedCommand extends CommandLine {
+  /** What a rollback runs once this command began, for an effect the backup does not put back (a timer enabled). */
+  undo?: StepUndo;
+}
 
 export interface Plan {
   configDir: string;

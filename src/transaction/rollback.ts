@@ -7,7 +7,7 @@ import { toolLeftovers } from '../postfix/maps.js';
 import { reloadCommand } from '../postfix/service.js';
 import type { CommandLine, System } from '../system/types.js';
 import { differsFromBackup, restoreBackup, type Backup } from './backup.js';
-import { clearJournal } from './journal.js';
+import { clearJournal, runUndo } from './journal.js';
 import { mustRun, restart, type TransactionTarget } from './run-step.js';
 
 /** How the rollback after a failure went: the files back (or why not), and Postfix rereading them — as thrown, for ui/ to word. */
@@ -35,6 +35,8 @@ export interface RollbackScope {
   restarted: boolean;
   /** Postfix was stopped and this run started it: stop it again. */
   stop?: CommandLine;
+  /** The undo of the steps that began (journal.ts undoCommands): a timer this run enabled is disabled. */
+  undo?: { before: CommandLine[]; after: CommandLine[] };
 }
 
 /** `postfix` undefined: the plan left Postfix alone (installs), so nothing is reloaded. */
@@ -45,6 +47,8 @@ export async function rollBack(
   backup: Backup,
   scope: RollbackScope,
 ): Promise<RollbackReport> {
+  // While this run's files are still there (systemctl disable reads the unit it names).
+  await runUndo(sys, scope.undo?.before ?? []);
   try {
     for (const path of scope.leftovers) await sys.removeFile(path);
     for (const path of scope.touched) await sys.removeAtomicLeftovers(path);
@@ -59,6 +63,7 @@ export async function rollBack(
   } catch (error) {
     return { restoreError: error }; // the journal stays: the next run offers the rollback again
   }
+  await runUndo(sys, scope.undo?.after ?? []); // the files are back: systemd rereads them
   const report: RollbackReport = {};
   // The files are back. A running Postfix rereads them; if that reload fails
   // too, it still runs the configuration it had loaded before, the same one.

@@ -8,7 +8,7 @@ import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../po
 import type { System } from '../system/types.js';
 import { detachBeforeRewrite, dropAsides } from './aside.js';
 import { createBackup, keptBackups, pruneBackups, type Backup } from './backup.js';
-import { clearJournal, writeJournal, type Journal, type StepRef } from './journal.js';
+import { clearJournal, undoCommands, writeJournal, type Journal, type StepRef, type StepUndo } from './journal.js';
 import { acquireLock } from './lock.js';
 import type { Plan } from './plan.js';
 import {
@@ -68,7 +68,7 @@ export interface TransactionResult {
   pruned: string[];
 }
 
-type Step = StepRef & { run: () => Promise<void> };
+type Step = StepRef & { run: () => Promise<void>; undo?: StepUndo };
 
 /**
  * `postfix` undefined: a plan that leaves Postfix's configuration alone (package installs, Gentoo's
@@ -118,7 +118,8 @@ export async function runTransaction(
       }
       options.onStep?.(ref);
       try {
-        journal.steps.push({ ...ref, state: 'started' });
+        // Its undo is recorded before it runs: a crash mid-step leaves the recovery what to undo.
+        journal.steps.push({ ...ref, state: 'started', ...(step.undo ? { undo: step.undo } : {}) });
         await writeJournal(sys, options.stateDir, journal);
         await step.run();
         journal.steps.at(-1)!.state = 'done';
@@ -155,6 +156,7 @@ export async function runTransaction(
       stateDir: options.stateDir,
       restarted: began('restart'),
       stop: journal.stop && began('reload') ? journal.stop : undefined,
+      undo: undoCommands(journal.steps),
     });
     if (!rollback.restoreError) await removeMadeDirectories(sys, madeDirs);
     const step = failed?.step ?? { code: 'reload' };
@@ -206,6 +208,7 @@ function transactionSteps(
       (command): Step => ({
         code: 'command',
         target: `${command.file} ${command.args.join(' ')}`,
+        ...(command.undo ? { undo: command.undo } : {}),
         run: async () => {
           await detachBeforeRewrite(sys, backup.entries, postmapOutputs(command));
           await mustRun(sys, command);

@@ -4,7 +4,8 @@
 // the host's loopback. It sets up with --oauth-token-file, sees a test message accepted over XOAUTH2,
 // lets the access token expire at the fake (short lifetimes) and sees the next message go out all
 // the same — the plugin refreshed the token itself and rewrote the file; an identical re-run changes
-// nothing; remove --purge takes the plugin's files out and revokes the refresh token at the fake.
+// nothing; a switch to an app password leaves nothing of OAuth and mail goes out over PLAIN, and the
+// switch back goes out over XOAUTH2 again (issue 23); remove --purge takes the plugin's files out and revokes the refresh token at the fake.
 // With --install: a copy of that chroot without the plugin, its pin or experimental
 // (build-sid-no-xoauth2.sh, cached in /work/chroots/xinstall-sid or $PGW_SID_NO_XOAUTH2), where setup's
 // --install must add the experimental source and pin and install sasl-xoauth2 from the real archive
@@ -16,13 +17,13 @@ import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { createDebianChroot, type DebianChroot } from '../support/debian-chroot.js';
 import { clientDeleted, consentRevoked, type SidOauth } from './oauth-sid-consent.js';
+import { ACCOUNT, APP_PASSWORD, switchToPasswordAndBack } from './oauth-sid-switch.js';
 import { startFakeGmail } from '../support/fake-gmail.js';
 import { startFakeOauth } from '../support/fake-google-oauth.js';
 import { repoPath } from '../support/paths.js';
 import { holdPort25 } from '../support/port25-lock.js';
 import { createTestCa } from '../support/test-ca.js';
 
-const ACCOUNT = 'you@gmail.com';
 const CLIENT = '4242-sid.apps.googleusercontent.com';
 const SECRET = 'GOCSPX-sid-client-secret';
 const TTL = 20; // seconds an access token lives at the fake
@@ -54,7 +55,12 @@ const oauth = await startFakeOauth({
   clients: { [CLIENT]: { secret: SECRET } },
   accessTtl: TTL,
 });
-const gmail = await startFakeGmail({ cert: ca.certPem, key: ca.keyPem, accounts: {}, xoauth2: oauth.validAccessToken });
+const gmail = await startFakeGmail({
+  cert: ca.certPem,
+  key: ca.keyPem,
+  accounts: { [ACCOUNT]: { password: APP_PASSWORD } },
+  xoauth2: oauth.validAccessToken,
+});
 const release = await holdPort25();
 let failed = false;
 try {
@@ -115,10 +121,10 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
       '60',
       ...(install ? ['--install'] : []),
     ];
-    const wizard = async (args: string[]) => {
-      const run = await m.wizard(args);
+    const wizard = async (args: string[], input?: string) => {
+      const run = await m.wizard(args, input === undefined ? undefined : { input });
       const outcome = JSON.parse(run.stdout || '{}') as Record<string, any>;
-      for (const secret of [SECRET, refresh])
+      for (const secret of [SECRET, refresh, APP_PASSWORD])
         assert.ok(!`${run.stdout}${run.stderr}`.includes(secret), 'a secret in the output');
       return { ...run, outcome };
     };
@@ -183,6 +189,8 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
       JSON.stringify(rerun.outcome.changed),
     );
     say('an identical re-run changed nothing (the token file the plugin rewrote was left alone)');
+
+    if (!chrooted) await switchToPasswordAndBack(gmail, m, wizard, setupArgs, refresh);
 
     const status = await wizard(['status', '--json']);
     say(

@@ -37,15 +37,10 @@ export const scripts = {
 
 /** Answer each question with Enter (its default) until the run ends, after account and password. */
 async function drive(session: TmuxSession, script: (typeof scripts)['en']): Promise<void> {
-  await session.waitFor(script.prompts.account, 30_000);
-  await session.sendKeys('C-u');
-  await session.type(script.account);
-  await session.sendKeys('Enter');
-  await session.waitFor(script.prompts.password, 30_000);
-  await session.type('abcd efgh ijkl mnop');
-  await session.sendKeys('Enter');
   // Each step waits for what it means: the end, or an open question (clack draws it as a ◆ line
   // whose frame ends in a bare └); after Enter, that question's line gone (redrawn answered, ◇).
+  // Without that wait a loaded machine shows the question still open after its Enter, and the
+  // driver pressed Enter once more: clack's spinner then echoed it as blank lines on the screen.
   const lines = (screen: string) => screen.replace(/\s+$/, '').split('\n');
   const openQuestion = (screen: string) =>
     lines(screen).at(-1) === '└'
@@ -53,6 +48,18 @@ async function drive(session: TmuxSession, script: (typeof scripts)['en']): Prom
           .filter((line) => line.startsWith('◆'))
           .at(-1)
       : undefined;
+  const answer = async (prompt: RegExp, keys: () => Promise<void>) => {
+    const screen = await session.waitFor((s) => prompt.test(openQuestion(s) ?? ''), 30_000);
+    const question = openQuestion(screen)!;
+    await keys();
+    await session.sendKeys('Enter');
+    await session.waitFor((s) => !lines(s).includes(question), 30_000);
+  };
+  await answer(script.prompts.account, async () => {
+    await session.sendKeys('C-u');
+    await session.type(script.account);
+  });
+  await answer(script.prompts.password, () => session.type('abcd efgh ijkl mnop'));
   for (let asked = 0; asked < 20; asked++) {
     const screen = await session.waitFor((s) => script.prompts.done.test(s) || openQuestion(s) !== undefined, 90_000);
     if (script.prompts.done.test(screen)) return;

@@ -11,7 +11,14 @@ import { t } from '../../ui/messages.js';
 import { dropAsides } from '../../transaction/aside.js';
 import { differsFromBackup, readBackup, restoreBackup, type Backup } from '../../transaction/backup.js';
 import type { Context } from '../context.js';
-import { clearJournal, journalComplete, journalPath, readJournal } from '../../transaction/journal.js';
+import {
+  clearJournal,
+  journalComplete,
+  journalPath,
+  readJournal,
+  runUndo,
+  undoCommands,
+} from '../../transaction/journal.js';
 import { acquireLock } from '../../transaction/lock.js';
 import { stepLabel } from '../../ui/step-text.js';
 import { posix } from 'node:path';
@@ -56,7 +63,11 @@ export async function recoverUnfinished(ctx: Pick<Context, 'sys' | 'ui' | 'optio
         t('recover.backupMissing', { dir: journal.backupDir }),
         t('recover.backupMissingFix'),
       );
+    // What the backup does not hold (a timer enabled) is undone around it, as a rollback does.
+    const undo = undoCommands(journal.steps);
+    await runUndo(sys, undo.before);
     await restoreBackup(sys, backup, { configDir: journal.configDir });
+    await runUndo(sys, undo.after);
     await removeLeftovers(ctx, backup);
     // As after a rollback (transaction/rollback.ts): once everything is as the backup says, the backup is
     // only a second copy of what is in place (perhaps of the password), and not a change to restore.

@@ -1,6 +1,6 @@
 // restore's plan: a checked backup's files put back byte for byte (mode and owner as they were),
 // the files it did not hold deleted; a password file is root's alone whatever the backup recorded.
-import { disableCommands, enableCommands, scheduleFiles, timerUnit } from '../../distro/schedule.js';
+import { disableCommands, enableCommands, scheduleFiles, timerFile, timerUnit } from '../../distro/schedule.js';
 import { mainCfValue } from '../../postfix/networks.js';
 import { everyCompiledForm } from '../../postfix/maps.js';
 import { passwordMapPath } from '../../postfix/wizard-files.js';
@@ -57,10 +57,11 @@ export async function restorePlan(
   // The scheduled check's units: systemd rereads them, and the timer runs or stops as the backup had it.
   const units = (paths: readonly string[]) => paths.some((p) => scheduleFiles.systemd.includes(p));
   const timerBack = files.some((f) => f.path.endsWith(`/${timerUnit}`));
+  const timerNow = (await sys.fileInfo(timerFile)) !== undefined;
   const commands = units([...files.map((f) => f.path), ...deletes])
     ? timerBack
-      ? enableCommands()
-      : disableCommands()
+      ? enableCommands(timerNow)
+      : disableCommands(timerNow)
     : [];
   const directories = await tokenDirectories(sys, backup.entries);
   return shownPlan(configDir, undefined, {

@@ -10,6 +10,7 @@ import {
   scheduledConfigDir,
   scheduleMinutes,
   serviceUnit,
+  timerFile,
   timerUnit,
 } from '../../distro/schedule.js';
 import type { TemplateName } from '../../system/templates.js';
@@ -63,11 +64,14 @@ export function planSchedule(
   const gone = allScheduleFiles.filter((path) => now.has(path) && !wanted.some((f) => f.path === path));
   part.deletes.push(...gone);
   part.touches.push(...gone);
+  const timerBefore = now.has(timerFile); // the timer that ran before this change
   const unitsChanged = [...part.files, ...gone.map((path) => ({ path }))].some((f) =>
     scheduleFiles.systemd.includes(f.path),
   );
   if (unitsChanged)
-    part.commands.push(...(wanted.some((f) => f.path.endsWith(timerUnit)) ? enableCommands() : disableCommands()));
+    part.commands.push(
+      ...(wanted.some((f) => f.path.endsWith(timerUnit)) ? enableCommands(timerBefore) : disableCommands(timerBefore)),
+    );
   return part;
 }
 

@@ -184,6 +184,8 @@ describe('OAuth consent at the TUI', { skip }, () => {
       const location = await consentRedirect(url, ca.caPem);
       await s.type(location);
       await s.sendKeys('Enter');
+      // The pasted answer taken (its question redrawn answered) before the next questions are looked for.
+      await s.waitFor((sc) => !/paste/i.test(activeQuestion(sc) ?? ''), 30_000);
       await toPlanThenEsc(s, before, authsBefore, [new URL(location).searchParams.get('code')!, location]);
       assert.equal(await isListening(port), false, 'the listener is closed');
     } finally {
