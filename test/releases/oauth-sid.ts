@@ -28,6 +28,8 @@ const CLIENT = '4242-sid.apps.googleusercontent.com';
 const SECRET = 'GOCSPX-sid-client-secret';
 const TTL = 20; // seconds an access token lives at the fake
 const tokenPath = '/var/spool/postfix/sasl-xoauth2/you@gmail.com.json';
+const chrootConfig = '/var/spool/postfix/etc/sasl-xoauth2.conf';
+const chrootCa = '/var/spool/postfix/etc/ssl/pgw-test-ca.pem';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const install = process.argv.includes('--install');
@@ -233,9 +235,6 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
     await machine?.destroy();
   }
 }
-
-const chrootConfig = '/var/spool/postfix/etc/sasl-xoauth2.conf';
-const chrootCa = '/var/spool/postfix/etc/ssl/pgw-test-ca.pem';
 
 /** smtp chrooted: the plugin's config and the CA bundle its libcurl trusts are inside the chroot too. */
 async function saysChrootCopies(m: DebianChroot): Promise<void> {

@@ -26,7 +26,7 @@ const deferral = `${captured
   .join('\n')}\n`;
 const queued = JSON.stringify({
   queue_name: 'deferred',
-  queue_id: '29CF6234755',
+  queue_id: '6DED4240004',
   arrival_time: 1,
   message_size: 500,
   forced_expire: false,
@@ -39,7 +39,7 @@ async function failuresOf(log: string): Promise<Awaited<ReturnType<typeof readFa
   const postfix = installFakePostfix(sys);
   sys.put('/var/log/mail.log', log);
   postfix.queue = [queued];
-  sys.processes.set(23988, { comm: 'smtp', uid: 0 });
+  sys.processes.set(14435, { comm: 'smtp', uid: 0 });
   return (await readFailures(sys, (await detected(sys)).postfix)).failures;
 }
 
@@ -48,7 +48,7 @@ describe('readFailures: the OAuth refresh refused (invalid_grant)', () => {
     const failures = await failuresOf(captured);
     assert.deepEqual(
       failures.map((f) => [f.queueId, f.diagnosis]),
-      [['29CF6234755', 'oauth-consent-revoked']],
+      [['6DED4240004', 'oauth-consent-revoked']],
     );
     const [problem] = findProblems(healthy({ failures }));
     assert.equal(problem?.code, 'oauth-consent-revoked');

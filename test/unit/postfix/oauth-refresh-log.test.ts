@@ -25,7 +25,7 @@ const REASON = 'SASL authentication failed; cannot authenticate to server localh
 describe('sasl-xoauth2 cannot refresh the token (invalid_grant)', () => {
   it('the plugin\'s line after Postfix\'s is found for the bare "bad protocol / cancel" reason', () => {
     const notes = oauthRefreshNotes(LOG, REASON);
-    assert.deepEqual(notes, ['[sasl-xoauth2] auth failed: 2026-12-08 01:13:43: TokenStore::Refresh: request failed']);
+    assert.deepEqual(notes, ['[sasl-xoauth2] auth failed: 2026-12-08 01:44:03: TokenStore::Refresh: request failed']);
     assert.equal(diagnose([...notes, REASON].join('\n')).code, 'oauth-consent-revoked');
     const event = parseDeliveryLine(LOG.split('\n').find((l) => l.includes('status=deferred'))!)!;
     assert.equal(event.reply, REASON);
@@ -38,6 +38,24 @@ describe('sasl-xoauth2 cannot refresh the token (invalid_grant)', () => {
     assert.deepEqual(oauthRefreshNotes(withoutPlugin.join('\n'), REASON), []);
     assert.equal(diagnose(REASON).code, 'unknown');
     assert.deepEqual(oauthRefreshNotes(LOG, 'connect to smtp.gmail.com[1.2.3.4]:587: Connection refused'), []);
+  });
+
+  it('401 invalid_client (a deleted client) logs the very same lines: the same diagnosis, which the words name too', () => {
+    const log = fixture('maillog-xoauth2-invalid-client.log').trimEnd();
+    const strip = (text: string) =>
+      text
+        .split('\n')
+        .map((l) =>
+          l
+            .replace(/^.*?postfix\/smtp\[\d+\]: (?:[0-9A-F]{10,}: )?/, '')
+            .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/, 'T'),
+        );
+    const plugin = (text: string) => strip(text).filter((l) => l.startsWith('[sasl-xoauth2]') || l.startsWith('SASL'));
+    assert.deepEqual(plugin(log), plugin(LOG));
+    const event = parseDeliveryLine(log.split('\n').find((l) => l.includes('status=deferred'))!)!;
+    assert.equal(diagnoseDelivery(event, oauthRefreshNotes(log, event.reply))?.code, 'oauth-consent-revoked');
+    assert.match(doctorEn['doctor.fix.oauth-consent-revoked'], /--oauth-client FILE/);
+    assert.match(doctorJa['doctor.fix.oauth-consent-revoked'], /--oauth-client FILE/);
   });
 
   it("Google's own answer, as the token endpoint words it, is the same cause", () => {
