@@ -30,13 +30,15 @@ export async function postfixMasterRunning(queueDirectory: string): Promise<bool
   const state = stat.charAt(close + 2);
   // Gone, the pid now another program's, or a master killed and not yet reaped (a zombie: its lock is gone).
   if (close < 0 || comm !== 'master' || state === 'Z' || state === 'X') return false;
-  // Another instance's master at a reused pid works elsewhere. A working directory that cannot be read
-  // (a process in another mount namespace) refutes nothing.
-  const [cwd, real] = await Promise.all([
-    fs.readlink(`/proc/${pid}/cwd`).catch(() => undefined),
-    fs.realpath(queue).catch(() => queue),
+  // Another instance's master at a reused pid works elsewhere. The working directory is compared by
+  // device and inode, not by its path: /proc/PID/cwd read from another mount namespace (a master
+  // started from an earlier chroot session) names the path from that namespace's root. A working
+  // directory that cannot be looked at refutes nothing.
+  const [cwd, here] = await Promise.all([
+    fs.stat(`/proc/${pid}/cwd`).catch(() => undefined),
+    fs.stat(queue).catch(() => undefined),
   ]);
-  return cwd === undefined || cwd === real;
+  return cwd === undefined || here === undefined || (cwd.dev === here.dev && cwd.ino === here.ino);
 }
 
 async function exists(path: string): Promise<boolean> {

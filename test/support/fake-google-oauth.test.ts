@@ -85,6 +85,26 @@ describe('fake Google OAuth and XOAUTH2 at the Gmail double', () => {
     assert.match(after.body, /"invalid_grant"/);
   });
 
+  it('Testing: each answer says what is left of the consent (refresh_token_expires_in); after its end, invalid_grant', async () => {
+    oauth.options.testing = true;
+    oauth.options.consentSeconds = 3600;
+    try {
+      const token = oauth.grant(CLIENT, ACCOUNT);
+      assert.equal(JSON.parse((await refresh(token)).body).refresh_token_expires_in, 3600);
+      clock += 600_000;
+      assert.equal(JSON.parse((await refresh(token)).body).refresh_token_expires_in, 3000);
+      clock += 3000_000;
+      const ended = await refresh(token);
+      assert.equal(ended.status, 400);
+      assert.match(ended.body, /"invalid_grant"/);
+      oauth.options.testing = false;
+      assert.equal(JSON.parse((await refresh(token)).body).refresh_token_expires_in, undefined, 'Production: no end');
+    } finally {
+      oauth.options.testing = false;
+      delete oauth.options.consentSeconds;
+    }
+  });
+
   it('a TLS certificate from another CA: no answer, an error code (the secret never sent)', async () => {
     const other = await createTestCa(join(tmp, 'other'), { name: 'other' });
     const reply = await sys.postForm(`${oauth.base}/token`, { client_id: CLIENT }, other.caPem);

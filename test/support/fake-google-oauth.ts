@@ -16,6 +16,11 @@ export interface FakeOauthOptions {
   accessTtl?: number;
   /** The consent screen is in Testing: refresh tokens come with refresh_token_expires_in (7 days). */
   testing?: boolean;
+  /**
+   * In Testing, how long a consent lasts (seconds; Google: 7 days). Each answer says what is left of it,
+   * as Google's does, and once it has ended a refresh is refused with invalid_grant.
+   */
+  consentSeconds?: number;
   /** The account the authorization endpoint consents for. */
   account?: string;
   /** The fake's clock (ms), so that a test makes an access token expire without waiting. */
@@ -27,6 +32,8 @@ interface Grant {
   account: string;
   scope: string;
   revoked: boolean;
+  /** When the consent was given (the fake's clock, ms). */
+  at: number;
 }
 
 export interface FakeOauth {
@@ -62,6 +69,13 @@ export async function startFakeOauth(options: FakeOauthOptions): Promise<FakeOau
     access.set(accessToken, { refresh, expiresAt: now() + ttl * 1000 });
     return { access_token: accessToken, expires_in: ttl, scope: grants.get(refresh)!.scope, token_type: 'Bearer' };
   };
+  /** Testing: the seconds left of the grant's consent (refresh_token_expires_in); undefined in Production. */
+  const consentLeft = (grant: Grant): number | undefined =>
+    options.testing ? (options.consentSeconds ?? 604799) - Math.floor((now() - grant.at) / 1000) : undefined;
+  const ends = (grant: Grant) => {
+    const left = consentLeft(grant);
+    return left === undefined ? {} : { refresh_token_expires_in: left };
+  };
   const send = (res: ServerResponse, status: number, body: object) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
@@ -86,6 +100,7 @@ export async function startFakeOauth(options: FakeOauthOptions): Promise<FakeOau
       account: options.account ?? 'someone@example.org',
       scope: q.get('scope') ?? '',
       revoked: false,
+      at: now(),
     };
     const code = token('4/0A');
     codes.set(code, { grant, challenge: q.get('code_challenge')!, redirectUri: redirect, used: false });
@@ -115,21 +130,15 @@ export async function startFakeOauth(options: FakeOauthOptions): Promise<FakeOau
       const refresh = token('1//0g');
       grants.set(refresh, entry.grant);
       requests.push({ path: '/token', grantType, ok: true });
-      return send(res, 200, {
-        ...issueAccess(refresh),
-        refresh_token: refresh,
-        ...(options.testing ? { refresh_token_expires_in: 604799 } : {}),
-      });
+      return send(res, 200, { ...issueAccess(refresh), refresh_token: refresh, ...ends(entry.grant) });
     }
     if (grantType === 'refresh_token') {
       const grant = grants.get(form.get('refresh_token') ?? '');
-      if (!grant || grant.revoked || grant.clientId !== form.get('client_id'))
+      const left = grant && consentLeft(grant);
+      if (!grant || grant.revoked || grant.clientId !== form.get('client_id') || (left !== undefined && left <= 0))
         return fail(400, 'invalid_grant', 'Token has been expired or revoked.');
       requests.push({ path: '/token', grantType, ok: true });
-      return send(res, 200, {
-        ...issueAccess(form.get('refresh_token')!),
-        ...(options.testing ? { refresh_token_expires_in: 604799 } : {}),
-      });
+      return send(res, 200, { ...issueAccess(form.get('refresh_token')!), ...ends(grant) });
     }
     return fail(400, 'unsupported_grant_type', `Invalid grant_type: ${grantType}`);
   };
@@ -182,7 +191,7 @@ export async function startFakeOauth(options: FakeOauthOptions): Promise<FakeOau
       }),
     grant(clientId, account, scope = 'https://mail.google.com/') {
       const refresh = token('1//0g');
-      grants.set(refresh, { clientId, account, scope, revoked: false });
+      grants.set(refresh, { clientId, account, scope, revoked: false, at: now() });
       return refresh;
     },
     validAccessToken(accessToken) {

@@ -57,7 +57,7 @@ export const askAuthEn = {
   'authOauth.loginRefused.fix':
     'Give the consent again, signed in as {account}, with the scope https://mail.google.com/ on the consent screen.',
   'authOauth.testing':
-    'The OAuth consent screen is in "Testing": Google ends this consent after 7 days, and mail stops then. Publish the app (Google Cloud console → OAuth consent screen → Publish app) and give the consent again.',
+    'The OAuth consent screen is in "Testing": Google ends this consent after 7 days, and mail stops then. Publish the app (Google Cloud console → OAuth consent screen → Publish app) and give the consent again. Until then the wizard records when it ends: status, doctor and check warn 3 days before.',
   'authOauth.headlessFix':
     'Without a terminal the consent cannot be given here: bring the Desktop client JSON (--oauth-client) and a token from a consent given elsewhere (--oauth-token-file), both root-only files.',
   'authOauth.plugin.missing':

@@ -60,7 +60,7 @@ export const askAuthJa = {
   'authOauth.loginRefused.fix':
     '{account} でサインインし、同意画面でスコープ https://mail.google.com/ を付けて、もう一度同意してください。',
   'authOauth.testing':
-    'OAuth 同意画面が「Testing」です。Google はこの同意を 7 日で終了し、そこでメールが止まります。アプリを公開して（Google Cloud コンソール → OAuth consent screen → Publish app）、もう一度同意してください。',
+    'OAuth 同意画面が「Testing」です。Google はこの同意を 7 日で終了し、そこでメールが止まります。アプリを公開して（Google Cloud コンソール → OAuth consent screen → Publish app）、もう一度同意してください。それまでは終了時刻を記録し、status・doctor・check が 3 日前から警告します。',
   'authOauth.headlessFix':
     '端末がないため、ここでは同意を取得できません。デスクトップクライアントの JSON（--oauth-client）と、別の場所で取得した同意のトークン（--oauth-token-file）を、どちらも root だけが読めるファイルで指定してください。',
   'authOauth.plugin.missing':

@@ -179,9 +179,13 @@ describe('flow/ask/browser-consent', { skip }, () => {
         page = consentRedirect(authUrlIn(me.transcript)!, ca.caPem).then((to) => fetchPage(to));
         return [];
       });
+      const before = Math.floor(Date.now() / 1000);
       const { value } = await settle(giveConsent(ctxFor(ui), client(), ca.caPem, ACCOUNT));
       await page;
       assert.equal(value?.testing, true);
+      // When Google ends it: the exchange's time plus refresh_token_expires_in (the fake's 7 days).
+      const end = value?.token.consentExpiresAt ?? 0;
+      assert.ok(end >= before + 604799 && end <= Math.floor(Date.now() / 1000) + 604799, String(end));
     } finally {
       oauth.options.testing = false;
     }

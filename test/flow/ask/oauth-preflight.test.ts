@@ -85,9 +85,13 @@ describe('flow/ask/oauth-preflight', { skip }, () => {
   it('a consent screen in Testing (refresh_token_expires_in): warned, the pre-flight still passes', async () => {
     oauth.options.testing = true;
     try {
+      const before = Math.floor(Date.now() / 1000);
       const { value, shown } = await run(oauth.grant(CLIENT, ACCOUNT));
       assert.equal(value?.testing, true);
       assert.match(shown, /Testing.*7 days/);
+      // The refresh says what is left of the consent: its end is the credential's, for the record.
+      const end = value?.consentExpiresAt ?? 0;
+      assert.ok(end >= before + 604799 && end <= Math.floor(Date.now() / 1000) + 604799, String(end));
     } finally {
       oauth.options.testing = false;
     }
