@@ -66,9 +66,38 @@ export const tlsSettingNames = [
   'sender_dependent_default_transport_maps',
 ] as const;
 
-/** Given `settings` (a reading that included tlsSettingNames), the TLS reading does not ask postconf again. */
-export function newTlsReading(settings?: Readonly<Record<string, string>>): TlsReading {
-  const reading: TlsReading = { tables: new Map(), chroot: new Map() };
+/**
+ * master.cf's `-o` values and the smtp service's chroot flag, asked beside main.cf's values instead of
+ * after them (detect's first round): the TLS reading then waits for no second round of processes —
+ * check's time on a busy box. smtp relays unless a transport says otherwise; another service is asked then.
+ */
+export function readMasterEarly(
+  sys: System,
+  configDir: string | undefined,
+): Pick<TlsReading, 'masterParameters' | 'chroot'> {
+  return {
+    masterParameters: masterParametersOf(sys, configDir),
+    chroot: new Map([['smtp', chrootFlagOf(sys, configDir, 'smtp')]]),
+  };
+}
+
+const masterParametersOf = (sys: System, configDir: string | undefined) =>
+  sys.exec('postconf', postconfArgs(configDir, '-P')).then((out) => (out.exitCode === 0 ? out.stdout : ''));
+
+// `-` is the built-in default, "n" since Postfix 3.0.
+const chrootFlagOf = async (sys: System, configDir: string | undefined, service: string) =>
+  (await sys.exec('postconf', postconfArgs(configDir, '-F', `${service}/unix/chroot`))).stdout;
+
+/**
+ * Given `settings` (a reading that included tlsSettingNames), the TLS reading does not ask postconf again;
+ * given `early` (readMasterEarly), nor master.cf.
+ */
+export function newTlsReading(
+  settings?: Readonly<Record<string, string>>,
+  early?: Pick<TlsReading, 'masterParameters' | 'chroot'>,
+): TlsReading {
+  const reading: TlsReading = { tables: new Map(), chroot: new Map(early?.chroot) };
+  if (early?.masterParameters) reading.masterParameters = early.masterParameters;
   if (settings && tlsSettingNames.every((name) => name in settings)) {
     reading.settings = Promise.resolve(
       Object.fromEntries(tlsSettingNames.map((name) => [name, settings[name] ?? ''])) as Record<string, string>,
@@ -103,9 +132,7 @@ export async function readTlsFacts(
     ...mappedRelayServices(await values(senderTransports ?? ''), nexthop, true),
   ];
   const services = relayServices(main, mapped);
-  reading.masterParameters ??= sys
-    .exec('postconf', postconfArgs(configDir, '-P'))
-    .then((out) => (out.exitCode === 0 ? out.stdout : ''));
+  reading.masterParameters ??= masterParametersOf(sys, configDir);
   const master = parseMasterParameters(await reading.masterParameters).filter(
     (p) => p.type === 'unix' && services.includes(p.service) && (tlsParameters as readonly string[]).includes(p.name),
   );
@@ -133,10 +160,7 @@ export async function readTlsFacts(
     perService[0] ??
     effectiveTls(globalLevel(main), undefined, undefined, undefined);
   const first = services[0] ?? 'smtp';
-  // `-` is the built-in default, "n" since Postfix 3.0.
-  const chroot = await once(reading.chroot, first, async () => {
-    return (await sys.exec('postconf', postconfArgs(configDir, '-F', `${first}/unix/chroot`))).stdout;
-  });
+  const chroot = await once(reading.chroot, first, () => chrootFlagOf(sys, configDir, first));
   const chrooted = /=\s*y\s*$/m.test(chroot) && queueDirectory;
   return {
     nexthop,

@@ -10,7 +10,7 @@ import { smtpListeners } from '../../postfix/master.js';
 import { parseMapReference, postconfArgs, readExplicitSettings, readSettings } from '../../postfix/postconf.js';
 import { readPasswordMapAccount } from '../../postfix/password-map.js';
 import { compiledMapPaths } from '../../postfix/maps.js';
-import { newTlsReading, readTlsFacts, tlsSettingNames } from '../../postfix/tls-overrides.js';
+import { newTlsReading, readMasterEarly, readTlsFacts, tlsSettingNames } from '../../postfix/tls-overrides.js';
 import { doctorSettingNames } from '../../postfix/problems/read-names.js';
 import type { System } from '../../system/types.js';
 import type { HostFacts, PasswordMapFacts, PostfixFacts } from '../types.js';
@@ -80,6 +80,7 @@ async function detectPostfix(
   // The probe (is Postfix here? its default directory) runs beside the readings, not before them: one
   // round of processes instead of two (check's time on a busy box). Without Postfix they fail alike.
   const probing = sys.exec('postconf', postconfArgs(configDirOption, '-d', 'config_directory'));
+  const early = readMasterEarly(sys, configDirOption); // the TLS reading's master.cf part, in this round
   const readings = Promise.all([
     // One reading: the parameters the relay options look at too (local-facts.ts takes them from here).
     readSettings(sys, configDirOption, readNames),
@@ -90,6 +91,7 @@ async function detectPostfix(
     // Root reads master.pid after this round (postfix-master.ts), a fraction of postfix status's eight
     // processes; anyone else cannot read it, and asks postfix status here as before.
     sys.isRoot() ? undefined : postfixStatus(sys, configDirOption),
+    Promise.all([early.masterParameters, ...early.chroot.values()]), // failing, they fail with the rest
   ]);
   const probe = await probing;
   if (probe.notFound || probe.exitCode !== 0) {
@@ -104,7 +106,7 @@ async function detectPostfix(
   const defaultConfigDir = /=\s*(\S+)/.exec(probe.stdout)?.[1] ?? '/etc/postfix';
   const configDir = configDirOption ?? settings.config_directory ?? defaultConfigDir;
   const isDefaultInstance = configDir.replace(/\/+$/, '') === defaultConfigDir;
-  const tlsReading = newTlsReading(settings);
+  const tlsReading = newTlsReading(settings, early);
   const [map, tls, legacy] = await Promise.all([
     readPasswordMapFacts(sys, settings.smtp_sasl_password_maps ?? ''),
     readTlsFacts(sys, configDirOption, settings.relayhost ?? '', tlsReading),

@@ -49,5 +49,6 @@ export const statusEn = {
   'status.oauthConsent': 'OAuth consent',
   'status.oauthConsentEnds':
     '{account}: Google ends it at {ends} (consent screen in Testing); consent again before then, or publish the consent screen to Production',
-  'status.oauthConsentNoEnd': '{account}: no end known (Google said none when the token was obtained)',
+  'status.oauthConsentNoEnd':
+    '{account}: no end recorded (Google gives none for a consent screen in Production; a setup run older than this record kept none)',
 } as const;

@@ -51,5 +51,6 @@ export const statusJa: Record<keyof typeof statusEn, string> = {
   'status.oauthConsent': 'OAuth の同意',
   'status.oauthConsentEnds':
     '{account}: {ends} に Google が終了します（同意画面がテスト中）。それまでにもう一度同意するか、同意画面を本番環境に公開してください',
-  'status.oauthConsentNoEnd': '{account}: 終了時刻なし（トークン取得時に Google は終了時刻を示しませんでした）',
+  'status.oauthConsentNoEnd':
+    '{account}: 終了時刻の記録なし（本番環境の同意画面では Google は終了時刻を示しません。この記録より前の setup では記録されていません）',
 };

@@ -23,7 +23,7 @@ describe('check: one reading of the machine', () => {
     assert.equal(run.json?.check?.state, 'ok', run.stdout + run.stderr);
     const asked = postconfQuestions(sys.calls.slice(from));
     // One -d probe, one named reading (detect's, which doctor's rules and the TLS reading share), -n, -A,
-    // -m, then the master.cf parameters and the smtp chroot flag the TLS reading looks at.
+    // -m, and the master.cf parameters and the smtp chroot flag the TLS reading looks at — all in one round.
     assert.deepEqual([...asked].sort(), [
       '-A',
       '-F smtp/unix/chroot',
@@ -49,6 +49,23 @@ describe('check: one reading of the machine', () => {
         .map((c) => `${c.file} ${c.args.join(' ')}`)
         .join('\n'),
     );
+  });
+
+  it('asks its seven postconf questions in one round: none waits for another’s answer (each round is a wait on a busy box)', async () => {
+    const { sys } = await configuredWithA();
+    const exec = sys.exec.bind(sys);
+    let running = 0;
+    let most = 0;
+    sys.exec = async (file, args, options) => {
+      if (file !== 'postconf') return exec(file, args, options);
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setImmediate(resolve)); // answered a moment later, as a process is
+      running--;
+      return exec(file, args, options);
+    };
+    const run = await runCli(sys, ['check', '--json']);
+    assert.equal(run.json?.check?.state, 'ok', run.stdout + run.stderr);
+    assert.equal(most, 7);
   });
 
   it('Postfix stopped: check reads it from master.pid and is CRITICAL with doctor’s postfix-not-running', async () => {

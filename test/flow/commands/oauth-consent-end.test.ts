@@ -107,7 +107,7 @@ describe('the end of an OAuth consent (a consent screen in Testing)', () => {
     const production = oauthMachine();
     assert.equal((await runCli(production, oauthHeadless)).exit, 0);
     assert.equal(production.files.has(record), false);
-    assert.match((await runCli(production, ['status'])).stdout, /OAuth consent: ops@gmail\.com: no end known/);
+    assert.match((await runCli(production, ['status'])).stdout, /OAuth consent: ops@gmail\.com: no end recorded/);
     const sys = oauthMachine({ consentSeconds: week });
     assert.equal((await runCli(sys, oauthHeadless)).exit, 0);
     assert.ok(sys.files.has(record));
