@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDebianChroot, type DebianChroot } from '../support/debian-chroot.js';
-import { clientDeleted, consentRevoked, type SidOauth } from './oauth-sid-consent.js';
+import { chrootCaMissing, clientDeleted, consentRevoked, type SidOauth } from './oauth-sid-consent.js';
 import { ACCOUNT, APP_PASSWORD, switchToPasswordAndBack } from './oauth-sid-switch.js';
 import { startFakeGmail } from '../support/fake-gmail.js';
 import { startFakeOauth } from '../support/fake-google-oauth.js';
@@ -156,7 +156,11 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
     say(
       `token file ${tokenPath}: uid ${info.uid} (postfix), mode 0${(info.mode & 0o777).toString(8)}; /etc/sasl-xoauth2.conf mode 0${(config.mode & 0o777).toString(8)}, no secret in it`,
     );
-    if (chrooted) await saysChrootCopies(m);
+    const steps: SidOauth = { m, oauth, account: ACCOUNT, client: CLIENT, tokenPath, setupArgs, wizard, say };
+    if (chrooted) {
+      await saysChrootCopies(m);
+      await chrootCaMissing(steps, chrootCa);
+    }
     const map =
       (await m.run(['postmap', '-q', `[localhost]:${gmail.port}`, 'lmdb:/etc/postfix/sasl_passwd'])).stdout.trim() ||
       (await m.run(['sh', '-c', 'grep -v "^#" /etc/postfix/sasl_passwd'])).stdout.trim();
@@ -199,7 +203,6 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
       `status: auth ${status.outcome.status?.auth}, tokens ${JSON.stringify(status.outcome.status?.oauthTokens)}, problems ${JSON.stringify((status.outcome.status?.problems ?? []).map((p: { code: string }) => p.code))}`,
     );
 
-    const steps: SidOauth = { m, oauth, account: ACCOUNT, client: CLIENT, tokenPath, setupArgs, wizard, say };
     if (!chrooted) {
       const { invalidGrant } = await consentRevoked(steps, refresh);
       const { invalidClient } = await clientDeleted(steps);
