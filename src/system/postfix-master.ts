@@ -41,6 +41,31 @@ export async function postfixMasterRunning(queueDirectory: string): Promise<bool
   return cwd === undefined || here === undefined || (cwd.dev === here.dev && cwd.ino === here.ino);
 }
 
+/**
+ * The live processes Postfix's master for this queue directory started (smtp, qmgr, ...), by pid;
+ * undefined where that cannot be read here (no /proc, no readable pid file, no master).
+ */
+export async function postfixChildren(queueDirectory: string): Promise<number[] | undefined> {
+  const queue = queueDirectory.replace(/\/+$/, '') || '/';
+  const master = Number(
+    /^\s*(\d+)\s*$/.exec(await fs.readFile(`${queue}/pid/master.pid`, 'utf8').catch(() => ''))?.[1],
+  );
+  if (!Number.isSafeInteger(master) || master <= 0) return undefined;
+  const entries = await fs.readdir('/proc').catch(() => undefined);
+  if (!entries) return undefined;
+  const children = await Promise.all(
+    entries
+      .filter((name) => /^\d+$/.test(name))
+      .map(async (name) => {
+        const stat = await fs.readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+        // "PID (comm) STATE PPID …": the fields after the last ") ".
+        const [state, ppid] = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        return Number(ppid) === master && state !== 'Z' && state !== 'X' ? Number(name) : undefined;
+      }),
+  );
+  return children.filter((pid): pid is number => pid !== undefined);
+}
+
 async function exists(path: string): Promise<boolean> {
   return fs.access(path).then(
     () => true,

@@ -23,7 +23,7 @@ import type {
 import { loadTemplates } from './templates.js';
 import { runChild } from './child.js';
 import { readSecretFile } from './secret-file.js';
-import { postfixMasterRunning } from './postfix-master.js';
+import { postfixChildren, postfixMasterRunning } from './postfix-master.js';
 import { trustedOwners } from './sudo-user.js';
 
 export function createRealSystem(): System {
@@ -81,6 +81,7 @@ export function createRealSystem(): System {
     pid: () => process.pid,
     processInfo,
     postfixMasterRunning,
+    postfixChildren,
     holdSignals,
     isRoot: () => process.getuid?.() === 0,
     program: programPaths,

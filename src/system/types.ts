@@ -231,6 +231,8 @@ export interface System {
    * read here (no /proc, the pid file unreadable), and postfix status must answer (postfix-master.ts).
    */
   postfixMasterRunning(queueDirectory: string): Promise<boolean | undefined>;
+  /** The live processes master started for this queue directory; undefined where that cannot be read here. */
+  postfixChildren(queueDirectory: string): Promise<number[] | undefined>;
   /** Keep SIGINT/SIGTERM/SIGHUP from killing the process while a transaction runs; report them instead. */
   holdSignals(): SignalGuard;
   chmod(path: string, mode: number): Promise<void>;

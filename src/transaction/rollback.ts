@@ -4,11 +4,10 @@
 // file again: "rolled back" is said only when the config dir is as the backup says.
 import { codedError } from '../errors.js';
 import { toolLeftovers } from '../postfix/maps.js';
-import { reloadCommand } from '../postfix/service.js';
 import type { CommandLine, System } from '../system/types.js';
 import { differsFromBackup, restoreBackup, type Backup } from './backup.js';
 import { clearJournal, runUndo } from './journal.js';
-import { mustRun, restart, type TransactionTarget } from './run-step.js';
+import { reload, restart, type TransactionTarget } from './run-step.js';
 
 /** How the rollback after a failure went: the files back (or why not), and Postfix rereading them — as thrown, for ui/ to word. */
 export interface RollbackReport {
@@ -68,7 +67,7 @@ export async function rollBack(
   // The files are back. A running Postfix rereads them; if that reload fails
   // too, it still runs the configuration it had loaded before, the same one.
   if (postfix?.running) {
-    const back = scope.restarted ? restart(sys, postfix) : mustRun(sys, reloadCommand(postfix, true));
+    const back = scope.restarted ? restart(sys, postfix) : reload(sys, postfix);
     await back.catch((error: unknown) => (report.reloadError = error));
   }
   if (scope.stop) await sys.exec(scope.stop.file, scope.stop.args); // best effort: the start may not have got far

@@ -1,13 +1,15 @@
 // What a transaction's steps and its rollback run: a command that must succeed (its failure is the
 // step's), a package install, Postfix's restart (stop, then start) when a plan changes what a reload
 // cannot, the wait for main.cf to settle, and the password files' modes.
-import { restartCommands, type ManagedPostfix } from '../postfix/service.js';
+import { reloadCommand, restartCommands, type ManagedPostfix } from '../postfix/service.js';
 import type { CommandLine, System } from '../system/types.js';
 import { compiledMapPaths } from '../postfix/maps.js';
 import type { PlannedInstall, SecretFileFix } from './plan.js';
 
 export interface TransactionTarget extends ManagedPostfix {
   running: boolean;
+  /** main.cf's values as read before the change: queue_directory finds master's processes after a reload. */
+  settings?: { readonly queue_directory?: string };
 }
 
 /** A command a step ran ended badly: its facts (ui/ words them), not a sentence. */
@@ -47,6 +49,29 @@ export async function mustInstall(
     onLine,
   });
   if (result.exitCode !== 0) throw new CommandFailed(command.file, result.exitCode, '');
+}
+
+const reloadSettleMs = 10_000;
+
+/**
+ * Reload a running Postfix (or start a stopped one), and wait until the processes of the old
+ * configuration have left. A reload is asynchronous: master rereads main.cf at once, but an smtp(8)
+ * already running exits only at its next turn, and meanwhile may still take the next delivery with
+ * the old password map (a flush right after a new password then failed once more, quietly, through
+ * the login cache). They leave within milliseconds when idle; a busy one finishes its delivery first,
+ * so the wait is bounded.
+ */
+export async function reload(sys: System, postfix: TransactionTarget): Promise<void> {
+  const queue = postfix.running ? postfix.settings?.queue_directory : undefined;
+  const before = queue ? await sys.postfixChildren(queue) : undefined;
+  await mustRun(sys, reloadCommand(postfix, postfix.running));
+  if (!queue || !before?.length) return;
+  const deadline = sys.now().getTime() + reloadSettleMs;
+  for (;;) {
+    const now = await sys.postfixChildren(queue);
+    if (!now || !before.some((pid) => now.includes(pid)) || sys.now().getTime() >= deadline) return;
+    await sys.sleep(50);
+  }
 }
 
 /** Stop (already stopped is fine: a failed start is being undone) and start again. */

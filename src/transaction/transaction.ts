@@ -16,6 +16,7 @@ import {
   mustInstall,
   mustRun,
   postmapOutputs,
+  reload,
   restart,
   tightenSecretFiles,
   waitForSettledMainCf,
@@ -273,7 +274,7 @@ function serviceSteps(
     { code: 'check', run: () => mustRun(sys, checkCommand(postfix)) },
     ...(restarts ? [{ code: 'restart', run: () => restart(sys, postfix) } satisfies Step] : []),
     ...((postfix.running && !restarts) || starts
-      ? [{ code: 'reload', run: () => mustRun(sys, reloadCommand(postfix, postfix.running)) } satisfies Step]
+      ? [{ code: 'reload', run: () => reload(sys, postfix) } satisfies Step]
       : []),
   ];
 }

@@ -275,6 +275,11 @@ export class FakeSystem implements System {
     this.masterReadings.push(queueDirectory);
     return this.masterRunning(queueDirectory);
   }
+  /** master's children for a queue directory (none by default: a reload has nothing to wait for). */
+  children: (queueDirectory: string) => number[] | undefined = () => undefined;
+  async postfixChildren(queueDirectory: string): Promise<number[] | undefined> {
+    return this.children(queueDirectory);
+  }
   /** A signal to deliver at the next interrupted() check (simulates Ctrl-C during apply). */
   pendingSignal?: string;
   holdSignals(): SignalGuard {

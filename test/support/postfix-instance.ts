@@ -167,6 +167,10 @@ export async function createPostfixInstance(
     },
     async stop() {
       if (await isRunning()) await run('postfix', ['-c', configDir, 'stop']); // waits for master to exit
+      // master is gone, but an smtpd it started holds the listening socket until it notices (at its next
+      // turn: a loaded machine makes that seconds); a start() before then found the port in use.
+      const deadline = Date.now() + 30_000;
+      while ((await isListening(smtpdPort)) && Date.now() < deadline) await sleep(50);
     },
     async waitForLog(re, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;

@@ -9,7 +9,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { postfixMasterRunning } from '../../../src/system/postfix-master.js';
+import { postfixChildren, postfixMasterRunning } from '../../../src/system/postfix-master.js';
+import { createRealSystem } from '../../../src/system/real-system.js';
+import { reload } from '../../../src/transaction/run-step.js';
 import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
 import { runWizard } from '../../support/wizard-process.js';
 
@@ -55,6 +57,37 @@ describe('Postfix running or not, read from master.pid, as postfix status decide
     assert.equal(await postfixMasterRunning(a.queueDir), true);
     assert.equal(await postfixMasterRunning(`${a.queueDir}/`), true, 'a trailing slash in queue_directory');
     assert.equal(await reportedRunning(a), true);
+  });
+
+  it('master’s children are the processes ps names as its children; after the wizard’s reload none of them is left', async () => {
+    const master = await masterPid(a);
+    const ps = async () =>
+      (await execFileP('ps', ['--ppid', String(master), '-o', 'pid=,stat=']).catch(() => ({ stdout: '' }))).stdout
+        .split('\n')
+        .filter((line) => line.trim() && !/\sZ/.test(line))
+        .map((line) => Number(line.trim().split(/\s+/)[0]))
+        .sort((x, y) => x - y);
+    const before = await postfixChildren(a.queueDir);
+    assert.deepEqual(
+      before?.sort((x, y) => x - y),
+      await ps(),
+    );
+    assert.ok(before!.length >= 2, `qmgr and pickup at least: ${before}`);
+    await reload(createRealSystem(), {
+      configDir: a.configDir,
+      isDefaultInstance: false,
+      serviceManager: 'none',
+      running: true,
+      settings: { queue_directory: a.queueDir },
+    });
+    // Returned: the old generation has left (the new one may already be there).
+    const after = (await postfixChildren(a.queueDir)) ?? [];
+    assert.deepEqual(
+      before!.filter((pid) => after.includes(pid)),
+      [],
+      `old ${before} / now ${after}`,
+    );
+    assert.equal(await postfixMasterRunning(a.queueDir), true);
   });
 
   it('a pid file that names another instance’s master, or another program, is stale: not running', async () => {
