@@ -2,7 +2,9 @@
 // repaired, as one transaction. Reads only, unless --fix. Exit 0: nothing found (or all fixed).
 import { ExitCode } from '../errors.js';
 import type { CommandOutcome } from '../outcome.js';
-import type { Command } from './command.js';
+import { type Command, runSteps } from './command.js';
+import { setup } from './setup.js';
+import { consentToRenew } from '../flow/doctor/reconsent.js';
 import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -12,7 +14,7 @@ import { requirePostfix, requireRoot } from '../flow/detect/requirements.js';
 import type { HostFacts, PostfixFacts } from '../flow/types.js';
 import { flushQueue } from '../postfix/queue.js';
 import { findProblems } from '../postfix/problems/index.js';
-import type { Problem } from '../postfix/problems/types.js';
+import type { OauthFacts, Problem } from '../postfix/problems/types.js';
 import { problemsJson, renderProblems } from '../ui/doctor-view.js';
 import { t } from '../ui/messages.js';
 
@@ -23,6 +25,7 @@ interface DoctorRun {
   postfix?: PostfixFacts;
   settings: Readonly<Record<string, string>>;
   problems: Problem[];
+  oauth?: OauthFacts;
   /** Codes repaired by --fix. */
   fixed: string[];
   applied?: Applied;
@@ -31,7 +34,7 @@ interface DoctorRun {
 
 export const doctor: Command<DoctorRun> = {
   start: (ctx) => ({ fixing: ctx.options.fix, settings: {}, problems: [], fixed: [] }),
-  steps: [examine, report, fix, judged],
+  steps: [examine, report, fix, offerConsent, judged],
   outcomeOf,
   exitOf: (run) => (run.problems.length > 0 ? ExitCode.failed : ExitCode.ok),
 };
@@ -63,6 +66,7 @@ async function examine(ctx: Context, run: DoctorRun): Promise<void> {
   const gathered = await gatherDoctorFacts(ctx.sys, run.facts, run.postfix);
   run.settings = gathered.doctor.settings;
   run.problems = findProblems(gathered.doctor);
+  run.oauth = gathered.doctor.oauth;
   progress.stop(t('doctor.read', { dir: run.postfix.configDir }));
 }
 
@@ -120,4 +124,24 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
   ctx.ui.success(t('doctor.fixed', { codes: run.fixed.join(', ') || '-', id: applied.backupId }));
   if (run.problems.length > 0)
     ctx.ui.note(renderProblems(run.problems), t('doctor.remaining', { count: run.problems.length }));
+}
+
+const consentCodes = ['oauth-consent-revoked', 'oauth-consent-expired'];
+
+/**
+ * --fix at a terminal (not --yes, not --json): a consent Google refused is offered again for its account,
+ * through setup's own road for --account A --auth oauth with the client the token file keeps.
+ */
+async function offerConsent(ctx: Context, run: DoctorRun): Promise<void> {
+  const { options } = ctx;
+  if (!options.fix || !ctx.ui.interactive || options.yes || options.json || options.dryRun) return;
+  const renew = await consentToRenew(ctx.sys, run.problems, run.oauth);
+  if (!renew) return;
+  if (!(await ctx.ui.confirm({ message: t('doctor.reconsent.ask', { account: renew.account }), initialValue: true })))
+    return;
+  const setupCtx: Context = { ...ctx, options: { ...options, account: renew.account, auth: 'oauth', fix: false } };
+  await runSteps(setupCtx, setup, { ...setup.start(setupCtx), oauthInputs: { client: renew.client } });
+  const before = run.problems.filter((p) => consentCodes.includes(p.code)).map((p) => p.code);
+  await examine(ctx, run);
+  run.fixed.push(...before.filter((code) => !run.problems.some((p) => p.code === code)));
 }

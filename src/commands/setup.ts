@@ -117,7 +117,9 @@ function outcomeOf(run: SetupRun): CommandOutcome {
 async function checkFlags(ctx: Context, run: SetupRun): Promise<void> {
   checkSetupFlags(ctx);
   run.givenSenders = checkGivenSenders(ctx);
-  run.oauthInputs = await checkOauthFlags(ctx);
+  // doctor's new consent comes with the client the token file keeps: the flags add to it, never drop it.
+  const given = await checkOauthFlags(ctx);
+  run.oauthInputs = given ? { ...run.oauthInputs, ...given } : run.oauthInputs;
 }
 
 /** Read the machine, offer to install what is missing, and refuse a machine the relay cannot work on. */

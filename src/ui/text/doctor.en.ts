@@ -105,4 +105,6 @@ export const doctorEn = {
     'A person must consent again: run postfix-gmail-wizard --account {account} --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE; Postfix then sends the waiting mail by itself. Publishing the OAuth consent screen to Production (Google Cloud console → Google Auth Platform → Audience → Publish app) gives consents that do not end after 7 days.',
   'doctor.fix.oauth-consent-expiring':
     'Consent again before then: run postfix-gmail-wizard --account {account} --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE. Publishing the OAuth consent screen to Production (Google Cloud console → Google Auth Platform → Audience → Publish app) gives consents that do not end after 7 days.',
+  'doctor.reconsent.ask':
+    'Sign in with Google again now, as {account}? (a new consent in the browser, with the OAuth client already configured)',
 } as const;

@@ -109,4 +109,6 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
     'もう一度同意が必要です。端末で postfix-gmail-wizard --account {account} --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。その後、送信待ちのメールは Postfix が自動で送ります。OAuth 同意画面を本番環境に公開すると（Google Cloud コンソール → Google Auth Platform → 対象 → アプリを公開）、同意は 7 日で終わらなくなります。',
   'doctor.fix.oauth-consent-expiring':
     'それまでにもう一度同意してください。端末で postfix-gmail-wizard --account {account} --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください。OAuth 同意画面を本番環境に公開すると（Google Cloud コンソール → Google Auth Platform → 対象 → アプリを公開）、同意は 7 日で終わらなくなります。',
+  'doctor.reconsent.ask':
+    '今すぐ {account} として Google にもう一度サインインしますか？（設定済みの OAuth クライアントで、ブラウザで新しく同意します）',
 };
