@@ -194,3 +194,22 @@ export function tokenFileContent(
 export function consentInTesting(reply: TokenReply): boolean {
   return reply.ok && reply.refreshTokenExpiresIn !== undefined;
 }
+
+/** Google's authorization endpoint: the token file keeps no auth_uri (the plugin never needs one). */
+export const googleAuthUri = 'https://accounts.google.com/o/oauth2/auth';
+
+/**
+ * The client an account's token file was written for (client_id, client_secret, token_endpoint, as
+ * templates/xoauth2_token.ejs writes them): enough for a new consent without the client JSON again.
+ * undefined when a field is missing or an endpoint is not usable.
+ */
+export function clientFromTokenFile(text: string, authUri = googleAuthUri): OauthClient | undefined {
+  const o = json(text);
+  if (!o) return undefined;
+  const clientId = str(o, 'client_id');
+  const clientSecret = str(o, 'client_secret');
+  const tokenUri = str(o, 'token_endpoint');
+  if (!clientId || !clientSecret || !tokenUri || !usableEndpoint(tokenUri) || !usableEndpoint(authUri))
+    return undefined;
+  return { clientId, clientSecret, authUri, tokenUri };
+}

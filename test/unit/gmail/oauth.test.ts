@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  clientFromTokenFile,
   consentInTesting,
   earliestEnd,
   parseOauthClient,
@@ -106,5 +107,23 @@ describe('gmail/oauth', () => {
       client_secret: 'GOCSPX-secret',
       token_endpoint: 'https://oauth2.googleapis.com/token',
     });
+  });
+
+  it("clientFromTokenFile: the token file's client comes back for a new consent; incomplete or unusable: none", () => {
+    const client = {
+      clientId: '42.apps',
+      clientSecret: 'GOCSPX-s',
+      authUri: 'https://a.example/auth',
+      tokenUri: 'https://t.example/token',
+    };
+    const text = tokenFileContent(client, { refreshToken: '1//r', accessToken: 'ya29.a', expiry: 1700000000 });
+    assert.deepEqual(clientFromTokenFile(text, client.authUri), client);
+    assert.equal(clientFromTokenFile(text)?.authUri, 'https://accounts.google.com/o/oauth2/auth');
+    assert.equal(
+      clientFromTokenFile(JSON.stringify({ client_id: '42.apps', token_endpoint: 'https://t.example/token' })),
+      undefined,
+    );
+    assert.equal(clientFromTokenFile(text.replace('https://t.example/token', 'http://t.example/token')), undefined);
+    assert.equal(clientFromTokenFile('not json'), undefined);
   });
 });
