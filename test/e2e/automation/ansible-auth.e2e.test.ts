@@ -126,10 +126,13 @@ describe('the Ansible role with pgw_auth oauth (Debian 12: no sasl-xoauth2)', { 
     const noToken = await play(lab, { ...oauthVars(), pgw_oauth_token_file: join(controller, 'absent.json') });
     assert.notEqual(noToken.code, 0);
     assert.match(noToken.output, /pgw_oauth_token_file \(a token with at least refresh_token\)/);
+    const relative = await play(lab, { ...oauthVars(), pgw_oauth_client_file: 'client.json' });
+    assert.notEqual(relative.code, 0);
+    assert.match(relative.output, /given by absolute path/);
     const noneWithSecret = await play(lab, { ...oauthVars(), pgw_auth: 'none' });
     assert.notEqual(noneWithSecret.code, 0);
     assert.match(noneWithSecret.output, /pgw_auth: none .* needs gmail_account and no secret/s);
-    for (const run of [unknown, both, noToken, noneWithSecret]) {
+    for (const run of [unknown, both, noToken, relative, noneWithSecret]) {
       assert.doesNotMatch(run.output, /Relay Postfix through Gmail/, 'the wizard did not run');
       assert.ok(!run.output.includes(refreshToken) && !run.output.includes(CLIENT_SECRET));
     }
