@@ -2,10 +2,12 @@
 // terminal the new consent is offered for that account; declined, nothing changes; headless (--yes,
 // --json) nothing is offered and the fix text names the command, as before.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { FakeSystem } from '../../support/fake-system.js';
 import { oauthHeadless, oauthMachine, oauthSecrets } from '../../support/oauth-machine.js';
 import { runCli } from '../../support/run-cli.js';
+import { repoPath } from '../../support/paths.js';
 import { ScriptedUi } from '../../support/scripted-ui.js';
 
 const tokenPath = '/var/spool/postfix/sasl-xoauth2/ops@gmail.com.json';
@@ -93,5 +95,35 @@ describe('doctor --fix: a new consent offered when Google ended it', () => {
       'mail flushed',
     );
     assert.ok(!ui.transcript.includes('1//new') && !ui.transcript.includes(SECRET));
+  });
+
+  it('invalid_grant in the mail log (oauth-consent-revoked), one token file: offered for its account', async () => {
+    const sys = oauthMachine();
+    assert.equal((await runCli(sys, oauthHeadless)).exit, 0);
+    sys.put(
+      '/var/log/mail.log',
+      readFileSync(repoPath('test', 'fixtures', 'postfix-output', 'maillog-xoauth2-invalid-grant.log'), 'utf8'),
+    );
+    sys.processes.set(14435, { comm: 'smtp', uid: 0 });
+    const reason =
+      'SASL authentication failed; cannot authenticate to server localhost[127.0.0.1]: bad protocol / cancel';
+    const queued = {
+      queue_name: 'deferred',
+      queue_id: '6DED4240004',
+      arrival_time: 1,
+      message_size: 500,
+      forced_expire: false,
+    };
+    const line = JSON.stringify({
+      ...queued,
+      sender: 'cron@vm',
+      recipients: [{ address: 'you@gmail.com', delay_reason: reason }],
+    });
+    sys.on('postqueue', () => ({ exitCode: 0, stdout: `${line}\n`, stderr: '' }));
+    const ui = new ScriptedUi([false]);
+    const run = await runCli(sys, ['doctor', '--fix'], { ui });
+    assert.equal(run.exit, 1, run.stderr);
+    assert.match(ui.transcript, /\[oauth-consent-revoked\]/);
+    assert.match(ui.asked.join('\n'), /Sign in with Google again now, as ops@gmail\.com\?/);
   });
 });
