@@ -14,22 +14,18 @@ export async function postfixMasterRunning(queueDirectory: string): Promise<bool
   const queue = queueDirectory.replace(/\/+$/, '') || '/';
   let text: string;
   try {
-    text = await fs.readFile(`${queue}/pid/master.pid`, 'utf8');
+    text = await fs.readFile(pidFile(queue), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // master -t: no pid file, no master. Unreadable (not root: it is 0600): postfix status decides.
     return code === 'ENOENT' || code === 'ENOTDIR' ? false : undefined;
   }
-  const pid = Number(/^\s*(\d+)\s*$/.exec(text)?.[1]);
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false; // empty or torn: master writes it after it holds the lock
+  const pid = parsePid(text);
+  if (pid === undefined) return false; // empty or torn: master writes it after it holds the lock
   if (!(await exists('/proc/self/stat'))) return undefined; // no /proc here (macOS, a bare chroot)
-  // "PID (comm) STATE …": a name may hold ") ", so the state follows the last one.
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  const close = stat.lastIndexOf(') ');
-  const comm = stat.slice(stat.indexOf('(') + 1, close);
-  const state = stat.charAt(close + 2);
+  const stat = await procStat(pid);
   // Gone, the pid now another program's, or a master killed and not yet reaped (a zombie: its lock is gone).
-  if (close < 0 || comm !== 'master' || state === 'Z' || state === 'X') return false;
+  if (!stat?.live || stat.comm !== 'master') return false;
   // Another instance's master at a reused pid works elsewhere. The working directory is compared by
   // device and inode, not by its path: /proc/PID/cwd read from another mount namespace (a master
   // started from an earlier chroot session) names the path from that namespace's root. A working
@@ -47,23 +43,37 @@ export async function postfixMasterRunning(queueDirectory: string): Promise<bool
  */
 export async function postfixChildren(queueDirectory: string): Promise<number[] | undefined> {
   const queue = queueDirectory.replace(/\/+$/, '') || '/';
-  const master = Number(
-    /^\s*(\d+)\s*$/.exec(await fs.readFile(`${queue}/pid/master.pid`, 'utf8').catch(() => ''))?.[1],
-  );
-  if (!Number.isSafeInteger(master) || master <= 0) return undefined;
+  const master = parsePid(await fs.readFile(pidFile(queue), 'utf8').catch(() => ''));
+  if (master === undefined) return undefined;
   const entries = await fs.readdir('/proc').catch(() => undefined);
   if (!entries) return undefined;
   const children = await Promise.all(
     entries
       .filter((name) => /^\d+$/.test(name))
       .map(async (name) => {
-        const stat = await fs.readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-        // "PID (comm) STATE PPID …": the fields after the last ") ".
-        const [state, ppid] = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-        return Number(ppid) === master && state !== 'Z' && state !== 'X' ? Number(name) : undefined;
+        const stat = await procStat(Number(name));
+        return stat?.live && stat.ppid === master ? Number(name) : undefined;
       }),
   );
   return children.filter((pid): pid is number => pid !== undefined);
+}
+
+const pidFile = (queue: string) => `${queue}/pid/master.pid`;
+
+/** The pid master wrote (decimal, space-padded); undefined when the file is empty or torn. */
+function parsePid(text: string): number | undefined {
+  const pid = Number(/^\s*(\d+)\s*$/.exec(text)?.[1]);
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/** /proc/PID/stat's name, parent and whether it lives (not a zombie); undefined when the process is gone. */
+async function procStat(pid: number): Promise<{ comm: string; ppid: number; live: boolean } | undefined> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // "PID (comm) STATE PPID …": a name may hold ") ", so the fields follow the last one.
+  const close = stat.lastIndexOf(') ');
+  if (close < 0) return undefined;
+  const [state = '', ppid] = stat.slice(close + 2).split(' ');
+  return { comm: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(ppid), live: state !== 'Z' && state !== 'X' };
 }
 
 async function exists(path: string): Promise<boolean> {
