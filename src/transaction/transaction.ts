@@ -3,7 +3,8 @@
 // postconf, `postfix check`, reload. Any failure — or a signal, held until the current step ends —
 // puts the backup back and reloads the old configuration (or stops a Postfix this run started).
 // It speaks in step codes and error codes; flow/apply/apply.ts shows them to a person.
-import { postconfArgs, postconfEditArgs, postconfRemoveArgs, instanceDir } from '../postfix/postconf.js';
+import { postconfArgs, postconfRemoveArgs, instanceDir } from '../postfix/postconf.js';
+import { applySettings } from './settings-step.js';
 import { checkCommand, reloadCommand, restartCommands, stopCommand } from '../postfix/service.js';
 import type { System } from '../system/types.js';
 import { detachBeforeRewrite, dropAsides } from './aside.js';
@@ -223,11 +224,7 @@ function transactionSteps(
       ? [
           {
             code: 'postconf',
-            run: () =>
-              mustRun(sys, {
-                file: 'postconf',
-                args: postconfEditArgs(dir, Object.fromEntries(plan.settings.map((s) => [s.name, s.to]))),
-              }),
+            run: () => applySettings(sys, plan.configDir, dir, plan.settings),
           } satisfies Step,
         ]
       : []),

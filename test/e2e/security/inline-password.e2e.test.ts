@@ -66,10 +66,15 @@ describe('a password written inline in main.cf', { skip: postfixSkipReason() }, 
     never(await runWizard(['status', '--json', ...dirs()]), 'status after setup');
   });
 
-  it('remove puts the inline value back', async () => {
-    const run = await runWizard(['remove', '--yes', '--json', ...dirs()]);
+  it('remove puts the inline value back, never through a command line (ps shows argv to every user)', async () => {
+    // PGW_TRACE=1 prints every command's argv on stderr: exactly what another user's ps could have seen.
+    const run = await runWizard(['remove', '--yes', '--json', ...dirs()], {
+      env: { PGW_TRACE: '1' },
+      secret: INLINE,
+    });
     assert.equal(run.code, 0, run.stderr);
     never(run, 'remove');
+    assert.deepEqual(run.leaks, [], 'no process showed it in its argv or environment');
     assert.equal(
       (await lab.postfix.postconf('-h', 'smtp_sasl_password_maps')).trim(),
       `static:old@gmail.com:${INLINE}`,
