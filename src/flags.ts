@@ -53,6 +53,8 @@ export const flags = {
   wait: { type: 'string' },
   list: { type: 'boolean' },
   purge: { type: 'boolean' },
+  // remove, and setup leaving OAuth: the old refresh token is not revoked at Google (flow/apply/revoke.ts)
+  'keep-token': { type: 'boolean' },
   fix: { type: 'boolean' },
   // check's thresholds (Monitoring Plugins style) and its Prometheus file (check-options.ts)
   warning: { type: 'string', short: 'w' },
@@ -110,11 +112,12 @@ export const commandFlags: Record<Command, readonly Flag[]> = {
     'monitor',
     'no-monitor',
     'textfile',
+    'keep-token',
   ],
   status: [],
   test: ['to', 'from', 'wait'],
   restore: ['list', 'yes', 'dry-run'],
-  remove: ['account', 'purge', 'yes', 'dry-run'],
+  remove: ['account', 'purge', 'keep-token', 'yes', 'dry-run'],
   doctor: ['fix', 'yes'],
   check: ['warning', 'critical', 'queue-age', 'limit-percent', 'daily-limit', 'consent-days', 'textfile'],
 };

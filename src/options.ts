@@ -56,6 +56,8 @@ export interface Options {
   list: boolean;
   /** remove: also delete the backups and keychain entries that still hold a password. */
   purge: boolean;
+  /** remove, and setup leaving OAuth: leave the old OAuth refresh token valid at Google (not revoked). */
+  keepToken: boolean;
   /** doctor: repair the fixable problems. */
   fix: boolean;
   /** check's thresholds and --textfile (check-options.ts). */
@@ -194,6 +196,7 @@ export function parseOptions(argv: readonly string[]): Options {
     waitSeconds,
     list: v.list ?? false,
     purge: v.purge ?? false,
+    keepToken: v['keep-token'] ?? false,
     fix: v.fix ?? false,
     ...(check ? { check } : {}),
     backupId: command === 'restore' ? second : undefined,

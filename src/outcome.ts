@@ -58,6 +58,8 @@ export interface Outcome {
   flushed?: { deferred: number; sent: number };
   /** remove --purge: the backups deleted and how many keychain entries, because they held a password. */
   purged?: { backups: string[]; accounts: number; revoked?: number };
+  /** Leaving OAuth (remove, or setup to another way of signing in): the old refresh tokens, revoked at Google or not. */
+  revocation?: { revoked: number; failed: number; kept: number };
   test?: TestResult;
   /** Only for the status command. */
   status?: StatusReport;

@@ -19,7 +19,7 @@ import { readRemoveFacts } from '../flow/detect/remove-facts.js';
 import { planIsEmpty } from '../transaction/plan.js';
 import type { ShownPlan } from '../flow/plan/plan-part.js';
 import { removeAccount, type RemoveAccountRun } from './remove-account.js';
-import { revokeRefreshTokens } from '../flow/apply/revoke.js';
+import { type Revocation, refreshTokensIn, revokeRefreshTokens } from '../flow/apply/revoke.js';
 import type { OauthRemovalFacts } from '../postfix/xoauth2-files.js';
 
 interface RemoveRun {
@@ -33,8 +33,9 @@ interface RemoveRun {
   skipped: string[];
   applied?: Applied;
   purged?: Purged;
-  /** sasl-xoauth2's token files remove takes out: their refresh tokens are revoked with --purge (memory only). */
+  /** sasl-xoauth2's token files remove takes out: their refresh tokens are revoked once it is done (memory only). */
   oauth?: OauthRemovalFacts;
+  revocation?: Revocation;
 }
 
 export const remove: Command<RemoveRun> = {
@@ -43,7 +44,7 @@ export const remove: Command<RemoveRun> = {
     mapFiles: [],
     skipped: [],
   }),
-  steps: [oneAccount, examine, planRemove, sayWhatStays, applyRemove, purge],
+  steps: [oneAccount, examine, planRemove, sayWhatStays, applyRemove, revokeTokens, purge],
   outcomeOf,
   exitOf: () => ExitCode.ok,
 };
@@ -53,6 +54,7 @@ function outcomeOf(run: RemoveRun): CommandOutcome {
   return {
     ...(run.plan && planIsEmpty(run.plan) ? { result: 'unchanged' as const } : appliedOutcome(run.applied, 'removed')),
     ...(run.purged ? { purged: run.purged } : {}),
+    ...(run.revocation ? { revocation: run.revocation } : {}),
   };
 }
 
@@ -94,6 +96,7 @@ async function sayWhatStays(ctx: Context, run: RemoveRun): Promise<'stop' | unde
 async function applyRemove(ctx: Context, run: RemoveRun): Promise<'stop' | undefined> {
   run.applied = await showConfirmApply(ctx, run.postfix!, run.plan!, {
     title: t('remove.title'),
+    ...revokeAhead(ctx, run),
     question: 'remove.confirm',
     initialValue: false,
     reason: 'remove',
@@ -103,13 +106,26 @@ async function applyRemove(ctx: Context, run: RemoveRun): Promise<'stop' | undef
   return undefined;
 }
 
+/** Said with the plan, before the question: what happens at Google once the removal is done. */
+function revokeAhead(ctx: Context, run: RemoveRun): { explain?: string } {
+  const count = run.oauth ? refreshTokensIn(run.oauth).length : 0;
+  if (count === 0) return {};
+  return { explain: t(ctx.options.keepToken ? 'remove.revokeSkipped' : 'remove.revokeAhead', { count }) };
+}
+
+/**
+ * Only here, after the transaction committed (a rollback ended the command before this step): the token
+ * files are gone, so their refresh tokens are revoked (not with --keep-token). The backups keep the dead
+ * tokens: a restore of one brings a revoked token back, and doctor's oauth-consent-revoked offers a new consent.
+ */
+async function revokeTokens(ctx: Context, run: RemoveRun): Promise<void> {
+  if (run.oauth) run.revocation = await revokeRefreshTokens(ctx, run.oauth);
+}
+
 async function purge(ctx: Context, run: RemoveRun): Promise<void> {
   run.purged = await offerPurge(ctx, run.mapFiles);
-  // --purge only: a revoked consent cannot be taken back (a restore would bring a dead token).
-  if (ctx.options.purge && run.oauth && run.oauth.tokens.length > 0) {
-    const revoked = await revokeRefreshTokens(ctx, run.oauth);
-    run.purged = { backups: [], accounts: 0, ...run.purged, revoked };
-  }
+  if (ctx.options.purge && run.revocation)
+    run.purged = { backups: [], accounts: 0, ...run.purged, revoked: run.revocation.revoked };
 }
 
 const skipKeys: Record<PutBackSkipCode, MessageKey> = {

@@ -35,6 +35,8 @@ import { requireXoauth2Plugin } from '../flow/detect/xoauth2-plugin.js';
 import { readOauthFilesIn } from '../postfix/xoauth2-files.js';
 import { parseRelayhost } from '../gmail/relay.js';
 import { forgetPasswords } from '../flow/ask/keychain-step.js';
+import { type Revocation, refreshTokensIn, revokeRefreshTokens } from '../flow/apply/revoke.js';
+import type { OauthRemovalFacts } from '../postfix/xoauth2-files.js';
 
 /** Malformed flag values are usage errors (exit 2), reported before anything is read, asked or locked. */
 export function checkSetupFlags(ctx: Pick<Context, 'options'>): void {
@@ -56,6 +58,9 @@ interface SetupRun {
   /** The re-run menu's "remove this sender-dependent account": remove --account's run. */
   removal?: RemoveAccountRun;
   plan?: ShownPlan;
+  /** The token files the plan takes out (OAuth left, or another account's): revoked once applied (memory only). */
+  leftTokens?: OauthRemovalFacts;
+  revocation?: Revocation;
   /** The transaction's backup, once the plan is applied. */
   backupId?: string;
   keychain?: string;
@@ -75,6 +80,7 @@ export const setup: Command<SetupRun> = {
     makePlan,
     dryRunEnds,
     applyPlan,
+    revokeLeftTokens,
     rememberThePassword,
     forgetTheOldPassword,
     forgetTheRefusal,
@@ -110,6 +116,7 @@ function outcomeOf(run: SetupRun): CommandOutcome {
     backupId: run.backupId,
     keychain: run.keychain,
     flushed: run.flushed,
+    ...(run.revocation ? { revocation: run.revocation } : {}),
     test,
   };
 }
@@ -183,10 +190,16 @@ async function makePlan(ctx: Context, run: SetupRun): Promise<void> {
     ]),
   );
   run.plan = plan;
+  // The same token file signing in again keeps its token: a revocation would end the new consent's grant too.
+  const keep = answers.oauth?.files.tokenPath;
+  const left = { ...oauthFiles, tokens: oauthFiles.tokens.filter((token) => token.path !== keep) };
+  if (refreshTokensIn(left).length > 0) run.leftTokens = left;
   const replaced = plan.settings.find((s) => s.name === 'relayhost' && s.from);
   if (replaced) ctx.ui.warn(t('plan.relayhostReplaced', { from: replaced.from, to: replaced.to }));
   if (planIsEmpty(plan)) ctx.ui.success(t('plan.nothing'));
   else showPlan(ctx, plan, answers);
+  const count = run.leftTokens ? refreshTokensIn(run.leftTokens).length : 0;
+  if (count > 0) ctx.ui.info(t(ctx.options.keepToken ? 'remove.revokeSkipped' : 'remove.revokeAhead', { count }));
 }
 
 async function dryRunEnds(ctx: Context, run: SetupRun): Promise<'stop' | undefined> {
@@ -205,6 +218,14 @@ async function applyPlan(ctx: Context, run: SetupRun): Promise<void> {
   const count =
     plan.settings.length + plan.removeSettings.length + plan.files.length + plan.deletes.length + fixed.length;
   ctx.ui.success(t('apply.summary', { count, id: backup.id }));
+}
+
+/**
+ * The token files the plan took out: their refresh tokens revoked at Google, only now that the transaction
+ * committed (a failure rolled back and ended the command before this step, the token file back in place).
+ */
+async function revokeLeftTokens(ctx: Context, run: SetupRun): Promise<void> {
+  if (run.leftTokens && run.backupId) run.revocation = await revokeRefreshTokens(ctx, run.leftTokens);
 }
 
 /** Remembered for the relay it was accepted by. */

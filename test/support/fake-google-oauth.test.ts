@@ -80,6 +80,11 @@ describe('fake Google OAuth and XOAUTH2 at the Gmail double', () => {
     assert.match((await refresh(token, 'wrong')).body, /"invalid_client"/);
     const revoked = await sys.postForm(`${oauth.base}/revoke`, { token }, ca.caPem);
     assert.equal(revoked.status, 200);
+    assert.deepEqual(oauth.revocations.at(-1), {
+      fields: ['token'],
+      token,
+      contentType: 'application/x-www-form-urlencoded',
+    });
     const after = await refresh(token);
     assert.equal(after.status, 400);
     assert.match(after.body, /"invalid_grant"/);

@@ -49,6 +49,8 @@ export interface FakeOauth {
   revoke(refreshToken: string): void;
   /** What came in, in order: endpoint, grant type and the error answered (never a secret). */
   requests: { path: string; grantType?: string; ok: boolean; error?: string }[];
+  /** What the revocation endpoint received, in order: the form's field names and its token (a test's own secret). */
+  revocations: { fields: string[]; token: string; contentType: string }[];
   options: FakeOauthOptions;
   close(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function startFakeOauth(options: FakeOauthOptions): Promise<FakeOau
   const codes = new Map<string, { grant: Grant; challenge: string; redirectUri: string; used: boolean }>();
   const access = new Map<string, { refresh: string; expiresAt: number }>();
   const requests: FakeOauth['requests'] = [];
+  const revocations: FakeOauth['revocations'] = [];
   const now = () => (options.now ?? Date.now)();
 
   const issueAccess = (refresh: string) => {
@@ -159,6 +162,11 @@ export async function startFakeOauth(options: FakeOauthOptions): Promise<FakeOau
       if (req.method === 'POST' && url.pathname === '/token') return tokenEndpoint(form, res);
       if (req.method === 'POST' && url.pathname === '/revoke') {
         const known = grants.has(form.get('token') ?? '');
+        revocations.push({
+          fields: [...form.keys()],
+          token: form.get('token') ?? '',
+          contentType: req.headers['content-type'] ?? '',
+        });
         requests.push({ path: '/revoke', ok: known });
         if (!known) return error(res, 400, 'invalid_token', 'Token expired or revoked');
         revoke(form.get('token')!);
@@ -177,6 +185,7 @@ export async function startFakeOauth(options: FakeOauthOptions): Promise<FakeOau
     base,
     options,
     requests,
+    revocations,
     clientJson: (clientId) =>
       JSON.stringify({
         installed: {

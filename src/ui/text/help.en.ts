@@ -94,6 +94,9 @@ Options:
                           Google Cloud's console
   --oauth-token-file FILE with --auth oauth, headless: a token from an earlier
                           consent (at least refresh_token)
+  --keep-token            leaving OAuth (another way of signing in, another
+                          account): do not revoke the old refresh token at
+                          Google (it is revoked once the change is done)
 
 ${commonShort}
 Exit codes: 0 done (test delivered), 1 failed (nothing changed), 2 usage or
@@ -152,6 +155,8 @@ Options:
                           senders fall back to the default account)
   --purge                 also delete the backups and keychain entries that
                           still hold the password (asked when interactive)
+  --keep-token            after OAuth: do not revoke the refresh token at
+                          Google (it is revoked once the removal is done)
   -y, --yes               remove without asking
   --dry-run               show the plan and diffs; change nothing
 

@@ -100,6 +100,9 @@ root 権限（sudo）が必要です。
                           ダウンロードしたデスクトップアプリのクライアント JSON
   --oauth-token-file FILE --auth oauth をヘッドレスで使うとき、以前の同意で
                           得たトークン（少なくとも refresh_token）
+  --keep-token            OAuth をやめるとき（別のサインイン方法、別の
+                          アカウント）、古いリフレッシュトークンを Google で
+                          失効させない（既定では変更の完了後に失効させます）
 
 ${commonShort}
 終了コード: 0 完了（テストメールも配送済み）、1 失敗（何も変更していない）、
@@ -160,6 +163,8 @@ export const helpRemoveJa = `使い方: postfix-gmail-wizard remove [options]
                           既定のアカウントに戻ります）
   --purge                 パスワードが残っているバックアップとキーチェーンの
                           項目も削除する（対話モードでは確認します）
+  --keep-token            OAuth のリフレッシュトークンを Google で失効させない
+                          （既定では取り除いた後に失効させます）
   -y, --yes               確認なしで取り除く
   --dry-run               計画と差分を表示するだけで、何も変更しない
 

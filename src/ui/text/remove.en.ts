@@ -38,4 +38,12 @@ export const removeEn = {
   'remove.revoked': 'Revoked {count} OAuth refresh token(s) at {url}: Google no longer accepts them.',
   'remove.revokeFailed':
     'Could not revoke an OAuth refresh token at {url} ({error}): revoke the access yourself at https://myaccount.google.com/permissions.',
+  'remove.revokeUnknown':
+    'Google did not know an OAuth refresh token at {url} (invalid_token: revoked or expired already): check at https://myaccount.google.com/permissions that the access is gone.',
+  'remove.revokeAhead':
+    'Once this change is done, the {count} OAuth refresh token(s) it takes out are revoked at Google, so that no copy (a backup included) signs in again; --keep-token leaves them valid.',
+  'remove.revokeSkipped':
+    '--keep-token: the {count} OAuth refresh token(s) this change takes out stay valid at Google, and the backups keep them.',
+  'remove.tokenKept':
+    'Kept {count} OAuth refresh token(s) valid at Google (--keep-token); a backup still holds them. Revoke the access at https://myaccount.google.com/permissions once it is not needed.',
 } as const;

@@ -40,4 +40,12 @@ export const removeJa: Record<keyof typeof removeEn, string> = {
   'remove.revoked': 'OAuth のリフレッシュトークン {count} 個を {url} で失効させました。Google はもう受け付けません。',
   'remove.revokeFailed':
     'OAuth のリフレッシュトークンを {url} で失効させられませんでした（{error}）。https://myaccount.google.com/permissions でアクセスを自分で取り消してください。',
+  'remove.revokeUnknown':
+    'Google は OAuth のリフレッシュトークンを知りませんでした（{url}、invalid_token: すでに失効したか期限切れ）。https://myaccount.google.com/permissions でアクセスがなくなっていることを確認してください。',
+  'remove.revokeAhead':
+    'この変更が終わると、取り除く OAuth のリフレッシュトークン {count} 個を Google で失効させます。バックアップを含め、どのコピーでも再びサインインできなくなります。--keep-token を付けると有効なまま残します。',
+  'remove.revokeSkipped':
+    '--keep-token: この変更で取り除く OAuth のリフレッシュトークン {count} 個は Google で有効なままで、バックアップにも残ります。',
+  'remove.tokenKept':
+    'OAuth のリフレッシュトークン {count} 個を Google で有効なまま残しました（--keep-token）。バックアップにまだ残っています。不要になったら https://myaccount.google.com/permissions でアクセスを取り消してください。',
 };
