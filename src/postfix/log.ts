@@ -152,6 +152,19 @@ export function oauthRefreshNotes(logText: string, reason: string): string[] {
   return notes.slice(-1);
 }
 
+/** The envelope sender qmgr logged for `queueId` (`ID: from=<addr>, size=…`), the last such line; undefined when none. */
+export function senderInLog(logText: string, queueId: string): string | undefined {
+  if (!/^[0-9A-Za-z]+$/.test(queueId)) return undefined;
+  const from = new RegExp(`^${queueId}: from=<([^>]*)>, size=`);
+  let sender: string | undefined;
+  for (const line of logText.split('\n')) {
+    const { message, program } = splitLogLine(line);
+    const found = program?.endsWith('/qmgr') ? from.exec(message) : null;
+    if (found) sender = found[1];
+  }
+  return sender;
+}
+
 export function clientNotesFor(logText: string, queueId: string, to?: string): string[] {
   let notes: string[] = [];
   const pending = new Map<string, string[]>();

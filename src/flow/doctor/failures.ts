@@ -3,7 +3,14 @@
 // the test send uses.
 import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
 import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../../postfix/delivery-log.js';
-import { clientNotesFor, oauthRefreshNotes, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
+import {
+  clientNotesFor,
+  oauthRefreshNotes,
+  parseDeliveryLine,
+  senderInLog,
+  type DeliveryEvent,
+} from '../../postfix/log.js';
+import { signingAccount } from '../../postfix/sender-maps.js';
 import type { Failure } from '../../postfix/problems/types.js';
 import { readQueue, type QueueEntry } from '../../postfix/queue.js';
 import type { System } from '../../system/types.js';
@@ -39,16 +46,34 @@ export async function readFailures(
 ): Promise<{ failures: Failure[]; queueRead: boolean }> {
   const { queue, logText: text, fromJournal } = read ?? (await readQueueAndLog(sys, postfix));
   const failures: Failure[] = [];
+  // Whose refresh Google refused: the account the message signs in as (the plugin's log line names none).
+  const signer = (queueId: string, sender: string | undefined) =>
+    signingAccount(
+      postfix.passwordMap?.content,
+      postfix.settings.relayhost?.trim() ?? '',
+      (postfix.settings.smtp_sender_dependent_authentication ?? '').trim().toLowerCase() === 'yes',
+      sender ?? senderInLog(text, queueId),
+    );
+  const withAccount = (failure: Failure, sender?: string): Failure => {
+    if (failure.diagnosis !== 'oauth-consent-revoked') return failure;
+    const account = signer(failure.queueId, sender);
+    return account ? { ...failure, account } : failure;
+  };
   for (const entry of queue ?? []) {
     if (entry.queueName !== 'deferred') continue;
     for (const r of entry.recipients) {
       if (r.delayReason)
-        failures.push({
-          queueId: entry.queueId,
-          status: 'deferred',
-          reason: r.delayReason,
-          diagnosis: diagnose([...oauthRefreshNotes(text, r.delayReason), r.delayReason].join('\n')).code,
-        });
+        failures.push(
+          withAccount(
+            {
+              queueId: entry.queueId,
+              status: 'deferred',
+              reason: r.delayReason,
+              diagnosis: diagnose([...oauthRefreshNotes(text, r.delayReason), r.delayReason].join('\n')).code,
+            },
+            entry.sender,
+          ),
+        );
     }
   }
   const events = text
@@ -87,7 +112,9 @@ export async function readFailures(
     ];
     const diagnosis = diagnoseDelivery(event, notes);
     if (diagnosis)
-      failures.push({ queueId: event.queueId, status: event.status, reason: event.reply, diagnosis: diagnosis.code });
+      failures.push(
+        withAccount({ queueId: event.queueId, status: event.status, reason: event.reply, diagnosis: diagnosis.code }),
+      );
   }
   return { failures, queueRead: queue !== undefined };
 }

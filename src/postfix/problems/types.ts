@@ -96,6 +96,8 @@ export interface Failure {
   /** Postfix's reason (delay_reason, or the log line's text in parentheses). */
   reason: string;
   diagnosis: DiagnosisCode;
+  /** The account the message signs in as (its envelope sender through the password map), where known. */
+  account?: string;
 }
 
 export interface DoctorFacts {
