@@ -12,6 +12,7 @@ export const DIAGNOSIS_CODES = [
   'relay-address-refused',
   'sasl-password-map',
   'oauth-consent-revoked',
+  'oauth-ca-unreadable',
   'sasl-no-mechanism',
   'sasl-not-offered',
   'starttls-not-offered',
@@ -133,6 +134,7 @@ const MESSAGE = [
   'message (?:was |has been )?(?:blocked|rejected)',
   '\\(in reply to end of DATA command\\)',
 ];
+const REFRESH = 'TokenStore::Refresh: ';
 // The error(8) agent bounces with nothing but the next hop as its reason, e.g. "([smtp.gmail.com]:587)".
 const BARE_NEXTHOP = /^\[[^\]\s]+\](?::\d+)?$/;
 
@@ -165,12 +167,10 @@ const RULES: readonly Rule[] = [
       'local data error while talking to',
     ),
   },
-  // sasl-xoauth2 0.27's note when the token endpoint refused a refresh (Google's invalid_grant: a revoked
-  // or expired consent); Postfix's own "bad protocol / cancel" alone is not enough (postfix/log.ts).
-  {
-    code: 'oauth-consent-revoked',
-    text: re('TokenStore::Refresh: (?:request failed|exceeded maximum)', 'invalid_grant'),
-  },
+  // sasl-xoauth2 0.27's notes (postfix/xoauth2-log.ts): its libcurl could not read the CA bundle, or Google refused
+  // the refresh (invalid_grant: a revoked or expired consent); Postfix's "bad protocol / cancel" alone is neither.
+  { code: 'oauth-ca-unreadable', text: re(`${REFRESH}http error: (?:Problem with the SSL CA|error setting cert)`) },
+  { code: 'oauth-consent-revoked', text: re(`${REFRESH}(?:request failed|exceeded maximum)`, 'invalid_grant') },
   { code: 'sasl-no-mechanism', text: re('no mechanism available', 'No worthy mechs found') },
   // Workspace's SMTP relay service: the client's address is in no "Allowed senders / IP addresses" rule.
   { code: 'relay-address-refused', text: re('Invalid credentials for relay', 'Mail relay denied \\[') },

@@ -134,24 +134,6 @@ export function saslWarningsSince(logText: string, queueId?: string): string[] {
  * message (for one recipient when `to` is given): certificate failures, TLS library errors,
  * per-address connect errors, SASL warnings. "Server certificate not verified" says what; these say why.
  */
-// sasl-xoauth2 0.27 logs through smtp(8)'s own syslog ident, after Postfix's line about the failed login
-// (tarickb/sasl-xoauth2 issue #69 shows that order), so it cannot be taken as a note before a verdict.
-const OAUTH_REFRESH_FAILED = /\[sasl-xoauth2\] auth failed: .*TokenStore::Refresh: (?:request failed|exceeded maximum)/;
-const SASL_BAD_PROTOCOL = /^SASL authentication failed; cannot authenticate to server \S+: bad protocol \/ cancel$/;
-
-/**
- * The plugin's refresh failures in the log, for failures whose reason is Postfix's bare "bad protocol /
- * cancel": the message the plugin wrote, without its prefix.
- */
-export function oauthRefreshNotes(logText: string, reason: string): string[] {
-  if (!SASL_BAD_PROTOCOL.test(reason.trim())) return [];
-  const notes = logText
-    .split('\n')
-    .map((line) => splitLogLine(line).message)
-    .filter((m) => OAUTH_REFRESH_FAILED.test(m));
-  return notes.slice(-1);
-}
-
 export function clientNotesFor(logText: string, queueId: string, to?: string): string[] {
   let notes: string[] = [];
   const pending = new Map<string, string[]>();
@@ -180,11 +162,11 @@ function replyText(rest: string): string {
   return inner.endsWith(')') ? inner.slice(0, -1) : inner;
 }
 
-function ownerQueueId(message: string): string | undefined {
+export function ownerQueueId(message: string): string | undefined {
   return new RegExp(`^(?:warning: )?(${QUEUE_ID}): `).exec(message)?.[1];
 }
 
-function stripQueueId(message: string): string {
+export function stripQueueId(message: string): string {
   return message.replace(new RegExp(`^(warning: )?${QUEUE_ID}: `), '$1');
 }
 

@@ -22,7 +22,7 @@ import type {
 } from './types.js';
 import { loadTemplates } from './templates.js';
 import { runChild } from './child.js';
-import { readSecretFile } from './secret-file.js';
+import { readSecretFile, readTrustedFile } from './secret-file.js';
 import { postfixChildren, postfixMasterRunning } from './postfix-master.js';
 import { trustedOwners } from './sudo-user.js';
 
@@ -34,6 +34,7 @@ export function createRealSystem(): System {
     readFile: async (path) => (await readBytes(path))?.toString('utf8'),
     readBytes,
     readSecretFile: (path) => readSecretFile(path, trustedOwners()),
+    readTrustedFile: (path) => readTrustedFile(path, trustedOwners()),
     loadTemplates,
     fileInfo,
     listDir: async (path) => {
@@ -99,8 +100,7 @@ export function createRealSystem(): System {
   };
 }
 
-// PGW_TRACE=1 prints every command with its duration on stderr (never its
-// standard input, which is where secrets travel).
+// PGW_TRACE=1 prints every command (argv never holds a secret) and its duration on stderr; never stdin.
 const trace = process.env.PGW_TRACE === '1';
 const started = Date.now();
 

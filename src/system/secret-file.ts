@@ -1,5 +1,5 @@
-// Reading a secret root is pointed at (--password-file): root reads it, so no
-// one but its owner may have chosen what it holds. A regular file, not a
+// Reading a secret root is pointed at (--password-file), or the trust anchors it hands Postfix
+// (--ca-file): root reads it, so no one but its owner may have chosen what it holds. A regular file, not a
 // symlink or a device (/dev/stdin, a FIFO another user feeds), owned by root
 // or the person who ran sudo, writable by no one else, and every directory
 // above it the same (a root-owned sticky /tmp on the way is fine: others
@@ -12,11 +12,13 @@ import { dirname } from 'node:path';
 import type { SecretFile } from './types.js';
 
 /** More than any password: a larger file is not the one meant. */
-const maxBytes = 4096;
+const secretMaxBytes = 4096;
+/** More than any CA bundle (Debian's whole ca-certificates.crt is about 220 KiB). */
+export const anchorsMaxBytes = 8 << 20;
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? '';
 
-function fileProblem(s: Stats, trusted: readonly number[]): SecretFile['problem'] {
+function fileProblem(s: Stats, trusted: readonly number[], maxBytes: number): SecretFile['problem'] {
   if (s.isSymbolicLink()) return 'symlink';
   if (!s.isFile()) return s.isDirectory() ? 'directory' : 'not-regular';
   if (!trusted.includes(s.uid)) return 'owner';
@@ -49,14 +51,38 @@ async function unsafeDirAbove(dir: string, trusted: readonly number[], depth = 0
  * The secret at `path`, or why it was refused. `trusted`: the uids that may own the file and the
  * directories above it (root, this process, the person who ran sudo).
  */
-export async function readSecretFile(path: string, trusted: readonly number[]): Promise<SecretFile> {
+export function readSecretFile(path: string, trusted: readonly number[]): Promise<SecretFile> {
+  return readTrusted(path, trusted, secretMaxBytes, 0);
+}
+
+/**
+ * Trust anchors root hands Postfix (--ca-file): the same rules, a larger size, and a symlink followed
+ * when a trusted user owns it (/etc/ssl/certs/*.pem are root's links), to a target checked the same way.
+ */
+export function readTrustedFile(path: string, trusted: readonly number[]): Promise<SecretFile> {
+  return readTrusted(path, trusted, anchorsMaxBytes, 8);
+}
+
+async function readTrusted(
+  path: string,
+  trusted: readonly number[],
+  maxBytes: number,
+  links: number,
+): Promise<SecretFile> {
   let before: Stats;
   try {
     before = await lstat(path);
   } catch (error) {
     return { problem: ['ENOENT', 'ENOTDIR'].includes(code(error)) ? 'missing' : 'unreadable' };
   }
-  const problem = fileProblem(before, trusted);
+  if (before.isSymbolicLink() && links > 0 && trusted.includes(before.uid)) {
+    // A link no one else can replace (its folder is checked first): where it leads is judged the same way.
+    const where = await unsafeDirAbove(dirname(path), trusted);
+    if (where) return { problem: 'unsafe-dir', where };
+    const target = await realpath(path).catch(() => undefined);
+    return target ? readTrusted(target, trusted, maxBytes, links - 1) : { problem: 'missing' };
+  }
+  const problem = fileProblem(before, trusted, maxBytes);
   if (problem) return { problem };
   const unsafe = await unsafeDirAbove(dirname(path), trusted);
   if (unsafe) return { problem: 'unsafe-dir', where: unsafe };
@@ -69,7 +95,7 @@ export async function readSecretFile(path: string, trusted: readonly number[]): 
   try {
     const now = await handle.stat();
     if (now.ino !== before.ino || now.dev !== before.dev) return { problem: 'changed' };
-    const again = fileProblem(now, trusted);
+    const again = fileProblem(now, trusted, maxBytes);
     if (again) return { problem: again };
     const buffer = Buffer.alloc(maxBytes + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);

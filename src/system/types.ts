@@ -183,6 +183,11 @@ export interface System {
    * directory above it; otherwise the problem and nothing read.
    */
   readSecretFile(path: string): Promise<SecretFile>;
+  /**
+   * Trust anchors root hands Postfix (--ca-file): the same rules as readSecretFile, up to 8 MiB, and a
+   * symlink a trusted user owns is followed to a target held to them too (never a FIFO or a device).
+   */
+  readTrustedFile(path: string): Promise<SecretFile>;
   /** The package's own templates (templates/*.ejs): every file the wizard writes is rendered from one. */
   loadTemplates(names: readonly TemplateName[]): Promise<Record<TemplateName, string>>;
   readBytes(path: string): Promise<Buffer | undefined>;

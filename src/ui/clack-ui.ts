@@ -11,6 +11,30 @@ import type { Progress, SelectOption, Ui } from './ui.js';
 
 type Clack = typeof import('@clack/prompts');
 
+/**
+ * Runs `start` (clack's spinner.start), then takes over the key handler it installs on standard input.
+ * The spinner puts the terminal in raw mode, so Ctrl-C sends no SIGINT, and @clack/core's handler ends
+ * the process on the spot with exit 0 — in the middle of a transaction, with no rollback. Here Ctrl-C
+ * becomes the SIGINT it is in a cooked terminal, sent to this process alone (not to a postmap that
+ * runs): a transaction holds it and rolls back (exit 130); anywhere else it ends the run (130).
+ * `stopped` ends the spinner first, which gives the terminal back (cursor, raw mode). Returns the undo.
+ */
+function ctrlCIsSigint(stopped: () => void, start: () => void): () => void {
+  const input = process.stdin;
+  const before = new Set(input.listeners('keypress'));
+  start();
+  const clacks = input.listeners('keypress').filter((listener) => !before.has(listener));
+  for (const listener of clacks) input.removeListener('keypress', listener as (...args: unknown[]) => void);
+  const onKey = (_text: unknown, key?: { ctrl?: boolean; name?: string }) => {
+    if (!key?.ctrl || key.name !== 'c') return;
+    input.removeListener('keypress', onKey);
+    stopped();
+    process.kill(process.pid, 'SIGINT');
+  };
+  input.on('keypress', onKey);
+  return () => input.removeListener('keypress', onKey);
+}
+
 // Loaded by openClackUi, not imported: in the one-file bundle that ships (scripts/bundle.ts) a static
 // import would be hoisted to its top and load clack (tens of milliseconds) on every start, --help and check too.
 let clack: Clack;
@@ -102,10 +126,20 @@ class ClackUi implements Ui {
     const spin = clack.spinner({ output: this.output, indicator: 'timer' });
     // The timer (" [12s]", " [1m 5s]") follows the last line.
     const timed = (m: string) => this.guided(m, 9);
-    spin.start(timed(message));
+    let current = message;
+    const release = ctrlCIsSigint(
+      () => {
+        spin.cancel(timed(t('tui.stoppedByCtrlC', { step: current })));
+      },
+      () => spin.start(timed(message)),
+    );
     return {
-      update: (m) => spin.message(timed(m)),
-      stop: (m, outcome = 'ok') => (outcome === 'ok' ? spin.stop(timed(m)) : spin.error(timed(m))),
+      update: (m) => spin.message(timed((current = m))),
+      stop: (m, outcome = 'ok') => {
+        release();
+        if (outcome === 'ok') spin.stop(timed(m));
+        else spin.error(timed(m));
+      },
     };
   }
 

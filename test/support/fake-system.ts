@@ -142,6 +142,10 @@ export class FakeSystem implements System {
     if (unsafe) return { problem: 'unsafe-dir', where: unsafe.path };
     return { text: f.content.toString('utf8'), othersMayRead: (f.mode & 0o004) !== 0 };
   }
+  /** As readSecretFile here: the fake has no symlinks and no size rule. */
+  readTrustedFile(path: string): Promise<SecretFile> {
+    return this.readSecretFile(path);
+  }
   async readBytes(path: string): Promise<Buffer | undefined> {
     return this.files.get(path)?.content;
   }

@@ -45,11 +45,32 @@ export async function resolveCaFile(
 ): Promise<{ path: string; pem: string }> {
   const path = ctx.options.caFile ?? facts.caBundle;
   if (!path) throw new WizardError('no-ca-bundle', t('ca.none'), t('ca.noneFix'));
-  const pem = await ctx.sys.readFile(path);
+  const pem = ctx.options.caFile ? await readGivenCaFile(ctx.sys, path) : await ctx.sys.readFile(path);
   if (!pem?.includes('-----BEGIN CERTIFICATE-----')) {
     throw new UsageError('invalid-ca-file', t('ca.unreadable', { path }), t('ca.unreadableFix'));
   }
   return { path, pem };
+}
+
+const caFileText: Partial<Record<SecretFileProblem, MessageKey>> = {
+  symlink: 'ca.file.symlink',
+  'not-regular': 'ca.file.notRegular',
+  owner: 'ca.file.owner',
+  writable: 'ca.file.writable',
+  'too-large': 'ca.file.tooLarge',
+  'unsafe-dir': 'ca.file.unsafeDir',
+  changed: 'ca.file.changed',
+};
+
+/**
+ * --ca-file: main.cf names it (smtp_tls_CAfile) and Postfix trusts what it holds from then on, so it is
+ * read only if no other user can change it, and never a FIFO or a device (readTrustedFile).
+ */
+async function readGivenCaFile(sys: System, path: string): Promise<string | undefined> {
+  const file = await sys.readTrustedFile(path);
+  const key = file.problem && caFileText[file.problem];
+  if (key) throw new UsageError('invalid-ca-file', t(key, { path, dir: file.where ?? '' }), t('ca.fileFix'));
+  return file.text;
 }
 
 /** --account, --to and the password from --password-stdin/--password-file, each checked; exit 2 on the first bad one. */

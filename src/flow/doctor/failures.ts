@@ -3,7 +3,8 @@
 // the test send uses.
 import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
 import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../../postfix/delivery-log.js';
-import { clientNotesFor, oauthRefreshNotes, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
+import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
+import { clientSaslFailed, oauthRefreshNotes, oauthSessionFor } from '../../postfix/xoauth2-log.js';
 import type { Failure } from '../../postfix/problems/types.js';
 import { readQueue, type QueueEntry } from '../../postfix/queue.js';
 import type { System } from '../../system/types.js';
@@ -42,13 +43,15 @@ export async function readFailures(
   for (const entry of queue ?? []) {
     if (entry.queueName !== 'deferred') continue;
     for (const r of entry.recipients) {
-      if (r.delayReason)
-        failures.push({
-          queueId: entry.queueId,
-          status: 'deferred',
-          reason: r.delayReason,
-          diagnosis: diagnose([...oauthRefreshNotes(text, r.delayReason), r.delayReason].join('\n')).code,
-        });
+      if (!r.delayReason) continue;
+      const { notes, signIn } = oauthNotes(text, entry.queueId, r.delayReason);
+      failures.push({
+        queueId: entry.queueId,
+        status: 'deferred',
+        reason: r.delayReason,
+        diagnosis: diagnose([...notes, r.delayReason].join('\n')).code,
+        ...signIn,
+      });
     }
   }
   const events = text
@@ -81,15 +84,34 @@ export async function readFailures(
       continue;
     if (latest.has(event.queueId) && latest.get(event.queueId) !== event) continue;
     if (failures.some((f) => f.queueId === event.queueId && f.reason === event.reply)) continue;
-    const notes = [
-      ...oauthRefreshNotes(text, event.reply),
-      ...clientNotesFor(text, event.queueId, event.to || undefined),
-    ];
+    const oauth = oauthNotes(text, event.queueId, event.reply);
+    const notes = [...oauth.notes, ...clientNotesFor(text, event.queueId, event.to || undefined)];
     const diagnosis = diagnoseDelivery(event, notes);
     if (diagnosis)
-      failures.push({ queueId: event.queueId, status: event.status, reason: event.reply, diagnosis: diagnosis.code });
+      failures.push({
+        queueId: event.queueId,
+        status: event.status,
+        reason: event.reply,
+        diagnosis: diagnosis.code,
+        ...oauth.signIn,
+      });
   }
   return { failures, queueRead: queue !== undefined };
+}
+
+/**
+ * The sasl-xoauth2 plugin's summary behind a failure: the latest one when the reason is the bare "bad
+ * protocol / cancel", and the one the same smtp process logged for this message (the reason may then be the
+ * next address's, a refused ::1). signIn marks a SASL failure on this side, whether the plugin said why or not.
+ */
+function oauthNotes(
+  text: string,
+  queueId: string,
+  reason: string,
+): { notes: string[]; signIn: { signInFailed?: true } } {
+  const session = oauthSessionFor(text, queueId);
+  const notes = [...new Set([...oauthRefreshNotes(text, reason), ...session.notes])];
+  return { notes, signIn: session.saslFailed || clientSaslFailed(reason) ? { signInFailed: true } : {} };
 }
 
 async function recentLog(sys: System, postfix: PostfixFacts): Promise<string> {

@@ -26,7 +26,10 @@ export async function readOauthFacts(
   const queue = (settings.queue_directory ?? '/var/spool/postfix').replace(/\/+$/, '');
   const chrootDir = postfix.tls?.chrootDir;
   const inside = chrootDir ? configPaths(chrootDir)[1] : undefined;
-  const chrootConfigMissing = inside ? await missingInChroot(sys, chrootDir!, inside, facts.caBundle) : undefined;
+  const inChroot = inside ? await chrootFiles(sys, chrootDir!, inside, facts.caBundle) : {};
+  // maillog_file: Postfix logs through postlogd, the plugin still through syslog(3) — to /dev/log, if anything listens.
+  const maillog = (settings.maillog_file ?? '').trim();
+  const syslog = maillog ? { maillogFile: maillog, devLog: (await sys.fileInfo('/dev/log')) !== undefined } : {};
   const dirPath = `${queue}/${tokenDirName}`;
   const dir = await sys.fileInfo(dirPath);
   const names = dir?.isDirectory ? (await sys.listDir(dirPath)).filter((n) => n.endsWith('.json')) : [];
@@ -57,7 +60,8 @@ export async function readOauthFacts(
   }
   return {
     plugin: facts.saslPlugins.xoauth2 === true,
-    ...(chrootConfigMissing ? { chrootConfigMissing } : {}),
+    ...inChroot,
+    ...syslog,
     owner,
     now: Math.floor(sys.now().getTime() / 1000),
     consentWarnSeconds,
@@ -66,25 +70,31 @@ export async function readOauthFacts(
 }
 
 /**
- * Chrooted smtp: the plugin's config inside the chroot, or else the CA bundle its libcurl verifies the
- * token endpoint with (the config's ca_bundle_file, else the system's) at the same path inside it.
+ * Chrooted smtp: the plugin's config inside the chroot, and the CA bundle its libcurl verifies the token
+ * endpoint with (the config's ca_bundle_file, else the system's) at the same path inside it — a copy that
+ * must follow the original, which a ca-certificates upgrade rewrites (the copy then stays the old one).
  */
-async function missingInChroot(
+async function chrootFiles(
   sys: System,
   chrootDir: string,
   config: string,
   systemBundle: string | undefined,
-): Promise<string | undefined> {
+): Promise<Pick<OauthFacts, 'chrootConfigMissing' | 'chrootCa'>> {
   const text = await sys.readFile(config).catch(() => undefined);
-  if (text === undefined) return config;
+  if (text === undefined) return { chrootConfigMissing: config };
   let bundle: unknown;
   try {
     bundle = (JSON.parse(text) as Record<string, unknown>).ca_bundle_file;
   } catch {
     bundle = undefined; // a config the plugin cannot read is a person's to mend; the bundle is what counts here
   }
-  const path = typeof bundle === 'string' && bundle.startsWith('/') ? bundle : systemBundle;
-  if (!path) return undefined;
-  const inside = `${chrootDir.replace(/\/+$/, '')}${path}`;
-  return (await sys.fileInfo(inside)) ? undefined : inside;
+  const from = typeof bundle === 'string' && bundle.startsWith('/') ? bundle : systemBundle;
+  if (!from) return {};
+  const to = `${chrootDir.replace(/\/+$/, '')}${from}`;
+  const [copy, original] = await Promise.all([
+    sys.readFile(to).catch(() => undefined),
+    sys.readFile(from).catch(() => undefined),
+  ]);
+  if (copy === undefined) return { chrootCa: { from, to, state: 'missing' } };
+  return original !== undefined && copy !== original ? { chrootCa: { from, to, state: 'stale' } } : {};
 }

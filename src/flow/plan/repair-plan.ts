@@ -9,6 +9,8 @@ import type { PostfixFacts } from '../types.js';
 import type { PlannedCommand, SecretFileFix } from '../../transaction/plan.js';
 import { type ShownFile, type ShownPlan, shownPlan } from './plan-part.js';
 import { instanceDir } from '../../postfix/postconf.js';
+import type { PlannedDirectory } from '../../transaction/directories.js';
+import { dirname } from 'node:path';
 
 export interface RepairPlan {
   plan: ShownPlan;
@@ -41,6 +43,7 @@ export async function repairPlan(
   const files: ShownFile[] = [];
   const commands: PlannedCommand[] = [];
   const postmapped = new Set<string>();
+  const directories: PlannedDirectory[] = [];
   const touches = new Set<string>(settings.length + removeSettings.length > 0 ? [mainCf] : []);
   const secretFiles = new Set<string>();
   for (const { repair } of repairs) {
@@ -61,10 +64,14 @@ export async function repairPlan(
       commands.push({ file: 'chown', args: ['-R', owner, '--', path] });
     }
     for (const { from, to } of repair!.copy ?? []) {
-      const [content, info] = await Promise.all([sys.readFile(from), sys.fileInfo(from)]);
+      const [content, info, previous] = await Promise.all([sys.readFile(from), sys.fileInfo(from), sys.readFile(to)]);
       if (content === undefined) continue;
-      files.push({ path: to, content, mode: (info?.mode ?? 0o644) & 0o755, secret: false });
+      const mode = (info?.mode ?? 0o644) & 0o755;
+      files.push({ path: to, content, mode, secret: false, ...(previous !== undefined ? { previous } : {}) });
       touches.add(to);
+      // A copy into the chroot may need the directories above it (etc/ssl/certs), root's as setup makes them.
+      for (let dir = dirname(to); dir !== '/' && !(await sys.fileInfo(dir)); dir = dirname(dir))
+        directories.unshift({ path: dir, mode: 0o755, uid: 0, gid: 0 });
     }
   }
   let tls: ReturnType<typeof planTlsFixes> | undefined;
@@ -90,6 +97,7 @@ export async function repairPlan(
     secretFixes,
     // postmap keeps an existing compiled map's mode; these are checked for 0600 again after it.
     secretFiles: [...secretFiles],
+    ...(directories.length > 0 ? { directories } : {}),
     ...(tls && overridden ? { masterRemovals: tls.masterRemovals } : {}),
   });
   const start = repairs.some((p) => p.repair!.start) && !postfix.running;

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
 import { clientNotesFor, deliveryEventsFor, queueIdFromResponse, type DeliveryEvent } from '../../postfix/log.js';
+import { oauthSessionFor } from '../../postfix/xoauth2-log.js';
 import { readQueue, type QueueEntry } from '../../postfix/queue.js';
 import { believedVerdict, hasFinalClaim } from '../../postfix/verdict.js';
 import type { System } from '../../system/types.js';
@@ -86,7 +87,9 @@ export async function sendTestMessage(
           : t('verify.notSent', { id: queueId, status: verdict.status }),
         verdict.status === 'sent' ? 'ok' : 'failed',
       );
-      return resultFromEvent(to, queueId, verdict, clientNotesFor(logText, queueId, to));
+      // The plugin's summary the same smtp process logged for this message (a refused ::1 may be the reason).
+      const notes = [...oauthSessionFor(logText, queueId).notes, ...clientNotesFor(logText, queueId, to)];
+      return resultFromEvent(to, queueId, verdict, notes);
     }
     // No log to read (log kind none): a message gone from the queue is all there is to know.
     if (postfix.log.kind === 'none' && entry && !entry.queued) {

@@ -2,6 +2,7 @@
 // (gmail/diagnose.ts) the test send uses too, so doctor and the test never disagree.
 import type { DiagnosisCode } from '../../gmail/diagnose.js';
 import { defaultRelay } from '../../gmail/relay.js';
+import { unheardFailures } from './oauth-log.js';
 import type { DoctorFacts, Failure, Problem, ProblemCode } from './types.js';
 
 const AUTH: readonly DiagnosisCode[] = [
@@ -40,6 +41,11 @@ export function oauthConsentRevoked(facts: Pick<DoctorFacts, 'failures'>): Probl
   return fromFailures(facts.failures, 'oauth-consent-revoked', ['oauth-consent-revoked']);
 }
 
+/** The plugin's libcurl could not read its CA bundle (smtp chrooted without a readable copy): a file, not a consent. */
+export function oauthCaUnreadable(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
+  return fromFailures(facts.failures, 'oauth-ca-unreadable', ['oauth-ca-unreadable']);
+}
+
 export function quotaExceeded(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
   return fromFailures(facts.failures, 'quota-exceeded', ['quota-exceeded']);
 }
@@ -49,7 +55,7 @@ export function throttled(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
 }
 
 /** Every other failure: never silent about waiting or returned mail, each with its diagnosis. */
-export function mailDeferred(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
+export function mailDeferred(facts: Pick<DoctorFacts, 'failures' | 'oauth'>): Problem[] {
   const covered: readonly DiagnosisCode[] = [
     ...AUTH,
     ...THROTTLE,
@@ -57,8 +63,10 @@ export function mailDeferred(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
     'quota-exceeded',
     'sasl-no-mechanism',
     'oauth-consent-revoked',
+    'oauth-ca-unreadable',
   ];
-  const rest = facts.failures.filter((f) => !covered.includes(f.diagnosis));
+  const unheard = unheardFailures(facts); // oauth-plugin-unheard says these
+  const rest = facts.failures.filter((f) => !covered.includes(f.diagnosis) && !unheard.includes(f));
   return fromFailures(rest, 'mail-deferred', [...new Set(rest.map((f) => f.diagnosis))]).map((p) => ({
     ...p,
     severity: 'warning' as const,

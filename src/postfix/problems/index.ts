@@ -5,6 +5,7 @@ import {
   dnsFailure,
   loginRefused,
   mailDeferred,
+  oauthCaUnreadable,
   oauthConsentRevoked,
   quotaExceeded,
   throttled,
@@ -23,7 +24,8 @@ import {
 } from './settings.js';
 import { relayTakenOut } from './relay-taken-out.js';
 import { dpkgInterrupted } from './dpkg-interrupted.js';
-import { oauthConsentEnding, oauthPluginMissing, oauthTokenUnwritable } from './oauth.js';
+import { oauthChrootCaStale, oauthConsentEnding, oauthPluginMissing, oauthTokenUnwritable } from './oauth.js';
+import { oauthPluginUnheard } from './oauth-log.js';
 import { mapTypeUnsupported, postfixWithoutSasl, postfixWithoutTls } from './build.js';
 import type { DoctorFacts, Problem } from './types.js';
 
@@ -41,6 +43,7 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   wrappermodeMismatch,
   saslPluginsMissing,
   oauthPluginMissing,
+  oauthChrootCaStale,
   oauthTokenUnwritable,
   relayTakenOut,
   relayBypassed,
@@ -51,6 +54,8 @@ const RULES: readonly ((facts: DoctorFacts) => Problem[])[] = [
   loginRefused,
   deferredAuth,
   oauthConsentRevoked,
+  oauthCaUnreadable,
+  oauthPluginUnheard,
   oauthConsentEnding,
   quotaExceeded,
   dailyLimit,

@@ -1,6 +1,7 @@
 // OAuth 2.0 (main.cf's XOAUTH2-only mechanism filter): the sasl-xoauth2 plugin must be installed (and
-// find its config inside smtp's chroot), and smtp(8) — running as mail_owner — must be able to
-// rewrite the token file, which the plugin does at each refresh (a new file beside it, renamed).
+// find its config and a current copy of its CA bundle inside smtp's chroot), and smtp(8) — running as
+// mail_owner — must be able to rewrite the token file, which the plugin does at each refresh (a new file
+// beside it, renamed).
 import type { DoctorFacts, Problem } from './types.js';
 
 const octal = (mode: number) => mode.toString(8).padStart(4, '0');
@@ -29,6 +30,24 @@ export function oauthPluginMissing(facts: DoctorFacts): Problem[] {
       },
     ];
   return [];
+}
+
+/** smtp chrooted: the plugin's libcurl verifies Google with the copy of its CA bundle inside the chroot. */
+export function oauthChrootCaStale(facts: Pick<DoctorFacts, 'oauth'>): Problem[] {
+  const ca = facts.oauth?.chrootCa;
+  if (!ca || !facts.oauth?.plugin) return [];
+  const missing = ca.state === 'missing';
+  return [
+    {
+      code: 'oauth-chroot-ca-stale',
+      // A stale copy still verifies Google until the root it needs changes; a missing one never does.
+      severity: missing ? 'error' : 'warning',
+      evidence: [missing ? `${ca.to}: missing (smtp runs chrooted)` : `${ca.to}: differs from ${ca.from}`],
+      fixable: true,
+      repair: { copy: [{ from: ca.from, to: ca.to }] },
+      vars: { from: ca.from, to: ca.to },
+    },
+  ];
 }
 
 export function oauthTokenUnwritable(facts: DoctorFacts): Problem[] {

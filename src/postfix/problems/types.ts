@@ -19,7 +19,10 @@ export const PROBLEM_CODES = [
   'sasl-plugins-missing',
   'oauth-plugin-missing',
   'oauth-token-unwritable',
+  'oauth-chroot-ca-stale',
   'oauth-consent-revoked',
+  'oauth-ca-unreadable',
+  'oauth-plugin-unheard',
   'oauth-consent-expired',
   'oauth-consent-expiring',
   'relay-taken-out',
@@ -96,6 +99,8 @@ export interface Failure {
   /** Postfix's reason (delay_reason, or the log line's text in parentheses). */
   reason: string;
   diagnosis: DiagnosisCode;
+  /** Cyrus SASL failed on this side ("cannot authenticate to server …"), in the reason or a line before it. */
+  signInFailed?: true;
 }
 
 export interface DoctorFacts {
@@ -143,8 +148,13 @@ export interface DoctorFacts {
 export interface OauthFacts {
   /** libsasl-xoauth2.so in a Cyrus SASL plugin directory. */
   plugin: boolean;
-  /** smtp runs chrooted and the plugin's config, or the CA bundle it names, is missing inside the chroot (the plugin reads both there). */
+  /** smtp runs chrooted and the plugin's config is missing inside the chroot (the plugin reads it there). */
   chrootConfigMissing?: string;
+  /** smtp runs chrooted and the copy of the CA bundle the plugin names is missing inside it, or not the original's content. */
+  chrootCa?: { from: string; to: string; state: 'missing' | 'stale' };
+  /** main.cf's maillog_file (Postfix logs through postlogd), and whether /dev/log is there for the plugin's syslog(3). */
+  maillogFile?: string;
+  devLog?: boolean;
   /** mail_owner and its ids: the user that must own the token files and their directory. */
   owner: { name: string; uid: number; gid: number };
   /** Epoch seconds when these facts were read, and how long before a consent's end to warn. */

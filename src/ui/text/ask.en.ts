@@ -51,6 +51,20 @@ export const askEn = {
   'ca.noneFix': "Install your distribution's ca-certificates package, or give one with --ca-file PATH.",
   'ca.unreadable': '{path} is not a readable file of PEM certificates.',
   'ca.unreadableFix': 'Give a PEM file with --ca-file, e.g. /etc/ssl/certs/ca-certificates.crt.',
+  'ca.file.symlink':
+    'The CA file {path} is a symbolic link another user owns: they could point it at a certificate of theirs.',
+  'ca.file.notRegular':
+    'The CA file {path} is not a regular file (a device, a FIFO or a socket): root reads trust anchors only from a plain file.',
+  'ca.file.owner':
+    'The CA file {path} belongs to another user: they could add a certificate of their own, which Postfix would then trust as Gmail.',
+  'ca.file.writable':
+    'The CA file {path} can be changed by other users (its group or everyone may write it): they could add a certificate of their own.',
+  'ca.file.tooLarge': 'The CA file {path} is larger than 8 MiB: it is not a CA bundle.',
+  'ca.file.unsafeDir':
+    'The CA file {path} is under {dir}, which another user can change (it is theirs, or they may write it): they could swap the file.',
+  'ca.file.changed': 'The CA file {path} changed while it was being read.',
+  'ca.fileFix':
+    'Postfix keeps reading the file at that path: copy it where only root can change it (sudo install -m 644 FILE /usr/local/share/ca-certificates/) and give that path with --ca-file.',
   'ask.account': 'Gmail address to send as',
   'ask.passwordHelp':
     'Gmail needs an app password here, not your normal password. Create one at {url} (2-Step Verification must be on).',

@@ -56,6 +56,20 @@ export const askJa: Record<keyof typeof askEn, string> = {
     'ディストリビューションの ca-certificates パッケージをインストールするか、--ca-file PATH で指定してください。',
   'ca.unreadable': '{path} は読み取り可能な PEM 形式の証明書ファイルではありません。',
   'ca.unreadableFix': '--ca-file で PEM ファイルを指定してください（例: /etc/ssl/certs/ca-certificates.crt）。',
+  'ca.file.symlink':
+    'CA ファイル {path} はほかのユーザーが所有するシンボリックリンクです。そのユーザーの証明書を指すように変えられるおそれがあります。',
+  'ca.file.notRegular':
+    'CA ファイル {path} は通常のファイルではありません（デバイス、FIFO、ソケット）。root は通常のファイルからだけ信頼する証明書を読みます。',
+  'ca.file.owner':
+    'CA ファイル {path} はほかのユーザーの所有です。そのユーザーが自分の証明書を加えると、Postfix はそれを Gmail として信頼してしまいます。',
+  'ca.file.writable':
+    'CA ファイル {path} はほかのユーザー（グループまたは全員）が書き換えられます。そのユーザーの証明書を加えられるおそれがあります。',
+  'ca.file.tooLarge': 'CA ファイル {path} は 8 MiB より大きく、CA バンドルではありません。',
+  'ca.file.unsafeDir':
+    'CA ファイル {path} は、ほかのユーザーが変更できる {dir} の下にあります（そのユーザーの所有か、書き込み可能）。ファイルをすり替えられるおそれがあります。',
+  'ca.file.changed': 'CA ファイル {path} が読み取り中に変わりました。',
+  'ca.fileFix':
+    'Postfix はこれからもそのパスのファイルを読みます。root だけが変更できる場所にコピーし（sudo install -m 644 FILE /usr/local/share/ca-certificates/）、そのパスを --ca-file で指定してください。',
   'ask.account': '送信に使う Gmail アドレス',
   'ask.passwordHelp':
     'ここで必要なのは通常のパスワードではなく、Gmail のアプリパスワードです。{url} で作成してください（2 段階認証プロセスを有効にしておく必要があります）。',

@@ -43,6 +43,12 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
       'Google refused to refresh the OAuth token: the consent was revoked or expired (invalid_grant), or the OAuth client was deleted (invalid_client).',
     fix: 'Consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give a new token with --oauth-token-file FILE (for a deleted client, a new client JSON with --oauth-client FILE too).',
   },
+  'oauth-ca-unreadable': {
+    // The plugin's line: TokenStore::Refresh: http error: Problem with the SSL CA cert (path? access rights?).
+    cause:
+      "The sasl-xoauth2 plugin's libcurl could not read the CA bundle it checks Google's token endpoint with (smtp chrooted: no copy in the chroot, or unreadable).",
+    fix: "Copy the bundle (ca_bundle_file in /etc/sasl-xoauth2.conf) into smtp's chroot at the same path, readable by postfix: postfix-gmail-wizard doctor --fix does it. The consent is fine; the waiting mail then goes out.",
+  },
   'sasl-no-mechanism': {
     cause: 'Postfix has no login method it may use with Gmail ("no mechanism available").',
     fix: 'Install the SASL plugins (Debian/Ubuntu: apt-get install libsasl2-modules; Fedora/RHEL: dnf install cyrus-sasl-plain; Gentoo: USE flag sasl on mail-mta/postfix), then reload Postfix.',

@@ -39,6 +39,11 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
       'Google が OAuth トークンの更新を拒否しました。同意が取り消されたか期限が切れている（invalid_grant）か、OAuth クライアントが削除されています（invalid_client）。',
     fix: 'もう一度同意してください。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください（クライアントが削除された場合は、新しいクライアントの JSON も --oauth-client FILE で）。',
   },
+  'oauth-ca-unreadable': {
+    cause:
+      'sasl-xoauth2 プラグインの libcurl が、Google のトークンエンドポイントを確認する CA バンドルを読めませんでした（smtp が chroot 内で動いていて、chroot 内にコピーがないか、読めません）。',
+    fix: 'バンドル（/etc/sasl-xoauth2.conf の ca_bundle_file）を smtp の chroot 内の同じパスに、postfix が読めるようにコピーしてください。postfix-gmail-wizard doctor --fix がコピーします。同意は問題ありません。その後、送信待ちのメールは送られます。',
+  },
   'sasl-no-mechanism': {
     cause: 'Postfix には Gmail に対して使えるログイン方式がありません（「no mechanism available」）。',
     fix: 'SASL プラグインをインストールし（Debian/Ubuntu: apt-get install libsasl2-modules、Fedora/RHEL: dnf install cyrus-sasl-plain、Gentoo: mail-mta/postfix の USE フラグ sasl）、Postfix をリロードしてください。',

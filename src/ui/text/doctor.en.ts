@@ -97,6 +97,18 @@ export const doctorEn = {
     'Postfix cannot refresh its OAuth token: Google refused it (the consent was revoked or expired, or the OAuth client was deleted), mail waits (messages: {count})',
   'doctor.fix.oauth-consent-revoked':
     'A person must consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE (and, if the client was deleted in Google Cloud, a new client JSON with --oauth-client FILE); Postfix then sends the waiting mail by itself.',
+  'doctor.title.oauth-ca-unreadable':
+    'Postfix cannot refresh its OAuth token: the sasl-xoauth2 plugin could not read its CA bundle, mail waits (messages: {count})',
+  'doctor.fix.oauth-ca-unreadable':
+    'Nothing to consent again: once the plugin can read the bundle, Postfix sends the waiting mail by itself.',
+  'doctor.title.oauth-chroot-ca-stale':
+    "The copy of the CA bundle the sasl-xoauth2 plugin checks Google with inside smtp's chroot, {to}, is missing or not the same as {from}",
+  'doctor.fix.oauth-chroot-ca-stale':
+    "smtp runs chrooted, so the plugin's libcurl reads {to}, not {from}; a ca-certificates upgrade changes the original and leaves the copy as it was (a missing copy stops every OAuth refresh). Copy it again: cp {from} {to}.",
+  'doctor.title.oauth-plugin-unheard':
+    "Postfix's OAuth sign-in failed (messages: {count}), and the sasl-xoauth2 plugin's reason cannot be in {file}",
+  'doctor.fix.oauth-plugin-unheard':
+    'Postfix writes {file} itself (maillog_file, through postlogd), but the plugin writes its reason only through syslog(3), to /dev/log: into the system log if a syslog daemon or journald listens there (look for "[sasl-xoauth2] auth failed" with journalctl or in /var/log/syslog), else nowhere — containers often run none. To see it, run a syslog daemon (rsyslog, or busybox syslogd) and let Postfix try again (postqueue -f). The plugin logs a failure while log_to_syslog_on_failure is yes in /etc/sasl-xoauth2.conf (its default; with smtp chrooted, the copy in the chroot counts); log_full_trace_on_failure: yes logs every step, but with the client secret and the refresh token in it — set it back to no after. "TokenStore::Refresh: request failed" means Google refused the refresh (consent again: postfix-gmail-wizard --auth oauth); "http error: Problem with the SSL CA cert" means smtp cannot read the CA bundle in its chroot (postfix-gmail-wizard doctor --fix).',
   'doctor.title.oauth-consent-expired':
     'Google ended the OAuth consent for {account} at {ends} (a consent screen in Testing lasts 7 days): Postfix can no longer refresh its token, mail waits',
   'doctor.title.oauth-consent-expiring':

@@ -101,6 +101,18 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
     'Postfix が OAuth トークンを更新できません。Google が拒否しました（同意が取り消されたか期限切れ、または OAuth クライアントが削除されています）。メールは送信待ちです（{count} 通）',
   'doctor.fix.oauth-consent-revoked':
     'もう一度同意が必要です。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください（Google Cloud でクライアントが削除された場合は、新しいクライアントの JSON も --oauth-client FILE で）。その後、送信待ちのメールは Postfix が自動で送ります。',
+  'doctor.title.oauth-ca-unreadable':
+    'Postfix が OAuth トークンを更新できません。sasl-xoauth2 プラグインが CA バンドルを読めませんでした。メールは送信待ちです（{count} 通）',
+  'doctor.fix.oauth-ca-unreadable':
+    '同意をやり直す必要はありません。プラグインがバンドルを読めるようになれば、送信待ちのメールは Postfix が自動で送ります。',
+  'doctor.title.oauth-chroot-ca-stale':
+    'sasl-xoauth2 プラグインが Google の確認に使う、smtp の chroot 内の CA バンドルのコピー {to} がないか、{from} と内容が違います',
+  'doctor.fix.oauth-chroot-ca-stale':
+    'smtp が chroot 内で動いているため、プラグインの libcurl は {from} ではなく {to} を読みます。ca-certificates を更新すると元のファイルだけが変わり、コピーは古いまま残ります（コピーがないと OAuth の更新はすべて失敗します）。もう一度コピーしてください: cp {from} {to}',
+  'doctor.title.oauth-plugin-unheard':
+    'Postfix の OAuth ログインが失敗しました（{count} 通）。sasl-xoauth2 プラグインが書く理由は {file} には入りません',
+  'doctor.fix.oauth-plugin-unheard':
+    'Postfix は {file} に自分で書き込みます（maillog_file、postlogd 経由）が、プラグインは理由を syslog(3) で /dev/log にしか書きません。そこで syslog デーモンか journald が待ち受けていればシステムログに入り（journalctl や /var/log/syslog で「[sasl-xoauth2] auth failed」を探してください）、そうでなければどこにも残りません（コンテナーではよくあります）。理由を見るには syslog デーモン（rsyslog や busybox syslogd）を動かし、Postfix にもう一度送らせてください（postqueue -f）。/etc/sasl-xoauth2.conf の log_to_syslog_on_failure が yes（既定値。smtp が chroot 内で動くなら chroot 内のコピーが使われます）のあいだ、プラグインは失敗を記録します。log_full_trace_on_failure を yes にするとすべての手順を記録しますが、クライアントシークレットとリフレッシュトークンも含まれるので、終わったら no に戻してください。「TokenStore::Refresh: request failed」は Google が更新を拒否したという意味です（もう一度同意: postfix-gmail-wizard --auth oauth）。「http error: Problem with the SSL CA cert」は smtp が chroot 内の CA バンドルを読めないという意味です（postfix-gmail-wizard doctor --fix）。',
   'doctor.title.oauth-consent-expired':
     '{account} の OAuth の同意は {ends} に Google によって終了しました（テスト中の同意画面では 7 日間で終わります）。Postfix はトークンを更新できず、メールは送信待ちになります',
   'doctor.title.oauth-consent-expiring':

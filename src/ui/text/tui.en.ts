@@ -12,6 +12,7 @@ export const tuiEn = {
   'tui.showDiff': 'Show the full diff',
   'tui.cancel': 'Cancel',
   'tui.diffTitle': 'The full diff',
+  'tui.stoppedByCtrlC': '{step} — stopped by Ctrl-C',
   'tui.equivalent': 'To do the same without questions (e.g. on other machines):',
   'tui.passwordFile':
     'It reads the app password from a file that must exist, readable by root only: create it empty with\n{create}\nthen write the app password into it, alone on one line:\n{edit}',

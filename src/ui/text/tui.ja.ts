@@ -14,6 +14,7 @@ export const tuiJa: Record<keyof typeof tuiEn, string> = {
   'tui.showDiff': '差分をすべて表示する',
   'tui.cancel': 'キャンセル',
   'tui.diffTitle': '差分のすべて',
+  'tui.stoppedByCtrlC': '{step} — Ctrl-C で中止しました',
   'tui.equivalent': '同じ設定を質問なしで行うには（他のマシンなどで）:',
   'tui.passwordFile':
     'アプリパスワードは、root だけが読めるファイルから読みます。先に空のファイルを作り\n{create}\nアプリパスワードだけを 1 行で書き込んでください:\n{edit}',

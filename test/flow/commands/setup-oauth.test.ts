@@ -148,7 +148,7 @@ describe('setup --auth oauth (headless, --oauth-token-file)', () => {
     assert.ok((await codes('status')).includes('oauth-plugin-missing'));
   });
 
-  it("doctor: the CA bundle missing from smtp's chroot (the plugin could not verify Google there) is oauth-plugin-missing; a re-run copies it back", async () => {
+  it("doctor: the CA bundle missing from smtp's chroot (the plugin could not verify Google there) is oauth-chroot-ca-stale; a re-run copies it back", async () => {
     const sys = oauthMachine();
     assert.equal((await runCli(sys, headless)).exit, 0);
     const caCopy = '/var/spool/postfix/etc/ssl/certs/ca-certificates.crt';
@@ -156,7 +156,8 @@ describe('setup --auth oauth (headless, --oauth-token-file)', () => {
     const doctor = await runCli(sys, ['doctor', '--json']);
     const problems = doctor.json?.doctor?.problems ?? [];
     assert.ok(problems.length > 0, `${doctor.stderr}${doctor.stdout}`);
-    const missing = problems.find((p) => p.code === 'oauth-plugin-missing');
+    const missing = problems.find((p) => p.code === 'oauth-chroot-ca-stale');
+    assert.ok(!problems.some((p) => p.code === 'oauth-plugin-missing'), JSON.stringify(problems));
     assert.ok(missing, JSON.stringify(problems));
     assert.match(missing.evidence.join(' '), /ca-certificates\.crt: missing \(smtp runs chrooted\)/);
     assert.equal((await runCli(sys, headless)).exit, 0);

@@ -280,6 +280,10 @@ test("sasl-xoauth2 0.27's summary of a refused refresh (see test/unit/postfix/oa
   const reason =
     'SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.250.102.108]: bad protocol / cancel';
   assert.equal(diagnose(`${note}\n${reason}`).code, check('oauth-consent-revoked'));
+  // Its libcurl could not read the CA bundle (captured with the real plugin: maillog-xoauth2-ca-unreadable.log).
+  const ca =
+    '[sasl-xoauth2] auth failed: 2026-12-08 03:29:13: TokenStore::Refresh: http error: Problem with the SSL CA cert (path? access rights?) (no further error information)';
+  assert.equal(diagnose(`${ca}\n${reason}`).code, check('oauth-ca-unreadable'));
 });
 
 test('coverage: the fixtures above exercised every code', () => {

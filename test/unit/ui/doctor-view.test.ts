@@ -45,6 +45,9 @@ describe('problemTitle and problemFix', () => {
           type: 'btree',
           ends: '2026-12-15T01:00:00.000Z',
           hours: 20,
+          from: '/etc/ssl/certs/ca-certificates.crt',
+          to: '/var/spool/postfix/etc/ssl/certs/ca-certificates.crt',
+          file: '/var/log/postfix.log',
         },
       });
       const title = problemTitle(p);

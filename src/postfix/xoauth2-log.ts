@@ -1,0 +1,74 @@
+// The sasl-xoauth2 plugin's own lines in Postfix's log. The plugin (0.27, src/log.cc) keeps its trace in
+// memory and, when a sign-in fails, writes one summary through syslog(3) — "[sasl-xoauth2] auth failed:
+// DATE TIME: <its last trace line>" — under smtp(8)'s syslog ident, when the SASL session ends: after
+// Postfix's "QUEUEID: SASL authentication failed; cannot authenticate to server …" line, and for the last
+// address tried after the deferral itself (tarickb/sasl-xoauth2 issue #69 shows that order too).
+import { ownerQueueId, parseDeliveryLine, splitLogLine, stripQueueId } from './log.js';
+
+/**
+ * The summaries doctor words: the token endpoint refused the refresh (TokenStore::Refresh: request
+ * failed; exceeded maximum attempts), or libcurl could not read the CA bundle it verifies the endpoint
+ * with — curl 8's "Problem with the SSL CA cert (path? access rights?)", older curl's "error setting
+ * certificate verify locations" (tarickb/sasl-xoauth2 issue #88; test/fixtures/postfix-output/SOURCE.md).
+ */
+const OAUTH_REFRESH_FAILED = new RegExp(
+  // 0.27 writes "[sasl-xoauth2] " under smtp's ident; older ones used their own, "sasl-xoauth2[PID]: ".
+  '(?:\\[sasl-xoauth2\\]|sasl-xoauth2\\[\\d+\\]:) auth failed: .*TokenStore::Refresh: ' +
+    '(?:request failed|exceeded maximum|http error: (?:Problem with the SSL CA cert|error setting certificate))',
+);
+/** Cyrus SASL failed on this side (a plugin's error), unlike "SASL authentication failed; server X said: …". */
+const CLIENT_SASL_FAILED = /^SASL authentication failed; cannot authenticate to server \S+: /;
+const SASL_BAD_PROTOCOL = /^SASL authentication failed; cannot authenticate to server \S+: bad protocol \/ cancel$/;
+
+/**
+ * The plugin's refresh failures in the log, for failures whose reason is Postfix's bare "bad protocol /
+ * cancel": the message the plugin wrote, without its prefix.
+ */
+export function oauthRefreshNotes(logText: string, reason: string): string[] {
+  if (!SASL_BAD_PROTOCOL.test(reason.trim())) return [];
+  const notes = logText
+    .split('\n')
+    .map((line) => splitLogLine(line).message)
+    .filter((m) => OAUTH_REFRESH_FAILED.test(m));
+  return notes.slice(-1);
+}
+
+/** Whether a delivery reason (or a note) is Postfix's word for a SASL failure on this side. */
+export function clientSaslFailed(text: string): boolean {
+  return CLIENT_SASL_FAILED.test(text.trim());
+}
+
+export interface OauthSession {
+  /** The process logged "QUEUEID: SASL authentication failed; cannot authenticate to server …" for this message. */
+  saslFailed: boolean;
+  /** The plugin's summaries the same process logged after it (without their prefix). */
+  notes: string[];
+}
+
+/**
+ * What one smtp process (by its pid) logged about this message's sign-in, from its "SASL authentication
+ * failed" line on: the plugin's summary follows it, and Postfix may then try the next address (a refused
+ * ::1), whose error becomes the deferral's reason — the plugin's line is still the cause. A line of the
+ * same process that names another message ends the tie (smtp processes are reused, the pid with them).
+ */
+export function oauthSessionFor(logText: string, queueId: string): OauthSession {
+  const open = new Map<string, string[]>();
+  let found: OauthSession = { saslFailed: false, notes: [] };
+  for (const line of logText.split('\n')) {
+    const { message, pid } = splitLogLine(line);
+    if (pid === undefined) continue;
+    const owner = parseDeliveryLine(line)?.queueId ?? ownerQueueId(message);
+    if (owner !== undefined && owner !== queueId) {
+      open.delete(pid);
+    } else if (owner === queueId && clientSaslFailed(stripQueueId(message))) {
+      // The session's notes are shared with `found`: the summary the plugin logs after the verdict counts too.
+      const notes = open.get(pid) ?? [];
+      open.set(pid, notes);
+      found = { saslFailed: true, notes };
+    } else if (OAUTH_REFRESH_FAILED.test(message)) {
+      const notes = open.get(pid);
+      if (notes && !notes.includes(message)) notes.push(message);
+    }
+  }
+  return { saslFailed: found.saslFailed, notes: found.notes.slice(-1) };
+}
