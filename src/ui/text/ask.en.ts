@@ -85,4 +85,6 @@ export const askEn = {
   'preflight.connecting': 'Logging in to {host}:{port} (TLS verified) before changing anything…',
   'preflight.accepted': '{host} accepted the login of {account}.',
   'preflight.nothingChanged': 'Nothing was changed.',
+  'preflight.askAgain':
+    'Create a new app password at https://myaccount.google.com/apppasswords (2-Step Verification must be on) and type it below (try {attempt} of {max}). If {account} is the wrong address, press Esc and start again.',
 } as const;

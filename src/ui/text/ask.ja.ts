@@ -90,4 +90,6 @@ export const askJa: Record<keyof typeof askEn, string> = {
   'preflight.connecting': '設定を変更する前に、{host}:{port} へのログインを試しています（TLS 証明書を検証）…',
   'preflight.accepted': '{host} が {account} のログインを受け付けました。',
   'preflight.nothingChanged': '何も変更していません。',
+  'preflight.askAgain':
+    'https://myaccount.google.com/apppasswords で新しいアプリパスワードを作成し（2 段階認証プロセスを有効にしておく必要があります）、下に入力してください（{max} 回中 {attempt} 回目）。{account} が正しいアドレスでなければ、Esc を押して最初からやり直してください。',
 };
