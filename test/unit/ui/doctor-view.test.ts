@@ -55,10 +55,7 @@ describe('problemTitle and problemFix', () => {
       for (const text of [title, problemFix(p)]) assert.doesNotMatch(text, /\{\w+\}/, `${code}: ${text}`);
     }
     assert.equal(titles.size, PROBLEM_CODES.length);
-    assert.equal(
-      problemFix(problem()),
-      'Compile it: postmap hash:/etc/postfix/sasl_passwd (doctor --fix does this.)',
-    );
+    assert.equal(problemFix(problem()), 'Compile it: postmap hash:/etc/postfix/sasl_passwd (doctor --fix does this.)');
   });
 
   it('says --fix does it only when the problem is fixable', () => {
