@@ -23,6 +23,7 @@ import type {
 import { loadTemplates } from './templates.js';
 import { runChild } from './child.js';
 import { readSecretFile, readTrustedFile } from './secret-file.js';
+import { chmodNoFollow } from './safe-chmod.js';
 import { postfixChildren, postfixMasterRunning } from './postfix-master.js';
 import { trustedOwners } from './sudo-user.js';
 
@@ -64,7 +65,7 @@ export function createRealSystem(): System {
     // The state and backup folders may sit in a sticky /tmp-like folder (--state-dir /tmp), never in another's.
     ensurePrivateDir: (path) => ensurePrivateDirs(path, 0o700, { stickyAncestors: true }),
     unsafeDir: (path) => unsafeDirOnTheWay(path, { stickyAncestors: true }),
-    chmod: (path, mode) => fs.chmod(path, mode),
+    chmod: chmodNoFollow,
     readFrom,
     removeFile: async (path) => fs.rm(path, { force: true }),
     linkFile: (existing, newPath) =>
@@ -92,8 +93,7 @@ export function createRealSystem(): System {
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
     checkEnvelope: (endpoint, check) => checkEnvelope(endpoint, check, hostname()),
     postForm,
-    listenLoopback: async (path, judge, pages) =>
-      (await import('./loopback-listener.js')).listenLoopback(path, judge, pages),
+    listenLoopback: async (...args) => (await import('./loopback-listener.js')).listenLoopback(...args),
     probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),

@@ -240,6 +240,7 @@ export interface System {
   postfixChildren(queueDirectory: string): Promise<number[] | undefined>;
   /** Keep SIGINT/SIGTERM/SIGHUP from killing the process while a transaction runs; report them instead. */
   holdSignals(): SignalGuard;
+  /** Through the file's descriptor, never through a symlink another user could have planted (safe-chmod.ts). */
   chmod(path: string, mode: number): Promise<void>;
   /** Bytes from `start` to the end (log files grow; read only what is new). */
   readFrom(path: string, start: number): Promise<string>;
