@@ -73,7 +73,8 @@ export const askEn = {
 
   // flow/ask/confirm.ts, flow/ask/account-choice.ts
   'ask.missing': 'Not running interactively, and these answers are missing: {flags}.',
-  'ask.missingFix': 'Give them as options (see --help), or run the wizard in a terminal.',
+  'ask.missingFix':
+    'Give them as options (see --help), or run the wizard at a terminal with neither standard input nor standard output piped or redirected (and without --non-interactive).',
 
   // flow/ask/preflight.ts
   'preflight.failed': 'Could not log in to {host}:{port}: {detail}',

@@ -78,7 +78,8 @@ export const askJa: Record<keyof typeof askEn, string> = {
 
   // flow/ask/confirm.ts, flow/ask/account-choice.ts
   'ask.missing': '対話モードではないため、次の指定が足りません: {flags}',
-  'ask.missingFix': 'オプションで指定するか（--help を参照）、端末上でウィザードを実行してください。',
+  'ask.missingFix':
+    'オプションで指定するか（--help を参照）、標準入力も標準出力もパイプやリダイレクトにせず（--non-interactive も付けずに）端末上でウィザードを実行してください。',
 
   // flow/ask/preflight.ts
   'preflight.failed': '{host}:{port} にログインできませんでした: {detail}',
