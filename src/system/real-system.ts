@@ -24,6 +24,8 @@ import { loadTemplates } from './templates.js';
 import { runChild } from './child.js';
 import { readSecretFile, readTrustedFile } from './secret-file.js';
 import { chmodNoFollow } from './safe-chmod.js';
+import { processInfo } from './process-info.js';
+import { writeFileNoFollow } from './no-follow-write.js';
 import { postfixChildren, postfixMasterRunning } from './postfix-master.js';
 import { trustedOwners } from './sudo-user.js';
 
@@ -170,21 +172,6 @@ function holdSignals(): SignalGuard {
   };
 }
 
-// Linux's /proc; elsewhere (macOS) no answer, and the caller falls back to the queue alone.
-async function processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined> {
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    const [comm, status] = await Promise.all([
-      fs.readFile(`/proc/${pid}/comm`, 'utf8'),
-      fs.readFile(`/proc/${pid}/status`, 'utf8'),
-    ]);
-    const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
-    return Number.isInteger(uid) ? { comm: comm.trim(), uid } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function readBytes(path: string): Promise<Buffer | undefined> {
   try {
     return await fs.readFile(path);
@@ -247,6 +234,7 @@ async function freeSpace(path: string): Promise<{ free: number; device: number }
 // fsync, rename over the target, fsync the directory so the rename survives
 // a power loss.
 async function writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void> {
+  if (options.othersOnTheWay && (await writeFileNoFollow(path, content, options.mode))) return;
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`); // see atomicTempName
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode);

@@ -81,6 +81,11 @@ export interface WriteOptions {
   mode: number;
   uid?: number;
   gid?: number;
+  /**
+   * A folder on the way may be another user's (node_exporter's textfile folder): the way is walked
+   * without following a symlink of theirs (no-follow-write.ts); no owner is given then.
+   */
+  othersOnTheWay?: boolean;
 }
 
 export interface SmtpEndpoint {
@@ -203,7 +208,7 @@ export interface System {
   /** Create the directory and missing parents; a directory that already exists keeps its mode (never chmod what we did not create). */
   mkdirp(path: string, mode: number): Promise<void>;
   /** One directory (its parents must exist), never through a symlink, with this owner and mode, whether it is new or not. */
-  ownedDirectory(path: string, options: Required<WriteOptions>): Promise<void>;
+  ownedDirectory(path: string, options: Required<Omit<WriteOptions, 'othersOnTheWay'>>): Promise<void>;
   /** rmdir: the directory goes only if it is empty. */
   removeEmptyDirectory(path: string): Promise<void>;
   /**
