@@ -144,7 +144,9 @@ async function textfile(ctx: Context, run: CheckRun): Promise<void> {
   if (!dir || !run.verdict) return;
   const path = `${dir}/${textfileName}`;
   try {
-    await ctx.sys.writeFileAtomic(path, renderMetrics({ ...run, verdict: run.verdict }), { mode: 0o644 });
+    // Debian's /var/lib/prometheus is the prometheus user's: no symlink of theirs on the way is followed.
+    const metrics = renderMetrics({ ...run, verdict: run.verdict });
+    await ctx.sys.writeFileAtomic(path, metrics, { mode: 0o644, othersOnTheWay: true });
     run.written = path;
   } catch (error) {
     run.unknown = {

@@ -4,7 +4,8 @@ import { ExitCode } from '../errors.js';
 import type { CommandOutcome } from '../outcome.js';
 import { type Command, runSteps } from './command.js';
 import { setup } from './setup.js';
-import { consentToRenew } from '../flow/doctor/reconsent.js';
+import { consentsToRenew } from '../flow/doctor/reconsent.js';
+import { defaultAccount } from '../flow/ask/accounts.js';
 import { type Applied, appliedOutcome, showConfirmApply } from '../flow/apply/apply-plan.js';
 import type { Context } from '../flow/context.js';
 import { detect } from '../flow/detect/detect.js';
@@ -129,19 +130,29 @@ async function fix(ctx: Context, run: DoctorRun): Promise<void> {
 const consentCodes = ['oauth-consent-revoked', 'oauth-consent-expired'];
 
 /**
- * --fix at a terminal (not --yes, not --json): a consent Google refused is offered again for its account,
- * through setup's own road for --account A --auth oauth with the client the token file keeps.
+ * --fix at a terminal (not --yes, not --json): a consent Google refused is offered again for each account
+ * it was refused for, in turn, through setup's own road for --account A --auth oauth with the client the
+ * token file keeps. After each new consent doctor looks again: an account no longer refused is not asked.
  */
 async function offerConsent(ctx: Context, run: DoctorRun): Promise<void> {
   const { options } = ctx;
   if (!options.fix || !ctx.ui.interactive || options.yes || options.json || options.dryRun) return;
-  const renew = await consentToRenew(ctx.sys, run.problems, run.oauth);
-  if (!renew) return;
-  if (!(await ctx.ui.confirm({ message: t('doctor.reconsent.ask', { account: renew.account }), initialValue: true })))
-    return;
-  const setupCtx: Context = { ...ctx, options: { ...options, account: renew.account, auth: 'oauth', fix: false } };
-  await runSteps(setupCtx, setup, { ...setup.start(setupCtx), oauthInputs: { client: renew.client } });
   const before = run.problems.filter((p) => consentCodes.includes(p.code)).map((p) => p.code);
-  await examine(ctx, run);
+  const asked = new Set<string>();
+  for (;;) {
+    // Setup's road renews the default account's consent (OAuth signs in for it alone); a sender-dependent
+    // account made by hand is left to the fix text, which names the command.
+    const main = run.postfix ? defaultAccount(run.postfix)?.toLowerCase() : undefined;
+    const renew = (await consentsToRenew(ctx.sys, run.problems, run.oauth)).find(
+      (r) => !asked.has(r.account) && (main === undefined || r.account.toLowerCase() === main),
+    );
+    if (!renew) break;
+    asked.add(renew.account);
+    if (!(await ctx.ui.confirm({ message: t('doctor.reconsent.ask', { account: renew.account }), initialValue: true })))
+      continue;
+    const setupCtx: Context = { ...ctx, options: { ...options, account: renew.account, auth: 'oauth', fix: false } };
+    await runSteps(setupCtx, setup, { ...setup.start(setupCtx), oauthInputs: { client: renew.client } });
+    await examine(ctx, run);
+  }
   run.fixed.push(...before.filter((code) => !run.problems.some((p) => p.code === code)));
 }

@@ -129,6 +129,19 @@ export function saslWarningsSince(logText: string, queueId?: string): string[] {
   return found;
 }
 
+/** The envelope sender qmgr logged for `queueId` (`ID: from=<addr>, size=…`), the last such line; undefined when none. */
+export function senderInLog(logText: string, queueId: string): string | undefined {
+  if (!/^[0-9A-Za-z]+$/.test(queueId)) return undefined;
+  const from = new RegExp(`^${queueId}: from=<([^>]*)>, size=`);
+  let sender: string | undefined;
+  for (const line of logText.split('\n')) {
+    const { message, program } = splitLogLine(line);
+    const found = program?.endsWith('/qmgr') ? from.exec(message) : null;
+    if (found) sender = found[1];
+  }
+  return sender;
+}
+
 /**
  * The lines the delivery process logged without a queue id right before its latest verdict on this
  * message (for one recipient when `to` is given): certificate failures, TLS library errors,

@@ -4,7 +4,7 @@
 // smtp(8) looks the sender up first (mail_addr_find: user@domain, then user, then @domain), then the
 // relay (smtp_sasl_glue.c, smtp_sasl_passwd_lookup); both read the envelope sender as queued, before
 // smtp_generic_maps rewrites MAIL FROM on the way out — so the account is chosen on the original sender.
-import { mapEntries } from './password-map.js';
+import { mapEntries, passwordMapCredential } from './password-map.js';
 
 export type SenderListProblem = 'empty' | 'invalid' | 'duplicate';
 export type SenderListResult = { ok: true; value: string[] } | { ok: false; problem: SenderListProblem; entry: string };
@@ -83,4 +83,18 @@ export function sendersTaken(
 export function testSender(senders: readonly string[]): string | undefined {
   const first = senders[0];
   return first === undefined ? undefined : first.startsWith('@') ? `postmaster${first}` : first;
+}
+
+/**
+ * The account smtp(8) signs in as for a message from `sender`: its sender-keyed entry when
+ * smtp_sender_dependent_authentication is on, else the relay's (the default). A name, never a password.
+ */
+export function signingAccount(
+  mapContent: string | undefined,
+  relayhost: string,
+  senderDependent: boolean,
+  sender: string | undefined,
+): string | undefined {
+  const bySender = senderDependent && sender ? accountForSender(senderAccounts(mapContent), sender) : undefined;
+  return bySender ?? passwordMapCredential(mapContent ?? '', relayhost)?.account;
 }

@@ -3,6 +3,7 @@
 // inherited), its input on stdin (where secrets travel, never argv), a
 // timeout, and an exit code instead of a throw. execa is loaded on first use,
 // so the first frame is drawn before it is.
+import { createRequire } from 'node:module';
 
 export interface ChildOptions {
   /** The child's whole environment (child-env.ts makes it). */
@@ -29,8 +30,30 @@ export interface ChildResult {
   signal?: string;
 }
 
+type Execa = typeof import('execa');
+let execaLoading: Promise<Execa> | undefined;
+
+/**
+ * execa, loaded once. Where Node can require() an ES module (20.19+, 22.12+) it is required: the
+ * synchronous loader reads execa's ~150 files in about two thirds of import()'s time, which the
+ * monitoring check (a process every few minutes) feels; older Nodes import it.
+ */
+function loadExeca(): Promise<Execa> {
+  execaLoading ??= requireExeca() ?? import('execa');
+  return execaLoading;
+}
+
+function requireExeca(): Promise<Execa> | undefined {
+  if (!process.features.require_module) return undefined;
+  try {
+    return Promise.resolve(createRequire(import.meta.url)('execa') as Execa);
+  } catch {
+    return undefined; // a later execa that require() cannot load (top-level await): import() can
+  }
+}
+
 export async function runChild(file: string, args: readonly string[], options: ChildOptions): Promise<ChildResult> {
-  const { execa } = await import('execa');
+  const { execa } = await loadExeca();
   const streaming = options.onLine !== undefined;
   const child = execa(file, args, {
     env: options.env,

@@ -23,6 +23,9 @@ import type {
 import { loadTemplates } from './templates.js';
 import { runChild } from './child.js';
 import { readSecretFile, readTrustedFile } from './secret-file.js';
+import { chmodNoFollow } from './safe-chmod.js';
+import { processInfo } from './process-info.js';
+import { writeFileNoFollow } from './no-follow-write.js';
 import { postfixChildren, postfixMasterRunning } from './postfix-master.js';
 import { trustedOwners } from './sudo-user.js';
 
@@ -64,7 +67,7 @@ export function createRealSystem(): System {
     // The state and backup folders may sit in a sticky /tmp-like folder (--state-dir /tmp), never in another's.
     ensurePrivateDir: (path) => ensurePrivateDirs(path, 0o700, { stickyAncestors: true }),
     unsafeDir: (path) => unsafeDirOnTheWay(path, { stickyAncestors: true }),
-    chmod: (path, mode) => fs.chmod(path, mode),
+    chmod: chmodNoFollow,
     readFrom,
     removeFile: async (path) => fs.rm(path, { force: true }),
     linkFile: (existing, newPath) =>
@@ -92,8 +95,7 @@ export function createRealSystem(): System {
     checkSmtpAuth: (endpoint, user, password) => checkSmtpAuth(endpoint, user, password, hostname()),
     checkEnvelope: (endpoint, check) => checkEnvelope(endpoint, check, hostname()),
     postForm,
-    listenLoopback: async (path, judge, pages) =>
-      (await import('./loopback-listener.js')).listenLoopback(path, judge, pages),
+    listenLoopback: async (...args) => (await import('./loopback-listener.js')).listenLoopback(...args),
     probeRelay,
     submitLocal,
     keychain: () => (keychain ??= createKeychain()),
@@ -170,21 +172,6 @@ function holdSignals(): SignalGuard {
   };
 }
 
-// Linux's /proc; elsewhere (macOS) no answer, and the caller falls back to the queue alone.
-async function processInfo(pid: number): Promise<{ comm: string; uid: number } | undefined> {
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    const [comm, status] = await Promise.all([
-      fs.readFile(`/proc/${pid}/comm`, 'utf8'),
-      fs.readFile(`/proc/${pid}/status`, 'utf8'),
-    ]);
-    const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
-    return Number.isInteger(uid) ? { comm: comm.trim(), uid } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function readBytes(path: string): Promise<Buffer | undefined> {
   try {
     return await fs.readFile(path);
@@ -247,6 +234,7 @@ async function freeSpace(path: string): Promise<{ free: number; device: number }
 // fsync, rename over the target, fsync the directory so the rename survives
 // a power loss.
 async function writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void> {
+  if (options.othersOnTheWay && (await writeFileNoFollow(path, content, options.mode))) return;
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`); // see atomicTempName
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode);

@@ -81,6 +81,11 @@ export interface WriteOptions {
   mode: number;
   uid?: number;
   gid?: number;
+  /**
+   * A folder on the way may be another user's (node_exporter's textfile folder): the way is walked
+   * without following a symlink of theirs (no-follow-write.ts); no owner is given then.
+   */
+  othersOnTheWay?: boolean;
 }
 
 export interface SmtpEndpoint {
@@ -203,7 +208,7 @@ export interface System {
   /** Create the directory and missing parents; a directory that already exists keeps its mode (never chmod what we did not create). */
   mkdirp(path: string, mode: number): Promise<void>;
   /** One directory (its parents must exist), never through a symlink, with this owner and mode, whether it is new or not. */
-  ownedDirectory(path: string, options: Required<WriteOptions>): Promise<void>;
+  ownedDirectory(path: string, options: Required<Omit<WriteOptions, 'othersOnTheWay'>>): Promise<void>;
   /** rmdir: the directory goes only if it is empty. */
   removeEmptyDirectory(path: string): Promise<void>;
   /**
@@ -240,6 +245,7 @@ export interface System {
   postfixChildren(queueDirectory: string): Promise<number[] | undefined>;
   /** Keep SIGINT/SIGTERM/SIGHUP from killing the process while a transaction runs; report them instead. */
   holdSignals(): SignalGuard;
+  /** Through the file's descriptor, never through a symlink another user could have planted (safe-chmod.ts). */
   chmod(path: string, mode: number): Promise<void>;
   /** Bytes from `start` to the end (log files grow; read only what is new). */
   readFrom(path: string, start: number): Promise<string>;

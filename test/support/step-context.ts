@@ -5,6 +5,7 @@
 // what the step returned, asked, showed, ran and warned about.
 import type { Context } from '../../src/flow/context.js';
 import { detect } from '../../src/flow/detect/detect.js';
+import { lockProbe } from '../../src/distro/dpkg-state.js';
 import type { Answers, HostFacts, PostfixFacts } from '../../src/flow/types.js';
 import { defaultRelay } from '../../src/gmail/relay.js';
 import { loadTemplates, type TemplateName } from '../../src/system/templates.js';
@@ -51,7 +52,8 @@ export function changingCommands(sys: FakeSystem): string[] {
     (file === 'postconf' && !args.some((a) => a === '-e' || a === '-X' || a === '-PX')) ||
     (file === 'postfix' && args.at(-1) === 'status') ||
     (file === 'postqueue' && args.includes('-j')) ||
-    (file === 'dpkg' && args.join(' ') === '--audit');
+    (file === 'dpkg' && args.join(' ') === '--audit') ||
+    (file === 'perl' && args[1] === lockProbe); // is dpkg's lock held? (distro/dpkg-state.ts)
   return sys.calls.filter((c) => !query(c.file, c.args)).map((c) => [c.file, ...c.args].join(' '));
 }
 

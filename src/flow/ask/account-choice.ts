@@ -113,7 +113,8 @@ async function chooseAccount(
   for (const account of others) {
     options.push({ value: `switch:${account}`, label: t('choice.switch', { account }), hint: t('choice.hintStored') });
   }
-  options.push({ value: 'new', label: t('choice.new') });
+  // With a current account, a new one takes its place for every sender: "add" would say it stays.
+  options.push({ value: 'new', label: current ? t('choice.instead', { account: current }) : t('choice.new') });
   if (current) {
     options.push({ value: 'senders', label: t('accounts.choiceSenders') });
     for (const extra of extras)

@@ -97,7 +97,8 @@ export async function preflight(
       );
     }
     // 534-5.7.9: the account may have no app password to give; another way is offered then (auth-choice.ts).
-    ctx.ui.warn(`${failure.cause}\n${failure.fix}`);
+    // Its fix ends in "run the wizard again", but the wizard asks again right here.
+    ctx.ui.warn(`${failure.cause}\n${t('preflight.askAgain', { attempt: attempt + 1, max: maxAttempts, account })}`);
     if (failure.code === 'auth-app-password-required' && wayIsOpen(ctx))
       await chooseAuth(ctx, account, 'app-password-refused');
     credential = await promptPassword(ctx);

@@ -3,7 +3,8 @@
 // the test send uses.
 import { diagnose, diagnoseDelivery } from '../../gmail/diagnose.js';
 import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../../postfix/delivery-log.js';
-import { clientNotesFor, parseDeliveryLine, type DeliveryEvent } from '../../postfix/log.js';
+import { clientNotesFor, parseDeliveryLine, senderInLog, type DeliveryEvent } from '../../postfix/log.js';
+import { signingAccount } from '../../postfix/sender-maps.js';
 import { clientSaslFailed, oauthRefreshNotes, oauthSessionFor } from '../../postfix/xoauth2-log.js';
 import type { Failure } from '../../postfix/problems/types.js';
 import { readQueue, type QueueEntry } from '../../postfix/queue.js';
@@ -40,18 +41,32 @@ export async function readFailures(
 ): Promise<{ failures: Failure[]; queueRead: boolean }> {
   const { queue, logText: text, fromJournal } = read ?? (await readQueueAndLog(sys, postfix));
   const failures: Failure[] = [];
+  // Whose refresh Google refused: the account the message signs in as (the plugin's log line names none).
+  const signer = (queueId: string, sender: string | undefined) =>
+    signingAccount(
+      postfix.passwordMap?.content,
+      postfix.settings.relayhost?.trim() ?? '',
+      (postfix.settings.smtp_sender_dependent_authentication ?? '').trim().toLowerCase() === 'yes',
+      sender ?? senderInLog(text, queueId),
+    );
+  const withAccount = (failure: Failure, sender?: string): Failure => {
+    if (failure.diagnosis !== 'oauth-consent-revoked') return failure;
+    const account = signer(failure.queueId, sender);
+    return account ? { ...failure, account } : failure;
+  };
   for (const entry of queue ?? []) {
     if (entry.queueName !== 'deferred') continue;
     for (const r of entry.recipients) {
       if (!r.delayReason) continue;
       const { notes, signIn } = oauthNotes(text, entry.queueId, r.delayReason);
-      failures.push({
+      const failure: Failure = {
         queueId: entry.queueId,
         status: 'deferred',
         reason: r.delayReason,
         diagnosis: diagnose([...notes, r.delayReason].join('\n')).code,
         ...signIn,
-      });
+      };
+      failures.push(withAccount(failure, entry.sender));
     }
   }
   const events = text
@@ -88,13 +103,15 @@ export async function readFailures(
     const notes = [...oauth.notes, ...clientNotesFor(text, event.queueId, event.to || undefined)];
     const diagnosis = diagnoseDelivery(event, notes);
     if (diagnosis)
-      failures.push({
-        queueId: event.queueId,
-        status: event.status,
-        reason: event.reply,
-        diagnosis: diagnosis.code,
-        ...oauth.signIn,
-      });
+      failures.push(
+        withAccount({
+          queueId: event.queueId,
+          status: event.status,
+          reason: event.reply,
+          diagnosis: diagnosis.code,
+          ...oauth.signIn,
+        }),
+      );
   }
   return { failures, queueRead: queue !== undefined };
 }

@@ -38,7 +38,19 @@ export function deferredAuth(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
 
 /** The sasl-xoauth2 plugin cannot refresh the token (invalid_grant): every message waits until a person consents again. */
 export function oauthConsentRevoked(facts: Pick<DoctorFacts, 'failures'>): Problem[] {
-  return fromFailures(facts.failures, 'oauth-consent-revoked', ['oauth-consent-revoked']);
+  // Which accounts' refresh was refused: each waiting message's, through the password map (doctor's offer is for these).
+  const accounts = [
+    ...new Set(facts.failures.filter((f) => f.diagnosis === 'oauth-consent-revoked').flatMap((f) => f.account ?? [])),
+  ];
+  return fromFailures(facts.failures, 'oauth-consent-revoked', ['oauth-consent-revoked']).map((p) =>
+    accounts.length === 0
+      ? p
+      : {
+          ...p,
+          evidence: [...p.evidence, ...accounts.map((a) => `signs in as ${a}`)],
+          vars: { ...p.vars, accounts: accounts.join(' ') },
+        },
+  );
 }
 
 /** The plugin's libcurl could not read its CA bundle (smtp chrooted without a readable copy): a file, not a consent. */

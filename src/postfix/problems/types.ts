@@ -101,6 +101,8 @@ export interface Failure {
   diagnosis: DiagnosisCode;
   /** Cyrus SASL failed on this side ("cannot authenticate to server …"), in the reason or a line before it. */
   signInFailed?: true;
+  /** The account the message signs in as (its envelope sender through the password map), where known. */
+  account?: string;
 }
 
 export interface DoctorFacts {

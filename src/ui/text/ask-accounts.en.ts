@@ -8,6 +8,7 @@ export const askAccountsEn = {
   'choice.switch': 'Switch to {account}',
   'choice.hintStored': 'password in the keychain',
   'choice.new': 'Add another account',
+  'choice.instead': 'Use another account instead of {account}',
   'choice.keepOrType': 'Press Enter to keep {account} and test it again, or type another address to use that one.',
   'choice.usingMap': 'Using the app password Postfix already has for {account}.',
   'accounts.choiceSenders': 'Add an account for some senders only',

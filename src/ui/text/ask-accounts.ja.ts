@@ -10,6 +10,7 @@ export const askAccountsJa: Record<keyof typeof askAccountsEn, string> = {
   'choice.switch': '{account} に切り替える',
   'choice.hintStored': 'パスワードはキーチェーンにあります',
   'choice.new': '別のアカウントを追加する',
+  'choice.instead': '{account} の代わりに別のアカウントを使う',
   'choice.keepOrType':
     'Enter を押すと {account} のまま再テストします。別のアドレスを入力すると、そのアカウントに切り替えます。',
   'choice.usingMap': '{account} のアプリパスワードは、Postfix に設定済みのものを使います。',

@@ -73,7 +73,8 @@ export const askEn = {
 
   // flow/ask/confirm.ts, flow/ask/account-choice.ts
   'ask.missing': 'Not running interactively, and these answers are missing: {flags}.',
-  'ask.missingFix': 'Give them as options (see --help), or run the wizard in a terminal.',
+  'ask.missingFix':
+    'Give them as options (see --help), or run the wizard at a terminal with neither standard input nor standard output piped or redirected (and without --non-interactive).',
 
   // flow/ask/preflight.ts
   'preflight.failed': 'Could not log in to {host}:{port}: {detail}',
@@ -85,4 +86,6 @@ export const askEn = {
   'preflight.connecting': 'Logging in to {host}:{port} (TLS verified) before changing anything…',
   'preflight.accepted': '{host} accepted the login of {account}.',
   'preflight.nothingChanged': 'Nothing was changed.',
+  'preflight.askAgain':
+    'Create a new app password at https://myaccount.google.com/apppasswords (2-Step Verification must be on) and type it below (try {attempt} of {max}). If {account} is the wrong address, press Esc and start again.',
 } as const;

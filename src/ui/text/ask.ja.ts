@@ -78,7 +78,8 @@ export const askJa: Record<keyof typeof askEn, string> = {
 
   // flow/ask/confirm.ts, flow/ask/account-choice.ts
   'ask.missing': '対話モードではないため、次の指定が足りません: {flags}',
-  'ask.missingFix': 'オプションで指定するか（--help を参照）、端末上でウィザードを実行してください。',
+  'ask.missingFix':
+    'オプションで指定するか（--help を参照）、標準入力も標準出力もパイプやリダイレクトにせず（--non-interactive も付けずに）端末上でウィザードを実行してください。',
 
   // flow/ask/preflight.ts
   'preflight.failed': '{host}:{port} にログインできませんでした: {detail}',
@@ -90,4 +91,6 @@ export const askJa: Record<keyof typeof askEn, string> = {
   'preflight.connecting': '設定を変更する前に、{host}:{port} へのログインを試しています（TLS 証明書を検証）…',
   'preflight.accepted': '{host} が {account} のログインを受け付けました。',
   'preflight.nothingChanged': '何も変更していません。',
+  'preflight.askAgain':
+    'https://myaccount.google.com/apppasswords で新しいアプリパスワードを作成し（2 段階認証プロセスを有効にしておく必要があります）、下に入力してください（{max} 回中 {attempt} 回目）。{account} が正しいアドレスでなければ、Esc を押して最初からやり直してください。',
 };

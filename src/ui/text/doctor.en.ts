@@ -20,8 +20,9 @@ export const doctorEn = {
   'doctor.fix.postfix-not-running': 'Start Postfix (systemctl start postfix, or postfix start).',
   'doctor.title.password-file-readable': 'A file holding the relay password can be read by other users',
   'doctor.fix.password-file-readable': 'Make it readable by root only: chmod 600 {paths}',
-  'doctor.title.map-not-compiled': 'A lookup table was edited but not compiled: Postfix still reads the old copy',
-  'doctor.fix.map-not-compiled': 'Compile it again: postmap {maps}',
+  'doctor.title.map-not-compiled':
+    'A lookup table is not compiled as it stands: Postfix reads an older copy, or none (the lines below say which)',
+  'doctor.fix.map-not-compiled': 'Compile it: postmap {maps}',
   'doctor.title.obsolete-settings': 'main.cf uses obsolete or misused settings ({names})',
   'doctor.fix.obsolete-settings':
     'Take them out; smtp_tls_security_level says the TLS level, and a certificate file belongs in smtp_tls_CAfile (smtp_tls_CApath is a directory).',

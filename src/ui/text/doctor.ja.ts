@@ -23,8 +23,9 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.fix.postfix-not-running': 'Postfix を起動してください（systemctl start postfix、または postfix start）。',
   'doctor.title.password-file-readable': 'リレーのパスワードを含むファイルを、ほかのユーザーが読めます',
   'doctor.fix.password-file-readable': 'root だけが読めるようにしてください: chmod 600 {paths}',
-  'doctor.title.map-not-compiled': '検索テーブルが編集後にコンパイルされておらず、Postfix は古い内容を読んでいます',
-  'doctor.fix.map-not-compiled': 'もう一度コンパイルしてください: postmap {maps}',
+  'doctor.title.map-not-compiled':
+    '検索テーブルが今の内容でコンパイルされていません。Postfix は古い内容を読んでいるか、何も読めていません（下の行を参照）',
+  'doctor.fix.map-not-compiled': 'コンパイルしてください: postmap {maps}',
   'doctor.title.obsolete-settings': 'main.cf に廃止された設定、または誤った使い方の設定があります（{names}）',
   'doctor.fix.obsolete-settings':
     'これらを削除してください。TLS のレベルは smtp_tls_security_level で指定し、証明書ファイルは smtp_tls_CAfile に指定します（smtp_tls_CApath はディレクトリ用です）。',

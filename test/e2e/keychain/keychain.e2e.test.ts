@@ -185,7 +185,7 @@ describe('keychain: a real Secret Service (gnome-keyring under dbus-run-session)
       const menu = await session.screen();
       assert.match(menu, /Keep someone@gmail\.com and test it again/);
       assert.match(menu, /Switch to other@gmail\.com/);
-      assert.match(menu, /Add another account/);
+      assert.match(menu, /Use another account instead of someone@gmail\.com/);
       await session.sendKeys('Down');
       await session.sendKeys('Enter');
       await session.waitFor(/Apply this plan\?/, 30_000); // the test recipient is not asked: the plan shows it

@@ -119,6 +119,28 @@ describe('leaving OAuth revokes the refresh token, once the change is done', () 
     assert.ok(run.json?.warnings.some((w) => /invalid_token.*myaccount\.google\.com\/permissions/.test(w)));
   });
 
+  it('remove --account of the OAuth account (alone: the whole relay) revokes it too', async () => {
+    const { sys, revokes } = await onOauth();
+    const run = await runCli(sys, ['remove', '--account', ACCOUNT, '--yes', '--json']);
+    assert.equal(run.exit, 0, run.stderr);
+    assert.deepEqual(revokes, [{ form: { token: REFRESH }, fileThere: false }]);
+    assert.deepEqual(run.json?.revocation, { revoked: 1, failed: 0, kept: 0 });
+  });
+
+  it('an endpoint whose error answer echoes the token: only an OAuth error word is ever shown', async () => {
+    const { sys } = await onOauth();
+    const answer = sys.postResult;
+    sys.postResult = (url, form) =>
+      url === REVOKE ? { status: 500, body: JSON.stringify({ error: `bad ${form.token}` }) } : answer(url, form);
+    const run = await runCli(sys, ['remove', '--yes', '--json']);
+    assert.equal(run.exit, 0, run.stderr);
+    assert.ok(
+      run.json?.warnings.some((w) => /\(HTTP 500\)/.test(w)),
+      JSON.stringify(run.json?.warnings),
+    );
+    assertNoSecret(sys, run.stdout, run.stderr);
+  });
+
   it('remove rolled back (postfix check refused): the token file is back and nothing was revoked', async () => {
     const { sys, revokes } = await onOauth();
     failCheckOnce(sys);

@@ -95,6 +95,8 @@ describe('flow/ask/account-choice: flags first', () => {
       t('ask.missing', { flags: ['--account ADDR', t('ask.passwordFlags'), '--yes'].join(', ') }),
     );
     assert.equal(error.fix, t('ask.missingFix'));
+    // At a terminal with the output piped (| tee log), "run the wizard in a terminal" alone is no help.
+    assert.match(error.fix ?? '', /standard input nor standard output piped or redirected/);
   });
 });
 

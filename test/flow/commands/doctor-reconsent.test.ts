@@ -97,7 +97,8 @@ describe('doctor --fix: a new consent offered when Google ended it', () => {
     assert.ok(!ui.transcript.includes('1//new') && !ui.transcript.includes(SECRET));
   });
 
-  it('invalid_grant in the mail log (oauth-consent-revoked), one token file: offered for its account', async () => {
+  /** OAuth set up for ops@gmail.com, the real plugin's invalid_grant in the log, and messages waiting from `senders`. */
+  async function refused(senders: string[]): Promise<FakeSystem> {
     const sys = oauthMachine();
     assert.equal((await runCli(sys, oauthHeadless)).exit, 0);
     sys.put(
@@ -107,19 +108,59 @@ describe('doctor --fix: a new consent offered when Google ended it', () => {
     sys.processes.set(14435, { comm: 'smtp', uid: 0 });
     const reason =
       'SASL authentication failed; cannot authenticate to server localhost[127.0.0.1]: bad protocol / cancel';
-    const queued = {
-      queue_name: 'deferred',
-      queue_id: '6DED4240004',
-      arrival_time: 1,
-      message_size: 500,
-      forced_expire: false,
-    };
-    const line = JSON.stringify({
-      ...queued,
-      sender: 'cron@vm',
-      recipients: [{ address: 'you@gmail.com', delay_reason: reason }],
-    });
-    sys.on('postqueue', () => ({ exitCode: 0, stdout: `${line}\n`, stderr: '' }));
+    const lines = senders.map((sender, i) =>
+      JSON.stringify({
+        queue_name: 'deferred',
+        queue_id: `6DED424000${4 + i}`,
+        arrival_time: 1,
+        message_size: 500,
+        forced_expire: false,
+        sender,
+        recipients: [{ address: 'you@gmail.com', delay_reason: reason }],
+      }),
+    );
+    sys.on('postqueue', () => ({ exitCode: 0, stdout: lines.map((l) => `${l}\n`).join(''), stderr: '' }));
+    return sys;
+  }
+
+  /** A second token file (another account's consent, with the same client): several token files. */
+  function otherTokenFile(sys: FakeSystem): string {
+    const other = '/var/spool/postfix/sasl-xoauth2/other@gmail.com.json';
+    const text = JSON.parse(sys.text(tokenPath) ?? '{}') as Record<string, string>;
+    sys.put(other, JSON.stringify({ ...text, refresh_token: '1//other' }), 0o600, 104, 111);
+    return other;
+  }
+
+  it('invalid_grant, several token files: offered for the account the waiting message signs in as, and only it', async () => {
+    const sys = await refused(['cron@vm']);
+    otherTokenFile(sys);
+    const ui = new ScriptedUi([false, false]);
+    const run = await runCli(sys, ['doctor', '--fix'], { ui });
+    assert.equal(run.exit, 1, run.stderr);
+    assert.match(ui.transcript, /signs in as ops@gmail\.com/);
+    assert.deepEqual(
+      ui.asked.map((q) => /Sign in with Google again now, as (\S+)\?/.exec(q)?.[1]),
+      ['ops@gmail.com'],
+    );
+  });
+
+  it('invalid_grant, several token files, the refused message signs in as a hand-made sender-dependent account: no offer, the fix text', async () => {
+    const sys = await refused(['alice@example.org']);
+    otherTokenFile(sys);
+    const map = '/etc/postfix/sasl_passwd';
+    sys.put(map, `${sys.text(map)}@example.org other@gmail.com:/sasl-xoauth2/other@gmail.com.json\n`, 0o600);
+    sys.put('/etc/postfix/main.cf', `${sys.text('/etc/postfix/main.cf')}smtp_sender_dependent_authentication = yes\n`);
+    await sys.exec('postmap', [`hash:${map}`]);
+    const ui = new ScriptedUi([false, false]);
+    const run = await runCli(sys, ['doctor', '--fix'], { ui });
+    assert.equal(run.exit, 1, `${run.stderr}${ui.asked.join('\n')}`);
+    assert.match(ui.transcript, /signs in as other@gmail\.com/);
+    assert.deepEqual(ui.asked, []);
+    assert.match(ui.transcript, /--auth oauth/);
+  });
+
+  it('invalid_grant in the mail log (oauth-consent-revoked), one token file: offered for its account', async () => {
+    const sys = await refused(['cron@vm']);
     const ui = new ScriptedUi([false]);
     const run = await runCli(sys, ['doctor', '--fix'], { ui });
     assert.equal(run.exit, 1, run.stderr);

@@ -21,6 +21,10 @@ describe('pre-flight, interactive', () => {
       /warn: Gmail rejected the account name or app password \(535 5\.7\.8\)\.\nCreate a new app password at https:\/\/myaccount\.google\.com\/apppasswords/,
     );
     assert.equal(ui.asked.filter((q) => /App password/.test(q)).length, 2);
+    // The wizard asks again at once: its words say so, not "run the wizard again".
+    const warning = ui.transcript.slice(ui.transcript.indexOf('warn: Gmail rejected')).split('\ninfo:')[0] ?? '';
+    assert.doesNotMatch(warning, /run the wizard again/);
+    assert.match(warning, /type it below \(try 2 of 3\)\. If someone@gmail\.com is the wrong address, press Esc/);
   });
 
   it('534: says an app password (2-Step Verification) is needed, offers the other ways, and asks again', async () => {

@@ -34,7 +34,8 @@ describe('re-run: keep, switch or add an account', () => {
     assert.deepEqual(offered, [
       `keep|Keep ${A} and test it again|password in the keychain`,
       `switch:${B}|Switch to ${B}|password in the keychain`,
-      'new|Add another account|',
+      // Not "Add": it replaces the current account for every sender (the next option adds one).
+      `new|Use another account instead of ${A}|`,
       'senders|Add an account for some senders only|',
     ]);
     assert.match(ui.transcript, /Postfix currently logs in to the relay as someone@gmail\.com/);

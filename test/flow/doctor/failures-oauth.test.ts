@@ -34,11 +34,16 @@ const queued = JSON.stringify({
   recipients: [{ address: 'you@gmail.com', delay_reason: badProtocol }],
 });
 
-async function failuresOf(log: string): Promise<Awaited<ReturnType<typeof readFailures>>['failures']> {
+async function failuresOf(
+  log: string,
+  queue: string[] = [queued],
+  setup: (sys: FakeSystem) => void = () => {},
+): Promise<Awaited<ReturnType<typeof readFailures>>['failures']> {
   const sys = new FakeSystem();
   const postfix = installFakePostfix(sys);
+  setup(sys);
   sys.put('/var/log/mail.log', log);
-  postfix.queue = [queued];
+  postfix.queue = queue;
   sys.processes.set(14435, { comm: 'smtp', uid: 0 });
   return (await readFailures(sys, (await detected(sys)).postfix)).failures;
 }
@@ -62,5 +67,44 @@ describe('readFailures: the OAuth refresh refused (invalid_grant)', () => {
       ['unknown'],
     );
     assert.notEqual(findProblems(healthy({ failures }))[0]?.code, 'oauth-consent-revoked');
+  });
+
+  // Two OAuth accounts (sender-dependent entries made by hand): the plugin's line names none, the message's sender does.
+  const twoAccounts = (sys: FakeSystem) => {
+    const main = sys.text('/etc/postfix/main.cf') ?? '';
+    sys.put(
+      '/etc/postfix/main.cf',
+      `${main}relayhost = [smtp.gmail.com]:587\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_sender_dependent_authentication = yes\nsmtp_sasl_mechanism_filter = xoauth2\n`,
+    );
+    sys.put(
+      '/etc/postfix/sasl_passwd',
+      '[smtp.gmail.com]:587 ops@gmail.com:/sasl-xoauth2/ops@gmail.com.json\n@example.org other@gmail.com:/sasl-xoauth2/other@gmail.com.json\n',
+      0o600,
+    );
+  };
+
+  it("each refused message is tied to the account it signs in as (queue's sender, else qmgr's from=); the problem names them", async () => {
+    const fromOther = JSON.stringify({ ...JSON.parse(queued), queue_id: '7AAA4240004', sender: 'alice@example.org' });
+    const failures = await failuresOf(captured, [queued, fromOther], twoAccounts);
+    assert.deepEqual(
+      failures.map((f) => [f.queueId, f.account]),
+      [
+        ['6DED4240004', 'ops@gmail.com'],
+        ['7AAA4240004', 'other@gmail.com'],
+      ],
+    );
+    const [problem] = findProblems(healthy({ failures }));
+    assert.equal(problem?.code, 'oauth-consent-revoked');
+    assert.equal(problem?.vars?.accounts, 'ops@gmail.com other@gmail.com');
+    assert.ok(problem?.evidence.includes('signs in as other@gmail.com'), problem?.evidence.join('\n'));
+    // The queue unreadable: the log's qmgr line says the sender (you@gmail.com, no sender entry: the default).
+    const fromLog = await failuresOf(captured, [], (sys) => {
+      twoAccounts(sys);
+      sys.on('postqueue', () => ({ exitCode: 1, stdout: '', stderr: 'postqueue: fatal: Connection refused' }));
+    });
+    assert.deepEqual(
+      fromLog.map((f) => [f.queueId, f.diagnosis, f.account]),
+      [['6DED4240004', 'oauth-consent-revoked', 'ops@gmail.com']],
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   parseDeliveryLine,
   queueIdFromResponse,
   saslWarningsSince,
+  senderInLog,
 } from '../../../src/postfix/log.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/postfix-output');
@@ -187,4 +188,13 @@ test('client notes say why a certificate or a connection failed', () => {
   assert.deepEqual(clientNotesFor(twoRcpt, '4jc3WQ3YQBzJ9H7', 'other@xoauth.test'), [
     'warning: SASL authentication failure: No worthy mechs found',
   ]);
+});
+
+test('senderInLog: the envelope sender qmgr logged for a queue id (the real plugin capture); only qmgr is believed', () => {
+  const log = fixture('maillog-xoauth2-invalid-grant.log');
+  assert.equal(senderInLog(log, '6DED4240004'), 'you@gmail.com');
+  assert.equal(senderInLog(log, '6DED4240005'), undefined);
+  const forged = 'Dec  8 01:44:04 sid postfix/smtp[1]: 6DED4240004: from=<mallory@evil.example>, size=1, nrcpt=1';
+  assert.equal(senderInLog(`${log}${forged}\n`, '6DED4240004'), 'you@gmail.com');
+  assert.equal(senderInLog(log, '6DED.*'), undefined, 'a queue id is a word, never a pattern');
 });

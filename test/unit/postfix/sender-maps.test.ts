@@ -7,6 +7,7 @@ import {
   parseSenderList,
   senderAccounts,
   sendersTaken,
+  signingAccount,
   testSender,
 } from '../../../src/postfix/sender-maps.js';
 import { passwordMapCredential } from '../../../src/postfix/password-map.js';
@@ -80,5 +81,21 @@ describe('sender-keyed entries of the password map', () => {
       account: 'billing@company.example',
     });
     assert.equal(sendersTaken(accounts, 'billing@company.example', ['@invoices.example']), undefined);
+  });
+});
+
+describe('signingAccount: whose login a message uses (doctor ties a refused OAuth refresh to it)', () => {
+  const map = `${RELAY} ops@gmail.com:/sasl-xoauth2/ops@gmail.com.json
+@example.org other@gmail.com:/sasl-xoauth2/other@gmail.com.json
+`;
+  it("sender-dependent authentication on: the sender-keyed entry, else the relay's", () => {
+    assert.equal(signingAccount(map, RELAY, true, 'Alice@Example.org'), 'other@gmail.com');
+    assert.equal(signingAccount(map, RELAY, true, 'cron@vm'), 'ops@gmail.com');
+    assert.equal(signingAccount(map, RELAY, true, undefined), 'ops@gmail.com');
+  });
+  it("off: the relay's entry for every sender; no map or no entry for the relay: unknown", () => {
+    assert.equal(signingAccount(map, RELAY, false, 'alice@example.org'), 'ops@gmail.com');
+    assert.equal(signingAccount(undefined, RELAY, true, 'cron@vm'), undefined);
+    assert.equal(signingAccount(map, '[smtp-relay.gmail.com]:587', false, 'cron@vm'), undefined);
   });
 });

@@ -15,7 +15,8 @@ import { repoPath } from '../../support/paths.js';
 const run = promisify(execFile);
 const bin = repoPath('bin', 'postfix-gmail-wizard.js');
 
-/** The packages (bare specifiers) a run of the bin imports, as a module hook sees them. */
+/** The packages (bare specifiers) a run of the bin loads: import()'s, as a module hook sees them, and require()'s
+ * (child.ts requires execa where Node can require() an ES module), as the CommonJS resolver sees them. */
 async function packagesLoaded(dir: string, args: string[]): Promise<string[]> {
   const log = join(dir, `loaded-${args.join('_')}.txt`);
   const hook = join(dir, 'hook.mjs');
@@ -27,7 +28,13 @@ export async function resolve(spec, context, next) {
   return next(spec, context);
 }\n`,
   );
-  const register = `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});`;
+  const register = `import Module, { register } from 'node:module'; import { appendFileSync } from 'node:fs';
+register(${JSON.stringify(pathToFileURL(hook).href)});
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (spec, ...rest) {
+  if (!/^(node:|\\.|\\/|file:)/.test(spec)) appendFileSync(process.env.PGW_LOADED_LOG, spec + '\\n');
+  return resolveFilename.call(this, spec, ...rest);
+};`;
   await writeFile(log, '');
   await run(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, ...args], {
     env: { PATH: process.env.PATH, PGW_LOADED_LOG: log },
@@ -77,7 +84,8 @@ describe('the bundle', () => {
     assert.deepEqual(await packagesLoaded(dir, ['--help']), []);
     const check = await packagesLoaded(dir, ['check', '--lang', 'ja']);
     assert.ok(check.includes('execa'), `check runs postconf through execa: ${check}`);
-    assert.ok(!check.includes('@clack/prompts') && !check.includes('nodemailer'), `${check}`);
+    for (const heavy of ['@clack/prompts', 'ejs', 'nodemailer'])
+      assert.ok(!check.includes(heavy), `${heavy}: ${check}`);
   });
 
   it('holds a keychain helper that runs on its own and answers in JSON', async () => {
