@@ -55,7 +55,7 @@ class ClackUi implements Ui {
 
   private unlessCancelled<T>(value: T | symbol): T {
     if (typeof value === 'symbol' || clack.isCancel(value)) {
-      clack.cancel(t('cancelled'), { output: this.output });
+      // Not said here: the run's ending says it, once (cli.ts, reportFailure).
       throw new CancelledError(t('cancelled'));
     }
     return value as T;

@@ -33,7 +33,8 @@ describe('cancelling the interactive wizard', { skip: postfixSkipReason() ?? tmu
       await steps(session);
       await session.sendKeys(key);
       assert.equal(await session.exitCode(30_000), 130, await session.screen());
-      assert.ok((await session.history(true)).includes(en.cancelled), 'the screen says nothing was changed');
+      const said = (await session.history(true)).split(en.cancelled).length - 1;
+      assert.equal(said, 1, 'the screen says once that nothing was changed');
     } finally {
       await session.kill();
     }
