@@ -135,6 +135,7 @@ const MESSAGE = [
   '\\(in reply to end of DATA command\\)',
 ];
 const REFRESH = 'TokenStore::Refresh: ';
+const CA_FAILED = '(?:Problem with the SSL CA|error setting cert|SSL cert)';
 // The error(8) agent bounces with nothing but the next hop as its reason, e.g. "([smtp.gmail.com]:587)".
 const BARE_NEXTHOP = /^\[[^\]\s]+\](?::\d+)?$/;
 
@@ -167,9 +168,9 @@ const RULES: readonly Rule[] = [
       'local data error while talking to',
     ),
   },
-  // sasl-xoauth2 0.27's notes (postfix/xoauth2-log.ts): its libcurl could not read the CA bundle, or Google refused
+  // sasl-xoauth2 0.27's notes (postfix/xoauth2-log.ts): its libcurl could not use the CA bundle, or Google refused
   // the refresh (invalid_grant: a revoked or expired consent); Postfix's "bad protocol / cancel" alone is neither.
-  { code: 'oauth-ca-unreadable', text: re(`${REFRESH}http error: (?:Problem with the SSL CA|error setting cert)`) },
+  { code: 'oauth-ca-unreadable', text: re(`${REFRESH}http error: ${CA_FAILED}`) },
   { code: 'oauth-consent-revoked', text: re(`${REFRESH}(?:request failed|exceeded maximum)`, 'invalid_grant') },
   { code: 'sasl-no-mechanism', text: re('no mechanism available', 'No worthy mechs found') },
   // Workspace's SMTP relay service: the client's address is in no "Allowed senders / IP addresses" rule.

@@ -5,16 +5,19 @@
 // address tried after the deferral itself (tarickb/sasl-xoauth2 issue #69 shows that order too).
 import { ownerQueueId, parseDeliveryLine, splitLogLine, stripQueueId } from './log.js';
 
+/** The plugin's summary line (0.27 writes "[sasl-xoauth2] " under smtp's ident; older ones their own ident). */
+const SUMMARY = /(?:\[sasl-xoauth2\]|sasl-xoauth2\[\d+\]:) auth failed: /;
 /**
- * The summaries doctor words: the token endpoint refused the refresh (TokenStore::Refresh: request
- * failed; exceeded maximum attempts), or libcurl could not read the CA bundle it verifies the endpoint
- * with — curl 8's "Problem with the SSL CA cert (path? access rights?)", older curl's "error setting
- * certificate verify locations" (tarickb/sasl-xoauth2 issue #88; test/fixtures/postfix-output/SOURCE.md).
+ * The summaries doctor words: the token endpoint refused the refresh (TokenStore::Refresh: request failed;
+ * exceeded maximum attempts), or libcurl could not use the CA bundle it verifies the endpoint with — curl 8's
+ * "Problem with the SSL CA cert (path? access rights?)" (unreadable) and "SSL certificate verification failed"
+ * (a bundle without the issuer: another CA's copy) — both captured, test/fixtures/postfix-output/SOURCE.md —,
+ * older curl's "error setting certificate verify locations" (tarickb/sasl-xoauth2 issue #88) and its OpenSSL
+ * builds' "SSL certificate problem: unable to get local issuer certificate" (not captured here).
  */
-const OAUTH_REFRESH_FAILED = new RegExp(
-  // 0.27 writes "[sasl-xoauth2] " under smtp's ident; older ones used their own, "sasl-xoauth2[PID]: ".
-  '(?:\\[sasl-xoauth2\\]|sasl-xoauth2\\[\\d+\\]:) auth failed: .*TokenStore::Refresh: ' +
-    '(?:request failed|exceeded maximum|http error: (?:Problem with the SSL CA cert|error setting certificate))',
+const KNOWN = new RegExp(
+  'TokenStore::Refresh: (?:request failed|exceeded maximum|http error: (?:Problem with the SSL CA cert|' +
+    'error setting certificate|SSL certificate (?:verification failed|problem)))',
 );
 /** Cyrus SASL failed on this side (a plugin's error), unlike "SASL authentication failed; server X said: …". */
 const CLIENT_SASL_FAILED = /^SASL authentication failed; cannot authenticate to server \S+: /;
@@ -26,11 +29,17 @@ const SASL_BAD_PROTOCOL = /^SASL authentication failed; cannot authenticate to s
  */
 export function oauthRefreshNotes(logText: string, reason: string): string[] {
   if (!SASL_BAD_PROTOCOL.test(reason.trim())) return [];
-  const notes = logText
+  const summaries = logText
     .split('\n')
     .map((line) => splitLogLine(line).message)
-    .filter((m) => OAUTH_REFRESH_FAILED.test(m));
-  return notes.slice(-1);
+    .filter((m) => SUMMARY.test(m));
+  return known(summaries);
+}
+
+/** The latest summary, when doctor knows its words: an older one never speaks for a newer failure. */
+function known(summaries: readonly string[]): string[] {
+  const last = summaries.at(-1);
+  return last !== undefined && KNOWN.test(last) ? [last] : [];
 }
 
 /** Whether a delivery reason (or a note) is Postfix's word for a SASL failure on this side. */
@@ -65,10 +74,9 @@ export function oauthSessionFor(logText: string, queueId: string): OauthSession 
       const notes = open.get(pid) ?? [];
       open.set(pid, notes);
       found = { saslFailed: true, notes };
-    } else if (OAUTH_REFRESH_FAILED.test(message)) {
-      const notes = open.get(pid);
-      if (notes && !notes.includes(message)) notes.push(message);
+    } else if (SUMMARY.test(message)) {
+      open.get(pid)?.push(message);
     }
   }
-  return { saslFailed: found.saslFailed, notes: found.notes.slice(-1) };
+  return { saslFailed: found.saslFailed, notes: known(found.notes) };
 }

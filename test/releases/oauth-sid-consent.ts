@@ -4,7 +4,7 @@
 // `check` name the cause from the lines the plugin and Postfix really logged, and the fix a person makes
 // (a new consent; a new client and consent) makes mail go out again.
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DebianChroot, RunResult } from '../support/debian-chroot.js';
 import type { FakeOauth } from '../support/fake-google-oauth.js';
@@ -56,7 +56,7 @@ async function deferredAndNamed(s: SidOauth, expected: string, answered: string)
 }
 
 /** Flushes the queue and waits (on the log) until it is empty: the waiting message went out too. */
-async function queueDrains(s: SidOauth): Promise<void> {
+export async function queueDrains(s: SidOauth): Promise<void> {
   await s.m.run(['postqueue', '-f']);
   for (let i = 0; i < 240; i++) {
     const queue = (await s.m.run(['postqueue', '-j'])).stdout.trim();
@@ -101,34 +101,4 @@ export async function clientDeleted(s: SidOauth): Promise<{ invalidClient: strin
   await queueDrains(s);
   s.say('a new client JSON and a new consent: setup delivered, and the waiting message left');
   return { invalidClient, client };
-}
-
-/**
- * smtp chrooted, the CA bundle's copy gone from the chroot (as after a setup made before the wizard
- * copied it): the plugin's libcurl cannot verify the token endpoint from inside the chroot, mail waits,
- * and doctor names the missing file; a re-run of setup copies it back and mail goes out.
- */
-export async function chrootCaMissing(s: SidOauth, copy: string): Promise<void> {
-  await rm(join(s.m.root, copy));
-  await tokenExpired(s);
-  const from = s.m.syslog!.lines.length;
-  const asked = s.oauth.requests.length;
-  const sent = await s.wizard(['test', '--json', '--wait', '30']);
-  assert.notEqual(sent.code, 0, `the test message went out without the CA bundle:\n${sent.stdout}`);
-  const refreshes = s.oauth.requests.slice(asked).filter((r) => r.grantType === 'refresh_token');
-  assert.equal(refreshes.length, 0, 'no refresh reached the fake: libcurl could not verify it');
-  s.say(`without ${copy}: test exit ${sent.code}, no refresh reached the fake; logged:`);
-  for (const line of s.m.syslog!.lines.slice(from).filter((l) => /sasl|SASL|status=deferred/.test(l)))
-    s.say(`  ${line}`);
-  const doctor = await s.wizard(['doctor', '--json']);
-  const missing = (doctor.outcome.doctor?.problems ?? []).find(
-    (p: { code: string }) => p.code === 'oauth-plugin-missing',
-  );
-  assert.ok(missing, doctor.stdout);
-  s.say(`doctor: oauth-plugin-missing (${missing.evidence.join('; ')})`);
-  const again = await s.wizard(s.setupArgs);
-  assert.equal(again.code, 0, `${again.stderr}\n${again.stdout}`);
-  assert.equal(again.outcome.result, 'delivered', again.stdout);
-  await queueDrains(s);
-  s.say('a re-run of setup copied the bundle back: delivered, and the waiting message left');
 }

@@ -1,9 +1,11 @@
-// OAuth → app password → OAuth on the real sasl-xoauth2 plugin (npm run releases:oauth; issue 23).
+// OAuth → app password → OAuth on the real sasl-xoauth2 plugin (npm run releases:oauth; issue 23). Leaving
+// OAuth revokes the old refresh token at Google (the fake), so coming back takes a new consent (a new token).
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DebianChroot } from '../support/debian-chroot.js';
 import type { FakeGmail } from '../support/fake-gmail.js';
+import type { FakeOauth } from '../support/fake-google-oauth.js';
 
 export const ACCOUNT = 'you@gmail.com';
 export const APP_PASSWORD = 'sidappasswordxyz';
@@ -21,7 +23,9 @@ export async function switchToPasswordAndBack(
   wizard: (args: string[], input?: string) => Promise<{ code: number; stdout: string; stderr: string; outcome: any }>,
   setupArgs: string[],
   refresh: string,
-): Promise<void> {
+  oauth: FakeOauth,
+  client: string,
+): Promise<string> {
   const passwordArgs = ['--account', ACCOUNT, '--auth', 'app-password', '--relay', `localhost:${gmail.port}`];
   const rest = ['--ca-file', '/etc/ssl/pgw-test-ca.pem', '--no-keychain', '--yes', '--json', '--wait', '60'];
   const before = gmail.messages.length;
@@ -42,6 +46,13 @@ export async function switchToPasswordAndBack(
   say(
     'OAuth → app password: delivered over PLAIN with the password; the token file, its directory, /etc/sasl-xoauth2.conf and the mechanism filter are gone',
   );
+  // Leaving OAuth revoked the old refresh token at Google (the fake): coming back takes a new consent.
+  assert.ok(
+    oauth.revocations.some((r) => r.token === refresh),
+    'the switch revoked the old refresh token at the fake',
+  );
+  const fresh = oauth.grant(client, ACCOUNT);
+  await writeFile(join(m.root, 'root/token.json'), JSON.stringify({ refresh_token: fresh }), { mode: 0o600 });
   const back = await wizard(setupArgs.filter((a) => a !== '--install'));
   assert.equal(back.code, 0, `${back.stderr}\n${back.stdout}`);
   assert.equal(back.outcome.result, 'delivered', back.stdout);
@@ -49,5 +60,8 @@ export async function switchToPasswordAndBack(
   const after = await m.run(['sh', '-c', 'grep -v "^#" /etc/postfix/sasl_passwd']);
   assert.ok(!after.stdout.includes(APP_PASSWORD), 'the password left the map');
   assert.equal((await m.run(['postconf', '-h', 'smtp_sasl_mechanism_filter'])).stdout.trim(), 'xoauth2');
-  say('app password → OAuth: delivered over XOAUTH2 again; the password left the map');
+  say(
+    'app password → OAuth (a new consent: the switch revoked the old one): delivered over XOAUTH2 again; the password left the map',
+  );
+  return fresh;
 }

@@ -16,7 +16,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDebianChroot, type DebianChroot } from '../support/debian-chroot.js';
-import { chrootCaMissing, clientDeleted, consentRevoked, type SidOauth } from './oauth-sid-consent.js';
+import { clientDeleted, consentRevoked, type SidOauth } from './oauth-sid-consent.js';
+import { chrootCaBroken } from './oauth-sid-chroot-ca.js';
+import { pluginUnheard } from './oauth-sid-maillog.js';
 import { ACCOUNT, APP_PASSWORD, switchToPasswordAndBack } from './oauth-sid-switch.js';
 import { startFakeGmail } from '../support/fake-gmail.js';
 import { startFakeOauth } from '../support/fake-google-oauth.js';
@@ -100,7 +102,7 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
     assert.equal(Boolean(plugin), !install, install ? 'no plugin before --install' : 'the plugin is there');
     await copyFile(ca.caPath, join(m.root, 'etc/ssl/pgw-test-ca.pem'));
     oauth.options.clients[CLIENT] = { secret: SECRET }; // the first machine deleted it
-    const refresh = oauth.grant(CLIENT, ACCOUNT);
+    let refresh = oauth.grant(CLIENT, ACCOUNT);
     await writeFile(join(m.root, 'root/client.json'), oauth.clientJson(CLIENT), { mode: 0o600 });
     await writeFile(join(m.root, 'root/token.json'), JSON.stringify({ refresh_token: refresh }), { mode: 0o600 });
     const setupArgs = [
@@ -159,7 +161,7 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
     const steps: SidOauth = { m, oauth, account: ACCOUNT, client: CLIENT, tokenPath, setupArgs, wizard, say };
     if (chrooted) {
       await saysChrootCopies(m);
-      await chrootCaMissing(steps, chrootCa);
+      await chrootCaBroken(steps, chrootCa, '/etc/ssl/pgw-test-ca.pem');
     }
     const map =
       (await m.run(['postmap', '-q', `[localhost]:${gmail.port}`, 'lmdb:/etc/postfix/sasl_passwd'])).stdout.trim() ||
@@ -196,7 +198,7 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
     );
     say('an identical re-run changed nothing (the token file the plugin rewrote was left alone)');
 
-    if (!chrooted) await switchToPasswordAndBack(gmail, m, wizard, setupArgs, refresh);
+    if (!chrooted) refresh = await switchToPasswordAndBack(gmail, m, wizard, setupArgs, refresh, oauth, CLIENT);
 
     const status = await wizard(['status', '--json']);
     say(
@@ -205,7 +207,8 @@ async function oneMachine(chrooted: boolean): Promise<boolean> {
 
     if (!chrooted) {
       const { invalidGrant } = await consentRevoked(steps, refresh);
-      const { invalidClient } = await clientDeleted(steps);
+      const { invalidClient, client } = await clientDeleted(steps);
+      await pluginUnheard(steps, client);
       // PGW_XOAUTH2_CAPTURE=DIR keeps what was logged, as test/fixtures/postfix-output/ holds it.
       const capture = process.env.PGW_XOAUTH2_CAPTURE;
       if (capture) {

@@ -117,9 +117,9 @@ export async function readFailures(
 }
 
 /**
- * The sasl-xoauth2 plugin's summary behind a failure: the latest one when the reason is the bare "bad
- * protocol / cancel", and the one the same smtp process logged for this message (the reason may then be the
- * next address's, a refused ::1). signIn marks a SASL failure on this side, whether the plugin said why or not.
+ * The sasl-xoauth2 plugin's summary behind a failure: the one the same smtp process logged for this message
+ * (the reason may then be the next address's, a refused ::1), else the log's latest when the reason is the
+ * bare "bad protocol / cancel". signIn marks a SASL failure on this side, whether the plugin said why or not.
  */
 function oauthNotes(
   text: string,
@@ -127,7 +127,8 @@ function oauthNotes(
   reason: string,
 ): { notes: string[]; signIn: { signInFailed?: true } } {
   const session = oauthSessionFor(text, queueId);
-  const notes = [...new Set([...oauthRefreshNotes(text, reason), ...session.notes])];
+  // The summary this message's smtp process logged; else (no "SASL authentication failed" line of its own) the log's latest.
+  const notes = session.saslFailed ? session.notes : oauthRefreshNotes(text, reason);
   return { notes, signIn: session.saslFailed || clientSaslFailed(reason) ? { signInFailed: true } : {} };
 }
 

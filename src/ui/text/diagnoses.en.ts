@@ -44,10 +44,11 @@ export const diagnosesEn: Record<DiagnosisCode, DiagnosisText> = {
     fix: 'Consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give a new token with --oauth-token-file FILE (for a deleted client, a new client JSON with --oauth-client FILE too).',
   },
   'oauth-ca-unreadable': {
-    // The plugin's line: TokenStore::Refresh: http error: Problem with the SSL CA cert (path? access rights?).
+    // The plugin's line: TokenStore::Refresh: http error: Problem with the SSL CA cert (path? access rights?),
+    // or SSL certificate verification failed: certificate signer not trusted (maillog-xoauth2-ca-*.log).
     cause:
-      "The sasl-xoauth2 plugin's libcurl could not read the CA bundle it checks Google's token endpoint with (smtp chrooted: no copy in the chroot, or unreadable).",
-    fix: "Copy the bundle (ca_bundle_file in /etc/sasl-xoauth2.conf) into smtp's chroot at the same path, readable by postfix: postfix-gmail-wizard doctor --fix does it. The consent is fine; the waiting mail then goes out.",
+      "The sasl-xoauth2 plugin's libcurl could not check Google's token endpoint with its CA bundle: unreadable or lacking the issuer (chroot: copy missing or old).",
+    fix: "Copy the bundle (ca_bundle_file in /etc/sasl-xoauth2.conf, else the system's) into smtp's chroot at the same path: postfix-gmail-wizard doctor --fix does it; unchrooted, update ca-certificates. The consent is fine.",
   },
   'sasl-no-mechanism': {
     cause: 'Postfix has no login method it may use with Gmail ("no mechanism available").',

@@ -41,8 +41,8 @@ export const diagnosesJa: Record<DiagnosisCode, { cause: string; fix: string }> 
   },
   'oauth-ca-unreadable': {
     cause:
-      'sasl-xoauth2 プラグインの libcurl が、Google のトークンエンドポイントを確認する CA バンドルを読めませんでした（smtp が chroot 内で動いていて、chroot 内にコピーがないか、読めません）。',
-    fix: 'バンドル（/etc/sasl-xoauth2.conf の ca_bundle_file）を smtp の chroot 内の同じパスに、postfix が読めるようにコピーしてください。postfix-gmail-wizard doctor --fix がコピーします。同意は問題ありません。その後、送信待ちのメールは送られます。',
+      'sasl-xoauth2 プラグインの libcurl が、CA バンドルで Google のトークンエンドポイントを確認できませんでした。バンドルが読めないか、発行者の証明書がありません（smtp が chroot 内で動いている場合: コピーがないか古い）。',
+    fix: 'バンドル（/etc/sasl-xoauth2.conf の ca_bundle_file、なければシステムのもの）を smtp の chroot 内の同じパスにコピーしてください。postfix-gmail-wizard doctor --fix がコピーします。chroot でなければ ca-certificates を更新してください。同意は問題ありません。',
   },
   'sasl-no-mechanism': {
     cause: 'Postfix には Gmail に対して使えるログイン方式がありません（「no mechanism available」）。',

@@ -99,9 +99,9 @@ export const doctorEn = {
   'doctor.fix.oauth-consent-revoked':
     'A person must consent again: run postfix-gmail-wizard --auth oauth at a terminal, or give it a new token with --oauth-token-file FILE (and, if the client was deleted in Google Cloud, a new client JSON with --oauth-client FILE); Postfix then sends the waiting mail by itself.',
   'doctor.title.oauth-ca-unreadable':
-    'Postfix cannot refresh its OAuth token: the sasl-xoauth2 plugin could not read its CA bundle, mail waits (messages: {count})',
+    'Postfix cannot refresh its OAuth token: the sasl-xoauth2 plugin could not check Google with its CA bundle, mail waits (messages: {count})',
   'doctor.fix.oauth-ca-unreadable':
-    'Nothing to consent again: once the plugin can read the bundle, Postfix sends the waiting mail by itself.',
+    'Nothing to consent again: once the plugin can use the bundle, Postfix sends the waiting mail by itself.',
   'doctor.title.oauth-chroot-ca-stale':
     "The copy of the CA bundle the sasl-xoauth2 plugin checks Google with inside smtp's chroot, {to}, is missing or not the same as {from}",
   'doctor.fix.oauth-chroot-ca-stale':

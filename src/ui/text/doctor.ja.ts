@@ -103,9 +103,9 @@ export const doctorJa: Record<keyof typeof doctorEn, string> = {
   'doctor.fix.oauth-consent-revoked':
     'もう一度同意が必要です。端末で postfix-gmail-wizard --auth oauth を実行するか、--oauth-token-file FILE で新しいトークンを渡してください（Google Cloud でクライアントが削除された場合は、新しいクライアントの JSON も --oauth-client FILE で）。その後、送信待ちのメールは Postfix が自動で送ります。',
   'doctor.title.oauth-ca-unreadable':
-    'Postfix が OAuth トークンを更新できません。sasl-xoauth2 プラグインが CA バンドルを読めませんでした。メールは送信待ちです（{count} 通）',
+    'Postfix が OAuth トークンを更新できません。sasl-xoauth2 プラグインが CA バンドルで Google を確認できませんでした。メールは送信待ちです（{count} 通）',
   'doctor.fix.oauth-ca-unreadable':
-    '同意をやり直す必要はありません。プラグインがバンドルを読めるようになれば、送信待ちのメールは Postfix が自動で送ります。',
+    '同意をやり直す必要はありません。プラグインがバンドルを使えるようになれば、送信待ちのメールは Postfix が自動で送ります。',
   'doctor.title.oauth-chroot-ca-stale':
     'sasl-xoauth2 プラグインが Google の確認に使う、smtp の chroot 内の CA バンドルのコピー {to} がないか、{from} と内容が違います',
   'doctor.fix.oauth-chroot-ca-stale':

@@ -66,12 +66,11 @@ describe('doctor: the sasl-xoauth2 plugin in the mail log', () => {
   });
 
   it("maillog_file: the failed sign-in without the plugin's line is oauth-plugin-unheard, with how to see its reason", async () => {
-    // As postlogd writes maillog_file: Postfix's lines, none of the plugin's (it calls syslog(3) itself).
-    const postlog = fixture('maillog-xoauth2-invalid-grant.log')
-      .split('\n')
-      .filter((l) => !l.includes('[sasl-xoauth2]'))
-      .join('\n');
-    const sys = await waiting(postlog, '6DED4240004', BAD_PROTOCOL, '/var/log/postfix.log');
+    // maillog_file as postlogd wrote it under the real plugin (npm run releases:oauth): Postfix's lines only;
+    // the plugin's went to /dev/log (syslog-xoauth2-beside-maillog-file.log).
+    const postlog = fixture('maillog-file-xoauth2-unheard.log');
+    assert.ok(!postlog.includes('[sasl-xoauth2]'));
+    const sys = await waiting(postlog, '5D75321C9A8', BAD_PROTOCOL, '/var/log/postfix.log');
     const found = await problems(sys);
     const unheard = found.find((p) => p.code === 'oauth-plugin-unheard');
     assert.ok(unheard, JSON.stringify(found));

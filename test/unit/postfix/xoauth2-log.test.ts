@@ -85,3 +85,29 @@ describe("the plugin's libcurl could not read its CA bundle", () => {
     );
   });
 });
+
+describe("the plugin's latest summary speaks, never an older one", () => {
+  it('the copy replaced by another CA\'s (real plugin): "certificate signer not trusted", after an older "Problem with the SSL CA cert"', () => {
+    const older = fixture('maillog-xoauth2-ca-unreadable.log');
+    const log = `${older}\n${fixture('maillog-xoauth2-ca-untrusted.log')}`;
+    const event = verdict(fixture('maillog-xoauth2-ca-untrusted.log'));
+    const [note] = oauthRefreshNotes(log, event.reply);
+    assert.match(note ?? '', /SSL certificate verification failed: certificate signer not trusted/);
+    assert.equal(diagnoseDelivery(event, [note!])?.code, 'oauth-ca-unreadable');
+    assert.deepEqual(oauthSessionFor(log, event.queueId).notes, [note]);
+  });
+
+  it('a summary doctor has no words for, after a known one: no note (not the older cause)', () => {
+    const log = fixture('maillog-xoauth2-invalid-grant.log');
+    const unknown = log.replace(
+      /TokenStore::Refresh: request failed/g,
+      'TokenStore::Refresh: http error: Could not resolve host: x',
+    );
+    const later = `${log}\n${unknown
+      .split('\n')
+      .filter((l) => l.includes('[sasl-xoauth2] auth failed'))
+      .at(-1)}`;
+    assert.deepEqual(oauthRefreshNotes(later, verdict(log).reply), []);
+    assert.equal(oauthRefreshNotes(log, verdict(log).reply).length, 1);
+  });
+});
