@@ -23,6 +23,7 @@ import { requirePostfix } from '../flow/detect/requirements.js';
 import { gatherLocalFacts } from '../flow/doctor/facts.js';
 import type { AccountUse } from '../gmail/limits.js';
 import { parseRelayhost } from '../gmail/relay.js';
+import { readQueue } from '../postfix/queue.js';
 import type { CommandOutcome } from '../outcome.js';
 import { findProblems } from '../postfix/problems/index.js';
 import type { Failure } from '../postfix/problems/types.js';
@@ -98,6 +99,13 @@ function say(ctx: Context, run: CheckRun, output: string): void {
 async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
   try {
     const sys = ctx.sys;
+    // The queue is read beside detect's postconf round, not in a round of its own after it (each round is
+    // a wait on a busy box). -c as given, less a trailing slash (postqueue refuses `/etc/postfix/` to
+    // non-root); the default instance's own directory named is the default instance.
+    const given = ctx.options.configDir?.replace(/(.)\/+$/, '$1');
+    const queue = readQueue(sys, { configDir: given ?? '', isDefaultInstance: given === undefined }).catch(
+      () => undefined,
+    );
     // Only what its rules use: no master.cf listener (postconf -M), which only setup and test submit to.
     const facts = await detect(sys, ctx.options.configDir, { listener: false });
     const postfix = requirePostfix(facts);
@@ -107,6 +115,7 @@ async function look(ctx: Context, run: CheckRun): Promise<'stop' | undefined> {
       warnPercent: run.options.thresholds.limitPercent,
       consentWarnSeconds: run.options.thresholds.consentWarning,
       ...(run.options.dailyLimit !== undefined ? { dailyLimit: run.options.dailyLimit } : {}),
+      queue,
     });
     const nowDate = ctx.sys.now();
     run.now = Math.floor(nowDate.getTime() / 1000);

@@ -11,6 +11,7 @@ import { accountUse, defaultWarnPercent, type AccountUse } from '../../gmail/lim
 import { parseRelayhost } from '../../gmail/relay.js';
 import { sentSince } from '../../postfix/sent-log.js';
 import { readFailures, readQueueAndLog, type QueueAndLog } from './failures.js';
+import type { QueueEntry } from '../../postfix/queue.js';
 import { readMapStates } from './maps.js';
 import { doctorSettingNames } from '../../postfix/problems/read-names.js';
 import { configuredRelay } from './configured-relay.js';
@@ -62,7 +63,7 @@ export async function gatherLocalFacts(
     postfix.explicitSettings ?? readExplicitSettings(sys, dir),
   ]);
   const settings = { ...postfix.settings, ...more };
-  const read = await readQueueAndLog(sys, postfix);
+  const read = await readQueueAndLog(sys, postfix, limits.queue);
   const [maps, { failures, queueRead }, chroot, dataDir, configured, oauth] = await Promise.all([
     readMapStates(sys, settings, leftoverPasswordFiles(postfix)),
     readFailures(sys, postfix, read),
@@ -104,6 +105,8 @@ export interface LimitOptions {
   dailyLimit?: number;
   /** Warn this many seconds before an OAuth consent ends (check --consent-days). */
   consentWarnSeconds?: number;
+  /** postqueue -j, already started (check: beside detect's round, not after it). */
+  queue?: Promise<QueueEntry[] | undefined>;
 }
 
 /** Each account's recipients in the last 24 h, from the same log reading as the failures. */

@@ -25,13 +25,20 @@ export interface QueueAndLog {
   fromJournal: boolean;
 }
 
-/** The queue, once, and the recent log: what doctor's failures and check's counts are read from. */
-export async function readQueueAndLog(sys: System, postfix: PostfixFacts): Promise<QueueAndLog> {
-  const [queue, logText] = await Promise.all([
-    readQueue(sys, postfix).catch(() => undefined), // unreadable: no queue facts
+/**
+ * The queue, once, and the recent log: what doctor's failures and check's counts are read from. `queue`:
+ * a postqueue -j already under way (check starts it beside detect's postconf round).
+ */
+export async function readQueueAndLog(
+  sys: System,
+  postfix: PostfixFacts,
+  queue?: Promise<QueueEntry[] | undefined>,
+): Promise<QueueAndLog> {
+  const [entries, logText] = await Promise.all([
+    (queue ?? readQueue(sys, postfix)).catch(() => undefined), // unreadable: no queue facts
     recentLog(sys, postfix),
   ]);
-  return { queue, logText, fromJournal: postfix.log.kind === 'journal' };
+  return { queue: entries, logText, fromJournal: postfix.log.kind === 'journal' };
 }
 
 export async function readFailures(

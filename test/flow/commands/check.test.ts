@@ -68,6 +68,30 @@ describe('check: one reading of the machine', () => {
     assert.equal(most, 7);
   });
 
+  it('reads the queue (postqueue -j) beside the postconf round, not after it; -c as given, less a trailing slash', async () => {
+    const { sys } = await configuredWithA();
+    const exec = sys.exec.bind(sys);
+    let answered = 0;
+    const queueReads: { args: string[]; answeredBefore: number }[] = [];
+    sys.exec = async (file, args, options) => {
+      if (file === 'postqueue') queueReads.push({ args: [...args], answeredBefore: answered });
+      if (file !== 'postconf') return exec(file, args, options);
+      await new Promise((resolve) => setImmediate(resolve)); // answered a moment later, as a process is
+      answered++;
+      return exec(file, args, options);
+    };
+    const run = await runCli(sys, ['check', '--json']);
+    assert.equal(run.json?.check?.state, 'ok', run.stdout + run.stderr);
+    assert.deepEqual(queueReads, [{ args: ['-j'], answeredBefore: 0 }]);
+    queueReads.splice(0);
+    // The default instance's directory named: the same Postfix, asked with -c (postqueue takes it from anyone).
+    await runCli(sys, ['check', '--json', '--config-dir', '/etc/postfix/']);
+    assert.deepEqual(
+      queueReads.map((r) => r.args),
+      [['-c', '/etc/postfix', '-j']],
+    );
+  });
+
   it('Postfix stopped: check reads it from master.pid and is CRITICAL with doctor’s postfix-not-running', async () => {
     const { sys, postfix } = await configuredWithA();
     postfix.running = false;
