@@ -14,6 +14,7 @@ import type { Context } from '../context.js';
 import { logCursor, postfixUids, readDeliveryLog, verifiedPids } from '../../postfix/delivery-log.js';
 import type { TestResult } from '../../outcome.js';
 import type { PostfixFacts } from '../types.js';
+import type { Progress } from '../../ui/ui.js';
 
 // The log is read often (cheap, and it has the verdict first); the queue
 // (a postqueue process) every few rounds for its state and delay reason, and whenever a line
@@ -64,8 +65,36 @@ export async function sendTestMessage(
     return { to, status: 'unknown', reply: response };
   }
   progress.update(t('verify.queued', { id: queueId }));
+  // Ctrl-C (or an SSH hangup) while it waits ends the wait, not the run at once: the configuration is in
+  // place and the message stays queued, which the run's ending says (exit 3), not "nothing changed" (130).
+  const signals = sys.holdSignals();
+  try {
+    return await follow(ctx, postfix, { progress, queueId, to, cursor, uids, stopped: signals.interrupted });
+  } finally {
+    signals.release();
+  }
+}
+
+async function follow(
+  ctx: Pick<Context, 'sys' | 'options'>,
+  postfix: PostfixFacts,
+  run: {
+    progress: Progress;
+    queueId: string;
+    to: string;
+    cursor: Awaited<ReturnType<typeof logCursor>>;
+    uids: Awaited<ReturnType<typeof postfixUids>>;
+    stopped: () => string | undefined;
+  },
+): Promise<TestResult> {
+  const { sys } = ctx;
+  const { progress, queueId, to, cursor, uids } = run;
   const deadline = sys.now().getTime() + ctx.options.waitSeconds * 1000;
   for (let round = 0; sys.now().getTime() < deadline; round++) {
+    if (run.stopped()) {
+      progress.stop(t('verify.stopped', { id: queueId }), 'failed');
+      return { to, queueId, status: 'queued' };
+    }
     const logText = await readDeliveryLog(sys, postfix, cursor, uids);
     const events = deliveryEventsFor(logText, queueId);
     // A final line is only a claim until the queue agrees (postfix/verdict.ts): ask it now.

@@ -27,6 +27,7 @@ export const verifyEn = {
   'verify.sent': 'Message {id} was accepted by the relay.',
   'verify.notSent': 'Message {id} was not delivered ({status}).',
   'verify.timedOut': 'Message {id} is still waiting after {seconds} s.',
+  'verify.stopped': 'Stopped waiting for message {id} (interrupted); Postfix keeps it in the queue.',
   'verify.leftQueue': 'Message {id} has left the queue; this machine keeps no mail log to say how.',
 
   // flow/verify/summary.ts, commands/setup.ts, commands/test.ts

@@ -28,6 +28,7 @@ export const verifyJa: Record<keyof typeof verifyEn, string> = {
   'verify.sent': 'メッセージ {id} はリレー先に受け付けられました。',
   'verify.notSent': 'メッセージ {id} は配送されませんでした（{status}）。',
   'verify.timedOut': '{seconds} 秒待ちましたが、メッセージ {id} はまだ送信待ちです。',
+  'verify.stopped': 'メッセージ {id} を待つのを中断しました。メッセージは Postfix のキューに残っています。',
   'verify.leftQueue': 'メッセージ {id} はキューを出ましたが、このマシンにはメールログがないため、結果はわかりません。',
 
   // flow/verify/summary.ts, commands/setup.ts, commands/test.ts

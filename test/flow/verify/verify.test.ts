@@ -146,6 +146,18 @@ describe('sendTestMessage', () => {
     );
   });
 
+  it('Ctrl-C while it waits: stops waiting at once, status queued, says the message stays queued', async () => {
+    const { ctx, facts } = await testSend(() => undefined, ['--yes', '--wait', '30']);
+    const start = ctx.sys.clock;
+    ctx.sys.pendingSignal = 'SIGINT';
+    const result = await sendTestMessage(ctx, facts.postfix, 'someone@gmail.com', 'friend@example.com');
+    assert.deepEqual(result, { to: 'friend@example.com', queueId: '4F2C21A0B3', status: 'queued' });
+    assert.ok(ctx.sys.clock - start < 30_000, 'it did not wait out --wait');
+    assert.ok(ctx.ui.shown.includes(`failed: ${t('verify.stopped', { id: '4F2C21A0B3' })}`), ctx.ui.transcript);
+    // The run ends as a test not delivered (exit 3, the configuration in place), not as "nothing changed" (130).
+    assert.equal(reportTest(ctx, result), ExitCode.notDelivered);
+  });
+
   it('no mail log at all: a message gone from the queue ends as unknown at once (not queued after --wait), and says how to get a log', async () => {
     const { ctx, postfix, facts } = await testSend(() => undefined, ['--yes', '--wait', '30']);
     const submit = ctx.sys.submitResult;
