@@ -2,8 +2,9 @@
 // address: nobody else on the network may answer in the browser's place), on a free port the kernel
 // picks. It answers GET requests to the one expected path; the caller's `judge` decides whether a query
 // is the answer (taken: the wait ends, the listener closes after its reply), a refusal (a wrong state:
-// the wait ends too), or nothing (a favicon, a stray request: 404, still listening). The query holds
-// the authorization code: it is handed to the caller, never logged.
+// the refused page, and the wait goes on — any user of the machine can see the port and send one, and
+// must not be able to end the run), or nothing (a favicon, a stray request: 404, still listening). The
+// query holds the authorization code: it is handed to the caller, never logged.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,8 +19,8 @@ export interface LoopbackPages {
 
 export interface LoopbackListener {
   port: number;
-  /** The first query judged 'take' or 'refuse', with its verdict; never settles if closed before. */
-  answer: Promise<{ verdict: 'take' | 'refuse'; query: URLSearchParams }>;
+  /** The first query judged 'take'; never settles if closed before. */
+  answer: Promise<{ verdict: 'take'; query: URLSearchParams }>;
   /** Stops listening and drops every connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -41,8 +42,8 @@ export async function listenLoopback(
   judge: (query: URLSearchParams) => LoopbackVerdict,
   pages: LoopbackPages,
 ): Promise<LoopbackListener> {
-  let settle: (value: { verdict: 'take' | 'refuse'; query: URLSearchParams }) => void = () => {};
-  const answer = new Promise<{ verdict: 'take' | 'refuse'; query: URLSearchParams }>((resolve) => {
+  let settle: (value: { verdict: 'take'; query: URLSearchParams }) => void = () => {};
+  const answer = new Promise<{ verdict: 'take'; query: URLSearchParams }>((resolve) => {
     settle = resolve;
   });
   let done = false;
@@ -51,8 +52,9 @@ export async function listenLoopback(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const verdict = done || req.method !== 'GET' || url.pathname !== path ? 'ignore' : judge(url.searchParams);
     if (verdict === 'ignore') return page(res, 404, pages.ignored);
+    if (verdict === 'refuse') return page(res, 400, pages.refused);
     done = true;
-    page(res, verdict === 'take' ? 200 : 400, verdict === 'take' ? pages.taken : pages.refused);
+    page(res, 200, pages.taken);
     // Closed once the browser has the page: the one answer is in, nothing else may come.
     res.on('finish', () => void close());
     settle({ verdict, query: url.searchParams });

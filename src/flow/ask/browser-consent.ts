@@ -120,17 +120,15 @@ export async function giveConsent(ctx: Ctx, client: OauthClient, caPem: string, 
         validate: (v) => pasteProblem(readPastedAnswer(v, state)),
       })
       .then((text) => (stop.signal.aborted ? undefined : { heard: false, answer: readPastedAnswer(text, state) }));
-    const heard = listener.answer.then(({ verdict, query }) => ({
-      heard: true,
-      answer: verdict === 'refuse' ? ({ kind: 'state-mismatch' } as const) : readConsentAnswer(query, state),
-    }));
+    // A wrong state at the listener is refused there and the wait goes on: only the right answer comes here.
+    const heard = listener.answer.then(({ query }) => ({ heard: true, answer: readConsentAnswer(query, state) }));
     const first = await Promise.race([pasted, heard]);
     stop.abort(); // the listener came first: the prompt ends (resolves undefined, shows nothing)
     await pasted;
     if (first === undefined) throw new CancelledError(t('cancelled'));
     const { answer } = first;
-    if (first.heard && answer.kind !== 'state-mismatch') ctx.ui.success(t('consent.heard', { port: listener.port }));
-    return await exchange(ctx, client, caPem, answer, listener.port, request);
+    if (first.heard) ctx.ui.success(t('consent.heard', { port: listener.port }));
+    return await exchange(ctx, client, caPem, answer, request);
   } finally {
     stop.abort();
     await listener.close();
@@ -148,16 +146,9 @@ async function exchange(
   client: OauthClient,
   caPem: string,
   answer: ConsentAnswer,
-  port: number,
   request: ReturnType<typeof consentRequest>,
 ): Promise<Consented> {
   const endpoint = client.tokenUri;
-  if (answer.kind === 'state-mismatch')
-    throw new WizardError(
-      'oauth-state-mismatch',
-      `${t('consent.stateMismatch.cause', { port })} ${t('preflight.nothingChanged')}`,
-      t('consent.stateMismatch.fix'),
-    );
   if (answer.kind !== 'code') {
     const error = answer.kind === 'denied' ? answer.error : 'no_code';
     throw new WizardError(

@@ -22,9 +22,6 @@ export const askConsentEn = {
   'consent.pasteStateMismatch':
     "That address answers another consent (its state is not this run's): use the address this run printed.",
   'consent.heard': 'The browser brought the answer to 127.0.0.1:{port}.',
-  'consent.stateMismatch.cause':
-    'An answer came to 127.0.0.1:{port} whose state is not the one this run sent: it belongs to another consent (an older tab, another run) or was forged, so it was refused.',
-  'consent.stateMismatch.fix': 'Run again and open only the address that run prints.',
   'consent.denied.cause': 'Google did not give the consent ({error}).',
   'consent.denied.fix':
     'Run again and press Allow. If Google says "Access blocked", check the consent screen (published, the scope https://mail.google.com/) and that you sign in as the account.',

@@ -22,9 +22,6 @@ export const askConsentJa = {
   'consent.pasteStateMismatch':
     'このアドレスは別の同意への応答です（state がこの実行のものと違います）。この実行が表示したアドレスを使ってください。',
   'consent.heard': 'ブラウザの応答が 127.0.0.1:{port} に届きました。',
-  'consent.stateMismatch.cause':
-    '127.0.0.1:{port} に届いた応答の state が、この実行が送ったものと違います。別の同意（古いタブ、別の実行）のものか偽造されたものなので、拒否しました。',
-  'consent.stateMismatch.fix': 'もう一度実行し、その実行が表示するアドレスだけを開いてください。',
   'consent.denied.cause': 'Google は同意を与えませんでした（{error}）。',
   'consent.denied.fix':
     'もう一度実行して「許可」を押してください。Google が「アクセスをブロック」と表示する場合は、同意画面（公開済みか、スコープ https://mail.google.com/）と、そのアカウントでログインしていることを確認してください。',

@@ -51,11 +51,17 @@ describe('system/loopback-listener', () => {
     assert.equal(await isListening(listener.port), false, 'nothing listens once the answer is in');
   });
 
-  it('a refusal (a wrong state) gets the refused page and ends the wait as refused', async () => {
+  it('a refusal (a wrong state) gets the refused page and the wait goes on: another user cannot end it', async () => {
     const listener = await listenLoopback('/', judge, pages);
     const page = await fetchPage(`http://127.0.0.1:${listener.port}/?state=evil&code=x`);
     assert.deepEqual(page, { status: 400, body: 'REFUSED' });
-    assert.equal((await listener.answer).verdict, 'refuse');
+    assert.equal(await isListening(listener.port), true, 'still listening');
+    assert.deepEqual(await fetchPage(`http://127.0.0.1:${listener.port}/?state=good&code=y`), {
+      status: 200,
+      body: 'TAKEN',
+    });
+    const { verdict, query } = await listener.answer;
+    assert.deepEqual([verdict, query.get('code')], ['take', 'y']);
     await listener.close();
   });
 
