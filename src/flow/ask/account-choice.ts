@@ -50,7 +50,7 @@ export async function askAccountChoice(
       ...(given.credential ? { given: given.credential } : {}),
     };
   };
-  if (given.account !== undefined) return chosen(given.account, 'given');
+  if (given.account !== undefined) return chosen(asConfigured(postfix, given.account), 'given');
   if (!ctx.ui.interactive) {
     throw new UsageError(
       'missing-answers',
@@ -99,7 +99,7 @@ async function chooseAccount(
     // Nothing to switch to: the address prompt, pre-filled with the current account, is the choice
     // (Enter keeps it and tests it again; another address adds that account).
     if (current) ui.info(t('choice.keepOrType', { account: current }));
-    const account = await askAccount(ctx, current);
+    const account = asConfigured(postfix, await askAccount(ctx, current));
     return { account, choice: account === current ? 'keep' : 'new' };
   }
   const options: SelectOption<string>[] = [];
@@ -137,5 +137,14 @@ async function chooseAccount(
     });
     return { account, choice: 'senders', senders: parseSendersOrThrow(typed) };
   }
-  return { account: await askAccount(ctx), choice: 'new' };
+  return { account: asConfigured(postfix, await askAccount(ctx)), choice: 'new' };
+}
+
+/**
+ * Google's addresses ignore letter case: Someone@Gmail.com typed (or given with --account) for an
+ * account Postfix already has is that account, in the spelling its files hold, with its password.
+ */
+function asConfigured(postfix: PostfixFacts, account: string): string {
+  const known = [postfix.currentAccount, ...configuredSenderAccounts(postfix).map((a) => a.account)];
+  return known.find((k) => k !== undefined && k.toLowerCase() === account.toLowerCase()) ?? account;
 }

@@ -212,3 +212,26 @@ describe('re-run: keep, switch or add an account', () => {
     assert.equal(run.json?.flushed, undefined);
   });
 });
+
+describe('re-run with the account spelled in other letter case', () => {
+  // Google's addresses ignore case: Someone@Gmail.com is the account Postfix already logs in as.
+  it('--account in capitals: the same account, with the password Postfix has, nothing replaced', async () => {
+    const { sys } = await configuredWithA();
+    sys.secrets.clear(); // the map alone holds the password
+    const run = await runCli(sys, ['--account', A.toUpperCase(), '--yes', '--no-test', '--json']);
+    assert.equal(run.exit, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /replaces/);
+    assert.equal(run.json?.account, A);
+    assert.deepEqual(credentialLines(sys.text(MAP)), [`[smtp.gmail.com]:587 ${A}:${PW_A}`]);
+  });
+
+  it('typed at the pre-filled prompt in capitals: kept, no password asked', async () => {
+    const { sys } = await configuredWithA();
+    sys.secrets.clear();
+    const ui = new ScriptedUi([A.toUpperCase(), true]);
+    const run = await runCli(sys, [], { ui });
+    assert.equal(run.exit, 0, ui.transcript);
+    assert.ok(!ui.asked.some((q) => /App password/.test(q)), ui.asked.join('\n'));
+    assert.doesNotMatch(ui.transcript, /replaces/);
+  });
+});
