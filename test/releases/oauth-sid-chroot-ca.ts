@@ -58,6 +58,8 @@ async function refreshFails(s: SidOauth, what: string): Promise<{ logged: string
   s.say(
     `doctor: exit ${doctor.code}, ${problems.map((p) => `${p.code} (${p.severity}: ${p.evidence.join('; ')})`).join(', ')}`,
   );
+  // The map's "password" is the token file's path: doctor must not try it at the relay (a false login-refused).
+  assert.ok(!problems.some((p) => p.code === 'login-refused'), 'no login tried with the token path');
   return { logged, codes: problems.map((p) => p.code) };
 }
 

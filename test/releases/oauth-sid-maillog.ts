@@ -37,6 +37,7 @@ export async function pluginUnheard(s: SidOauth, client: string): Promise<void> 
   assert.ok(unheard.evidence.includes(`maillog_file = ${maillog}`), unheard.evidence.join('\n'));
   assert.ok(unheard.evidence.includes('/dev/log: present'), unheard.evidence.join('\n'));
   assert.ok(!problems.some((p) => p.code === 'mail-deferred'), 'not left as an unknown deferral');
+  assert.ok(!problems.some((p) => p.code === 'login-refused'), 'no login tried with the token path');
   s.oauth.options.clients[client] = { secret };
   await s.m.run(['postconf', '-X', 'maillog_file']);
   await s.m.run(['/etc/init.d/postfix', 'restart']);

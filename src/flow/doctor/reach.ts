@@ -6,6 +6,7 @@ import { parseRelayhost } from '../../gmail/relay.js';
 import { passwordMapCredential } from '../../postfix/password-map.js';
 import type { DoctorFacts } from '../../postfix/problems/types.js';
 import { postfixTrustAnchors } from '../../postfix/trust-anchors.js';
+import { signInInUse } from '../../postfix/sign-in.js';
 import type { System } from '../../system/types.js';
 import type { HostFacts, PostfixFacts } from '../types.js';
 
@@ -30,6 +31,9 @@ export async function tryLogin(
   postfix: PostfixFacts,
   relay: DoctorFacts['relay'],
 ): Promise<DoctorFacts['login']> {
+  // OAuth: the map's "password" is the token file's path, which the relay must never be sent as one (it
+  // answers 535, doctor would say login-refused, and Gmail counts a failed login); the plugin's log says why.
+  if (signInInUse(postfix.settings) === 'oauth') return undefined;
   const relayhost = (postfix.settings.relayhost ?? '').trim();
   const stored = postfix.passwordMap?.content
     ? passwordMapCredential(postfix.passwordMap.content, relayhost)

@@ -44,6 +44,15 @@ async function problems(sys: FakeSystem) {
 }
 
 describe('doctor: the sasl-xoauth2 plugin in the mail log', () => {
+  it("no login with the map's token file path as a password (the relay refused it: a false login-refused)", async () => {
+    const sys = oauthMachine();
+    assert.equal((await runCli(sys, oauthHeadless)).exit, 0);
+    const before = sys.authChecks.length;
+    const found = await problems(sys);
+    assert.equal(sys.authChecks.length, before, JSON.stringify(sys.authChecks.slice(before)));
+    assert.ok(!found.some((p) => p.code === 'login-refused'), JSON.stringify(found));
+  });
+
   it("the plugin's refusal, then a refused ::1 as the reason: tied by smtp's pid, oauth-consent-revoked", async () => {
     const refused = 'connect to localhost[::1]:46535: Connection refused';
     const found = await problems(await waiting(fixture('maillog-xoauth2-then-refused.log'), 'F3A4F23602C', refused));
