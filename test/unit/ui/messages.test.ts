@@ -94,4 +94,15 @@ describe('t() with the Japanese catalogue', () => {
       });
     assert.deepEqual(await Promise.all([later(japanese), later(english)]), [ja.cancelled, en.cancelled]);
   });
+
+  it('an English run started inside a Japanese one is English (English needs no context only outside every run)', async () => {
+    const english = await wordsFor('en');
+    const nested = await inLanguage(japanese, () =>
+      inLanguage(english, async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return t('cancelled');
+      }),
+    );
+    assert.equal(nested, en.cancelled);
+  });
 });
