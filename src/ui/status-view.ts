@@ -24,15 +24,27 @@ export function tlsSourceText(tls: { source: TlsSource; where?: string; obsolete
   return tls.source === 'main.cf' && tls.obsolete ? t('legacy.tlsFrom', { source, settings: tls.obsolete }) : source;
 }
 
+const testStatusWords = {
+  sent: 'status.test.sent',
+  deferred: 'status.test.deferred',
+  bounced: 'status.test.bounced',
+  expired: 'status.test.expired',
+  queued: 'status.test.queued',
+  unknown: 'status.test.unknown',
+} as const satisfies Record<NonNullable<StatusReport['lastTest']>['status'], MessageKey>;
+
+/** The recorded test in words (the code itself, "queued", is the JSON's, not a Japanese sentence's). */
+export function lastTestText(test: NonNullable<StatusReport['lastTest']>): string {
+  return t('status.lastTest', {
+    status: t(testStatusWords[test.status]),
+    to: test.to,
+    at: test.at ?? '?',
+    id: test.queueId ?? '?',
+  });
+}
+
 export function renderStatus(summary: string, r: StatusReport): string {
-  const last = r.lastTest
-    ? t('status.lastTest', {
-        status: r.lastTest.status,
-        to: r.lastTest.to,
-        at: r.lastTest.at ?? '?',
-        id: r.lastTest.queueId ?? '?',
-      })
-    : t('status.noTest');
+  const last = r.lastTest ? lastTestText(r.lastTest) : t('status.noTest');
   return [
     summary,
     `${t('status.relay')}: ${r.relayhost || t('status.none')}`,
