@@ -27,7 +27,7 @@ import { chmodNoFollow } from './safe-chmod.js';
 import { processInfo } from './process-info.js';
 import { writeFileNoFollow } from './no-follow-write.js';
 import { postfixChildren, postfixMasterRunning } from './postfix-master.js';
-import { trustedOwners } from './sudo-user.js';
+import { trustedGroups, trustedOwners } from './sudo-user.js';
 
 export function createRealSystem(): System {
   let keychain: Keychain | undefined;
@@ -36,7 +36,7 @@ export function createRealSystem(): System {
     execLogged,
     readFile: async (path) => (await readBytes(path))?.toString('utf8'),
     readBytes,
-    readSecretFile: (path) => readSecretFile(path, trustedOwners()),
+    readSecretFile: (path) => readSecretFile(path, trustedOwners(), trustedGroups()),
     readTrustedFile: (path) => readTrustedFile(path, trustedOwners()),
     loadTemplates,
     fileInfo,

@@ -51,8 +51,13 @@ async function unsafeDirAbove(dir: string, trusted: readonly number[], depth = 0
  * The secret at `path`, or why it was refused. `trusted`: the uids that may own the file and the
  * directories above it (root, this process, the person who ran sudo).
  */
-export function readSecretFile(path: string, trusted: readonly number[]): Promise<SecretFile> {
-  return readTrusted(path, trusted, secretMaxBytes, 0);
+export function readSecretFile(
+  path: string,
+  trusted: readonly number[],
+  /** Groups whose members may read it unwarned (root's, the sudo user's own); any other counts as others. */
+  groups: readonly number[] = [0],
+): Promise<SecretFile> {
+  return readTrusted(path, { trusted, groups, maxBytes: secretMaxBytes, links: 0 });
 }
 
 /**
@@ -60,27 +65,31 @@ export function readSecretFile(path: string, trusted: readonly number[]): Promis
  * when a trusted user owns it (/etc/ssl/certs/*.pem are root's links), to a target checked the same way.
  */
 export function readTrustedFile(path: string, trusted: readonly number[]): Promise<SecretFile> {
-  return readTrusted(path, trusted, anchorsMaxBytes, 8);
+  return readTrusted(path, { trusted, groups: [], maxBytes: anchorsMaxBytes, links: 8 });
 }
 
-async function readTrusted(
-  path: string,
-  trusted: readonly number[],
-  maxBytes: number,
-  links: number,
-): Promise<SecretFile> {
+interface ReadRules {
+  trusted: readonly number[];
+  groups: readonly number[];
+  maxBytes: number;
+  /** How many trusted symlinks may still be followed. */
+  links: number;
+}
+
+async function readTrusted(path: string, rules: ReadRules): Promise<SecretFile> {
+  const { trusted, maxBytes } = rules;
   let before: Stats;
   try {
     before = await lstat(path);
   } catch (error) {
     return { problem: ['ENOENT', 'ENOTDIR'].includes(code(error)) ? 'missing' : 'unreadable' };
   }
-  if (before.isSymbolicLink() && links > 0 && trusted.includes(before.uid)) {
+  if (before.isSymbolicLink() && rules.links > 0 && trusted.includes(before.uid)) {
     // A link no one else can replace (its folder is checked first): where it leads is judged the same way.
     const where = await unsafeDirAbove(dirname(path), trusted);
     if (where) return { problem: 'unsafe-dir', where };
     const target = await realpath(path).catch(() => undefined);
-    return target ? readTrusted(target, trusted, maxBytes, links - 1) : { problem: 'missing' };
+    return target ? readTrusted(target, { ...rules, links: rules.links - 1 }) : { problem: 'missing' };
   }
   const problem = fileProblem(before, trusted, maxBytes);
   if (problem) return { problem };
@@ -100,7 +109,9 @@ async function readTrusted(
     const buffer = Buffer.alloc(maxBytes + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > maxBytes) return { problem: 'too-large' };
-    return { text: buffer.subarray(0, bytesRead).toString('utf8'), othersMayRead: (now.mode & 0o004) !== 0 };
+    const groupMayRead = (now.mode & 0o040) !== 0 && !rules.groups.includes(now.gid);
+    const othersMayRead = (now.mode & 0o004) !== 0 || groupMayRead;
+    return { text: buffer.subarray(0, bytesRead).toString('utf8'), othersMayRead };
   } finally {
     await handle.close();
   }

@@ -20,3 +20,9 @@ export function trustedOwners(): number[] {
   const sudo = sudoUser(process.env);
   return [0, process.getuid?.() ?? 0, ...(sudo ? [sudo.uid] : [])];
 }
+
+/** Groups whose members may read a secret file unwarned: root's, this process's, and that of whoever ran sudo. */
+export function trustedGroups(): number[] {
+  const sudo = sudoUser(process.env);
+  return [0, process.getgid?.() ?? 0, ...(sudo ? [sudo.gid] : [])];
+}

@@ -44,7 +44,7 @@ export interface SecretFile {
   problem?: SecretFileProblem;
   /** With unsafe-dir: the directory another user could change. */
   where?: string;
-  /** The file's mode lets every user read it (a warning, not a refusal: the secret is out already). */
+  /** Everyone, or a group other than root's or the sudo user's own, may read it (a warning, not a refusal). */
   othersMayRead?: boolean;
 }
 

@@ -140,7 +140,8 @@ export class FakeSystem implements System {
     if ((f.mode & 0o022) !== 0) return { problem: 'writable' };
     const unsafe = await this.unsafeDir(path.slice(0, path.lastIndexOf('/')) || '/');
     if (unsafe) return { problem: 'unsafe-dir', where: unsafe.path };
-    return { text: f.content.toString('utf8'), othersMayRead: (f.mode & 0o004) !== 0 };
+    const othersMayRead = (f.mode & 0o004) !== 0 || ((f.mode & 0o040) !== 0 && f.gid !== 0);
+    return { text: f.content.toString('utf8'), othersMayRead };
   }
   /** As readSecretFile here: the fake has no symlinks and no size rule. */
   readTrustedFile(path: string): Promise<SecretFile> {

@@ -34,7 +34,8 @@ export const askEn = {
   'password.file.changed': 'The password file {path} changed while it was being read.',
   'password.fileFix':
     'Write the app password alone on one line to a file only root can read and change, and give its path: install -m 600 /dev/null /root/gmail-app-password, then write the password into it.',
-  'password.fileWorldReadable': 'The password file {path} can be read by every user of this machine: chmod 600 it.',
+  'password.fileWorldReadable':
+    'The password file {path} can be read by other users of this machine (everyone, or the members of its group): chmod 600 it.',
   'relay.invalid': '"{input}" is not a relay like smtp.gmail.com:587.',
   'relay.portRange': 'The port {port} in "{input}" is out of range: a port is a number from 1 to 65535.',
   'relay.fix': 'Use --relay HOST[:PORT], e.g. --relay smtp.gmail.com:587 (or :465 for implicit TLS).',

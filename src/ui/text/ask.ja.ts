@@ -36,7 +36,7 @@ export const askJa: Record<keyof typeof askEn, string> = {
   'password.fileFix':
     'root だけが読み書きできるファイルにアプリパスワードだけを 1 行で書き、そのパスを指定してください: install -m 600 /dev/null /root/gmail-app-password を実行してから、パスワードを書き込みます。',
   'password.fileWorldReadable':
-    'パスワードファイル {path} はこのマシンの全ユーザーが読めます。chmod 600 で保護してください。',
+    'パスワードファイル {path} はこのマシンのほかのユーザー（全員、またはそのグループのメンバー）が読めます。chmod 600 で保護してください。',
   'relay.invalid': '「{input}」は smtp.gmail.com:587 のようなリレー先の形式ではありません。',
   'relay.portRange': '「{input}」のポート番号 {port} は範囲外です。ポート番号は 1 から 65535 までです。',
   'relay.fix':
