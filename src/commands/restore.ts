@@ -59,11 +59,27 @@ async function listAll(ctx: Context, run: RestoreRun): Promise<'stop' | undefine
   if (!run.listing) return undefined;
   ctx.ui.note(
     backups.length
-      ? backups.map((b) => `${b.id}  ${b.reason}  ${b.entries.map((e) => e.path).join(', ')}`).join('\n')
+      ? backups
+          .map((b) => [`${b.id}  ${b.reason}`, ...filesByFolder(b.entries.map((e) => e.path))].join('\n'))
+          .join('\n')
       : t('restore.none', { dir: ctx.options.backupDir }),
     t('restore.listTitle'),
   );
   return 'stop';
+}
+
+/**
+ * A backup's files under its id, indented, by name within their folder: at 80 columns whole paths in a
+ * row wrapped into a block in which the ids were hard to find.
+ */
+function filesByFolder(paths: string[]): string[] {
+  const folders = new Map<string, string[]>();
+  for (const path of paths) {
+    const cut = path.lastIndexOf('/');
+    const folder = cut > 0 ? path.slice(0, cut) : '/';
+    folders.set(folder, [...(folders.get(folder) ?? []), path.slice(cut + 1)]);
+  }
+  return [...folders].map(([folder, names]) => `    ${folder}: ${names.join(', ')}`);
 }
 
 async function examine(ctx: Context, run: RestoreRun): Promise<void> {

@@ -60,3 +60,17 @@ for (const name of ['gmail_auth', 'saslpass.cf'])
       assert.equal(sys.files.get('/etc/postfix/main.cf')?.mode, 0o644, 'other files keep their mode');
     });
   });
+
+describe('restore --list', () => {
+  // At 80 columns the ids were lost among the wrapped paths: each backup's id and reason on a line of
+  // its own, its files below it, indented, by name within their folder.
+  it('one line per backup with its id and reason, the files indented under it', async () => {
+    const sys = machineWithBackup('sasl_passwd');
+    const run = await runCli(sys, ['restore', '--list']);
+    assert.equal(run.exit, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      new RegExp(`\\n {3}${id} {2}setup\\n {3} {4}/etc/postfix: main\\.cf, sasl_passwd, sasl_passwd\\.db\\n`),
+    );
+  });
+});
