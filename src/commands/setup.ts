@@ -264,6 +264,7 @@ async function sendTest(ctx: Context, run: SetupRun): Promise<void> {
     (!ui.interactive ||
       !planIsEmpty(run.plan!) ||
       options.yes ||
+      run.asked!.answers.retest ||
       (await ui.confirm({ message: t('ask.testAgain'), initialValue: true })));
   if (!wanted) return;
   // --senders: the test goes out from the first listed sender, so it takes the new account's way.

@@ -170,6 +170,8 @@ export interface Answers {
   senders?: string[];
   /** Sender identity and listening options (relay-options.ts); absent: none of them is touched. */
   options?: RelayOptions;
+  /** The re-run's "keep it and test it again" was the answer: the test is not asked about a second time. */
+  retest?: true;
 }
 
 /** What `remove` compares the saved record's master.cf and table lines with (plan/putback.ts). */

@@ -97,6 +97,7 @@ export async function askSetupAnswers(
     caFile: ca.path,
     to,
     ...(senders ? { senders } : {}),
+    ...(chosen.choice === 'keep' ? { retest: true as const } : {}),
   });
   return { kind: 'answers', answers, tls, keychain };
 }

@@ -46,10 +46,12 @@ describe('re-run: keep, switch or add an account', () => {
     const { sys } = await configuredWithA();
     sys.secrets.clear(); // the map alone is enough
     const mapWrites = sys.writes.filter((w) => w.path === MAP).length;
-    const ui = new ScriptedUi(['', true]); // Enter keeps the pre-filled current account
+    const ui = new ScriptedUi(['']); // Enter keeps the pre-filled current account
     const run = await runCli(sys, [], { ui });
     assert.equal(run.exit, 0, ui.transcript);
     assert.match(ui.transcript, /Press Enter to keep someone@gmail\.com and test it again/);
+    // That answer asked for the test: "Send a test message now?" is not asked on top of it.
+    assert.ok(!ui.asked.some((q) => /Send a test message now/.test(q)), ui.asked.join('\n'));
     assert.ok(!ui.asked.some((q) => /App password/.test(q)), ui.asked.join('\n'));
     assert.deepEqual(sys.authChecks.at(-1)?.password, PW_A);
     assert.match(ui.transcript, /Already configured this way/);
