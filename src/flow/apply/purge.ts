@@ -42,7 +42,10 @@ export async function offerPurge(
     options.purge ||
     (ui.interactive &&
       !options.yes &&
-      (await ui.confirm({ message: t('remove.purgeConfirm', counts), initialValue: false })));
+      (await ui.confirm({
+        message: t(accounts.length > 0 ? 'remove.purgeConfirm' : 'remove.purgeConfirmBackups', counts),
+        initialValue: false,
+      })));
   if (!purge) {
     if (backups.length > 0) ui.info(t('remove.purgeHint', { backups: backups.length, dir: options.backupDir }));
     return undefined;
@@ -52,6 +55,11 @@ export async function offerPurge(
   for (const account of accounts) {
     if (await keychain.keychain?.remove(account).catch(() => false)) removed++;
   }
-  ui.success(t('remove.purged', { backups: backups.length, accounts: removed }));
+  // No keychain entry to speak of (none, or --no-keychain): "0 keychain entr(ies)" says nothing.
+  ui.success(
+    accounts.length > 0
+      ? t('remove.purged', { backups: backups.length, accounts: removed })
+      : t('remove.purgedBackups', { backups: backups.length }),
+  );
   return { backups: backups.map((b) => b.id), accounts: removed };
 }

@@ -78,6 +78,15 @@ describe('offerPurge', () => {
     const empty = stepContext(['remove', '--purge'], { headless: true });
     assert.deepEqual([await offerPurge(empty, mapPaths), empty.ui.shown], [undefined, []]);
   });
+
+  it('backups only (no keychain entry): the question and the result name the backups alone, not "0 keychain entries"', async () => {
+    const { ctx } = await machine(['--no-keychain'], [true]);
+    await offerPurge(ctx, mapPaths);
+    assert.deepEqual(ctx.ui.asked, [
+      'Also delete 2 backup(s) that still hold a password? (They cannot be restored afterwards.)',
+    ]);
+    assert.deepEqual(ctx.ui.shown, ['success: Deleted 2 backup(s) that held a password.']);
+  });
 });
 
 describe('holdsPassword', () => {
