@@ -32,7 +32,8 @@ export function maskInlineSecrets(name: string, value: string): string {
 /** Free text (doctor's evidence) with every `…_sasl_password_maps = VALUE` in it masked. */
 export function maskInlineSecretsInText(text: string): string {
   return text.replace(
-    /\b(\w+_sasl_password_maps)(\s*=\s*)([^\n]*)/g,
+    // The value with its continuation lines (main.cf: a line starting with white space goes on).
+    /\b(\w+_sasl_password_maps)([ \t]*=[ \t]*)([^\n]*(?:\n[ \t]+[^\n]*)*)/g,
     (_all, name: string, eq: string, value: string) => `${name}${eq}${maskInlineSecrets(name, value)}`,
   );
 }

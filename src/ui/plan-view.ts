@@ -4,7 +4,7 @@
 // continuation line, a commented-out old entry), so only its line count is
 // given — and, for the wizard's own rendering, the template with the password masked.
 import type { ShownPlan } from '../flow/plan/plan-part.js';
-import { maskInlineSecrets } from '../postfix/inline-secrets.js';
+import { maskInlineSecrets, maskInlineSecretsInText } from '../postfix/inline-secrets.js';
 import type { SecretFileFix } from '../transaction/plan.js';
 import { diffLines } from './diff.js';
 import { legacyInstead, legacyReason } from './legacy-text.js';
@@ -64,7 +64,10 @@ export function renderPlan(plan: ShownPlan): string {
       previous === undefined
         ? t('plan.newFile', { path: file.path, mode: octal(file.mode) })
         : t('plan.changedFile', { path: file.path, mode: octal(file.mode) });
-    const body = file.secret ? secretFileLines(previous, file.content, shown) : diffLines(previous ?? '', file.content);
+    // main.cf put back by restore may hold a password written inline (static:user:password): masked.
+    const body = file.secret
+      ? secretFileLines(previous, file.content, shown)
+      : diffLines(maskInlineSecretsInText(previous ?? ''), maskInlineSecretsInText(file.content));
     sections.push([header, ...body].join('\n'));
   }
   const deletes = plan.deletes.filter((p) => !notes.retiredMap?.files.includes(p));

@@ -66,6 +66,20 @@ describe('a password written inline in main.cf', { skip: postfixSkipReason() }, 
     never(await runWizard(['status', '--json', ...dirs()]), 'status after setup');
   });
 
+  it('restore --list and the restore plan (--dry-run, plain and --json) never print it', async () => {
+    const list = await runWizard(['restore', '--list', '--json', ...dirs()]);
+    never(list, 'restore --list');
+    const ids = (await readdir(join(lab.postfix.base, 'backups', 'postfix-gmail-wizard'))).filter((n) =>
+      /^\d{8}T/.test(n),
+    );
+    assert.ok(ids.length > 0, 'setup made a backup');
+    for (const extra of [[], ['--json']]) {
+      const plan = await runWizard(['restore', ids.at(-1)!, '--dry-run', ...extra, ...dirs()]);
+      assert.equal(plan.code, 0, plan.stderr);
+      never(plan, `restore --dry-run ${extra.join(' ')}`);
+    }
+  });
+
   it('remove puts the inline value back, never through a command line (ps shows argv to every user)', async () => {
     // PGW_TRACE=1 prints every command's argv on stderr: exactly what another user's ps could have seen.
     const run = await runWizard(['remove', '--yes', '--json', ...dirs()], {

@@ -27,4 +27,11 @@ describe('passwords written inline in main.cf', () => {
       'main.cf: smtp_sasl_password_maps = static:me:********\nrelayhost = [h]',
     );
   });
+  it('in text, a value on continuation lines is masked too (main.cf: a line starting with white space goes on)', () => {
+    const text = 'a = 1\nsmtp_sasl_password_maps = hash:/etc/postfix/x,\n    static:me@gmail.com:pw1234\nb = 2\n';
+    assert.equal(
+      maskInlineSecretsInText(text),
+      'a = 1\nsmtp_sasl_password_maps = hash:/etc/postfix/x,\n    static:me@gmail.com:********\nb = 2\n',
+    );
+  });
 });
