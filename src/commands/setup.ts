@@ -23,7 +23,7 @@ import { plan as buildSetupPlan } from '../flow/plan/plan.js';
 import { confirmPlan, showPlan } from '../flow/plan/confirm-plan.js';
 import { checkGivenRootAlias } from '../flow/ask/relay-options.js';
 import { relayProblems, requirePostfix, requireRoot } from '../flow/detect/requirements.js';
-import { equivalentWords, passwordFileSteps, reportTest, saveLastTest } from '../flow/verify/summary.js';
+import { equivalentWords, reportTest, saveLastTest, signInFilesText } from '../flow/verify/summary.js';
 import { sudoUser } from '../system/sudo-user.js';
 import { planIsEmpty } from '../transaction/plan.js';
 import { sendTestMessage } from '../flow/verify/verify.js';
@@ -280,8 +280,8 @@ async function finish(ctx: Context, run: SetupRun): Promise<void> {
     // The wizard runs as root; a person who started it with sudo types sudo again.
     const viaSudo = sudoUser(ctx.sys.env()) !== undefined;
     ctx.ui.command(t('tui.equivalent'), equivalentWords(ctx.options, run.asked!.answers, viaSudo));
-    const [create, edit] = passwordFileSteps(viaSudo);
-    ctx.ui.info(t('tui.passwordFile', { create: create!, edit: edit! }));
+    const files = signInFilesText(ctx.options, run.asked!.answers, viaSudo);
+    if (files) ctx.ui.info(files);
   }
   ctx.ui.outro((run.exit ?? ExitCode.ok) === ExitCode.ok ? t('summary.done') : t('summary.notDelivered'));
 }

@@ -48,6 +48,26 @@ export async function saveLastTest(ctx: Pick<Context, 'sys' | 'options'>, result
 
 /** Where the equivalent command reads the app password: a file root creates first (passwordFileSteps). */
 export const equivalentPasswordFile = '/root/gmail-app-password';
+/** Where it reads OAuth's files when this run was not given them (the client JSON typed at a prompt, the consent given in a browser). */
+export const equivalentOauthFiles = { client: '/root/oauth-client.json', token: '/root/oauth-token.json' };
+
+/** The OAuth files the repeated run reads: this run's flags, else the places the closing screen says to fill. */
+function oauthFiles(options: Options): { client: string; token: string } {
+  return {
+    client: options.oauthClient ?? equivalentOauthFiles.client,
+    token: options.oauthTokenFile ?? equivalentOauthFiles.token,
+  };
+}
+
+/** How the repeated run signs in, as this one did: never an app password's flags for OAuth or the relay by address. */
+function signInWords(options: Options, answers: Answers): string[] {
+  if (answers.auth === 'none') return ['--auth', 'none'];
+  if (answers.auth === 'oauth') {
+    const { client, token } = oauthFiles(options);
+    return ['--auth', 'oauth', '--oauth-client', client, '--oauth-token-file', token];
+  }
+  return ['--password-file', equivalentPasswordFile];
+}
 
 /**
  * The command line, word by word (each quoted for a POSIX shell), that repeats this run without
@@ -60,8 +80,7 @@ export function equivalentWords(options: Options, answers: Answers, viaSudo = fa
     'postfix-gmail-wizard',
     '--account',
     answers.account,
-    '--password-file',
-    equivalentPasswordFile,
+    ...signInWords(options, answers),
   ];
   const relay = `${answers.relay.host}:${answers.relay.port}`;
   if (relay !== `${defaultRelay.host}:${defaultRelay.port}`) words.push('--relay', relay);
@@ -89,6 +108,23 @@ export function passwordFileSteps(viaSudo: boolean): string[] {
   return viaSudo
     ? [`sudo install -m 600 /dev/null ${file}`, `sudoedit ${file}`]
     : [`install -m 600 /dev/null ${file}`, `editor ${file}`];
+}
+
+/** What the closing screen says of the files the repeated run reads; undefined when it reads none (--auth none). */
+export function signInFilesText(options: Options, answers: Answers, viaSudo: boolean): string | undefined {
+  if (answers.auth === 'none') return undefined;
+  if (answers.auth === 'oauth') {
+    const { client, token } = oauthFiles(options);
+    const text = t('tui.oauthFiles', { client, token });
+    // sasl-xoauth2's token file is postfix's (the plugin rewrites it), and a secret file must be root's:
+    // a root-only copy of it, made by root, carries this run's refresh token.
+    const saved = answers.oauth?.files.tokenPath;
+    if (options.oauthTokenFile || !saved) return text;
+    const copy = `${viaSudo ? 'sudo ' : ''}install -m 600 ${shellQuote(saved)} ${token}`;
+    return `${text}\n${t('tui.oauthTokenCopy', { token, copy })}`;
+  }
+  const [create, edit] = passwordFileSteps(viaSudo);
+  return t('tui.passwordFile', { create: create!, edit: edit! });
 }
 
 function shellQuote(word: string): string {

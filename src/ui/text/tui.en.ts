@@ -16,4 +16,7 @@ export const tuiEn = {
   'tui.equivalent': 'To do the same without questions (e.g. on other machines):',
   'tui.passwordFile':
     'It reads the app password from a file that must exist, readable by root only: create it empty with\n{create}\nthen write the app password into it, alone on one line:\n{edit}',
+  'tui.oauthFiles':
+    "It reads the OAuth client JSON you downloaded from Google Cloud's console from {client}, and a refresh token from {token}; both must be readable by root only.",
+  'tui.oauthTokenCopy': 'Make {token} from the token this run saved:\n{copy}',
 } as const;

@@ -18,4 +18,7 @@ export const tuiJa: Record<keyof typeof tuiEn, string> = {
   'tui.equivalent': '同じ設定を質問なしで行うには（他のマシンなどで）:',
   'tui.passwordFile':
     'アプリパスワードは、root だけが読めるファイルから読みます。先に空のファイルを作り\n{create}\nアプリパスワードだけを 1 行で書き込んでください:\n{edit}',
+  'tui.oauthFiles':
+    'Google Cloud コンソールからダウンロードした OAuth クライアントの JSON を {client} から、リフレッシュトークンを {token} から読みます。どちらも root だけが読めるようにしてください。',
+  'tui.oauthTokenCopy': '{token} は、この実行で保存したトークンから作れます:\n{copy}',
 };

@@ -4,7 +4,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ExitCode } from '../../../src/errors.js';
-import { equivalentWords, passwordFileSteps, reportTest, saveLastTest } from '../../../src/flow/verify/summary.js';
+import {
+  equivalentWords,
+  passwordFileSteps,
+  reportTest,
+  saveLastTest,
+  signInFilesText,
+} from '../../../src/flow/verify/summary.js';
+import type { Answers } from '../../../src/flow/types.js';
 import { explainDiagnosis } from '../../../src/ui/diagnosis-text.js';
 import { t } from '../../../src/ui/messages.js';
 import { gmailAnswers, stepContext, stepPassword } from '../../support/step-context.js';
@@ -175,5 +182,66 @@ describe('equivalentWords', () => {
       '--no-loopback-only',
       '--yes',
     ]);
+  });
+
+  it('an app password: the closing screen says how to make its file root-only', () => {
+    const ctx = stepContext([]);
+    const [create, edit] = passwordFileSteps(false);
+    assert.equal(
+      signInFilesText(ctx.options, gmailAnswers({ to: 'someone@gmail.com' }), false),
+      t('tui.passwordFile', { create: create!, edit: edit! }),
+    );
+  });
+
+  it('the Workspace relay by address: --auth none, and no password file to make', () => {
+    const ctx = stepContext([]);
+    const answers = gmailAnswers({ to: 'someone@gmail.com', auth: 'none', credential: undefined });
+    const words = equivalentWords(ctx.options, answers);
+    assert.deepEqual(words.slice(2, 6), ['--account', 'someone@gmail.com', '--auth', 'none']);
+    assert.ok(!words.includes('--password-file'), 'an app password flag would switch the machine to an app password');
+    assert.equal(signInFilesText(ctx.options, answers, false), undefined);
+  });
+
+  it('OAuth: --auth oauth with the client and a root-only copy of the token this run saved, never a password file', () => {
+    const ctx = stepContext([]);
+    const tokenPath = '/etc/postfix/sasl-xoauth2/someone@gmail.com.json';
+    const answers = gmailAnswers({
+      to: 'someone@gmail.com',
+      auth: 'oauth',
+      credential: undefined,
+      oauth: { files: { tokenPath } as NonNullable<Answers['oauth']>['files'] },
+    });
+    const words = equivalentWords(ctx.options, answers, true);
+    assert.deepEqual(words.slice(3), [
+      '--account',
+      'someone@gmail.com',
+      '--auth',
+      'oauth',
+      '--oauth-client',
+      '/root/oauth-client.json',
+      '--oauth-token-file',
+      '/root/oauth-token.json',
+      '--yes',
+    ]);
+    const text = signInFilesText(ctx.options, answers, true) ?? '';
+    assert.ok(text.includes(`sudo install -m 600 ${tokenPath} /root/oauth-token.json`), text);
+    assert.ok(!/app password/i.test(text), text);
+  });
+
+  it('OAuth with --oauth-client and --oauth-token-file given: those files, nothing to copy', () => {
+    const ctx = stepContext(['--auth', 'oauth', '--oauth-client', '/srv/c.json', '--oauth-token-file', '/srv/t.json']);
+    const answers = gmailAnswers({ to: 'someone@gmail.com', auth: 'oauth', credential: undefined });
+    assert.deepEqual(equivalentWords(ctx.options, answers).slice(4, 10), [
+      '--auth',
+      'oauth',
+      '--oauth-client',
+      '/srv/c.json',
+      '--oauth-token-file',
+      '/srv/t.json',
+    ]);
+    assert.equal(
+      signInFilesText(ctx.options, answers, false),
+      t('tui.oauthFiles', { client: '/srv/c.json', token: '/srv/t.json' }),
+    );
   });
 });
