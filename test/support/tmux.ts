@@ -8,6 +8,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** tmux takes any argument ending in ";" as a command separator, unless it ends in "\\;". */
 const literal = (arg: string) => arg.replace(/;$/, '\\;');
 
+/** Reads until the text matches (a text, a pattern, or a test of the whole text); on timeout throws with the text. */
+async function poll(
+  read: () => Promise<string>,
+  where: string,
+  pattern: string | RegExp | ((text: string) => boolean),
+  timeoutMs: number,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  const matches = (s: string) =>
+    typeof pattern === 'string' ? s.includes(pattern) : typeof pattern === 'function' ? pattern(s) : pattern.test(s);
+  for (;;) {
+    const text = await read();
+    if (matches(text)) return text;
+    if (Date.now() > deadline) throw new Error(`tmux: ${String(pattern)} not ${where} after ${timeoutMs} ms:\n${text}`);
+    await sleep(100);
+  }
+}
+
 /** A program running in a real pseudo-terminal (a private tmux server), driven like a person would. */
 export interface TmuxSession {
   /** tmux key names: 'Enter', 'C-c', 'Escape', 'Down', 'Space', 'BSpace', ... */
@@ -23,6 +41,8 @@ export interface TmuxSession {
    * question is gone); on timeout throws with the screen in the message.
    */
   waitFor(pattern: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+  /** As waitFor, over the scrollback with wrapped lines joined: for what may have scrolled off the screen already. */
+  waitForHistory(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** The program's exit status (128+N when killed by signal N); waits for it to exit. */
   exitCode(timeoutMs?: number): Promise<number>;
   /** Kills the tmux server, the program with it, and removes the session's files. Safe to call twice. */
@@ -88,23 +108,9 @@ export async function startInTmux(command: string[], opts: TmuxOptions = {}): Pr
     screen,
     history: (joinWrapped = false) =>
       tmux('capture-pane', '-p', ...(joinWrapped ? ['-J'] : []), '-S', '-', '-t', 'main'),
-    async waitFor(pattern, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      const matches = (s: string) =>
-        typeof pattern === 'string'
-          ? s.includes(pattern)
-          : typeof pattern === 'function'
-            ? pattern(s)
-            : pattern.test(s);
-      for (;;) {
-        const text = await screen();
-        if (matches(text)) return text;
-        if (Date.now() > deadline) {
-          throw new Error(`tmux: ${String(pattern)} not on screen after ${timeoutMs} ms; screen:\n${text}`);
-        }
-        await sleep(100);
-      }
-    },
+    waitFor: (pattern, timeoutMs = 15_000) => poll(screen, 'on screen', pattern, timeoutMs),
+    waitForHistory: (pattern, timeoutMs = 15_000) =>
+      poll(() => session.history(true), 'in the scrollback', pattern, timeoutMs),
     async exitCode(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -122,6 +122,9 @@ async function driveAndCheck(
     assert.ok(!(await session.history()).includes(`${account}:********`), 'the one-screen plan shows no file content');
     if (showDiff) {
       await session.sendKeys('Down', 'Enter'); // Show the full diff
+      // The question drawn before the keys were read would match below as well as the one asked again:
+      // wait for the diff itself first (its credential line, wherever it has scrolled to).
+      await session.waitForHistory(`${account}:********`, 30_000);
       await session.waitFor(/[◆].*\n(│.*\n)*│ {2}● /, 30_000);
       const again = await seen(lang.confirm);
       assert.ok(again.includes(`→ ${relay}`), 'asked again under the summary, not under the tail of the diff');
