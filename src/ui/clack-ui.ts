@@ -53,9 +53,13 @@ class ClackUi implements Ui {
     private readonly errOutput: Writable = output,
   ) {}
 
+  /** A question was just cancelled: its own drawing ends with the guide line the ending would add again. */
+  private cancelledQuestion = false;
+
   private unlessCancelled<T>(value: T | symbol): T {
     if (typeof value === 'symbol' || clack.isCancel(value)) {
       // Not said here: the run's ending says it, once (cli.ts, reportFailure).
+      this.cancelledQuestion = true;
       throw new CancelledError(t('cancelled'));
     }
     return value as T;
@@ -82,7 +86,9 @@ class ClackUi implements Ui {
     this.output.write(introFrame(title, this.cols));
   }
   outro(message: string): void {
-    clack.outro(this.fit(message).replace(/\n/g, '\n   '), { output: this.output });
+    const text = this.fit(message).replace(/\n/g, '\n   ');
+    if (this.cancelledQuestion) clack.cancel(text, { output: this.output });
+    else clack.outro(text, { output: this.output });
   }
   step(message: string): void {
     clack.log.step(this.fit(message), { output: this.output });
