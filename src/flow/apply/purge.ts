@@ -27,6 +27,15 @@ export interface Purged {
   revoked?: number;
 }
 
+/** The sentence that names only what there is: "0 keychain entr(ies)" or "0 backup(s)" says nothing. */
+function purgeText<K extends 'remove.purgeConfirm' | 'remove.purged'>(
+  key: K,
+  counts: { backups: number; accounts: number },
+): K | `${K}Backups` | `${K}Keychain` {
+  if (counts.accounts === 0) return `${key}Backups`;
+  return counts.backups === 0 ? `${key}Keychain` : key;
+}
+
 export async function offerPurge(
   ctx: Pick<Context, 'sys' | 'ui' | 'options'>,
   mapPaths: readonly string[],
@@ -43,7 +52,7 @@ export async function offerPurge(
     (ui.interactive &&
       !options.yes &&
       (await ui.confirm({
-        message: t(accounts.length > 0 ? 'remove.purgeConfirm' : 'remove.purgeConfirmBackups', counts),
+        message: t(purgeText('remove.purgeConfirm', counts), counts),
         initialValue: false,
       })));
   if (!purge) {
@@ -55,11 +64,7 @@ export async function offerPurge(
   for (const account of accounts) {
     if (await keychain.keychain?.remove(account).catch(() => false)) removed++;
   }
-  // No keychain entry to speak of (none, or --no-keychain): "0 keychain entr(ies)" says nothing.
-  ui.success(
-    accounts.length > 0
-      ? t('remove.purged', { backups: backups.length, accounts: removed })
-      : t('remove.purgedBackups', { backups: backups.length }),
-  );
+  const done = { backups: backups.length, accounts: removed };
+  ui.success(t(purgeText('remove.purged', counts), done));
   return { backups: backups.map((b) => b.id), accounts: removed };
 }

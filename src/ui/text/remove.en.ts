@@ -24,6 +24,9 @@ export const removeEn = {
   'remove.purgeConfirmBackups':
     'Also delete {backups} backup(s) that still hold a password? (They cannot be restored afterwards.)',
   'remove.purgedBackups': 'Deleted {backups} backup(s) that held a password.',
+  'remove.purgeConfirmKeychain':
+    'Also delete {accounts} keychain entr(ies) that still hold a password? (They cannot be restored afterwards.)',
+  'remove.purgedKeychain': 'Deleted {accounts} keychain entr(ies) that held a password.',
   'remove.purgeHint':
     '{backups} backup(s) in {dir} still hold the password; delete them with: postfix-gmail-wizard remove --purge',
 

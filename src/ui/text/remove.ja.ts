@@ -25,6 +25,9 @@ export const removeJa: Record<keyof typeof removeEn, string> = {
   'remove.purgeConfirmBackups':
     'パスワードを含むバックアップ {backups} 個も削除しますか？（削除すると元に戻せません。）',
   'remove.purgedBackups': 'パスワードを含んでいたバックアップ {backups} 個を削除しました。',
+  'remove.purgeConfirmKeychain':
+    'パスワードを含むキーチェーンの項目 {accounts} 個も削除しますか？（削除すると元に戻せません。）',
+  'remove.purgedKeychain': 'パスワードを含んでいたキーチェーンの項目 {accounts} 個を削除しました。',
   'remove.purgeHint':
     '{dir} のバックアップ {backups} 個にまだパスワードが残っています。削除するには: postfix-gmail-wizard remove --purge',
 

@@ -87,6 +87,18 @@ describe('offerPurge', () => {
     ]);
     assert.deepEqual(ctx.ui.shown, ['success: Deleted 2 backup(s) that held a password.']);
   });
+
+  it('keychain entries only (no backup holds a password): the question and the result name the entries alone', async () => {
+    const sys = new FakeSystem({ '/etc/postfix/main.cf': 'relayhost = [smtp.gmail.com]:587\n' });
+    sys.secrets.set('someone@gmail.com', 'abcdefghijklmnop');
+    const ctx = stepContext(['remove'], { sys, answers: [true] });
+    await offerPurge(ctx, mapPaths);
+    assert.deepEqual(ctx.ui.asked, [
+      'Also delete 1 keychain entr(ies) that still hold a password? (They cannot be restored afterwards.)',
+    ]);
+    assert.deepEqual(ctx.ui.shown, ['success: Deleted 1 keychain entr(ies) that held a password.']);
+    assert.equal(sys.secrets.size, 0);
+  });
 });
 
 describe('holdsPassword', () => {
