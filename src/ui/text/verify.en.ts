@@ -35,7 +35,7 @@ export const verifyEn = {
   'summary.deliveredLocally':
     '{to} is delivered on this machine, not through the relay; send the test to an outside address to check the relay.',
   'summary.noLog':
-    'Message {id} left the queue, but without a mail log it cannot be told whether Gmail accepted it. Look in the inbox of {to}; to let the wizard see the reply next time, give Postfix a log: postconf -e maillog_file=/var/log/postfix.log && postfix reload',
+    'Message {id} left the queue, but without a mail log it cannot be told whether Gmail accepted it. Look in the inbox of {to}; to let the wizard see the reply next time, give Postfix a log: postconf -e maillog_file=/var/log/postfix.log && postfix reload (with OAuth, the sign-in plugin still writes only to syslog: a syslog daemon such as rsyslog shows its messages too)',
   'summary.stillQueued':
     'Message {id} is still in the queue. Follow it with: postqueue -p; postfix-gmail-wizard status',
   'summary.failed': 'Not delivered ({status}, queue id {id}): {reply}',

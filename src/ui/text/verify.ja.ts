@@ -36,7 +36,7 @@ export const verifyJa: Record<keyof typeof verifyEn, string> = {
   'summary.deliveredLocally':
     '{to} はリレーを通らず、このマシン上で配送されます。リレーを確かめるには、外部のアドレスにテストメールを送ってください。',
   'summary.noLog':
-    'メッセージ {id} はキューを出ましたが、メールログがないため Gmail が受け付けたかどうかはわかりません。{to} の受信箱を確認してください。次回から結果を確認できるよう、Postfix にログを出させてください: postconf -e maillog_file=/var/log/postfix.log && postfix reload',
+    'メッセージ {id} はキューを出ましたが、メールログがないため Gmail が受け付けたかどうかはわかりません。{to} の受信箱を確認してください。次回から結果を確認できるよう、Postfix にログを出させてください: postconf -e maillog_file=/var/log/postfix.log && postfix reload（OAuth の場合、サインインのプラグインは syslog にしか書かないため、rsyslog などの syslog デーモンがあればそのメッセージも見られます）',
   'summary.stillQueued':
     'メッセージ {id} はまだキューにあります。経過は次のコマンドで確認できます: postqueue -p; postfix-gmail-wizard status',
   'summary.failed': '配送されませんでした（{status}、キュー ID {id}）: {reply}',
