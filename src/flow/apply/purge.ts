@@ -27,13 +27,11 @@ export interface Purged {
   revoked?: number;
 }
 
-/** The sentence that names only what there is: "0 keychain entr(ies)" or "0 backup(s)" says nothing. */
-function purgeText<K extends 'remove.purgeConfirm' | 'remove.purged'>(
-  key: K,
-  counts: { backups: number; accounts: number },
-): K | `${K}Backups` | `${K}Keychain` {
-  if (counts.accounts === 0) return `${key}Backups`;
-  return counts.backups === 0 ? `${key}Keychain` : key;
+/** The sentences that name only what there is: "0 keychain entr(ies)" or "0 backup(s)" says nothing. */
+function purgeTexts(counts: { backups: number; accounts: number }) {
+  if (counts.accounts === 0) return { ask: 'remove.purgeConfirmBackups', done: 'remove.purgedBackups' } as const;
+  if (counts.backups === 0) return { ask: 'remove.purgeConfirmKeychain', done: 'remove.purgedKeychain' } as const;
+  return { ask: 'remove.purgeConfirm', done: 'remove.purged' } as const;
 }
 
 export async function offerPurge(
@@ -52,7 +50,7 @@ export async function offerPurge(
     (ui.interactive &&
       !options.yes &&
       (await ui.confirm({
-        message: t(purgeText('remove.purgeConfirm', counts), counts),
+        message: t(purgeTexts(counts).ask, counts),
         initialValue: false,
       })));
   if (!purge) {
@@ -65,6 +63,6 @@ export async function offerPurge(
     if (await keychain.keychain?.remove(account).catch(() => false)) removed++;
   }
   const done = { backups: backups.length, accounts: removed };
-  ui.success(t(purgeText('remove.purged', counts), done));
+  ui.success(t(purgeTexts(counts).done, done));
   return { backups: backups.map((b) => b.id), accounts: removed };
 }
