@@ -3,13 +3,10 @@
 // Testing — each token answer says what is left of the consent (refresh_token_expires_in), here 2 days.
 // setup records the end beside the saved settings; status shows it; doctor says oauth-consent-expiring;
 // check is WARNING consent-expiring and its textfile has the consent's end; remove takes the record out.
-// Debian 12 has no sasl-xoauth2 and setup checks for it first: each run of the wizard has a mount
-// namespace of its own where the plugin directory is a copy holding an empty libsasl-xoauth2.so, and /etc
-// an overlay whose changes (the plugin's /etc/sasl-xoauth2.conf) land in the test's folder — nothing on
-// the machine changes. No test message (the empty plugin cannot sign in); the real plugin with a real
-// Postfix is npm run releases:oauth (Debian sid).
+// Debian 12 has no sasl-xoauth2: each run of the wizard gets the plugin's stand-in
+// (test/support/plugin-stand-in.ts). No test message: the empty plugin cannot sign in.
 import assert from 'node:assert/strict';
-import { access, chmod, cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
@@ -17,14 +14,14 @@ import { startFakeOauth, type FakeOauth } from '../../support/fake-google-oauth.
 import { assertOutcomeSchema } from '../../support/outcome-schema.js';
 import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
 import { createTestCa, type TestCa } from '../../support/test-ca.js';
-import { runWizard, type WizardRun } from '../../support/wizard-process.js';
+import { pluginStandInSkip, preparePluginStandIn, wizardWithPlugin } from '../../support/plugin-stand-in.js';
+import type { WizardRun } from '../../support/wizard-process.js';
 
 const ACCOUNT = 'you@gmail.com';
 const CLIENT = '42-consent.apps.googleusercontent.com';
 const SECRET = 'GOCSPX-consent-end';
-const pluginDir = '/usr/lib/x86_64-linux-gnu/sasl2';
 const twoDays = 2 * 86400;
-const skip = postfixSkipReason() ?? (process.arch === 'x64' ? undefined : 'x86_64 plugin path');
+const skip = postfixSkipReason() ?? pluginStandInSkip;
 
 describe('the end of an OAuth consent in Testing: setup records it, status/doctor/check say it', { skip }, () => {
   let tmp: string;
@@ -55,10 +52,8 @@ describe('the end of an OAuth consent in Testing: setup records it, status/docto
       await writeFile(join(tmp, name), text, { mode: 0o600 });
       await chmod(join(tmp, name), 0o600);
     }
-    await mkdir(join(tmp, 'sasl2'));
-    await cp(pluginDir, join(tmp, 'sasl2'), { recursive: true, verbatimSymlinks: true });
-    await writeFile(join(tmp, 'sasl2', 'libsasl-xoauth2.so'), '');
-    for (const dir of ['etc-up', 'etc-work', 'prom']) await mkdir(join(tmp, dir));
+    await preparePluginStandIn(tmp);
+    await mkdir(join(tmp, 'prom'));
   });
   after(async () => {
     await postfix?.destroy();
@@ -67,34 +62,8 @@ describe('the end of an OAuth consent in Testing: setup records it, status/docto
     await rm(tmp, { recursive: true, force: true });
   });
 
-  /** The wizard in its own mount namespace: the plugin "installed", /etc an overlay kept in tmp. */
-  const wizard = (args: string[]): Promise<WizardRun> =>
-    runWizard(
-      [
-        ...args,
-        '--config-dir',
-        postfix.configDir,
-        '--backup-dir',
-        join(postfix.base, 'backups'),
-        '--state-dir',
-        join(postfix.base, 'state'),
-        '--no-keychain',
-      ],
-      {
-        prefix: [
-          'unshare',
-          '--mount',
-          '--propagation',
-          'private',
-          'sh',
-          '-c',
-          'mount --bind "$0/sasl2" "$1" && mount -t overlay overlay -o "lowerdir=/etc,upperdir=$0/etc-up,workdir=$0/etc-work" /etc && shift 2 && exec "$@"',
-          tmp,
-          pluginDir,
-        ],
-        secret: refresh,
-      },
-    );
+  /** The wizard with the plugin's stand-in. */
+  const wizard = (args: string[]): Promise<WizardRun> => wizardWithPlugin(postfix, tmp, args, { secret: refresh });
   const json = (run: WizardRun) => {
     const outcome = JSON.parse(run.stdout);
     assertOutcomeSchema(outcome);

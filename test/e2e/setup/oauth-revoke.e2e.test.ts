@@ -4,10 +4,10 @@
 // that succeeds revokes the token (form body `token=…` only; never in any process's argv or environment,
 // nor in the output or --json) and Google then refuses it; setup switching to an app password revokes the
 // old token after its change; with the OAuth server gone, remove warns with the manual fix and exits 0.
-// The plugin's stand-in and the /etc overlay are oauth-consent-end.e2e.test.ts's (Debian 12 has no
-// sasl-xoauth2): nothing on the machine changes.
+// The plugin's stand-in and the /etc overlay: test/support/plugin-stand-in.ts (Debian 12 has no
+// sasl-xoauth2); nothing on the machine changes.
 import assert from 'node:assert/strict';
-import { access, chmod, copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFakeGmail, type FakeGmail } from '../../support/fake-gmail.js';
@@ -15,15 +15,15 @@ import { startFakeOauth, type FakeOauth } from '../../support/fake-google-oauth.
 import { assertOutcomeSchema } from '../../support/outcome-schema.js';
 import { createPostfixInstance, postfixSkipReason, type PostfixInstance } from '../../support/postfix-instance.js';
 import { createTestCa, type TestCa } from '../../support/test-ca.js';
-import { runWizard, type WizardRun } from '../../support/wizard-process.js';
+import { pluginStandInSkip, preparePluginStandIn, wizardWithPlugin } from '../../support/plugin-stand-in.js';
+import type { WizardRun } from '../../support/wizard-process.js';
 import { createRealSystem } from '../../../src/system/real-system.js';
 
 const ACCOUNT = 'you@gmail.com';
 const PW = 'revoketestpassxy';
 const CLIENT = '42-revoke.apps.googleusercontent.com';
 const SECRET = 'GOCSPX-revoke-e2e';
-const pluginDir = '/usr/lib/x86_64-linux-gnu/sasl2';
-const skip = postfixSkipReason() ?? (process.arch === 'x64' ? undefined : 'x86_64 plugin path');
+const skip = postfixSkipReason() ?? pluginStandInSkip;
 
 describe('leaving OAuth revokes the refresh token, after the change only (real Postfix)', { skip }, () => {
   let tmp: string;
@@ -45,10 +45,7 @@ describe('leaving OAuth revokes the refresh token, after the change only (real P
     });
     postfix = await createPostfixInstance();
     await postfix.start();
-    await mkdir(join(tmp, 'sasl2'));
-    await cp(pluginDir, join(tmp, 'sasl2'), { recursive: true, verbatimSymlinks: true });
-    await writeFile(join(tmp, 'sasl2', 'libsasl-xoauth2.so'), '');
-    for (const dir of ['etc-up', 'etc-work']) await mkdir(join(tmp, dir));
+    await preparePluginStandIn(tmp);
     await writeFile(join(tmp, 'client.json'), oauth.clientJson(CLIENT), { mode: 0o600 });
     // `postfix check` refused once (the marker file says it fired), then the real one: a rollback.
     await copyFile('/usr/sbin/postfix', join(tmp, 'postfix.real'));
@@ -65,37 +62,13 @@ describe('leaving OAuth revokes the refresh token, after the change only (real P
     await rm(tmp, { recursive: true, force: true });
   });
 
-  /** The wizard in its own mount namespace: the plugin "installed", /etc an overlay; `failCheck`: postfix check refused once. */
+  /** The wizard with the plugin's stand-in; `failCheck`: postfix check refused once. */
   const wizard = (args: string[], secret: string, more: { failCheck?: boolean; stdin?: string } = {}) =>
-    runWizard(
-      [
-        ...args,
-        '--config-dir',
-        postfix.configDir,
-        '--backup-dir',
-        join(postfix.base, 'backups'),
-        '--state-dir',
-        join(postfix.base, 'state'),
-        '--no-keychain',
-      ],
-      {
-        prefix: [
-          'unshare',
-          '--mount',
-          '--propagation',
-          'private',
-          'sh',
-          '-c',
-          `mount --bind "$0/sasl2" "$1" && mount -t overlay overlay -o "lowerdir=/etc,upperdir=$0/etc-up,workdir=$0/etc-work" /etc${
-            more.failCheck ? ' && mount --bind "$0/postfix-wrapper" /usr/sbin/postfix' : ''
-          } && shift 2 && exec "$@"`,
-          tmp,
-          pluginDir,
-        ],
-        secret,
-        ...(more.stdin !== undefined ? { stdin: more.stdin } : {}),
-      },
-    );
+    wizardWithPlugin(postfix, tmp, args, {
+      secret,
+      ...(more.stdin !== undefined ? { stdin: more.stdin } : {}),
+      ...(more.failCheck ? { mounts: ['mount --bind "$0/postfix-wrapper" /usr/sbin/postfix'] } : {}),
+    });
   const json = (run: WizardRun) => {
     const outcome = JSON.parse(run.stdout);
     assertOutcomeSchema(outcome);
