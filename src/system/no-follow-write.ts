@@ -5,9 +5,9 @@
 // with O_NOFOLLOW: a symlink of another user's is refused, one of root's (or this process's) is read and
 // its target walked the same way. The file is then made and renamed inside that open folder, which no swap
 // of a name on the way can redirect any more. Where there is no /proc/self/fd (macOS), the plain write.
-import { randomBytes } from 'node:crypto';
 import { constants, existsSync, promises as fs } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { replaceFile } from './atomic-write.js';
 
 type Handle = fs.FileHandle;
 const dirFlags = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW;
@@ -60,26 +60,13 @@ export async function openDirNoFollow(dir: string): Promise<Handle> {
   }
 }
 
-/** writeFileAtomic's temp-and-rename, inside the folder opened without following another user's link. */
+/** writeFileAtomic's temp-and-rename (atomic-write.ts), inside the folder opened without following another user's link. */
 export async function writeFileNoFollow(path: string, content: string | Buffer, mode: number): Promise<boolean> {
   if (!existsSync('/proc/self/fd')) return false;
   const dir = await openDirNoFollow(dirname(path));
   try {
-    const temp = at(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-    const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-    const handle = await fs.open(temp, flags, mode);
-    try {
-      await handle.chmod(mode); // the umask may have narrowed it
-      await handle.writeFile(content);
-      await handle.sync();
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, at(dir, basename(path)));
-    await dir.sync();
+    // The folder as the open descriptor names it: no swap of a name on the way can redirect it now.
+    await replaceFile(`/proc/self/fd/${dir.fd}`, basename(path), content, { mode });
     return true;
   } finally {
     await dir.close();

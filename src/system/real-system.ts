@@ -4,7 +4,6 @@ import { constants, promises as fs } from 'node:fs';
 import { programPaths } from './program-paths.js';
 import { hostname } from 'node:os';
 import { dirname, join, basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { tryLock } from './file-lock.js';
 import { ensurePrivateDirs, unsafeDirOnTheWay } from './private-dirs.js';
 import { installChildEnv, parsedChildEnv } from './child-env.js';
@@ -26,6 +25,7 @@ import { readSecretFile, readTrustedFile } from './secret-file.js';
 import { chmodNoFollow } from './safe-chmod.js';
 import { processInfo } from './process-info.js';
 import { writeFileNoFollow } from './no-follow-write.js';
+import { replaceFile, syncDir } from './atomic-write.js';
 import { postfixChildren, postfixMasterRunning } from './postfix-master.js';
 import { trustedGroups, trustedOwners } from './sudo-user.js';
 
@@ -229,39 +229,10 @@ async function freeSpace(path: string): Promise<{ free: number; device: number }
   }
 }
 
-// Temp file beside the target, created with its final mode (O_EXCL, so no
-// world-readable moment for a secret), owner set before any byte is written,
-// fsync, rename over the target, fsync the directory so the rename survives
-// a power loss.
+/** One step, never half written (atomic-write.ts); with othersOnTheWay, inside the folder opened without following another user's link. */
 async function writeFileAtomic(path: string, content: string | Buffer, options: WriteOptions): Promise<void> {
   if (options.othersOnTheWay && (await writeFileNoFollow(path, content, options.mode))) return;
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`); // see atomicTempName
-  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode);
-  try {
-    await handle.chmod(options.mode); // the umask may have narrowed it
-    if (options.uid !== undefined || options.gid !== undefined) {
-      await handle.chown(options.uid ?? -1, options.gid ?? -1);
-    }
-    await handle.writeFile(content);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await fs.rename(temp, path);
-  await syncDir(dir);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const dirHandle = await fs.open(dir, constants.O_RDONLY);
-  try {
-    await dirHandle.sync();
-  } finally {
-    await dirHandle.close();
-  }
+  await replaceFile(dirname(path), basename(path), content, options);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
