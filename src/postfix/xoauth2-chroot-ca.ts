@@ -4,6 +4,7 @@
 // remove takes the copy out while it is still byte for byte the file it was copied from.
 import { dirname } from 'node:path';
 import type { System } from '../system/types.js';
+import { jsonString } from './json-string.js';
 
 /** A file smtp(8) needs inside its chroot: `from` (the path it is seen at inside too), the copy at `to`. */
 export interface ChrootCopy {
@@ -45,13 +46,8 @@ export async function ownCaCopy(
   config: { path: string; content?: string },
 ): Promise<string | undefined> {
   if (!config.path.startsWith(`${queue}/`)) return undefined;
-  let bundle: unknown;
-  try {
-    bundle = (JSON.parse(config.content ?? '') as Record<string, unknown>).ca_bundle_file;
-  } catch {
-    return undefined;
-  }
-  if (typeof bundle !== 'string' || !bundle.startsWith('/')) return undefined;
+  const bundle = jsonString(config.content, 'ca_bundle_file');
+  if (!bundle?.startsWith('/')) return undefined;
   const [copy, original] = await Promise.all([sys.readFile(`${queue}${bundle}`), sys.readFile(bundle)]);
   return copy !== undefined && copy === original ? `${queue}${bundle}` : undefined;
 }

@@ -9,17 +9,9 @@
 // reply text that could echo it is shown.
 import { revocationEndpoint } from '../../gmail/oauth.js';
 import type { OauthRemovalFacts } from '../../postfix/xoauth2-files.js';
+import { jsonString } from '../../postfix/json-string.js';
 import { t } from '../../ui/messages.js';
 import type { Context } from '../context.js';
-
-const field = (text: string | undefined, key: string): string | undefined => {
-  try {
-    const value = (JSON.parse(text ?? '') as Record<string, unknown>)[key];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /** What became of the refresh tokens the change took out (outcome.revocation). */
 export interface Revocation {
@@ -33,7 +25,7 @@ export interface Revocation {
 
 /** The token files taken out that hold a refresh token: what there is to revoke. */
 export function refreshTokensIn(removal: Pick<OauthRemovalFacts, 'tokens'>): string[] {
-  return removal.tokens.map((token) => field(token.content, 'refresh_token')).filter((r): r is string => !!r);
+  return removal.tokens.map((token) => jsonString(token.content, 'refresh_token')).filter((r): r is string => !!r);
 }
 
 /** Revoke each refresh token of `removal.tokens` (read before the change: memory only), or keep them (--keep-token). */
@@ -48,8 +40,8 @@ export async function revokeRefreshTokens(
     return { revoked: 0, failed: 0, kept: tokens.length };
   }
   const config = removal.configs.find((c) => c.path === '/etc/sasl-xoauth2.conf') ?? removal.configs[0];
-  const url = revocationEndpoint(field(config?.content, 'token_endpoint'));
-  const caPath = field(config?.content, 'ca_bundle_file');
+  const url = revocationEndpoint(jsonString(config?.content, 'token_endpoint'));
+  const caPath = jsonString(config?.content, 'ca_bundle_file');
   const ca = caPath ? await ctx.sys.readFile(caPath).catch(() => undefined) : undefined;
   let revoked = 0;
   for (const refresh of tokens) {
@@ -59,7 +51,9 @@ export async function revokeRefreshTokens(
       continue;
     }
     // Only an OAuth error code is shown (RFC 6749 5.2: a word), never the reply's other text.
-    const error = /^[a-z_]{1,40}$/.test(field(reply.body, 'error') ?? '') ? field(reply.body, 'error') : undefined;
+    const error = /^[a-z_]{1,40}$/.test(jsonString(reply.body, 'error') ?? '')
+      ? jsonString(reply.body, 'error')
+      : undefined;
     // 400 invalid_token: Google does not know it (revoked or expired before): nothing to do, but not proven here.
     const warning =
       reply.status === 400 && error === 'invalid_token'

@@ -6,6 +6,7 @@ import { uidOf } from '../../postfix/journal.js';
 import type { OauthFacts } from '../../postfix/problems/types.js';
 import { signInInUse } from '../../postfix/sign-in.js';
 import { configPaths, gidOf, tokenDirName } from '../../postfix/xoauth2-files.js';
+import { jsonString } from '../../postfix/json-string.js';
 import { consentWarnSecondsDefault } from '../../gmail/oauth.js';
 import { parseConsentRecord } from '../../postfix/oauth-consent-record.js';
 import { consentRecordPath } from '../../postfix/wizard-files.js';
@@ -82,13 +83,9 @@ async function chrootFiles(
 ): Promise<Pick<OauthFacts, 'chrootConfigMissing' | 'chrootCa'>> {
   const text = await sys.readFile(config).catch(() => undefined);
   if (text === undefined) return { chrootConfigMissing: config };
-  let bundle: unknown;
-  try {
-    bundle = (JSON.parse(text) as Record<string, unknown>).ca_bundle_file;
-  } catch {
-    bundle = undefined; // a config the plugin cannot read is a person's to mend; the bundle is what counts here
-  }
-  const from = typeof bundle === 'string' && bundle.startsWith('/') ? bundle : systemBundle;
+  // A config the plugin cannot read is a person's to mend; the bundle is what counts here.
+  const bundle = jsonString(text, 'ca_bundle_file');
+  const from = bundle?.startsWith('/') ? bundle : systemBundle;
   if (!from) return {};
   const to = `${chrootDir.replace(/\/+$/, '')}${from}`;
   const [copy, original] = await Promise.all([
